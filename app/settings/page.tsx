@@ -1,0 +1,19 @@
+import type { Metadata } from "next";
+import { requireUser } from "@/lib/auth";
+import { getSettings } from "@/lib/srs/user-settings";
+import { SettingsForm } from "./settings-form";
+
+export const metadata: Metadata = { title: "Settings" };
+export const dynamic = "force-dynamic";
+
+export default async function SettingsPage() {
+  const user = await requireUser("/settings");
+  const settings = await getSettings(user.id);
+  return (
+    <>
+      <h1>Settings</h1>
+      <p className="muted">Signed in as {user.email}. Changes apply to future scheduling only; cards already scheduled keep their dates.</p>
+      <SettingsForm initial={settings} timeZones={Intl.supportedValuesOf("timeZone")} />
+    </>
+  );
+}

@@ -1,0 +1,16 @@
+import { Suspense } from "react";
+import type { Metadata } from "next";
+import { SignInForm } from "./sign-in-form";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default function SignInPage() {
+  return (
+    <>
+      <h1>Sign in</h1>
+      <Suspense>
+        <SignInForm />
+      </Suspense>
+    </>
+  );
+}

@@ -1,0 +1,17 @@
+import { Suspense } from "react";
+import type { Metadata } from "next";
+import { SignUpForm } from "./sign-up-form";
+
+export const metadata: Metadata = { title: "Sign up" };
+
+export default function SignUpPage() {
+  return (
+    <>
+      <h1>Create your account</h1>
+      <p className="muted">Your account keeps your flashcard schedule, quiz scores and progress. Your time zone is taken from this browser; you can change it in settings.</p>
+      <Suspense>
+        <SignUpForm />
+      </Suspense>
+    </>
+  );
+}

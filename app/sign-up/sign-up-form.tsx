@@ -1,0 +1,58 @@
+"use client";
+import { useEffect } from "react";
+import Link from "next/link";
+import { useRouter, useSearchParams } from "next/navigation";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { signIn } from "next-auth/react";
+import { signUpSchema, type SignUpInput } from "@/lib/validation/auth";
+import { Field } from "../_components/field";
+import { safeCallback } from "../_components/safe-callback";
+import { signUpAction } from "./actions";
+
+export function SignUpForm() {
+  const router = useRouter();
+  const callbackUrl = safeCallback(useSearchParams().get("callbackUrl"), "/review");
+  const { register, handleSubmit, setError, setValue, formState } = useForm<SignUpInput>({
+    resolver: zodResolver(signUpSchema),
+    defaultValues: { email: "", password: "", name: "", timeZone: "UTC" },
+  });
+  useEffect(() => {
+    setValue("timeZone", Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC");
+  }, [setValue]);
+  const { errors, isSubmitting } = formState;
+
+  const onSubmit = handleSubmit(async (values) => {
+    const res = await signUpAction(values);
+    if (!res.ok) {
+      setError((res.field as keyof SignUpInput | undefined) ?? "root", { message: res.error });
+      return;
+    }
+    const signedIn = await signIn("credentials", { email: values.email, password: values.password, redirect: false });
+    if (signedIn?.error) {
+      setError("root", { message: signedIn.error });
+      return;
+    }
+    router.push(callbackUrl);
+    router.refresh();
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label="Sign up">
+      {errors.root && <p className="form-error" role="alert">{errors.root.message}</p>}
+      <Field label="Email" type="email" autoComplete="email" error={errors.email?.message} {...register("email")} />
+      <Field label="Password" type="password" autoComplete="new-password" hint="at least 10 characters" error={errors.password?.message} {...register("password")} />
+      <Field label="Name" autoComplete="name" hint="optional" error={errors.name?.message} {...register("name")} />
+      <input type="hidden" {...register("timeZone")} />
+      {errors.timeZone && <p className="field-error">{errors.timeZone.message}</p>}
+      <div className="btn-row">
+        <button className="btn primary" type="submit" disabled={isSubmitting}>
+          {isSubmitting ? "Creating your account…" : "Create account"}
+        </button>
+      </div>
+      <p className="muted">
+        Already have an account? <Link href={`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`}>Sign in</Link>
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,63 @@
+import { getLessons } from "./load";
+import type { ContentCard, Lesson } from "./schema";
+
+export type CardView = {
+  kind: ContentCard["kind"];
+  prompt: string;
+  answer: string;
+  choices: string[] | null;
+  explanation: string;
+  lessonSlug: string;
+  lessonTitle: string;
+  sectionId: string;
+  sectionHeading: string;
+};
+
+type Entry = { card: ContentCard; lesson: Lesson; position: number };
+
+let index: Map<string, Entry> | undefined;
+
+function catalogueIndex(): Map<string, Entry> {
+  if (!index) {
+    index = new Map();
+    let position = 0;
+    for (const lesson of getLessons()) {
+      for (const card of lesson.cards) index.set(card.id, { card, lesson, position: position++ });
+    }
+  }
+  return index;
+}
+
+export function catalogueEntry(id: string): Entry | undefined {
+  return catalogueIndex().get(id);
+}
+
+export function toCardView(card: ContentCard, lesson: Lesson): CardView {
+  const section = lesson.sections.find((s) => s.id === card.section);
+  const base = {
+    kind: card.kind,
+    explanation: card.explanation,
+    lessonSlug: lesson.slug,
+    lessonTitle: lesson.title,
+    sectionId: card.section,
+    sectionHeading: section?.heading ?? lesson.title,
+  };
+  switch (card.kind) {
+    case "qa":
+      return { ...base, prompt: card.front, answer: card.back, choices: null };
+    case "cloze":
+      return {
+        ...base,
+        prompt: card.text.replace(/\{\{[^{}]+\}\}/, "[…]"),
+        answer: card.text.replace(/\{\{([^{}]+)\}\}/, "$1"),
+        choices: null,
+      };
+    case "mcq":
+      return { ...base, prompt: card.question, answer: card.answer, choices: card.choices };
+  }
+}
+
+export function cardView(id: string): CardView | undefined {
+  const e = catalogueEntry(id);
+  return e ? toCardView(e.card, e.lesson) : undefined;
+}

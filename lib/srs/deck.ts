@@ -1,0 +1,57 @@
+import "server-only";
+import type { Prisma } from "@prisma/client";
+import { db } from "../db";
+import { UserError } from "../errors";
+import { getLessons } from "../content/load";
+
+type Tx = Prisma.TransactionClient;
+
+async function addCatalogCards(tx: Tx, userId: string, ids: string[], now: Date): Promise<number> {
+  const have = new Set(
+    (await tx.card.findMany({ where: { userId, catalogCardId: { in: ids } }, select: { catalogCardId: true } })).map((c) => c.catalogCardId),
+  );
+  const missing = ids.filter((id) => !have.has(id));
+  if (missing.length) await tx.card.createMany({ data: missing.map((catalogCardId) => ({ userId, catalogCardId, due: now, addedAt: now })) });
+  return missing.length;
+}
+
+async function lessonCardIds(tx: Tx, lessonSlug: string): Promise<string[]> {
+  const rows = await tx.catalogCard.findMany({ where: { lessonSlug, retiredAt: null }, orderBy: { position: "asc" }, select: { id: true } });
+  return rows.map((r) => r.id);
+}
+
+// New accounts start with the first lesson's cards so that the review session has
+// something in it at once; every other lesson is added with "Remember this lesson".
+export async function addStarterDeck(tx: Tx, userId: string, now = new Date()): Promise<number> {
+  const first = getLessons()[0];
+  return first ? addCatalogCards(tx, userId, await lessonCardIds(tx, first.slug), now) : 0;
+}
+
+export async function addLessonToDeck(userId: string, lessonSlug: string, now = new Date()): Promise<{ added: number; total: number }> {
+  return db.$transaction(async (tx) => {
+    const ids = await lessonCardIds(tx, lessonSlug);
+    if (!ids.length) throw new UserError("No such lesson.", 404);
+    return { added: await addCatalogCards(tx, userId, ids, now), total: ids.length };
+  });
+}
+
+// A quiz question answered wrong: its card joins the deck if it was not there (first in
+// the new-card queue), and otherwise becomes due now, so it is reviewed today.
+export async function bringCardForward(tx: Tx, userId: string, catalogCardId: string, now: Date): Promise<"added" | "due-now" | "already-due"> {
+  const card = await tx.card.findUnique({ where: { userId_catalogCardId: { userId, catalogCardId } } });
+  const earliest = new Date(now.getTime() - 1000);
+  if (!card) {
+    await tx.card.create({ data: { userId, catalogCardId, due: earliest, addedAt: now } });
+    return "added";
+  }
+  if (card.due.getTime() <= now.getTime()) return "already-due";
+  await tx.card.update({ where: { id: card.id }, data: { due: card.state === 0 ? earliest : now, version: { increment: 1 } } });
+  return "due-now";
+}
+
+export async function deckCounts(userId: string): Promise<Map<string, number>> {
+  const rows = await db.card.findMany({ where: { userId, catalogCard: { retiredAt: null } }, select: { catalogCard: { select: { lessonSlug: true } } } });
+  const m = new Map<string, number>();
+  for (const r of rows) m.set(r.catalogCard.lessonSlug, (m.get(r.catalogCard.lessonSlug) ?? 0) + 1);
+  return m;
+}

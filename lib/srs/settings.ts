@@ -1,0 +1,15 @@
+import type { User } from "@prisma/client";
+import type { DayContext } from "./day";
+import { parseStoredWeights } from "./weights";
+import type { SchedulerSettings } from "./scheduler";
+
+type SettingsRow = Pick<User, "desiredRetention" | "maximumInterval" | "enableFuzz" | "fsrsWeights" | "timeZone" | "dayRolloverHour">;
+
+export const schedulerSettingsOf = (u: SettingsRow): SchedulerSettings => ({
+  desiredRetention: u.desiredRetention,
+  maximumInterval: u.maximumInterval,
+  enableFuzz: u.enableFuzz,
+  weights: parseStoredWeights(u.fsrsWeights),
+});
+
+export const dayContextOf = (u: SettingsRow): DayContext => ({ timeZone: u.timeZone, rolloverHour: u.dayRolloverHour });

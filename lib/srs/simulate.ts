@@ -1,0 +1,97 @@
+import { Rating, type Grade } from "ts-fsrs";
+import { createScheduler, gradeCard, newCardState, type CardState, type SchedulerSettings } from "./scheduler";
+import { studyDayNumber, type DayContext } from "./day";
+
+// Generates a plausible review history with the real scheduler: used to seed the demo
+// account and the benchmark database, and as fixture data in tests.
+
+export type SimLog = {
+  cardKey: string;
+  rating: number;
+  state: number;
+  due: Date;
+  stability: number;
+  difficulty: number;
+  elapsedDays: number;
+  lastElapsedDays: number;
+  scheduledDays: number;
+  learningSteps: number;
+  review: Date;
+  durationMs: number;
+  reviewDay: number;
+  prevDue: Date;
+  prevLastReview: Date | null;
+  prevElapsedDays: number;
+  prevReps: number;
+  prevLapses: number;
+  prevVersion: number;
+  nextState: number;
+  nextDue: Date;
+  nextScheduledDays: number;
+  nextStability: number;
+  nextVersion: number;
+};
+
+// A small deterministic PRNG (mulberry32), so seeded data is the same on every run.
+export function prng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function simulateHistory(opts: {
+  cardKeys: string[];
+  start: Date;
+  days: number;
+  newPerDay: number;
+  settings: SchedulerSettings;
+  ctx: DayContext;
+  seed?: number;
+  maxReviewsPerDay?: number;
+}): { cards: Map<string, CardState & { version: number }>; logs: SimLog[] } {
+  const rand = prng(opts.seed ?? 1);
+  const f = createScheduler(opts.settings);
+  const cards = new Map<string, CardState & { version: number }>();
+  const logs: SimLog[] = [];
+  let nextNew = 0;
+  const pickRating = (): Grade => {
+    const r = rand();
+    return r < 0.12 ? Rating.Again : r < 0.22 ? Rating.Hard : r < 0.92 ? Rating.Good : Rating.Easy;
+  };
+  for (let day = 0; day < opts.days; day++) {
+    // Review at a (deterministic) time between 08:00 and 20:00 UTC that day.
+    let now = new Date(opts.start.getTime() + day * 86_400_000 + (8 + Math.floor(rand() * 12)) * 3_600_000);
+    for (let i = 0; i < opts.newPerDay && nextNew < opts.cardKeys.length; i++, nextNew++) {
+      const key = opts.cardKeys[nextNew]!;
+      cards.set(key, { ...newCardState(key, now), version: 0 });
+    }
+    let done = 0;
+    // Several passes, so that same-day learning steps are reviewed as they come due.
+    for (let pass = 0; pass < 4; pass++) {
+      for (const [key, card] of cards) {
+        if (card.due.getTime() > now.getTime()) continue;
+        if (opts.maxReviewsPerDay && done >= opts.maxReviewsPerDay) break;
+        const rating = pickRating();
+        const { card: next, log } = gradeCard(f, card, rating, now);
+        const durationMs = 3000 + Math.floor(rand() * 12000);
+        logs.push({
+          cardKey: key, ...log, durationMs, reviewDay: studyDayNumber(now, opts.ctx),
+          prevDue: card.due, prevLastReview: card.lastReview, prevElapsedDays: card.elapsedDays, prevReps: card.reps,
+          prevLapses: card.lapses, prevVersion: card.version,
+          nextState: next.state, nextDue: next.due, nextScheduledDays: next.scheduledDays, nextStability: next.stability,
+          nextVersion: card.version + 1,
+        });
+        cards.set(key, { ...next, version: card.version + 1 });
+        done++;
+        now = new Date(now.getTime() + durationMs);
+      }
+      now = new Date(now.getTime() + 11 * 60_000);
+    }
+  }
+  return { cards, logs };
+}

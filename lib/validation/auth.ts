@@ -1,0 +1,32 @@
+import { z } from "zod";
+import { isValidTimeZone } from "../srs/day";
+
+// Shared by the forms (react-hook-form's resolver) and by the server, which parses again.
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254, "That email address is too long")
+  .pipe(z.email("Enter a valid email address"));
+
+export const passwordSchema = z
+  .string()
+  .min(10, "Use at least 10 characters")
+  .max(200, "Use at most 200 characters");
+
+export const timeZoneSchema = z.string().min(1).max(64).refine(isValidTimeZone, "Unknown time zone");
+
+export const signUpSchema = z.object({
+  email: emailSchema,
+  password: passwordSchema,
+  name: z.string().trim().max(80, "Use at most 80 characters").optional().or(z.literal("")),
+  timeZone: timeZoneSchema,
+});
+export type SignUpInput = z.input<typeof signUpSchema>;
+
+export const signInSchema = z.object({
+  email: emailSchema,
+  password: z.string().min(1, "Enter your password").max(200, "Use at most 200 characters"),
+});
+export type SignInInput = z.input<typeof signInSchema>;

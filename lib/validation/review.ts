@@ -1,0 +1,18 @@
+import { z } from "zod";
+
+const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "Malformed id");
+
+export const gradeSchema = z.strictObject({
+  cardId: id,
+  rating: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], { error: "Rating must be 1, 2, 3 or 4" }),
+  // The card version the client was shown: a grade against an older view is refused.
+  version: z.number().int().min(0).max(1_000_000_000),
+  clientId: z.string().uuid("clientId must be a UUID"),
+  durationMs: z.number().int().min(0).max(3_600_000),
+});
+export type GradeInput = z.infer<typeof gradeSchema>;
+
+export const undoSchema = z.strictObject({
+  logId: id,
+});
+export type UndoInput = z.infer<typeof undoSchema>;

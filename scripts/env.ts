@@ -1,0 +1,37 @@
+import { randomBytes, createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+const SECRET_FILE = join(process.cwd(), ".secrets", "nextauth-secret");
+
+// next-auth signs session JWTs with NEXTAUTH_SECRET; without one in the environment a random
+// secret is made on first start and kept (git-ignored) so sessions survive restarts.
+export function ensureAuthSecret(): void {
+  if (process.env.NEXTAUTH_SECRET) return;
+  if (!existsSync(SECRET_FILE)) {
+    mkdirSync(join(process.cwd(), ".secrets"), { recursive: true, mode: 0o700 });
+    writeFileSync(SECRET_FILE, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  process.env.NEXTAUTH_SECRET = readFileSync(SECRET_FILE, "utf8").trim();
+}
+
+export function ensureAuthUrl(port: number): void {
+  process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+}
+
+const BUILD_INPUTS = ["app", "lib", "content", "next.config.js", "package-lock.json", "tsconfig.json", "prisma/schema.prisma"];
+
+function walk(p: string, out: string[]) {
+  if (!existsSync(p)) return;
+  if (statSync(p).isDirectory()) for (const f of readdirSync(p).sort()) walk(join(p, f), out);
+  else out.push(p);
+}
+
+// A hash of everything the production build depends on, so `npm start` rebuilds only when needed.
+export function sourceHash(): string {
+  const files: string[] = [];
+  for (const p of BUILD_INPUTS) walk(p, files);
+  const h = createHash("sha256");
+  for (const f of files) h.update(f).update(readFileSync(f));
+  return h.digest("hex");
+}

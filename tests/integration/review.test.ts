@@ -1,0 +1,181 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { UserError } from "@/lib/errors";
+import { getReviewState, gradeReview, undoReview } from "@/lib/srs/review";
+import { firstCard, grade, makeUser } from "./helpers";
+
+const fsrsFields = (c: Awaited<ReturnType<typeof firstCard>>) => ({
+  state: c.state, due: c.due, stability: c.stability, difficulty: c.difficulty, elapsedDays: c.elapsedDays,
+  scheduledDays: c.scheduledDays, learningSteps: c.learningSteps, reps: c.reps, lapses: c.lapses, lastReview: c.lastReview,
+});
+
+describe("grading a card", () => {
+  it("stores the new card state and a full pre-review log in one step", async () => {
+    const u = await makeUser();
+    const card = await firstCard(u.id);
+    const now = new Date();
+    const r = await gradeReview(u.id, grade(card.id, card.version, 3), now);
+    const after = await db.card.findUniqueOrThrow({ where: { id: card.id } });
+    const log = await db.reviewLog.findUniqueOrThrow({ where: { id: r.logId } });
+    expect(after.state).toBe(1);
+    expect(after.reps).toBe(1);
+    expect(after.learningSteps).toBe(1);
+    expect(after.version).toBe(card.version + 1);
+    expect(after.due.getTime()).toBe(now.getTime() + 10 * 60_000);
+    expect(log).toMatchObject({ userId: u.id, cardId: card.id, rating: 3, state: 0, stability: 0, difficulty: 0, learningSteps: 0, durationMs: 4000, nextState: 1 });
+    expect(log.review.getTime()).toBe(now.getTime());
+    expect(log.prevDue.getTime()).toBe(card.due.getTime());
+    expect(log.reviewDay).toBe(Math.floor((now.getTime() - 4 * 3_600_000) / 86_400_000));
+  });
+
+  it("answers a repeated request with the first result and writes nothing new", async () => {
+    const u = await makeUser();
+    const card = await firstCard(u.id);
+    const input = grade(card.id, card.version, 3);
+    const first = await gradeReview(u.id, input);
+    const again = await gradeReview(u.id, input);
+    expect(again).toEqual({ ...first, replay: true });
+    expect(await db.reviewLog.count({ where: { userId: u.id } })).toBe(1);
+    expect((await db.card.findUniqueOrThrow({ where: { id: card.id } })).reps).toBe(1);
+  });
+
+  it("stores concurrent copies of one grade once", async () => {
+    const u = await makeUser();
+    const card = await firstCard(u.id);
+    const input = grade(card.id, card.version, 4);
+    const results = await Promise.allSettled(Array.from({ length: 6 }, () => gradeReview(u.id, input)));
+    const ok = results.filter((r) => r.status === "fulfilled").map((r) => (r as PromiseFulfilledResult<{ logId: string }>).value.logId);
+    expect(ok.length).toBe(6);
+    expect(new Set(ok).size).toBe(1);
+    expect(await db.reviewLog.count({ where: { userId: u.id } })).toBe(1);
+  });
+
+  it("refuses a grade for a card that changed since it was shown, and applies nothing", async () => {
+    const u = await makeUser();
+    const card = await firstCard(u.id);
+    await gradeReview(u.id, grade(card.id, card.version, 3));
+    const before = await db.card.findUniqueOrThrow({ where: { id: card.id } });
+    const stale = gradeReview(u.id, grade(card.id, card.version, 1));
+    await expect(stale).rejects.toThrow(/another tab|changed elsewhere/);
+    await expect(stale).rejects.toMatchObject({ status: 409 });
+    expect(await db.card.findUniqueOrThrow({ where: { id: card.id } })).toEqual(before);
+    expect(await db.reviewLog.count({ where: { userId: u.id } })).toBe(1);
+  });
+
+  it.each([
+    ["a missing field", (id: string) => ({ cardId: id, rating: 3, version: 0, durationMs: 1 })],
+    ["a rating out of range", (id: string) => grade(id, 0, 5)],
+    ["a rating of the wrong type", (id: string) => grade(id, 0, "3" as unknown as number)],
+    ["a huge card id", () => grade("x".repeat(10_000), 0, 3)],
+    ["an unknown extra field", (id: string) => grade(id, 0, 3, { userId: "someone-else" })],
+    ["a malformed client id", (id: string) => grade(id, 0, 3, { clientId: "not-a-uuid" })],
+    ["a negative duration", (id: string) => grade(id, 0, 3, { durationMs: -5 })],
+  ])("refuses %s with a clear 400 and writes nothing", async (_, make) => {
+    const u = await makeUser();
+    const card = await firstCard(u.id);
+    const p = gradeReview(u.id, make(card.id));
+    await expect(p).rejects.toBeInstanceOf(UserError);
+    await expect(p).rejects.toMatchObject({ status: 400 });
+    expect(await db.reviewLog.count({ where: { userId: u.id } })).toBe(0);
+    expect(await db.card.findUniqueOrThrow({ where: { id: card.id } })).toEqual(card);
+  });
+
+  it("refuses an unknown card id with 404", async () => {
+    const u = await makeUser();
+    await expect(gradeReview(u.id, grade("no-such-card", 0, 3))).rejects.toMatchObject({ status: 404 });
+  });
+});
+
+describe("undo", () => {
+  it("returns the card exactly to its state before the last review and marks the log undone", async () => {
+    const u = await makeUser();
+    const card = await firstCard(u.id);
+    let now = new Date("2026-04-01T09:00:00Z");
+    // Take the card into review state first, so that undo has real state to restore.
+    let c = card;
+    for (const rating of [3, 3]) {
+      await gradeReview(u.id, grade(c.id, c.version, rating), now);
+      c = await db.card.findUniqueOrThrow({ where: { id: c.id } });
+      now = new Date(c.due.getTime() + 60_000);
+    }
+    expect(c.state).toBe(2);
+    const before = fsrsFields(c);
+    const r = await gradeReview(u.id, grade(c.id, c.version, 1), now);
+    expect((await db.card.findUniqueOrThrow({ where: { id: c.id } })).lapses).toBe(1);
+    await undoReview(u.id, { logId: r.logId });
+    const restored = await db.card.findUniqueOrThrow({ where: { id: c.id } });
+    expect(fsrsFields(restored)).toEqual(before);
+    expect(restored.version).toBeGreaterThan(c.version);
+    const log = await db.reviewLog.findUniqueOrThrow({ where: { id: r.logId } });
+    expect(log.undoneAt).not.toBeNull();
+    // Undoing twice changes nothing more.
+    expect(await undoReview(u.id, { logId: r.logId })).toMatchObject({ replay: true });
+    expect(fsrsFields(await db.card.findUniqueOrThrow({ where: { id: c.id } }))).toEqual(before);
+  });
+
+  it("undoes only the most recent review, then the one before it", async () => {
+    const u = await makeUser();
+    const cards = await db.card.findMany({ where: { userId: u.id }, orderBy: { catalogCard: { position: "asc" } }, take: 2 });
+    const t = Date.now();
+    const a = await gradeReview(u.id, grade(cards[0]!.id, 0, 3), new Date(t));
+    const b = await gradeReview(u.id, grade(cards[1]!.id, 0, 3), new Date(t + 1000));
+    await expect(undoReview(u.id, { logId: a.logId })).rejects.toMatchObject({ status: 409 });
+    await undoReview(u.id, { logId: b.logId });
+    await undoReview(u.id, { logId: a.logId });
+    expect(await db.card.count({ where: { userId: u.id, reps: { gt: 0 } } })).toBe(0);
+  });
+
+  it("keeps an undone grade's id reserved: repeating it is refused, not applied again", async () => {
+    const u = await makeUser();
+    const card = await firstCard(u.id);
+    const input = grade(card.id, card.version, 3);
+    const r = await gradeReview(u.id, input);
+    await undoReview(u.id, { logId: r.logId });
+    await expect(gradeReview(u.id, input)).rejects.toMatchObject({ status: 409 });
+    expect(await db.reviewLog.count({ where: { userId: u.id, undoneAt: null } })).toBe(0);
+  });
+});
+
+describe("today's queue", () => {
+  it("introduces new cards up to the daily limit, counting those already introduced today", async () => {
+    const u = await makeUser();
+    await db.user.update({ where: { id: u.id }, data: { newCardsPerDay: 3 } });
+    const now = new Date("2026-04-02T12:00:00Z");
+    const s0 = await getReviewState(u.id, now);
+    expect(s0.counts.new).toBe(3);
+    const c = s0.card!;
+    await gradeReview(u.id, grade(c.cardId, c.version, 4), now); // Easy: straight to review, due in days
+    const s1 = await getReviewState(u.id, new Date(now.getTime() + 1000));
+    expect(s1.counts.new).toBe(2);
+    expect(s1.card?.cardId).not.toBe(c.cardId);
+    expect(s1.today.done).toBe(1);
+  });
+
+  it("shows each grade's interval from the card's real state", async () => {
+    const u = await makeUser();
+    const s = await getReviewState(u.id, new Date("2026-04-02T12:00:00Z"));
+    expect(s.card!.intervals.map((i) => i.label).slice(0, 3)).toEqual(["1m", "6m", "10m"]);
+  });
+
+  it("reports the next due time when nothing is left today", async () => {
+    const u = await makeUser();
+    await db.user.update({ where: { id: u.id }, data: { newCardsPerDay: 1 } });
+    const now = new Date("2026-04-02T12:00:00Z");
+    const c = (await getReviewState(u.id, now)).card!;
+    const r = await gradeReview(u.id, grade(c.cardId, c.version, 4), now);
+    const s = await getReviewState(u.id, new Date(now.getTime() + 1000));
+    expect(s.card).toBeNull();
+    expect(s.nextDueAt).toBe(r.nextDue);
+    expect(s.lastLogId).toBe(r.logId);
+  });
+});
+
+describe("the database", () => {
+  it("runs SQLite in WAL mode with synchronous FULL", async () => {
+    const [{ journal_mode }] = await db.$queryRawUnsafe<{ journal_mode: string }[]>("PRAGMA journal_mode");
+    const [{ synchronous }] = await db.$queryRawUnsafe<{ synchronous: number | bigint }[]>("PRAGMA synchronous");
+    expect(journal_mode).toBe("wal");
+    expect(Number(synchronous)).toBe(2);
+  });
+});
+

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { dayNumberToIsoDate, isValidTimeZone, studyDayBounds, studyDayNumber } from "@/lib/srs/day";
+
+const berlin = { timeZone: "Europe/Berlin", rolloverHour: 4 };
+const ny = { timeZone: "America/New_York", rolloverHour: 4 };
+
+describe("the study day", () => {
+  it("belongs to the previous date before the rollover hour", () => {
+    // 03:30 in Berlin (CET, UTC+1) on 10 January is still 9 January's study day.
+    const now = new Date("2026-01-10T02:30:00Z");
+    expect(dayNumberToIsoDate(studyDayNumber(now, berlin))).toBe("2026-01-09");
+    const { start, end } = studyDayBounds(now, berlin);
+    expect(start.toISOString()).toBe("2026-01-09T03:00:00.000Z");
+    expect(end.toISOString()).toBe("2026-01-10T03:00:00.000Z");
+  });
+
+  it("starts a new day at the rollover hour", () => {
+    expect(dayNumberToIsoDate(studyDayNumber(new Date("2026-01-10T03:00:00Z"), berlin))).toBe("2026-01-10");
+    expect(dayNumberToIsoDate(studyDayNumber(new Date("2026-01-10T02:59:59Z"), berlin))).toBe("2026-01-09");
+  });
+
+  it("lasts 23 hours on the day clocks go forward and 25 when they go back", () => {
+    // New York: DST starts 8 March 2026 at 02:00, ends 1 November 2026 at 02:00.
+    // 00:30 EST on 8 March still belongs to 7 March's study day, which ends at 04:00 EDT.
+    const spring = studyDayBounds(new Date("2026-03-08T05:30:00Z"), ny);
+    expect(spring.start.toISOString()).toBe("2026-03-07T09:00:00.000Z"); // 04:00 EST
+    expect(spring.end.toISOString()).toBe("2026-03-08T08:00:00.000Z"); // 04:00 EDT
+    expect(spring.end.getTime() - spring.start.getTime()).toBe(23 * 3_600_000);
+    const autumn = studyDayBounds(new Date("2026-10-31T15:00:00Z"), ny);
+    expect(autumn.start.toISOString()).toBe("2026-10-31T08:00:00.000Z"); // 04:00 EDT
+    expect(autumn.end.toISOString()).toBe("2026-11-01T09:00:00.000Z"); // 04:00 EST
+    expect(autumn.end.getTime() - autumn.start.getTime()).toBe(25 * 3_600_000);
+  });
+
+  it("handles a rollover hour that falls inside the DST gap", () => {
+    const at2 = { timeZone: "America/New_York", rolloverHour: 2 };
+    // 02:00 does not exist on 8 March 2026 in New York; the day starts at the next valid instant.
+    const { start } = studyDayBounds(new Date("2026-03-08T12:00:00Z"), at2);
+    expect(start.toISOString()).toBe("2026-03-08T07:00:00.000Z");
+    expect(dayNumberToIsoDate(studyDayNumber(new Date("2026-03-08T12:00:00Z"), at2))).toBe("2026-03-08");
+  });
+
+  it("numbers consecutive days consecutively across a DST change", () => {
+    const days = [0, 1, 2].map((i) => studyDayNumber(new Date(Date.UTC(2026, 2, 7 + i, 15)), ny));
+    expect(days[1]! - days[0]!).toBe(1);
+    expect(days[2]! - days[1]!).toBe(1);
+  });
+
+  it("differs by zone: the same instant is a different study day in Tokyo and Los Angeles", () => {
+    const now = new Date("2026-06-01T12:00:00Z"); // 21:00 Tokyo, 05:00 Los Angeles
+    expect(dayNumberToIsoDate(studyDayNumber(now, { timeZone: "Asia/Tokyo", rolloverHour: 4 }))).toBe("2026-06-01");
+    expect(dayNumberToIsoDate(studyDayNumber(new Date("2026-06-01T10:30:00Z"), { timeZone: "America/Los_Angeles", rolloverHour: 4 }))).toBe("2026-05-31");
+  });
+
+  it("accepts IANA zones and refuses made-up ones", () => {
+    expect(isValidTimeZone("Europe/Paris")).toBe(true);
+    expect(isValidTimeZone("Mars/Olympus")).toBe(false);
+  });
+});
