@@ -3,5 +3,7 @@ const nextConfig = {
   // Native modules and the Prisma runtime are loaded by Node, not bundled.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@node-rs/argon2", "@zxcvbn-ts/language-common"],
   poweredByHeader: false,
+  // Lets a second build (tests, a parallel checkout) live beside the one `npm start` serves.
+  distDir: process.env.UNKNOT_DIST_DIR || ".next",
 };
 export default nextConfig;

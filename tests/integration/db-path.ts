@@ -1,4 +1,6 @@
 import path from "node:path";
 
-export const INTEGRATION_DB = path.resolve(import.meta.dirname, "../../data/test/integration.db");
+// UNKNOT_TEST_TAG lets two test runs in one checkout use separate database files.
+const tag = process.env.UNKNOT_TEST_TAG ?? "integration";
+export const INTEGRATION_DB = path.resolve(import.meta.dirname, `../../data/test/${tag}.db`);
 export const INTEGRATION_URL = `file:${INTEGRATION_DB}`;

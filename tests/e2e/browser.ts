@@ -1,0 +1,36 @@
+import { randomUUID } from "node:crypto";
+import { chromium, type Browser, type Page } from "playwright-core";
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+  });
+}
+
+export const PASSWORD = "a-long-unusual-passphrase";
+
+export function newEmail(prefix = "e2e"): string {
+  return `${prefix}-${randomUUID().slice(0, 8)}@example.test`;
+}
+
+// Signs up through the real form; the app signs the new user in and goes to the callback.
+export async function signUp(page: Page, baseUrl: string, email = newEmail(), callback = "/review"): Promise<string> {
+  await page.goto(`${baseUrl}/sign-up?callbackUrl=${encodeURIComponent(callback)}`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.waitForURL((u) => u.pathname === callback, { timeout: 30_000 });
+  return email;
+}
+
+export async function signIn(page: Page, baseUrl: string, email: string, password = PASSWORD, callback = "/review"): Promise<void> {
+  await page.goto(`${baseUrl}/sign-in?callbackUrl=${encodeURIComponent(callback)}`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await page.waitForURL((u) => u.pathname === callback, { timeout: 30_000 });
+}

@@ -1,0 +1,29 @@
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+import { ensureBuilt, resetDatabase, ROOT, startServer, type Server } from "./server";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}
+
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const DB_FILE = path.join(ROOT, `data/test/e2e-${PORT}.db`);
+
+let server: Server | undefined;
+
+// One production build and one `next start` on a fresh, migrated, seeded database for the e2e suite.
+export default async function setup(project: TestProject) {
+  ensureBuilt();
+  resetDatabase(DB_FILE);
+  const env = { DATABASE_URL: `file:${DB_FILE}`, NEXTAUTH_SECRET: "e2e-secret-not-for-production-use-000000" };
+  Object.assign(process.env, env);
+  const { prepareDatabase } = await import("../../scripts/prepare-db");
+  await prepareDatabase({ seedDemo: true, quiet: true });
+  server = await startServer(PORT, env);
+  project.provide("baseUrl", server.url);
+  return async () => {
+    await server?.stop();
+  };
+}

@@ -1,0 +1,59 @@
+import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { sourceHash } from "../../scripts/env";
+
+export const ROOT = path.resolve(import.meta.dirname, "../..");
+const NEXT = path.join(ROOT, "node_modules/next/dist/bin/next");
+
+export function distDir(): string {
+  return process.env.UNKNOT_DIST_DIR || ".next";
+}
+
+// Builds the production app unless the build already matches the sources.
+export function ensureBuilt(): void {
+  const dir = path.join(ROOT, distDir());
+  const hashFile = path.join(dir, "unknot-source-hash");
+  const hash = sourceHash();
+  if (existsSync(path.join(dir, "BUILD_ID")) && existsSync(hashFile) && readFileSync(hashFile, "utf8") === hash) return;
+  execFileSync(process.execPath, [NEXT, "build"], { cwd: ROOT, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  writeFileSync(hashFile, hash);
+}
+
+export function resetDatabase(file: string): void {
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
+}
+
+export type Server = { url: string; proc: ChildProcess; stop: () => Promise<void> };
+
+// Starts `next start` on a port against a database URL and waits until it answers.
+export async function startServer(port: number, env: Record<string, string>): Promise<Server> {
+  const proc = spawn(process.execPath, [NEXT, "start", "--port", String(port)], {
+    cwd: ROOT,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_URL: `http://localhost:${port}`, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  proc.stdout!.on("data", (d) => (output += d));
+  proc.stderr!.on("data", (d) => (output += d));
+  const url = `http://localhost:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (proc.exitCode !== null) throw new Error(`next start exited early:\n${output}`);
+    try {
+      const res = await fetch(`${url}/api/auth/csrf`);
+      if (res.ok) break;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) throw new Error(`next start did not answer within 60 s:\n${output}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (proc.exitCode !== null) return resolve();
+      proc.once("exit", () => resolve());
+      proc.kill("SIGTERM");
+    });
+  return { url, proc, stop };
+}
