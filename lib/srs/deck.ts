@@ -35,17 +35,28 @@ export async function addLessonToDeck(userId: string, lessonSlug: string, now = 
   });
 }
 
-// A quiz question answered wrong: its card joins the deck if it was not there (first in
-// the new-card queue), and otherwise becomes due now, so it is reviewed today.
+// A quiz question answered wrong: its card joins the deck if it was not there, or if it is
+// still new moves, ahead of every other new card (the new-card queue is ordered by due);
+// a card already being reviewed becomes due now, so it is reviewed today.
 export async function bringCardForward(tx: Tx, userId: string, catalogCardId: string, now: Date): Promise<"added" | "due-now" | "already-due"> {
   const card = await tx.card.findUnique({ where: { userId_catalogCardId: { userId, catalogCardId } } });
-  const earliest = new Date(now.getTime() - 1000);
+  if (card && card.state !== 0) {
+    if (card.due.getTime() <= now.getTime()) return "already-due";
+    await tx.card.update({ where: { id: card.id }, data: { due: now, version: { increment: 1 } } });
+    return "due-now";
+  }
+  const head = await tx.card.findFirst({
+    where: { userId, state: 0, catalogCard: { retiredAt: null }, ...(card ? { id: { not: card.id } } : {}) },
+    orderBy: { due: "asc" },
+    select: { due: true },
+  });
+  const front = new Date(Math.min(now.getTime(), head?.due.getTime() ?? Infinity) - 1000);
   if (!card) {
-    await tx.card.create({ data: { userId, catalogCardId, due: earliest, addedAt: now } });
+    await tx.card.create({ data: { userId, catalogCardId, due: front, addedAt: now } });
     return "added";
   }
-  if (card.due.getTime() <= now.getTime()) return "already-due";
-  await tx.card.update({ where: { id: card.id }, data: { due: card.state === 0 ? earliest : now, version: { increment: 1 } } });
+  if (card.due.getTime() <= front.getTime()) return "already-due";
+  await tx.card.update({ where: { id: card.id }, data: { due: front, version: { increment: 1 } } });
   return "due-now";
 }
 

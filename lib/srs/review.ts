@@ -17,7 +17,7 @@ export type ReviewCard = CardView & {
   cardId: string;
   version: number;
   state: number;
-  intervals: { rating: number; label: string }[];
+  intervals: { rating: number; label: string; due: string }[];
 };
 
 export type ReviewState = {
@@ -87,7 +87,7 @@ export async function getReviewState(userId: string, now = new Date()): Promise<
         cardId: next.id,
         version: next.version,
         state: next.state,
-        intervals: previewIntervals(f, cardState(next), now).map((p) => ({ rating: p.rating, label: p.label })),
+        intervals: previewIntervals(f, cardState(next), now).map((p) => ({ rating: p.rating, label: p.label, due: p.due.toISOString() })),
       };
     }
   }

@@ -1,0 +1,156 @@
+"use client";
+import { useEffect, useRef, useState } from "react";
+import Link from "next/link";
+import type { QuizQuestion } from "@/lib/content/schema";
+import type { QuizResult } from "@/lib/learn/quiz";
+import { newClientId } from "@/app/_components/client-id";
+import { RememberButton } from "../remember-button";
+import { SourceList } from "../sources";
+import { submitQuizAction } from "./actions";
+
+export type QuizQuestionView = Omit<QuizQuestion, "card">;
+
+function shuffled<T>(items: T[]): T[] {
+  const a = [...items];
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [a[i], a[j]] = [a[j]!, a[i]!];
+  }
+  return a;
+}
+
+export function QuizRunner({ lessonSlug, questions }: { lessonSlug: string; questions: QuizQuestionView[] }) {
+  // Shuffled after hydration, so the server's HTML and the first client render agree.
+  const [order, setOrder] = useState<string[][] | null>(null);
+  const [index, setIndex] = useState(0);
+  const [picks, setPicks] = useState<(string | null)[]>(() => questions.map(() => null));
+  const [result, setResult] = useState<QuizResult | null>(null);
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  // One id per run through the quiz: a retried or doubled submit is stored once.
+  const clientId = useRef<string | null>(null);
+  const legend = useRef<HTMLHeadingElement>(null);
+  const resultHeading = useRef<HTMLHeadingElement>(null);
+
+  const start = () => {
+    setOrder(questions.map((q) => shuffled(q.choices)));
+    setIndex(0);
+    setPicks(questions.map(() => null));
+    setResult(null);
+    setError(null);
+    clientId.current = newClientId();
+  };
+  useEffect(start, []);
+  useEffect(() => {
+    if (result) resultHeading.current?.focus();
+  }, [result]);
+
+  const q = questions[index]!;
+  const picked = picks[index] ?? null;
+  const last = index === questions.length - 1;
+
+  const pick = (choice: string) => {
+    if (picked !== null || !order) return;
+    setPicks((p) => p.map((x, i) => (i === index ? choice : x)));
+  };
+
+  const submit = async () => {
+    setPending(true);
+    setError(null);
+    const res = await submitQuizAction({
+      lessonSlug,
+      clientId: clientId.current,
+      answers: questions.map((x, i) => ({ questionId: x.id, chosen: picks[i] })),
+    }).catch(() => ({ ok: false as const, error: "Could not reach the server. Press the button again; your answers will not be counted twice." }));
+    setPending(false);
+    if (!res.ok) return setError(res.error);
+    setResult(res.result);
+  };
+
+  const next = () => {
+    if (last) return void submit();
+    setIndex(index + 1);
+    requestAnimationFrame(() => legend.current?.focus());
+  };
+
+  if (result) {
+    return (
+      <section className="panel" aria-labelledby="quiz-result" data-testid="quiz-result">
+        <h2 id="quiz-result" ref={resultHeading} tabIndex={-1}>
+          You scored <span data-testid="quiz-score">{result.score} of {result.total}</span>
+        </h2>
+        <ol className="quiz-summary">
+          {questions.map((x, i) => {
+            const r = result.answers.find((a) => a.questionId === x.id);
+            return (
+              <li key={x.id}>
+                {r?.correct ? "✓ " : "✗ "}
+                {x.question}
+                {!r?.correct && r && <span className="muted"> (answer: {r.answer})</span>}
+              </li>
+            );
+          })}
+        </ol>
+        {result.stored ? (
+          <p className="notice">
+            Your score is saved.
+            {result.score < result.total && <> The card for each question you missed is now first in your <Link href="/review">review queue</Link>.</>}
+          </p>
+        ) : (
+          <p className="notice">
+            This score was not saved because you are not signed in.{" "}
+            <Link href={`/sign-in?callbackUrl=${encodeURIComponent(`/learn/${lessonSlug}/quiz`)}`}>Sign in</Link> to keep your scores and turn
+            missed questions into flashcards.
+          </p>
+        )}
+        <div className="btn-row">
+          <RememberButton lessonSlug={lessonSlug} />
+          <button type="button" className="btn" onClick={start}>Retake the quiz</button>
+          <Link className="btn" href={`/learn/${lessonSlug}`}>Back to the lesson</Link>
+        </div>
+      </section>
+    );
+  }
+
+  const choices = order?.[index] ?? q.choices;
+  return (
+    <section className="panel" aria-label="Quiz" data-testid="quiz-question" data-question-id={q.id}>
+      <p className="muted">Question {index + 1} of {questions.length}</p>
+      <h2 className="prompt" ref={legend} tabIndex={-1} data-testid="quiz-prompt">{q.question}</h2>
+      <ul className="choices" role="list">
+        {choices.map((c) => (
+          <li key={c}>
+            <button
+              type="button"
+              className={`btn ${picked !== null && c === q.answer ? "choice-correct" : ""} ${c === picked && c !== q.answer ? "choice-wrong" : ""}`}
+              aria-pressed={c === picked}
+              aria-disabled={picked !== null && c !== picked ? true : undefined}
+              disabled={!order}
+              onClick={() => pick(c)}
+            >
+              {c}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {picked !== null && (
+        <div className="answer" data-testid="quiz-feedback" role="status">
+          <p>
+            <strong>{picked === q.answer ? "Right." : "Not quite."}</strong> {picked === q.answer ? "" : <>The answer is: <strong>{q.answer}</strong></>}
+          </p>
+          <p>{q.explanation}</p>
+          <div className="sources">
+            <p className="sources-title">Source{q.sources.length === 1 ? "" : "s"}</p>
+            <SourceList sources={q.sources} />
+          </div>
+          {error && <p className="form-error" role="alert">{error}</p>}
+          <div className="btn-row">
+            <button type="button" className="btn primary" onClick={next} disabled={pending} autoFocus>
+              {last ? (pending ? "Scoring…" : "See your score") : "Next question"}
+            </button>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,43 @@
+"use client";
+import { useState } from "react";
+import Link from "next/link";
+import { useSession } from "next-auth/react";
+import { rememberLessonAction } from "./actions";
+
+// The lesson page is static, so whether the visitor is signed in is found out here.
+export function RememberButton({ lessonSlug }: { lessonSlug: string }) {
+  const { status } = useSession();
+  const [pending, setPending] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  if (status === "unauthenticated") {
+    return (
+      <Link className="btn" href={`/sign-in?callbackUrl=${encodeURIComponent(`/learn/${lessonSlug}`)}`}>
+        Sign in to remember this lesson
+      </Link>
+    );
+  }
+
+  const remember = async () => {
+    setPending(true);
+    setError(null);
+    const res = await rememberLessonAction({ lessonSlug }).catch(() => ({ ok: false as const, error: "Could not reach the server. Please try again." }));
+    setPending(false);
+    if (!res.ok) return setError(res.error);
+    setMessage(res.added ? `Added ${res.added} card${res.added === 1 ? "" : "s"} to your deck.` : "Already in your deck.");
+  };
+
+  return (
+    <span className="remember">
+      <button type="button" className="btn" onClick={() => void remember()} disabled={pending || status === "loading"}>
+        {pending ? "Adding…" : "Remember this lesson"}
+      </button>
+      <span role="status" aria-live="polite" data-testid="remember-result">
+        {message}
+        {message && <> <Link href="/review">Review now</Link></>}
+      </span>
+      {error && <span className="field-error" role="alert">{error}</span>}
+    </span>
+  );
+}

@@ -1,0 +1,57 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getSessionUser } from "@/lib/auth";
+import { getLessons } from "@/lib/content/load";
+import { readingMinutes, TOPIC_LABELS, TOPICS } from "@/lib/content/schema";
+import { getLessonProgress, type LessonProgress } from "@/lib/learn/progress";
+
+export const metadata: Metadata = { title: "Lessons" };
+// Dynamic for the signed-in badges; the lesson pages themselves stay static.
+export const dynamic = "force-dynamic";
+
+function Badges({ p }: { p: LessonProgress | undefined }) {
+  if (!p) return null;
+  return (
+    <p className="badges" data-testid="lesson-badges">
+      {p.done ? <span className="badge badge-done">Done</span> : <span className="badge">Quiz not taken</span>}
+      <span className="badge">In deck: {p.cardsInDeck} of {p.cardsTotal}</span>
+      {p.best && <span className="badge">Best quiz score: {p.best.score}/{p.best.total}</span>}
+    </p>
+  );
+}
+
+export default async function LearnPage() {
+  const user = await getSessionUser();
+  const progress = user ? await getLessonProgress(user.id) : null;
+  const lessons = getLessons();
+  return (
+    <>
+      <h1>Lessons</h1>
+      <p className="muted">
+        Short lessons built from a handful of articles on back spasms, each with a quiz.
+        {user ? " A lesson is marked done once you have taken its quiz." : " Sign in to keep your quiz scores and add lessons to your review deck."}
+      </p>
+      {TOPICS.map((topic) => {
+        const inTopic = lessons.filter((l) => l.topic === topic);
+        if (!inTopic.length) return null;
+        return (
+          <section key={topic} aria-labelledby={`topic-${topic}`}>
+            <h2 id={`topic-${topic}`}>{TOPIC_LABELS[topic]}</h2>
+            <ul className="lesson-list">
+              {inTopic.map((l) => (
+                <li key={l.slug} className="panel" data-testid={`lesson-${l.slug}`}>
+                  <h3 className="lesson-title">
+                    <Link href={`/learn/${l.slug}`}>{l.title}</Link>
+                  </h3>
+                  <p>{l.summary}</p>
+                  <p className="muted lesson-meta">{readingMinutes(l)} min read · {l.quiz.length}-question quiz</p>
+                  {progress && <Badges p={progress[l.slug]} />}
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </>
+  );
+}

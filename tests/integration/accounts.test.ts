@@ -1,0 +1,115 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { authenticate, createAccount, WRONG_CREDENTIALS } from "@/lib/accounts/accounts";
+import { updateSettings } from "@/lib/srs/user-settings";
+import { getReviewState, gradeReview, undoReview } from "@/lib/srs/review";
+import { firstCard, grade, makeUser } from "./helpers";
+
+const email = () => `acct-${randomUUID().slice(0, 8)}@example.test`;
+
+describe("signing up", () => {
+  it("normalizes the email and starts the user with the first lesson's cards", async () => {
+    const raw = `  Mixed.Case-${randomUUID().slice(0, 6)}@Example.TEST `;
+    const u = await createAccount({ email: raw, password: "a-long-unusual-passphrase", timeZone: "Europe/Berlin" });
+    expect(u.email).toBe(raw.trim().toLowerCase());
+    const stored = await db.user.findUniqueOrThrow({ where: { id: u.id } });
+    expect(stored.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(stored.timeZone).toBe("Europe/Berlin");
+    expect(await db.card.count({ where: { userId: u.id } })).toBeGreaterThanOrEqual(10);
+  });
+
+  it("refuses a taken email, a common password, a short password and an unknown time zone, creating nothing", async () => {
+    const e = email();
+    await createAccount({ email: e, password: "a-long-unusual-passphrase", timeZone: "UTC" });
+    const before = await db.user.count();
+    await expect(createAccount({ email: e.toUpperCase(), password: "another-long-passphrase", timeZone: "UTC" })).rejects.toMatchObject({ field: "email", message: expect.stringMatching(/already exists/) });
+    await expect(createAccount({ email: email(), password: "password123", timeZone: "UTC" })).rejects.toMatchObject({ field: "password", message: expect.stringMatching(/most common/) });
+    await expect(createAccount({ email: email(), password: "short", timeZone: "UTC" })).rejects.toMatchObject({ field: "password", message: "Use at least 10 characters" });
+    await expect(createAccount({ email: email(), password: "a-long-unusual-passphrase", timeZone: "Mars/Base" })).rejects.toMatchObject({ field: "timeZone" });
+    await expect(createAccount({ email: "x".repeat(300) + "@a.b", password: "a-long-unusual-passphrase", timeZone: "UTC" })).rejects.toMatchObject({ field: "email" });
+    expect(await db.user.count()).toBe(before);
+  });
+});
+
+describe("signing in", () => {
+  it("gives one message for an unknown email and for a wrong password", async () => {
+    const u = await makeUser();
+    await expect(authenticate({ email: u.email, password: "wrong-password-here" }, "10.0.0.1")).rejects.toThrow(WRONG_CREDENTIALS);
+    await expect(authenticate({ email: email(), password: "wrong-password-here" }, "10.0.0.1")).rejects.toThrow(WRONG_CREDENTIALS);
+    await expect(authenticate({ email: u.email, password: u.password }, "10.0.0.1")).resolves.toMatchObject({ id: u.id });
+  });
+
+  it("refuses further attempts for an email after five failures, saying when to retry, even with the right password", async () => {
+    const u = await makeUser();
+    const now = new Date();
+    for (let i = 0; i < 5; i++) {
+      await expect(authenticate({ email: u.email, password: "wrong-password-here" }, `10.1.0.${i}`, now)).rejects.toThrow(WRONG_CREDENTIALS);
+    }
+    const locked = authenticate({ email: u.email, password: u.password }, "10.1.0.9", now);
+    await expect(locked).rejects.toMatchObject({ status: 429, message: expect.stringMatching(/Try again in 15 minutes/) });
+    // The lock lives in the database, so it is over once the window has passed.
+    await expect(authenticate({ email: u.email, password: u.password }, "10.1.0.9", new Date(now.getTime() + 15 * 60_000 + 1000))).resolves.toMatchObject({ id: u.id });
+  });
+
+  it("refuses further attempts from one client address after twenty failures across emails", async () => {
+    const ip = `10.2.${Math.floor(Math.random() * 250)}.7`;
+    const now = new Date();
+    for (let i = 0; i < 20; i++) await expect(authenticate({ email: email(), password: "wrong-password-here" }, ip, now)).rejects.toThrow(WRONG_CREDENTIALS);
+    const u = await makeUser();
+    await expect(authenticate({ email: u.email, password: u.password }, ip, now)).rejects.toMatchObject({ status: 429 });
+    await expect(authenticate({ email: u.email, password: u.password }, "10.3.0.1", now)).resolves.toMatchObject({ id: u.id });
+  });
+});
+
+describe("settings", () => {
+  it("saves valid settings and refuses out-of-range or malformed values field by field, changing nothing", async () => {
+    const u = await makeUser();
+    const good = { desiredRetention: 0.85, newCardsPerDay: 20, maximumInterval: 365, dayRolloverHour: 3, timeZone: "Asia/Tokyo", enableFuzz: false };
+    expect(await updateSettings(u.id, good)).toEqual({ ok: true, settings: good });
+    const bad = await updateSettings(u.id, { desiredRetention: 0.99, newCardsPerDay: -1, maximumInterval: 1.5, dayRolloverHour: 24, timeZone: "Nowhere/City", enableFuzz: "yes" });
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(Object.keys(bad.fieldErrors).sort()).toEqual(["dayRolloverHour", "desiredRetention", "enableFuzz", "maximumInterval", "newCardsPerDay", "timeZone"]);
+    expect(bad.fieldErrors.desiredRetention?.[0]).toBe("Desired retention must be at most 0.97");
+    const stored = await db.user.findUniqueOrThrow({ where: { id: u.id } });
+    expect(stored).toMatchObject(good);
+  });
+
+  it("applies to future scheduling only: due dates already set stay as they are", async () => {
+    const u = await makeUser();
+    const card = await firstCard(u.id);
+    const now = new Date("2026-04-01T10:00:00Z");
+    await gradeReview(u.id, grade(card.id, card.version, 4), now);
+    const before = await db.card.findUniqueOrThrow({ where: { id: card.id } });
+    await updateSettings(u.id, { desiredRetention: 0.7, newCardsPerDay: 10, maximumInterval: 36500, dayRolloverHour: 4, timeZone: "UTC", enableFuzz: false });
+    expect((await db.card.findUniqueOrThrow({ where: { id: card.id } })).due).toEqual(before.due);
+    // The next grade of another card uses the new retention: a longer interval for Easy.
+    const other = (await getReviewState(u.id, now)).card!;
+    const easyAt70 = Date.parse(other.intervals.find((i) => i.rating === 4)!.due);
+    await updateSettings(u.id, { desiredRetention: 0.97, newCardsPerDay: 10, maximumInterval: 36500, dayRolloverHour: 4, timeZone: "UTC", enableFuzz: false });
+    const easyAt97 = Date.parse((await getReviewState(u.id, now)).card!.intervals.find((i) => i.rating === 4)!.due);
+    expect(easyAt70).toBeGreaterThan(easyAt97);
+  });
+});
+
+describe("authorization in the data-access layer", () => {
+  it("never lets user B read, grade or undo user A's cards, whatever ids B sends", async () => {
+    const a = await makeUser();
+    const b = await makeUser();
+    const aCard = await firstCard(a.id);
+    const r = await gradeReview(a.id, grade(aCard.id, aCard.version, 3));
+    const aAfter = await db.card.findUniqueOrThrow({ where: { id: aCard.id } });
+
+    await expect(gradeReview(b.id, grade(aCard.id, aAfter.version, 1))).rejects.toMatchObject({ status: 404 });
+    await expect(undoReview(b.id, { logId: r.logId })).rejects.toMatchObject({ status: 404 });
+    const bState = await getReviewState(b.id);
+    const aIds = new Set((await db.card.findMany({ where: { userId: a.id }, select: { id: true } })).map((c) => c.id));
+    expect(aIds.has(bState.card!.cardId)).toBe(false);
+    expect(bState.lastLogId).toBeNull();
+
+    expect(await db.card.findUniqueOrThrow({ where: { id: aCard.id } })).toEqual(aAfter);
+    expect(await db.reviewLog.count({ where: { userId: a.id, undoneAt: null } })).toBe(1);
+    expect(await db.reviewLog.count({ where: { userId: b.id } })).toBe(0);
+  });
+});
