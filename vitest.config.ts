@@ -4,25 +4,30 @@ import { defineConfig } from "vitest/config";
 const root = path.resolve(import.meta.dirname);
 const alias = { "@": root, "server-only": path.join(root, "tests/stubs/server-only.ts") };
 
+const integration = {
+  include: ["tests/integration/**/*.test.ts"],
+  environment: "node",
+  globalSetup: ["tests/integration/global-setup.ts"],
+  setupFiles: ["tests/integration/setup.ts"],
+  // One database shared by the suite: files run one after another.
+  fileParallelism: false,
+  testTimeout: 30_000,
+  hookTimeout: 120_000,
+};
+
+// With a PostgreSQL server named in UNKNOT_TEST_PG_URL (CI starts one), the integration
+// suite runs a second time against it.
+const postgres = process.env.UNKNOT_TEST_PG_URL
+  ? [{ resolve: { alias }, test: { ...integration, name: "integration-postgres", env: { UNKNOT_TEST_ENGINE: "postgres" } } }]
+  : [];
+
 export default defineConfig({
   resolve: { alias },
   test: {
     projects: [
       { resolve: { alias }, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" } },
-      {
-        resolve: { alias },
-        test: {
-          name: "integration",
-          include: ["tests/integration/**/*.test.ts"],
-          environment: "node",
-          globalSetup: ["tests/integration/global-setup.ts"],
-          setupFiles: ["tests/integration/setup.ts"],
-          // One SQLite file shared by the suite: files run one after another.
-          fileParallelism: false,
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
-        },
-      },
+      { resolve: { alias }, test: { ...integration, name: "integration" } },
+      ...postgres,
       {
         resolve: { alias },
         test: {

@@ -1,9 +1,16 @@
+import { createRequire } from "node:module";
+import path from "node:path";
 import { PrismaClient } from "@prisma/client";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { databaseUrl, sqliteFilePath } from "./db-url";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { databaseUrl, isPostgresUrl, sqliteFilePath } from "./db-url";
 
 // Shared by the app (through lib/db.ts) and by scripts and tests, which run outside Next.
 export function createPrismaClient(url = databaseUrl()): PrismaClient {
+  return isPostgresUrl(url) ? createPostgresClient(url) : createSqliteClient(url);
+}
+
+function createSqliteClient(url: string): PrismaClient {
   // 5 s busy timeout: writers queue behind one another instead of failing with SQLITE_BUSY.
   const adapter = new PrismaBetterSQLite3({ url: sqliteFilePath(url), timeout: 5000 });
   const client = new PrismaClient({ adapter, log: ["error"] });
@@ -15,4 +22,14 @@ export function createPrismaClient(url = databaseUrl()): PrismaClient {
     (e: unknown) => console.error("could not set PRAGMA synchronous", e),
   );
   return client;
+}
+
+function createPostgresClient(url: string): PrismaClient {
+  // The PostgreSQL client is generated from prisma/postgres/schema.prisma, itself derived from
+  // the one data model, so its API is the SQLite client's. It is loaded at run time so that
+  // bundlers leave it alone and SQLite installs never touch it.
+  const load = createRequire(path.join(process.cwd(), "package.json"));
+  const { PrismaClient: PgClient } = load(".prisma/client-pg") as { PrismaClient: typeof PrismaClient };
+  const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  return new PgClient({ adapter, log: ["error"] });
 }

@@ -12,3 +12,5 @@ export function sqliteFilePath(url: string): string {
   const p = url.replace(/^file:/, "");
   return path.isAbsolute(p) ? p : path.resolve(/*turbopackIgnore: true*/ process.cwd(), p);
 }
+
+export const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//.test(url);

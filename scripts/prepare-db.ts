@@ -3,22 +3,29 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { createPrismaClient } from "../lib/db-client";
-import { databaseUrl, sqliteFilePath } from "../lib/db-url";
+import { databaseUrl, isPostgresUrl, sqliteFilePath } from "../lib/db-url";
 import { readLessonFiles } from "../lib/content/load";
 import { syncCatalogue } from "../lib/content/sync";
 import { seedDemoAccount } from "./seed-demo";
+import { migratePostgres } from "../lib/migrate-postgres";
 
 export async function prepareDatabase({ seedDemo = true, quiet = false } = {}) {
   const url = databaseUrl();
   const log = (s: string) => quiet || console.log(`[unknot] ${s}`);
-  if (url.startsWith("file:")) mkdirSync(dirname(sqliteFilePath(url)), { recursive: true });
-  execFileSync(process.execPath, ["node_modules/prisma/build/index.js", "migrate", "deploy"], {
-    stdio: quiet ? "ignore" : "inherit",
-    env: { ...process.env, DATABASE_URL: url, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
-  });
+  const postgres = isPostgresUrl(url);
+  if (!postgres) mkdirSync(dirname(sqliteFilePath(url)), { recursive: true });
+  if (postgres) {
+    const applied = await migratePostgres(url);
+    log(`PostgreSQL: ${applied.length ? `applied ${applied.join(", ")}` : "schema up to date"}`);
+  } else {
+    execFileSync(process.execPath, ["node_modules/prisma/build/index.js", "migrate", "deploy"], {
+      stdio: quiet ? "ignore" : "inherit",
+      env: { ...process.env, DATABASE_URL: url, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+    });
+  }
   const db = createPrismaClient(url);
   try {
-    if (url.startsWith("file:")) await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+    if (!postgres) await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
     const lessons = readLessonFiles().map((l) => l.lesson).sort((a, b) => a.order - b.order);
     const r = await syncCatalogue(db, lessons);
     log(`content: ${r.added} added, ${r.updated} updated, ${r.retired} retired, ${r.restored} restored, ${r.unchanged} unchanged`);

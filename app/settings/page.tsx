@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth";
 import { getSettings } from "@/lib/srs/user-settings";
 import { SettingsForm } from "./settings-form";
+import { SessionControls } from "./session-controls";
 
 export const metadata: Metadata = { title: "Settings" };
 export const dynamic = "force-dynamic";
@@ -14,6 +15,7 @@ export default async function SettingsPage() {
       <h1>Settings</h1>
       <p className="muted">Signed in as {user.email}. Changes apply to future scheduling only; cards already scheduled keep their dates.</p>
       <SettingsForm initial={settings} timeZones={Intl.supportedValuesOf("timeZone")} />
+      <SessionControls email={user.email} />
     </>
   );
 }

@@ -1,11 +1,12 @@
 import "server-only";
-import { Prisma } from "@prisma/client";
+import type { Prisma } from "@prisma/client";
 import { db } from "../db";
 import { UserError } from "../errors";
 import { signInSchema, signUpSchema } from "../validation/auth";
 import { dummyHash, hashPassword, isCommonPassword, verifyPassword } from "./password";
 import { retryAfter, THROTTLE } from "./throttle";
 import { addStarterDeck } from "../srs/deck";
+import { isUniqueViolation } from "../db-errors";
 
 export class FieldError extends UserError {
   constructor(
@@ -35,7 +36,7 @@ export async function createAccount(raw: unknown): Promise<{ id: string; email: 
       return user;
     });
   } catch (e) {
-    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
+    if (isUniqueViolation(e)) {
       throw new FieldError("email", "An account with this email already exists. Sign in instead.");
     }
     throw e;

@@ -1,11 +1,12 @@
 import "server-only";
-import { Prisma, type QuizAttempt } from "@prisma/client";
+import type { QuizAttempt } from "@prisma/client";
 import { db } from "../db";
 import { UserError } from "../errors";
 import { getLesson } from "../content/load";
 import type { Lesson } from "../content/schema";
 import { bringCardForward } from "../srs/deck";
 import { quizSubmissionSchema } from "../validation/quiz";
+import { isUniqueViolation } from "../db-errors";
 
 export type QuizAnswerResult = { questionId: string; chosen: string; correct: boolean; answer: string };
 export type QuizResult = {
@@ -103,7 +104,7 @@ export async function submitQuiz(userId: string, raw: unknown, now = new Date())
     });
   } catch (e) {
     // Two copies of one submission raced past the check above; the unique index let one in.
-    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
+    if (isUniqueViolation(e)) {
       const first = await findAttempt(userId, clientId);
       if (first) return resultOf(first, true);
     }

@@ -1,5 +1,5 @@
 import "server-only";
-import { Prisma, type Card, type ReviewLog } from "@prisma/client";
+import type { Card, ReviewLog } from "@prisma/client";
 import type { Grade } from "ts-fsrs";
 import { db } from "../db";
 import { UserError } from "../errors";
@@ -9,6 +9,7 @@ import { studyDayBounds, studyDayNumber } from "./day";
 import { createScheduler, gradeCard, previewIntervals, type CardState } from "./scheduler";
 import { dayContextOf, schedulerSettingsOf } from "./settings";
 import { pickNext, LEARN_AHEAD_MS } from "./queue";
+import { isUniqueViolation } from "../db-errors";
 
 // Everything here takes the user id from the session (callers pass requireUser().id) and
 // puts it in every where clause: a card id sent by one user never reaches another's card.
@@ -203,7 +204,7 @@ export async function gradeReview(userId: string, raw: unknown, now = new Date()
   } catch (e) {
     // Two copies of one request raced past the check above (possible where transactions run
     // side by side, as on PostgreSQL): the unique (userId, clientId) index let one in.
-    const raced = (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") || (e instanceof UserError && e.status === 409);
+    const raced = isUniqueViolation(e) || (e instanceof UserError && e.status === 409);
     if (raced) {
       const first = await findByClientId(userId, input.clientId);
       if (first) return resultOf(first, true);

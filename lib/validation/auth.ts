@@ -30,3 +30,11 @@ export const signInSchema = z.object({
   password: z.string().min(1, "Enter your password").max(200, "Use at most 200 characters"),
 });
 export type SignInInput = z.input<typeof signInSchema>;
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string().min(1, "Enter your current password").max(200, "Use at most 200 characters"),
+    newPassword: passwordSchema,
+  })
+  .refine((v) => v.currentPassword !== v.newPassword, { message: "Choose a new password, not the current one", path: ["newPassword"] });
+export type ChangePasswordInput = z.input<typeof changePasswordSchema>;

@@ -1,11 +1,21 @@
 import { rmSync } from "node:fs";
-import { INTEGRATION_DB, INTEGRATION_URL } from "./db-path";
+import { INTEGRATION_DB, integrationUrl } from "./db-path";
+import { isPostgresUrl } from "../../lib/db-url";
 
-// A fresh SQLite file, migrated with `prisma migrate deploy` and synced with the content,
+// A fresh database, migrated with `prisma migrate deploy` and synced with the content,
 // exactly as `npm start` prepares the real one.
 export default async function setup() {
-  for (const suffix of ["", "-wal", "-shm"]) rmSync(INTEGRATION_DB + suffix, { force: true });
-  process.env.DATABASE_URL = INTEGRATION_URL;
+  const url = integrationUrl();
+  if (isPostgresUrl(url)) {
+    const { default: pg } = await import("pg");
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
+    await client.end();
+  } else {
+    for (const suffix of ["", "-wal", "-shm"]) rmSync(INTEGRATION_DB + suffix, { force: true });
+  }
+  process.env.DATABASE_URL = url;
   const { prepareDatabase } = await import("../../scripts/prepare-db");
   await prepareDatabase({ seedDemo: false, quiet: true });
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { isPostgresUrl } from "@/lib/db-url";
 import { UserError } from "@/lib/errors";
 import { getReviewState, gradeReview, undoReview } from "@/lib/srs/review";
 import { firstCard, grade, makeUser } from "./helpers";
@@ -171,7 +172,12 @@ describe("today's queue", () => {
 });
 
 describe("the database", () => {
-  it("runs SQLite in WAL mode with synchronous FULL", async () => {
+  it("commits durably: SQLite in WAL mode with synchronous FULL, PostgreSQL with synchronous_commit on", async () => {
+    if (isPostgresUrl(process.env.DATABASE_URL!)) {
+      const [{ synchronous_commit }] = await db.$queryRawUnsafe<{ synchronous_commit: string }[]>("SHOW synchronous_commit");
+      expect(synchronous_commit).toBe("on");
+      return;
+    }
     const [{ journal_mode }] = await db.$queryRawUnsafe<{ journal_mode: string }[]>("PRAGMA journal_mode");
     const [{ synchronous }] = await db.$queryRawUnsafe<{ synchronous: number | bigint }[]>("PRAGMA synchronous");
     expect(journal_mode).toBe("wal");

@@ -1,3 +1,3 @@
-import { INTEGRATION_URL } from "./db-path";
+import { integrationUrl } from "./db-path";
 
-process.env.DATABASE_URL = INTEGRATION_URL;
+process.env.DATABASE_URL = integrationUrl();

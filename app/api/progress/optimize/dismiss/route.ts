@@ -1,0 +1,5 @@
+import { userRoute } from "@/lib/api";
+import { dismissJob } from "@/lib/optimizer/jobs";
+
+// POST /api/progress/optimize/dismiss {jobId} - keep the current parameters
+export const POST = userRoute(async (user, body) => dismissJob(user.id, body));

@@ -1,0 +1,51 @@
+"use client";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { signIn, signOut } from "next-auth/react";
+import { changePasswordSchema, type ChangePasswordInput } from "@/lib/validation/auth";
+import { Field } from "../_components/field";
+import { changePasswordAction, signOutEverywhereAction } from "./session-actions";
+
+export function SessionControls({ email }: { email: string }) {
+  const [done, setDone] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const form = useForm<ChangePasswordInput>({ resolver: zodResolver(changePasswordSchema), defaultValues: { currentPassword: "", newPassword: "" } });
+  const { errors, isSubmitting } = form.formState;
+
+  const change = form.handleSubmit(async (values) => {
+    setDone(null);
+    const res = await changePasswordAction(values);
+    if (!res.ok) return form.setError((res.field as keyof ChangePasswordInput | undefined) ?? "root", { message: res.error });
+    // Every other session has ended; this browser signs in again with the new password.
+    await signIn("credentials", { email, password: values.newPassword, redirect: false });
+    form.reset();
+    setDone("Password changed. You were signed out on every other device.");
+  });
+
+  const everywhere = async () => {
+    setError(null);
+    const res = await signOutEverywhereAction();
+    if (!res.ok) return setError(res.error);
+    await signOut({ callbackUrl: "/sign-in" });
+  };
+
+  return (
+    <>
+      <h2>Password</h2>
+      <form onSubmit={change} noValidate aria-label="Change password">
+        {errors.root && <p className="form-error" role="alert">{errors.root.message}</p>}
+        <Field label="Current password" type="password" autoComplete="current-password" error={errors.currentPassword?.message} {...form.register("currentPassword")} />
+        <Field label="New password" type="password" autoComplete="new-password" hint="at least 10 characters" error={errors.newPassword?.message} {...form.register("newPassword")} />
+        <div className="btn-row">
+          <button className="btn" type="submit" disabled={isSubmitting}>{isSubmitting ? "Changing…" : "Change password"}</button>
+        </div>
+        <p role="status" aria-live="polite">{done}</p>
+      </form>
+      <h2>Sessions</h2>
+      <p className="muted">Signed in on a shared or lost device? This ends every session, this one included.</p>
+      {error && <p className="form-error" role="alert">{error}</p>}
+      <button className="btn" type="button" onClick={() => void everywhere()}>Sign out everywhere</button>
+    </>
+  );
+}

@@ -1,0 +1,58 @@
+import "server-only";
+import { db } from "../db";
+import { cardSequence, countItems, FULL_TRAINING_MIN_ITEMS, type LogPoint, type Review } from "./items";
+
+const CARD_BATCH = 200;
+
+// Every card's review sequence, read a batch of cards at a time (index cardId+review), so
+// memory holds the compact sequences, never full log rows. Runs in the job runner only.
+export async function loadSequences(userId: string): Promise<Review[][]> {
+  const seqs: Review[][] = [];
+  let cursor: string | undefined;
+  for (;;) {
+    const cards = await db.card.findMany({
+      where: { userId, reps: { gt: 0 }, ...(cursor ? { id: { gt: cursor } } : {}) },
+      orderBy: { id: "asc" },
+      take: CARD_BATCH,
+      select: { id: true },
+    });
+    if (!cards.length) break;
+    cursor = cards[cards.length - 1]!.id;
+    const logs = await db.reviewLog.findMany({
+      where: { userId, undoneAt: null, cardId: { in: cards.map((c) => c.id) } },
+      orderBy: [{ cardId: "asc" }, { review: "asc" }, { id: "asc" }],
+      select: { cardId: true, rating: true, state: true, reviewDay: true },
+    });
+    let start = 0;
+    for (let i = 1; i <= logs.length; i++) {
+      if (i === logs.length || logs[i]!.cardId !== logs[start]!.cardId) {
+        const seq = cardSequence(logs.slice(start, i) as LogPoint[]);
+        if (seq.length > 1) seqs.push(seq);
+        start = i;
+      }
+    }
+  }
+  return seqs;
+}
+
+export type ItemCount = { items: number; exact: boolean; enough: boolean };
+
+// Whether the user has enough data for a full fit, without reading every log when the answer
+// is plain. Bounds: every review made in review/relearning state follows a review on an
+// earlier study day, so it yields an item (lower bound); a card's first review never does
+// (upper bound = reviews − reviewed cards). Only between the bounds are sequences read.
+export async function countTrainingItems(userId: string): Promise<ItemCount> {
+  const logs = { userId, undoneAt: null };
+  const [longTerm, total, cards] = await Promise.all([
+    db.reviewLog.count({ where: { ...logs, state: { in: [2, 3] } } }),
+    db.reviewLog.count({ where: logs }),
+    db.card.count({ where: { userId, reviewLogs: { some: { undoneAt: null } } } }),
+  ]);
+  if (longTerm >= FULL_TRAINING_MIN_ITEMS) return { items: longTerm, exact: false, enough: true };
+  if (total - cards < FULL_TRAINING_MIN_ITEMS) {
+    const items = total - cards <= 0 ? 0 : countItems(await loadSequences(userId));
+    return { items, exact: true, enough: false };
+  }
+  const items = countItems(await loadSequences(userId));
+  return { items, exact: true, enough: items >= FULL_TRAINING_MIN_ITEMS };
+}

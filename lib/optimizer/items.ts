@@ -1,0 +1,42 @@
+// Training items for the FSRS optimizer, built from our review log the way the binding's
+// convertCsvToFsrsItems builds them from a CSV (ts-fsrs packages/binding/src/convert.rs):
+// - per card, reviews in time order; only the history from the start of the card's last
+//   contiguous block of New/Learning (pre-review state 0 or 1) reviews is kept;
+// - delta_t = whole study days since the previous kept review (0 for the first);
+// - one item per review after the first, holding the whole history up to it, kept only
+//   when that history contains a delta_t > 0 (a review on a later day).
+// Study days are the stored ReviewLog.reviewDay (the user's zone and rollover hour when the
+// review was made), so no time-zone arithmetic is repeated here. Pure, for unit tests.
+
+export const FULL_TRAINING_MIN_ITEMS = 64;
+
+export type LogPoint = { rating: number; state: number; reviewDay: number };
+export type Review = { rating: number; deltaT: number };
+
+export function trimToLastLearningBlock<T extends { state: number }>(logs: T[]): T[] {
+  let start = -1;
+  for (let i = logs.length - 1; i >= 0; i--) {
+    if (logs[i]!.state === 0 || logs[i]!.state === 1) start = i;
+    else if (start !== -1) break;
+  }
+  return start === -1 ? [] : logs.slice(start);
+}
+
+// One card's sequence of reviews (rating, delta_t); logs must be in time order.
+export function cardSequence(logs: LogPoint[]): Review[] {
+  const kept = trimToLastLearningBlock(logs.filter((l) => l.rating >= 1 && l.rating <= 4));
+  return kept.map((l, i) => ({ rating: l.rating, deltaT: i === 0 ? 0 : Math.max(0, l.reviewDay - kept[i - 1]!.reviewDay) }));
+}
+
+// The items a sequence yields, each as the length of its history prefix.
+export function itemPrefixLengths(seq: Review[]): number[] {
+  const out: number[] = [];
+  let longTerm = false;
+  for (let i = 1; i < seq.length; i++) {
+    if (seq[i]!.deltaT > 0) longTerm = true;
+    if (longTerm) out.push(i + 1);
+  }
+  return out;
+}
+
+export const countItems = (seqs: Review[][]) => seqs.reduce((n, s) => n + itemPrefixLengths(s).length, 0);

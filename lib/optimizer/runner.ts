@@ -1,0 +1,130 @@
+import "server-only";
+import path from "node:path";
+import { Worker } from "node:worker_threads";
+import { default_w } from "ts-fsrs";
+import { db } from "../db";
+import { checkWeights } from "../srs/weights";
+import { loadSequences } from "./data";
+import { countItems, FULL_TRAINING_MIN_ITEMS, type Review } from "./items";
+
+// A small in-process job queue: OptimizeJob rows are the queue, and one loop per server
+// process takes the oldest queued job, runs it, then the next. Global concurrency is 1,
+// so one user's long fit cannot starve the others' requests of CPU, and the fit itself
+// runs in a worker thread so the event loop keeps serving requests meanwhile.
+// Assumes one server process per database (true for the SQLite deployment).
+
+const WORKER_FILE = path.join(/*turbopackIgnore: true*/ process.cwd(), "lib", "optimizer", "worker.mjs");
+// ts-fsrs uses the 10-minute relearning step by default: one step.
+const NUM_RELEARNING_STEPS = 1;
+const PROGRESS_WRITE_MS = 400;
+
+type RunnerState = { loop: Promise<void> | null; recovered: boolean };
+const g = globalThis as unknown as { unknotOptimizer?: RunnerState };
+const state: RunnerState = (g.unknotOptimizer ??= { loop: null, recovered: false });
+
+export type Evaluation = { logLoss: number; rmseBins: number };
+export type FitResult = { items: number; weights: number[]; defaultEval: Evaluation; newEval: Evaluation };
+
+type WorkerMessage =
+  | { type: "progress"; current: number; total: number }
+  | { type: "error"; message: string }
+  | ({ type: "done" } & FitResult);
+
+// Fits the weights in a worker thread; onProgress gets a fraction 0..1.
+export function fitInWorker(sequences: Review[][], onProgress: (fraction: number) => void): Promise<FitResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(WORKER_FILE, { workerData: { sequences, defaultWeights: [...default_w], numRelearningSteps: NUM_RELEARNING_STEPS } });
+    let settled = false;
+    const finish = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      fn();
+      void worker.terminate();
+    };
+    worker.on("message", (m: WorkerMessage) => {
+      if (m.type === "progress") onProgress(m.total > 0 ? Math.min(1, m.current / m.total) : 0);
+      else if (m.type === "error") finish(() => reject(new Error(m.message)));
+      else finish(() => resolve({ items: m.items, weights: m.weights, defaultEval: m.defaultEval, newEval: m.newEval }));
+    });
+    worker.on("error", (e) => finish(() => reject(e)));
+    worker.on("exit", (code) => finish(() => reject(new Error(`optimizer worker exited with code ${code}`))));
+  });
+}
+
+async function setJob(id: string, data: Parameters<typeof db.optimizeJob.updateMany>[0]["data"]) {
+  // updateMany: the user may have deleted their account (and the job) meanwhile.
+  await db.optimizeJob.updateMany({ where: { id }, data });
+}
+
+async function runJob(job: { id: string; userId: string }): Promise<void> {
+  try {
+    const sequences = await loadSequences(job.userId);
+    const items = countItems(sequences);
+    await setJob(job.id, { items, progress: 0.02 });
+    if (items < FULL_TRAINING_MIN_ITEMS) {
+      await setJob(job.id, {
+        status: "failed",
+        finishedAt: new Date(),
+        message: `Not enough review history yet: ${items} training item${items === 1 ? "" : "s"}; at least ${FULL_TRAINING_MIN_ITEMS} are needed.`,
+      });
+      return;
+    }
+    let lastWrite = 0;
+    const result = await fitInWorker(sequences, (fraction) => {
+      const now = Date.now();
+      if (now - lastWrite < PROGRESS_WRITE_MS) return;
+      lastWrite = now;
+      void setJob(job.id, { progress: 0.05 + 0.9 * fraction }).catch((e: unknown) => console.error("optimizer progress", e));
+    });
+    const weights = checkWeights(result.weights);
+    await setJob(job.id, {
+      status: "done",
+      progress: 1,
+      items: result.items,
+      weights: JSON.stringify(weights),
+      defaultLogLoss: result.defaultEval.logLoss,
+      defaultRmse: result.defaultEval.rmseBins,
+      newLogLoss: result.newEval.logLoss,
+      newRmse: result.newEval.rmseBins,
+      finishedAt: new Date(),
+      message: null,
+    });
+  } catch (e) {
+    console.error("optimizer job failed", e);
+    await setJob(job.id, { status: "failed", finishedAt: new Date(), message: "The optimizer could not finish. Your schedule is unchanged; please try again later." });
+  }
+}
+
+async function claimNext(): Promise<{ id: string; userId: string } | null> {
+  for (;;) {
+    const next = await db.optimizeJob.findFirst({ where: { status: "queued" }, orderBy: { createdAt: "asc" }, select: { id: true, userId: true } });
+    if (!next) return null;
+    const claimed = await db.optimizeJob.updateMany({ where: { id: next.id, status: "queued" }, data: { status: "running", progress: 0.01 } });
+    if (claimed.count === 1) return next;
+  }
+}
+
+async function drain(): Promise<void> {
+  if (!state.recovered) {
+    // A job left "running" by a process that stopped mid-fit is started again.
+    await db.optimizeJob.updateMany({ where: { status: "running" }, data: { status: "queued", progress: 0 } });
+    state.recovered = true;
+  }
+  for (let job = await claimNext(); job; job = await claimNext()) await runJob(job);
+}
+
+// Starts the loop unless it is already running; returns a promise for when the queue is empty.
+export function kickOptimizer(): Promise<void> {
+  if (!state.loop) {
+    state.loop = drain()
+      .catch((e: unknown) => console.error("optimizer runner", e))
+      .finally(() => {
+        state.loop = null;
+        // A job queued while the loop was finishing would otherwise wait for the next kick.
+        void db.optimizeJob.count({ where: { status: "queued" } }).then((n) => (n ? kickOptimizer() : undefined), () => undefined);
+      });
+  }
+  return state.loop;
+}
+
+export const optimizerIdle = (): Promise<void> => state.loop ?? Promise.resolve();

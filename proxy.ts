@@ -1,0 +1,19 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { contentSecurityPolicy, STATIC_HEADERS, usesNonce } from "./lib/security-headers";
+
+export function proxy(request: NextRequest) {
+  const nonce = usesNonce(request.nextUrl.pathname) ? Buffer.from(crypto.randomUUID()).toString("base64") : null;
+  const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
+  // Next reads the nonce for its own scripts from the request's policy header.
+  const headers = new Headers(request.headers);
+  headers.set("Content-Security-Policy", csp);
+  if (nonce) headers.set("x-nonce", nonce);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("Content-Security-Policy", csp);
+  for (const [k, v] of Object.entries(STATIC_HEADERS)) response.headers.set(k, v);
+  return response;
+}
+
+export const config = {
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
+};

@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { getLessons } from "@/lib/content/load";
+import { cardView } from "@/lib/content/catalogue";
+import type { Lesson } from "@/lib/content/schema";
+import { launchBrowser, signUp } from "./browser";
+
+const baseUrl = inject("baseUrl");
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+// The first lesson's cards are the starter deck, so the journey uses the second lesson.
+const [starter, lesson, , guestLesson] = getLessons() as [Lesson, Lesson, Lesson, Lesson, ...Lesson[]];
+const GUIDANCE_LABEL = "Mainstream clinical guidance (not from the source documents)";
+
+// Answers the quiz on screen, right except for the listed question ids. The right answer
+// comes from the content file, whatever order the choices were shuffled into.
+async function takeQuiz(page: Page, l: Lesson, miss: string[] = []) {
+  const box = page.getByTestId("quiz-question");
+  for (let i = 0; i < l.quiz.length; i++) {
+    await expect.poll(() => box.locator("p.muted").textContent()).toBe(`Question ${i + 1} of ${l.quiz.length}`);
+    const id = await box.getAttribute("data-question-id");
+    const asked = l.quiz.find((q) => q.id === id)!;
+    const wrong = miss.includes(asked.id);
+    const choice = wrong ? asked.choices.find((c) => c !== asked.answer)! : asked.answer;
+    await box.getByRole("button", { name: choice, exact: true }).click();
+    const feedback = page.getByTestId("quiz-feedback");
+    await expect.poll(() => feedback.textContent()).toContain(wrong ? "Not quite." : "Right.");
+    expect(await feedback.textContent()).toContain(asked.explanation);
+    await page.getByRole("button", { name: i === l.quiz.length - 1 ? "See your score" : "Next question" }).click();
+  }
+  return page.getByTestId("quiz-score").textContent();
+}
+
+async function readLesson(page: Page, l: Lesson) {
+  await page.goto(`${baseUrl}/learn/${l.slug}`);
+  expect(await page.locator("h1").textContent()).toBe(l.title);
+  // The disclaimer sits at the top of the lesson, before its first section.
+  expect(await page.locator("article.lesson > .disclaimer").count()).toBe(1);
+  expect(await page.locator("article.lesson h2").allTextContents()).toEqual(l.sections.map((s) => s.heading));
+  for (const s of l.sections) expect(await page.locator(`h2#${s.id}`).count()).toBe(1);
+  expect(await page.locator("details.sources").count()).toBe(l.sections.length);
+}
+
+describe("lessons and quizzes in a browser", () => {
+  it("lets a new user read a lesson, miss one quiz question, remember the lesson and review the missed card first", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signUp(page, baseUrl, undefined, "/learn");
+    await page.getByRole("link", { name: lesson.title }).click();
+    await page.waitForURL((u) => u.pathname === `/learn/${lesson.slug}`);
+    await readLesson(page, lesson);
+    const firstSources = page.locator("details.sources").first();
+    await firstSources.locator("summary").click();
+    const firstQuote = lesson.sections[0]!.sources.find((s) => "quote" in s);
+    if (firstQuote && "quote" in firstQuote) expect(await firstSources.locator("blockquote").first().textContent()).toBe(firstQuote.quote);
+    expect(await page.getByText(GUIDANCE_LABEL).count()).toBeGreaterThan(0);
+
+    await page.getByRole("link", { name: "Take the quiz" }).click();
+    await page.waitForURL((u) => u.pathname === `/learn/${lesson.slug}/quiz`);
+    const missed = lesson.quiz[2]!;
+    const n = lesson.quiz.length;
+    expect(await takeQuiz(page, lesson, [missed.id])).toBe(`${n - 1} of ${n}`);
+    expect(await page.getByTestId("quiz-result").textContent()).toContain("Your score is saved");
+
+    await page.getByRole("button", { name: "Remember this lesson" }).click();
+    await expect.poll(() => page.getByTestId("remember-result").textContent()).toContain(`Added ${lesson.cards.length - 1} cards to your deck`);
+
+    // Room for every new card today, so that the whole lesson is in the queue.
+    await page.goto(`${baseUrl}/settings`);
+    await page.getByLabel("New cards per day").fill("100");
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await expect.poll(() => page.getByRole("status").filter({ hasText: "Settings saved" }).count()).toBe(1);
+
+    await page.goto(`${baseUrl}/review`);
+    await page.getByTestId("review-card").waitFor();
+    expect(Number(await page.getByTestId("count-new").textContent())).toBe(starter.cards.length + lesson.cards.length);
+    expect(await page.getByTestId("prompt").textContent()).toBe(cardView(missed.card)!.prompt);
+    expect(await page.getByTestId("review-card").textContent()).toContain(lesson.title);
+
+    await page.goto(`${baseUrl}/learn`);
+    const badges = await page.getByTestId(`lesson-${lesson.slug}`).getByTestId("lesson-badges").textContent();
+    expect(badges).toContain("Done");
+    expect(badges).toContain(`In deck: ${lesson.cards.length} of ${lesson.cards.length}`);
+    expect(badges).toContain(`Best quiz score: ${n - 1}/${n}`);
+    await context.close();
+  });
+
+  it("lets a guest read a lesson and take its quiz, and shows the score without saving it", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await readLesson(page, guestLesson);
+    const signInLink = page.getByRole("link", { name: "Sign in to remember this lesson" });
+    expect(await signInLink.getAttribute("href")).toBe(`/sign-in?callbackUrl=${encodeURIComponent(`/learn/${guestLesson.slug}`)}`);
+
+    await page.getByRole("link", { name: "Take the quiz" }).click();
+    await page.waitForURL((u) => u.pathname === `/learn/${guestLesson.slug}/quiz`);
+    const n = guestLesson.quiz.length;
+    expect(await takeQuiz(page, guestLesson, [guestLesson.quiz[0]!.id, guestLesson.quiz[n - 1]!.id])).toBe(`${n - 2} of ${n}`);
+    expect(await page.getByTestId("quiz-result").textContent()).toContain("not saved");
+
+    const missing = await page.goto(`${baseUrl}/learn/no-such-lesson`);
+    expect(missing?.status()).toBe(404);
+    await context.close();
+  });
+});

@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { launchBrowser, PASSWORD, signIn, signUp } from "./browser";
+
+const baseUrl = inject("baseUrl");
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+function watchCsp(page: Page): string[] {
+  const violations: string[] = [];
+  page.on("console", (m) => {
+    if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
+  });
+  return violations;
+}
+
+describe("security headers", () => {
+  it("serves signed-in pages with a nonce policy that the app's own scripts satisfy", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const violations = watchCsp(page);
+    await signUp(page, baseUrl);
+    const res = await page.goto(`${baseUrl}/review`);
+    const csp = res!.headers()["content-security-policy"]!;
+    expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(res!.headers()["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+    expect(res!.headers()["permissions-policy"]).toContain("camera=()");
+    // The page hydrated under the policy: the keyboard works.
+    await page.keyboard.press("Space");
+    await page.getByTestId("answer").waitFor();
+    expect(violations).toEqual([]);
+    await context.close();
+  });
+
+  it("serves prerendered lesson pages with the static policy and no violations", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const violations = watchCsp(page);
+    const res = await page.goto(`${baseUrl}/learn`);
+    expect(res!.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+    expect(violations).toEqual([]);
+    await context.close();
+  });
+});
+
+describe("ending sessions", () => {
+  it("signs out every other session with 'Sign out everywhere'", async () => {
+    const one = await browser.newContext();
+    const two = await browser.newContext();
+    const p1 = await one.newPage();
+    const p2 = await two.newPage();
+    const email = await signUp(p1, baseUrl);
+    await signIn(p2, baseUrl, email);
+
+    await p1.goto(`${baseUrl}/settings`);
+    await p1.getByRole("button", { name: "Sign out everywhere" }).click();
+    await p1.waitForURL((u) => u.pathname === "/sign-in");
+
+    await p2.goto(`${baseUrl}/review`);
+    expect(new URL(p2.url()).pathname).toBe("/sign-in");
+    const api = await two.request.get(`${baseUrl}/api/review`);
+    expect(api.status()).toBe(401);
+    await one.close();
+    await two.close();
+  });
+
+  it("ends other sessions on a password change and keeps the current one", async () => {
+    const one = await browser.newContext();
+    const two = await browser.newContext();
+    const p1 = await one.newPage();
+    const p2 = await two.newPage();
+    const email = await signUp(p1, baseUrl);
+    await signIn(p2, baseUrl, email);
+
+    await p1.goto(`${baseUrl}/settings`);
+    await p1.getByLabel("Current password").fill(PASSWORD);
+    await p1.getByLabel("New password").fill("a-brand-new-long-passphrase");
+    await p1.getByRole("button", { name: "Change password" }).click();
+    await expect.poll(() => p1.getByText("Password changed.").count()).toBe(1);
+
+    expect((await two.request.get(`${baseUrl}/api/review`)).status()).toBe(401);
+    expect((await one.request.get(`${baseUrl}/api/review`)).status()).toBe(200);
+    await one.close();
+    await two.close();
+  });
+});
