@@ -18,7 +18,21 @@ const integration = {
 // With a PostgreSQL server named in UNKNOT_TEST_PG_URL (CI starts one), the integration
 // suite runs a second time against it.
 const postgres = process.env.UNKNOT_TEST_PG_URL
-  ? [{ resolve: { alias }, test: { ...integration, name: "integration-postgres", env: { UNKNOT_TEST_ENGINE: "postgres" } } }]
+  ? [
+      { resolve: { alias }, test: { ...integration, name: "integration-postgres", env: { UNKNOT_TEST_ENGINE: "postgres" } } },
+      {
+        resolve: { alias },
+        test: {
+          name: "e2e-postgres",
+          include: ["tests/e2e-postgres/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["tests/e2e-postgres/global-setup.ts"],
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 600_000,
+        },
+      },
+    ]
   : [];
 
 export default defineConfig({
