@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requireUser } from "@/lib/auth";
 import { getSettings } from "@/lib/srs/user-settings";
 import { SettingsForm } from "./settings-form";
@@ -14,6 +15,9 @@ export default async function SettingsPage() {
     <>
       <h1>Settings</h1>
       <p className="muted">Signed in as {user.email}. Changes apply to future scheduling only; cards already scheduled keep their dates.</p>
+      <p>
+        <Link href="/account">Export your data or delete your account</Link>
+      </p>
       <SettingsForm initial={settings} timeZones={Intl.supportedValuesOf("timeZone")} />
       <SessionControls email={user.email} />
     </>

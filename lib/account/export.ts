@@ -6,18 +6,18 @@ import { REVIEW_CSV_HEADER, reviewCsvLine } from "./csv";
 // Exports stream their rows and read the review log a page at a time (keyset on
 // review + id, index userId+review), so 100,000 logs never sit in memory at once.
 
-const PAGE = 2000;
+const PAGE_SIZE = 2000;
 const enc = new TextEncoder();
 
 type LogPage<T> = (after: { review: Date; id: string } | null) => Promise<(T & { review: Date; id: string })[]>;
 
-async function* pages<T>(read: LogPage<T>): AsyncGenerator<(T & { review: Date; id: string })[]> {
+async function* pages<T>(read: LogPage<T>, size: number): AsyncGenerator<(T & { review: Date; id: string })[]> {
   let after: { review: Date; id: string } | null = null;
   for (;;) {
     const rows = await read(after);
     if (!rows.length) return;
     yield rows;
-    if (rows.length < PAGE) return;
+    if (rows.length < size) return;
     const last = rows[rows.length - 1]!;
     after = { review: last.review, id: last.id };
   }
@@ -26,14 +26,16 @@ async function* pages<T>(read: LogPage<T>): AsyncGenerator<(T & { review: Date; 
 const afterWhere = (after: { review: Date; id: string } | null) =>
   after ? { OR: [{ review: { gt: after.review } }, { review: after.review, id: { gt: after.id } }] } : {};
 
-function reviewPages<S extends Record<string, true>>(userId: string, select: S) {
-  return pages((after) =>
-    db.reviewLog.findMany({
-      where: { userId, undoneAt: null, ...afterWhere(after) },
-      orderBy: [{ review: "asc" }, { id: "asc" }],
-      take: PAGE,
-      select: { ...select, review: true, id: true },
-    }) as never,
+function reviewPages<S extends Record<string, true>>(userId: string, select: S, size: number) {
+  return pages(
+    (after) =>
+      db.reviewLog.findMany({
+        where: { userId, undoneAt: null, ...afterWhere(after) },
+        orderBy: [{ review: "asc" }, { id: "asc" }],
+        take: size,
+        select: { ...select, review: true, id: true },
+      }) as never,
+    size,
   );
 }
 
@@ -60,9 +62,9 @@ async function requireUserRow(userId: string) {
   return user;
 }
 
-export async function* reviewCsvChunks(userId: string): AsyncGenerator<string> {
+export async function* reviewCsvChunks(userId: string, pageSize = PAGE_SIZE): AsyncGenerator<string> {
   yield REVIEW_CSV_HEADER + "\n";
-  for await (const rows of reviewPages(userId, { cardId: true, rating: true, state: true, durationMs: true })) {
+  for await (const rows of reviewPages(userId, { cardId: true, rating: true, state: true, durationMs: true }, pageSize)) {
     yield rows.map((r) => reviewCsvLine(r as unknown as Parameters<typeof reviewCsvLine>[0]) + "\n").join("");
   }
 }
@@ -92,8 +94,9 @@ export async function* accountJsonChunks(userId: string, now = new Date()): Asyn
 
   yield `,"reviewLogs":[`;
   let first = true;
-  for await (const rows of pages((after) =>
-    db.reviewLog.findMany({ where: { userId, ...afterWhere(after) }, orderBy: [{ review: "asc" }, { id: "asc" }], take: PAGE, omit: { userId: true } }),
+  for await (const rows of pages(
+    (after) => db.reviewLog.findMany({ where: { userId, ...afterWhere(after) }, orderBy: [{ review: "asc" }, { id: "asc" }], take: PAGE_SIZE, omit: { userId: true } }),
+    PAGE_SIZE,
   )) {
     const body = rows.map((r) => JSON.stringify(r)).join(",");
     yield (first ? "" : ",") + body;

@@ -11,7 +11,7 @@ export async function loadSequences(userId: string): Promise<Review[][]> {
   let cursor: string | undefined;
   for (;;) {
     const cards = await db.card.findMany({
-      where: { userId, reps: { gt: 0 }, ...(cursor ? { id: { gt: cursor } } : {}) },
+      where: { userId, reviewLogs: { some: { undoneAt: null } }, ...(cursor ? { id: { gt: cursor } } : {}) },
       orderBy: { id: "asc" },
       take: CARD_BATCH,
       select: { id: true },
@@ -38,13 +38,14 @@ export async function loadSequences(userId: string): Promise<Review[][]> {
 export type ItemCount = { items: number; exact: boolean; enough: boolean };
 
 // Whether the user has enough data for a full fit, without reading every log when the answer
-// is plain. Bounds: every review made in review/relearning state follows a review on an
-// earlier study day, so it yields an item (lower bound); a card's first review never does
-// (upper bound = reviews − reviewed cards). Only between the bounds are sequences read.
+// is plain. Bounds: a review made in review state comes at least a day after the card's
+// previous review, so it yields an item (lower bound; the runner recounts exactly before
+// fitting); a card's first review never does (upper bound = reviews − reviewed cards).
+// Only between the bounds are the sequences read.
 export async function countTrainingItems(userId: string): Promise<ItemCount> {
   const logs = { userId, undoneAt: null };
   const [longTerm, total, cards] = await Promise.all([
-    db.reviewLog.count({ where: { ...logs, state: { in: [2, 3] } } }),
+    db.reviewLog.count({ where: { ...logs, state: 2 } }),
     db.reviewLog.count({ where: logs }),
     db.card.count({ where: { userId, reviewLogs: { some: { undoneAt: null } } } }),
   ]);

@@ -3,8 +3,9 @@
 // - per card, reviews in time order; only the history from the start of the card's last
 //   contiguous block of New/Learning (pre-review state 0 or 1) reviews is kept;
 // - delta_t = whole study days since the previous kept review (0 for the first);
-// - one item per review after the first, holding the whole history up to it, kept only
-//   when that history contains a delta_t > 0 (a review on a later day).
+// - one item per review made on a later study day than the review before it (delta_t > 0),
+//   holding the card's whole history up to and including that review. (Checked against
+//   binding 0.5.0 by tests/unit/optimizer-items.test.ts: same-day reviews yield no item.)
 // Study days are the stored ReviewLog.reviewDay (the user's zone and rollover hour when the
 // review was made), so no time-zone arithmetic is repeated here. Pure, for unit tests.
 
@@ -31,11 +32,7 @@ export function cardSequence(logs: LogPoint[]): Review[] {
 // The items a sequence yields, each as the length of its history prefix.
 export function itemPrefixLengths(seq: Review[]): number[] {
   const out: number[] = [];
-  let longTerm = false;
-  for (let i = 1; i < seq.length; i++) {
-    if (seq[i]!.deltaT > 0) longTerm = true;
-    if (longTerm) out.push(i + 1);
-  }
+  for (let i = 1; i < seq.length; i++) if (seq[i]!.deltaT > 0) out.push(i + 1);
   return out;
 }
 

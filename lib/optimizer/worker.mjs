@@ -12,10 +12,9 @@ try {
   const items = [];
   for (const seq of input.sequences) {
     const reviews = seq.map((r) => new FSRSBindingReview(r.rating, r.deltaT));
-    let longTerm = false;
+    // Same rule as itemPrefixLengths in items.ts.
     for (let i = 1; i < reviews.length; i++) {
-      if (seq[i].deltaT > 0) longTerm = true;
-      if (longTerm) items.push(new FSRSBindingItem(reviews.slice(0, i + 1)));
+      if (seq[i].deltaT > 0) items.push(new FSRSBindingItem(reviews.slice(0, i + 1)));
     }
   }
   const weights = await computeParameters(items, {

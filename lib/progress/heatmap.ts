@@ -29,6 +29,8 @@ export function heatmapLayout(rows: DayCount[], today: number, weeks = 53): Heat
     const month = Number(iso.slice(5, 7)) - 1;
     // A month is labelled above the first column whose Monday falls in it.
     if (row === 0 && month !== lastMonth) {
+      // A label too close to the previous one (a partial first month) would overlap it.
+      if (months.length && col - months[months.length - 1]!.col < 3) months.pop();
       months.push({ col, label: monthName(month) });
       lastMonth = month;
     }

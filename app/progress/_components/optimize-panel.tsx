@@ -1,0 +1,118 @@
+"use client";
+import { useCallback, useEffect, useState } from "react";
+import { useRouter } from "next/navigation";
+import type { JobView, ParameterStatus } from "@/lib/optimizer/jobs";
+
+type Reply = { ok: boolean; error?: string; job?: JobView };
+
+async function call(url: string, body?: unknown): Promise<Reply> {
+  const res = await fetch(url, body === undefined ? { cache: "no-store" } : { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+  try {
+    return (await res.json()) as Reply;
+  } catch {
+    return { ok: false, error: "The server did not answer. Please try again." };
+  }
+}
+
+const fmt = (x: number) => x.toFixed(4);
+const active = (j: JobView | null) => j?.status === "queued" || j?.status === "running";
+
+// Polls the job once a second while it is queued or running; the fit runs on the server.
+export function OptimizePanel({ initial }: { initial: ParameterStatus }) {
+  const router = useRouter();
+  const [job, setJob] = useState<JobView | null>(initial.latestJob);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (!job || !active(job)) return;
+    const t = setTimeout(async () => {
+      const r = await call(`/api/progress/optimize?job=${encodeURIComponent(job.id)}`);
+      if (r.ok && r.job) setJob(r.job);
+      else setError(r.error ?? "Could not read the optimiser's progress.");
+    }, 1000);
+    return () => clearTimeout(t);
+  }, [job]);
+
+  const act = useCallback(
+    async (url: string, body: unknown, done: string) => {
+      setBusy(true);
+      setError(null);
+      setNotice(null);
+      const r = await call(url, body);
+      setBusy(false);
+      if (!r.ok) return setError(r.error ?? "Something went wrong.");
+      if (r.job) setJob(r.job);
+      else setJob((j) => (j && url.endsWith("/apply") ? { ...j, status: "applied" } : j && url.endsWith("/dismiss") ? { ...j, status: "dismissed" } : j));
+      setNotice(done);
+      router.refresh();
+    },
+    [router],
+  );
+
+  const { count, threshold } = initial;
+  const running = active(job);
+  const result = job?.status === "done" ? job : null;
+
+  return (
+    <div className="panel" aria-labelledby="params-h">
+      <h3 id="params-h" className="panel-title">Personal FSRS parameters</h3>
+      <p>
+        You are using <strong>{initial.personal ? "personal parameters" : "the standard FSRS parameters"}</strong>. The optimiser fits all 21 FSRS
+        weights to your own review history; it needs at least {threshold} training items (a training item is a review of a card on a later study day than its first review).
+      </p>
+      {count.enough ? (
+        <p className="muted">You have {count.exact ? count.items : `at least ${count.items}`} training items: enough.</p>
+      ) : (
+        <p className="notice" id="optimize-why">
+          Not enough history yet: {count.items} of {threshold} training items. The button unlocks once you have reviewed cards on later days.
+        </p>
+      )}
+      <div className="btn-row">
+        <button type="button" className="btn primary" disabled={!count.enough || running || busy} aria-describedby={count.enough ? undefined : "optimize-why"}
+          onClick={() => act("/api/progress/optimize", {}, "Optimisation started.")}>
+          Optimize my schedule
+        </button>
+        {initial.canRestore && (
+          <button type="button" className="btn" disabled={busy || running} onClick={() => act("/api/progress/parameters/restore", {}, "Previous parameters restored.")}>
+            Restore previous parameters{initial.restoreTo === "defaults" ? " (standard)" : ""}
+          </button>
+        )}
+      </div>
+
+      {running && job && (
+        <div className="optimize-progress">
+          <label htmlFor="optimize-bar">{job.status === "queued" ? "Waiting for the optimiser…" : "Optimising…"}</label>
+          <progress id="optimize-bar" max={1} value={job.progress} aria-valuetext={`${Math.round(job.progress * 100)}%`} />
+        </div>
+      )}
+      {job?.status === "failed" && <p className="form-error" role="alert">{job.message}</p>}
+      {result && result.defaultEval && result.newEval && (
+        <div className="optimize-result" data-testid="optimize-result">
+          <p>Fitted on {result.items} training items. Lower is better for both measures:</p>
+          <table>
+            <thead>
+              <tr><th scope="col">Parameters</th><th scope="col">Log loss</th><th scope="col">RMSE (bins)</th></tr>
+            </thead>
+            <tbody>
+              <tr><th scope="row">Standard</th><td>{fmt(result.defaultEval.logLoss)}</td><td>{fmt(result.defaultEval.rmseBins)}</td></tr>
+              <tr><th scope="row">Personal</th><td>{fmt(result.newEval.logLoss)}</td><td>{fmt(result.newEval.rmseBins)}</td></tr>
+            </tbody>
+          </table>
+          <p className="hint">Both are measured on the same reviews the weights were fitted to, so the personal figures are somewhat optimistic.</p>
+          <div className="btn-row">
+            <button type="button" className="btn primary" disabled={busy} onClick={() => act("/api/progress/optimize/apply", { jobId: result.id }, "Personal parameters applied. They affect future reviews only.")}>
+              Apply
+            </button>
+            <button type="button" className="btn" disabled={busy} onClick={() => act("/api/progress/optimize/dismiss", { jobId: result.id }, "Kept your current parameters.")}>
+              {initial.personal ? "Keep current parameters" : "Keep defaults"}
+            </button>
+          </div>
+        </div>
+      )}
+      {error && <p className="form-error" role="alert">{error}</p>}
+      <p role="status" aria-live="polite">{notice}</p>
+    </div>
+  );
+}

@@ -1,0 +1,117 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireUser } from "@/lib/auth";
+import { getDashboard } from "@/lib/progress/queries";
+import { getParameterStatus } from "@/lib/optimizer/jobs";
+import { dailySeries, dayLabel } from "@/lib/progress/series";
+import { formatPercent } from "@/lib/progress/retention";
+import { TOPIC_LABELS } from "@/lib/content/schema";
+import { BarChart, Heatmap, dayBar } from "./_components/charts";
+import { OptimizePanel } from "./_components/optimize-panel";
+
+export const metadata: Metadata = { title: "Progress" };
+export const dynamic = "force-dynamic";
+
+const BAR_DAYS = 30;
+
+const minutes = (ms: number) => Math.round(ms / 60_000);
+const score = (s: { score: number; total: number } | null) => (s ? `${s.score}/${s.total}` : "–");
+
+export default async function ProgressPage() {
+  const user = await requireUser("/progress");
+  const [d, params] = await Promise.all([getDashboard(user.id), getParameterStatus(user.id)]);
+  const bars = dailySeries(d.reviewsByDay, d.today - BAR_DAYS + 1, d.today);
+  const forecastBars = d.forecast.map((f) => ({ key: f.offset, label: f.offset === 0 ? "Today" : dayLabel(f.day), value: f.count }));
+  const s = d.cardsByState;
+  const doneIn30 = bars.reduce((n, b) => n + b.count, 0);
+
+  return (
+    <>
+      <h1>Your progress</h1>
+      <p className="muted">
+        Days run from {String(d.rolloverHour).padStart(2, "0")}:00 to {String(d.rolloverHour).padStart(2, "0")}:00 in {d.timeZone} (change in <Link href="/settings">settings</Link>).
+      </p>
+
+      <section aria-labelledby="today-h">
+        <h2 id="today-h">Today</h2>
+        <div className="stats">
+          <div className="stat"><b data-testid="due-now">{d.dueNow}</b> due now</div>
+          <div className="stat"><b data-testid="done-today">{d.doneToday}</b> reviews done today</div>
+          <div className="stat"><b data-testid="new-today">{d.newToday}</b> new cards learned</div>
+          <div className="stat"><b data-testid="minutes-today">{minutes(d.msToday)}</b> minutes spent</div>
+          <div className="stat">
+            <b data-testid="streak">{d.streak.current}</b> day streak
+            <span className="hint">{d.streak.current > 0 && !d.streak.reviewedToday ? " review today to keep it" : ` longest ${d.streak.longest}`}</span>
+          </div>
+        </div>
+        {d.dueNow > 0 && <p><Link className="btn primary" href="/review">Review now</Link></p>}
+      </section>
+
+      <section aria-labelledby="activity-h">
+        <h2 id="activity-h">Activity</h2>
+        <BarChart id="reviews-chart" title={`Reviews per day, last ${BAR_DAYS} days`} valueLabel="reviews"
+          desc={`${doneIn30} reviews over the last ${BAR_DAYS} days, ${d.doneToday} of them today.`} bars={bars.map(dayBar)} />
+        <Heatmap rows={d.reviewsByDay} today={d.today} />
+      </section>
+
+      <section aria-labelledby="forecast-h">
+        <h2 id="forecast-h">Coming up</h2>
+        <BarChart id="forecast-chart" title="Cards due on each of the next 30 days" valueLabel="cards due"
+          desc={`${d.forecast[0]?.count ?? 0} due today (overdue included), ${d.forecast.reduce((n, f) => n + f.count, 0)} over 30 days. New cards not counted.`} bars={forecastBars} />
+      </section>
+
+      <section aria-labelledby="memory-h">
+        <h2 id="memory-h">Memory</h2>
+        <div className="stats">
+          <div className="stat">
+            <b data-testid="true-retention">{formatPercent(d.retention.ratio)}</b> true retention
+            <span className="hint"> last {d.retention.windowDays} days, {d.retention.total} review-state reviews; your target is {formatPercent(d.retention.desired, 0)}</span>
+          </div>
+          <div className="stat"><b>{s.new}</b> new</div>
+          <div className="stat"><b>{s.learning}</b> learning</div>
+          <div className="stat"><b>{s.review}</b> review</div>
+          <div className="stat"><b>{s.relearning}</b> relearning</div>
+          <div className="stat"><b data-testid="mature">{s.mature}</b> mature <span className="hint">(stability ≥ 21 days)</span></div>
+        </div>
+        <p className="hint">True retention is the share of reviews of cards in review state that were not answered “Again”. Recall is the chance of remembering a card right now, estimated by FSRS{d.personalWeights ? " with your personal parameters" : ""}; new cards are not included.</p>
+      </section>
+
+      <section aria-labelledby="lessons-h">
+        <h2 id="lessons-h">By lesson</h2>
+        <table data-testid="lesson-table">
+          <thead>
+            <tr><th scope="col">Lesson</th><th scope="col">Cards in deck</th><th scope="col">Mean recall</th><th scope="col">Quiz best</th><th scope="col">Quiz latest</th></tr>
+          </thead>
+          <tbody>
+            {d.lessons.map((l) => (
+              <tr key={l.slug}>
+                <th scope="row">{l.title}<br /><span className="hint">{TOPIC_LABELS[l.topic]}</span></th>
+                <td>{l.recall.cards}</td>
+                <td>{formatPercent(l.recall.meanRecall, 0)}{l.recall.studied ? <span className="hint"> ({l.recall.studied} studied)</span> : null}</td>
+                <td>{score(l.quiz.best)}</td>
+                <td>{score(l.quiz.latest)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <h3>By topic</h3>
+        <table data-testid="topic-table">
+          <thead>
+            <tr><th scope="col">Topic</th><th scope="col">Cards in deck</th><th scope="col">Studied</th><th scope="col">Mean recall</th></tr>
+          </thead>
+          <tbody>
+            {d.topics.map((t) => (
+              <tr key={t.topic}><th scope="row">{t.label}</th><td>{t.recall.cards}</td><td>{t.recall.studied}</td><td>{formatPercent(t.recall.meanRecall, 0)}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <section aria-labelledby="params-section-h">
+        <h2 id="params-section-h">Your schedule</h2>
+        <OptimizePanel initial={params} />
+        <p className="muted">Export your history or delete your account on the <Link href="/account">account page</Link>.</p>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,130 @@
+import { describe, expect, it } from "vitest";
+import { default_w } from "ts-fsrs";
+import { db } from "@/lib/db";
+import { applyJob, dismissJob, getJob, getParameterStatus, requestOptimization, restorePrevious } from "@/lib/optimizer/jobs";
+import { countTrainingItems, loadSequences } from "@/lib/optimizer/data";
+import { countItems } from "@/lib/optimizer/items";
+import { kickOptimizer, optimizerIdle } from "@/lib/optimizer/runner";
+import { getDashboard } from "@/lib/progress/queries";
+import { gradeReview } from "@/lib/srs/review";
+import { firstCard, grade, makeUser } from "./helpers";
+import { logRow, seedHistory } from "./progress-fixtures";
+
+const START = new Date("2026-01-01T00:00:00Z");
+
+// Runs the queue to the end while measuring the longest stall of the event loop.
+async function runQueue() {
+  let last = performance.now();
+  let worst = 0;
+  const timer = setInterval(() => {
+    const t = performance.now();
+    worst = Math.max(worst, t - last);
+    last = t;
+  }, 5);
+  await kickOptimizer();
+  await optimizerIdle();
+  clearInterval(timer);
+  return worst;
+}
+
+describe("personal FSRS parameters", () => {
+  it("fits 21 finite weights off the main thread, evaluates both sets, applies and restores them", async () => {
+    const a = await makeUser();
+    const { logs } = await seedHistory(a.id, { cards: 60, days: 60, start: START, newPerDay: 6 });
+    const count = await countTrainingItems(a.id);
+    expect(count.enough).toBe(true);
+    const exact = countItems(await loadSequences(a.id));
+    expect(exact).toBeGreaterThanOrEqual(64);
+    expect(exact).toBeLessThan(logs.length);
+
+    const queued = await requestOptimization(a.id);
+    expect(["queued", "running"]).toContain(queued.status);
+    // Asking again while it runs returns the same job instead of queueing another.
+    expect((await requestOptimization(a.id)).id).toBe(queued.id);
+    const worstStall = await runQueue();
+    expect(worstStall).toBeLessThan(250);
+
+    const job = await getJob(a.id, queued.id);
+    expect(job.status).toBe("done");
+    expect(job.items).toBe(exact);
+    expect(job.progress).toBe(1);
+    expect(job.weights).toHaveLength(21);
+    expect(job.weights!.every(Number.isFinite)).toBe(true);
+    expect(job.weights!.some((w, i) => Math.abs(w - default_w[i]!) > 1e-3)).toBe(true);
+    for (const e of [job.defaultEval!, job.newEval!]) {
+      expect(Number.isFinite(e.logLoss) && e.logLoss > 0).toBe(true);
+      expect(Number.isFinite(e.rmseBins) && e.rmseBins >= 0).toBe(true);
+    }
+
+    // Another user can neither read nor apply it.
+    const b = await makeUser();
+    await expect(getJob(b.id, job.id)).rejects.toMatchObject({ status: 404 });
+    await expect(applyJob(b.id, { jobId: job.id })).rejects.toMatchObject({ status: 404 });
+    expect((await db.user.findUniqueOrThrow({ where: { id: b.id } })).fsrsWeights).toBeNull();
+
+    // Apply: the weights become the user's; the defaults they replace are kept.
+    const due = (await db.card.findMany({ where: { userId: a.id }, select: { id: true, due: true }, orderBy: { id: "asc" } }));
+    await applyJob(a.id, { jobId: job.id });
+    const applied = await db.user.findUniqueOrThrow({ where: { id: a.id } });
+    expect(JSON.parse(applied.fsrsWeights!)).toEqual(job.weights);
+    expect(await db.parameterSet.findMany({ where: { userId: a.id }, select: { weights: true, source: true } })).toEqual([{ weights: "null", source: "default" }]);
+    expect((await getDashboard(a.id)).personalWeights).toBe(true);
+    // Future scheduling only: no card moved.
+    expect(await db.card.findMany({ where: { userId: a.id }, select: { id: true, due: true }, orderBy: { id: "asc" } })).toEqual(due);
+    await expect(applyJob(a.id, { jobId: job.id })).rejects.toMatchObject({ status: 409 });
+    expect((await getParameterStatus(a.id)).restoreTo).toBe("defaults");
+
+    // Restore: back to the defaults, and nothing further to restore.
+    expect(await restorePrevious(a.id)).toEqual({ weights: null });
+    expect((await db.user.findUniqueOrThrow({ where: { id: a.id } })).fsrsWeights).toBeNull();
+    expect(await db.parameterSet.count({ where: { userId: a.id } })).toBe(0);
+    await expect(restorePrevious(a.id)).rejects.toMatchObject({ status: 409 });
+  }, 120_000);
+
+  it("restores the previous personal set after a second apply", async () => {
+    const u = await makeUser();
+    const first = [...default_w].map((w, i) => (i === 0 ? 0.5 : w));
+    await db.user.update({ where: { id: u.id }, data: { fsrsWeights: JSON.stringify(first) } });
+    const second = [...default_w].map((w, i) => (i === 0 ? 0.7 : w));
+    const job = await db.optimizeJob.create({ data: { userId: u.id, status: "done", progress: 1, weights: JSON.stringify(second) } });
+    await applyJob(u.id, { jobId: job.id });
+    expect(await restorePrevious(u.id)).toEqual({ weights: first });
+  });
+
+  it("refuses to start with too little history, with the threshold in the message", async () => {
+    const u = await makeUser();
+    const card = await firstCard(u.id);
+    await gradeReview(u.id, grade(card.id, card.version, 3));
+    const status = await getParameterStatus(u.id);
+    expect(status.count).toEqual({ items: 0, exact: true, enough: false });
+    const p = requestOptimization(u.id);
+    await expect(p).rejects.toMatchObject({ status: 422 });
+    await expect(p).rejects.toThrow(/at least 64 training items.*you have 0/);
+    expect(await db.optimizeJob.count({ where: { userId: u.id } })).toBe(0);
+  });
+
+  it("counts exactly between the quick bounds and fails a queued job that lacks data", async () => {
+    const u = await makeUser();
+    const cards = await db.card.findMany({ where: { userId: u.id }, take: 10 });
+    // 10 cards × (first review, a same-day step, 7 later-day learning reviews): 70 items, all in state 1.
+    const rows = cards.flatMap((c) => [
+      logRow(u.id, { cardId: c.id, reviewDay: 100, rating: 3, state: 0, review: new Date(100 * 86_400_000 + 36e6) }),
+      logRow(u.id, { cardId: c.id, reviewDay: 100, rating: 3, state: 1, review: new Date(100 * 86_400_000 + 37e6) }),
+      ...Array.from({ length: 7 }, (_, k) => logRow(u.id, { cardId: c.id, reviewDay: 101 + k, rating: 3, state: 1, review: new Date((101 + k) * 86_400_000 + 36e6) })),
+    ]);
+    await db.reviewLog.createMany({ data: rows });
+    expect(await countTrainingItems(u.id)).toEqual({ items: 70, exact: true, enough: true });
+    // Undoing the last review of 7 cards leaves 63 items: one short.
+    const lastOf = (cardId: string) => db.reviewLog.findFirstOrThrow({ where: { cardId, undoneAt: null }, orderBy: { review: "desc" } });
+    for (const c of cards.slice(0, 7)) await db.reviewLog.update({ where: { id: (await lastOf(c.id)).id }, data: { undoneAt: new Date() } });
+    expect(await countTrainingItems(u.id)).toEqual({ items: 63, exact: true, enough: false });
+
+    const job = await db.optimizeJob.create({ data: { userId: u.id, status: "queued" } });
+    await runQueue();
+    const done = await getJob(u.id, job.id);
+    expect(done.status).toBe("failed");
+    expect(done.message).toMatch(/63 training items; at least 64/);
+    await dismissJob(u.id, { jobId: job.id });
+    expect((await getJob(u.id, job.id)).status).toBe("dismissed");
+  });
+});

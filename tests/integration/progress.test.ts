@@ -1,0 +1,133 @@
+import { randomUUID } from "node:crypto";
+import Database from "better-sqlite3";
+import { describe, expect, it } from "vitest";
+import { default_w, forgetting_curve } from "ts-fsrs";
+import { db } from "@/lib/db";
+import { getDashboard } from "@/lib/progress/queries";
+import { studyDayNumber } from "@/lib/srs/day";
+import { isPostgresUrl, sqliteFilePath } from "@/lib/db-url";
+import { makeUser } from "./helpers";
+import { deckOf, logRow } from "./progress-fixtures";
+
+const NOW = new Date("2026-04-15T12:00:00Z");
+const DAY = 86_400_000;
+const TODAY = studyDayNumber(NOW, { timeZone: "UTC", rolloverHour: 4 });
+
+// A user whose numbers are worked out by hand below.
+async function fixtureUser() {
+  const u = await makeUser();
+  const [a, b, c, d] = await deckOf(u.id, 4);
+  const L = (cardId: string, dayOffset: number, rating: number, state: number, extra: Partial<Parameters<typeof logRow>[1]> = {}) =>
+    logRow(u.id, { cardId, reviewDay: TODAY + dayOffset, rating, state, ...extra });
+  await db.reviewLog.createMany({
+    data: [
+      // today: one new card, two review-state reviews (one Again); 2 minutes in all
+      L(a!.id, 0, 3, 0, { durationMs: 60_000 }),
+      L(b!.id, 0, 1, 2, { durationMs: 30_000 }),
+      L(c!.id, 0, 3, 2, { durationMs: 30_000 }),
+      // undone today: counted nowhere
+      L(d!.id, 0, 1, 2, { durationMs: 600_000, undone: true }),
+      L(d!.id, 0, 3, 0, { durationMs: 600_000, undone: true }),
+      L(d!.id, -3, 1, 2, { undone: true }),
+      // yesterday and the day before
+      L(c!.id, -1, 3, 2), L(d!.id, -1, 4, 2),
+      L(d!.id, -2, 1, 2),
+      // a gap on day -3, then older history
+      L(a!.id, -4, 3, 1),
+      ...Array.from({ length: 5 }, () => L(b!.id, -40, 1, 2)),
+    ],
+  });
+  const ago = (days: number) => new Date(NOW.getTime() - days * DAY);
+  await db.card.update({ where: { id: a!.id }, data: { state: 1, due: new Date(NOW.getTime() - 3_600_000), stability: 2, difficulty: 5, lastReview: ago(1), reps: 2 } });
+  await db.card.update({ where: { id: b!.id }, data: { state: 3, due: new Date(NOW.getTime() + 5 * 60_000), stability: 4, difficulty: 7, lastReview: ago(2), reps: 6, lapses: 2 } });
+  await db.card.update({ where: { id: c!.id }, data: { state: 2, due: new Date(NOW.getTime() + 3 * DAY), stability: 30, difficulty: 4, lastReview: ago(10), reps: 5 } });
+  await db.card.update({ where: { id: d!.id }, data: { state: 2, due: new Date(NOW.getTime() - 2 * DAY), stability: 5, difficulty: 6, lastReview: ago(7), reps: 4 } });
+  const lesson = (await db.catalogCard.findUniqueOrThrow({ where: { id: a!.catalogCardId } })).lessonSlug;
+  const quiz = (score: number, minutes: number) => ({ userId: u.id, lessonSlug: lesson, clientId: randomUUID(), score, total: 5, answers: "[]", createdAt: new Date(NOW.getTime() - minutes * 60_000) });
+  await db.quizAttempt.createMany({ data: [quiz(3, 300), quiz(5, 200), quiz(4, 100)] });
+  return { u, lesson, cards: { a: a!, b: b!, c: c!, d: d! } };
+}
+
+function bulkInsertSqlite(rows: ReturnType<typeof logRow>[]) {
+  const sqlite = new Database(sqliteFilePath(process.env.DATABASE_URL!));
+  sqlite.pragma("busy_timeout = 5000");
+  const cols = Object.keys(rows[0]!);
+  const insert = sqlite.prepare(`INSERT INTO "ReviewLog" (id, ${cols.map((c) => `"${c}"`).join(", ")}) VALUES (?, ${cols.map(() => "?").join(", ")})`);
+  // Prisma stores DateTime in SQLite as epoch milliseconds.
+  const value = (v: unknown) => (v instanceof Date ? v.getTime() : v);
+  sqlite.transaction(() => {
+    for (const r of rows) insert.run(randomUUID(), ...cols.map((c) => value(r[c as keyof typeof r])));
+  })();
+  sqlite.close();
+}
+
+describe("the progress dashboard", () => {
+  it("matches hand-computed numbers and ignores undone reviews", async () => {
+    const { u, lesson } = await fixtureUser();
+    const d = await getDashboard(u.id, NOW);
+    const deck = await db.card.count({ where: { userId: u.id } });
+
+    expect(d.today).toBe(TODAY);
+    expect(d).toMatchObject({ dueNow: 2, doneToday: 3, newToday: 1, msToday: 120_000 });
+    expect(d.streak).toEqual({ current: 3, longest: 3, reviewedToday: true });
+    expect(d.reviewsByDay).toEqual([
+      { day: TODAY - 40, count: 5 }, { day: TODAY - 4, count: 1 }, { day: TODAY - 2, count: 1 }, { day: TODAY - 1, count: 2 }, { day: TODAY, count: 3 },
+    ]);
+    // Review-state reviews in the last 30 days: Again, Good (today), Good, Easy (-1), Again (-2) = 3 of 5.
+    expect(d.retention).toMatchObject({ passed: 3, total: 5, ratio: 0.6, desired: 0.9, windowDays: 30 });
+    expect(d.cardsByState).toEqual({ new: deck - 4, learning: 1, review: 2, relearning: 1, total: deck, mature: 1 });
+    // Day 0: a (due an hour ago), b (in 5 minutes), d (overdue); c on day 3.
+    expect(d.forecast.length).toBe(30);
+    expect(d.forecast[0]).toEqual({ offset: 0, day: TODAY, count: 3 });
+    expect(d.forecast[3]!.count).toBe(1);
+    expect(d.forecast.reduce((n, f) => n + f.count, 0)).toBe(4);
+
+    const l = d.lessons.find((x) => x.slug === lesson)!;
+    const expected = [[1, 2], [2, 4], [10, 30], [7, 5]].map(([t, s]) => forgetting_curve(default_w, t!, s!));
+    expect(l.recall.studied).toBe(4);
+    expect(l.recall.meanRecall).toBeCloseTo(expected.reduce((a, b) => a + b, 0) / 4, 6);
+    expect(l.quiz).toMatchObject({ attempts: 3, best: { score: 5, total: 5 }, latest: { score: 4, total: 5 } });
+    expect(d.topics.find((t) => t.topic === l.topic)!.recall.studied).toBe(4);
+  });
+
+  it("estimates recall with the user's own parameters", async () => {
+    const { u, lesson } = await fixtureUser();
+    const w = [...default_w];
+    w[20] = 0.5; // a steeper forgetting curve than the default decay
+    await db.user.update({ where: { id: u.id }, data: { fsrsWeights: JSON.stringify(w) } });
+    const d = await getDashboard(u.id, NOW);
+    const expected = [[1, 2], [2, 4], [10, 30], [7, 5]].map(([t, s]) => forgetting_curve(w, t!, s!));
+    expect(d.personalWeights).toBe(true);
+    expect(d.lessons.find((x) => x.slug === lesson)!.recall.meanRecall).toBeCloseTo(expected.reduce((a, b) => a + b, 0) / 4, 6);
+  });
+
+  it("does not break the streak before today's first review, and counts days in the user's zone", async () => {
+    const u = await makeUser({ timeZone: "Asia/Tokyo" });
+    const [a] = await deckOf(u.id, 1);
+    const now = new Date("2026-04-15T20:30:00Z"); // 05:30 on 16 April in Tokyo
+    const today = studyDayNumber(now, { timeZone: "Asia/Tokyo", rolloverHour: 4 });
+    expect(today).toBe(Date.UTC(2026, 3, 16) / DAY);
+    await db.reviewLog.createMany({ data: [1, 2, 3].map((k) => logRow(u.id, { cardId: a!.id, reviewDay: today - k, rating: 3, state: 2 })) });
+    const d = await getDashboard(u.id, now);
+    expect(d.streak).toEqual({ current: 3, longest: 3, reviewedToday: false });
+    expect(d.doneToday).toBe(0);
+  });
+
+  // Seeding 100,000 rows through Prisma takes over a minute, so this fixture goes straight to
+  // the SQLite file; the queries under test are the app's own.
+  it.skipIf(isPostgresUrl(process.env.DATABASE_URL!))("stays fast for a user with 100,000 review logs", async () => {
+    const u = await makeUser();
+    const cards = await deckOf(u.id, 80);
+    const rows = Array.from({ length: 100_000 }, (_, i) =>
+      logRow(u.id, { cardId: cards[i % cards.length]!.id, reviewDay: TODAY - 1000 + Math.floor(i / 100), rating: 1 + (i % 4), state: i % 7 === 0 ? 1 : 2, undone: i % 50 === 0 }),
+    );
+    bulkInsertSqlite(rows);
+    await getDashboard(u.id, NOW); // warm-up
+    const t = performance.now();
+    const d = await getDashboard(u.id, NOW);
+    const ms = performance.now() - t;
+    console.log(`dashboard for 100,000 logs: ${ms.toFixed(0)} ms`);
+    expect(d.reviewsByDay.at(-1)).toEqual({ day: TODAY - 1, count: 98 }); // 100 a day minus 2 undone
+    expect(ms).toBeLessThan(1500);
+  }, 120_000);
+});
