@@ -19,7 +19,15 @@ const integration = {
 // suite runs a second time against it.
 const postgres = process.env.UNKNOT_TEST_PG_URL
   ? [
-      { resolve: { alias }, test: { ...integration, name: "integration-postgres", env: { UNKNOT_TEST_ENGINE: "postgres" } } },
+      {
+        resolve: { alias },
+        test: {
+          ...integration,
+          name: "integration-postgres",
+          globalSetup: ["tests/integration/global-setup-postgres.ts"],
+          env: { UNKNOT_TEST_ENGINE: "postgres" },
+        },
+      },
       {
         resolve: { alias },
         test: {

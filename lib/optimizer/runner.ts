@@ -11,12 +11,16 @@ import { countItems, FULL_TRAINING_MIN_ITEMS, type Review } from "./items";
 // process takes the oldest queued job, runs it, then the next. Global concurrency is 1,
 // so one user's long fit cannot starve the others' requests of CPU, and the fit itself
 // runs in a worker thread so the event loop keeps serving requests meanwhile.
-// Assumes one server process per database (true for the SQLite deployment).
+// With several servers on one database each runs its own loop; claiming a job is a
+// conditional update, so every job runs once.
 
 const WORKER_FILE = path.join(/*turbopackIgnore: true*/ process.cwd(), "lib", "optimizer", "worker.mjs");
 // ts-fsrs uses the 10-minute relearning step by default: one step.
 const NUM_RELEARNING_STEPS = 1;
 const PROGRESS_WRITE_MS = 400;
+// A running job not touched for this long was left by a server that stopped.
+export const STALE_JOB_MS = 5 * 60_000;
+const HEARTBEAT_MS = 30_000;
 
 type RunnerState = { loop: Promise<void> | null; recovered: boolean };
 const g = globalThis as unknown as { unknotOptimizer?: RunnerState };
@@ -70,12 +74,16 @@ async function runJob(job: { id: string; userId: string }): Promise<void> {
       return;
     }
     let lastWrite = 0;
+    let progress = 0.05;
+    // Keeps updatedAt fresh even when the fit reports no progress for a while.
+    const heartbeat = setInterval(() => void setJob(job.id, { progress }).catch(() => undefined), HEARTBEAT_MS);
     const result = await fitInWorker(sequences, (fraction) => {
       const now = Date.now();
       if (now - lastWrite < PROGRESS_WRITE_MS) return;
       lastWrite = now;
-      void setJob(job.id, { progress: 0.05 + 0.9 * fraction }).catch((e: unknown) => console.error("optimizer progress", e));
-    });
+      progress = 0.05 + 0.9 * fraction;
+      void setJob(job.id, { progress }).catch((e: unknown) => console.error("optimizer progress", e));
+    }).finally(() => clearInterval(heartbeat));
     const weights = checkWeights(result.weights);
     await setJob(job.id, {
       status: "done",
@@ -104,10 +112,19 @@ async function claimNext(): Promise<{ id: string; userId: string } | null> {
   }
 }
 
+export async function requeueStaleJobs(now = new Date()): Promise<number> {
+  const r = await db.optimizeJob.updateMany({
+    where: { status: "running", updatedAt: { lt: new Date(now.getTime() - STALE_JOB_MS) } },
+    data: { status: "queued", progress: 0 },
+  });
+  return r.count;
+}
+
 async function drain(): Promise<void> {
   if (!state.recovered) {
-    // A job left "running" by a process that stopped mid-fit is started again.
-    await db.optimizeJob.updateMany({ where: { status: "running" }, data: { status: "queued", progress: 0 } });
+    // A job left "running" by a server that stopped mid-fit is started again; a job another
+    // live server is running keeps its fresh updatedAt and is left alone.
+    await requeueStaleJobs();
     state.recovered = true;
   }
   for (let job = await claimNext(); job; job = await claimNext()) await runJob(job);

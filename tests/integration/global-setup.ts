@@ -2,10 +2,10 @@ import { rmSync } from "node:fs";
 import { INTEGRATION_DB, integrationUrl } from "./db-path";
 import { isPostgresUrl } from "../../lib/db-url";
 
-// A fresh database, migrated with `prisma migrate deploy` and synced with the content,
-// exactly as `npm start` prepares the real one.
-export default async function setup() {
-  const url = integrationUrl();
+// A fresh database, migrated and synced with the content exactly as `npm start` prepares the
+// real one. Global setup runs in vitest's main process, where the project's `env` is not
+// applied, so each engine has its own entry (global-setup-postgres.ts sets the engine).
+export async function prepare(url: string) {
   if (isPostgresUrl(url)) {
     const { default: pg } = await import("pg");
     const client = new pg.Client({ connectionString: url });
@@ -15,7 +15,13 @@ export default async function setup() {
   } else {
     for (const suffix of ["", "-wal", "-shm"]) rmSync(INTEGRATION_DB + suffix, { force: true });
   }
+  const saved = process.env.DATABASE_URL;
   process.env.DATABASE_URL = url;
   const { prepareDatabase } = await import("../../scripts/prepare-db");
   await prepareDatabase({ seedDemo: false, quiet: true });
+  process.env.DATABASE_URL = saved;
+}
+
+export default async function setup() {
+  await prepare(integrationUrl("sqlite"));
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
+import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { default_w, forgetting_curve } from "ts-fsrs";
 import { db } from "@/lib/db";
@@ -48,15 +49,32 @@ async function fixtureUser() {
   return { u, lesson, cards: { a: a!, b: b!, c: c!, d: d! } };
 }
 
-function bulkInsertSqlite(rows: ReturnType<typeof logRow>[]) {
-  const sqlite = new Database(sqliteFilePath(process.env.DATABASE_URL!));
+// Prisma's createMany is slow for 100,000 rows, so the large fixture goes in through the
+// driver: better-sqlite3 for SQLite, multi-row INSERTs through pg for PostgreSQL.
+async function bulkInsertLogs(rows: ReturnType<typeof logRow>[]) {
+  const url = process.env.DATABASE_URL!;
+  const cols = ["id", ...Object.keys(rows[0]!)];
+  const values = (r: ReturnType<typeof logRow>) => [randomUUID(), ...cols.slice(1).map((c) => r[c as keyof typeof r])];
+  const quoted = cols.map((c) => `"${c}"`).join(", ");
+  if (isPostgresUrl(url)) {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    for (let i = 0; i < rows.length; i += 1000) {
+      const chunk = rows.slice(i, i + 1000);
+      const params = chunk.flatMap(values);
+      const tuples = chunk.map((_, r) => `(${cols.map((__, c) => `$${r * cols.length + c + 1}`).join(", ")})`).join(", ");
+      await client.query(`INSERT INTO "ReviewLog" (${quoted}) VALUES ${tuples}`, params);
+    }
+    await client.end();
+    return;
+  }
+  const sqlite = new Database(sqliteFilePath(url));
   sqlite.pragma("busy_timeout = 5000");
-  const cols = Object.keys(rows[0]!);
-  const insert = sqlite.prepare(`INSERT INTO "ReviewLog" (id, ${cols.map((c) => `"${c}"`).join(", ")}) VALUES (?, ${cols.map(() => "?").join(", ")})`);
+  const insert = sqlite.prepare(`INSERT INTO "ReviewLog" (${quoted}) VALUES (${cols.map(() => "?").join(", ")})`);
   // Prisma stores DateTime in SQLite as epoch milliseconds.
-  const value = (v: unknown) => (v instanceof Date ? v.getTime() : v);
+  const sqliteValue = (v: unknown) => (v instanceof Date ? v.getTime() : v);
   sqlite.transaction(() => {
-    for (const r of rows) insert.run(randomUUID(), ...cols.map((c) => value(r[c as keyof typeof r])));
+    for (const r of rows) insert.run(...values(r).map(sqliteValue));
   })();
   sqlite.close();
 }
@@ -113,21 +131,16 @@ describe("the progress dashboard", () => {
     expect(d.doneToday).toBe(0);
   });
 
-  // Seeding 100,000 rows through Prisma takes over a minute, so this fixture goes straight to
-  // the SQLite file; the queries under test are the app's own.
-  it.skipIf(isPostgresUrl(process.env.DATABASE_URL!))("stays fast for a user with 100,000 review logs", async () => {
+  // The speed target for this size lives in `npm run bench`; this checks the grouped queries
+  // give the right numbers at that size.
+  it("computes the dashboard in the database for a user with 100,000 review logs", async () => {
     const u = await makeUser();
     const cards = await deckOf(u.id, 80);
     const rows = Array.from({ length: 100_000 }, (_, i) =>
       logRow(u.id, { cardId: cards[i % cards.length]!.id, reviewDay: TODAY - 1000 + Math.floor(i / 100), rating: 1 + (i % 4), state: i % 7 === 0 ? 1 : 2, undone: i % 50 === 0 }),
     );
-    bulkInsertSqlite(rows);
-    await getDashboard(u.id, NOW); // warm-up
-    const t = performance.now();
+    await bulkInsertLogs(rows);
     const d = await getDashboard(u.id, NOW);
-    const ms = performance.now() - t;
-    console.log(`dashboard for 100,000 logs: ${ms.toFixed(0)} ms`);
     expect(d.reviewsByDay.at(-1)).toEqual({ day: TODAY - 1, count: 98 }); // 100 a day minus 2 undone
-    expect(ms).toBeLessThan(1500);
   }, 120_000);
 });

@@ -1,0 +1,48 @@
+import { gzipSync } from "node:zlib";
+import { percentile } from "./stats";
+
+// Server time of a page, as a client on the same machine sees it: request sent to the last
+// byte of the HTML received.
+
+export type PageTiming = { status: number; p50: number; p95: number } | { status: number; unavailable: true };
+
+export async function timePage(url: string, cookie: string, warmup = 3, runs = 15): Promise<PageTiming> {
+  const get = async () => {
+    const t0 = performance.now();
+    const res = await fetch(url, { headers: { cookie }, redirect: "manual" });
+    await res.arrayBuffer();
+    return { status: res.status, ms: performance.now() - t0 };
+  };
+  const first = await get();
+  if (first.status !== 200) return { status: first.status, unavailable: true };
+  for (let i = 1; i < warmup; i++) await get();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const r = await get();
+    if (r.status !== 200) return { status: r.status, unavailable: true };
+    times.push(r.ms);
+  }
+  return { status: 200, p50: percentile(times, 50), p95: percentile(times, 95) };
+}
+
+export type FirstLoadJs = { status: number; scripts: number; gzipBytes: number };
+
+// The JavaScript a first visit downloads: every <script src> under /_next/ in the HTML,
+// each fetched and gzipped (what a compressing proxy would send).
+export async function firstLoadJs(base: string, path: string, cookie: string): Promise<FirstLoadJs> {
+  const res = await fetch(base + path, { headers: { cookie }, redirect: "manual" });
+  const html = await res.text();
+  if (res.status !== 200) return { status: res.status, scripts: 0, gzipBytes: 0 };
+  const srcs = new Set<string>();
+  for (const m of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)) {
+    const src = m[1]!.replace(/&amp;/g, "&");
+    const u = new URL(src, base);
+    if (u.origin === new URL(base).origin && u.pathname.startsWith("/_next/")) srcs.add(u.pathname + u.search);
+  }
+  let gzipBytes = 0;
+  for (const src of srcs) {
+    const body = Buffer.from(await (await fetch(base + src)).arrayBuffer());
+    gzipBytes += gzipSync(body).length;
+  }
+  return { status: 200, scripts: srcs.size, gzipBytes };
+}

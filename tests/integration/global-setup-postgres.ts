@@ -1,0 +1,6 @@
+import { integrationUrl } from "./db-path";
+import { prepare } from "./global-setup";
+
+export default async function setup() {
+  await prepare(integrationUrl("postgres"));
+}
