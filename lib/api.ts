@@ -1,5 +1,6 @@
 import "server-only";
 import { NextResponse } from "next/server";
+import { z } from "zod";
 import { UserError } from "./errors";
 import { requireApiUser, type SessionUser } from "./auth";
 
@@ -22,12 +23,21 @@ export function errorResponse(e: unknown): NextResponse {
   return NextResponse.json({ ok: false, error: "Something went wrong on our side. Please try again." }, { status: 500 });
 }
 
-// A signed-in JSON route: the user comes from the session, the body is parsed by the handler's zod schema.
-export function userRoute<T>(handler: (user: SessionUser, body: unknown, req: Request) => Promise<T>) {
+// For POST routes that take no input: only an empty object is accepted.
+export const noInput = z.strictObject({}, { error: "This request takes no input." });
+
+// A signed-in JSON route: the user comes from the session; the body is parsed by `input` when
+// given, otherwise by the handler's own zod schema in lib/.
+export function userRoute<T>(handler: (user: SessionUser, body: unknown, req: Request) => Promise<T>, input?: z.ZodType) {
   return async (req: Request): Promise<NextResponse> => {
     try {
       const user = await requireApiUser();
-      const body = req.method === "GET" ? undefined : await readJson(req);
+      let body = req.method === "GET" ? undefined : await readJson(req);
+      if (input) {
+        const parsed = input.safeParse(body);
+        if (!parsed.success) throw new UserError(parsed.error.issues[0]?.message ?? "Invalid request.", 400);
+        body = parsed.data;
+      }
       return NextResponse.json({ ok: true, ...(await handler(user, body, req)) });
     } catch (e) {
       return errorResponse(e);

@@ -1,4 +1,4 @@
-import { userRoute } from "@/lib/api";
+import { noInput, userRoute } from "@/lib/api";
 import { getJob, getParameterStatus, requestOptimization } from "@/lib/optimizer/jobs";
 
 export const dynamic = "force-dynamic";
@@ -10,4 +10,4 @@ export const GET = userRoute(async (user, _body, req) => {
 });
 
 // POST /api/progress/optimize - queue "Optimize my schedule" (refused below the data threshold)
-export const POST = userRoute(async (user) => ({ job: await requestOptimization(user.id) }));
+export const POST = userRoute(async (user) => ({ job: await requestOptimization(user.id) }), noInput);
