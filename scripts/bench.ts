@@ -58,6 +58,8 @@ async function main() {
   const t0 = performance.now();
   const cpus = os.cpus();
   console.log(`machine: ${cpus.length} cores (${cpus[0]?.model ?? "unknown"}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB memory, Node ${process.version}, ${os.platform()} ${os.release()}`);
+  const loadAvg = () => os.loadavg().map((l) => l.toFixed(2)).join(" ");
+  console.log(`load average before the run (other processes share these cores): ${loadAvg()}`);
   const port = Number(process.env.UNKNOT_BENCH_PORT ?? 3400);
   const pgAdmin = process.env.UNKNOT_BENCH_PG_URL;
 
@@ -86,6 +88,7 @@ async function main() {
 
   for (const r of results) printTable(`== ${r.engine} ==`, engineRows(r));
   printTable("== Engine-independent ==", generalRows(sched, js));
+  console.log(`\nload average at the end (1/5/15 min): ${loadAvg()}`);
   if (!pgAdmin) console.log("\n(PostgreSQL skipped: set UNKNOT_BENCH_PG_URL to a server URL whose role can CREATEDB.)");
   console.log(`\nHow to reproduce: UNKNOT_DIST_DIR=.next-bench [UNKNOT_BENCH_PG_URL=postgresql://user:pass@127.0.0.1:5432/db] npm run bench   (total ${secs(t0)})`);
 }
