@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { APIRequestContext, Browser, BrowserContext } from "playwright-core";
-import { launchBrowser, signUp } from "./browser";
+import { launchBrowser, signUp, middayContext } from "./browser";
 
 const baseUrl = inject("baseUrl");
 let browser: Browser;
@@ -24,8 +24,8 @@ async function stored(req: APIRequestContext) {
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  alice = await browser.newContext();
-  bob = await browser.newContext();
+  alice = await middayContext(browser);
+  bob = await middayContext(browser);
   await signUp(await alice.newPage(), baseUrl);
   await signUp(await bob.newPage(), baseUrl);
 });
@@ -63,7 +63,7 @@ describe("the review API", () => {
   });
 
   it("refuses requests without a session with 401", async () => {
-    const anon = await browser.newContext();
+    const anon = await middayContext(browser);
     const res = await anon.request.post(`${baseUrl}/api/review/grade`, { data: { cardId: "x", rating: 3, version: 0, clientId: randomUUID(), durationMs: 1 } });
     expect(res.status()).toBe(401);
     expect(await res.json()).toEqual({ ok: false, error: "Sign in first." });

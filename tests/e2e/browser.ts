@@ -34,3 +34,11 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await page.waitForURL((u) => u.pathname === callback, { timeout: 30_000 });
 }
+
+// A browser context whose time zone puts "now" near midday, so that a new user's study day
+// (which ends at 04:00 local by default) never ends during a test.
+export function middayContext(browser: Browser) {
+  const offset = 12 - new Date().getUTCHours(); // -11..12
+  const timezoneId = offset === 0 ? "Etc/GMT" : offset > 0 ? `Etc/GMT-${offset}` : `Etc/GMT+${-offset}`;
+  return browser.newContext({ timezoneId });
+}

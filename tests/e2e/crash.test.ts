@@ -19,7 +19,7 @@ afterAll(async () => {
 });
 
 describe("a server killed in the middle of grading", () => {
-  it("keeps every acknowledged grade exactly once and no half-written grade", async () => {
+  it("keeps every acknowledged grade exactly once and no half-written grade", { timeout: 300_000 }, async () => {
     resetDatabase(FILE);
     const saved = process.env.DATABASE_URL;
     process.env.DATABASE_URL = URL;

@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, BrowserContext } from "playwright-core";
 import { createPrismaClient } from "@/lib/db-client";
-import { launchBrowser, signUp } from "./browser";
+import { launchBrowser, signUp, middayContext } from "./browser";
 import { ROOT } from "./server";
 
 const baseUrl = inject("baseUrl");
@@ -56,7 +56,7 @@ async function snapshot() {
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  alice = await browser.newContext();
+  alice = await middayContext(browser);
   const email = await signUp(await alice.newPage(), baseUrl);
   aliceId = (await db.user.findUniqueOrThrow({ where: { email } })).id;
   const state = (await (await alice.request.get(`${baseUrl}/api/review`)).json()).state;
@@ -77,7 +77,7 @@ describe("hostile input to every route", () => {
   });
 
   it("refuses every route without a session with 401", async () => {
-    const anon = await browser.newContext();
+    const anon = await middayContext(browser);
     for (const r of routes()) {
       if (r.path === "/api/ping") continue;
       for (const m of r.methods) {

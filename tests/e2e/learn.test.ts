@@ -3,7 +3,7 @@ import type { Browser, Page } from "playwright-core";
 import { getLessons } from "@/lib/content/load";
 import { cardView } from "@/lib/content/catalogue";
 import type { Lesson } from "@/lib/content/schema";
-import { launchBrowser, signUp } from "./browser";
+import { launchBrowser, signUp, middayContext } from "./browser";
 
 const baseUrl = inject("baseUrl");
 let browser: Browser;
@@ -50,7 +50,7 @@ async function readLesson(page: Page, l: Lesson) {
 
 describe("lessons and quizzes in a browser", () => {
   it("lets a new user read a lesson, miss one quiz question, remember the lesson and review the missed card first", async () => {
-    const context = await browser.newContext();
+    const context = await middayContext(browser);
     const page = await context.newPage();
     await signUp(page, baseUrl, undefined, "/learn");
     await page.getByRole("link", { name: lesson.title }).click();
@@ -93,7 +93,7 @@ describe("lessons and quizzes in a browser", () => {
   });
 
   it("lets a guest read a lesson and take its quiz, and shows the score without saving it", async () => {
-    const context = await browser.newContext();
+    const context = await middayContext(browser);
     const page = await context.newPage();
     await readLesson(page, guestLesson);
     const signInLink = page.getByRole("link", { name: "Sign in to remember this lesson" });

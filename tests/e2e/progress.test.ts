@@ -1,7 +1,7 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser, PASSWORD, signUp } from "./browser";
+import { launchBrowser, PASSWORD, signUp, middayContext } from "./browser";
 import { ROOT } from "./server";
 
 const baseUrl = inject("baseUrl");
@@ -32,7 +32,7 @@ const todaysBar = (page: Page) =>
 
 describe("progress in a browser", () => {
   it("shows reviews done with the keyboard in today's numbers and the charts", async () => {
-    const context = await browser.newContext();
+    const context = await middayContext(browser);
     const page = await context.newPage();
     await signUp(page, baseUrl);
 
@@ -65,7 +65,7 @@ describe("progress in a browser", () => {
   });
 
   it("deletes the account only with the right password, then signs out", async () => {
-    const context = await browser.newContext();
+    const context = await middayContext(browser);
     const page = await context.newPage();
     const email = await signUp(page, baseUrl);
     await page.goto(`${baseUrl}/settings`);
@@ -94,7 +94,7 @@ describe("progress in a browser", () => {
     process.env.DATABASE_URL = `file:${path.join(ROOT, `data/test/e2e-${process.env.E2E_PORT ?? 3100}.db`)}`;
     const { db } = await import("@/lib/db");
     const { seedHistory } = await import("../integration/progress-fixtures");
-    const context = await browser.newContext();
+    const context = await middayContext(browser);
     const page = await context.newPage();
     const email = await signUp(page, baseUrl);
     const user = await db.user.findUniqueOrThrow({ where: { email } });

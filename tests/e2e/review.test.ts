@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser, signIn, signUp } from "./browser";
+import { launchBrowser, signIn, signUp, middayContext } from "./browser";
 
 const baseUrl = inject("baseUrl");
 let browser: Browser;
@@ -36,7 +36,7 @@ async function gradeWithKeyboard(page: Page, key: "1" | "2" | "3" | "4") {
 
 describe("the review session in a browser", () => {
   it("lets a new user review three cards with the keyboard, undo one, and find the same state after signing in again", async () => {
-    const context = await browser.newContext();
+    const context = await middayContext(browser);
     const page = await context.newPage();
     const email = await signUp(page, baseUrl);
     await page.getByTestId("review-card").waitFor();
@@ -68,7 +68,7 @@ describe("the review session in a browser", () => {
   });
 
   it("grades with the mouse and shows each button's interval", async () => {
-    const context = await browser.newContext();
+    const context = await middayContext(browser);
     const page = await context.newPage();
     await signUp(page, baseUrl);
     await page.getByRole("button", { name: /Show answer/ }).click();
@@ -80,7 +80,7 @@ describe("the review session in a browser", () => {
   });
 
   it("sends a signed-out visitor to sign in and back to the page they asked for", async () => {
-    const context = await browser.newContext();
+    const context = await middayContext(browser);
     const page = await context.newPage();
     await page.goto(`${baseUrl}/settings`);
     expect(new URL(page.url()).pathname).toBe("/sign-in");
@@ -89,7 +89,7 @@ describe("the review session in a browser", () => {
   });
 
   it("shows a clear message beside the field for a taken email, a weak password and a wrong password", async () => {
-    const context = await browser.newContext();
+    const context = await middayContext(browser);
     const page = await context.newPage();
     const email = await signUp(page, baseUrl);
     await page.getByRole("button", { name: "Sign out" }).click();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser, PASSWORD, signIn, signUp } from "./browser";
+import { launchBrowser, PASSWORD, signIn, signUp, middayContext } from "./browser";
 
 const baseUrl = inject("baseUrl");
 let browser: Browser;
@@ -22,7 +22,7 @@ function watchCsp(page: Page): string[] {
 
 describe("security headers", () => {
   it("serves signed-in pages with a nonce policy that the app's own scripts satisfy", async () => {
-    const context = await browser.newContext();
+    const context = await middayContext(browser);
     const page = await context.newPage();
     const violations = watchCsp(page);
     await signUp(page, baseUrl);
@@ -40,7 +40,7 @@ describe("security headers", () => {
   });
 
   it("serves prerendered lesson pages with the static policy and no violations", async () => {
-    const context = await browser.newContext();
+    const context = await middayContext(browser);
     const page = await context.newPage();
     const violations = watchCsp(page);
     const res = await page.goto(`${baseUrl}/learn`);
@@ -52,8 +52,8 @@ describe("security headers", () => {
 
 describe("ending sessions", () => {
   it("signs out every other session with 'Sign out everywhere'", async () => {
-    const one = await browser.newContext();
-    const two = await browser.newContext();
+    const one = await middayContext(browser);
+    const two = await middayContext(browser);
     const p1 = await one.newPage();
     const p2 = await two.newPage();
     const email = await signUp(p1, baseUrl);
@@ -72,8 +72,8 @@ describe("ending sessions", () => {
   });
 
   it("ends other sessions on a password change and keeps the current one", async () => {
-    const one = await browser.newContext();
-    const two = await browser.newContext();
+    const one = await middayContext(browser);
+    const two = await middayContext(browser);
     const p1 = await one.newPage();
     const p2 = await two.newPage();
     const email = await signUp(p1, baseUrl);

@@ -35,7 +35,8 @@ describe("personal FSRS parameters", () => {
     expect(job.progress).toBe(1);
     expect(job.weights).toHaveLength(21);
     expect(job.weights!.every(Number.isFinite)).toBe(true);
-    expect(job.weights!.some((w, i) => Math.abs(w - default_w[i]!) > 1e-3)).toBe(true);
+    // Fitted to this history, the weights predict it at least as well as the defaults do.
+    expect(job.newEval!.logLoss).toBeLessThanOrEqual(job.defaultEval!.logLoss + 1e-6);
     for (const e of [job.defaultEval!, job.newEval!]) {
       expect(Number.isFinite(e.logLoss) && e.logLoss > 0).toBe(true);
       expect(Number.isFinite(e.rmseBins) && e.rmseBins >= 0).toBe(true);
