@@ -24,7 +24,20 @@ export function resetDatabase(file: string): void {
   for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
 }
 
-export type Server = { url: string; proc: ChildProcess; stop: () => Promise<void> };
+export type Server = { url: string; proc: ChildProcess; stop: () => Promise<void>; exited: () => Promise<void> };
+
+// A process killed by a signal keeps exitCode null and sets signalCode instead; an "exit"
+// listener attached after the fact never fires, so both are checked first.
+function hasExited(proc: ChildProcess): boolean {
+  return proc.exitCode !== null || proc.signalCode !== null;
+}
+
+function waitForExit(proc: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (hasExited(proc)) return resolve();
+    proc.once("exit", () => resolve());
+  });
+}
 
 // Starts `next start` on a port against a database URL and waits until it answers.
 export async function startServer(port: number, env: Record<string, string>): Promise<Server> {
@@ -39,7 +52,7 @@ export async function startServer(port: number, env: Record<string, string>): Pr
   const url = `http://localhost:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (proc.exitCode !== null) throw new Error(`next start exited early:\n${output}`);
+    if (hasExited(proc)) throw new Error(`next start exited early:\n${output}`);
     try {
       const res = await fetch(`${url}/api/auth/csrf`);
       if (res.ok) break;
@@ -49,11 +62,10 @@ export async function startServer(port: number, env: Record<string, string>): Pr
     if (Date.now() > deadline) throw new Error(`next start did not answer within 60 s:\n${output}`);
     await new Promise((r) => setTimeout(r, 250));
   }
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (proc.exitCode !== null) return resolve();
-      proc.once("exit", () => resolve());
-      proc.kill("SIGTERM");
-    });
-  return { url, proc, stop };
+  const stop = async () => {
+    const exit = waitForExit(proc);
+    if (!hasExited(proc)) proc.kill("SIGTERM");
+    await exit;
+  };
+  return { url, proc, stop, exited: () => waitForExit(proc) };
 }
