@@ -1,9 +1,9 @@
 import { createRequire } from "node:module";
 import path from "node:path";
 import { PrismaClient } from "@prisma/client";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { databaseUrl, isPostgresUrl, sqliteFilePath } from "./db-url";
+import { SerializedSqliteFactory } from "./sqlite-adapter";
 
 // Shared by the app (through lib/db.ts) and by scripts and tests, which run outside Next.
 export function createPrismaClient(url = databaseUrl()): PrismaClient {
@@ -12,7 +12,7 @@ export function createPrismaClient(url = databaseUrl()): PrismaClient {
 
 function createSqliteClient(url: string): PrismaClient {
   // 5 s busy timeout: writers queue behind one another instead of failing with SQLITE_BUSY.
-  const adapter = new PrismaBetterSQLite3({ url: sqliteFilePath(url), timeout: 5000 });
+  const adapter = new SerializedSqliteFactory({ url: sqliteFilePath(url), timeout: 5000 });
   const client = new PrismaClient({ adapter, log: ["error"] });
   // WAL is a property of the file (set when the database is prepared); synchronous is per
   // connection. FULL makes every acknowledged commit survive a power loss, not only a crash.

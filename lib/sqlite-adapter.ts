@@ -1,0 +1,96 @@
+import { Mutex } from "async-mutex";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import type {
+  IsolationLevel,
+  SqlDriverAdapter,
+  SqlDriverAdapterFactory,
+  SqlQuery,
+  SqlResultSet,
+  Transaction,
+} from "@prisma/driver-adapter-utils";
+
+// The better-sqlite3 adapter runs everything on one connection and locks only transactions.
+// A query sent outside a transaction while another request's interactive transaction is open
+// runs inside that transaction: a write is lost if it rolls back, and a read sees rows that
+// were never committed. This wrapper makes every write, in a transaction or not, take one
+// lock on the writing connection, and sends plain reads to a second connection, which in WAL
+// mode sees only committed data and never waits for a writer.
+export class SerializedSqliteFactory implements SqlDriverAdapterFactory {
+  readonly provider = "sqlite" as const;
+  readonly adapterName: string;
+  readonly #inner: PrismaBetterSQLite3;
+
+  constructor(config: ConstructorParameters<typeof PrismaBetterSQLite3>[0]) {
+    this.#inner = new PrismaBetterSQLite3(config);
+    this.adapterName = this.#inner.adapterName;
+  }
+
+  async connect(): Promise<SqlDriverAdapter> {
+    const [writer, reader] = await Promise.all([this.#inner.connect(), this.#inner.connect()]);
+    return new SerializedSqliteAdapter(writer, reader);
+  }
+}
+
+const READ_ONLY = /^\s*SELECT\b/i;
+
+class SerializedSqliteAdapter implements SqlDriverAdapter {
+  readonly provider = "sqlite" as const;
+  readonly adapterName: string;
+  readonly #lock = new Mutex();
+
+  constructor(
+    private readonly writer: SqlDriverAdapter,
+    private readonly reader: SqlDriverAdapter,
+  ) {
+    this.adapterName = writer.adapterName;
+  }
+
+  queryRaw(query: SqlQuery): Promise<SqlResultSet> {
+    if (READ_ONLY.test(query.sql)) return this.reader.queryRaw(query);
+    return this.#lock.runExclusive(() => this.writer.queryRaw(query));
+  }
+
+  executeRaw(query: SqlQuery): Promise<number> {
+    return this.#lock.runExclusive(() => this.writer.executeRaw(query));
+  }
+
+  executeScript(script: string): Promise<void> {
+    return this.#lock.runExclusive(() => this.writer.executeScript(script));
+  }
+
+  async startTransaction(isolationLevel?: IsolationLevel): Promise<Transaction> {
+    const release = await this.#lock.acquire();
+    try {
+      return releasing(await this.writer.startTransaction(isolationLevel), release);
+    } catch (e) {
+      release();
+      throw e;
+    }
+  }
+
+  getConnectionInfo() {
+    return this.writer.getConnectionInfo?.() ?? { supportsRelationJoins: false };
+  }
+
+  async dispose(): Promise<void> {
+    await Promise.all([this.writer.dispose(), this.reader.dispose()]);
+  }
+}
+
+// The transaction keeps the lock until Prisma commits or rolls it back.
+function releasing(tx: Transaction, release: () => void): Transaction {
+  let released = false;
+  const once = () => {
+    if (!released) release();
+    released = true;
+  };
+  return {
+    provider: tx.provider,
+    adapterName: tx.adapterName,
+    options: tx.options,
+    queryRaw: (q) => tx.queryRaw(q),
+    executeRaw: (q) => tx.executeRaw(q),
+    commit: () => tx.commit().finally(once),
+    rollback: () => tx.rollback().finally(once),
+  };
+}
