@@ -4,19 +4,20 @@ import { UserError } from "../errors";
 import { getLessons } from "../content/load";
 import { TOPIC_LABELS, type Topic } from "../content/schema";
 import { studyDayNumber } from "../srs/day";
-import { createScheduler, retrievability } from "../srs/scheduler";
+import { createScheduler, retrievability, type CardState } from "../srs/scheduler";
 import { dayContextOf, schedulerSettingsOf } from "../srs/settings";
 import { computeStreak, type Streak } from "./streak";
 import { trueRetention, RETENTION_WINDOW_DAYS, STATE_REVIEW, type Retention } from "./retention";
 import { forecastRanges } from "./forecast";
+import { summarizeDeck } from "./deck";
 import { meanRecallBy, type GroupRecall } from "./recall";
 import type { DayCount } from "./series";
 
-// Every number on /progress comes from grouped queries (groupBy / count / aggregate) run by
-// the database; no query here reads review-log rows. The exception is per-card recall
-// probability, which needs each card's memory state: a user has at most a few thousand
-// cards, so only the columns ts-fsrs needs are selected. Undone reviews (undoneAt set) are
-// excluded everywhere.
+// Review-log numbers on /progress come from grouped queries (groupBy / count / aggregate) run
+// by the database; no query here reads review-log rows. Per-card recall needs each card's
+// memory state, so the live cards are read once (only the columns ts-fsrs needs), and the
+// card counts and the forecast are worked out from that same list. Undone reviews (undoneAt
+// set) are excluded everywhere.
 
 export const MATURE_STABILITY_DAYS = 21;
 export const FORECAST_DAYS = 30;
@@ -49,8 +50,6 @@ export type Dashboard = {
   personalWeights: boolean;
 };
 
-const live = { catalogCard: { retiredAt: null } } as const;
-
 export async function getDashboard(userId: string, now = new Date()): Promise<Dashboard> {
   const user = await db.user.findUnique({
     where: { id: userId },
@@ -62,10 +61,9 @@ export async function getDashboard(userId: string, now = new Date()): Promise<Da
   const logs = { userId, undoneAt: null };
   const ranges = forecastRanges(now, ctx, FORECAST_DAYS);
 
-  const [todayAgg, newToday, dueNow, perDay, retentionRows, byState, mature, forecastCounts] = await Promise.all([
+  const [todayAgg, newToday, perDay, retentionRows, cards] = await Promise.all([
     db.reviewLog.aggregate({ where: { ...logs, reviewDay: today }, _count: true, _sum: { durationMs: true } }),
     db.reviewLog.count({ where: { ...logs, reviewDay: today, state: 0 } }),
-    db.card.count({ where: { userId, state: { not: 0 }, due: { lte: now }, ...live } }),
     // One row per study day with reviews: a few hundred rows a year at most.
     db.reviewLog.groupBy({ by: ["reviewDay"], where: logs, _count: { _all: true }, orderBy: { reviewDay: "asc" } }),
     db.reviewLog.groupBy({
@@ -73,43 +71,30 @@ export async function getDashboard(userId: string, now = new Date()): Promise<Da
       where: { ...logs, state: STATE_REVIEW, reviewDay: { gt: today - RETENTION_WINDOW_DAYS, lte: today } },
       _count: { _all: true },
     }),
-    db.card.groupBy({ by: ["state"], where: { userId, ...live }, _count: { _all: true } }),
-    db.card.count({ where: { userId, state: { not: 0 }, stability: { gte: MATURE_STABILITY_DAYS }, ...live } }),
-    Promise.all(
-      ranges.map((r) =>
-        db.card.count({ where: { userId, state: { not: 0 }, due: r.start ? { gte: r.start, lt: r.end } : { lt: r.end }, ...live } }),
-      ),
-    ),
+    liveDeck(userId),
   ]);
 
-  const stateCount = (s: number) => byState.find((r) => r.state === s)?._count._all ?? 0;
+  const deck = summarizeDeck(cards, now, ranges, MATURE_STABILITY_DAYS);
   const reviewsByDay = perDay.map((r) => ({ day: r.reviewDay, count: r._count._all }));
-  const { lessons, topics } = await lessonProgress(userId, user, now);
+  const { lessons, topics } = await lessonProgress(userId, user, cards, now);
 
   return {
     today,
     timeZone: ctx.timeZone,
     rolloverHour: ctx.rolloverHour,
-    dueNow,
+    dueNow: deck.dueNow,
     doneToday: todayAgg._count,
     newToday,
     msToday: todayAgg._sum.durationMs ?? 0,
     streak: computeStreak(reviewsByDay.map((r) => r.day), today),
     reviewsByDay: reviewsByDay.filter((r) => r.day > today - HEATMAP_WEEKS * 7),
-    forecast: forecastCounts.map((count, offset) => ({ offset, day: today + offset, count })),
+    forecast: deck.forecast.map((count, offset) => ({ offset, day: today + offset, count })),
     retention: {
       ...trueRetention(retentionRows.map((r) => ({ rating: r.rating, count: r._count._all }))),
       windowDays: RETENTION_WINDOW_DAYS,
       desired: user.desiredRetention,
     },
-    cardsByState: {
-      new: stateCount(0),
-      learning: stateCount(1),
-      review: stateCount(2),
-      relearning: stateCount(3),
-      total: byState.reduce((n, r) => n + r._count._all, 0),
-      mature,
-    },
+    cardsByState: { ...deck.byState, mature: deck.mature },
     lessons,
     topics,
     personalWeights: user.fsrsWeights != null,
@@ -118,15 +103,36 @@ export async function getDashboard(userId: string, now = new Date()): Promise<Da
 
 type SettingsRow = Parameters<typeof schedulerSettingsOf>[0];
 
-async function lessonProgress(userId: string, user: SettingsRow, now: Date) {
-  const [cards, bestRows, latestRows] = await Promise.all([
-    db.card.findMany({
-      where: { userId, ...live },
-      select: {
-        id: true, state: true, due: true, stability: true, difficulty: true, elapsedDays: true, scheduledDays: true,
-        learningSteps: true, reps: true, lapses: true, lastReview: true, catalogCard: { select: { lessonSlug: true, topic: true } },
-      },
-    }),
+type DeckRow = CardState & { lessonSlug: string; topic: string };
+
+// The user's live cards with their lesson and topic, in one joined query: Prisma's relation
+// include would send a second query listing every card id. Plain SQL with quoted names, so
+// SQLite and PostgreSQL both accept it; values are normalised because drivers differ.
+async function liveDeck(userId: string): Promise<DeckRow[]> {
+  const rows = await db.$queryRaw<Record<string, unknown>[]>`
+    SELECT c."id", c."state", c."due", c."stability", c."difficulty", c."elapsedDays", c."scheduledDays",
+           c."learningSteps", c."reps", c."lapses", c."lastReview", k."lessonSlug", k."topic"
+    FROM "Card" c JOIN "CatalogCard" k ON k."id" = c."catalogCardId"
+    WHERE c."userId" = ${userId} AND k."retiredAt" IS NULL`;
+  return rows.map((r) => ({
+    id: String(r.id),
+    state: Number(r.state),
+    due: new Date(r.due as Date | string),
+    stability: Number(r.stability),
+    difficulty: Number(r.difficulty),
+    elapsedDays: Number(r.elapsedDays),
+    scheduledDays: Number(r.scheduledDays),
+    learningSteps: Number(r.learningSteps),
+    reps: Number(r.reps),
+    lapses: Number(r.lapses),
+    lastReview: r.lastReview == null ? null : new Date(r.lastReview as Date | string),
+    lessonSlug: String(r.lessonSlug),
+    topic: String(r.topic),
+  }));
+}
+
+async function lessonProgress(userId: string, user: SettingsRow, cards: DeckRow[], now: Date) {
+  const [bestRows, latestRows] = await Promise.all([
     db.quizAttempt.groupBy({ by: ["lessonSlug", "total"], where: { userId }, _max: { score: true }, _count: { _all: true } }),
     db.quizAttempt.groupBy({ by: ["lessonSlug"], where: { userId }, _max: { createdAt: true } }),
   ]);
@@ -143,8 +149,8 @@ async function lessonProgress(userId: string, user: SettingsRow, now: Date) {
   // Recall with the user's own parameters (personal weights, if applied).
   const f = createScheduler(schedulerSettingsOf(user));
   const recalls = cards.map((c) => ({
-    lesson: c.catalogCard.lessonSlug,
-    topic: c.catalogCard.topic,
+    lesson: c.lessonSlug,
+    topic: c.topic,
     state: c.state,
     recall: c.state === 0 ? NaN : retrievability(f, c, now),
   }));

@@ -9,6 +9,7 @@ import { studyDayBounds, studyDayNumber } from "./day";
 import { createScheduler, gradeCard, previewIntervals, type CardState } from "./scheduler";
 import { dayContextOf, schedulerSettingsOf } from "./settings";
 import { pickNext, LEARN_AHEAD_MS } from "./queue";
+import { summarizeToday } from "./today";
 import { isUniqueViolation } from "../db-errors";
 
 // Everything here takes the user id from the session (callers pass requireUser().id) and
@@ -49,26 +50,50 @@ async function loadUser(userId: string) {
   return user;
 }
 
+type ReviewUser = Awaited<ReturnType<typeof loadUser>>;
+
 const live = { catalogCard: { retiredAt: null } } as const;
 
 export async function getReviewState(userId: string, now = new Date()): Promise<ReviewState> {
+  return reviewStateOf(await loadUser(userId), now);
+}
+
+// Grading and undoing answer with the next review state; the user row is read once for both.
+export async function gradeAndNext(userId: string, raw: unknown, now = new Date()) {
   const user = await loadUser(userId);
+  const result = await gradeAs(user, raw, now);
+  return { result, state: await reviewStateOf(user, now) };
+}
+
+export async function undoAndNext(userId: string, raw: unknown, now = new Date()) {
+  const user = await loadUser(userId);
+  const result = await undoReview(user.id, raw, now);
+  return { result, state: await reviewStateOf(user, now) };
+}
+
+async function reviewStateOf(user: ReviewUser, now: Date): Promise<ReviewState> {
+  const userId = user.id;
   const ctx = dayContextOf(user);
   const { end } = studyDayBounds(now, ctx);
   const today = studyDayNumber(now, ctx);
 
-  const [dueCards, introducedToday, todayStats, todayAgain, lastLog] = await Promise.all([
+  const [dueCards, todayRows, lastLog] = await Promise.all([
     db.card.findMany({
       where: { userId, state: { not: 0 }, due: { lt: end }, ...live },
       orderBy: [{ due: "asc" }, { id: "asc" }],
       take: 500,
     }),
-    db.reviewLog.count({ where: { userId, reviewDay: today, state: 0, undoneAt: null } }),
-    db.reviewLog.aggregate({ where: { userId, reviewDay: today, undoneAt: null }, _count: true, _sum: { durationMs: true } }),
-    db.reviewLog.count({ where: { userId, reviewDay: today, undoneAt: null, rating: 1 } }),
+    // One grouped query gives today's count, time, again-count and new cards introduced.
+    db.reviewLog.groupBy({
+      by: ["state", "rating"],
+      where: { userId, reviewDay: today, undoneAt: null },
+      _count: { _all: true },
+      _sum: { durationMs: true },
+    }),
     db.reviewLog.findFirst({ where: { userId, undoneAt: null }, orderBy: [{ review: "desc" }, { id: "desc" }], select: { id: true } }),
   ]);
-  const newLimit = Math.max(0, user.newCardsPerDay - introducedToday);
+  const todayStats = summarizeToday(todayRows.map((r) => ({ state: r.state, rating: r.rating, count: r._count._all, durationMs: r._sum.durationMs ?? 0 })));
+  const newLimit = Math.max(0, user.newCardsPerDay - todayStats.introduced);
   const newCards = newLimit
     ? await db.card.findMany({
         where: { userId, state: 0, ...live },
@@ -106,7 +131,7 @@ export async function getReviewState(userId: string, now = new Date()): Promise<
       learning: dueCards.filter((c) => c.state === 1 || c.state === 3).length,
       review: dueCards.filter((c) => c.state === 2).length,
     },
-    today: { done: todayStats._count, again: todayAgain, timeMs: todayStats._sum.durationMs ?? 0 },
+    today: { done: todayStats.done, again: todayStats.again, timeMs: todayStats.timeMs },
     nextDueAt: nextDue ? nextDue.due.toISOString() : null,
     lastLogId: lastLog?.id ?? null,
   };
@@ -128,21 +153,27 @@ async function findByClientId(userId: string, clientId: string) {
 }
 
 export async function gradeReview(userId: string, raw: unknown, now = new Date()): Promise<GradeResult> {
+  return gradeAs(await loadUser(userId), raw, now);
+}
+
+// A repeated clientId is not looked up first: its grade already moved the card on, so the
+// repeat fails the version check (or, racing on PostgreSQL, the unique clientId index), and
+// the catch below answers with the first result. The common path stays at three queries.
+async function gradeAs(user: ReviewUser, raw: unknown, now: Date): Promise<GradeResult> {
   const parsed = gradeSchema.safeParse(raw);
   if (!parsed.success) throw new UserError(parsed.error.issues[0]?.message ?? "Invalid grade", 400);
   const input = parsed.data;
+  const userId = user.id;
 
-  const prior = await findByClientId(userId, input.clientId);
-  if (prior) return resultOf(prior, true);
-
-  const user = await loadUser(userId);
   try {
     const outcome = await db.$transaction(async (tx) => {
-      const replayed = await tx.reviewLog.findUnique({ where: { userId_clientId: { userId, clientId: input.clientId } } });
-      if (replayed) return { log: replayed, replay: true };
-      const card = await tx.card.findFirst({ where: { id: input.cardId, userId }, include: { catalogCard: true } });
-      if (!card) throw new UserError("No such card in your deck.", 404);
-      if (card.catalogCard.retiredAt) throw new UserError("This card has been retired from the course.", 409);
+      const card = await tx.card.findFirst({ where: { id: input.cardId, userId, ...live } });
+      if (!card) {
+        const retired = await tx.card.count({ where: { id: input.cardId, userId } });
+        throw retired
+          ? new UserError("This card has been retired from the course.", 409)
+          : new UserError("No such card in your deck.", 404);
+      }
       if (card.version !== input.version) {
         throw new UserError("This card was reviewed or changed elsewhere (another tab?). Reload to see its current state.", 409);
       }
@@ -197,13 +228,12 @@ export async function gradeReview(userId: string, raw: unknown, now = new Date()
           nextVersion,
         },
       });
-      return { log: created, replay: false };
+      return created;
     });
-    if (outcome.log.undoneAt) throw new UserError("That review was undone; reload to continue.", 409);
-    return resultOf(outcome.log, outcome.replay);
+    return resultOf(outcome, false);
   } catch (e) {
-    // Two copies of one request raced past the check above (possible where transactions run
-    // side by side, as on PostgreSQL): the unique (userId, clientId) index let one in.
+    // A repeat of a stored grade, or two copies of one request racing (possible where
+    // transactions run side by side, as on PostgreSQL: the unique index let one in).
     const raced = isUniqueViolation(e) || (e instanceof UserError && e.status === 409);
     if (raced) {
       const first = await findByClientId(userId, input.clientId);
