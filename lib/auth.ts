@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { getServerSession, type NextAuthOptions } from "next-auth";
+import { getServerSession, type NextAuthOptions, type Session } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { db } from "./db";
 import { UserError } from "./errors";
@@ -41,25 +41,25 @@ export const authOptions: NextAuthOptions = {
       }
       return token;
     },
-    session({ session, token }) {
-      if (session.user && token.sub) (session.user as { id?: string }).id = token.sub;
-      (session as { sv?: number }).sv = typeof token.sv === "number" ? token.sv : -1;
-      return session;
+    // Every session read (pages, routes and the header's /api/auth/session) checks the token's
+    // session version against the user's, so "sign out everywhere" and a password change end
+    // other sessions everywhere at once. next-auth's client reads an empty object as signed out.
+    async session({ session, token }) {
+      const user = token.sub ? await db.user.findUnique({ where: { id: token.sub }, select: { id: true, email: true, name: true, sessionVersion: true } }) : null;
+      if (!user || user.sessionVersion !== token.sv) return {} as Session;
+      return { ...session, user: { id: user.id, email: user.email, name: user.name } };
     },
   },
 };
 
 export type SessionUser = { id: string; email: string; name: string | null };
 
-// The one place that turns a request into a user. A JWT is honoured only while its
-// session version matches the user's, so "sign out everywhere" ends every session.
+// The one place that turns a request into a user; the session callback above has already
+// checked the session version.
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await getServerSession(authOptions);
-  const id = (session?.user as { id?: string } | undefined)?.id;
-  if (!id) return null;
-  const user = await db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, sessionVersion: true } });
-  if (!user || user.sessionVersion !== (session as { sv?: number }).sv) return null;
-  return { id: user.id, email: user.email, name: user.name };
+  const user = (await getServerSession(authOptions))?.user as Partial<SessionUser> | undefined;
+  if (!user?.id || !user.email) return null;
+  return { id: user.id, email: user.email, name: user.name ?? null };
 });
 
 export async function requireUser(returnTo: string): Promise<SessionUser> {

@@ -41,15 +41,24 @@ export type ItemCount = { items: number; exact: boolean; enough: boolean };
 // is plain. Bounds: a review made in review state comes at least a day after the card's
 // previous review, so it yields an item (lower bound; the runner recounts exactly before
 // fitting); a card's first review never does (upper bound = reviews − reviewed cards).
-// Only between the bounds are the sequences read.
+// Only between the bounds are the sequences read. The lower bound is counted up to a cap
+// (the page then says "at least"), so a long history is not scanned on every visit.
+export const LOWER_BOUND_CAP = 5_000;
+
 export async function countTrainingItems(userId: string): Promise<ItemCount> {
   const logs = { userId, undoneAt: null };
-  const [longTerm, total, cards] = await Promise.all([
-    db.reviewLog.count({ where: { ...logs, state: 2 } }),
+  // Raw because Prisma's capped count sorts every matching row by id before the limit.
+  // COUNT is a bigint on PostgreSQL, hence Number().
+  const [capped] = await db.$queryRaw<{ n: unknown }[]>`
+    SELECT COUNT(*) AS n FROM (
+      SELECT 1 FROM "ReviewLog" WHERE "userId" = ${userId} AND "undoneAt" IS NULL AND "state" = 2 LIMIT ${LOWER_BOUND_CAP}
+    ) AS capped`;
+  const longTerm = Number(capped?.n ?? 0);
+  if (longTerm >= FULL_TRAINING_MIN_ITEMS) return { items: longTerm, exact: false, enough: true };
+  const [total, cards] = await Promise.all([
     db.reviewLog.count({ where: logs }),
     db.card.count({ where: { userId, reviewLogs: { some: { undoneAt: null } } } }),
   ]);
-  if (longTerm >= FULL_TRAINING_MIN_ITEMS) return { items: longTerm, exact: false, enough: true };
   if (total - cards < FULL_TRAINING_MIN_ITEMS) {
     const items = total - cards <= 0 ? 0 : countItems(await loadSequences(userId));
     return { items, exact: true, enough: false };

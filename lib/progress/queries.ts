@@ -4,12 +4,13 @@ import { UserError } from "../errors";
 import { getLessons } from "../content/load";
 import { TOPIC_LABELS, type Topic } from "../content/schema";
 import { studyDayNumber } from "../srs/day";
-import { createScheduler, retrievability, type CardState } from "../srs/scheduler";
+import { createScheduler, retrievability, type MemoryState } from "../srs/scheduler";
 import { dayContextOf, schedulerSettingsOf } from "../srs/settings";
 import { computeStreak, type Streak } from "./streak";
 import { trueRetention, RETENTION_WINDOW_DAYS, STATE_REVIEW, type Retention } from "./retention";
 import { forecastRanges } from "./forecast";
 import { summarizeDeck } from "./deck";
+import { summarizeToday } from "../srs/today";
 import { meanRecallBy, type GroupRecall } from "./recall";
 import type { DayCount } from "./series";
 
@@ -61,19 +62,23 @@ export async function getDashboard(userId: string, now = new Date()): Promise<Da
   const logs = { userId, undoneAt: null };
   const ranges = forecastRanges(now, ctx, FORECAST_DAYS);
 
-  const [todayAgg, newToday, perDay, retentionRows, cards] = await Promise.all([
-    db.reviewLog.aggregate({ where: { ...logs, reviewDay: today }, _count: true, _sum: { durationMs: true } }),
-    db.reviewLog.count({ where: { ...logs, reviewDay: today, state: 0 } }),
+  const [recent, perDay, cards] = await Promise.all([
+    // The last 30 study days grouped by (day, pre-review state, rating): today's tally and
+    // true retention both come from this one scan.
+    db.reviewLog.groupBy({
+      by: ["reviewDay", "state", "rating"],
+      where: { ...logs, reviewDay: { gt: today - RETENTION_WINDOW_DAYS, lte: today } },
+      _count: { _all: true },
+      _sum: { durationMs: true },
+    }),
     // One row per study day with reviews: a few hundred rows a year at most.
     db.reviewLog.groupBy({ by: ["reviewDay"], where: logs, _count: { _all: true }, orderBy: { reviewDay: "asc" } }),
-    db.reviewLog.groupBy({
-      by: ["rating"],
-      where: { ...logs, state: STATE_REVIEW, reviewDay: { gt: today - RETENTION_WINDOW_DAYS, lte: today } },
-      _count: { _all: true },
-    }),
     liveDeck(userId),
   ]);
 
+  const groups = recent.map((r) => ({ day: r.reviewDay, state: r.state, rating: r.rating, count: r._count._all, durationMs: r._sum.durationMs ?? 0 }));
+  const todayStats = summarizeToday(groups.filter((g) => g.day === today));
+  const retention = trueRetention(groups.filter((g) => g.state === STATE_REVIEW));
   const deck = summarizeDeck(cards, now, ranges, MATURE_STABILITY_DAYS);
   const reviewsByDay = perDay.map((r) => ({ day: r.reviewDay, count: r._count._all }));
   const { lessons, topics } = await lessonProgress(userId, user, cards, now);
@@ -83,14 +88,14 @@ export async function getDashboard(userId: string, now = new Date()): Promise<Da
     timeZone: ctx.timeZone,
     rolloverHour: ctx.rolloverHour,
     dueNow: deck.dueNow,
-    doneToday: todayAgg._count,
-    newToday,
-    msToday: todayAgg._sum.durationMs ?? 0,
+    doneToday: todayStats.done,
+    newToday: todayStats.introduced,
+    msToday: todayStats.timeMs,
     streak: computeStreak(reviewsByDay.map((r) => r.day), today),
     reviewsByDay: reviewsByDay.filter((r) => r.day > today - HEATMAP_WEEKS * 7),
     forecast: deck.forecast.map((count, offset) => ({ offset, day: today + offset, count })),
     retention: {
-      ...trueRetention(retentionRows.map((r) => ({ rating: r.rating, count: r._count._all }))),
+      ...retention,
       windowDays: RETENTION_WINDOW_DAYS,
       desired: user.desiredRetention,
     },
@@ -103,28 +108,22 @@ export async function getDashboard(userId: string, now = new Date()): Promise<Da
 
 type SettingsRow = Parameters<typeof schedulerSettingsOf>[0];
 
-type DeckRow = CardState & { lessonSlug: string; topic: string };
+type DeckRow = MemoryState & { lessonSlug: string; topic: string };
 
 // The user's live cards with their lesson and topic, in one joined query: Prisma's relation
-// include would send a second query listing every card id. Plain SQL with quoted names, so
-// SQLite and PostgreSQL both accept it; values are normalised because drivers differ.
+// include would send a second query listing every card id. Only the memory state is read
+// (recall needs no more), since converting each column of 10,000 rows is most of the cost.
+// Plain SQL with quoted names, so SQLite and PostgreSQL both accept it; values are
+// normalised because the drivers return different types.
 async function liveDeck(userId: string): Promise<DeckRow[]> {
   const rows = await db.$queryRaw<Record<string, unknown>[]>`
-    SELECT c."id", c."state", c."due", c."stability", c."difficulty", c."elapsedDays", c."scheduledDays",
-           c."learningSteps", c."reps", c."lapses", c."lastReview", k."lessonSlug", k."topic"
+    SELECT c."state", c."due", c."stability", c."lastReview", k."lessonSlug", k."topic"
     FROM "Card" c JOIN "CatalogCard" k ON k."id" = c."catalogCardId"
     WHERE c."userId" = ${userId} AND k."retiredAt" IS NULL`;
   return rows.map((r) => ({
-    id: String(r.id),
     state: Number(r.state),
     due: new Date(r.due as Date | string),
     stability: Number(r.stability),
-    difficulty: Number(r.difficulty),
-    elapsedDays: Number(r.elapsedDays),
-    scheduledDays: Number(r.scheduledDays),
-    learningSteps: Number(r.learningSteps),
-    reps: Number(r.reps),
-    lapses: Number(r.lapses),
     lastReview: r.lastReview == null ? null : new Date(r.lastReview as Date | string),
     lessonSlug: String(r.lessonSlug),
     topic: String(r.topic),

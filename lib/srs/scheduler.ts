@@ -1,4 +1,5 @@
 import {
+  createEmptyCard,
   fsrs,
   generatorParameters,
   GenSeedStrategyWithCardId,
@@ -125,8 +126,13 @@ export function previewIntervals(f: FSRS, card: CardState, now: Date): IntervalP
   });
 }
 
-export function retrievability(f: FSRS, card: CardState, now: Date): number {
-  return f.get_retrievability(toFsrs(card), now, false);
+// Recall probability depends only on the memory state: stability and the time since the
+// last review. Taking just these lets /progress read four columns per card instead of all.
+export type MemoryState = Pick<CardState, "state" | "due" | "stability" | "lastReview">;
+
+export function retrievability(f: FSRS, card: MemoryState, now: Date): number {
+  const fsrsCard: FsrsCard = { ...createEmptyCard(card.due), state: card.state, stability: card.stability, last_review: card.lastReview ?? undefined };
+  return f.get_retrievability(fsrsCard, now, false);
 }
 
 // Compact labels as on Anki's buttons: "1m", "10m", "3h", "4d", "2.1mo", "1.3y".

@@ -67,6 +67,11 @@ describe("ending sessions", () => {
     expect(new URL(p2.url()).pathname).toBe("/sign-in");
     const api = await two.request.get(`${baseUrl}/api/review`);
     expect(api.status()).toBe(401);
+    // The header, which asks next-auth's session endpoint, shows the ended session as signed out.
+    expect(await (await two.request.get(`${baseUrl}/api/auth/session`)).json()).toEqual({});
+    await p2.goto(`${baseUrl}/learn`);
+    await expect.poll(() => p2.getByRole("banner").getByRole("link", { name: "Sign in" }).count()).toBe(1);
+    expect(await p2.getByRole("banner").getByRole("button", { name: "Sign out" }).count()).toBe(0);
     await one.close();
     await two.close();
   });

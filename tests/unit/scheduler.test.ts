@@ -77,6 +77,27 @@ describe("the scheduling wrapper", () => {
     expect(retrievability(mine, card, later)).not.toBeCloseTo(retrievability(dflt, card, later), 3);
   });
 
+  it("gives the same recall from the memory state alone as ts-fsrs gives for the whole card", () => {
+    const f = createScheduler(settings);
+    let card = newCardState("m", start);
+    let t = start;
+    for (const rating of [Rating.Good, Rating.Good, Rating.Hard, Rating.Again, Rating.Good] as const) {
+      card = gradeCard(f, card, rating, t).card;
+      t = card.due;
+    }
+    const later = new Date(t.getTime() + 9 * 86_400_000);
+    const whole = f.get_retrievability(
+      { due: card.due, stability: card.stability, difficulty: card.difficulty, elapsed_days: card.elapsedDays, scheduled_days: card.scheduledDays,
+        learning_steps: card.learningSteps, reps: card.reps, lapses: card.lapses, state: card.state, last_review: card.lastReview ?? undefined },
+      later,
+      false,
+    );
+    const { state, due, stability, lastReview } = card;
+    expect(retrievability(f, { state, due, stability, lastReview }, later)).toBe(whole);
+    expect(whole).toBeGreaterThan(0);
+    expect(whole).toBeLessThan(1);
+  });
+
   it("refuses weight arrays that are not 21 finite numbers", () => {
     expect(() => checkWeights(new Array(19).fill(1))).toThrow(InvalidWeightsError);
     expect(() => checkWeights([...new Array(20).fill(1), Number.NaN])).toThrow(InvalidWeightsError);
