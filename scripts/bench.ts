@@ -69,25 +69,24 @@ async function main() {
   log("4. scheduling: wrapper vs bare ts-fsrs");
   const sched = benchScheduler();
 
-  const results: EngineResult[] = [];
   const js: { path: string; r: FirstLoadJs }[] = [];
   const sqlite = await benchEngine("SQLite", await sqliteUrl(), port);
   try {
-    results.push(sqlite);
     const lesson = getLessons()[0];
     js.push({ path: "/review", r: await firstLoadJs(sqlite.server.url, "/review", sqlite.heavyCookie) });
     if (lesson) js.push({ path: `/learn/${lesson.slug}`, r: await firstLoadJs(sqlite.server.url, `/learn/${lesson.slug}`, sqlite.heavyCookie) });
   } finally {
     await sqlite.server.stop();
   }
+  // Printed as soon as each part is done, so a failure later does not lose earlier figures.
+  printTable("== Engine-independent ==", generalRows(sched, js));
+  printTable(`== ${sqlite.engine} ==`, engineRows(sqlite));
   if (pgAdmin) {
     const pgRes = await benchEngine("PostgreSQL", await postgresUrl(pgAdmin), port + 1);
     await pgRes.server.stop();
-    results.push(pgRes);
+    printTable(`== ${pgRes.engine} ==`, engineRows(pgRes));
   }
 
-  for (const r of results) printTable(`== ${r.engine} ==`, engineRows(r));
-  printTable("== Engine-independent ==", generalRows(sched, js));
   console.log(`\nload average at the end (1/5/15 min): ${loadAvg()}`);
   if (!pgAdmin) console.log("\n(PostgreSQL skipped: set UNKNOT_BENCH_PG_URL to a server URL whose role can CREATEDB.)");
   console.log(`\nHow to reproduce: UNKNOT_DIST_DIR=.next-bench [UNKNOT_BENCH_PG_URL=postgresql://user:pass@127.0.0.1:5432/db] npm run bench   (total ${secs(t0)})`);
