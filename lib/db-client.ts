@@ -13,7 +13,9 @@ export function createPrismaClient(url = databaseUrl()): PrismaClient {
 function createSqliteClient(url: string): PrismaClient {
   // 5 s busy timeout: writers queue behind one another instead of failing with SQLITE_BUSY.
   const adapter = new SerializedSqliteFactory({ url: sqliteFilePath(url), timeout: 5000 });
-  const client = new PrismaClient({ adapter, log: ["error"] });
+  // One writer at a time: a transaction may queue behind a long one (an account import takes
+  // a few seconds), so it waits up to 15 s for its turn rather than Prisma's default 2 s.
+  const client = new PrismaClient({ adapter, log: ["error"], transactionOptions: { maxWait: 15_000 } });
   // WAL is a property of the file (set when the database is prepared); synchronous is per
   // connection. FULL makes every acknowledged commit survive a power loss, not only a crash.
   // Prisma queries are lazy: .then() sends this one first, ahead of anything the app asks.

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth";
 import { DeleteAccountForm } from "./delete-form";
+import { ImportForm } from "./import-form";
+import { IMPORT_MAX_BYTES } from "@/lib/account/schema";
 
 export const metadata: Metadata = { title: "Account" };
 export const dynamic = "force-dynamic";
@@ -28,6 +30,16 @@ export default async function AccountPage() {
             <span className="hint">profile, settings, cards, review history, quiz attempts and saved parameters. Your password is never included.</span>
           </li>
         </ul>
+      </section>
+
+      <section aria-labelledby="import-h">
+        <h2 id="import-h">Import your data</h2>
+        <p>
+          Bring your cards, review history, quiz results, settings and saved parameters from an export made on this or another Unknot server. Import works only
+          into an account with no reviews yet, such as a new one. Cards this server&apos;s lessons do not have are left out with their reviews; optimizer runs are
+          not imported. Files up to {IMPORT_MAX_BYTES / 1024 / 1024} MB.
+        </p>
+        <ImportForm />
       </section>
 
       <section aria-labelledby="delete-h">

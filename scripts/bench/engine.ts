@@ -77,7 +77,7 @@ export async function benchEngine(engine: string, url: string, port: number): Pr
     const emails = await createLoadUsers(db, "bench", USERS, 60);
     log(`${engine}: database prepared, ${USERS} load users (${secs(t)})`);
     t = performance.now();
-    const seed = await seedLargeAccount(db, url);
+    const seed = await seedLargeAccount(db);
     log(`${engine}: seeded ${seed.totalLogs.toLocaleString("en")} review logs for ${seed.users} users (heavy user: ${seed.heavyCards.toLocaleString("en")} cards, ${seed.heavyLogs.toLocaleString("en")} logs) in ${(seed.ms / 1000).toFixed(1)} s`);
 
     server = await startServer(port, { DATABASE_URL: url, NEXTAUTH_SECRET: BENCH_SECRET });

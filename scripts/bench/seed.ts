@@ -1,8 +1,8 @@
 import type { Prisma, PrismaClient } from "@prisma/client";
-import { databaseUrl, isPostgresUrl } from "../../lib/db-url";
 import { hashPassword } from "../../lib/accounts/password";
 import { prng } from "../../lib/srs/simulate";
 import { LOAD_PASSWORD } from "../load/users";
+import { insertRows } from "../../lib/db-bulk";
 
 // The large-account dataset: one heavy user with 10,000 cards and 100,000 review logs, in a
 // database of 1,000,000 logs (90 other users with 1,000 cards and 10,000 logs each). The
@@ -28,24 +28,9 @@ type Value = string | number | Date | null;
 
 export type SeedReport = { heavyEmail: string; heavyCards: number; heavyLogs: number; totalLogs: number; users: number; ms: number };
 
-// Multi-row INSERTs of one batch in one transaction, each statement under the engines' limits
-// on bound parameters (SQLite 32,766; PostgreSQL 65,535). Rows must share their keys.
-async function insertRows(db: PrismaClient, postgres: boolean, table: string, rows: Record<string, unknown>[]): Promise<void> {
-  if (!rows.length) return;
-  const cols = Object.keys(rows[0]!);
-  const per = Math.floor(30_000 / cols.length);
-  await db.$transaction(
-    async (tx) => {
-      for (let s = 0; s < rows.length; s += per) {
-        const chunk = rows.slice(s, s + per);
-        let n = 0;
-        const tuples = chunk.map(() => `(${cols.map(() => (postgres ? `$${++n}` : "?")).join(",")})`);
-        const sql = `INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(",")}) VALUES ${tuples.join(",")}`;
-        await tx.$executeRawUnsafe(sql, ...chunk.flatMap((r) => cols.map((c) => r[c] as Value)));
-      }
-    },
-    { timeout: 120_000, maxWait: 30_000 },
-  );
+// One batch in one transaction.
+function insertBatch(db: PrismaClient, table: string, rows: Record<string, unknown>[]): Promise<void> {
+  return db.$transaction((tx) => insertRows(tx, table, rows as Record<string, Value>[]), { timeout: 120_000, maxWait: 30_000 });
 }
 
 async function inBatches<T>(rows: Iterable<T>, write: (batch: T[]) => Promise<unknown>): Promise<number> {
@@ -174,20 +159,19 @@ function cardAndLogs(userId: string, cardId: string, p: Plan, now: number, rand:
   return { card, logs };
 }
 
-async function seedUser(db: PrismaClient, postgres: boolean, userId: string, key: string, plans: Plan[], now: number, rand: () => number): Promise<number> {
+async function seedUser(db: PrismaClient, userId: string, key: string, plans: Plan[], now: number, rand: () => number): Promise<number> {
   const seq = { n: 0 };
   const built = plans.map((p, i) => cardAndLogs(userId, `bc${key}x${i.toString(36)}`, p, now, rand, seq));
-  await inBatches(built.map((b) => b.card), (batch) => insertRows(db, postgres, "Card", batch));
+  await inBatches(built.map((b) => b.card), (batch) => insertBatch(db, "Card", batch));
   return inBatches(
     built.flatMap((b) => b.logs),
-    (batch) => insertRows(db, postgres, "ReviewLog", batch),
+    (batch) => insertBatch(db, "ReviewLog", batch),
   );
 }
 
-export async function seedLargeAccount(db: PrismaClient, url = databaseUrl(), opts: { heavyCards?: number; heavyLogs?: number; otherUsers?: number; otherCards?: number; otherLogs?: number } = {}): Promise<SeedReport> {
+export async function seedLargeAccount(db: PrismaClient, opts: { heavyCards?: number; heavyLogs?: number; otherUsers?: number; otherCards?: number; otherLogs?: number } = {}): Promise<SeedReport> {
   const { heavyCards = 10_000, heavyLogs = 100_000, otherUsers = 90, otherCards = 1_000, otherLogs = 10_000 } = opts;
   const t0 = performance.now();
-  const postgres = isPostgresUrl(url);
   const now = Date.now();
   const rand = prng(20240611);
   const real = (await db.catalogCard.findMany({ where: { retiredAt: null }, orderBy: { position: "asc" }, select: { id: true } })).map((c) => c.id);
@@ -197,7 +181,7 @@ export async function seedLargeAccount(db: PrismaClient, url = databaseUrl(), op
   const updatedAt = new Date(now);
   await inBatches(
     synthetic.map((id, i) => ({ id, lessonSlug: "bench", topic: "causes", position: 1000 + i, contentHash: "bench", retiredAt: null, updatedAt })),
-    (batch) => insertRows(db, postgres, "CatalogCard", batch),
+    (batch) => insertBatch(db, "CatalogCard", batch),
   );
 
   const passwordHash = await hashPassword(LOAD_PASSWORD);
@@ -206,7 +190,7 @@ export async function seedLargeAccount(db: PrismaClient, url = databaseUrl(), op
   const heavy = await db.user.create({ data: { email: HEAVY_EMAIL, passwordHash, newCardsPerDay: 20 } });
   const plans = heavyPlans(real, synthetic.slice(0, heavyCards - real.length), now, rand);
   spreadLogs(plans, heavyLogs, rand);
-  let total = await seedUser(db, postgres, heavy.id, "h", plans, now, rand);
+  let total = await seedUser(db, heavy.id, "h", plans, now, rand);
   const heavyWritten = total;
 
   for (let u = 0; u < otherUsers; u++) {
@@ -214,7 +198,7 @@ export async function seedLargeAccount(db: PrismaClient, url = databaseUrl(), op
     const ids = [...real, ...synthetic.slice(0, otherCards - real.length)];
     const userPlans = ids.map((id) => reviewPlan(id, now, rand));
     spreadLogs(userPlans, otherLogs, rand);
-    total += await seedUser(db, postgres, user.id, String(u), userPlans, now, rand);
+    total += await seedUser(db, user.id, String(u), userPlans, now, rand);
   }
   return { heavyEmail: HEAVY_EMAIL, heavyCards: plans.length, heavyLogs: heavyWritten, totalLogs: total, users: otherUsers + 1, ms: performance.now() - t0 };
 }
