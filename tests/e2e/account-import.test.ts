@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { launchBrowser, signUp, middayContext } from "./browser";
+import { gradeWithKeyboard, launchBrowser, signUp, middayContext } from "./browser";
 
 const baseUrl = inject("baseUrl");
 let browser: Browser;
@@ -24,14 +24,6 @@ function watchCsp(page: Page): string[] {
     if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
   });
   return violations;
-}
-
-async function gradeWithKeyboard(page: Page, key: "3" | "4") {
-  const before = await page.getByTestId("review-card").getAttribute("data-card-id");
-  await page.keyboard.press("Space");
-  await page.getByTestId("answer").waitFor();
-  await page.keyboard.press(key);
-  await page.waitForFunction((id) => !document.querySelector('[data-testid="answer"]') && document.querySelector('[data-testid="review-card"]')?.getAttribute("data-card-id") !== id, before);
 }
 
 async function importFile(page: Page, file: string) {

@@ -42,3 +42,12 @@ export function middayContext(browser: Browser) {
   const timezoneId = offset === 0 ? "Etc/GMT" : offset > 0 ? `Etc/GMT-${offset}` : `Etc/GMT+${-offset}`;
   return browser.newContext({ timezoneId });
 }
+
+// Reveals the answer with Space and grades with a number key, then waits for the next card.
+export async function gradeWithKeyboard(page: Page, key: "1" | "2" | "3" | "4") {
+  const before = await page.getByTestId("review-card").getAttribute("data-card-id");
+  await page.keyboard.press("Space");
+  await page.getByTestId("answer").waitFor();
+  await page.keyboard.press(key);
+  await page.waitForFunction((id) => !document.querySelector('[data-testid="answer"]') && document.querySelector('[data-testid="review-card"]')?.getAttribute("data-card-id") !== id, before);
+}

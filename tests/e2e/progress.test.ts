@@ -1,7 +1,7 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser, PASSWORD, signUp, middayContext } from "./browser";
+import { gradeWithKeyboard, launchBrowser, PASSWORD, signUp, middayContext } from "./browser";
 import { ROOT } from "./server";
 
 const baseUrl = inject("baseUrl");
@@ -13,14 +13,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function gradeWithKeyboard(page: Page, key: "3" | "4") {
-  const before = await page.getByTestId("review-card").getAttribute("data-card-id");
-  await page.keyboard.press("Space");
-  await page.getByTestId("answer").waitFor();
-  await page.keyboard.press(key);
-  await page.waitForFunction((id) => !document.querySelector('[data-testid="answer"]') && document.querySelector('[data-testid="review-card"]')?.getAttribute("data-card-id") !== id, before);
-}
 
 const stat = async (page: Page, id: string) => Number(await page.getByTestId(id).textContent());
 // The height of today's bar: the last bar of the reviews chart, read from its data-value.

