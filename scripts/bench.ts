@@ -89,7 +89,7 @@ async function main() {
 
   console.log(`\nload average at the end (1/5/15 min): ${loadAvg()}`);
   if (!pgAdmin) console.log("\n(PostgreSQL skipped: set UNKNOT_BENCH_PG_URL to a server URL whose role can CREATEDB.)");
-  console.log(`\nHow to reproduce: UNKNOT_DIST_DIR=.next-bench [UNKNOT_BENCH_PG_URL=postgresql://user:pass@127.0.0.1:5432/db] npm run bench   (total ${secs(t0)})`);
+  console.log(`\nHow to reproduce: [UNKNOT_BENCH_PG_URL=postgresql://user:pass@127.0.0.1:5432/db] npm run bench   (total ${secs(t0)})`);
 }
 
 main().then(
