@@ -1,11 +1,20 @@
 import { randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
 import { chromium, type Browser, type Page } from "playwright-core";
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+// A bare machine has no browser and cannot download one: Debian's Chromium is used when it is
+// there (or CHROMIUM_PATH names one), otherwise the Chromium that @sparticuz/chromium ships
+// inside its npm package, extracted on first use.
+export async function chromiumPath(): Promise<string> {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  if (existsSync("/usr/bin/chromium")) return "/usr/bin/chromium";
+  const { default: bundled } = await import("@sparticuz/chromium");
+  return bundled.executablePath();
+}
 
-export function launchBrowser(): Promise<Browser> {
+export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: await chromiumPath(),
     headless: true,
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
   });
