@@ -39,11 +39,13 @@ function waitForExit(proc: ChildProcess): Promise<void> {
   });
 }
 
-// Starts `next start` on a port against a database URL and waits until it answers.
+// Starts the production server (scripts/serve.ts, as `npm start` does) on a port against a
+// database URL and waits until it answers. No public URL is set, so redirects follow the host
+// a test connects to.
 export async function startServer(port: number, env: Record<string, string>): Promise<Server> {
-  const proc = spawn(process.execPath, [NEXT, "start", "--port", String(port)], {
+  const proc = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/serve.ts")], {
     cwd: ROOT,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_URL: `http://localhost:${port}`, ...env },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
