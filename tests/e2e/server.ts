@@ -24,6 +24,22 @@ export function resetDatabase(file: string): void {
   for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
 }
 
+// A new SQLite file, migrated and holding the content catalogue, for a test's own server.
+export async function freshDatabase(file: string): Promise<string> {
+  resetDatabase(file);
+  const url = `file:${file}`;
+  const saved = process.env.DATABASE_URL;
+  process.env.DATABASE_URL = url;
+  try {
+    const { prepareDatabase } = await import("../../scripts/prepare-db");
+    await prepareDatabase({ seedDemo: false, quiet: true });
+  } finally {
+    if (saved === undefined) delete process.env.DATABASE_URL;
+    else process.env.DATABASE_URL = saved;
+  }
+  return url;
+}
+
 export type Server = { url: string; proc: ChildProcess; stop: () => Promise<void>; exited: () => Promise<void> };
 
 // A process killed by a signal keeps exitCode null and sets signalCode instead; an "exit"

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import type { PrismaClient } from "@prisma/client";
 import { createPrismaClient } from "@/lib/db-client";
-import { resetDatabase, ROOT, startServer, type Server } from "./server";
+import { freshDatabase, ROOT, startServer, type Server } from "./server";
 import { launchBrowser, middayContext, newEmail, PASSWORD } from "./browser";
 import { createLoadUsers, LOAD_PASSWORD } from "../../scripts/load/users";
 
@@ -57,12 +57,7 @@ async function signInFrom(from: string, email: string, password: string, forward
 }
 
 beforeAll(async () => {
-  resetDatabase(FILE);
-  const saved = process.env.DATABASE_URL;
-  process.env.DATABASE_URL = URL;
-  const { prepareDatabase } = await import("../../scripts/prepare-db");
-  await prepareDatabase({ seedDemo: false, quiet: true });
-  process.env.DATABASE_URL = saved;
+  await freshDatabase(FILE);
   db = createPrismaClient(URL);
   [owner] = await createLoadUsers(db, "owner", 1, 5);
   // No UNKNOT_TRUSTED_PROXIES and no NEXTAUTH_URL: the defaults a fresh install has.
