@@ -4,32 +4,21 @@ import { lessonSchema, sourceRecordsSchema, type Lesson, type SourceRecords } fr
 
 export class ContentError extends Error {}
 
-// Pure: text in, typed lesson out; the error names the file and the failing path.
-export function parseLessonFile(path: string, text: string): Lesson {
+// Pure: YAML text in, typed value out; the error names the file and the failing path.
+function parseYamlWith<T>(path: string, text: string, schema: z.ZodType<T>): T {
   let raw: unknown;
   try {
     raw = parseYaml(text);
   } catch (e) {
     throw new ContentError(`${path}: not valid YAML: ${(e as Error).message}`);
   }
-  const result = lessonSchema.safeParse(raw);
-  if (!result.success) {
-    throw new ContentError(`${path}: ${z.prettifyError(result.error)}`);
-  }
-  return result.data;
-}
-
-export function parseSourceRecords(path: string, text: string): SourceRecords {
-  let raw: unknown;
-  try {
-    raw = parseYaml(text);
-  } catch (e) {
-    throw new ContentError(`${path}: not valid YAML: ${(e as Error).message}`);
-  }
-  const result = sourceRecordsSchema.safeParse(raw);
+  const result = schema.safeParse(raw);
   if (!result.success) throw new ContentError(`${path}: ${z.prettifyError(result.error)}`);
   return result.data;
 }
+
+export const parseLessonFile = (path: string, text: string): Lesson => parseYamlWith(path, text, lessonSchema);
+export const parseSourceRecords = (path: string, text: string): SourceRecords => parseYamlWith(path, text, sourceRecordsSchema);
 
 // Every cited document and guidance must have a record, so no page falls back to a file name.
 export function checkCitations(lessons: { path: string; lesson: Lesson }[], records: SourceRecords): void {
