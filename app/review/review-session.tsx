@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import Link from "next/link";
 import type { ReviewState } from "@/lib/srs/review";
 import { newClientId } from "../_components/client-id";
+import { CardSources } from "./card-sources";
 
 const GRADE_NAMES = { 1: "Again", 2: "Hard", 3: "Good", 4: "Easy" } as const;
 
@@ -159,6 +160,7 @@ export function ReviewSession({ initial }: { initial: ReviewState }) {
                 {card.explanation}{" "}
                 <Link href={`/learn/${card.lessonSlug}#${card.sectionId}`}>Read: {card.sectionHeading}</Link>
               </p>
+              <CardSources sources={card.sources} />
               <div className="grades" role="group" aria-label="How well did you remember?">
                 {card.intervals.map((i) => (
                   <button

@@ -2,13 +2,15 @@
 import { useEffect, useRef, useState } from "react";
 import Link from "next/link";
 import type { QuizQuestion } from "@/lib/content/schema";
+import type { SourceView } from "@/lib/content/sources";
 import type { QuizResult } from "@/lib/learn/quiz";
 import { newClientId } from "@/app/_components/client-id";
 import { RememberButton } from "../remember-button";
 import { SourceList } from "../sources";
 import { submitQuizAction } from "./actions";
 
-export type QuizQuestionView = Omit<QuizQuestion, "card">;
+// Citations travel resolved (title, kind, quote, link), so no file name reaches the browser.
+export type QuizQuestionView = Omit<QuizQuestion, "card" | "sources"> & { sources: SourceView[] };
 
 function shuffled<T>(items: T[]): T[] {
   const a = [...items];
