@@ -3,8 +3,8 @@ import { randomUUID } from "node:crypto";
 import type { Prisma } from "@prisma/client";
 import { db } from "../db";
 import { UserError } from "../errors";
-import { isUniqueViolation } from "../db-errors";
-import { insertRows } from "../db-bulk";
+import { isUniqueViolation } from "../db/errors";
+import { insertRows } from "../db/bulk";
 import { describeImportError, exportDocumentSchema, type ExportDocument } from "./import-schema";
 
 export type ImportSummary = { cards: number; reviewLogs: number; quizAttempts: number; parameterSets: number; skippedCards: number };

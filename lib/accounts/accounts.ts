@@ -6,7 +6,7 @@ import { signInSchema, signUpSchema } from "../validation/auth";
 import { dummyHash, hashPassword, isCommonPassword, verifyPassword } from "./password";
 import { retryAfter, THROTTLE } from "./throttle";
 import { addStarterDeck } from "../srs/deck";
-import { isUniqueViolation } from "../db-errors";
+import { isUniqueViolation } from "../db/errors";
 
 export class FieldError extends UserError {
   constructor(

@@ -10,7 +10,7 @@ import { createScheduler, gradeCard, previewIntervals, type CardState } from "./
 import { dayContextOf, schedulerSettingsOf } from "./settings";
 import { pickNext, LEARN_AHEAD_MS } from "./queue";
 import { summarizeToday } from "./today";
-import { isUniqueViolation } from "../db-errors";
+import { isUniqueViolation } from "../db/errors";
 
 // Everything here takes the user id from the session (callers pass requireUser().id) and
 // puts it in every where clause: a card id sent by one user never reaches another's card.

@@ -1,7 +1,7 @@
 import path from "node:path";
 import pg from "pg";
 import type { PrismaClient } from "@prisma/client";
-import { createPrismaClient } from "../../lib/db-client";
+import { createPrismaClient } from "../../lib/db/client";
 import { prepareDatabase } from "../prepare-db";
 import { createLoadUsers, LOAD_PASSWORD } from "../load/users";
 import { signInHttp } from "../load/http";

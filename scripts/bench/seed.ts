@@ -2,7 +2,7 @@ import type { Prisma, PrismaClient } from "@prisma/client";
 import { hashPassword } from "../../lib/accounts/password";
 import { prng } from "../../lib/srs/simulate";
 import { LOAD_PASSWORD } from "../load/users";
-import { insertRows } from "../../lib/db-bulk";
+import { insertRows } from "../../lib/db/bulk";
 
 // The large-account dataset: one heavy user with 10,000 cards and 100,000 review logs, in a
 // database of 1,000,000 logs (90 other users with 1,000 cards and 10,000 logs each). The

@@ -1,6 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "@prisma/client";
-import { createPrismaClient } from "./db-client";
+import { createPrismaClient } from "./client";
 
 const globalForPrisma = globalThis as unknown as { unknotPrisma?: PrismaClient };
 
