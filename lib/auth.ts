@@ -7,12 +7,8 @@ import Credentials from "next-auth/providers/credentials";
 import { db } from "./db";
 import { UserError } from "./errors";
 import { authenticate } from "./accounts/accounts";
+import { requestClientAddress } from "./auth/client-address";
 
-function clientAddress(h: Record<string, string | string[] | undefined> | undefined): string {
-  const fwd = h?.["x-forwarded-for"];
-  const first = (Array.isArray(fwd) ? fwd[0] : fwd)?.split(",")[0]?.trim();
-  return (first || "unknown").slice(0, 64);
-}
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
@@ -23,7 +19,7 @@ export const authOptions: NextAuthOptions = {
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
       async authorize(credentials, req) {
         try {
-          const user = await authenticate(credentials, clientAddress(req?.headers));
+          const user = await authenticate(credentials, requestClientAddress(req?.headers ?? {}));
           return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
         } catch (e) {
           // next-auth passes an Error's message to the client as `error`.
@@ -74,7 +70,8 @@ export async function requireApiUser(): Promise<SessionUser> {
   return user;
 }
 
+// The client address scripts/serve.ts resolved from the socket and the trusted proxies.
 export async function requestAddress(): Promise<string> {
   const h = await headers();
-  return clientAddress({ "x-forwarded-for": h.get("x-forwarded-for") ?? undefined });
+  return requestClientAddress({ "x-forwarded-for": h.get("x-forwarded-for") ?? undefined });
 }

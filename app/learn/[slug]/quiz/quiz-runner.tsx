@@ -59,8 +59,9 @@ export function QuizRunner({ lessonSlug, questions }: { lessonSlug: string; ques
     setError(null);
     const res = await submitQuizAction({
       lessonSlug,
-      clientId: clientId.current,
-      answers: questions.map((x, i) => ({ questionId: x.id, chosen: picks[i] })),
+      clientId: (clientId.current ??= newClientId()),
+      // Only answered questions are sent (the button appears once all are answered).
+      answers: questions.flatMap((x, i) => { const chosen = picks[i]; return chosen ? [{ questionId: x.id, chosen }] : []; }),
     }).catch(() => ({ ok: false as const, error: "Could not reach the server. Press the button again; your answers will not be counted twice." }));
     setPending(false);
     if (!res.ok) return setError(res.error);
