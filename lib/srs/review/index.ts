@@ -13,7 +13,7 @@ export { undoReview, type UndoResult } from "./undo";
 export type { GradeResult } from "./grade";
 export type { ReviewUser } from "./user";
 
-type UserRef = string | ReviewUser;
+type UserRef = Parameters<typeof reviewUserOf>[0];
 
 export async function gradeReview(user: UserRef, raw: unknown, now = new Date()) {
   return gradeAs(await reviewUserOf(user), raw, now);

@@ -75,7 +75,7 @@ const candidateOf = (r: Record<string, unknown>): Candidate => ({
   lastReview: dateOrNull(r.lastReview),
 });
 
-export async function getReviewState(userOrId: string | ReviewUser, now = new Date()): Promise<ReviewState> {
+export async function getReviewState(userOrId: Parameters<typeof reviewUserOf>[0], now = new Date()): Promise<ReviewState> {
   const user = await reviewUserOf(userOrId);
   return reviewStateOf(user, now);
 }

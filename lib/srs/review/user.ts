@@ -17,8 +17,6 @@ export type ReviewUser = {
   fsrsWeights: string | null;
 };
 
-export const REVIEW_USER_COLUMNS = `"timeZone", "dayRolloverHour", "desiredRetention", "newCardsPerDay", "maximumInterval", "enableFuzz", "fsrsWeights"`;
-
 export function reviewUserRow(id: string, r: Record<string, unknown>): ReviewUser {
   return {
     id,
@@ -32,8 +30,13 @@ export function reviewUserRow(id: string, r: Record<string, unknown>): ReviewUse
   };
 }
 
-export async function reviewUserOf(user: string | ReviewUser): Promise<ReviewUser> {
-  if (typeof user !== "string") return user;
+// A session user (its settings read with the session check), a ReviewUser, or a bare id.
+export async function reviewUserOf(user: string | ReviewUser | { id: string; scheduling?: ReviewUser }): Promise<ReviewUser> {
+  if (typeof user !== "string") {
+    if ("scheduling" in user && user.scheduling) return user.scheduling;
+    if ("timeZone" in user) return user;
+    user = user.id;
+  }
   const r = await sqlDb.get(sql`SELECT "timeZone", "dayRolloverHour", "desiredRetention", "newCardsPerDay", "maximumInterval", "enableFuzz", "fsrsWeights" FROM "User" WHERE "id" = ${user}`);
   if (!r) throw new UserError("Your account no longer exists. Please sign in again.", 401);
   return reviewUserRow(user, r);
