@@ -27,7 +27,14 @@ export interface SqlTx {
   run(q: Query): Promise<number>;
 }
 
+// The few SQL expressions the engines spell differently.
+export interface Dialect {
+  // A DateTime column as integer milliseconds since 1970 (exact, for day arithmetic).
+  epochMs(column: string): string;
+}
+
 export interface Sql extends SqlTx {
+  readonly dialect: Dialect;
   get(q: Query): Promise<Row | undefined>;
   // Runs fn's statements atomically. On SQLite under the process's one writer lock (the one
   // Prisma's transactions take), as BEGIN IMMEDIATE … COMMIT on a writing connection.
@@ -71,6 +78,9 @@ function sqliteSql(file: string): Sql {
   const writeAll = allOn(writer, "w");
   const tx: SqlTx = { all: async (q) => writeAll(q), run: async (q) => runOn(q) };
   return {
+    // Prisma stores "2026-12-01T21:50:00.123+00:00": whole seconds from unixepoch, the
+    // milliseconds from the text.
+    dialect: { epochMs: (c) => `(unixepoch(${c}) * 1000 + CAST(substr(${c}, 21, 3) AS INTEGER))` },
     all: async (q) => readAll(q),
     get: async (q) => readAll(q)[0],
     run: (q) => sqliteWriteLock.runExclusive(() => runOn(q)),
@@ -126,6 +136,7 @@ function postgresSql(url: string, max: number): Sql {
   });
   const direct = on(pool);
   return {
+    dialect: { epochMs: (c) => `floor(extract(epoch FROM ${c}) * 1000)` },
     ...direct,
     get: async (q) => (await direct.all(q))[0],
     transaction: async (fn) => {

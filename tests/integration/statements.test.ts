@@ -39,7 +39,7 @@ describe("statements per request", () => {
     const u = await makeUser();
     const user = await sessionCheck(u.id);
     expect(user.scheduling?.timeZone).toBe("UTC");
-    expect(JSON.parse(JSON.stringify(user))).toEqual({ id: u.id, email: u.email, name: u.name ?? null });
+    expect(JSON.parse(JSON.stringify(user))).toEqual({ id: u.id, email: u.email, name: null });
   });
 
   it("shows the review queue in two statements (session check and one read)", async () => {
