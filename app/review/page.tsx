@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 export default async function ReviewPage() {
   const user = await requireUser("/review");
-  const state = await getReviewState(user.id);
+  const state = await getReviewState(user);
   return (
     <>
       <h1>Today&apos;s review</h1>

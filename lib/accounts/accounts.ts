@@ -7,7 +7,7 @@ import { dummyHash, hashPassword, verifyPassword } from "./password";
 import { passwordProblem } from "./password-strength";
 import { latestLock, retryAfter, retryMessage, SIGN_IN_LIMITS, SIGN_UP_WINDOW_MS } from "../auth/throttle";
 import { addStarterDeck } from "../srs/deck";
-import { isUniqueViolation } from "../db-errors";
+import { isUniqueViolation } from "../db/errors";
 import { env } from "../env";
 
 export { FieldError };

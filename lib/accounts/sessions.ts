@@ -13,7 +13,7 @@ export async function signOutEverywhere(userId: string): Promise<void> {
 
 export async function changePassword(userId: string, raw: unknown): Promise<void> {
   const { currentPassword, newPassword } = parseInput(changePasswordSchema, raw);
-  const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, name: true, passwordHash: true } });
   if (!(await verifyPassword(user.passwordHash, currentPassword))) throw new FieldError("currentPassword", "That is not your current password.");
   checkNewPassword(newPassword, user.email, user.name, "newPassword");
   await db.user.update({

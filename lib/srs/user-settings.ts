@@ -4,7 +4,10 @@ import { parseInput, UserError } from "../errors";
 import { settingsSchema, type Settings } from "../validation/settings";
 
 export async function getSettings(userId: string): Promise<Settings> {
-  const u = await db.user.findUnique({ where: { id: userId } });
+  const u = await db.user.findUnique({
+    where: { id: userId },
+    select: { desiredRetention: true, newCardsPerDay: true, maximumInterval: true, dayRolloverHour: true, timeZone: true, enableFuzz: true },
+  });
   if (!u) throw new UserError("Your account no longer exists.", 401);
   return {
     desiredRetention: u.desiredRetention,

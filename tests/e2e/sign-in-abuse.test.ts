@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import type { PrismaClient } from "@prisma/client";
-import { createPrismaClient } from "@/lib/db-client";
+import { createPrismaClient } from "@/lib/db/client";
 import { freshDatabase, ROOT, startServer, type Server } from "./server";
 import { launchBrowser, middayContext, newEmail, PASSWORD } from "./browser";
 import { createLoadUsers, LOAD_PASSWORD } from "../../scripts/load/users";

@@ -1,6 +1,6 @@
 import { rmSync } from "node:fs";
 import { INTEGRATION_DB, integrationUrl } from "./db-path";
-import { isPostgresUrl } from "../../lib/db-url";
+import { isPostgresUrl } from "../../lib/db/url";
 
 // A fresh database, migrated and synced with the content exactly as `npm start` prepares the
 // real one. Global setup runs in vitest's main process, where the project's `env` is not

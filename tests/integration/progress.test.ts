@@ -6,7 +6,7 @@ import { default_w, forgetting_curve } from "ts-fsrs";
 import { db } from "@/lib/db";
 import { getDashboard } from "@/lib/progress/queries";
 import { studyDayNumber } from "@/lib/srs/day";
-import { isPostgresUrl, sqliteFilePath } from "@/lib/db-url";
+import { isPostgresUrl, sqliteFilePath } from "@/lib/db/url";
 import { makeUser } from "./helpers";
 import { deckOf, logRow } from "./progress-fixtures";
 

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { env } from "./env";
+import { env } from "../env";
 
 export function databaseUrl(): string {
   return env().DATABASE_URL;

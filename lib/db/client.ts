@@ -2,8 +2,8 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { PrismaClient } from "@prisma/client";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { databaseUrl, isPostgresUrl, sqliteFilePath } from "./db-url";
-import { env } from "./env";
+import { databaseUrl, isPostgresUrl, sqliteFilePath } from "./url";
+import { env } from "../env";
 import { SerializedSqliteFactory } from "./sqlite-adapter";
 
 // Shared by the app (through lib/db.ts) and by scripts and tests, which run outside Next.
