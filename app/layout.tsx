@@ -3,13 +3,25 @@ import "./globals.css";
 import { SiteHeader } from "./_components/site-header";
 import { Disclaimer } from "./_components/disclaimer";
 import { Providers } from "./_components/providers";
+import { ServiceWorker } from "./_components/service-worker";
+import { THEME } from "@/lib/pwa/manifest";
 
 export const metadata: Metadata = {
   title: { default: "Unknot: back-spasm self-care that sticks", template: "%s · Unknot" },
   description: "Short lessons, quizzes and spaced-repetition flashcards on back-spasm self-care.",
+  // The manifest link comes from app/manifest.ts; iOS reads its icon from this link instead.
+  icons: { apple: "/icons/apple-touch-icon.png" },
+  appleWebApp: { capable: true, title: "Unknot", statusBarStyle: "default" },
 };
 
-export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+export const viewport: Viewport = {
+  width: "device-width",
+  initialScale: 1,
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: THEME.light },
+    { media: "(prefers-color-scheme: dark)", color: THEME.dark },
+  ],
+};
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
@@ -25,6 +37,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <Disclaimer />
           </div>
         </footer>
+        <ServiceWorker />
       </body>
     </html>
   );

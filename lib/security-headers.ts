@@ -19,6 +19,9 @@ export function contentSecurityPolicy(nonce: string | null, dev = false): string
     "img-src 'self' data:",
     "font-src 'self'",
     "connect-src 'self'",
+    // The offline service worker (/sw.js) and the web app manifest are our own files.
+    "worker-src 'self'",
+    "manifest-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

@@ -19,7 +19,8 @@ async function main() {
     const built = existsSync(".next/BUILD_ID") && existsSync(HASH_FILE) && readFileSync(HASH_FILE, "utf8") === hash;
     if (!built) {
       console.log("[unknot] building the app (first start or changed sources)…");
-      execFileSync(process.execPath, [NEXT, "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+      // The Next build and then the offline service worker (scripts/build.ts).
+      execFileSync(process.execPath, ["--import", "tsx", "scripts/build.ts"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
       writeFileSync(HASH_FILE, hash);
     }
   }

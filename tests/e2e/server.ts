@@ -4,19 +4,18 @@ import path from "node:path";
 import { sourceHash } from "../../scripts/env";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
-const NEXT = path.join(ROOT, "node_modules/next/dist/bin/next");
 
 export function distDir(): string {
   return process.env.UNKNOT_DIST_DIR || ".next";
 }
 
-// Builds the production app unless the build already matches the sources.
+// Builds the production app and its service worker (scripts/build.ts) unless the build already matches the sources.
 export function ensureBuilt(): void {
   const dir = path.join(ROOT, distDir());
   const hashFile = path.join(dir, "unknot-source-hash");
   const hash = sourceHash();
   if (existsSync(path.join(dir, "BUILD_ID")) && existsSync(hashFile) && readFileSync(hashFile, "utf8") === hash) return;
-  execFileSync(process.execPath, [NEXT, "build"], { cwd: ROOT, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  execFileSync(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/build.ts")], { cwd: ROOT, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   writeFileSync(hashFile, hash);
 }
 

@@ -11,6 +11,13 @@ describe("the content security policy", () => {
     expect(csp).toContain("object-src 'none'");
   });
 
+  it("allows our own service worker and manifest on every page, nonce or not", () => {
+    for (const csp of [contentSecurityPolicy("abc123"), contentSecurityPolicy(null)]) {
+      expect(csp).toContain("worker-src 'self'");
+      expect(csp).toContain("manifest-src 'self'");
+    }
+  });
+
   it("uses the nonce on review, settings, progress, account and the sign-in pages, not on lessons", () => {
     for (const p of ["/review", "/settings", "/progress", "/account", "/sign-in", "/sign-up"]) expect(usesNonce(p)).toBe(true);
     for (const p of ["/", "/learn", "/learn/causes", "/learn/causes/quiz", "/reviewer"]) expect(usesNonce(p)).toBe(false);

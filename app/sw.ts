@@ -1,0 +1,77 @@
+/// <reference lib="webworker" />
+// The offline service worker. scripts/build.ts bundles it after `next build` with Serwist's
+// configurator mode, which injects the precache list (the build's static assets, public/ and
+// every prerendered page: home, lessons, quizzes, the offline page) into self.__SW_MANIFEST.
+import type { PrecacheEntry, RouteMatchCallbackOptions, SerwistGlobalConfig } from "serwist";
+import { CacheFirst, ExpirationPlugin, NetworkFirst, NetworkOnly, Serwist, StaleWhileRevalidate } from "serwist";
+import { isOfflinePage, OFFLINE_URL, RUNTIME_CACHE_PREFIX, runtimeCacheName } from "../lib/pwa/offline-routes";
+
+declare global {
+  interface WorkerGlobalScope extends SerwistGlobalConfig {
+    __SW_MANIFEST: (PrecacheEntry | string)[] | undefined;
+  }
+}
+declare const self: ServiceWorkerGlobalScope;
+// Set by scripts/build.ts to the build's id, so each deploy has its own runtime caches.
+declare const __UNKNOT_BUILD_ID__: string;
+
+const sameOrigin = (url: URL) => url.origin === self.location.origin;
+// Only public pages that are the same for every visitor (lessons, quizzes, home) are ever
+// stored. Pages and routes with a user's data (/review, /progress, /api/...) go to the network
+// only, so nothing one user saw can be shown to another on a shared browser.
+const publicNavigation = ({ request, url }: RouteMatchCallbackOptions) => request.mode === "navigate" && sameOrigin(url) && isOfflinePage(url.pathname);
+// Next's client-side navigations fetch the page's React Server Component payload instead.
+const publicRsc = ({ request, url }: RouteMatchCallbackOptions) =>
+  sameOrigin(url) && request.headers.get("RSC") === "1" && isOfflinePage(url.pathname) && request.method === "GET";
+
+const serwist = new Serwist({
+  precacheEntries: self.__SW_MANIFEST,
+  precacheOptions: { cleanupOutdatedCaches: true },
+  skipWaiting: true,
+  clientsClaim: true,
+  navigationPreload: false,
+  runtimeCaching: [
+    {
+      matcher: publicNavigation,
+      handler: new NetworkFirst({
+        cacheName: runtimeCacheName("pages", __UNKNOT_BUILD_ID__),
+        networkTimeoutSeconds: 4,
+        plugins: [new ExpirationPlugin({ maxEntries: 64 })],
+      }),
+    },
+    {
+      matcher: publicRsc,
+      handler: new NetworkFirst({
+        cacheName: runtimeCacheName("rsc", __UNKNOT_BUILD_ID__),
+        networkTimeoutSeconds: 4,
+        plugins: [new ExpirationPlugin({ maxEntries: 64 })],
+      }),
+    },
+    {
+      // Hashed file names: a cached copy never goes stale.
+      matcher: ({ url }) => sameOrigin(url) && url.pathname.startsWith("/_next/static/"),
+      handler: new CacheFirst({ cacheName: runtimeCacheName("static", __UNKNOT_BUILD_ID__), plugins: [new ExpirationPlugin({ maxEntries: 256 })] }),
+    },
+    {
+      matcher: ({ url }) => sameOrigin(url) && (url.pathname.startsWith("/icons/") || url.pathname === "/manifest.webmanifest"),
+      handler: new StaleWhileRevalidate({ cacheName: runtimeCacheName("assets", __UNKNOT_BUILD_ID__) }),
+    },
+    {
+      // Every other page goes to the network; when that fails, the fallback below answers.
+      matcher: ({ request }) => request.mode === "navigate",
+      handler: new NetworkOnly(),
+    },
+  ],
+  fallbacks: { entries: [{ url: OFFLINE_URL, matcher: ({ request }) => request.destination === "document" }] },
+});
+
+// Runtime caches of earlier builds are removed once this build's worker takes over; Serwist
+// removes the outdated precache itself (cleanupOutdatedCaches).
+self.addEventListener("activate", (event) => {
+  const current = new Set(["pages", "rsc", "static", "assets"].map((kind) => runtimeCacheName(kind, __UNKNOT_BUILD_ID__)));
+  event.waitUntil(
+    caches.keys().then((names) => Promise.all(names.filter((n) => n.startsWith(RUNTIME_CACHE_PREFIX) && !current.has(n)).map((n) => caches.delete(n)))),
+  );
+});
+
+serwist.addEventListeners();

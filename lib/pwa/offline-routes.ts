@@ -1,0 +1,23 @@
+// Which pages the service worker may keep for offline use, shared by the worker (app/sw.ts),
+// the offline page and their tests. Pure, so that it is unit-tested.
+
+export const OFFLINE_URL = "/offline";
+export const RUNTIME_CACHE_PREFIX = "unknot-";
+
+// Home, each lesson and each quiz: prerendered, the same for every visitor, no user data.
+// /learn itself is left out: it shows the signed-in user's badges.
+const PUBLIC_PAGE = /^\/(?:learn\/[a-z0-9-]+(?:\/quiz)?|offline)?$/;
+
+export function isOfflinePage(pathname: string): boolean {
+  return PUBLIC_PAGE.test(pathname);
+}
+
+export function runtimeCacheName(kind: string, buildId: string): string {
+  return `${RUNTIME_CACHE_PREFIX}${kind}-${buildId}`;
+}
+
+// The lesson slug a cached URL belongs to, or null for anything else.
+export function lessonSlugOf(url: string): string | null {
+  const m = /^\/learn\/([a-z0-9-]+)$/.exec(new URL(url, "http://x").pathname);
+  return m ? m[1]! : null;
+}
