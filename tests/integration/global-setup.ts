@@ -19,7 +19,7 @@ export async function prepare(url: string) {
   process.env.DATABASE_URL = url;
   const { prepareDatabase } = await import("../../scripts/prepare-db");
   await prepareDatabase({ seedDemo: false, quiet: true });
-  // Assigning undefined would store the string "undefined".
+  // Assigning undefined would store the string "undefined", which the next build then reads.
   if (saved === undefined) delete process.env.DATABASE_URL;
   else process.env.DATABASE_URL = saved;
 }
