@@ -5,11 +5,12 @@ import { db } from "../db";
 import { UserError } from "../errors";
 import { cardView, type CardView } from "../content/catalogue";
 import { gradeSchema, undoSchema } from "../validation/review";
-import { studyDayBounds, studyDayNumber } from "./day";
+import { studyDayNumber } from "./day";
 import { createScheduler, gradeCard, previewIntervals, type CardState } from "./scheduler";
 import { dayContextOf, schedulerSettingsOf } from "./settings";
 import { pickNext, LEARN_AHEAD_MS } from "./queue";
 import { summarizeToday } from "./today";
+import { dueCutoff, dueWhere } from "./due";
 import { isUniqueViolation } from "../db-errors";
 
 // Everything here takes the user id from the session (callers pass requireUser().id) and
@@ -74,12 +75,12 @@ export async function undoAndNext(userId: string, raw: unknown, now = new Date()
 async function reviewStateOf(user: ReviewUser, now: Date): Promise<ReviewState> {
   const userId = user.id;
   const ctx = dayContextOf(user);
-  const { end } = studyDayBounds(now, ctx);
+  const end = dueCutoff(now, ctx);
   const today = studyDayNumber(now, ctx);
 
   const [dueCards, todayRows, lastLog] = await Promise.all([
     db.card.findMany({
-      where: { userId, state: { not: 0 }, due: { lt: end }, ...live },
+      where: { userId, ...dueWhere(end), ...live },
       orderBy: [{ due: "asc" }, { id: "asc" }],
       take: 500,
     }),

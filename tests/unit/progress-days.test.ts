@@ -89,7 +89,7 @@ describe("forecast days", () => {
 });
 
 describe("the deck summary on /progress", () => {
-  it("counts cards by state, due now, mature, and studied cards due on each forecast day", () => {
+  it("counts cards by state, due today (the forecast's first day), mature, and studied cards due on each forecast day", () => {
     const ctx = { timeZone: "UTC", rolloverHour: 4 };
     const now = new Date("2026-03-10T12:00:00Z");
     const ranges = forecastRanges(now, ctx, 3);
@@ -97,7 +97,7 @@ describe("the deck summary on /progress", () => {
     const s = summarizeDeck(
       [
         { state: 0, due: at("2026-03-09T00:00:00Z"), stability: 0 }, // new: never due, never forecast
-        { state: 1, due: at("2026-03-10T11:00:00Z"), stability: 0.5 }, // learning, due now
+        { state: 1, due: at("2026-03-10T11:00:00Z"), stability: 0.5 }, // learning, due
         { state: 2, due: at("2026-03-08T00:00:00Z"), stability: 30 }, // overdue, mature
         { state: 2, due: at("2026-03-11T03:59:00Z"), stability: 21 }, // before the 4 am rollover: today
         { state: 2, due: at("2026-03-11T04:00:00Z"), stability: 5 }, // tomorrow
@@ -109,7 +109,8 @@ describe("the deck summary on /progress", () => {
       21,
     );
     expect(s.byState).toEqual({ new: 1, learning: 1, review: 4, relearning: 1, total: 7 });
-    expect(s.dueNow).toBe(2);
+    expect(s.dueNow).toBe(3);
+    expect(s.dueNow).toBe(s.forecast[0]);
     expect(s.mature).toBe(3);
     expect(s.forecast).toEqual([3, 1, 1]);
   });
