@@ -5,7 +5,6 @@ import { UserError } from "../errors";
 import { signInSchema, signUpSchema } from "../validation/auth";
 import { dummyHash, hashPassword, isCommonPassword, verifyPassword } from "./password";
 import { retryAfter, THROTTLE } from "./throttle";
-import { addStarterDeck } from "../srs/deck";
 import { isUniqueViolation } from "../db-errors";
 
 export class FieldError extends UserError {
@@ -32,7 +31,6 @@ export async function createAccount(raw: unknown): Promise<{ id: string; email: 
   try {
     return await db.$transaction(async (tx) => {
       const user = await tx.user.create({ data: { email, passwordHash, name: name || null, timeZone }, select: { id: true, email: true } });
-      await addStarterDeck(tx, user.id);
       return user;
     });
   } catch (e) {
