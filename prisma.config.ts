@@ -1,7 +1,7 @@
 import path from "node:path";
 import { defineConfig } from "prisma/config";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { databaseUrl, sqliteFilePath } from "./lib/db-url";
+import { databaseUrl, sqliteFilePath } from "./lib/db/url";
 
 // The schema's env("DATABASE_URL") must resolve even for `prisma generate`.
 process.env.DATABASE_URL ??= databaseUrl();

@@ -46,26 +46,27 @@ export function errorResponse(e: unknown): NextResponse {
   return NextResponse.json({ ok: false, error: "Something went wrong on our side. Please try again." }, { status: 500 });
 }
 
-// For POST routes that take no input: only an empty object is accepted.
-export const noInput = z.strictObject({}, { error: "This request takes no input." });
+export { noInput } from "./validation/common";
 
 export type RouteOptions = { maxBodyBytes?: number };
 
-// A signed-in JSON route: the user comes from the session; the body is parsed by `input` when
-// given, otherwise by the handler's own zod schema in lib/. Bodies are capped at 16 KB unless
-// a route asks for more; the session is checked first, so only a signed-in user is read.
-export function userRoute<T>(handler: (user: SessionUser, body: unknown, req: Request) => Promise<T>, input?: z.ZodType, options: RouteOptions = {}) {
+// A signed-in JSON route: the user comes from the session, checked first, so only a signed-in
+// user's body is read. The body is parsed by `input` and the handler gets it typed; a route
+// without a schema (GET, or a body parsed by its own schema in lib/) gets it as `unknown`.
+// Bodies are capped at 16 KB unless a route asks for more.
+export function userRoute<T extends object, S extends z.ZodType = z.ZodUnknown>(
+  handler: (user: SessionUser, input: z.output<S>, req: Request) => Promise<T>,
+  input?: S,
+  options: RouteOptions = {},
+) {
   const maxBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
   return async (req: Request): Promise<NextResponse> => {
     try {
       const user = await requireApiUser();
-      let body = req.method === "GET" ? undefined : await readJson(req, maxBytes);
-      if (input) {
-        const parsed = input.safeParse(body);
-        if (!parsed.success) throw new UserError(parsed.error.issues[0]?.message ?? "Invalid request.", 400);
-        body = parsed.data;
-      }
-      return NextResponse.json({ ok: true, ...(await handler(user, body, req)) });
+      const body = req.method === "GET" ? undefined : await readJson(req, maxBytes);
+      const parsed = input ? input.safeParse(body) : { success: true as const, data: body };
+      if (!parsed.success) throw new UserError(parsed.error.issues[0]?.message ?? "Invalid request.", 400);
+      return NextResponse.json({ ok: true, ...(await handler(user, parsed.data as z.output<S>, req)) });
     } catch (e) {
       return errorResponse(e);
     }

@@ -4,15 +4,12 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getServerSession, type NextAuthOptions, type Session } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { db } from "./db";
+import { sqlDb, sql } from "./db";
+import { reviewUserRow, type ReviewUser } from "./srs/review/user";
 import { UserError } from "./errors";
 import { authenticate } from "./accounts/accounts";
+import { requestClientAddress } from "./auth/client-address";
 
-function clientAddress(h: Record<string, string | string[] | undefined> | undefined): string {
-  const fwd = h?.["x-forwarded-for"];
-  const first = (Array.isArray(fwd) ? fwd[0] : fwd)?.split(",")[0]?.trim();
-  return (first || "unknown").slice(0, 64);
-}
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
@@ -23,7 +20,7 @@ export const authOptions: NextAuthOptions = {
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
       async authorize(credentials, req) {
         try {
-          const user = await authenticate(credentials, clientAddress(req?.headers));
+          const user = await authenticate(credentials, requestClientAddress(req?.headers ?? {}));
           return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
         } catch (e) {
           // next-auth passes an Error's message to the client as `error`.
@@ -44,22 +41,27 @@ export const authOptions: NextAuthOptions = {
     // Every session read (pages, routes and the header's /api/auth/session) checks the token's
     // session version against the user's, so "sign out everywhere" and a password change end
     // other sessions everywhere at once. next-auth's client reads an empty object as signed out.
+    // The same statement reads the user's scheduling settings, so a review request reads the
+    // user row once; they ride on a non-enumerable property, kept out of the JSON that
+    // /api/auth/session sends. The password hash is never read here (only sign-in reads it).
     async session({ session, token }) {
-      const user = token.sub ? await db.user.findUnique({ where: { id: token.sub }, select: { id: true, email: true, name: true, sessionVersion: true } }) : null;
-      if (!user || user.sessionVersion !== token.sv) return {} as Session;
-      return { ...session, user: { id: user.id, email: user.email, name: user.name } };
+      const row = token.sub ? await sqlDb.get(sql`SELECT "email", "name", "sessionVersion", "timeZone", "dayRolloverHour", "desiredRetention", "newCardsPerDay", "maximumInterval", "enableFuzz", "fsrsWeights" FROM "User" WHERE "id" = ${token.sub}`) : undefined;
+      if (!row || Number(row.sessionVersion) !== token.sv) return {} as Session;
+      const user = { id: token.sub!, email: String(row.email), name: row.name == null ? null : String(row.name) };
+      Object.defineProperty(user, "scheduling", { value: reviewUserRow(user.id, row), enumerable: false });
+      return { ...session, user };
     },
   },
 };
 
-export type SessionUser = { id: string; email: string; name: string | null };
+export type SessionUser = { id: string; email: string; name: string | null; scheduling?: ReviewUser };
 
 // The one place that turns a request into a user; the session callback above has already
 // checked the session version.
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const user = (await getServerSession(authOptions))?.user as Partial<SessionUser> | undefined;
   if (!user?.id || !user.email) return null;
-  return { id: user.id, email: user.email, name: user.name ?? null };
+  return { id: user.id, email: user.email, name: user.name ?? null, scheduling: user.scheduling };
 });
 
 export async function requireUser(returnTo: string): Promise<SessionUser> {
@@ -74,7 +76,8 @@ export async function requireApiUser(): Promise<SessionUser> {
   return user;
 }
 
+// The client address scripts/serve.ts resolved from the socket and the trusted proxies.
 export async function requestAddress(): Promise<string> {
   const h = await headers();
-  return clientAddress({ "x-forwarded-for": h.get("x-forwarded-for") ?? undefined });
+  return requestClientAddress({ "x-forwarded-for": h.get("x-forwarded-for") ?? undefined });
 }

@@ -1,3 +1,5 @@
+import type { z } from "zod";
+
 // An error whose message is safe to show to the user, with the HTTP status it maps to.
 export class UserError extends Error {
   constructor(
@@ -8,4 +10,39 @@ export class UserError extends Error {
   }
 }
 
-export type Result<T> = ({ ok: true } & T) | { ok: false; error: string; fieldErrors?: Record<string, string[]> };
+export type FieldErrors = Record<string, string[]>;
+
+// Input that failed validation: a message for the form, and one per field where known.
+export class InvalidInput extends UserError {
+  constructor(
+    message: string,
+    readonly fieldErrors: FieldErrors = {},
+  ) {
+    super(message, 422);
+  }
+}
+
+// A problem with one field that only the server can see (a taken email, a weak password).
+export class FieldError extends InvalidInput {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message, { [field]: [message] });
+  }
+}
+
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) (out[String(issue.path[0] ?? "")] ??= []).push(issue.message);
+  return out;
+}
+
+// Parses with the form's own schema; a failure names every field that is wrong.
+export function parseInput<S extends z.ZodType>(schema: S, raw: unknown, message?: string): z.output<S> {
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  throw new InvalidInput(message ?? parsed.error.issues[0]?.message ?? "Invalid input.", fieldErrorsOf(parsed.error));
+}
+
+export type Result<T> = ({ ok: true } & T) | { ok: false; error: string; fieldErrors: FieldErrors };

@@ -15,10 +15,6 @@ export function ensureAuthSecret(): void {
   process.env.NEXTAUTH_SECRET = readFileSync(SECRET_FILE, "utf8").trim();
 }
 
-export function ensureAuthUrl(port: number): void {
-  process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
-}
-
 const BUILD_INPUTS = ["app", "lib", "content", "next.config.js", "package-lock.json", "tsconfig.json", "prisma/schema.prisma"];
 
 function walk(p: string, out: string[]) {

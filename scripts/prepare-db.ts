@@ -2,12 +2,12 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
-import { createPrismaClient } from "../lib/db-client";
-import { databaseUrl, isPostgresUrl, sqliteFilePath } from "../lib/db-url";
+import { createPrismaClient } from "../lib/db/client";
+import { databaseUrl, isPostgresUrl, sqliteFilePath } from "../lib/db/url";
 import { readLessonFiles } from "../lib/content/load";
 import { syncCatalogue } from "../lib/content/sync";
 import { seedDemoAccount } from "./seed-demo";
-import { migratePostgres } from "../lib/migrate-postgres";
+import { migratePostgres } from "../lib/db/migrate-postgres";
 
 export async function prepareDatabase({ seedDemo = true, quiet = false } = {}) {
   const url = databaseUrl();

@@ -3,6 +3,7 @@ import { hashPassword } from "../lib/accounts/password";
 import { DEMO_ACCOUNT } from "../lib/demo";
 import type { Lesson } from "../lib/content/schema";
 import { simulateHistory } from "../lib/srs/simulate";
+import { cardFields } from "../lib/srs/card-rows";
 import { randomUUID } from "node:crypto";
 
 // The demo account gets two lessons' cards and ten days of simulated reviews, so that the
@@ -24,9 +25,7 @@ export async function seedDemoAccount(db: PrismaClient, lessons: Lesson[], now =
       const s = sim.cards.get(key);
       const card = await tx.card.create({
         data: s
-          ? { userId: user.id, catalogCardId: key, addedAt: start, version: s.version, state: s.state, due: s.due, stability: s.stability,
-              difficulty: s.difficulty, elapsedDays: s.elapsedDays, scheduledDays: s.scheduledDays, learningSteps: s.learningSteps,
-              reps: s.reps, lapses: s.lapses, lastReview: s.lastReview }
+          ? { userId: user.id, catalogCardId: key, addedAt: start, version: s.version, ...cardFields(s) }
           : { userId: user.id, catalogCardId: key, addedAt: now, due: now },
       });
       ids.set(key, card.id);

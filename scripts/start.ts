@@ -1,18 +1,18 @@
 // `npm start`: prepare the database, build if the sources changed, then serve production.
 import { spawn, execFileSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { ensureAuthSecret, ensureAuthUrl, sourceHash } from "./env";
+import { ensureAuthSecret, sourceHash } from "./env";
 import { prepareDatabase } from "./prepare-db";
+import { env, EnvError } from "../lib/env";
 
 const NEXT = "node_modules/next/dist/bin/next";
 const HASH_FILE = ".next/unknot-source-hash";
 
 async function main() {
   const dev = process.argv.includes("--dev");
-  const port = Number(process.env.PORT ?? 3000);
+  const config = env(); // a malformed setting stops here, naming the variable
   ensureAuthSecret();
-  ensureAuthUrl(port);
-  await prepareDatabase({ seedDemo: process.env.UNKNOT_SEED_DEMO !== "0" });
+  await prepareDatabase({ seedDemo: config.UNKNOT_SEED_DEMO });
 
   if (!dev) {
     const hash = sourceHash();
@@ -23,15 +23,18 @@ async function main() {
       writeFileSync(HASH_FILE, hash);
     }
   }
-  const child = spawn(process.execPath, [NEXT, dev ? "dev" : "start", "--port", String(port)], {
+  // Production runs our own server (scripts/serve.ts) for the client address; `next dev`
+  // takes X-Forwarded-For as the client sends it, which is acceptable on a developer's machine.
+  const args = dev ? [NEXT, "dev", "--port", String(config.PORT)] : ["--import", "tsx", "scripts/serve.ts"];
+  const child = spawn(process.execPath, args, {
     stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...(config.NEXTAUTH_URL ? {} : { AUTH_TRUST_HOST: "1" }) },
   });
   for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => child.kill(sig));
   child.on("exit", (code) => process.exit(code ?? 0));
 }
 
 main().catch((e) => {
-  console.error(e);
+  console.error(e instanceof EnvError ? e.message : e);
   process.exit(1);
 });

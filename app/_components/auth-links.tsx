@@ -9,7 +9,7 @@ export function AuthLinks() {
     return (
       <>
         <Link href="/settings">Settings</Link>
-        <button type="button" className="btn" onClick={() => signOut({ callbackUrl: "/" })}>
+        <button type="button" className="btn" onClick={() => signOut({ callbackUrl: "/signed-out" })}>
           Sign out
         </button>
       </>

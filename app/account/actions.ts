@@ -1,15 +1,11 @@
 "use server";
-import { requestAddress, requireApiUser } from "@/lib/auth";
-import { UserError } from "@/lib/errors";
-import { deleteAccount, type DeleteResult } from "@/lib/account/delete";
+import { userAction } from "@/lib/action";
+import { requestAddress } from "@/lib/auth";
+import { deleteAccount } from "@/lib/account/delete";
+import { deleteAccountSchema } from "@/lib/account/schema";
 
-export async function deleteAccountAction(input: unknown): Promise<DeleteResult> {
-  try {
-    const user = await requireApiUser();
-    return await deleteAccount(user.id, input, await requestAddress());
-  } catch (e) {
-    if (e instanceof UserError) return { ok: false, error: e.message, fieldErrors: {} };
-    console.error(e);
-    return { ok: false, error: "Your account could not be deleted just now. Nothing was deleted; please try again.", fieldErrors: {} };
-  }
-}
+export const deleteAccountAction = userAction(
+  deleteAccountSchema,
+  "Your account could not be deleted just now. Nothing was deleted; please try again.",
+  async (user, input) => deleteAccount(user.id, input, await requestAddress()),
+);

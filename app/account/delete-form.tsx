@@ -24,7 +24,7 @@ export function DeleteAccountForm() {
     }
     setDeleted(true);
     // The account is gone; end the session on this device too.
-    await signOut({ callbackUrl: "/?account=deleted" });
+    await signOut({ callbackUrl: "/account-deleted" });
   });
 
   return (

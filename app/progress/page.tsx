@@ -19,7 +19,7 @@ const score = (s: { score: number; total: number } | null) => (s ? `${s.score}/$
 
 export default async function ProgressPage() {
   const user = await requireUser("/progress");
-  const [d, params] = await Promise.all([getDashboard(user.id), getParameterStatus(user.id)]);
+  const [d, params] = await Promise.all([getDashboard(user), getParameterStatus(user.id)]);
   const bars = dailySeries(d.reviewsByDay, d.today - BAR_DAYS + 1, d.today);
   const forecastBars = d.forecast.map((f) => ({ key: f.offset, label: f.offset === 0 ? "Today" : dayLabel(f.day), value: f.count }));
   const s = d.cardsByState;

@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 
 export default async function ReviewPage() {
   const user = await requireUser("/review");
-  const [state, { streak }, jar] = await Promise.all([getReviewState(user.id), getStreak(user.id), cookies()]);
+  const [state, { streak }, jar] = await Promise.all([getReviewState(user), getStreak(user.id), cookies()]);
   return (
     <div className="review-page">
       <h1>Today&apos;s review</h1>

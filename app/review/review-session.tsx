@@ -4,6 +4,7 @@ import Link from "next/link";
 import type { ReviewState } from "@/lib/srs/review";
 import { newClientId } from "../_components/client-id";
 import { GUIDE_COOKIE } from "./guide-cookie";
+import { CardSources } from "./card-sources";
 
 const GRADE_NAMES = { 1: "Again", 2: "Hard", 3: "Good", 4: "Easy" } as const;
 
@@ -217,6 +218,7 @@ export function ReviewSession({ initial, streak, guideSeen }: Props) {
                 {card.explanation}{" "}
                 <Link href={`/learn/${card.lessonSlug}#${card.sectionId}`}>Read: {card.sectionHeading}</Link>
               </p>
+              <CardSources sources={card.sources} />
             </div>
           )}
           <div className="answer-bar" data-testid="answer-bar">

@@ -1,15 +1,8 @@
 "use server";
-import { requireApiUser } from "@/lib/auth";
-import { UserError } from "@/lib/errors";
-import { updateSettings, type SettingsResult } from "@/lib/srs/user-settings";
+import { userAction } from "@/lib/action";
+import { updateSettings } from "@/lib/srs/user-settings";
+import { settingsSchema } from "@/lib/validation/settings";
 
-export async function saveSettingsAction(input: unknown): Promise<SettingsResult> {
-  try {
-    const user = await requireApiUser();
-    return await updateSettings(user.id, input);
-  } catch (e) {
-    if (e instanceof UserError) return { ok: false, error: e.message, fieldErrors: {} };
-    console.error(e);
-    return { ok: false, error: "Your settings could not be saved just now. Please try again.", fieldErrors: {} };
-  }
-}
+export const saveSettingsAction = userAction(settingsSchema, "Your settings could not be saved just now. Please try again.", async (user, input) => ({
+  settings: await updateSettings(user.id, input),
+}));

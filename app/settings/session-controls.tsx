@@ -5,6 +5,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn, signOut } from "next-auth/react";
 import { changePasswordSchema, type ChangePasswordInput } from "@/lib/validation/auth";
 import { Field } from "../_components/field";
+import { showFailure } from "../_components/form-errors";
 import { changePasswordAction, signOutEverywhereAction } from "./session-actions";
 
 export function SessionControls({ email }: { email: string }) {
@@ -16,7 +17,7 @@ export function SessionControls({ email }: { email: string }) {
   const change = form.handleSubmit(async (values) => {
     setDone(null);
     const res = await changePasswordAction(values);
-    if (!res.ok) return form.setError((res.field as keyof ChangePasswordInput | undefined) ?? "root", { message: res.error });
+    if (!res.ok) return showFailure(form.setError, res, ["currentPassword", "newPassword"]);
     // Every other session has ended; this browser signs in again with the new password.
     await signIn("credentials", { email, password: values.newPassword, redirect: false });
     form.reset();
@@ -25,7 +26,7 @@ export function SessionControls({ email }: { email: string }) {
 
   const everywhere = async () => {
     setError(null);
-    const res = await signOutEverywhereAction();
+    const res = await signOutEverywhereAction({});
     if (!res.ok) return setError(res.error);
     await signOut({ callbackUrl: "/sign-in" });
   };

@@ -4,6 +4,7 @@ import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { SETTINGS_LIMITS as L, settingsSchema, type Settings, type SettingsInput } from "@/lib/validation/settings";
 import { Field } from "../_components/field";
+import { showFailure } from "../_components/form-errors";
 import { saveSettingsAction } from "./actions";
 
 export function SettingsForm({ initial, timeZones }: { initial: Settings; timeZones: string[] }) {
@@ -18,10 +19,8 @@ export function SettingsForm({ initial, timeZones }: { initial: Settings; timeZo
     setSaved(null);
     const res = await saveSettingsAction(values);
     if (!res.ok) {
-      for (const [field, messages] of Object.entries(res.fieldErrors)) {
-        setError(field as keyof SettingsInput, { message: messages[0] });
-      }
-      setError("root", { message: res.error });
+      showFailure(setError, res, ["desiredRetention", "newCardsPerDay", "maximumInterval", "dayRolloverHour", "timeZone", "enableFuzz"]);
+      if (Object.keys(res.fieldErrors).length) setError("root", { message: res.error });
       return;
     }
     setSaved("Settings saved.");

@@ -1,17 +1,9 @@
 "use server";
-import { createAccount, FieldError } from "@/lib/accounts/accounts";
-import { UserError } from "@/lib/errors";
+import { guestAction } from "@/lib/action";
+import { requestAddress } from "@/lib/auth";
+import { createAccount } from "@/lib/accounts/accounts";
+import { signUpSchema } from "@/lib/validation/auth";
 
-export type SignUpResult = { ok: true } | { ok: false; error: string; field?: string };
-
-export async function signUpAction(input: unknown): Promise<SignUpResult> {
-  try {
-    await createAccount(input);
-    return { ok: true };
-  } catch (e) {
-    if (e instanceof FieldError) return { ok: false, error: e.message, field: e.field };
-    if (e instanceof UserError) return { ok: false, error: e.message };
-    console.error(e);
-    return { ok: false, error: "We could not create your account just now. Please try again." };
-  }
-}
+export const signUpAction = guestAction(signUpSchema, "We could not create your account just now. Please try again.", async (input) => {
+  await createAccount(input, await requestAddress());
+});

@@ -7,6 +7,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn } from "next-auth/react";
 import { signUpSchema, type SignUpInput } from "@/lib/validation/auth";
 import { Field } from "../_components/field";
+import { showFailure } from "../_components/form-errors";
 import { safeCallback } from "../_components/safe-callback";
 import { signUpAction } from "./actions";
 
@@ -25,7 +26,7 @@ export function SignUpForm() {
   const onSubmit = handleSubmit(async (values) => {
     const res = await signUpAction(values);
     if (!res.ok) {
-      setError((res.field as keyof SignUpInput | undefined) ?? "root", { message: res.error });
+      showFailure(setError, res, ["email", "password", "name", "timeZone"]);
       return;
     }
     const signedIn = await signIn("credentials", { email: values.email, password: values.password, redirect: false });

@@ -3,8 +3,9 @@ import { randomUUID } from "node:crypto";
 import type { Prisma } from "@prisma/client";
 import { db } from "../db";
 import { UserError } from "../errors";
-import { isUniqueViolation } from "../db-errors";
-import { insertRows } from "../db-bulk";
+import { isUniqueViolation } from "../db/errors";
+import { insertRows } from "../db/bulk";
+import { cardFields } from "../srs/card-rows";
 import { describeImportError, exportDocumentSchema, type ExportDocument } from "./import-schema";
 
 export type ImportSummary = { cards: number; reviewLogs: number; quizAttempts: number; parameterSets: number; skippedCards: number };
@@ -72,7 +73,8 @@ async function writeImport(tx: Tx, userId: string, doc: ExportDocument): Promise
 // Returns the export's card ids mapped to this user's.
 async function writeCards(tx: Tx, userId: string, cards: ImportedCard[]): Promise<Map<string, string>> {
   const held = new Map((await tx.card.findMany({ where: { userId }, select: { id: true, catalogCardId: true } })).map((c) => [c.catalogCardId, c.id]));
-  const fields = ({ id: _id, catalogCardId: _c, ...rest }: ImportedCard) => rest;
+  // The card's FSRS fields through the one mapping (lib/srs/card-rows.ts), plus its bookkeeping.
+  const fields = (c: ImportedCard) => ({ addedAt: c.addedAt, version: c.version, ...cardFields(c) });
   for (const c of cards) {
     const heldId = held.get(c.catalogCardId);
     if (heldId) await tx.card.update({ where: { id: heldId }, data: fields(c) });

@@ -1,32 +1,45 @@
 import "server-only";
 import type { Prisma } from "@prisma/client";
 import { db } from "../db";
-import { UserError } from "../errors";
-import { signInSchema, signUpSchema } from "../validation/auth";
-import { dummyHash, hashPassword, isCommonPassword, verifyPassword } from "./password";
-import { retryAfter, THROTTLE } from "./throttle";
-import { isUniqueViolation } from "../db-errors";
+import { FieldError, parseInput, UserError } from "../errors";
+import { signInSchema, signUpSchema, type SignUpInput } from "../validation/auth";
+import { dummyHash, hashPassword, verifyPassword } from "./password";
+import { passwordProblem } from "./password-strength";
+import { latestLock, retryAfter, retryMessage, SIGN_IN_LIMITS, SIGN_UP_WINDOW_MS } from "../auth/throttle";
+import { isUniqueViolation } from "../db/errors";
+import { env } from "../env";
 
-export class FieldError extends UserError {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message, 422);
-  }
+export { FieldError };
+
+// The strength check runs here, on the server only: its dictionaries would triple the
+// sign-up page's JavaScript. The form's zod schema covers length.
+export function checkNewPassword(password: string, email: string, name: string | null | undefined, field = "password"): void {
+  const local = email.split("@")[0]!;
+  if (local.length >= 4 && password.toLowerCase().includes(local)) throw new FieldError(field, "Don't use your email address in your password.");
+  const problem = passwordProblem(password, [email, local, name ?? ""]);
+  if (problem) throw new FieldError(field, problem);
 }
 
-export async function createAccount(raw: unknown): Promise<{ id: string; email: string }> {
-  const parsed = signUpSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new FieldError(String(issue.path[0] ?? "email"), issue.message);
-  }
-  const { email, password, name, timeZone } = parsed.data;
-  if (isCommonPassword(password)) throw new FieldError("password", "This password is one of the most common ones; choose another.");
-  if (password.toLowerCase().includes(email.split("@")[0]!) && email.split("@")[0]!.length >= 4) {
-    throw new FieldError("password", "Don't use your email address in your password.");
-  }
+// Sign-ups from one client address are limited per hour, counted whether or not the account
+// was made (a taken email tells a prober something too). Callers inside the server (seeds,
+// tests) pass no address and are not counted.
+async function checkSignUpRate(address: string, now: Date): Promise<void> {
+  const limit = env().UNKNOT_SIGNUPS_PER_HOUR;
+  const rows = await db.signUpAttempt.findMany({
+    where: { ip: address, createdAt: { gt: new Date(now.getTime() - SIGN_UP_WINDOW_MS) } },
+    orderBy: { createdAt: "desc" },
+    take: limit,
+    select: { createdAt: true },
+  });
+  const at = retryAfter(rows.map((r) => r.createdAt), { limit, windowMs: SIGN_UP_WINDOW_MS }, now);
+  if (at) throw new UserError(retryMessage("Too many new accounts from your network in the last hour.", at, now), 429);
+  await db.signUpAttempt.create({ data: { ip: address, createdAt: now } });
+}
+
+export async function createAccount(input: SignUpInput, address?: string, now = new Date()): Promise<{ id: string; email: string }> {
+  const { email, password, name, timeZone } = parseInput(signUpSchema, input);
+  checkNewPassword(password, email, name);
+  if (address !== undefined) await checkSignUpRate(address, now);
   const passwordHash = await hashPassword(password);
   try {
     return await db.$transaction(async (tx) => {
@@ -43,21 +56,28 @@ export async function createAccount(raw: unknown): Promise<{ id: string; email: 
 
 export const WRONG_CREDENTIALS = "Wrong email or password.";
 
-function formatRetry(at: Date, now: Date): string {
-  const minutes = Math.max(1, Math.ceil((at.getTime() - now.getTime()) / 60_000));
-  return `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"} (after ${at.toISOString().slice(11, 16)} UTC).`;
+const since = (now: Date, windowMs: number) => new Date(now.getTime() - windowMs);
+
+async function failureTimes(where: Prisma.SignInAttemptWhereInput, after: Date, take: number): Promise<Date[]> {
+  const rows = await db.signInAttempt.findMany({ where: { ...where, success: false, createdAt: { gt: after } }, orderBy: { createdAt: "desc" }, take, select: { createdAt: true } });
+  return rows.map((r) => r.createdAt);
 }
 
-async function failuresSince(where: Prisma.SignInAttemptWhereInput, now: Date) {
-  const since = new Date(now.getTime() - THROTTLE.windowMs);
-  const lastSuccess = await db.signInAttempt.findFirst({ where: { ...where, success: true, createdAt: { gte: since } }, orderBy: { createdAt: "desc" } });
-  const rows = await db.signInAttempt.findMany({
-    where: { ...where, success: false, createdAt: { gte: lastSuccess?.createdAt ?? since } },
+// When the next sign-in for this email from this address is allowed, or null for now.
+async function signInLock(email: string, ip: string, now: Date): Promise<Date | null> {
+  const { emailAndAddress: pair, address, email: perEmail } = SIGN_IN_LIMITS;
+  // Only the owner's own success, from the same address, clears the tight per-pair count.
+  const lastSuccess = await db.signInAttempt.findFirst({
+    where: { email, ip, success: true, createdAt: { gt: since(now, pair.windowMs) } },
     orderBy: { createdAt: "desc" },
-    take: THROTTLE.perAddress,
     select: { createdAt: true },
   });
-  return rows.map((r) => r.createdAt);
+  const [byPair, byAddress, byEmail] = await Promise.all([
+    failureTimes({ email, ip }, lastSuccess?.createdAt ?? since(now, pair.windowMs), pair.limit),
+    failureTimes({ ip }, since(now, address.windowMs), address.limit),
+    failureTimes({ email }, since(now, perEmail.windowMs), perEmail.limit),
+  ]);
+  return latestLock([retryAfter(byPair, pair, now), retryAfter(byAddress, address, now), retryAfter(byEmail, perEmail, now)]);
 }
 
 export type SessionIdentity = { id: string; email: string; name: string | null; sessionVersion: number };
@@ -68,13 +88,10 @@ export async function authenticate(raw: unknown, ip: string, now = new Date()): 
   if (!parsed.success) throw new UserError(WRONG_CREDENTIALS, 401);
   const { email, password } = parsed.data;
 
-  const [byEmail, byAddress] = await Promise.all([failuresSince({ email }, now), failuresSince({ ip }, now)]);
-  const lockedUntil = [retryAfter(byEmail, THROTTLE.perEmail, now), retryAfter(byAddress, THROTTLE.perAddress, now)]
-    .filter((d): d is Date => d !== null)
-    .sort((a, b) => b.getTime() - a.getTime())[0];
-  if (lockedUntil) throw new UserError(formatRetry(lockedUntil, now), 429);
+  const lockedUntil = await signInLock(email, ip, now);
+  if (lockedUntil) throw new UserError(retryMessage("Too many failed sign-in attempts.", lockedUntil, now), 429);
 
-  const user = await db.user.findUnique({ where: { email } });
+  const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, sessionVersion: true, passwordHash: true } });
   const ok = user ? await verifyPassword(user.passwordHash, password) : (await verifyPassword(await dummyHash(), password), false);
   await db.signInAttempt.create({ data: { email, ip, success: ok, createdAt: now } });
   if (!ok || !user) throw new UserError(WRONG_CREDENTIALS, 401);

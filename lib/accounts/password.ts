@@ -1,5 +1,4 @@
 import { hash, verify } from "@node-rs/argon2";
-import { dictionary } from "@zxcvbn-ts/language-common";
 
 // OWASP's argon2id baseline (19 MiB, 2 passes, 1 lane).
 const ARGON2 = { algorithm: 2 /* Argon2id; the package exports it as a const enum */, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
@@ -12,14 +11,6 @@ export async function verifyPassword(stored: string, password: string): Promise<
   } catch {
     return false;
   }
-}
-
-let common: Set<string> | undefined;
-
-// The ~49,000 most common passwords from leaked-password lists, as shipped by zxcvbn-ts.
-export function isCommonPassword(password: string): boolean {
-  common ??= new Set((dictionary["passwords-common"] as string[]).map((p) => p.toLowerCase()));
-  return common.has(password.toLowerCase());
 }
 
 // A hash to verify against when the email is unknown, so that the response time does not

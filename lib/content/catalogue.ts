@@ -1,4 +1,5 @@
-import { getLessons } from "./load";
+import { getLessons, getSourceRecords } from "./load";
+import { resolveSources, type SourceView } from "./sources";
 import type { ContentCard, Lesson } from "./schema";
 
 export type CardView = {
@@ -11,6 +12,8 @@ export type CardView = {
   lessonTitle: string;
   sectionId: string;
   sectionHeading: string;
+  /** The card's citations as a reader sees them (title, kind, quote, link to /sources). */
+  sources: SourceView[];
 };
 
 type Entry = { card: ContentCard; lesson: Lesson; position: number };
@@ -41,6 +44,7 @@ export function toCardView(card: ContentCard, lesson: Lesson): CardView {
     lessonTitle: lesson.title,
     sectionId: card.section,
     sectionHeading: section?.heading ?? lesson.title,
+    sources: resolveSources(card.sources, getSourceRecords()),
   };
   switch (card.kind) {
     case "qa":

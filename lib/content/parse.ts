@@ -1,22 +1,38 @@
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
-import { lessonSchema, type Lesson } from "./schema";
+import { lessonSchema, sourceRecordsSchema, type Lesson, type SourceRecords } from "./schema";
 
 export class ContentError extends Error {}
 
-// Pure: text in, typed lesson out; the error names the file and the failing path.
-export function parseLessonFile(path: string, text: string): Lesson {
+// Pure: YAML text in, typed value out; the error names the file and the failing path.
+function parseYamlWith<T>(path: string, text: string, schema: z.ZodType<T>): T {
   let raw: unknown;
   try {
     raw = parseYaml(text);
   } catch (e) {
     throw new ContentError(`${path}: not valid YAML: ${(e as Error).message}`);
   }
-  const result = lessonSchema.safeParse(raw);
-  if (!result.success) {
-    throw new ContentError(`${path}: ${z.prettifyError(result.error)}`);
-  }
+  const result = schema.safeParse(raw);
+  if (!result.success) throw new ContentError(`${path}: ${z.prettifyError(result.error)}`);
   return result.data;
+}
+
+export const parseLessonFile = (path: string, text: string): Lesson => parseYamlWith(path, text, lessonSchema);
+export const parseSourceRecords = (path: string, text: string): SourceRecords => parseYamlWith(path, text, sourceRecordsSchema);
+
+// Every cited document and guidance must have a record, so no page falls back to a file name.
+export function checkCitations(lessons: { path: string; lesson: Lesson }[], records: SourceRecords): void {
+  const files = new Set(records.documents.map((d) => d.file));
+  const guidance = new Set(records.guidance.map((g) => g.id));
+  for (const { path, lesson } of lessons) {
+    const items = [...lesson.sections, ...lesson.cards, ...lesson.quiz];
+    for (const item of items) {
+      for (const s of item.sources) {
+        if ("file" in s && !files.has(s.file)) throw new ContentError(`${path}: ${item.id} cites ${s.file}, which has no record in content/sources.yaml`);
+        if ("guidance" in s && !guidance.has(s.guidance)) throw new ContentError(`${path}: ${item.id} cites guidance "${s.guidance}", which has no record in content/sources.yaml`);
+      }
+    }
+  }
 }
 
 export function checkCatalogue(lessons: { path: string; lesson: Lesson }[]): void {

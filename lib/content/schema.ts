@@ -29,12 +29,47 @@ export const documentSourceSchema = z.strictObject({
     .min(8)
     .refine((q) => wordCount(q) <= 25, "a quote is at most 25 words"),
 });
+// A guidance citation names a record in content/sources.yaml (NHS, NICE NG59, ...), so the
+// reader sees which guidance says it; the id is checked against the records at load time.
 export const guidanceSourceSchema = z.strictObject({
-  guidance: z.string().min(10),
+  guidance: slug,
 });
 export const sourceSchema = z.union([documentSourceSchema, guidanceSourceSchema]);
 export type Source = z.infer<typeof sourceSchema>;
 export type DocumentSource = z.infer<typeof documentSourceSchema>;
+
+// content/sources.yaml: one record per seed document and per piece of named guidance.
+export const documentRecordSchema = z.strictObject({
+  id: slug,
+  file: documentSourceSchema.shape.file,
+  title: z.string().min(3).max(160),
+  // false when the document prints no title and `title` is our description of it.
+  titlePrinted: z.boolean().default(true),
+  kind: z.string().min(5).max(120),
+  reliability: z.string().min(20).max(300),
+});
+export const guidanceRecordSchema = z.strictObject({
+  id: slug,
+  publisher: z.string().min(2).max(80),
+  title: z.string().min(3).max(160),
+  kind: z.string().min(5).max(120),
+  reliability: z.string().min(20).max(300),
+});
+export const sourceRecordsSchema = z
+  .strictObject({
+    documents: z.array(documentRecordSchema).min(1),
+    guidance: z.array(guidanceRecordSchema).min(1),
+  })
+  .superRefine((r, ctx) => {
+    const ids = [...r.documents, ...r.guidance].map((x) => x.id);
+    const dup = ids.find((id, i) => ids.indexOf(id) !== i);
+    if (dup) ctx.addIssue({ code: "custom", message: `record id "${dup}" repeats`, path: [] });
+    const files = r.documents.map((d) => d.file);
+    if (new Set(files).size !== files.length) ctx.addIssue({ code: "custom", message: "two records name the same file", path: ["documents"] });
+  });
+export type SourceRecords = z.infer<typeof sourceRecordsSchema>;
+export type DocumentRecord = z.infer<typeof documentRecordSchema>;
+export type GuidanceRecord = z.infer<typeof guidanceRecordSchema>;
 
 const sources = z.array(sourceSchema).min(1, "cite at least one source");
 

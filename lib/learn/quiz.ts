@@ -6,7 +6,7 @@ import { getLesson } from "../content/load";
 import type { Lesson } from "../content/schema";
 import { bringCardForward } from "../srs/deck";
 import { quizSubmissionSchema } from "../validation/quiz";
-import { isUniqueViolation } from "../db-errors";
+import { isUniqueViolation } from "../db/errors";
 
 export type QuizAnswerResult = { questionId: string; chosen: string; correct: boolean; answer: string };
 export type QuizResult = {

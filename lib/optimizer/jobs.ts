@@ -54,6 +54,7 @@ export type ParameterStatus = {
   latestJob: JobView | null;
 };
 
+// A pure read: the job runner is started at server start (instrumentation.ts), not by pages.
 export async function getParameterStatus(userId: string): Promise<ParameterStatus> {
   const [user, count, previous, job] = await Promise.all([
     db.user.findUniqueOrThrow({ where: { id: userId }, select: { fsrsWeights: true } }),
@@ -61,7 +62,6 @@ export async function getParameterStatus(userId: string): Promise<ParameterStatu
     db.parameterSet.findFirst({ where: { userId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { weights: true } }),
     db.optimizeJob.findFirst({ where: { userId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] }),
   ]);
-  if (job && (job.status === "queued" || job.status === "running")) void kickOptimizer();
   return {
     threshold: FULL_TRAINING_MIN_ITEMS,
     count,
@@ -89,7 +89,6 @@ export async function requestOptimization(userId: string): Promise<JobView> {
 export async function getJob(userId: string, jobId: string): Promise<JobView> {
   const job = await db.optimizeJob.findFirst({ where: { id: jobId, userId } });
   if (!job) throw new UserError("No such optimisation job.", 404);
-  if (job.status === "queued" || job.status === "running") void kickOptimizer();
   return toJobView(job);
 }
 

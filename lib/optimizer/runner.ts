@@ -22,7 +22,7 @@ const PROGRESS_WRITE_MS = 400;
 export const STALE_JOB_MS = 5 * 60_000;
 const HEARTBEAT_MS = 30_000;
 
-type RunnerState = { loop: Promise<void> | null; recovered: boolean };
+type RunnerState = { loop: Promise<void> | null; recovered: boolean; sweeping?: boolean };
 const g = globalThis as unknown as { unknotOptimizer?: RunnerState };
 const state: RunnerState = (g.unknotOptimizer ??= { loop: null, recovered: false });
 
@@ -142,6 +142,22 @@ export function kickOptimizer(): Promise<void> {
       });
   }
   return state.loop;
+}
+
+// Started once per server process by instrumentation.ts: drains the queue now, then looks
+// again every minute, so a job queued by another server, or left "running" by a server that
+// stopped, is taken up without any request having to start the loop.
+const SWEEP_MS = 60_000;
+export function startOptimizerRunner(): void {
+  if (state.sweeping) return;
+  state.sweeping = true;
+  void kickOptimizer();
+  const timer = setInterval(() => {
+    void requeueStaleJobs()
+      .then(() => kickOptimizer())
+      .catch((e: unknown) => console.error("optimizer sweep", e));
+  }, SWEEP_MS);
+  timer.unref();
 }
 
 export const optimizerIdle = (): Promise<void> => state.loop ?? Promise.resolve();

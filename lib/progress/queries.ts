@@ -1,24 +1,23 @@
 import "server-only";
-import { db } from "../db";
-import { UserError } from "../errors";
+import { sqlDb, sql } from "../db";
+import { date, num, str } from "../db/row";
+import { reviewUserOf } from "../srs/review/user";
 import { getLessons } from "../content/load";
 import { TOPIC_LABELS, type Topic } from "../content/schema";
 import { studyDayNumber } from "../srs/day";
-import { createScheduler, retrievability, type MemoryState } from "../srs/scheduler";
+import { createScheduler } from "../srs/scheduler";
+import type { GroupRecall } from "./recall";
 import { dayContextOf, schedulerSettingsOf } from "../srs/settings";
 import { computeStreak, type Streak } from "./streak";
 import { trueRetention, RETENTION_WINDOW_DAYS, STATE_REVIEW, type Retention } from "./retention";
 import { forecastRanges } from "./forecast";
-import { summarizeDeck } from "./deck";
+import { dueCutoff } from "../srs/due";
 import { summarizeToday } from "../srs/today";
-import { meanRecallBy, type GroupRecall } from "./recall";
 import type { DayCount } from "./series";
 
-// Review-log numbers on /progress come from grouped queries (groupBy / count / aggregate) run
-// by the database; no query here reads review-log rows. Per-card recall needs each card's
-// memory state, so the live cards are read once (only the columns ts-fsrs needs), and the
-// card counts and the forecast are worked out from that same list. Undone reviews (undoneAt
-// set) are excluded everywhere.
+// Every number on /progress comes from grouped SQL run by the database (lib/db/sql.ts): no
+// statement reads card or review-log rows one by one, so the page costs the same few
+// statements for 10 cards or 10,000. Undone reviews (undoneAt set) are excluded everywhere.
 
 export const MATURE_STABILITY_DAYS = 21;
 export const FORECAST_DAYS = 30;
@@ -51,130 +50,146 @@ export type Dashboard = {
   personalWeights: boolean;
 };
 
-export async function getDashboard(userId: string, now = new Date()): Promise<Dashboard> {
-  const user = await db.user.findUnique({
-    where: { id: userId },
-    select: { timeZone: true, dayRolloverHour: true, desiredRetention: true, maximumInterval: true, enableFuzz: true, fsrsWeights: true },
-  });
-  if (!user) throw new UserError("Your account no longer exists. Please sign in again.", 401);
+// Everything on /progress is aggregated by the database: no statement returns a row per card
+// or per review. Mean recall is FSRS's forgetting curve evaluated in SQL, with the user's own
+// decay and factor and ts-fsrs's elapsed time (whole days since the last review).
+export async function getDashboard(userOrId: Parameters<typeof reviewUserOf>[0], now = new Date()): Promise<Dashboard> {
+  const user = await reviewUserOf(userOrId);
+  const userId = user.id;
   const ctx = dayContextOf(user);
   const today = studyDayNumber(now, ctx);
-  const logs = { userId, undoneAt: null };
   const ranges = forecastRanges(now, ctx, FORECAST_DAYS);
+  const f = createScheduler(schedulerSettingsOf(user));
+  const curve = decayOf(f.parameters.w);
+  const ms = sqlDb.dialect.epochMs('c."lastReview"');
 
-  const [recent, perDay, cards] = await Promise.all([
+  const [recent, perDay, deck, forecastRows, quizBest, quizLatest] = await Promise.all([
     // The last 30 study days grouped by (day, pre-review state, rating): today's tally and
-    // true retention both come from this one scan.
-    db.reviewLog.groupBy({
-      by: ["reviewDay", "state", "rating"],
-      where: { ...logs, reviewDay: { gt: today - RETENTION_WINDOW_DAYS, lte: today } },
-      _count: { _all: true },
-      _sum: { durationMs: true },
-    }),
+    // true retention both come from this one scan of the covering index.
+    sqlDb.all(sql`
+      SELECT "reviewDay", "state", "rating", COUNT(*) AS "n", SUM("durationMs") AS "ms" FROM "ReviewLog"
+      WHERE "userId" = ${userId} AND "undoneAt" IS NULL AND "reviewDay" > ${today - RETENTION_WINDOW_DAYS} AND "reviewDay" <= ${today}
+      GROUP BY "reviewDay", "state", "rating"`),
     // One row per study day with reviews: a few hundred rows a year at most.
-    db.reviewLog.groupBy({ by: ["reviewDay"], where: logs, _count: { _all: true }, orderBy: { reviewDay: "asc" } }),
-    liveDeck(userId),
+    sqlDb.all(sql`SELECT "reviewDay", COUNT(*) AS "n" FROM "ReviewLog" WHERE "userId" = ${userId} AND "undoneAt" IS NULL GROUP BY "reviewDay" ORDER BY "reviewDay"`),
+    // Live cards by lesson, topic and state: counts, due now, mature, and the sum of recall.
+    sqlDb.all({
+      text: `SELECT k."lessonSlug", k."topic", c."state", COUNT(*) AS "n",
+          SUM(CASE WHEN c."state" <> 0 AND c."due" < ? THEN 1 ELSE 0 END) AS "dueNow",
+          SUM(CASE WHEN c."state" <> 0 AND c."stability" >= ? THEN 1 ELSE 0 END) AS "mature",
+          SUM(CASE WHEN c."state" = 0 OR c."lastReview" IS NULL OR c."stability" <= 0 THEN NULL
+            ELSE power(1 + ? * (CASE WHEN ? > ${ms} THEN floor((? - ${ms}) / 86400000) ELSE 0 END) / c."stability", ?) END) AS "recall"
+        FROM "Card" c JOIN "CatalogCard" k ON k."id" = c."catalogCardId"
+        WHERE c."userId" = ? AND k."retiredAt" IS NULL
+        GROUP BY k."lessonSlug", k."topic", c."state"`,
+      // "Due" as in lib/srs/due.ts: before the study day's end (forecast day 0), as /review counts.
+      values: [dueCutoff(now, ctx), MATURE_STABILITY_DAYS, curve.factor, now.getTime(), now.getTime(), curve.decay, userId],
+    }),
+    // Studied cards by forecast day: day 0 takes everything overdue.
+    sqlDb.all({
+      text: `SELECT "b", COUNT(*) AS "n" FROM (
+          SELECT CASE ${ranges.map(() => `WHEN c."due" < ? THEN ?`).join(" ")} ELSE -1 END AS "b"
+          FROM "Card" c JOIN "CatalogCard" k ON k."id" = c."catalogCardId"
+          WHERE c."userId" = ? AND k."retiredAt" IS NULL AND c."state" <> 0 AND c."due" < ?
+        ) AS d GROUP BY "b"`,
+      values: [...ranges.flatMap((r) => [r.end, r.offset]), userId, ranges[ranges.length - 1]!.end],
+    }),
+    sqlDb.all(sql`SELECT "lessonSlug", "total", MAX("score") AS "best", COUNT(*) AS "n" FROM "QuizAttempt" WHERE "userId" = ${userId} GROUP BY "lessonSlug", "total"`),
+    // Each lesson's latest attempt.
+    sqlDb.all(sql`
+      SELECT q."lessonSlug", q."score", q."total", q."createdAt" FROM "QuizAttempt" q
+      WHERE q."userId" = ${userId} AND NOT EXISTS (
+        SELECT 1 FROM "QuizAttempt" r WHERE r."userId" = q."userId" AND r."lessonSlug" = q."lessonSlug"
+          AND (r."createdAt" > q."createdAt" OR (r."createdAt" = q."createdAt" AND r."id" > q."id")))`),
   ]);
 
-  const groups = recent.map((r) => ({ day: r.reviewDay, state: r.state, rating: r.rating, count: r._count._all, durationMs: r._sum.durationMs ?? 0 }));
+  const groups = recent.map((r) => ({ day: num(r.reviewDay), state: num(r.state), rating: num(r.rating), count: num(r.n), durationMs: num(r.ms) }));
   const todayStats = summarizeToday(groups.filter((g) => g.day === today));
   const retention = trueRetention(groups.filter((g) => g.state === STATE_REVIEW));
-  const deck = summarizeDeck(cards, now, ranges, MATURE_STABILITY_DAYS);
-  const reviewsByDay = perDay.map((r) => ({ day: r.reviewDay, count: r._count._all }));
-  const { lessons, topics } = await lessonProgress(userId, user, cards, now);
+  const reviewsByDay = perDay.map((r) => ({ day: num(r.reviewDay), count: num(r.n) }));
+
+  const byState = { new: 0, learning: 0, review: 0, relearning: 0, total: 0 };
+  const keys = ["new", "learning", "review", "relearning"] as const;
+  let dueNow = 0;
+  let mature = 0;
+  const lessonAcc = new Map<string, RecallAcc>();
+  const topicAcc = new Map<string, RecallAcc>();
+  for (const r of deck) {
+    const state = num(r.state);
+    const n = num(r.n);
+    const key = keys[state];
+    if (key) byState[key] += n;
+    byState.total += n;
+    dueNow += num(r.dueNow);
+    mature += num(r.mature);
+    const studied = state === 0 ? 0 : n;
+    addRecall(lessonAcc, str(r.lessonSlug), n, studied, num(r.recall));
+    addRecall(topicAcc, str(r.topic), n, studied, num(r.recall));
+  }
+  const forecast = ranges.map(() => 0);
+  for (const r of forecastRows) {
+    const b = num(r.b);
+    if (b >= 0 && b < forecast.length) forecast[b] = num(r.n);
+  }
+
+  const empty: GroupRecall = { cards: 0, studied: 0, meanRecall: null };
+  const lessons: LessonProgress[] = getLessons().map((l) => {
+    const mine = quizBest.filter((r) => str(r.lessonSlug) === l.slug);
+    const best = mine
+      .filter((r) => num(r.total) > 0)
+      .map((r) => ({ score: num(r.best), total: num(r.total) }))
+      .sort((a, b) => b.score / b.total - a.score / a.total)[0];
+    const last = quizLatest.find((r) => str(r.lessonSlug) === l.slug);
+    return {
+      slug: l.slug,
+      title: l.title,
+      topic: l.topic,
+      recall: recallOf(lessonAcc.get(l.slug)) ?? empty,
+      quiz: {
+        attempts: mine.reduce((n, r) => n + num(r.n), 0),
+        best: best ?? null,
+        latest: last ? { score: num(last.score), total: num(last.total), at: date(last.createdAt).toISOString() } : null,
+      },
+    };
+  });
+  const topics = (Object.keys(TOPIC_LABELS) as Topic[]).map((topic) => ({ topic, label: TOPIC_LABELS[topic], recall: recallOf(topicAcc.get(topic)) ?? empty }));
 
   return {
     today,
     timeZone: ctx.timeZone,
     rolloverHour: ctx.rolloverHour,
-    dueNow: deck.dueNow,
+    dueNow,
     doneToday: todayStats.done,
     newToday: todayStats.introduced,
     msToday: todayStats.timeMs,
     streak: computeStreak(reviewsByDay.map((r) => r.day), today),
     reviewsByDay: reviewsByDay.filter((r) => r.day > today - HEATMAP_WEEKS * 7),
-    forecast: deck.forecast.map((count, offset) => ({ offset, day: today + offset, count })),
-    retention: {
-      ...retention,
-      windowDays: RETENTION_WINDOW_DAYS,
-      desired: user.desiredRetention,
-    },
-    cardsByState: { ...deck.byState, mature: deck.mature },
+    forecast: forecast.map((count, offset) => ({ offset, day: today + offset, count })),
+    retention: { ...retention, windowDays: RETENTION_WINDOW_DAYS, desired: user.desiredRetention },
+    cardsByState: { ...byState, mature },
     lessons,
     topics,
     personalWeights: user.fsrsWeights != null,
   };
 }
 
-type SettingsRow = Parameters<typeof schedulerSettingsOf>[0];
+type RecallAcc = { cards: number; studied: number; sum: number };
 
-type DeckRow = MemoryState & { lessonSlug: string; topic: string };
-
-// The user's live cards with their lesson and topic, in one joined query: Prisma's relation
-// include would send a second query listing every card id. Only the memory state is read
-// (recall needs no more), since converting each column of 10,000 rows is most of the cost.
-// Plain SQL with quoted names, so SQLite and PostgreSQL both accept it; values are
-// normalised because the drivers return different types.
-async function liveDeck(userId: string): Promise<DeckRow[]> {
-  const rows = await db.$queryRaw<Record<string, unknown>[]>`
-    SELECT c."state", c."due", c."stability", c."lastReview", k."lessonSlug", k."topic"
-    FROM "Card" c JOIN "CatalogCard" k ON k."id" = c."catalogCardId"
-    WHERE c."userId" = ${userId} AND k."retiredAt" IS NULL`;
-  return rows.map((r) => ({
-    state: Number(r.state),
-    due: new Date(r.due as Date | string),
-    stability: Number(r.stability),
-    lastReview: r.lastReview == null ? null : new Date(r.lastReview as Date | string),
-    lessonSlug: String(r.lessonSlug),
-    topic: String(r.topic),
-  }));
+function addRecall(m: Map<string, RecallAcc>, key: string, cards: number, studied: number, sum: number) {
+  const a = m.get(key) ?? { cards: 0, studied: 0, sum: 0 };
+  a.cards += cards;
+  a.studied += studied;
+  a.sum += sum;
+  m.set(key, a);
 }
 
-async function lessonProgress(userId: string, user: SettingsRow, cards: DeckRow[], now: Date) {
-  const [bestRows, latestRows] = await Promise.all([
-    db.quizAttempt.groupBy({ by: ["lessonSlug", "total"], where: { userId }, _max: { score: true }, _count: { _all: true } }),
-    db.quizAttempt.groupBy({ by: ["lessonSlug"], where: { userId }, _max: { createdAt: true } }),
-  ]);
-  const latest = await Promise.all(
-    latestRows.map((r) =>
-      db.quizAttempt.findFirst({
-        where: { userId, lessonSlug: r.lessonSlug, createdAt: r._max.createdAt ?? undefined },
-        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-        select: { lessonSlug: true, score: true, total: true, createdAt: true },
-      }),
-    ),
-  );
+const recallOf = (a: RecallAcc | undefined): GroupRecall | undefined =>
+  a && { cards: a.cards, studied: a.studied, meanRecall: a.studied ? a.sum / a.studied : null };
 
-  // Recall with the user's own parameters (personal weights, if applied).
-  const f = createScheduler(schedulerSettingsOf(user));
-  const recalls = cards.map((c) => ({
-    lesson: c.lessonSlug,
-    topic: c.topic,
-    state: c.state,
-    recall: c.state === 0 ? NaN : retrievability(f, c, now),
-  }));
-  const byLesson = meanRecallBy(recalls.map((r) => ({ group: r.lesson, state: r.state, recall: r.recall })));
-  const byTopic = meanRecallBy(recalls.map((r) => ({ group: r.topic, state: r.state, recall: r.recall })));
-  const empty: GroupRecall = { cards: 0, studied: 0, meanRecall: null };
-
-  const lessons: LessonProgress[] = getLessons().map((l) => {
-    const best = bestRows
-      .filter((r) => r.lessonSlug === l.slug && r.total > 0)
-      .map((r) => ({ score: r._max.score ?? 0, total: r.total }))
-      .sort((a, b) => b.score / b.total - a.score / a.total)[0];
-    const last = latest.find((r) => r?.lessonSlug === l.slug);
-    return {
-      slug: l.slug,
-      title: l.title,
-      topic: l.topic,
-      recall: byLesson.get(l.slug) ?? empty,
-      quiz: {
-        attempts: bestRows.filter((r) => r.lessonSlug === l.slug).reduce((n, r) => n + r._count._all, 0),
-        best: best ?? null,
-        latest: last ? { score: last.score, total: last.total, at: last.createdAt.toISOString() } : null,
-      },
-    };
-  });
-  const topics = (Object.keys(TOPIC_LABELS) as Topic[]).map((topic) => ({ topic, label: TOPIC_LABELS[topic], recall: byTopic.get(topic) ?? empty }));
-  return { lessons, topics };
+// FSRS-6's forgetting curve R(t, S) = (1 + factor · t / S)^(−decay), as ts-fsrs computes its
+// constants (lib/srs/scheduler.ts retrievability() is the per-card oracle in the tests).
+function decayOf(w: readonly number[]): { decay: number; factor: number } {
+  const decay = -w[20]!;
+  const factor = Math.round((Math.exp(Math.log(0.9) / decay) - 1) * 1e8) / 1e8;
+  return { decay, factor };
 }

@@ -1,36 +1,12 @@
 import { Rating, type Grade } from "ts-fsrs";
 import { createScheduler, gradeCard, newCardState, type CardState, type SchedulerSettings } from "./scheduler";
 import { studyDayNumber, type DayContext } from "./day";
+import { reviewLogFields, type ReviewLogFields } from "./card-rows";
 
 // Generates a plausible review history with the real scheduler: used to seed the demo
 // account and the benchmark database, and as fixture data in tests.
 
-export type SimLog = {
-  cardKey: string;
-  rating: number;
-  state: number;
-  due: Date;
-  stability: number;
-  difficulty: number;
-  elapsedDays: number;
-  lastElapsedDays: number;
-  scheduledDays: number;
-  learningSteps: number;
-  review: Date;
-  durationMs: number;
-  reviewDay: number;
-  prevDue: Date;
-  prevLastReview: Date | null;
-  prevElapsedDays: number;
-  prevReps: number;
-  prevLapses: number;
-  prevVersion: number;
-  nextState: number;
-  nextDue: Date;
-  nextScheduledDays: number;
-  nextStability: number;
-  nextVersion: number;
-};
+export type SimLog = ReviewLogFields & { cardKey: string };
 
 // A small deterministic PRNG (mulberry32), so seeded data is the same on every run.
 export function prng(seed: number) {
@@ -79,13 +55,7 @@ export function simulateHistory(opts: {
         const rating = pickRating();
         const { card: next, log } = gradeCard(f, card, rating, now);
         const durationMs = 3000 + Math.floor(rand() * 12000);
-        logs.push({
-          cardKey: key, ...log, durationMs, reviewDay: studyDayNumber(now, opts.ctx),
-          prevDue: card.due, prevLastReview: card.lastReview, prevElapsedDays: card.elapsedDays, prevReps: card.reps,
-          prevLapses: card.lapses, prevVersion: card.version,
-          nextState: next.state, nextDue: next.due, nextScheduledDays: next.scheduledDays, nextStability: next.stability,
-          nextVersion: card.version + 1,
-        });
+        logs.push({ cardKey: key, ...reviewLogFields(card, next, log, { durationMs, reviewDay: studyDayNumber(now, opts.ctx) }) });
         cards.set(key, { ...next, version: card.version + 1 });
         done++;
         now = new Date(now.getTime() + durationMs);

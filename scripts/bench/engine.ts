@@ -1,7 +1,7 @@
 import path from "node:path";
 import pg from "pg";
 import type { PrismaClient } from "@prisma/client";
-import { createPrismaClient } from "../../lib/db-client";
+import { createPrismaClient } from "../../lib/db/client";
 import { prepareDatabase } from "../prepare-db";
 import { createLoadUsers, LOAD_PASSWORD } from "../load/users";
 import { signInHttp } from "../load/http";
@@ -10,6 +10,7 @@ import { loadBinding, refreshVersions, runLoad, type Binding, type LoadResult } 
 import { seedLargeAccount, HEAVY_EMAIL } from "./seed";
 import { timePage, type PageTiming } from "./pages";
 import { RssSampler } from "./rss";
+import { treeCpuMs } from "./cpu";
 import { secs } from "./stats";
 
 // Benchmarks 1-3 against one database: grading capacity beside the framework's floor,
@@ -26,6 +27,12 @@ export type EngineResult = {
   floor: LoadResult;
   capacity: LoadResult;
   capacityRssKb: number;
+  // Server CPU time over the capacity run divided by the grades it answered.
+  cpuPerGradeMs: number;
+  // SQL statements the server sent over the capacity run per grade answered, BEGIN/COMMIT included.
+  statementsPerGrade: number;
+  // PostgreSQL only: the same capacity load split over two `next start` processes.
+  twoProcess?: { reqPerSec: number; errors: number };
   steady: LoadResult;
   review: PageTiming;
   progress: PageTiming;
@@ -69,7 +76,12 @@ async function prepare(url: string): Promise<PrismaClient> {
 const log = (s: string) => console.log(`[bench] ${s}`);
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export async function benchEngine(engine: string, url: string, port: number): Promise<EngineResult> {
+async function statementCount(base: string, cookie: string): Promise<number> {
+  const body = (await (await fetch(`${base}/api/ping`, { headers: { cookie } })).json()) as { statements?: number };
+  return body.statements ?? NaN;
+}
+
+export async function benchEngine(engine: string, url: string, port: number, twoProcesses = false): Promise<EngineResult> {
   let t = performance.now();
   const db = await prepare(url);
   let server: Server | undefined;
@@ -80,7 +92,8 @@ export async function benchEngine(engine: string, url: string, port: number): Pr
     const seed = await seedLargeAccount(db);
     log(`${engine}: seeded ${seed.totalLogs.toLocaleString("en")} review logs for ${seed.users} users (heavy user: ${seed.heavyCards.toLocaleString("en")} cards, ${seed.heavyLogs.toLocaleString("en")} logs) in ${(seed.ms / 1000).toFixed(1)} s`);
 
-    server = await startServer(port, { DATABASE_URL: url, NEXTAUTH_SECRET: BENCH_SECRET });
+    const serverEnv = { DATABASE_URL: url, NEXTAUTH_SECRET: BENCH_SECRET, UNKNOT_BENCH_STATEMENTS: "1" };
+    server = await startServer(port, serverEnv);
     const base = server.url;
     const cookies = await Promise.all(emails.map((e) => signInHttp(base, e, LOAD_PASSWORD)));
     const bindings: Binding[] = await Promise.all(emails.map((e, i) => loadBinding(db, e, cookies[i]!)));
@@ -100,12 +113,35 @@ export async function benchEngine(engine: string, url: string, port: number): Pr
     const floor = await load("ping", DURATION_S);
     log(`${engine}: capacity, POST /api/review/grade, ${USERS} connections, ${DURATION_S} s`);
     rss.reset();
+    const statementsBefore = await statementCount(base, bindings[0]!.cookie);
+    const cpuBefore = treeCpuMs(server.proc.pid!);
     const capacity = await load("grade", DURATION_S);
+    const cpuPerGradeMs = (treeCpuMs(server.proc.pid!) - cpuBefore) / Math.max(1, capacity.ok);
+    // Less the two pings' own session checks.
+    const statementsPerGrade = ((await statementCount(base, bindings[0]!.cookie)) - statementsBefore - 1) / Math.max(1, capacity.ok);
     const capacityRssKb = rss.peakKb;
     await settle();
     log(`${engine}: steady 50 grades/s, ${USERS} connections, ${DURATION_S} s`);
     const steady = await load("grade", DURATION_S, 50);
     rss.stop();
+
+    let twoProcess: EngineResult["twoProcess"];
+    if (twoProcesses) {
+      // Two servers on one database, each taking half of the users (the app is stateless).
+      await settle();
+      const second = await startServer(port + 10, serverEnv);
+      try {
+        log(`${engine}: capacity over two processes, ${USERS} connections, ${DURATION_S} s`);
+        const half = bindings.length / 2;
+        const [a, b] = await Promise.all([
+          runLoad({ url: base, route: "grade", bindings: bindings.slice(0, half), duration: DURATION_S }),
+          runLoad({ url: second.url, route: "grade", bindings: bindings.slice(half), duration: DURATION_S }),
+        ]);
+        twoProcess = { reqPerSec: a.reqPerSec + b.reqPerSec, errors: a.errors + b.errors };
+      } finally {
+        await second.stop();
+      }
+    }
 
     const heavyCookie = await signInHttp(base, HEAVY_EMAIL, LOAD_PASSWORD);
     const state = (await (await fetch(`${base}/api/review`, { headers: { cookie: heavyCookie } })).json()) as { state?: { card: unknown; counts: unknown } };
@@ -113,7 +149,7 @@ export async function benchEngine(engine: string, url: string, port: number): Pr
     log(`${engine}: timing /review and /progress for the heavy user`);
     const review = await timePage(`${base}/review`, heavyCookie);
     const progress = await timePage(`${base}/progress`, heavyCookie);
-    return { engine, seedMs: seed.ms, floor, capacity, capacityRssKb, steady, review, progress, server, heavyCookie };
+    return { engine, seedMs: seed.ms, floor, capacity, capacityRssKb, cpuPerGradeMs, statementsPerGrade, twoProcess, steady, review, progress, server, heavyCookie };
   } catch (e) {
     await server?.stop();
     throw e;

@@ -2,7 +2,9 @@ import type { Prisma, PrismaClient } from "@prisma/client";
 import { hashPassword } from "../../lib/accounts/password";
 import { prng } from "../../lib/srs/simulate";
 import { LOAD_PASSWORD } from "../load/users";
-import { insertRows } from "../../lib/db-bulk";
+import { insertRows } from "../../lib/db/bulk";
+import { cardFields } from "../../lib/srs/card-rows";
+import { newCardState } from "../../lib/srs/scheduler";
 
 // The large-account dataset: one heavy user with 10,000 cards and 100,000 review logs, in a
 // database of 1,000,000 logs (90 other users with 1,000 cards and 10,000 logs each). The
@@ -118,7 +120,7 @@ function cardAndLogs(userId: string, cardId: string, p: Plan, now: number, rand:
   const base = { id: cardId, userId, catalogCardId: p.catalogCardId };
   if (p.state === 0) {
     const due = new Date(p.due);
-    const card: CardRow = { ...base, addedAt: due, version: 0, state: 0, due, stability: 0, difficulty: 0, elapsedDays: 0, scheduledDays: 0, learningSteps: 0, reps: 0, lapses: 0, lastReview: null };
+    const card: CardRow = { ...base, addedAt: due, version: 0, ...cardFields(newCardState(cardId, due)) };
     return { card, logs: [] };
   }
   const times = reviewTimes(p, now, rand);
@@ -151,10 +153,12 @@ function cardAndLogs(userId: string, cardId: string, p: Plan, now: number, rand:
   }
   const lastT = times[times.length - 1]!;
   const card: CardRow = {
-    ...base, state: p.state, due: new Date(p.due), addedAt: new Date(times[0]! - rand() * DAY), version: times.length, reps: times.length, lapses,
-    stability: logs[logs.length - 1]!.nextStability, difficulty, lastReview: new Date(lastT),
-    elapsedDays: logs[logs.length - 1]!.elapsedDays, scheduledDays: Math.max(0, Math.round((p.due - lastT) / DAY)),
-    learningSteps: p.state === 1 || p.state === 3 ? 1 : 0,
+    ...base, addedAt: new Date(times[0]! - rand() * DAY), version: times.length,
+    ...cardFields({
+      state: p.state, due: new Date(p.due), reps: times.length, lapses, stability: logs[logs.length - 1]!.nextStability, difficulty,
+      lastReview: new Date(lastT), elapsedDays: logs[logs.length - 1]!.elapsedDays, scheduledDays: Math.max(0, Math.round((p.due - lastT) / DAY)),
+      learningSteps: p.state === 1 || p.state === 3 ? 1 : 0,
+    }),
   };
   return { card, logs };
 }

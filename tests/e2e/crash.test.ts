@@ -1,8 +1,8 @@
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@prisma/client";
-import { createPrismaClient } from "@/lib/db-client";
-import { resetDatabase, ROOT, startServer, type Server } from "./server";
+import { createPrismaClient } from "@/lib/db/client";
+import { freshDatabase, ROOT, startServer, type Server } from "./server";
 import { createLoadUsers, LOAD_PASSWORD } from "../../scripts/load/users";
 import { gradeHttp, nextCard, signInHttp } from "../../scripts/load/http";
 
@@ -20,12 +20,7 @@ afterAll(async () => {
 
 describe("a server killed in the middle of grading", () => {
   it("keeps every acknowledged grade exactly once and no half-written grade", { timeout: 300_000 }, async () => {
-    resetDatabase(FILE);
-    const saved = process.env.DATABASE_URL;
-    process.env.DATABASE_URL = URL;
-    const { prepareDatabase } = await import("../../scripts/prepare-db");
-    await prepareDatabase({ seedDemo: false, quiet: true });
-    process.env.DATABASE_URL = saved;
+    await freshDatabase(FILE);
     db = createPrismaClient(URL);
     const emails = await createLoadUsers(db, "crash", 8, 60);
     server = await startServer(PORT, env);

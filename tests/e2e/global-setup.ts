@@ -17,7 +17,9 @@ let server: Server | undefined;
 export default async function setup(project: TestProject) {
   ensureBuilt();
   resetDatabase(DB_FILE);
-  const env = { DATABASE_URL: `file:${DB_FILE}`, NEXTAUTH_SECRET: "e2e-secret-not-for-production-use-000000" };
+  // Every test signs up from 127.0.0.1; the sign-up limit is tested on a server of its own
+  // (sign-in-abuse.test.ts).
+  const env = { DATABASE_URL: `file:${DB_FILE}`, NEXTAUTH_SECRET: "e2e-secret-not-for-production-use-000000", UNKNOT_SIGNUPS_PER_HOUR: "100000" };
   Object.assign(process.env, env);
   const { prepareDatabase } = await import("../../scripts/prepare-db");
   await prepareDatabase({ seedDemo: true, quiet: true });

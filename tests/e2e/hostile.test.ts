@@ -3,7 +3,7 @@ import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, BrowserContext } from "playwright-core";
-import { createPrismaClient } from "@/lib/db-client";
+import { createPrismaClient } from "@/lib/db/client";
 import { launchBrowser, signUp, middayContext } from "./browser";
 import { ROOT } from "./server";
 

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { getLessons } from "@/lib/content/load";
+import { getLessons, getSourceRecords } from "@/lib/content/load";
+import { sentenceAround } from "@/lib/content/excerpts";
+import { readSeed } from "@/lib/content/seeds";
 import { cardView } from "@/lib/content/catalogue";
 import type { Lesson } from "@/lib/content/schema";
 import { launchBrowser, signUp, middayContext } from "./browser";
@@ -18,6 +20,8 @@ afterAll(async () => {
 // The sign-up helper remembers the first lesson, so the journey uses the second lesson.
 const [starter, lesson, , guestLesson] = getLessons() as [Lesson, Lesson, Lesson, Lesson, ...Lesson[]];
 const GUIDANCE_LABEL = "Mainstream clinical guidance (not from the source documents)";
+// A seed file's name as the content cites it; no page may show one (titles and kinds instead).
+const RAW_FILE_NAME = /\d{3}_[0-9a-f]{16}|\.txt\b/;
 
 // Answers the quiz on screen, right except for the listed question ids. The right answer
 // comes from the content file, whatever order the choices were shuffled into.
@@ -33,6 +37,8 @@ async function takeQuiz(page: Page, l: Lesson, miss: string[] = []) {
     const feedback = page.getByTestId("quiz-feedback");
     await expect.poll(() => feedback.textContent()).toContain(wrong ? "Not quite." : "Right.");
     expect(await feedback.textContent()).toContain(asked.explanation);
+    expect(await feedback.locator(".source-list cite").count()).toBe(asked.sources.length);
+    expect(await page.content()).not.toMatch(RAW_FILE_NAME);
     await page.getByRole("button", { name: i === l.quiz.length - 1 ? "See your score" : "Next question" }).click();
   }
   return page.getByTestId("quiz-score").textContent();
@@ -61,6 +67,7 @@ describe("lessons and quizzes in a browser", () => {
     const firstQuote = lesson.sections[0]!.sources.find((s) => "quote" in s);
     if (firstQuote && "quote" in firstQuote) expect(await firstSources.locator("blockquote").first().textContent()).toBe(firstQuote.quote);
     expect(await page.getByText(GUIDANCE_LABEL).count()).toBeGreaterThan(0);
+    expect(await page.content()).not.toMatch(RAW_FILE_NAME);
 
     await page.getByRole("link", { name: "Take the quiz" }).click();
     await page.waitForURL((u) => u.pathname === `/learn/${lesson.slug}/quiz`);
@@ -83,6 +90,12 @@ describe("lessons and quizzes in a browser", () => {
     expect(Number(await page.getByTestId("count-new").textContent())).toBe(starter.cards.length + lesson.cards.length);
     expect(await page.getByTestId("prompt").textContent()).toBe(cardView(missed.card)!.prompt);
     expect(await page.getByTestId("review-card").textContent()).toContain(lesson.title);
+    await page.getByRole("button", { name: /Show answer/ }).click();
+    const cardSources = page.getByTestId("card-sources");
+    await cardSources.locator("summary").click();
+    const shown = cardView(missed.card)!.sources;
+    expect(await cardSources.locator("cite").allTextContents()).toEqual(shown.map((x) => x.title));
+    expect(await page.content()).not.toMatch(RAW_FILE_NAME);
 
     await page.goto(`${baseUrl}/learn`);
     const badges = await page.getByTestId(`lesson-${lesson.slug}`).getByTestId("lesson-badges").textContent();
@@ -107,6 +120,43 @@ describe("lessons and quizzes in a browser", () => {
 
     const missing = await page.goto(`${baseUrl}/learn/no-such-lesson`);
     expect(missing?.status()).toBe(404);
+    await context.close();
+  });
+
+  it("follows a citation to /sources, which shows every record and the quote in its sentence, without file names", async () => {
+    const context = await middayContext(browser);
+    const page = await context.newPage();
+    const records = getSourceRecords();
+    // A section whose first document quote sits inside a longer sentence, so the context shows.
+    const firstQuote = (x: Lesson["sections"][number]) => x.sources.find((y) => "file" in y);
+    const hasContext = (x: Lesson["sections"][number]) => {
+      const q = firstQuote(x);
+      if (!q || !("file" in q)) return false;
+      const ex = sentenceAround(readSeed(q.file) ?? "", q.quote);
+      return !!ex && ex.before.length + ex.after.length > 0;
+    };
+    const section = lesson.sections.find(hasContext)!;
+    await page.goto(`${baseUrl}/learn/${lesson.slug}`);
+    const details = page.locator(`section[aria-labelledby="${section.id}"] details.sources`);
+    await details.locator("summary").click();
+    const link = details.locator("a.source-title").first();
+    const href = await link.getAttribute("href");
+    expect(href).toMatch(/^\/sources#/);
+    await link.click();
+    await page.waitForURL((u) => u.pathname === "/sources");
+    expect(await page.locator("h1").textContent()).toBe("Sources");
+    expect(await page.getByTestId("source-record").count()).toBe(records.documents.length + records.guidance.length);
+    for (const d of records.documents) expect(await page.locator(`#${d.id} h3`).textContent()).toContain(d.title);
+    for (const g of records.guidance) expect(await page.locator(`#${g.id} h3`).textContent()).toContain(g.title);
+    // The quote the reader followed, marked inside its sentence from the seed document.
+    const cited = firstQuote(section)!;
+    const target = page.locator(`[id="${href!.slice("/sources#".length)}"]`);
+    expect(await target.locator("mark").textContent()).toBe("quote" in cited ? cited.quote.replace(/\s+/g, " ") : "");
+    expect((await target.locator("blockquote").textContent())!.length).toBeGreaterThan(("quote" in cited ? cited.quote : "").length);
+    expect(await page.getByTestId("full-text-unavailable").count()).toBe(0);
+    const html = await page.content();
+    expect(html).not.toMatch(RAW_FILE_NAME);
+    expect(html).not.toMatch(/convulsion/i);
     await context.close();
   });
 });

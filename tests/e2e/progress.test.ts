@@ -56,11 +56,13 @@ describe("progress in a browser", () => {
     await context.close();
   });
 
-  it("deletes the account only with the right password, then signs out", async () => {
+  it("deletes the account only with the right password, then signs out and confirms it on the host the user came to", async () => {
+    // Reached as 127.0.0.1, not localhost: the redirects must stay on this host.
+    const host = baseUrl.replace("localhost", "127.0.0.1");
     const context = await middayContext(browser);
     const page = await context.newPage();
-    const email = await signUp(page, baseUrl);
-    await page.goto(`${baseUrl}/settings`);
+    const email = await signUp(page, host);
+    await page.goto(`${host}/settings`);
     await page.getByRole("link", { name: /delete your account/i }).click();
     await page.waitForURL((u) => u.pathname === "/account");
 
@@ -70,8 +72,10 @@ describe("progress in a browser", () => {
 
     await page.getByLabel("Your password").fill(PASSWORD);
     await page.getByRole("button", { name: /Delete my account/ }).click();
-    await page.waitForURL((u) => u.pathname === "/", { timeout: 30_000 });
-    await page.goto(`${baseUrl}/progress`);
+    await page.waitForURL((u) => u.pathname === "/account-deleted", { timeout: 30_000 });
+    expect(page.url()).toBe(`${host}/account-deleted`);
+    expect(await page.getByRole("status").textContent()).toMatch(/account and all its data .* were deleted/);
+    await page.goto(`${host}/progress`);
     await page.waitForURL((u) => u.pathname === "/sign-in");
 
     await page.getByLabel("Email").fill(email);

@@ -56,7 +56,7 @@ describe("the review session in a browser", () => {
     expect(await counts(page)).toEqual({ new: 8, learning: 2, review: 0 });
 
     await page.getByRole("button", { name: "Sign out" }).click();
-    await page.waitForURL((u) => u.pathname === "/");
+    await page.waitForURL((u) => u.pathname === "/signed-out");
     await page.goto(`${baseUrl}/review`);
     await page.waitForURL((u) => u.pathname === "/sign-in");
 
@@ -93,7 +93,7 @@ describe("the review session in a browser", () => {
     const page = await context.newPage();
     const email = await signUp(page, baseUrl);
     await page.getByRole("button", { name: "Sign out" }).click();
-    await page.waitForURL((u) => u.pathname === "/");
+    await page.waitForURL((u) => u.pathname === "/signed-out");
 
     await page.goto(`${baseUrl}/sign-up`);
     await page.getByLabel("Email").fill(email);
@@ -102,9 +102,12 @@ describe("the review session in a browser", () => {
     await expect.poll(() => page.locator("#email-error").textContent()).toMatch(/already exists/);
 
     await page.getByLabel("Email").fill("fresh-" + email);
-    await page.getByLabel("Password").fill("password123");
-    await page.getByRole("button", { name: "Create account" }).click();
-    await expect.poll(() => page.locator("#password-error").textContent()).toMatch(/most common/);
+    for (const weak of ["password123", " ".repeat(10), "aaaaaaaaaa"]) {
+      await page.getByLabel("Password").fill(weak);
+      await page.getByRole("button", { name: "Create account" }).click();
+      await expect.poll(() => page.locator("#password-error").textContent()).toMatch(/easy to guess.*unrelated words/);
+      await page.getByLabel("Password").fill("");
+    }
 
     await page.goto(`${baseUrl}/sign-in`);
     await page.getByLabel("Email").fill(email);

@@ -76,6 +76,20 @@ describe("ending sessions", () => {
     await two.close();
   });
 
+  it("signs out onto the host the user came to, with a confirmation", async () => {
+    const host = baseUrl.replace("localhost", "127.0.0.1");
+    const context = await middayContext(browser);
+    const page = await context.newPage();
+    await signUp(page, host);
+    await page.goto(`${host}/learn`);
+    await page.getByRole("banner").getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL((u) => u.pathname === "/signed-out", { timeout: 30_000 });
+    expect(page.url()).toBe(`${host}/signed-out`);
+    expect(await page.getByRole("status").textContent()).toMatch(/You are signed out/);
+    expect((await context.request.get(`${host}/api/review`)).status()).toBe(401);
+    await context.close();
+  });
+
   it("ends other sessions on a password change and keeps the current one", async () => {
     const one = await middayContext(browser);
     const two = await middayContext(browser);

@@ -24,6 +24,22 @@ export function resetDatabase(file: string): void {
   for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
 }
 
+// A new SQLite file, migrated and holding the content catalogue, for a test's own server.
+export async function freshDatabase(file: string): Promise<string> {
+  resetDatabase(file);
+  const url = `file:${file}`;
+  const saved = process.env.DATABASE_URL;
+  process.env.DATABASE_URL = url;
+  try {
+    const { prepareDatabase } = await import("../../scripts/prepare-db");
+    await prepareDatabase({ seedDemo: false, quiet: true });
+  } finally {
+    if (saved === undefined) delete process.env.DATABASE_URL;
+    else process.env.DATABASE_URL = saved;
+  }
+  return url;
+}
+
 export type Server = { url: string; proc: ChildProcess; stop: () => Promise<void>; exited: () => Promise<void> };
 
 // A process killed by a signal keeps exitCode null and sets signalCode instead; an "exit"
@@ -39,11 +55,13 @@ function waitForExit(proc: ChildProcess): Promise<void> {
   });
 }
 
-// Starts `next start` on a port against a database URL and waits until it answers.
+// Starts the production server (scripts/serve.ts, as `npm start` does) on a port against a
+// database URL and waits until it answers. No public URL is set, so redirects follow the host
+// a test connects to.
 export async function startServer(port: number, env: Record<string, string>): Promise<Server> {
-  const proc = spawn(process.execPath, [NEXT, "start", "--port", String(port)], {
+  const proc = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/serve.ts")], {
     cwd: ROOT,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_URL: `http://localhost:${port}`, ...env },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

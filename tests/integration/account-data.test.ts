@@ -98,13 +98,13 @@ describe("deleting an account", () => {
   it("keeps everything when the password is wrong, with a message on the password field", async () => {
     const { u } = await userWithData();
     const before = await rowsOf(u.id, u.email);
-    const r = await deleteAccount(u.id, { password: "not-my-password" });
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.fieldErrors.password?.[0]).toMatch(/not right.*Nothing was deleted/);
+    await expect(deleteAccount(u.id, { password: "not-my-password" })).rejects.toMatchObject({
+      fieldErrors: { password: [expect.stringMatching(/not right.*Nothing was deleted/)] },
+    });
     const after = await rowsOf(u.id, u.email);
     expect({ ...after, signInAttempt: 0 }).toEqual({ ...before, signInAttempt: 0 });
     expect(after.signInAttempt).toBe(before.signInAttempt + 1); // throttled like a sign-in
-    expect((await deleteAccount(u.id, { password: "" })).ok).toBe(false);
+    await expect(deleteAccount(u.id, { password: "" })).rejects.toMatchObject({ fieldErrors: { password: [expect.any(String)] } });
     expect(await db.user.count({ where: { id: u.id } })).toBe(1);
   });
 
@@ -115,7 +115,7 @@ describe("deleting an account", () => {
     const otherBefore = await rowsOf(other.u.id, other.u.email);
     expect((await rowsOf(u.id, u.email)).signInAttempt).toBeGreaterThan(0);
 
-    expect(await deleteAccount(u.id, { password: u.password })).toEqual({ ok: true });
+    await deleteAccount(u.id, { password: u.password });
     expect(await rowsOf(u.id, u.email)).toEqual({ user: 0, card: 0, reviewLog: 0, quizAttempt: 0, parameterSet: 0, optimizeJob: 0, signInAttempt: 0 });
     expect(await rowsOf(other.u.id, other.u.email)).toEqual(otherBefore);
     await expect(authenticate({ email: u.email, password: u.password }, "127.0.0.1")).rejects.toMatchObject({ status: 401 });

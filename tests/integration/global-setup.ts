@@ -1,6 +1,6 @@
 import { rmSync } from "node:fs";
 import { INTEGRATION_DB, integrationUrl } from "./db-path";
-import { isPostgresUrl } from "../../lib/db-url";
+import { isPostgresUrl } from "../../lib/db/url";
 
 // A fresh database, migrated and synced with the content exactly as `npm start` prepares the
 // real one. Global setup runs in vitest's main process, where the project's `env` is not
@@ -19,7 +19,9 @@ export async function prepare(url: string) {
   process.env.DATABASE_URL = url;
   const { prepareDatabase } = await import("../../scripts/prepare-db");
   await prepareDatabase({ seedDemo: false, quiet: true });
-  process.env.DATABASE_URL = saved;
+  // Assigning undefined would store the string "undefined".
+  if (saved === undefined) delete process.env.DATABASE_URL;
+  else process.env.DATABASE_URL = saved;
 }
 
 export default async function setup() {

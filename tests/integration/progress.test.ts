@@ -7,7 +7,7 @@ import { db } from "@/lib/db";
 import { getDashboard } from "@/lib/progress/queries";
 import { getReviewState } from "@/lib/srs/review";
 import { studyDayNumber } from "@/lib/srs/day";
-import { isPostgresUrl, sqliteFilePath } from "@/lib/db-url";
+import { isPostgresUrl, sqliteFilePath } from "@/lib/db/url";
 import { makeUser } from "./helpers";
 import { deckOf, logRow } from "./progress-fixtures";
 

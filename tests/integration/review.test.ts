@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { isPostgresUrl } from "@/lib/db-url";
+import { isPostgresUrl } from "@/lib/db/url";
 import { UserError } from "@/lib/errors";
 import { getReviewState, gradeReview, undoReview } from "@/lib/srs/review";
 import { firstCard, grade, makeUser } from "./helpers";

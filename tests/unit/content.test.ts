@@ -97,21 +97,99 @@ describe("content safety", () => {
     }
   });
 
-  it("lists every emergency red flag in the see-a-doctor lesson, backed by clinical guidance and marked urgent", () => {
-    const { lesson } = byTopic("see-a-doctor");
-    const guided = lesson.sections.filter((s) => s.sources.some((src) => "guidance" in src));
-    const text = guided.map((s) => `${s.heading}\n${s.body}`).join("\n");
-    const flags: Record<string, RegExp> = {
-      bladder: /bladder/i,
-      bowel: /bowel/i,
-      "groin or saddle": /groin|saddle/i,
-      fever: /fever/i,
-      trauma: /trauma/i,
-      cancer: /cancer/i,
-      "weight loss": /weight loss/i,
-      urgent: /urgent/i,
+  const doctor = byTopic("see-a-doctor").lesson;
+  const sectionText = (id: string) => {
+    const s = doctor.sections.find((x) => x.id === id)!;
+    return `${s.heading}\n${s.body}`;
+  };
+  const cardText = (section: string) =>
+    doctor.cards
+      .filter((c) => c.section === section)
+      .map((c) => allStrings(c).join(" "))
+      .join("\n");
+  const guidedBy = (id: string) => doctor.sections.find((x) => x.id === id)!.sources.flatMap((s) => ("guidance" in s ? [s.guidance] : []));
+
+  const EMERGENCY: Record<string, RegExp> = {
+    "saddle numbness": /saddle|genitals/i,
+    "difficulty peeing": /pee|bladder is full/i,
+    "bladder or bowel control": /bladder or bowel/i,
+    "sexual problems": /sexual|erection/i,
+    "both legs": /both legs/i,
+    "serious accident": /accident/i,
+    "chest pain": /chest pain/i,
+    "sudden severe pain when older": /sudden, severe pain/i,
+  };
+  const SAME_DAY: Record<string, RegExp> = {
+    fever: /fever/i,
+    "history of cancer": /cancer/i,
+    "unexplained weight loss": /weight loss/i,
+    "constant or night pain": /night/i,
+    "fracture risk after a minor fall": /osteoporosis/i,
+    "lump or change of shape": /lump/i,
+  };
+
+  it("sorts the warning signs into the NHS's three tiers, each from named guidance", () => {
+    expect(sectionText("emergency-red-flags")).toMatch(/call 999 or go to A&E/i);
+    expect(sectionText("same-day-advice")).toMatch(/urgent GP appointment or call NHS 111/i);
+    expect(sectionText("book-an-appointment")).toMatch(/See a GP/);
+    for (const [name, re] of Object.entries(EMERGENCY)) expect(sectionText("emergency-red-flags"), name).toMatch(re);
+    for (const [name, re] of Object.entries(SAME_DAY)) expect(sectionText("same-day-advice"), name).toMatch(re);
+    // Fever, cancer and weight loss are same-day advice, not an emergency (NHS).
+    expect(sectionText("emergency-red-flags")).not.toMatch(/fever|cancer|weight loss/i);
+    for (const id of ["emergency-red-flags", "same-day-advice"]) expect(guidedBy(id), id).toContain("nhs-back-pain");
+    expect(sectionText("book-an-appointment")).toMatch(/few weeks/);
+    expect(sectionText("book-an-appointment")).toMatch(/inflammatory/i);
+    expect(sectionText("who-should-get-advice-first")).toMatch(/children[\s\S]*pregnan[\s\S]*50/i);
+  });
+
+  it("keeps every emergency and same-day sign in a card that says what to do and why", () => {
+    for (const [name, re] of Object.entries(EMERGENCY)) expect(cardText("emergency-red-flags"), name).toMatch(re);
+    for (const [name, re] of Object.entries(SAME_DAY)) expect(cardText("same-day-advice"), name).toMatch(re);
+    for (const c of doctor.cards.filter((x) => x.section === "emergency-red-flags")) {
+      expect(allStrings(c).join(" "), c.id).toMatch(/999/);
+      expect(c.sources.every((s) => "guidance" in s), c.id).toBe(true);
+    }
+    for (const c of doctor.cards.filter((x) => x.section === "same-day-advice")) expect(allStrings(c).join(" "), c.id).toMatch(/same day|same-day|NHS 111/i);
+  });
+
+  it("teaches each safety point the sources lack, citing named guidance, with a card or question for each", () => {
+    const points: Record<string, RegExp> = {
+      "heat from the first day": /heat from the first day/i,
+      "care with poor circulation, Raynaud's and older skin": /Raynaud/,
+      "paracetamol does not calm inflammation": /paracetamol[\s\S]*not[\s\S]*inflammation/i,
+      "the maximum daily dose": /maximum daily dose/i,
+      "aspirin not for under-16s": /aspirin[\s\S]*under 16/i,
+      "drowsiness and driving with muscle relaxants": /drowsy[\s\S]*drive/i,
+      "Epsom salt for the bath, never swallowed": /Epsom salt is for the bath/i,
+      "fluid limits, kidney or heart disease": /limit fluids/i,
+      "massage with bleeding disorders, blood thinners or osteoporosis": /blood thinners[\s\S]*osteoporosis/i,
+      "NICE advises against traction, belts, insoles, acupuncture and TENS": /traction[\s\S]*corsets[\s\S]*insoles[\s\S]*acupuncture[\s\S]*TENS/i,
     };
-    for (const [name, re] of Object.entries(flags)) expect(re.test(text), name).toBe(true);
+    const all = lessons.map((l) => l.lesson);
+    for (const [name, re] of Object.entries(points)) {
+      const sections = all.flatMap((l) => l.sections).filter((s) => re.test(s.body));
+      expect(sections.length, name).toBeGreaterThan(0);
+      expect(sections.some((s) => s.sources.some((src) => "guidance" in src)), name).toBe(true);
+      const said = (c: object) => allStrings(c).join(" ").replace(/\{\{|\}\}/g, "");
+      const kept = all.flatMap((l) => [...l.cards, ...l.quiz]).filter((c) => re.test(said(c)) || (name.startsWith("heat") && /first day/i.test(said(c))));
+      expect(kept.length, `${name}: card or question`).toBeGreaterThan(0);
+    }
+  });
+
+  it("never presents the articles' unsupported claims as fact", () => {
+    const text = (topic: Topic) => byTopic(topic).lesson.sections.map((s) => s.body).join("\n");
+    // Leg numbness and not being able to stand or walk are warning signs, not ordinary symptoms.
+    const symptoms = byTopic("causes").lesson.sections.find((s) => s.id === "symptoms")!.body;
+    expect(symptoms).toMatch(/warning signs/i);
+    expect(symptoms).not.toMatch(/^\s*- (pain or numbness in a leg|moving, standing or walking)/im);
+    // Sciatica, dehydration, sleep, weather, shoes: attributed, with an evidence note.
+    expect(text("see-a-doctor")).toMatch(/One article says a spasm can press on the \*\*sciatic nerve\*\*[\s\S]*Evidence note/);
+    expect(text("causes")).toMatch(/"common culprits"[\s\S]*Evidence note/);
+    expect(text("posture")).toMatch(/too little sleep[\s\S]*Evidence note/);
+    expect(text("posture")).toMatch(/shoes[\s\S]*Evidence note[\s\S]*insoles/);
+    expect(text("cold-heat")).toMatch(/weather[\s\S]*Evidence note/i);
+    // Traction is something NICE advises against, not a treatment on offer.
+    expect(text("see-a-doctor")).toMatch(/traction[\s\S]*NG59[\s\S]*advises against/);
   });
 });
 

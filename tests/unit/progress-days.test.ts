@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { studyDayBounds, studyDayNumber, type DayContext } from "@/lib/srs/day";
 import { computeStreak } from "@/lib/progress/streak";
 import { bucketDueDates, forecastBucket, forecastRanges } from "@/lib/progress/forecast";
-import { summarizeDeck } from "@/lib/progress/deck";
 
 const dayOf = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
 const NY: DayContext = { timeZone: "America/New_York", rolloverHour: 4 };
@@ -85,33 +84,5 @@ describe("forecast days", () => {
       const due = new Date(now.getTime() + h * 3_600_000 + 1234);
       expect(forecastBucket(due, r)).toBe(studyDayNumber(due, BERLIN) - today);
     }
-  });
-});
-
-describe("the deck summary on /progress", () => {
-  it("counts cards by state, due today (the forecast's first day), mature, and studied cards due on each forecast day", () => {
-    const ctx = { timeZone: "UTC", rolloverHour: 4 };
-    const now = new Date("2026-03-10T12:00:00Z");
-    const ranges = forecastRanges(now, ctx, 3);
-    const at = (iso: string) => new Date(iso);
-    const s = summarizeDeck(
-      [
-        { state: 0, due: at("2026-03-09T00:00:00Z"), stability: 0 }, // new: never due, never forecast
-        { state: 1, due: at("2026-03-10T11:00:00Z"), stability: 0.5 }, // learning, due
-        { state: 2, due: at("2026-03-08T00:00:00Z"), stability: 30 }, // overdue, mature
-        { state: 2, due: at("2026-03-11T03:59:00Z"), stability: 21 }, // before the 4 am rollover: today
-        { state: 2, due: at("2026-03-11T04:00:00Z"), stability: 5 }, // tomorrow
-        { state: 3, due: at("2026-03-12T10:00:00Z"), stability: 2 }, // in two days
-        { state: 2, due: at("2026-04-30T10:00:00Z"), stability: 90 }, // beyond the horizon
-      ],
-      now,
-      ranges,
-      21,
-    );
-    expect(s.byState).toEqual({ new: 1, learning: 1, review: 4, relearning: 1, total: 7 });
-    expect(s.dueNow).toBe(3);
-    expect(s.dueNow).toBe(s.forecast[0]);
-    expect(s.mature).toBe(3);
-    expect(s.forecast).toEqual([3, 1, 1]);
   });
 });

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { trueRetention, formatPercent } from "@/lib/progress/retention";
 import { heatmapLayout, levelOf, weekdayMonday0 } from "@/lib/progress/heatmap";
 import { dailySeries } from "@/lib/progress/series";
-import { meanRecallBy } from "@/lib/progress/recall";
 
 const dayOf = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
 
@@ -52,21 +51,10 @@ describe("the review heatmap", () => {
   });
 });
 
-describe("daily series and recall means", () => {
+describe("daily series", () => {
   it("fills days without reviews with zero", () => {
     expect(dailySeries([{ day: 11, count: 4 }, { day: 13, count: 1 }], 10, 13)).toEqual([
       { day: 10, count: 0 }, { day: 11, count: 4 }, { day: 12, count: 0 }, { day: 13, count: 1 },
     ]);
-  });
-
-  it("averages recall over studied cards only", () => {
-    const m = meanRecallBy([
-      { group: "a", state: 2, recall: 0.9 }, { group: "a", state: 1, recall: 0.7 }, { group: "a", state: 0, recall: NaN },
-      { group: "b", state: 0, recall: NaN },
-    ]);
-    expect(m.get("a")!.cards).toBe(3);
-    expect(m.get("a")!.studied).toBe(2);
-    expect(m.get("a")!.meanRecall).toBeCloseTo(0.8, 10);
-    expect(m.get("b")).toEqual({ cards: 1, studied: 0, meanRecall: null });
   });
 });

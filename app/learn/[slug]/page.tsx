@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { marked } from "marked";
-import { getLesson, getLessons } from "@/lib/content/load";
+import { getLesson, getLessons, getSourceRecords } from "@/lib/content/load";
+import { resolveSources, SOURCES_PATH } from "@/lib/content/sources";
 import { readingMinutes, TOPIC_LABELS } from "@/lib/content/schema";
 import { Disclaimer } from "@/app/_components/disclaimer";
 import { RememberButton } from "./remember-button";
@@ -51,10 +52,13 @@ export default async function LessonPage({ params }: Props) {
           <div className="prose" dangerouslySetInnerHTML={{ __html: toHtml(s.body) }} />
           <details className="sources">
             <summary>Sources ({s.sources.length})</summary>
-            <SourceList sources={s.sources} />
+            <SourceList sources={resolveSources(s.sources, getSourceRecords())} />
           </details>
         </section>
       ))}
+      <p className="muted">
+        Where each claim comes from, and how far to trust it: <Link href={SOURCES_PATH}>about our sources</Link>.
+      </p>
       <div className="btn-row lesson-actions">
         <Link className="btn primary" href={`/learn/${lesson.slug}/quiz`}>Take the quiz</Link>
         <RememberButton lessonSlug={lesson.slug} />

@@ -1,25 +1,21 @@
-import type { Source } from "@/lib/content/schema";
+import Link from "next/link";
+import type { SourceView } from "@/lib/content/sources";
 
-export const GUIDANCE_LABEL = "Mainstream clinical guidance (not from the source documents)";
-
-export function SourceItem({ source }: { source: Source }) {
-  if ("file" in source) {
-    return (
-      <li>
-        <cite>{source.file}</cite>
-        <blockquote>{source.quote}</blockquote>
-      </li>
-    );
-  }
+// One citation: the source's title and kind, the quote, and a link to the source's record
+// on /sources (where the quote is shown in its sentence).
+export function SourceItem({ source }: { source: SourceView }) {
   return (
-    <li className="source-guidance">
-      <strong>{GUIDANCE_LABEL}</strong>
-      <blockquote>{source.guidance}</blockquote>
+    <li className={source.type === "guidance" ? "source-guidance" : undefined}>
+      <Link href={source.href} className="source-title">
+        <cite>{source.title}</cite>
+      </Link>{" "}
+      <span className="muted source-kind">· {source.kind}</span>
+      {source.type === "document" && <blockquote>{source.quote}</blockquote>}
     </li>
   );
 }
 
-export function SourceList({ sources }: { sources: Source[] }) {
+export function SourceList({ sources }: { sources: SourceView[] }) {
   return (
     <ul className="source-list">
       {sources.map((s, i) => (

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getLesson, getLessons } from "@/lib/content/load";
+import { getLesson, getLessons, getSourceRecords } from "@/lib/content/load";
+import { resolveSources } from "@/lib/content/sources";
 import { QuizRunner, type QuizQuestionView } from "./quiz-runner";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -25,7 +26,7 @@ export default async function QuizPage({ params }: Props) {
   const lessons = getLessons();
   const next = lessons[lessons.findIndex((l) => l.slug === lesson.slug) + 1];
   const questions: QuizQuestionView[] = lesson.quiz.map(({ id, question, choices, answer, explanation, sources }) => ({
-    id, question, choices, answer, explanation, sources,
+    id, question, choices, answer, explanation, sources: resolveSources(sources, getSourceRecords()),
   }));
   return (
     <>

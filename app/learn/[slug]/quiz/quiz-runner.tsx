@@ -2,13 +2,15 @@
 import { useEffect, useRef, useState } from "react";
 import Link from "next/link";
 import type { QuizQuestion } from "@/lib/content/schema";
+import type { SourceView } from "@/lib/content/sources";
 import type { QuizResult } from "@/lib/learn/quiz";
 import { newClientId } from "@/app/_components/client-id";
 import { RememberButton } from "../remember-button";
 import { SourceList } from "../sources";
 import { submitQuizAction } from "./actions";
 
-export type QuizQuestionView = Omit<QuizQuestion, "card">;
+// Citations travel resolved (title, kind, quote, link), so no file name reaches the browser.
+export type QuizQuestionView = Omit<QuizQuestion, "card" | "sources"> & { sources: SourceView[] };
 
 function shuffled<T>(items: T[]): T[] {
   const a = [...items];
@@ -61,8 +63,9 @@ export function QuizRunner({ lessonSlug, questions, nextLesson }: { lessonSlug: 
     setError(null);
     const res = await submitQuizAction({
       lessonSlug,
-      clientId: clientId.current,
-      answers: questions.map((x, i) => ({ questionId: x.id, chosen: picks[i] })),
+      clientId: (clientId.current ??= newClientId()),
+      // Only answered questions are sent (the button appears once all are answered).
+      answers: questions.flatMap((x, i) => { const chosen = picks[i]; return chosen ? [{ questionId: x.id, chosen }] : []; }),
     }).catch(() => ({ ok: false as const, error: "Could not reach the server. Press the button again; your answers will not be counted twice." }));
     setPending(false);
     if (!res.ok) return setError(res.error);

@@ -1,5 +1,5 @@
 import { userRoute } from "@/lib/api";
-import { applyJob } from "@/lib/optimizer/jobs";
+import { applyJob, jobIdSchema } from "@/lib/optimizer/jobs";
 
 // POST /api/progress/optimize/apply {jobId} - use the job's weights from now on
-export const POST = userRoute(async (user, body) => applyJob(user.id, body));
+export const POST = userRoute(async (user, body) => applyJob(user.id, body), jobIdSchema);

@@ -1,5 +1,5 @@
 import { userRoute } from "@/lib/api";
-import { dismissJob } from "@/lib/optimizer/jobs";
+import { dismissJob, jobIdSchema } from "@/lib/optimizer/jobs";
 
 // POST /api/progress/optimize/dismiss {jobId} - keep the current parameters
-export const POST = userRoute(async (user, body) => dismissJob(user.id, body));
+export const POST = userRoute(async (user, body) => dismissJob(user.id, body), jobIdSchema);

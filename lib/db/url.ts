@@ -1,9 +1,8 @@
 import path from "node:path";
-
-export const DEFAULT_DATABASE_URL = "file:./data/unknot.db";
+import { env } from "../env";
 
 export function databaseUrl(): string {
-  return process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
+  return env().DATABASE_URL;
 }
 
 // "file:./data/x.db" is resolved against the working directory (the project root),

@@ -2,7 +2,8 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { PrismaClient } from "@prisma/client";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { databaseUrl, isPostgresUrl, sqliteFilePath } from "./db-url";
+import { databaseUrl, isPostgresUrl, sqliteFilePath } from "./url";
+import { env } from "../env";
 import { SerializedSqliteFactory } from "./sqlite-adapter";
 
 // Shared by the app (through lib/db.ts) and by scripts and tests, which run outside Next.
@@ -32,6 +33,6 @@ function createPostgresClient(url: string): PrismaClient {
   // bundlers leave it alone and SQLite installs never touch it.
   const load = createRequire(path.join(process.cwd(), "package.json"));
   const { PrismaClient: PgClient } = load(".prisma/client-pg") as { PrismaClient: typeof PrismaClient };
-  const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  const adapter = new PrismaPg({ connectionString: url, max: env().DATABASE_POOL_SIZE });
   return new PgClient({ adapter, log: ["error"] });
 }

@@ -1,4 +1,5 @@
 import { Mutex } from "async-mutex";
+import { statements } from "./statements";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import type {
   IsolationLevel,
@@ -33,10 +34,14 @@ export class SerializedSqliteFactory implements SqlDriverAdapterFactory {
 
 const READ_ONLY = /^\s*SELECT\b/i;
 
+// One writer lock per process, shared by every Prisma client and by lib/db/sql.ts: SQLite
+// has one writer per file, and in-process writers queue here rather than in the busy timeout.
+export const sqliteWriteLock = new Mutex();
+
 class SerializedSqliteAdapter implements SqlDriverAdapter {
   readonly provider = "sqlite" as const;
   readonly adapterName: string;
-  readonly #lock = new Mutex();
+  readonly #lock = sqliteWriteLock;
 
   constructor(
     private readonly writer: SqlDriverAdapter,
@@ -46,11 +51,13 @@ class SerializedSqliteAdapter implements SqlDriverAdapter {
   }
 
   queryRaw(query: SqlQuery): Promise<SqlResultSet> {
+    statements.count++;
     if (READ_ONLY.test(query.sql)) return this.reader.queryRaw(query);
     return this.#lock.runExclusive(() => this.writer.queryRaw(query));
   }
 
   executeRaw(query: SqlQuery): Promise<number> {
+    statements.count++;
     return this.#lock.runExclusive(() => this.writer.executeRaw(query));
   }
 
@@ -60,6 +67,7 @@ class SerializedSqliteAdapter implements SqlDriverAdapter {
 
   async startTransaction(isolationLevel?: IsolationLevel): Promise<Transaction> {
     const release = await this.#lock.acquire();
+    statements.count++; // BEGIN
     try {
       return releasing(await this.writer.startTransaction(isolationLevel), release);
     } catch (e) {
@@ -88,8 +96,8 @@ function releasing(tx: Transaction, release: () => void): Transaction {
     provider: tx.provider,
     adapterName: tx.adapterName,
     options: tx.options,
-    queryRaw: (q) => tx.queryRaw(q),
-    executeRaw: (q) => tx.executeRaw(q),
+    queryRaw: (q) => (statements.count++, tx.queryRaw(q)),
+    executeRaw: (q) => (statements.count++, tx.executeRaw(q)),
     commit: () => tx.commit().finally(once),
     rollback: () => tx.rollback().finally(once),
   };

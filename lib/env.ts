@@ -1,0 +1,55 @@
+import { z } from "zod";
+
+// Every setting the app reads from the environment, checked in one place. A malformed value
+// stops the server at start with a message naming the variable, instead of surfacing later as
+// a confusing failure (a pool of NaN connections, a redirect to a broken URL).
+
+export const DEFAULT_DATABASE_URL = "file:./data/unknot.db";
+
+const unset = (v: unknown) => (v === "" ? undefined : v);
+const int = (min: number, max: number, fallback: number) =>
+  z.preprocess(unset, z.coerce.number({ error: "must be a whole number" }).int("must be a whole number").min(min, `must be at least ${min}`).max(max, `must be at most ${max}`).default(fallback));
+const flag = (fallback: boolean) =>
+  z.preprocess(unset, z.enum(["0", "1", "true", "false"], { error: 'must be "0" or "1"' }).transform((v) => v === "1" || v === "true").default(fallback));
+
+const schema = z.object({
+  DATABASE_URL: z.preprocess(
+    unset,
+    z
+      .string()
+      .regex(/^(file:|postgres(ql)?:\/\/)/, 'must be a SQLite file ("file:./data/unknot.db") or a PostgreSQL URL ("postgresql://…")')
+      .default(DEFAULT_DATABASE_URL),
+  ),
+  PORT: int(1, 65_535, 3000),
+  // Signs the session JWTs; `npm start` generates one when it is unset.
+  NEXTAUTH_SECRET: z.preprocess(unset, z.string().min(32, "must be at least 32 characters (for example `openssl rand -base64 32`)").optional()),
+  // The site's public URL. Unset, redirects go back to the host the request came to.
+  NEXTAUTH_URL: z.preprocess(unset, z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional()),
+  // How many reverse proxies in front of the app append to X-Forwarded-For. 0: the client
+  // address is the socket's, and any X-Forwarded-For a client sends is ignored.
+  UNKNOT_TRUSTED_PROXIES: int(0, 10, 0),
+  DATABASE_POOL_SIZE: int(1, 1000, 10),
+  UNKNOT_SEED_DEMO: flag(true),
+  // Accounts one client address may create per hour.
+  UNKNOT_SIGNUPS_PER_HOUR: int(1, 100_000, 10),
+});
+
+export type Env = z.output<typeof schema>;
+
+export class EnvError extends Error {}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = schema.safeParse(source);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((i) => {
+    const name = String(i.path[0]);
+    // Secrets and URLs (which may hold a password) are named, never echoed.
+    const shown = /SECRET|URL/.test(name) ? "" : ` (it is ${JSON.stringify(source[name])})`;
+    return `  ${name} ${i.message}${shown}`;
+  });
+  throw new EnvError(`Invalid environment variable${lines.length > 1 ? "s" : ""}:\n${lines.join("\n")}`);
+}
+
+// Parsed on every call (microseconds): scripts and tests point DATABASE_URL at other
+// databases while running, and must see the change.
+export const env = (): Env => parseEnv(process.env);

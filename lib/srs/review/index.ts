@@ -1,0 +1,33 @@
+import "server-only";
+import { reviewStateOf } from "./queue";
+import { gradeAs } from "./grade";
+import { undoReview } from "./undo";
+import { reviewUserOf, type ReviewUser } from "./user";
+
+// The review session, split by job: the queue's read model (queue.ts), grading (grade.ts) and
+// undo (undo.ts). Everything takes the user from the session (callers pass the session user,
+// whose scheduling settings came with the session check, or a bare id) and puts the user id
+// in every where clause: a card id sent by one user never reaches another's card.
+export { getReviewState, type ReviewCard, type ReviewState } from "./queue";
+export { undoReview, type UndoResult } from "./undo";
+export type { GradeResult } from "./grade";
+export type { ReviewUser } from "./user";
+
+type UserRef = Parameters<typeof reviewUserOf>[0];
+
+export async function gradeReview(user: UserRef, raw: unknown, now = new Date()) {
+  return gradeAs(await reviewUserOf(user), raw, now);
+}
+
+// Grading and undoing answer with the next review state.
+export async function gradeAndNext(user: UserRef, raw: unknown, now = new Date()) {
+  const u = await reviewUserOf(user);
+  const result = await gradeAs(u, raw, now);
+  return { result, state: await reviewStateOf(u, now) };
+}
+
+export async function undoAndNext(user: UserRef, raw: unknown, now = new Date()) {
+  const u = await reviewUserOf(user);
+  const result = await undoReview(u.id, raw, now);
+  return { result, state: await reviewStateOf(u, now) };
+}

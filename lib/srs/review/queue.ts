@@ -1,0 +1,125 @@
+import "server-only";
+import { sqlDb, sql } from "../../db";
+import { date, dateOrNull, num, str, strOrNull } from "../../db/row";
+import { cardView, type CardView } from "../../content/catalogue";
+import { studyDayNumber } from "../day";
+import { dueCutoff } from "../due";
+import { createScheduler, previewIntervals } from "../scheduler";
+import { dayContextOf, schedulerSettingsOf } from "../settings";
+import { pickNext, LEARN_AHEAD_MS } from "../queue";
+import { cardStateOf, type CardFields } from "../card-rows";
+import { reviewUserOf, type ReviewUser } from "./user";
+
+// The review queue's read model: the next card, the counts and today's tally, in ONE SQL
+// statement. A one-row aggregate part (counts by queue, today's tally from the covering log
+// index, the last live log, the earliest due date) is joined to at most four candidate cards,
+// each the head of one queue by index order (learning due now, reviews due today, the first
+// new card, learning due within the learn-ahead window); pickNext (pure, unit-tested) then
+// chooses among them exactly as it would among the whole queues.
+
+export type ReviewCard = CardView & {
+  cardId: string;
+  version: number;
+  state: number;
+  intervals: { rating: number; label: string; due: string }[];
+};
+
+export type ReviewState = {
+  card: ReviewCard | null;
+  counts: { new: number; learning: number; review: number };
+  today: { done: number; again: number; timeMs: number };
+  nextDueAt: string | null;
+  lastLogId: string | null;
+};
+
+type Candidate = CardFields & { id: string; catalogCardId: string; version: number };
+
+const CARD_COLS = `c."id", c."catalogCardId", c."version", c."state", c."due", c."stability", c."difficulty", c."elapsedDays", c."scheduledDays", c."learningSteps", c."reps", c."lapses", c."lastReview"`;
+const LIVE = `FROM "Card" c JOIN "CatalogCard" k ON k."id" = c."catalogCardId" WHERE c."userId" = ? AND k."retiredAt" IS NULL`;
+
+// Constant text; the values are bound in order.
+const QUEUE_SQL = `
+SELECT a.*, q."kind", q."id", q."catalogCardId", q."version", q."state", q."due", q."stability", q."difficulty", q."elapsedDays", q."scheduledDays", q."learningSteps", q."reps", q."lapses", q."lastReview"
+FROM (
+  SELECT
+    (SELECT COUNT(*) ${LIVE} AND c."state" IN (1, 3) AND c."due" < ?) AS "learning",
+    (SELECT COUNT(*) ${LIVE} AND c."state" = 2 AND c."due" < ?) AS "review",
+    (SELECT COUNT(*) FROM (SELECT 1 AS x ${LIVE} AND c."state" = 0 LIMIT ?) AS n) AS "fresh",
+    (SELECT MIN(c."due") ${LIVE} AND c."state" <> 0) AS "nextDue",
+    (SELECT l."id" FROM "ReviewLog" l WHERE l."userId" = ? AND l."undoneAt" IS NULL ORDER BY l."review" DESC, l."id" DESC LIMIT 1) AS "lastLogId",
+    t."done", t."again", t."timeMs", t."introduced"
+  FROM (
+    SELECT COUNT(*) AS "done", SUM(CASE WHEN l."rating" = 1 THEN 1 ELSE 0 END) AS "again",
+      SUM(l."durationMs") AS "timeMs", SUM(CASE WHEN l."state" = 0 THEN 1 ELSE 0 END) AS "introduced"
+    FROM "ReviewLog" l WHERE l."userId" = ? AND l."undoneAt" IS NULL AND l."reviewDay" = ?
+  ) AS t
+) AS a LEFT JOIN (
+  SELECT * FROM (SELECT 1 AS "kind", ${CARD_COLS} ${LIVE} AND c."state" IN (1, 3) AND c."due" <= ? ORDER BY c."due", c."id" LIMIT 1) AS b1
+  UNION ALL SELECT * FROM (SELECT 2 AS "kind", ${CARD_COLS} ${LIVE} AND c."state" = 2 AND c."due" < ? ORDER BY c."due", c."id" LIMIT 1) AS b2
+  UNION ALL SELECT * FROM (SELECT 3 AS "kind", ${CARD_COLS} ${LIVE} AND c."state" = 0 ORDER BY c."due", k."position" LIMIT 1) AS b3
+  UNION ALL SELECT * FROM (SELECT 4 AS "kind", ${CARD_COLS} ${LIVE} AND c."state" IN (1, 3) AND c."due" <= ? ORDER BY c."due", c."id" LIMIT 1) AS b4
+) AS q ON 1 = 1`;
+
+const candidateOf = (r: Record<string, unknown>): Candidate => ({
+  id: str(r.id),
+  catalogCardId: str(r.catalogCardId),
+  version: num(r.version),
+  state: num(r.state),
+  due: date(r.due),
+  stability: num(r.stability),
+  difficulty: num(r.difficulty),
+  elapsedDays: num(r.elapsedDays),
+  scheduledDays: num(r.scheduledDays),
+  learningSteps: num(r.learningSteps),
+  reps: num(r.reps),
+  lapses: num(r.lapses),
+  lastReview: dateOrNull(r.lastReview),
+});
+
+export async function getReviewState(userOrId: Parameters<typeof reviewUserOf>[0], now = new Date()): Promise<ReviewState> {
+  const user = await reviewUserOf(userOrId);
+  return reviewStateOf(user, now);
+}
+
+export async function reviewStateOf(user: ReviewUser, now: Date): Promise<ReviewState> {
+  const u = user.id;
+  const ctx = dayContextOf(user);
+  // The cut-off of lib/srs/due.ts: the learning and review counts are "due today" everywhere.
+  const end = dueCutoff(now, ctx);
+  const today = studyDayNumber(now, ctx);
+  const ahead = new Date(now.getTime() + LEARN_AHEAD_MS);
+  const values = [u, end, u, end, u, user.newCardsPerDay, u, u, u, today, u, now, u, end, u, u, ahead];
+  const rows = await sqlDb.all({ text: QUEUE_SQL, values });
+  const a = rows[0]!;
+  // A log's state is the card's state before the review: state New = introduced today.
+  const newLimit = Math.max(0, user.newCardsPerDay - num(a.introduced));
+  const cands = rows.filter((r) => r.kind != null).map((r) => ({ kind: num(r.kind), card: candidateOf(r) }));
+  const due = cands.filter((c) => c.kind !== 3).map((c) => c.card);
+  const fresh = newLimit ? cands.filter((c) => c.kind === 3).map((c) => c.card) : [];
+  const next = pickNext(due, fresh, now);
+
+  let card: ReviewCard | null = null;
+  if (next) {
+    const view = cardView(next.catalogCardId);
+    if (view) {
+      const f = createScheduler(schedulerSettingsOf(user));
+      card = {
+        ...view,
+        cardId: next.id,
+        version: next.version,
+        state: next.state,
+        intervals: previewIntervals(f, cardStateOf(next.id, next), now).map((p) => ({ rating: p.rating, label: p.label, due: p.due.toISOString() })),
+      };
+    }
+  }
+  // With no card to show, every studied card is due after the learn-ahead window, so the
+  // earliest due date is the next one.
+  const nextDue = card ? null : dateOrNull(a.nextDue);
+  return {
+    card,
+    counts: { new: Math.min(newLimit, num(a.fresh)), learning: num(a.learning), review: num(a.review) },
+    today: { done: num(a.done), again: num(a.again), timeMs: num(a.timeMs) },
+    nextDueAt: nextDue ? nextDue.toISOString() : null,
+    lastLogId: strOrNull(a.lastLogId),
+  };
+}

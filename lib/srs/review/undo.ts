@@ -1,0 +1,41 @@
+import "server-only";
+import { sqlDb, sql } from "../../db";
+import { date, dateOrNull, num, str } from "../../db/row";
+import { UserError } from "../../errors";
+import { undoSchema } from "../../validation/review";
+import { restoredCardFields } from "../card-rows";
+
+export type UndoResult = { cardId: string; replay: boolean };
+
+// Undo marks the log undone (history stays append-only) and restores every card field from
+// the log's snapshot, so the card is exactly as it was before that review.
+export async function undoReview(userId: string, raw: unknown, now = new Date()): Promise<UndoResult> {
+  const parsed = undoSchema.safeParse(raw);
+  if (!parsed.success) throw new UserError(parsed.error.issues[0]?.message ?? "Invalid request", 400);
+  const { logId } = parsed.data;
+
+  return sqlDb.transaction(async (tx) => {
+    const [log] = await tx.all(sql`
+      SELECT l."cardId", l."undoneAt", l."nextVersion", l."state", l."prevDue", l."stability", l."difficulty", l."prevElapsedDays",
+        l."scheduledDays", l."learningSteps", l."prevReps", l."prevLapses", l."prevLastReview",
+        (SELECT m."id" FROM "ReviewLog" m WHERE m."userId" = ${userId} AND m."undoneAt" IS NULL ORDER BY m."review" DESC, m."id" DESC LIMIT 1) AS "latestId"
+      FROM "ReviewLog" l WHERE l."id" = ${logId} AND l."userId" = ${userId}`);
+    if (!log) throw new UserError("No such review.", 404);
+    const cardId = str(log.cardId);
+    if (log.undoneAt != null) return { cardId, replay: true };
+    if (log.latestId !== logId) throw new UserError("Only your most recent review can be undone.", 409);
+    const c = restoredCardFields({
+      state: num(log.state), prevDue: date(log.prevDue), stability: num(log.stability), difficulty: num(log.difficulty),
+      prevElapsedDays: num(log.prevElapsedDays), scheduledDays: num(log.scheduledDays), learningSteps: num(log.learningSteps),
+      prevReps: num(log.prevReps), prevLapses: num(log.prevLapses), prevLastReview: dateOrNull(log.prevLastReview),
+    });
+    const restored = await tx.run(sql`
+      UPDATE "Card" SET "state" = ${c.state}, "due" = ${c.due}, "stability" = ${c.stability}, "difficulty" = ${c.difficulty},
+        "elapsedDays" = ${c.elapsedDays}, "scheduledDays" = ${c.scheduledDays}, "learningSteps" = ${c.learningSteps}, "reps" = ${c.reps},
+        "lapses" = ${c.lapses}, "lastReview" = ${c.lastReview}, "version" = "version" + 1
+      WHERE "id" = ${cardId} AND "userId" = ${userId} AND "version" = ${num(log.nextVersion)}`);
+    if (restored !== 1) throw new UserError("This card changed after that review, so the review can no longer be undone.", 409);
+    await tx.run(sql`UPDATE "ReviewLog" SET "undoneAt" = ${now} WHERE "id" = ${logId} AND "userId" = ${userId}`);
+    return { cardId, replay: false };
+  });
+}

@@ -1,0 +1,44 @@
+// The production server: Next's request handler behind a plain Node HTTP server, so that the
+// client address comes from the socket (or from a configured number of trusted proxies),
+// never from a header the client wrote. `npm start` and the end-to-end tests run this file
+// with `node --import tsx scripts/serve.ts`: one process, so a signal reaches the server itself.
+import { createServer } from "node:http";
+import path from "node:path";
+import next from "next";
+import { env } from "../lib/env";
+import { forwardedHeaders } from "../lib/auth/client-address";
+
+export async function serve(): Promise<void> {
+  const config = env();
+  // Without a configured public URL, next-auth builds its redirects from the request's host
+  // (which forwardedHeaders below makes trustworthy) instead of defaulting to localhost:3000.
+  if (!config.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST = "1";
+  const app = next({ dev: false, dir: path.resolve(import.meta.dirname, ".."), port: config.PORT });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  const server = createServer((req, res) => {
+    Object.assign(req.headers, forwardedHeaders(req.headers, req.socket.remoteAddress, false, config.UNKNOT_TRUSTED_PROXIES));
+    handle(req, res).catch((e: unknown) => {
+      console.error(e);
+      if (!res.headersSent) res.writeHead(500).end("Internal error");
+    });
+  });
+  // Every address, IPv4 and IPv6, as `next start` listens.
+  server.listen(config.PORT, () => console.log(`[unknot] serving on http://localhost:${config.PORT}`));
+  // Finish the requests in flight, then exit; a client holding a connection open cannot keep
+  // the process alive past 5 s.
+  const stop = () => {
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  serve().catch((e) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  });
+}

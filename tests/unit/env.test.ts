@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_DATABASE_URL, parseEnv } from "@/lib/env";
+
+describe("the environment", () => {
+  it("needs nothing: every setting has a default", () => {
+    expect(parseEnv({})).toEqual({
+      DATABASE_URL: DEFAULT_DATABASE_URL,
+      PORT: 3000,
+      UNKNOT_TRUSTED_PROXIES: 0,
+      DATABASE_POOL_SIZE: 10,
+      UNKNOT_SEED_DEMO: true,
+      UNKNOT_SIGNUPS_PER_HOUR: 10,
+    });
+  });
+
+  it("reads set values into their types, treating empty ones as unset", () => {
+    expect(parseEnv({ PORT: "8080", UNKNOT_TRUSTED_PROXIES: "1", UNKNOT_SEED_DEMO: "0", NEXTAUTH_URL: "https://unknot.example", DATABASE_URL: "" })).toMatchObject({
+      PORT: 8080,
+      UNKNOT_TRUSTED_PROXIES: 1,
+      UNKNOT_SEED_DEMO: false,
+      NEXTAUTH_URL: "https://unknot.example",
+      DATABASE_URL: DEFAULT_DATABASE_URL,
+    });
+  });
+
+  it.each([
+    [{ PORT: "eighty" }, /PORT must be a whole number \(it is "eighty"\)/],
+    [{ PORT: "70000" }, /PORT must be at most 65535/],
+    [{ DATABASE_URL: "mysql://db/unknot" }, /DATABASE_URL must be a SQLite file/],
+    [{ NEXTAUTH_URL: "localhost:3000" }, /NEXTAUTH_URL must be an http/],
+    [{ UNKNOT_TRUSTED_PROXIES: "-1" }, /UNKNOT_TRUSTED_PROXIES must be at least 0/],
+    [{ DATABASE_POOL_SIZE: "1.5" }, /DATABASE_POOL_SIZE must be a whole number/],
+    [{ UNKNOT_SEED_DEMO: "yes" }, /UNKNOT_SEED_DEMO must be "0" or "1"/],
+  ])("refuses %o with a message naming the variable", (source, message) => {
+    expect(() => parseEnv(source)).toThrow(message);
+  });
+
+  it("names a bad secret or database URL without echoing its value", () => {
+    const message = (source: Record<string, string>) => {
+      try {
+        parseEnv(source);
+        return "";
+      } catch (e) {
+        return (e as Error).message;
+      }
+    };
+    expect(message({ NEXTAUTH_SECRET: "hunter2-hunter2" })).toMatch(/NEXTAUTH_SECRET must be at least 32 characters/);
+    expect(message({ NEXTAUTH_SECRET: "hunter2-hunter2" })).not.toContain("hunter2");
+    expect(message({ DATABASE_URL: "mysql://root:pw@db" })).toMatch(/DATABASE_URL/);
+    expect(message({ DATABASE_URL: "mysql://root:pw@db" })).not.toContain("pw@db");
+  });
+});
