@@ -1,6 +1,51 @@
 import Link from "next/link";
+import { getSessionUser } from "@/lib/auth";
+import { getStudySummary, type StudySummary } from "@/lib/progress/summary";
 
-export default function HomePage() {
+// Personal when signed in (due today, streak, the next lesson and one button that starts the
+// right thing), so it is rendered per request: the header and this page never change after load.
+export const dynamic = "force-dynamic";
+
+function NextStep({ s }: { s: StudySummary }) {
+  if (s.dueToday > 0) {
+    return <Link className="btn primary big" href="/review">Review {s.dueToday} card{s.dueToday === 1 ? "" : "s"}</Link>;
+  }
+  if (s.nextLesson) {
+    return (
+      <Link className="btn primary big" href={`/learn/${s.nextLesson.slug}`}>
+        Start lesson {s.nextLesson.number} ({s.nextLesson.minutes} min)
+      </Link>
+    );
+  }
+  return <Link className="btn primary big" href="/review">Open today&apos;s review</Link>;
+}
+
+function PersonalHome({ name, s }: { name: string | null; s: StudySummary }) {
+  const streakNote = s.streak.current === 0 ? "Review today to start a streak." : s.streak.reviewedToday ? "Kept today." : "Review today to keep it.";
+  return (
+    <>
+      <h1>{name ? `Hello, ${name}` : "Welcome back"}</h1>
+      <div className="stats home-stats">
+        <div className="stat"><b data-testid="home-due">{s.dueToday}</b> due today</div>
+        <div className="stat"><b data-testid="home-streak">{s.streak.current}</b> day streak <span className="hint">{streakNote}</span></div>
+        <div className="stat"><b data-testid="home-done">{s.doneToday}</b> reviewed today</div>
+      </div>
+      <div className="btn-row"><NextStep s={s} /></div>
+      {s.nextLesson ? (
+        <p>
+          Next lesson: <Link href={`/learn/${s.nextLesson.slug}`}>{s.nextLesson.title}</Link> ({s.nextLesson.minutes} min read, then a short quiz).
+        </p>
+      ) : (
+        <p>You have taken every lesson&apos;s quiz. Your reviews keep the facts fresh.</p>
+      )}
+      {s.deckSize === 0 && <p className="muted">Your deck is empty. Read a lesson and press &ldquo;Remember this lesson&rdquo; to add its cards.</p>}
+    </>
+  );
+}
+
+export default async function HomePage() {
+  const user = await getSessionUser();
+  if (user) return <PersonalHome name={user.name} s={await getStudySummary(user.id)} />;
   return (
     <>
       <h1>Back-spasm self-care that sticks</h1>
@@ -10,9 +55,8 @@ export default function HomePage() {
         scheduled by FSRS, the algorithm Anki uses, so you still know them when you need them.
       </p>
       <div className="btn-row">
-        <Link className="btn primary" href="/learn">Start learning</Link>
-        <Link className="btn" href="/sign-up">Create an account</Link>
-        <Link className="btn" href="/review">Today&apos;s review</Link>
+        <Link className="btn primary big" href="/sign-up">Create a free account</Link>
+        <Link className="btn" href="/learn">Read the lessons first</Link>
       </div>
       <h2>How it works</h2>
       <ol>

@@ -12,6 +12,7 @@ import { getLessons } from "../lib/content/load";
 import { benchEngine, postgresUrl, sqliteUrl, type EngineResult } from "./bench/engine";
 import { benchScheduler, type SchedulerResult } from "./bench/scheduler";
 import { firstLoadJs, type FirstLoadJs, type PageTiming } from "./bench/pages";
+import { budgetVerdict } from "./bench/js-budget";
 import type { LoadResult } from "./bench/cannon";
 import { kB, mib, ms, perSec, printTable, secs, verdict, type Row } from "./bench/stats";
 
@@ -59,7 +60,7 @@ function generalRows(s: SchedulerResult, js: { path: string; r: FirstLoadJs }[])
     { metric: "4. wrapper / bare", measured: `${(s.ratio * 100).toFixed(0)}%`, target: "≥ 90%", result: verdict(s.ratio >= 0.9) },
     ...js.map(({ path, r }): Row =>
       r.status === 200
-        ? { metric: `5. first-load JS ${path} (gzip)`, measured: `${kB(r.gzipBytes)} in ${r.scripts} scripts`, target: "", result: "info" }
+        ? { metric: `5. first-load JS ${path} (gzip)`, measured: `${kB(r.gzipBytes)} in ${r.scripts} scripts`, ...budgetVerdict(path, r) }
         : { metric: `5. first-load JS ${path}`, measured: `not available (HTTP ${r.status})`, target: "", result: "n/a" },
     ),
   ];

@@ -28,23 +28,20 @@ export default async function ProgressPage() {
   return (
     <>
       <h1>Your progress</h1>
-      <p className="muted">
-        Days run from {String(d.rolloverHour).padStart(2, "0")}:00 to {String(d.rolloverHour).padStart(2, "0")}:00 in {d.timeZone} (change in <Link href="/settings">settings</Link>).
-      </p>
 
       <section aria-labelledby="today-h">
         <h2 id="today-h">Today</h2>
         <div className="stats">
-          <div className="stat"><b data-testid="due-now">{d.dueNow}</b> due now</div>
-          <div className="stat"><b data-testid="done-today">{d.doneToday}</b> reviews done today</div>
-          <div className="stat"><b data-testid="new-today">{d.newToday}</b> new cards learned</div>
-          <div className="stat"><b data-testid="minutes-today">{minutes(d.msToday)}</b> minutes spent</div>
+          <div className="stat"><b data-testid="due-now">{d.dueNow}</b> due today <span className="hint">(as on the review page)</span></div>
           <div className="stat">
             <b data-testid="streak">{d.streak.current}</b> day streak
             <span className="hint">{d.streak.current > 0 && !d.streak.reviewedToday ? " review today to keep it" : ` longest ${d.streak.longest}`}</span>
           </div>
+          <div className="stat"><b data-testid="done-today">{d.doneToday}</b> reviews done today</div>
+          <div className="stat"><b data-testid="new-today">{d.newToday}</b> new cards learned</div>
+          <div className="stat"><b data-testid="minutes-today">{minutes(d.msToday)}</b> minutes spent</div>
         </div>
-        {d.dueNow > 0 && <p><Link className="btn primary" href="/review">Review now</Link></p>}
+        {d.dueNow > 0 && <p><Link className="btn primary big" href="/review">Review {d.dueNow} now</Link></p>}
       </section>
 
       <section aria-labelledby="activity-h">
@@ -78,39 +75,33 @@ export default async function ProgressPage() {
 
       <section aria-labelledby="lessons-h">
         <h2 id="lessons-h">By lesson</h2>
-        <table data-testid="lesson-table">
-          <thead>
-            <tr><th scope="col">Lesson</th><th scope="col">Cards in deck</th><th scope="col">Mean recall</th><th scope="col">Quiz best</th><th scope="col">Quiz latest</th></tr>
-          </thead>
-          <tbody>
-            {d.lessons.map((l) => (
-              <tr key={l.slug}>
-                <th scope="row">{l.title}<br /><span className="hint">{TOPIC_LABELS[l.topic]}</span></th>
-                <td>{l.recall.cards}</td>
-                <td>{formatPercent(l.recall.meanRecall, 0)}{l.recall.studied ? <span className="hint"> ({l.recall.studied} studied)</span> : null}</td>
-                <td>{score(l.quiz.best)}</td>
-                <td>{score(l.quiz.latest)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <h3>By topic</h3>
-        <table data-testid="topic-table">
-          <thead>
-            <tr><th scope="col">Topic</th><th scope="col">Cards in deck</th><th scope="col">Studied</th><th scope="col">Mean recall</th></tr>
-          </thead>
-          <tbody>
-            {d.topics.map((t) => (
-              <tr key={t.topic}><th scope="row">{t.label}</th><td>{t.recall.cards}</td><td>{t.recall.studied}</td><td>{formatPercent(t.recall.meanRecall, 0)}</td></tr>
-            ))}
-          </tbody>
-        </table>
+        <div className="table-scroll">
+          <table data-testid="lesson-table">
+            <thead>
+              <tr><th scope="col">Lesson</th><th scope="col">Cards</th><th scope="col">Recall</th><th scope="col">Quiz best</th><th scope="col">Quiz latest</th></tr>
+            </thead>
+            <tbody>
+              {d.lessons.map((l) => (
+                <tr key={l.slug}>
+                  <th scope="row"><Link href={`/learn/${l.slug}`}>{l.title}</Link><br /><span className="hint">{TOPIC_LABELS[l.topic]}</span></th>
+                  <td>{l.recall.cards}</td>
+                  <td>{formatPercent(l.recall.meanRecall, 0)}{l.recall.studied ? <span className="hint"> ({l.recall.studied} studied)</span> : null}</td>
+                  <td>{score(l.quiz.best)}</td>
+                  <td>{score(l.quiz.latest)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </section>
 
       <section aria-labelledby="params-section-h">
         <h2 id="params-section-h">Your schedule</h2>
         <OptimizePanel initial={params} />
-        <p className="muted">Export your history or delete your account on the <Link href="/account">account page</Link>.</p>
+        <p className="muted">
+          Days run from {String(d.rolloverHour).padStart(2, "0")}:00 to {String(d.rolloverHour).padStart(2, "0")}:00 in {d.timeZone} (change in <Link href="/settings">settings</Link>).
+          Export your history or delete your account on the <Link href="/account">account page</Link>.
+        </p>
       </section>
     </>
   );

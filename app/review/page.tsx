@@ -1,18 +1,21 @@
 import type { Metadata } from "next";
+import { cookies } from "next/headers";
 import { requireUser } from "@/lib/auth";
 import { getReviewState } from "@/lib/srs/review";
+import { getStreak } from "@/lib/progress/summary";
 import { ReviewSession } from "./review-session";
+import { GUIDE_COOKIE } from "./guide-cookie";
 
 export const metadata: Metadata = { title: "Review" };
 export const dynamic = "force-dynamic";
 
 export default async function ReviewPage() {
   const user = await requireUser("/review");
-  const state = await getReviewState(user);
+  const [state, { streak }, jar] = await Promise.all([getReviewState(user), getStreak(user.id), cookies()]);
   return (
-    <>
+    <div className="review-page">
       <h1>Today&apos;s review</h1>
-      <ReviewSession initial={state} />
-    </>
+      <ReviewSession initial={state} streak={{ current: streak.current, reviewedToday: streak.reviewedToday }} guideSeen={jar.has(GUIDE_COOKIE)} />
+    </div>
   );
 }

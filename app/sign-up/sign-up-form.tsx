@@ -13,7 +13,7 @@ import { signUpAction } from "./actions";
 
 export function SignUpForm() {
   const router = useRouter();
-  const callbackUrl = safeCallback(useSearchParams().get("callbackUrl"), "/review");
+  const callbackUrl = safeCallback(useSearchParams().get("callbackUrl"), "/welcome");
   const { register, handleSubmit, setError, setValue, formState } = useForm<SignUpInput>({
     resolver: zodResolver(signUpSchema),
     defaultValues: { email: "", password: "", name: "", timeZone: "UTC" },

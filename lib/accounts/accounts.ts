@@ -6,7 +6,6 @@ import { signInSchema, signUpSchema, type SignUpInput } from "../validation/auth
 import { dummyHash, hashPassword, verifyPassword } from "./password";
 import { passwordProblem } from "./password-strength";
 import { latestLock, retryAfter, retryMessage, SIGN_IN_LIMITS, SIGN_UP_WINDOW_MS } from "../auth/throttle";
-import { addStarterDeck } from "../srs/deck";
 import { isUniqueViolation } from "../db/errors";
 import { env } from "../env";
 
@@ -45,7 +44,6 @@ export async function createAccount(input: SignUpInput, address?: string, now = 
   try {
     return await db.$transaction(async (tx) => {
       const user = await tx.user.create({ data: { email, passwordHash, name: name || null, timeZone }, select: { id: true, email: true } });
-      await addStarterDeck(tx, user.id);
       return user;
     });
   } catch (e) {

@@ -11,6 +11,7 @@ import { dayContextOf, schedulerSettingsOf } from "../srs/settings";
 import { computeStreak, type Streak } from "./streak";
 import { trueRetention, RETENTION_WINDOW_DAYS, STATE_REVIEW, type Retention } from "./retention";
 import { forecastRanges } from "./forecast";
+import { dueCutoff } from "../srs/due";
 import { summarizeToday } from "../srs/today";
 import type { DayCount } from "./series";
 
@@ -74,14 +75,15 @@ export async function getDashboard(userOrId: Parameters<typeof reviewUserOf>[0],
     // Live cards by lesson, topic and state: counts, due now, mature, and the sum of recall.
     sqlDb.all({
       text: `SELECT k."lessonSlug", k."topic", c."state", COUNT(*) AS "n",
-          SUM(CASE WHEN c."state" <> 0 AND c."due" <= ? THEN 1 ELSE 0 END) AS "dueNow",
+          SUM(CASE WHEN c."state" <> 0 AND c."due" < ? THEN 1 ELSE 0 END) AS "dueNow",
           SUM(CASE WHEN c."state" <> 0 AND c."stability" >= ? THEN 1 ELSE 0 END) AS "mature",
           SUM(CASE WHEN c."state" = 0 OR c."lastReview" IS NULL OR c."stability" <= 0 THEN NULL
             ELSE power(1 + ? * (CASE WHEN ? > ${ms} THEN floor((? - ${ms}) / 86400000) ELSE 0 END) / c."stability", ?) END) AS "recall"
         FROM "Card" c JOIN "CatalogCard" k ON k."id" = c."catalogCardId"
         WHERE c."userId" = ? AND k."retiredAt" IS NULL
         GROUP BY k."lessonSlug", k."topic", c."state"`,
-      values: [now, MATURE_STABILITY_DAYS, curve.factor, now.getTime(), now.getTime(), curve.decay, userId],
+      // "Due" as in lib/srs/due.ts: before the study day's end (forecast day 0), as /review counts.
+      values: [dueCutoff(now, ctx), MATURE_STABILITY_DAYS, curve.factor, now.getTime(), now.getTime(), curve.decay, userId],
     }),
     // Studied cards by forecast day: day 0 takes everything overdue.
     sqlDb.all({

@@ -2,7 +2,6 @@ import "server-only";
 import type { Prisma } from "@prisma/client";
 import { db } from "../db";
 import { UserError } from "../errors";
-import { getLessons } from "../content/load";
 
 type Tx = Prisma.TransactionClient;
 
@@ -20,13 +19,8 @@ async function lessonCardIds(tx: Tx, lessonSlug: string): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
-// New accounts start with the first lesson's cards so that the review session has
-// something in it at once; every other lesson is added with "Remember this lesson".
-export async function addStarterDeck(tx: Tx, userId: string, now = new Date()): Promise<number> {
-  const first = getLessons()[0];
-  return first ? addCatalogCards(tx, userId, await lessonCardIds(tx, first.slug), now) : 0;
-}
-
+// A new account's deck is empty: cards join it only when the learner chooses a lesson with
+// "Remember this lesson" (or misses a quiz question, below).
 export async function addLessonToDeck(userId: string, lessonSlug: string, now = new Date()): Promise<{ added: number; total: number }> {
   return db.$transaction(async (tx) => {
     const ids = await lessonCardIds(tx, lessonSlug);

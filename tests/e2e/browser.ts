@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { getLessons } from "@/lib/content/load";
 
 // A bare machine has no browser and cannot download one: Debian's Chromium is used when it is
 // there (or CHROMIUM_PATH names one), otherwise the Chromium that @sparticuz/chromium ships
@@ -27,12 +28,22 @@ export function newEmail(prefix = "e2e"): string {
 }
 
 // Signs up through the real form; the app signs the new user in and goes to the callback.
-export async function signUp(page: Page, baseUrl: string, email = newEmail(), callback = "/review"): Promise<string> {
+// A new deck is empty, so unless `starter` is false the user then remembers the first lesson
+// on its page (as a learner would) and comes back to the callback.
+export async function signUp(page: Page, baseUrl: string, email = newEmail(), callback = "/review", starter = true): Promise<string> {
   await page.goto(`${baseUrl}/sign-up?callbackUrl=${encodeURIComponent(callback)}`);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Create account" }).click();
   await page.waitForURL((u) => u.pathname === callback, { timeout: 30_000 });
+  if (starter) {
+    await page.goto(`${baseUrl}/learn/${getLessons()[0]!.slug}`);
+    await page.getByRole("button", { name: "Remember this lesson" }).click();
+    await page.getByTestId("remember-result").filter({ hasText: "Added" }).waitFor();
+    // The one-time guide to the grades has its own test (onboarding); here it is marked seen.
+    await page.evaluate(() => (document.cookie = "unknot-grade-guide=seen; path=/"));
+    await page.goto(`${baseUrl}${callback}`);
+  }
   return email;
 }
 

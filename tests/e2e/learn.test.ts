@@ -17,7 +17,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-// The first lesson's cards are the starter deck, so the journey uses the second lesson.
+// The sign-up helper remembers the first lesson, so the journey uses the second lesson.
 const [starter, lesson, , guestLesson] = getLessons() as [Lesson, Lesson, Lesson, Lesson, ...Lesson[]];
 const GUIDANCE_LABEL = "Mainstream clinical guidance (not from the source documents)";
 // A seed file's name as the content cites it; no page may show one (titles and kinds instead).

@@ -12,14 +12,15 @@ import { firstCard, grade, makeUser } from "./helpers";
 const email = () => `acct-${randomUUID().slice(0, 8)}@example.test`;
 
 describe("signing up", () => {
-  it("normalizes the email and starts the user with the first lesson's cards", async () => {
+  it("normalizes the email and starts the user with an empty deck", async () => {
     const raw = `  Mixed.Case-${randomUUID().slice(0, 6)}@Example.TEST `;
     const u = await createAccount({ email: raw, password: "a-long-unusual-passphrase", timeZone: "Europe/Berlin" });
     expect(u.email).toBe(raw.trim().toLowerCase());
     const stored = await db.user.findUniqueOrThrow({ where: { id: u.id } });
     expect(stored.passwordHash).toMatch(/^\$argon2id\$/);
     expect(stored.timeZone).toBe("Europe/Berlin");
-    expect(await db.card.count({ where: { userId: u.id } })).toBeGreaterThanOrEqual(10);
+    // Cards join the deck only when the learner chooses a lesson.
+    expect(await db.card.count({ where: { userId: u.id } })).toBe(0);
   });
 
   it("refuses a taken email, a common password, a short password and an unknown time zone, creating nothing", async () => {

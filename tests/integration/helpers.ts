@@ -1,10 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { createAccount } from "@/lib/accounts/accounts";
+import { addLessonToDeck } from "@/lib/srs/deck";
+import { getLessons } from "@/lib/content/load";
 
-export async function makeUser(overrides: { timeZone?: string } = {}) {
+// A user who has chosen to remember the first lesson (a new account's deck is empty), unless
+// `empty` is set.
+export async function makeUser(overrides: { timeZone?: string; empty?: boolean } = {}) {
   const email = `u-${randomUUID().slice(0, 8)}@example.test`;
   const user = await createAccount({ email, password: "a-long-unusual-passphrase", timeZone: overrides.timeZone ?? "UTC" });
+  if (!overrides.empty) await addLessonToDeck(user.id, getLessons()[0]!.slug);
   return { ...user, password: "a-long-unusual-passphrase" };
 }
 

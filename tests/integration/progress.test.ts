@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { default_w, forgetting_curve } from "ts-fsrs";
 import { db } from "@/lib/db";
 import { getDashboard } from "@/lib/progress/queries";
+import { getReviewState } from "@/lib/srs/review";
 import { studyDayNumber } from "@/lib/srs/day";
 import { isPostgresUrl, sqliteFilePath } from "@/lib/db/url";
 import { makeUser } from "./helpers";
@@ -86,7 +87,11 @@ describe("the progress dashboard", () => {
     const deck = await db.card.count({ where: { userId: u.id } });
 
     expect(d.today).toBe(TODAY);
-    expect(d).toMatchObject({ dueNow: 2, doneToday: 3, newToday: 1, msToday: 120_000 });
+    // Due today: a (an hour ago), b (a learning step in 5 minutes) and d (overdue), the
+    // forecast's day 0 and exactly what the review queue counts.
+    expect(d).toMatchObject({ dueNow: 3, doneToday: 3, newToday: 1, msToday: 120_000 });
+    const queue = await getReviewState(u.id, NOW);
+    expect(queue.counts.learning + queue.counts.review).toBe(d.dueNow);
     expect(d.streak).toEqual({ current: 3, longest: 3, reviewedToday: true });
     expect(d.reviewsByDay).toEqual([
       { day: TODAY - 40, count: 5 }, { day: TODAY - 4, count: 1 }, { day: TODAY - 2, count: 1 }, { day: TODAY - 1, count: 2 }, { day: TODAY, count: 3 },

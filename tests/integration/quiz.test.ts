@@ -60,7 +60,7 @@ describe("scoring a quiz", () => {
 
 describe("a wrong answer feeds the review deck", () => {
   it("adds a missed card that was not in the deck as new, first in the new-card queue", async () => {
-    const u = await makeUser(); // starts with the first lesson's cards, all new
+    const u = await makeUser(); // has remembered the first lesson: its cards, all new
     const q = LESSON.quiz[2]!;
     expect(await userCard(u.id, q.card)).toBeNull();
     const now = later(60);

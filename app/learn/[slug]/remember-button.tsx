@@ -5,7 +5,7 @@ import { useSession } from "next-auth/react";
 import { rememberLessonAction } from "./actions";
 
 // The lesson page is static, so whether the visitor is signed in is found out here.
-export function RememberButton({ lessonSlug }: { lessonSlug: string }) {
+export function RememberButton({ lessonSlug, primary = false }: { lessonSlug: string; primary?: boolean }) {
   const { status } = useSession();
   const [pending, setPending] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
@@ -30,8 +30,9 @@ export function RememberButton({ lessonSlug }: { lessonSlug: string }) {
 
   return (
     <span className="remember">
-      <button type="button" className="btn" onClick={() => void remember()} disabled={pending || status === "loading"}>
-        {pending ? "Adding…" : "Remember this lesson"}
+      {/* Once pressed, the button says so: pressing it again would change nothing. */}
+      <button type="button" className={`btn${primary && !message ? " primary" : ""}`} onClick={() => void remember()} disabled={pending || status === "loading" || message !== null}>
+        {pending ? "Adding…" : message ? "In your deck ✓" : "Remember this lesson"}
       </button>
       <span role="status" aria-live="polite" data-testid="remember-result">
         {message}

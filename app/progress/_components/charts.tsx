@@ -1,42 +1,50 @@
 import { heatmapLayout } from "@/lib/progress/heatmap";
 import { dayLabel, type DayCount } from "@/lib/progress/series";
+import { TapReadout } from "./tap-readout";
 
 // Charts are SVG rendered on the server: no chart library and no client JavaScript, so they
 // appear with the page, print, and work with scripts off. Colours come from currentColor and
 // the CSS variables in globals.css, so they follow light and dark mode. Each chart is
 // role="img" with a <title> and <desc>, and carries its numbers as a table in a <details>
-// element as the text alternative.
+// element as the text alternative. Each SVG is at least its viewBox wide (the chart scrolls
+// sideways on a phone), so its 12-unit text is never drawn smaller than 12 px; tapping a
+// bar or square shows its value (TapReadout).
+const FONT = 12;
+const TAP_HINT = "Tap a bar to see its value.";
 
 type Bar = { key: string | number; label: string; value: number };
 
 export function BarChart({ id, title, desc, bars, valueLabel, tickEvery = 7 }: { id: string; title: string; desc: string; bars: Bar[]; valueLabel: string; tickEvery?: number }) {
-  const W = 640, H = 180, left = 34, bottom = 24, top = 10;
+  const W = 640, H = 190, left = 34, bottom = 26, top = 12;
   const max = Math.max(1, ...bars.map((b) => b.value));
   const step = (W - left) / Math.max(1, bars.length);
   const barW = Math.max(2, step * 0.72);
   const y = (v: number) => top + (H - top - bottom) * (1 - v / max);
   return (
     <figure className="chart-figure" data-testid={id}>
-      <svg className="chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-t ${id}-d`}>
+      <TapReadout hint={TAP_HINT} label={title}>
+      <svg className="chart" viewBox={`0 0 ${W} ${H}`} style={{ minWidth: W }} role="img" aria-labelledby={`${id}-t ${id}-d`}>
         <title id={`${id}-t`}>{title}</title>
         <desc id={`${id}-d`}>{desc}</desc>
         <line x1={left} x2={W} y1={y(0)} y2={y(0)} stroke="currentColor" strokeOpacity={0.4} />
         <line x1={left} x2={W} y1={y(max)} y2={y(max)} stroke="currentColor" strokeOpacity={0.15} strokeDasharray="3 3" />
-        <text x={left - 4} y={y(max) + 4} textAnchor="end" fontSize={11} fill="currentColor">{max}</text>
-        <text x={left - 4} y={y(0) + 4} textAnchor="end" fontSize={11} fill="currentColor">0</text>
+        <text x={left - 4} y={y(max) + 4} textAnchor="end" fontSize={FONT} fill="currentColor">{max}</text>
+        <text x={left - 4} y={y(0) + 4} textAnchor="end" fontSize={FONT} fill="currentColor">0</text>
         {bars.map((b, i) => (
           <g key={b.key}>
+            <rect className="chart-hit" x={left + i * step} y={top} width={step} height={y(0) - top} fill="transparent" data-label={`${b.label}: ${b.value} ${valueLabel}`} />
             {b.value > 0 && (
-              <rect className="chart-bar" data-value={b.value} x={left + i * step + (step - barW) / 2} y={y(b.value)} width={barW} height={y(0) - y(b.value)} rx={1.5}>
+              <rect className="chart-bar" data-value={b.value} data-label={`${b.label}: ${b.value} ${valueLabel}`} pointerEvents="none" x={left + i * step + (step - barW) / 2} y={y(b.value)} width={barW} height={y(0) - y(b.value)} rx={1.5}>
                 <title>{`${b.label}: ${b.value} ${valueLabel}`}</title>
               </rect>
             )}
             {i % tickEvery === 0 && (
-              <text x={left + i * step + step / 2} y={H - 6} textAnchor="middle" fontSize={11} fill="currentColor">{b.label}</text>
+              <text x={left + i * step + step / 2} y={H - 6} textAnchor="middle" fontSize={FONT} fill="currentColor">{b.label}</text>
             )}
           </g>
         ))}
       </svg>
+      </TapReadout>
       <DataTable caption={title} head={["Day", valueLabel]} rows={bars.map((b) => [b.label, b.value])} />
     </figure>
   );
@@ -44,27 +52,29 @@ export function BarChart({ id, title, desc, bars, valueLabel, tickEvery = 7 }: {
 
 export function Heatmap({ rows, today }: { rows: DayCount[]; today: number }) {
   const layout = heatmapLayout(rows, today);
-  const cell = 11, gap = 2, left = 26, top = 16;
+  const cell = 12, gap = 2, left = 32, top = 18;
   const W = left + layout.weeks * (cell + gap), H = top + 7 * (cell + gap);
   const total = layout.cells.reduce((n, c) => n + c.count, 0);
   const active = layout.cells.filter((c) => c.count > 0);
   return (
     <figure className="chart-figure" data-testid="heatmap">
-      <svg className="chart heatmap" viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby="heatmap-t heatmap-d">
+      <TapReadout hint="Tap a square to see that day's reviews." label="Reviews per day over the last 12 months">
+      <svg className="chart heatmap" viewBox={`0 0 ${W} ${H}`} style={{ minWidth: W }} role="img" aria-labelledby="heatmap-t heatmap-d">
         <title id="heatmap-t">Reviews per day over the last 12 months</title>
         <desc id="heatmap-d">{`${total} reviews on ${active.length} days; busiest day ${layout.max} reviews. Darker squares mean more reviews.`}</desc>
         {layout.months.map((m) => (
-          <text key={`${m.col}-${m.label}`} x={left + m.col * (cell + gap)} y={10} fontSize={10} fill="currentColor">{m.label}</text>
+          <text key={`${m.col}-${m.label}`} x={left + m.col * (cell + gap)} y={12} fontSize={FONT} fill="currentColor">{m.label}</text>
         ))}
         {["Mon", "Wed", "Fri"].map((d, i) => (
-          <text key={d} x={0} y={top + (i * 2 + 1) * (cell + gap) - 3} fontSize={9} fill="currentColor">{d}</text>
+          <text key={d} x={0} y={top + (i * 2 + 1) * (cell + gap) + cell - 2} fontSize={FONT} fill="currentColor">{d}</text>
         ))}
         {layout.cells.map((c) => (
-          <rect key={c.day} className={`heat-${c.level}`} x={left + c.col * (cell + gap)} y={top + c.row * (cell + gap)} width={cell} height={cell} rx={2}>
+          <rect key={c.day} className={`heat-${c.level}`} x={left + c.col * (cell + gap)} y={top + c.row * (cell + gap)} width={cell} height={cell} rx={2} data-label={`${c.iso}: ${c.count} review${c.count === 1 ? "" : "s"}`}>
             <title>{`${c.iso}: ${c.count} review${c.count === 1 ? "" : "s"}`}</title>
           </rect>
         ))}
       </svg>
+      </TapReadout>
       <DataTable caption="Days with reviews in the last 12 months" head={["Day", "Reviews"]} rows={active.map((c) => [c.iso, c.count])} empty="No reviews in the last 12 months." />
     </figure>
   );

@@ -2,7 +2,8 @@ import "server-only";
 import { sqlDb, sql } from "../../db";
 import { date, dateOrNull, num, str, strOrNull } from "../../db/row";
 import { cardView, type CardView } from "../../content/catalogue";
-import { studyDayBounds, studyDayNumber } from "../day";
+import { studyDayNumber } from "../day";
+import { dueCutoff } from "../due";
 import { createScheduler, previewIntervals } from "../scheduler";
 import { dayContextOf, schedulerSettingsOf } from "../settings";
 import { pickNext, LEARN_AHEAD_MS } from "../queue";
@@ -83,7 +84,8 @@ export async function getReviewState(userOrId: Parameters<typeof reviewUserOf>[0
 export async function reviewStateOf(user: ReviewUser, now: Date): Promise<ReviewState> {
   const u = user.id;
   const ctx = dayContextOf(user);
-  const { end } = studyDayBounds(now, ctx);
+  // The cut-off of lib/srs/due.ts: the learning and review counts are "due today" everywhere.
+  const end = dueCutoff(now, ctx);
   const today = studyDayNumber(now, ctx);
   const ahead = new Date(now.getTime() + LEARN_AHEAD_MS);
   const values = [u, end, u, end, u, user.newCardsPerDay, u, u, u, today, u, now, u, end, u, u, ahead];

@@ -23,6 +23,8 @@ export default async function QuizPage({ params }: Props) {
   if (!lesson) notFound();
   // The answers travel with the page so that feedback is instant; the stored score is
   // worked out again on the server from the content, never taken from the browser.
+  const lessons = getLessons();
+  const next = lessons[lessons.findIndex((l) => l.slug === lesson.slug) + 1];
   const questions: QuizQuestionView[] = lesson.quiz.map(({ id, question, choices, answer, explanation, sources }) => ({
     id, question, choices, answer, explanation, sources: resolveSources(sources, getSourceRecords()),
   }));
@@ -32,7 +34,7 @@ export default async function QuizPage({ params }: Props) {
         <Link href="/learn">Lessons</Link> · <Link href={`/learn/${lesson.slug}`}>{lesson.title}</Link>
       </p>
       <h1>Quiz: {lesson.title}</h1>
-      <QuizRunner lessonSlug={lesson.slug} questions={questions} />
+      <QuizRunner lessonSlug={lesson.slug} questions={questions} nextLesson={next ? { slug: next.slug, title: next.title } : null} />
     </>
   );
 }

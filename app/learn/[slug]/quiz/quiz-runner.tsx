@@ -21,7 +21,9 @@ function shuffled<T>(items: T[]): T[] {
   return a;
 }
 
-export function QuizRunner({ lessonSlug, questions }: { lessonSlug: string; questions: QuizQuestionView[] }) {
+type NextLesson = { slug: string; title: string } | null;
+
+export function QuizRunner({ lessonSlug, questions, nextLesson }: { lessonSlug: string; questions: QuizQuestionView[]; nextLesson: NextLesson }) {
   // Shuffled after hydration, so the server's HTML and the first client render agree.
   const [order, setOrder] = useState<string[][] | null>(null);
   const [index, setIndex] = useState(0);
@@ -86,8 +88,8 @@ export function QuizRunner({ lessonSlug, questions }: { lessonSlug: string; ques
           {questions.map((x, i) => {
             const r = result.answers.find((a) => a.questionId === x.id);
             return (
-              <li key={x.id}>
-                {r?.correct ? "✓ " : "✗ "}
+              <li key={x.id} data-testid="quiz-mark">
+                {r?.correct ? <span className="mark mark-right">✓ Right</span> : <span className="mark mark-wrong">✗ Wrong</span>}
                 {x.question}
                 {!r?.correct && r && <span className="muted"> (answer: {r.answer})</span>}
               </li>
@@ -107,7 +109,14 @@ export function QuizRunner({ lessonSlug, questions }: { lessonSlug: string; ques
           </p>
         )}
         <div className="btn-row">
-          <RememberButton lessonSlug={lessonSlug} />
+          <RememberButton lessonSlug={lessonSlug} primary />
+          {nextLesson ? (
+            <Link className="btn" href={`/learn/${nextLesson.slug}`}>Next lesson: {nextLesson.title}</Link>
+          ) : (
+            <Link className="btn" href="/review">Go to your review</Link>
+          )}
+        </div>
+        <div className="btn-row">
           <button type="button" className="btn" onClick={start}>Retake the quiz</button>
           <Link className="btn" href={`/learn/${lessonSlug}`}>Back to the lesson</Link>
         </div>
@@ -139,7 +148,7 @@ export function QuizRunner({ lessonSlug, questions }: { lessonSlug: string; ques
       {picked !== null && (
         <div className="answer" data-testid="quiz-feedback" role="status">
           <p>
-            <strong>{picked === q.answer ? "Right." : "Not quite."}</strong> {picked === q.answer ? "" : <>The answer is: <strong>{q.answer}</strong></>}
+            <strong className={`mark ${picked === q.answer ? "mark-right" : "mark-wrong"}`}>{picked === q.answer ? "✓ Right." : "✗ Not quite."}</strong> {picked === q.answer ? "" : <>The answer is: <strong>{q.answer}</strong></>}
           </p>
           <p>{q.explanation}</p>
           <div className="sources">

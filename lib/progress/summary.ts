@@ -1,0 +1,51 @@
+import "server-only";
+import { db } from "../db";
+import { UserError } from "../errors";
+import { getLessons } from "../content/load";
+import { readingMinutes } from "../content/schema";
+import { studyDayNumber } from "../srs/day";
+import { dueCutoff, dueWhere } from "../srs/due";
+import { dayContextOf } from "../srs/settings";
+import { getLessonProgress } from "../learn/progress";
+import { computeStreak, type Streak } from "./streak";
+
+// What the personal home page and the end of a review session need: due today (the same
+// definition as the review queue), the streak, today's count, and the next lesson to read.
+export type StudySummary = {
+  dueToday: number;
+  doneToday: number;
+  streak: Streak;
+  deckSize: number;
+  nextLesson: { slug: string; title: string; minutes: number; number: number } | null;
+};
+
+export async function getStreak(userId: string, now = new Date()): Promise<{ streak: Streak; doneToday: number }> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { timeZone: true, dayRolloverHour: true } });
+  if (!user) throw new UserError("Your account no longer exists. Please sign in again.", 401);
+  const today = studyDayNumber(now, { timeZone: user.timeZone, rolloverHour: user.dayRolloverHour });
+  const days = await db.reviewLog.groupBy({ by: ["reviewDay"], where: { userId, undoneAt: null }, _count: { _all: true } });
+  return { streak: computeStreak(days.map((d) => d.reviewDay), today), doneToday: days.find((d) => d.reviewDay === today)?._count._all ?? 0 };
+}
+
+export async function getStudySummary(userId: string, now = new Date()): Promise<StudySummary> {
+  const user = await db.user.findUnique({ where: { id: userId } });
+  if (!user) throw new UserError("Your account no longer exists. Please sign in again.", 401);
+  const cutoff = dueCutoff(now, dayContextOf(user));
+  const [dueToday, deckSize, { streak, doneToday }, progress] = await Promise.all([
+    db.card.count({ where: { userId, ...dueWhere(cutoff), catalogCard: { retiredAt: null } } }),
+    db.card.count({ where: { userId, catalogCard: { retiredAt: null } } }),
+    getStreak(userId, now),
+    getLessonProgress(userId),
+  ]);
+  // The next lesson is the first, in course order, whose quiz has not been taken.
+  const lessons = getLessons();
+  const i = lessons.findIndex((l) => !progress[l.slug]?.done);
+  const next = i >= 0 ? lessons[i]! : null;
+  return {
+    dueToday,
+    doneToday,
+    streak,
+    deckSize,
+    nextLesson: next ? { slug: next.slug, title: next.title, minutes: readingMinutes(next), number: i + 1 } : null,
+  };
+}

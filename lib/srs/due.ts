@@ -1,0 +1,28 @@
+// "Due" has one meaning everywhere (the review queue's counts, /progress, the home page and
+// the forecast's first day): a card already studied (not new) whose due time is before the
+// end of the learner's current study day. Learning steps due later today count, as in Anki's
+// learning count; new cards never do, since the daily new-card limit governs them.
+import { studyDayBounds, type DayContext } from "./day";
+
+export const NEW_STATE = 0;
+
+export type Dueable = { state: number; due: Date };
+
+export function dueCutoff(now: Date, ctx: DayContext): Date {
+  return studyDayBounds(now, ctx).end;
+}
+
+export function isDue(card: Dueable, cutoff: Date): boolean {
+  return card.state !== NEW_STATE && card.due.getTime() < cutoff.getTime();
+}
+
+export function countDue(cards: Iterable<Dueable>, cutoff: Date): number {
+  let n = 0;
+  for (const c of cards) if (isDue(c, cutoff)) n++;
+  return n;
+}
+
+// The same rule as a database condition, for queries that count or list due cards.
+export function dueWhere(cutoff: Date) {
+  return { state: { not: NEW_STATE }, due: { lt: cutoff } };
+}
