@@ -19,11 +19,12 @@ export default async function setup(project: TestProject) {
   resetDatabase(DB_FILE);
   // Every test signs up from 127.0.0.1; the sign-up limit is tested on a server of its own
   // (sign-in-abuse.test.ts).
-  const env = { DATABASE_URL: `file:${DB_FILE}`, NEXTAUTH_SECRET: "e2e-secret-not-for-production-use-000000", UNKNOT_SIGNUPS_PER_HOUR: "100000" };
+  const env = { DATABASE_URL: `file:${DB_FILE}`, NEXTAUTH_SECRET: "e2e-secret-not-for-production-use-000000" };
   Object.assign(process.env, env);
   const { prepareDatabase } = await import("../../scripts/prepare-db");
   await prepareDatabase({ seedDemo: true, quiet: true });
-  server = await startServer(PORT, env);
+  // Only the server gets the raised limit: process.env is inherited by every test worker.
+  server = await startServer(PORT, { ...env, UNKNOT_SIGNUPS_PER_HOUR: "100000" });
   project.provide("baseUrl", server.url);
   return async () => {
     await server?.stop();

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { db } from "@/lib/db";
 import { authenticate, createAccount, WRONG_CREDENTIALS } from "@/lib/accounts/accounts";
 import { updateSettings } from "@/lib/srs/user-settings";
@@ -63,7 +63,14 @@ describe("sign-up throttling", () => {
   it("refuses more accounts from one client address than the hourly limit, saying when to retry, while other addresses go on", async () => {
     const address = `10.50.${Math.floor(Math.random() * 250)}.1`;
     const now = new Date();
+    // The default limit, whatever the environment running the tests says.
+    const saved = process.env.UNKNOT_SIGNUPS_PER_HOUR;
+    delete process.env.UNKNOT_SIGNUPS_PER_HOUR;
+    onTestFinished(() => {
+      if (saved !== undefined) process.env.UNKNOT_SIGNUPS_PER_HOUR = saved;
+    });
     const limit = env().UNKNOT_SIGNUPS_PER_HOUR;
+    expect(limit).toBe(10);
     // One real sign-up, which records its attempt, and the rest of the hour's allowance as rows.
     await createAccount({ email: email(), password: "a-long-unusual-passphrase", timeZone: "UTC" }, address, now);
     expect(await db.signUpAttempt.count({ where: { ip: address } })).toBe(1);
