@@ -1,21 +1,14 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
 import { getLessons, getSourceRecords } from "@/lib/content/load";
 import { sentenceAround } from "@/lib/content/excerpts";
 import { readSeed } from "@/lib/content/seeds";
 import { cardView } from "@/lib/content/catalogue";
 import type { Lesson } from "@/lib/content/schema";
-import { launchBrowser, signUp, middayContext } from "./browser";
+import { useBrowser, signUp, middayContext } from "./browser";
 
 const baseUrl = inject("baseUrl");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 // The sign-up helper remembers the first lesson, so the journey uses the second lesson.
 const [starter, lesson, , guestLesson] = getLessons() as [Lesson, Lesson, Lesson, Lesson, ...Lesson[]];
@@ -56,7 +49,7 @@ async function readLesson(page: Page, l: Lesson) {
 
 describe("lessons and quizzes in a browser", () => {
   it("lets a new user read a lesson, miss one quiz question, remember the lesson and review the missed card first", async () => {
-    const context = await middayContext(browser);
+    const context = await middayContext(browser());
     const page = await context.newPage();
     await signUp(page, baseUrl, undefined, "/learn");
     await page.getByRole("link", { name: lesson.title }).click();
@@ -106,7 +99,7 @@ describe("lessons and quizzes in a browser", () => {
   });
 
   it("lets a guest read a lesson and take its quiz, and shows the score without saving it", async () => {
-    const context = await middayContext(browser);
+    const context = await middayContext(browser());
     const page = await context.newPage();
     await readLesson(page, guestLesson);
     const signInLink = page.getByRole("link", { name: "Sign in to remember this lesson" });
@@ -124,7 +117,7 @@ describe("lessons and quizzes in a browser", () => {
   });
 
   it("follows a citation to /sources, which shows every record and the quote in its sentence, without file names", async () => {
-    const context = await middayContext(browser);
+    const context = await middayContext(browser());
     const page = await context.newPage();
     const records = getSourceRecords();
     // A section whose first document quote sits inside a longer sentence, so the context shows.

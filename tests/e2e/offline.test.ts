@@ -1,20 +1,13 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { getLessons } from "@/lib/content/load";
 import type { Lesson } from "@/lib/content/schema";
-import { launchBrowser, middayContext, signUp } from "./browser";
+import { useBrowser, middayContext, signUp } from "./browser";
 import { ROOT, startServer, type Server } from "./server";
 
 const baseUrl = inject("baseUrl");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const lessons = getLessons() as [Lesson, Lesson, ...Lesson[]];
 const lesson = lessons[1];
@@ -35,7 +28,7 @@ async function cachedUrls(page: Page): Promise<string[]> {
 
 describe("installing Unknot", () => {
   it("serves a manifest with the installability fields and icons that load", async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const page = await context.newPage();
     await page.goto(`${baseUrl}/`);
     const href = await page.locator('link[rel="manifest"]').getAttribute("href");
@@ -63,7 +56,7 @@ describe("installing Unknot", () => {
   });
 
   it("has a service worker that controls the start URL after it loads", async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const page = await context.newPage();
     const res = await page.goto(`${baseUrl}/`);
     expect(res!.headers()["content-security-policy"]).toContain("worker-src 'self'");
@@ -95,7 +88,7 @@ describe("reading offline", () => {
   });
 
   it("shows a lesson and its quiz after a reload with the network off, and the offline page for a page never cached", async () => {
-    context = await browser.newContext();
+    context = await browser().newContext();
     const page = await context.newPage();
     await page.goto(`${own.url}/learn/${lesson.slug}`);
     await controlled(page);
@@ -133,7 +126,7 @@ describe("reading offline", () => {
 
 describe("what is kept", () => {
   it("never caches a signed-in user's pages or API answers", async () => {
-    const context = await middayContext(browser);
+    const context = await middayContext(browser());
     const page = await context.newPage();
     await page.goto(`${baseUrl}/`);
     await controlled(page);

@@ -1,22 +1,15 @@
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
 import { AxeBuilder } from "@axe-core/playwright";
 import { getLessons } from "@/lib/content/load";
 import { readingMinutes, type Lesson } from "@/lib/content/schema";
 import { DEMO_ACCOUNT } from "@/lib/demo";
-import { launchBrowser, middayContext, signIn, signUp } from "./browser";
+import { useBrowser, middayContext, signIn, signUp } from "./browser";
 import { ROOT } from "./server";
 
 const baseUrl = inject("baseUrl");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const lessons = getLessons() as [Lesson, Lesson, ...Lesson[]];
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
@@ -25,7 +18,7 @@ const DESKTOP = { viewport: { width: 1280, height: 800 } };
 async function context(kind: "phone" | "desktop", colorScheme: "light" | "dark" = "light"): Promise<BrowserContext> {
   const offset = 12 - new Date().getUTCHours();
   const timezoneId = offset === 0 ? "Etc/GMT" : offset > 0 ? `Etc/GMT-${offset}` : `Etc/GMT+${-offset}`;
-  return browser.newContext({ ...(kind === "phone" ? PHONE : DESKTOP), colorScheme, timezoneId });
+  return browser().newContext({ ...(kind === "phone" ? PHONE : DESKTOP), colorScheme, timezoneId });
 }
 
 async function seriousViolations(page: Page) {
@@ -180,7 +173,7 @@ describe("reviewing on a phone", () => {
   });
 
   it("says what undo undid, reaches back only through this session, and locks a card that another tab graded first", async () => {
-    const ctx = await middayContext(browser);
+    const ctx = await middayContext(browser());
     const page = await ctx.newPage();
     await signUp(page, baseUrl);
     await page.getByTestId("review-card").waitFor();
@@ -285,7 +278,7 @@ describe("due today", () => {
   it("is the same number on /progress as on /review for a deck with learning, review and overdue cards", async () => {
     process.env.DATABASE_URL = `file:${path.join(ROOT, `data/test/e2e-${process.env.E2E_PORT ?? 3100}.db`)}`;
     const { db } = await import("@/lib/db");
-    const ctx = await middayContext(browser);
+    const ctx = await middayContext(browser());
     const page = await ctx.newPage();
     const email = await signUp(page, baseUrl);
     const user = await db.user.findUniqueOrThrow({ where: { email } });

@@ -1,18 +1,11 @@
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { gradeWithKeyboard, launchBrowser, PASSWORD, signUp, middayContext } from "./browser";
+import { describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { gradeWithKeyboard, useBrowser, PASSWORD, signUp, middayContext } from "./browser";
 import { ROOT } from "./server";
 
 const baseUrl = inject("baseUrl");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const stat = async (page: Page, id: string) => Number(await page.getByTestId(id).textContent());
 // The height of today's bar: the last bar of the reviews chart, read from its data-value.
@@ -24,7 +17,7 @@ const todaysBar = (page: Page) =>
 
 describe("progress in a browser", () => {
   it("shows reviews done with the keyboard in today's numbers and the charts", async () => {
-    const context = await middayContext(browser);
+    const context = await middayContext(browser());
     const page = await context.newPage();
     await signUp(page, baseUrl);
 
@@ -59,7 +52,7 @@ describe("progress in a browser", () => {
   it("deletes the account only with the right password, then signs out and confirms it on the host the user came to", async () => {
     // Reached as 127.0.0.1, not localhost: the redirects must stay on this host.
     const host = baseUrl.replace("localhost", "127.0.0.1");
-    const context = await middayContext(browser);
+    const context = await middayContext(browser());
     const page = await context.newPage();
     const email = await signUp(page, host);
     await page.goto(`${host}/settings`);
@@ -90,7 +83,7 @@ describe("progress in a browser", () => {
     process.env.DATABASE_URL = `file:${path.join(ROOT, `data/test/e2e-${process.env.E2E_PORT ?? 3100}.db`)}`;
     const { db } = await import("@/lib/db");
     const { seedHistory } = await import("../integration/progress-fixtures");
-    const context = await middayContext(browser);
+    const context = await middayContext(browser());
     const page = await context.newPage();
     const email = await signUp(page, baseUrl);
     const user = await db.user.findUniqueOrThrow({ where: { email } });

@@ -1,16 +1,9 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { launchBrowser, signIn, signUp, middayContext } from "./browser";
+import { describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { useBrowser, signIn, signUp, middayContext } from "./browser";
 
 const baseUrl = inject("baseUrl");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 async function counts(page: Page) {
   const n = async (id: string) => Number(await page.getByTestId(id).textContent());
@@ -36,7 +29,7 @@ async function gradeWithKeyboard(page: Page, key: "1" | "2" | "3" | "4") {
 
 describe("the review session in a browser", () => {
   it("lets a new user review three cards with the keyboard, undo one, and find the same state after signing in again", async () => {
-    const context = await middayContext(browser);
+    const context = await middayContext(browser());
     const page = await context.newPage();
     const email = await signUp(page, baseUrl);
     await page.getByTestId("review-card").waitFor();
@@ -68,7 +61,7 @@ describe("the review session in a browser", () => {
   });
 
   it("grades with the mouse and shows each button's interval", async () => {
-    const context = await middayContext(browser);
+    const context = await middayContext(browser());
     const page = await context.newPage();
     await signUp(page, baseUrl);
     await page.getByRole("button", { name: /Show answer/ }).click();
@@ -80,7 +73,7 @@ describe("the review session in a browser", () => {
   });
 
   it("sends a signed-out visitor to sign in and back to the page they asked for", async () => {
-    const context = await middayContext(browser);
+    const context = await middayContext(browser());
     const page = await context.newPage();
     await page.goto(`${baseUrl}/settings`);
     expect(new URL(page.url()).pathname).toBe("/sign-in");
@@ -89,7 +82,7 @@ describe("the review session in a browser", () => {
   });
 
   it("shows a clear message beside the field for a taken email, a weak password and a wrong password", async () => {
-    const context = await middayContext(browser);
+    const context = await middayContext(browser());
     const page = await context.newPage();
     const email = await signUp(page, baseUrl);
     await page.getByRole("button", { name: "Sign out" }).click();

@@ -1,16 +1,9 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { launchBrowser, PASSWORD, signIn, signUp, middayContext } from "./browser";
+import { describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { useBrowser, PASSWORD, signIn, signUp, middayContext } from "./browser";
 
 const baseUrl = inject("baseUrl");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 function watchCsp(page: Page): string[] {
   const violations: string[] = [];
@@ -22,7 +15,7 @@ function watchCsp(page: Page): string[] {
 
 describe("security headers", () => {
   it("serves signed-in pages with a nonce policy that the app's own scripts satisfy", async () => {
-    const context = await middayContext(browser);
+    const context = await middayContext(browser());
     const page = await context.newPage();
     const violations = watchCsp(page);
     await signUp(page, baseUrl);
@@ -40,7 +33,7 @@ describe("security headers", () => {
   });
 
   it("serves prerendered lesson pages with the static policy and no violations", async () => {
-    const context = await middayContext(browser);
+    const context = await middayContext(browser());
     const page = await context.newPage();
     const violations = watchCsp(page);
     const res = await page.goto(`${baseUrl}/learn`);
@@ -52,8 +45,8 @@ describe("security headers", () => {
 
 describe("ending sessions", () => {
   it("signs out every other session with 'Sign out everywhere'", async () => {
-    const one = await middayContext(browser);
-    const two = await middayContext(browser);
+    const one = await middayContext(browser());
+    const two = await middayContext(browser());
     const p1 = await one.newPage();
     const p2 = await two.newPage();
     const email = await signUp(p1, baseUrl);
@@ -78,7 +71,7 @@ describe("ending sessions", () => {
 
   it("signs out onto the host the user came to, with a confirmation", async () => {
     const host = baseUrl.replace("localhost", "127.0.0.1");
-    const context = await middayContext(browser);
+    const context = await middayContext(browser());
     const page = await context.newPage();
     await signUp(page, host);
     await page.goto(`${host}/learn`);
@@ -91,8 +84,8 @@ describe("ending sessions", () => {
   });
 
   it("ends other sessions on a password change and keeps the current one", async () => {
-    const one = await middayContext(browser);
-    const two = await middayContext(browser);
+    const one = await middayContext(browser());
+    const two = await middayContext(browser());
     const p1 = await one.newPage();
     const p2 = await two.newPage();
     const email = await signUp(p1, baseUrl);
