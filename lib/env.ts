@@ -32,6 +32,8 @@ const schema = z.object({
   UNKNOT_SEED_DEMO: flag(true),
   // Accounts one client address may create per hour.
   UNKNOT_SIGNUPS_PER_HOUR: int(1, 100_000, 10),
+  // How old a review made offline may be when it reaches the server (lib/srs/review/sync.ts).
+  UNKNOT_OFFLINE_MAX_AGE_DAYS: int(1, 3650, 30),
 });
 
 export type Env = z.output<typeof schema>;

@@ -16,3 +16,19 @@ export const undoSchema = z.strictObject({
   logId: id,
 });
 export type UndoInput = z.infer<typeof undoSchema>;
+
+// Grades made offline, sent in the order they were made (POST /api/review/sync). There is no
+// card version: the server replays each grade from the card's stored state at `reviewedAt`.
+export const offlineGradeSchema = z.strictObject({
+  clientId: z.string().uuid("clientId must be a UUID"),
+  cardId: id,
+  rating: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], { error: "Rating must be 1, 2, 3 or 4" }),
+  reviewedAt: z.number().int("reviewedAt must be epoch milliseconds").min(0).max(8_640_000_000_000_000),
+  durationMs: z.number().int().min(0).max(3_600_000),
+});
+export type OfflineGradeInput = z.infer<typeof offlineGradeSchema>;
+
+export const SYNC_BATCH = 50;
+export const syncSchema = z.strictObject({
+  grades: z.array(offlineGradeSchema).min(1, "No grades to send").max(SYNC_BATCH, `At most ${SYNC_BATCH} grades per request`),
+});

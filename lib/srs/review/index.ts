@@ -2,6 +2,9 @@ import "server-only";
 import { reviewStateOf } from "./queue";
 import { gradeAs } from "./grade";
 import { undoReview } from "./undo";
+import { offlineSnapshot } from "./offline";
+import { syncGrades } from "./sync";
+import type { OfflineGradeInput } from "../../validation/review";
 import { reviewUserOf, type ReviewUser } from "./user";
 
 // The review session, split by job: the queue's read model (queue.ts), grading (grade.ts) and
@@ -30,4 +33,15 @@ export async function undoAndNext(user: UserRef, raw: unknown, now = new Date())
   const u = await reviewUserOf(user);
   const result = await undoReview(u.id, raw, now);
   return { result, state: await reviewStateOf(u, now) };
+}
+
+// Offline reviews: the day's queue for the browser's copy, and the waiting grades' sync.
+export type { SyncOutcome } from "./sync";
+
+export async function getOfflineSnapshot(user: UserRef, now = new Date()) {
+  return offlineSnapshot(await reviewUserOf(user), now);
+}
+
+export async function syncOfflineGrades(user: UserRef, grades: OfflineGradeInput[], now = new Date()) {
+  return syncGrades(await reviewUserOf(user), grades, now);
 }

@@ -1,0 +1,42 @@
+import type { CardView } from "../../content/catalogue";
+import type { CardFields } from "../card-rows";
+import type { DayContext } from "../day";
+import type { SchedulerSettings } from "../scheduler";
+
+// The offline copy of a study day's queue, as the server sends it (GET /api/review/offline)
+// and the browser keeps it in IndexedDB, keyed by user id: the cards due today and the new
+// cards still allowed today, each with its full FSRS state and content, plus the learner's
+// own scheduling parameters and study day. Dates travel as ISO strings.
+
+export type WireCardFields = Omit<CardFields, "due" | "lastReview"> & { due: string; lastReview: string | null };
+
+export type SnapshotCard = { cardId: string; version: number; fields: WireCardFields; view: CardView };
+
+export type OfflineSnapshot = {
+  userId: string;
+  takenAt: string;
+  /** The study day the snapshot was taken on, and its tally then. */
+  studyDay: number;
+  today: { done: number; again: number; timeMs: number };
+  settings: SchedulerSettings;
+  day: DayContext;
+  cards: SnapshotCard[];
+};
+
+/** A grade made in the browser while offline, waiting to be sent (POST /api/review/sync). */
+export type LocalGrade = {
+  clientId: string;
+  userId: string;
+  cardId: string;
+  rating: 1 | 2 | 3 | 4;
+  /** Epoch milliseconds: the moment the grade was given, which the server replays it at. */
+  reviewedAt: number;
+  durationMs: number;
+};
+
+/** A waiting grade the server refused, kept so that the page can say which and why. */
+export type RefusedGrade = LocalGrade & { reason: string; prompt: string };
+
+export const toWire = (c: CardFields): WireCardFields => ({ ...c, due: c.due.toISOString(), lastReview: c.lastReview ? c.lastReview.toISOString() : null });
+
+export const fromWire = (c: WireCardFields): CardFields => ({ ...c, due: new Date(c.due), lastReview: c.lastReview ? new Date(c.lastReview) : null });

@@ -1,0 +1,26 @@
+import type { FSRS, Grade } from "ts-fsrs";
+import { studyDayNumber, type DayContext } from "./day";
+import { gradeCard } from "./scheduler";
+import { reviewLogFields, type ReviewLogFields, type VersionedCard } from "./card-rows";
+
+// Replaying grades: from a card's state before a review, each grade in review-time order
+// through the one scheduler call that online grading uses (gradeCard), at the review's own
+// time. Offline sync uses it to put a late-arriving review in its place in the history, and
+// tests use it as the oracle "the card's state equals a fresh replay of its history".
+// Pure: no I/O, so that it is unit-tested and runs in the browser as well.
+
+export type ReplayItem = { rating: number; review: Date; durationMs: number };
+
+export type ReplayStep = { log: ReviewLogFields; card: VersionedCard };
+
+export function replayGrades(f: FSRS, ctx: DayContext, start: VersionedCard, items: ReplayItem[]): ReplayStep[] {
+  const steps: ReplayStep[] = [];
+  let card = start;
+  for (const item of items) {
+    const { card: next, log } = gradeCard(f, card, item.rating as Grade, item.review);
+    const fields = reviewLogFields(card, next, log, { durationMs: item.durationMs, reviewDay: studyDayNumber(item.review, ctx) });
+    card = { ...next, version: fields.nextVersion };
+    steps.push({ log: fields, card });
+  }
+  return steps;
+}
