@@ -4,7 +4,7 @@
 // every prerendered page: home, lessons, quizzes, the offline page) into self.__SW_MANIFEST.
 import type { PrecacheEntry, RouteMatchCallbackOptions, SerwistGlobalConfig } from "serwist";
 import { CacheFirst, ExpirationPlugin, NetworkFirst, NetworkOnly, Serwist, StaleWhileRevalidate } from "serwist";
-import { isOfflinePage, OFFLINE_URL, RUNTIME_CACHE_PREFIX, runtimeCacheName } from "../lib/pwa/offline-routes";
+import { isOfflinePage, OFFLINE_URL, REVIEW_SHELL_URL, REVIEW_URL, RUNTIME_CACHE_PREFIX, runtimeCacheName } from "../lib/pwa/offline-routes";
 
 declare global {
   interface WorkerGlobalScope extends SerwistGlobalConfig {
@@ -24,7 +24,7 @@ const publicNavigation = ({ request, url }: RouteMatchCallbackOptions) => reques
 const publicRsc = ({ request, url }: RouteMatchCallbackOptions) =>
   sameOrigin(url) && request.headers.get("RSC") === "1" && isOfflinePage(url.pathname) && request.method === "GET";
 
-const serwist = new Serwist({
+const serwist: Serwist = new Serwist({
   precacheEntries: self.__SW_MANIFEST,
   precacheOptions: { cleanupOutdatedCaches: true },
   skipWaiting: true,
@@ -55,6 +55,15 @@ const serwist = new Serwist({
     {
       matcher: ({ url }) => sameOrigin(url) && (url.pathname.startsWith("/icons/") || url.pathname === "/manifest.webmanifest"),
       handler: new StaleWhileRevalidate({ cacheName: runtimeCacheName("assets", __UNKNOT_BUILD_ID__) }),
+    },
+    {
+      // /review itself is never stored (it is the signed-in user's queue). When the network
+      // fails or hangs, the precached shell answers, and the page runs from the IndexedDB copy.
+      matcher: ({ request, url }) => request.mode === "navigate" && sameOrigin(url) && url.pathname === REVIEW_URL,
+      handler: new NetworkOnly({
+        networkTimeoutSeconds: 10,
+        plugins: [{ handlerDidError: async (): Promise<Response> => (await serwist.matchPrecache(REVIEW_SHELL_URL)) ?? (await serwist.matchPrecache(OFFLINE_URL)) ?? Response.error() }],
+      }),
     },
     {
       // Every other page goes to the network; when that fails, the fallback below answers.

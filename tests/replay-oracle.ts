@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import type { PrismaClient } from "@prisma/client";
 import { restoredCardFields, cardStateOf } from "@/lib/srs/card-rows";
 import { replayGrades } from "@/lib/srs/replay";
 import { createScheduler } from "@/lib/srs/scheduler";
@@ -7,7 +7,7 @@ import { dayContextOf, schedulerSettingsOf } from "@/lib/srs/settings";
 // The test oracle for "a card's state equals a fresh replay of its history": start from the
 // snapshot before the card's first live review and replay every live review in review-time
 // order with the learner's current parameters (lib/srs/replay.ts, the scheduler call grading uses).
-export async function replayedCard(userId: string, cardId: string) {
+export async function replayedCard(db: PrismaClient, userId: string, cardId: string) {
   const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
   const logs = await db.reviewLog.findMany({ where: { userId, cardId, undoneAt: null }, orderBy: [{ review: "asc" }, { id: "asc" }] });
   const card = await db.card.findUniqueOrThrow({ where: { id: cardId } });

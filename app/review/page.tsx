@@ -15,7 +15,7 @@ export default async function ReviewPage() {
   return (
     <div className="review-page">
       <h1>Today&apos;s review</h1>
-      <ReviewSession initial={state} streak={{ current: streak.current, reviewedToday: streak.reviewedToday }} guideSeen={jar.has(GUIDE_COOKIE)} />
+      <ReviewSession initial={state} streak={{ current: streak.current, reviewedToday: streak.reviewedToday }} guideSeen={jar.has(GUIDE_COOKIE)} userId={user.id} />
     </div>
   );
 }

@@ -8,7 +8,7 @@ import { CardSources } from "./card-sources";
 
 const GRADE_NAMES = { 1: "Again", 2: "Hard", 3: "Good", 4: "Easy" } as const;
 
-type ApiReply = { ok: true; state: ReviewState; result?: { logId?: string } } | { ok: false; error: string; status?: number };
+type ApiReply = { ok: true; state: ReviewState; result?: { logId?: string } } | { ok: false; error: string; status?: number; network?: true };
 
 async function post(url: string, body: unknown): Promise<ApiReply> {
   try {
@@ -16,23 +16,40 @@ async function post(url: string, body: unknown): Promise<ApiReply> {
     const reply = (await res.json()) as ApiReply;
     return reply.ok ? reply : { ...reply, status: res.status };
   } catch {
-    return { ok: false, error: "Could not reach the server. Check your connection and press the grade again; it will not be counted twice." };
+    return { ok: false, network: true, error: "Could not reach the server. Check your connection and press the grade again; it will not be counted twice." };
   }
 }
 
 // A review this page made, so that undo can say what it undoes and never reaches further
-// back than this study session (not into reviews made earlier or on another device).
-type Undoable = { logId: string; rating: 1 | 2 | 3 | 4; prompt: string };
+// back than this study session (not into reviews made earlier or on another device). A review
+// made offline is `local` (its logId is its clientId) until it has been sent.
+type Undoable = { logId: string; rating: 1 | 2 | 3 | 4; prompt: string; local?: true };
+
+// The offline machinery (IndexedDB, the scheduler in the browser, sync), loaded with import()
+// after the page is interactive so that it adds nothing to the first load.
+type Offline = typeof import("./offline-review");
+type Status = Awaited<ReturnType<Offline["status"]>>;
+// While offline, how often the page checks whether the server answers again.
+const PROBE_MS = 5_000;
 
 function formatMinutes(ms: number) {
   const m = Math.round(ms / 60_000);
   return m < 1 ? "under a minute" : `${m} minute${m === 1 ? "" : "s"}`;
 }
 
-type Props = { initial: ReviewState; streak: { current: number; reviewedToday: boolean }; guideSeen: boolean };
+// `userId` is the signed-in user as the server saw it; null in the offline shell (app/review-shell),
+// which shows the copy of whoever last opened /review on this device.
+type Props = { initial: ReviewState; streak: { current: number; reviewedToday: boolean }; guideSeen: boolean; userId: string | null };
 
-export function ReviewSession({ initial, streak, guideSeen }: Props) {
+export function ReviewSession({ initial, streak, guideSeen, userId }: Props) {
+  const shell = userId === null;
   const [state, setState] = useState(initial);
+  const offline = useRef<Offline | null>(null);
+  const [localUser, setLocalUser] = useState<string | null>(userId);
+  const [isOffline, setIsOffline] = useState(shell);
+  // In the shell, until IndexedDB has answered; then whether this device holds a copy.
+  const [noCopy, setNoCopy] = useState<boolean | null>(shell ? null : false);
+  const [status, setStatus] = useState<Status>({ waiting: 0, refused: [] });
   // A learner with no review yet sees how the four grades work before the first card, once:
   // a cookie (read by the server, so nothing flashes) remembers that it was seen.
   const [guide, setGuide] = useState(!guideSeen && initial.lastLogId === null && initial.card !== null);
@@ -63,20 +80,47 @@ export function ReviewSession({ initial, streak, guideSeen }: Props) {
 
   const reveal = useCallback(() => setRevealed(true), []);
 
+  const refreshStatus = useCallback(async (user: string) => {
+    if (offline.current) setStatus(await offline.current.status(user));
+  }, []);
+
+  // A grade kept on this device, to be sent later: the queue goes on from the local copy.
+  const gradeHere = useCallback(
+    async (user: string, rating: 1 | 2 | 3 | 4, clientId: string, durationMs: number) => {
+      const m = offline.current!;
+      const next = await m.gradeLocal({ clientId, userId: user, cardId: card!.cardId, rating, reviewedAt: Date.now(), durationMs });
+      if (!next) return false;
+      setUndoable((u) => [...u, { logId: clientId, rating, prompt: card!.prompt, local: true }]);
+      setReviewedHere(true);
+      setMessage(`Graded ${GRADE_NAMES[rating]}. Saved on this device.`);
+      show(next);
+      await refreshStatus(user);
+      return true;
+    },
+    [card, show, refreshStatus],
+  );
+
   const grade = useCallback(
     async (rating: 1 | 2 | 3 | 4) => {
       if (!card || !revealed || pending || locked) return;
       const key = `${card.cardId}:${card.version}`;
       if (attempt.current?.key !== key) attempt.current = { key, clientId: newClientId() };
+      const clientId = attempt.current.clientId;
+      const durationMs = Math.min(Date.now() - shownAt.current, 3_600_000);
       setPending(true);
       setError(null);
-      const reply = await post("/api/review/grade", {
-        cardId: card.cardId,
-        rating,
-        version: card.version,
-        clientId: attempt.current.clientId,
-        durationMs: Math.min(Date.now() - shownAt.current, 3_600_000),
-      });
+      if (isOffline && localUser) {
+        await gradeHere(localUser, rating, clientId, durationMs);
+        return setPending(false);
+      }
+      const reply = await post("/api/review/grade", { cardId: card.cardId, rating, version: card.version, clientId, durationMs });
+      // The connection dropped: with a local copy of today's queue, the session goes on offline.
+      // The same clientId is kept, so if the request did reach the server it is stored once.
+      if (!reply.ok && reply.network && localUser && offline.current && (await offline.current.localState(localUser))) {
+        setIsOffline(true);
+        await gradeHere(localUser, rating, clientId, durationMs);
+        return setPending(false);
+      }
       setPending(false);
       if (!reply.ok) {
         if (reply.status === 409) setLocked(true);
@@ -87,15 +131,28 @@ export function ReviewSession({ initial, streak, guideSeen }: Props) {
       setReviewedHere(true);
       setMessage(`Graded ${GRADE_NAMES[rating]}.`);
       show(reply.state);
+      // Keeps the offline copy current, in the background.
+      if (localUser) void offline.current?.refreshSnapshot(localUser);
     },
-    [card, revealed, pending, locked, show],
+    [card, revealed, pending, locked, show, isOffline, localUser, gradeHere],
   );
 
   const lastUndoable = undoable[undoable.length - 1];
   const undo = useCallback(async () => {
     if (!lastUndoable || pending) return;
-    setPending(true);
     setError(null);
+    if (lastUndoable.local && localUser && offline.current) {
+      // Not sent yet: undo drops it from the waiting grades, and the queue is recomputed.
+      setPending(true);
+      const next = await offline.current.undoLocal(localUser, lastUndoable.logId);
+      setPending(false);
+      setUndoable((u) => u.slice(0, -1));
+      setMessage(`Undid ${GRADE_NAMES[lastUndoable.rating]} on \u201c${lastUndoable.prompt}\u201d.`);
+      if (next) show(next);
+      return refreshStatus(localUser);
+    }
+    if (isOffline) return setError("This answer has already reached the server: undoing it needs the connection.");
+    setPending(true);
     const reply = await post("/api/review/undo", { logId: lastUndoable.logId });
     setPending(false);
     if (!reply.ok) {
@@ -107,7 +164,8 @@ export function ReviewSession({ initial, streak, guideSeen }: Props) {
     setLocked(false);
     setMessage(`Undid ${GRADE_NAMES[lastUndoable.rating]} on \u201c${lastUndoable.prompt}\u201d.`);
     show(reply.state);
-  }, [lastUndoable, pending, show]);
+    if (localUser) void offline.current?.refreshSnapshot(localUser);
+  }, [lastUndoable, pending, show, isOffline, localUser, refreshStatus]);
 
   const reload = useCallback(async () => {
     setError(null);
@@ -123,6 +181,84 @@ export function ReviewSession({ initial, streak, guideSeen }: Props) {
       setError("Could not reach the server. Check your connection and try again.");
     }
   }, [show]);
+
+  // Back online (or a visit with grades still waiting): send them in order, then continue from
+  // the server's state. Reviews made offline stay undoable, now as the server's logs.
+  const sendWaiting = useCallback(async () => {
+    const m = offline.current;
+    if (!m || !userId) return false;
+    const report = await m.sync(userId);
+    if (!report) return false;
+    if (report.error) setError(report.error);
+    setUndoable((list) => list.flatMap((u) => (!u.local ? [u] : report.logIds[u.logId] ? [{ logId: report.logIds[u.logId]!, rating: u.rating, prompt: u.prompt }] : [])));
+    await refreshStatus(userId);
+    return !report.error;
+  }, [userId, refreshStatus]);
+
+  useEffect(() => {
+    let stop = false;
+    const start = async () => {
+      const m = await import("./offline-review");
+      if (stop) return;
+      offline.current = m;
+      if (userId) {
+        await m.setCurrentUser(userId);
+        const { waiting } = await m.status(userId);
+        if (waiting && (await sendWaiting())) await reload();
+        await m.refreshSnapshot(userId);
+        await refreshStatus(userId);
+        return;
+      }
+      // The offline shell: the copy of the user who last opened /review on this device.
+      const user = await m.currentUser();
+      const local = user ? await m.localState(user) : null;
+      if (stop) return;
+      if (!user || !local) return setNoCopy(true);
+      setLocalUser(user);
+      setNoCopy(false);
+      show(local);
+      await refreshStatus(user);
+    };
+    // After the page is interactive: the offline code never delays the first card. Runs once
+    // per page load (the props it reads do not change).
+    const t = setTimeout(() => void start(), 0);
+    return () => {
+      stop = true;
+      clearTimeout(t);
+    };
+  }, []);
+
+  // While offline, check now and then (and at the browser's "online" event) whether the server
+  // answers. The shell then reloads: /review comes from the network and sends the waiting
+  // grades as the signed-in user. The live page sends them itself and goes back online.
+  useEffect(() => {
+    if (!isOffline) return;
+    let busy = false;
+    const probe = async () => {
+      if (busy) return;
+      busy = true;
+      try {
+        const res = await fetch("/api/ping", { cache: "no-store" });
+        if (!res.ok) return;
+        if (shell) return location.reload();
+        if (await sendWaiting()) {
+          setIsOffline(false);
+          await reload();
+          if (userId) void offline.current?.refreshSnapshot(userId);
+        }
+      } catch {
+        /* still offline */
+      } finally {
+        busy = false;
+      }
+    };
+    const timer = setInterval(() => void probe(), PROBE_MS);
+    window.addEventListener("online", probe);
+    return () => {
+      clearInterval(timer);
+      window.removeEventListener("online", probe);
+    };
+  }, [isOffline, shell, sendWaiting, reload, userId]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -149,6 +285,60 @@ export function ReviewSession({ initial, streak, guideSeen }: Props) {
   const againRate = state.today.done ? Math.round((100 * state.today.again) / state.today.done) : 0;
   const left = state.counts.new + state.counts.learning + state.counts.review;
   const streakNow = streak.current + (!streak.reviewedToday && (reviewedHere || state.today.done > 0) ? 1 : 0);
+
+  const banner = (
+    <>
+      {isOffline && noCopy === false && (
+        <p className="notice" role="status" data-testid="offline-banner">
+          You are offline. Your answers are saved on this device and sent when the connection returns.
+        </p>
+      )}
+      {status.waiting > 0 && (
+        <p className="notice" data-testid="waiting-count">
+          {status.waiting} review{status.waiting === 1 ? "" : "s"} waiting to be sent.
+        </p>
+      )}
+      {status.refused.length > 0 && (
+        <div className="form-error" role="alert" data-testid="refused-reviews">
+          <p>
+            {status.refused.length === 1 ? "One review made offline was" : `${status.refused.length} reviews made offline were`} not saved by the server:
+          </p>
+          <ul>
+            {status.refused.map((r) => (
+              <li key={r.clientId}>
+                {GRADE_NAMES[r.rating]} on \u201c{r.prompt}\u201d ({new Date(r.reviewedAt).toLocaleString()}): {r.reason}
+              </li>
+            ))}
+          </ul>
+          <button
+            type="button"
+            className="btn"
+            onClick={() => void offline.current?.clearRefused(localUser!).then(() => refreshStatus(localUser!))}
+          >
+            Dismiss
+          </button>
+        </div>
+      )}
+    </>
+  );
+
+  if (shell && noCopy !== false) {
+    return (
+      <section className="panel" data-testid="no-offline-copy">
+        {noCopy === null ? (
+          <p>Opening the reviews saved on this device…</p>
+        ) : (
+          <>
+            <h2 className="panel-title">You are offline</h2>
+            <p>This device holds no copy of your reviews. Open Review once with a connection, while signed in, and it keeps one.</p>
+            <p>
+              <Link href="/learn">The lessons</Link> you have opened read offline.
+            </p>
+          </>
+        )}
+      </section>
+    );
+  }
 
   if (guide && card) {
     return (
@@ -179,6 +369,7 @@ export function ReviewSession({ initial, streak, guideSeen }: Props) {
         <span>Review: <b data-testid="count-review">{state.counts.review}</b></span>
       </p>
       <p className="sr-only" role="status" aria-live="polite">{message}</p>
+      {banner}
       {message?.startsWith("Undid") && <p className="notice" data-testid="undo-message">{message}</p>}
       {error && (
         <div className="form-error" role="alert" data-testid="review-error">

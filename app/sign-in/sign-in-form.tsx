@@ -8,6 +8,7 @@ import { signInSchema, type SignInInput } from "@/lib/validation/auth";
 import { Field } from "../_components/field";
 import { safeCallback } from "../_components/safe-callback";
 import { DEMO_ACCOUNT } from "@/lib/demo";
+import { forgetOfflineUser } from "../_components/forget-offline-user";
 
 const DEMO = DEMO_ACCOUNT;
 
@@ -27,6 +28,7 @@ export function SignInForm() {
       setError("password", { message: res?.error ?? "Sign-in failed. Please try again." });
       return;
     }
+    await forgetOfflineUser();
     router.push(callbackUrl);
     router.refresh();
   });

@@ -10,6 +10,7 @@ import { Field } from "../_components/field";
 import { showFailure } from "../_components/form-errors";
 import { safeCallback } from "../_components/safe-callback";
 import { signUpAction } from "./actions";
+import { forgetOfflineUser } from "../_components/forget-offline-user";
 
 export function SignUpForm() {
   const router = useRouter();
@@ -34,6 +35,7 @@ export function SignUpForm() {
       setError("root", { message: signedIn.error });
       return;
     }
+    await forgetOfflineUser();
     router.push(callbackUrl);
     router.refresh();
   });

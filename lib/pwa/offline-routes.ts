@@ -2,6 +2,10 @@
 // the offline page and their tests. Pure, so that it is unit-tested.
 
 export const OFFLINE_URL = "/offline";
+// The prerendered, user-free shell of /review that the worker answers a /review navigation
+// with when the network fails (app/review-shell/page.tsx, outside /review/ so that it needs no per-request nonce).
+export const REVIEW_URL = "/review";
+export const REVIEW_SHELL_URL = "/review-shell";
 export const RUNTIME_CACHE_PREFIX = "unknot-";
 
 // Home, each lesson and each quiz: prerendered, the same for every visitor, no user data.

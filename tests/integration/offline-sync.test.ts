@@ -30,7 +30,7 @@ describe("sending grades made offline", () => {
     const logs = await db.reviewLog.findMany({ where: { userId: u.id }, orderBy: { review: "asc" } });
     expect(logs.map((l) => [l.clientId, l.review.getTime(), l.rating])).toEqual(grades.map((g) => [g.clientId, g.reviewedAt, g.rating]));
     for (const c of [a!, b!]) {
-      const { stored, replayed } = await replayedCard(u.id, c.id);
+      const { stored, replayed } = await replayedCard(db, u.id, c.id);
       expect(stored).toEqual(replayed);
     }
     // Graded Good twice ten minutes apart, a new card graduates from learning.
@@ -63,7 +63,7 @@ describe("sending grades made offline", () => {
     const late = offline(a!.id, 1, t1);
     const [r] = await syncOfflineGrades(u.id, [late], new Date(t2.getTime() + HOUR));
     expect(r!.status).toBe("stored");
-    const { stored, replayed, logs } = await replayedCard(u.id, a!.id);
+    const { stored, replayed, logs } = await replayedCard(db, u.id, a!.id);
     expect(logs.map((l) => [l.rating, l.review.getTime()])).toEqual([[1, t1.getTime()], [3, t2.getTime()]]);
     expect(stored).toEqual(replayed);
     // The later review's log now records the state the replay gave it: Good after Again.
@@ -72,7 +72,7 @@ describe("sending grades made offline", () => {
 
     // Undo still reaches the latest review and restores the card to just after the offline one.
     await undoReview(u.id, { logId: online.logId }, new Date(t2.getTime() + 2 * HOUR));
-    const afterUndo = await replayedCard(u.id, a!.id);
+    const afterUndo = await replayedCard(db, u.id, a!.id);
     expect(afterUndo.logs.map((l) => l.rating)).toEqual([1]);
     expect(afterUndo.stored).toEqual(afterUndo.replayed);
   });

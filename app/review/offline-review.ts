@@ -1,0 +1,97 @@
+import type { ReviewState } from "@/lib/srs/review/queue";
+import type { SyncOutcome } from "@/lib/srs/review/sync";
+import { localReviewState } from "@/lib/srs/offline/local-queue";
+import type { LocalGrade, OfflineSnapshot, RefusedGrade } from "@/lib/srs/offline/snapshot";
+import { SYNC_BATCH } from "@/lib/validation/review";
+import * as store from "./offline-store";
+
+// The offline half of the review page, loaded with import() once the page is interactive so
+// that none of it (idb, ts-fsrs, the scheduler) is in /review's first-load JavaScript.
+// Everything takes the user id that the page got from the server (or, in the offline shell,
+// the one that last opened /review here) and touches only that user's records.
+
+export { setCurrentUser, currentUser, clearRefused } from "./offline-store";
+
+export type OfflineStatus = { waiting: number; refused: RefusedGrade[] };
+
+export async function status(userId: string): Promise<OfflineStatus> {
+  const [pending, refused] = await Promise.all([store.pendingOf(userId), store.refusedOf(userId)]);
+  return { waiting: pending.length, refused };
+}
+
+export async function localState(userId: string, now = new Date()): Promise<ReviewState | null> {
+  const snap = await store.loadSnapshot(userId);
+  if (!snap) return null;
+  return localReviewState(snap, await store.pendingOf(userId), now);
+}
+
+export async function gradeLocal(g: LocalGrade): Promise<ReviewState | null> {
+  await store.addPending(g);
+  return localState(g.userId);
+}
+
+export async function undoLocal(userId: string, clientId: string): Promise<ReviewState | null> {
+  await store.dropPending(clientId);
+  return localState(userId);
+}
+
+// Refreshes the local copy while online. A snapshot for another user (the session changed
+// under this page) is not kept.
+export async function refreshSnapshot(userId: string): Promise<boolean> {
+  try {
+    const res = await fetch("/api/review/offline", { cache: "no-store" });
+    if (!res.ok) return false;
+    const reply = (await res.json()) as { ok: boolean; snapshot?: OfflineSnapshot };
+    if (!reply.ok || reply.snapshot?.userId !== userId) return false;
+    // Grades still waiting were made against the previous copy; it stays until they are sent.
+    if ((await store.pendingOf(userId)).length) return false;
+    await store.saveSnapshot(reply.snapshot);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export type SyncReport = { sent: number; logIds: Record<string, string>; error?: string };
+
+// Sends the waiting grades in order, in batches. Returns null when the server cannot be
+// reached (nothing changes; try again later). Tabs of one browser take turns (Web Locks), and
+// the server stores a repeated clientId once in any case.
+export async function sync(userId: string): Promise<SyncReport | null> {
+  const run = () => syncNow(userId);
+  if (typeof navigator !== "undefined" && navigator.locks) return navigator.locks.request(`unknot-sync-${userId}`, run);
+  return run();
+}
+
+async function syncNow(userId: string): Promise<SyncReport | null> {
+  const report: SyncReport = { sent: 0, logIds: {} };
+  const snap = await store.loadSnapshot(userId);
+  const promptOf = (cardId: string) => snap?.cards.find((c) => c.cardId === cardId)?.view.prompt ?? "a card";
+  for (;;) {
+    const batch = (await store.pendingOf(userId)).slice(0, SYNC_BATCH);
+    if (!batch.length) return report;
+    let res: Response;
+    try {
+      res = await fetch("/api/review/sync", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ grades: batch.map(({ userId: _, ...g }) => g) }),
+      });
+    } catch {
+      return report.sent ? report : null;
+    }
+    const reply = (await res.json().catch(() => ({ ok: false, error: "The server's answer was unreadable." }))) as { ok: boolean; results?: SyncOutcome[]; error?: string };
+    // Not signed in, or a server error: everything stays waiting for the next try.
+    if (!reply.ok || !reply.results) return { ...report, error: reply.error ?? "Your waiting reviews could not be sent yet." };
+    for (const r of reply.results) {
+      const g = batch.find((b) => b.clientId === r.clientId);
+      if (!g) continue;
+      if (r.status === "refused") await store.refuse({ ...g, reason: r.reason ?? "Refused by the server.", prompt: promptOf(g.cardId) });
+      else {
+        await store.dropPending(g.clientId);
+        if (r.logId) report.logIds[g.clientId] = r.logId;
+        report.sent += 1;
+      }
+    }
+  }
+}

@@ -1,0 +1,242 @@
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import type { PrismaClient } from "@prisma/client";
+import { createPrismaClient } from "@/lib/db/client";
+import { formatInterval } from "@/lib/srs/scheduler";
+import { replayedCard } from "../replay-oracle";
+import { useBrowser, middayContext, signIn, signUp } from "./browser";
+import { freshDatabase, ROOT, startServer, type Server } from "./server";
+
+// Offline reviews end to end, on a server of this file's own that it stops and starts again.
+// Playwright's context.setOffline(true) does not reliably reach the service worker's own
+// fetches in this Chromium (it attaches to the worker only after the worker has started; see
+// tests/e2e/offline.test.ts), so "offline" here is setOffline(true) AND no server at all:
+// the reload can then only come from the worker. Back online is setOffline(false) and the same
+// server started again on the same port and database.
+const browser = useBrowser();
+const PORT = Number(process.env.E2E_PORT ?? 3100) + 51;
+const DB_FILE = path.join(ROOT, `data/test/e2e-offline-review-${process.env.E2E_PORT ?? 3100}.db`);
+let env: Record<string, string>;
+let server: Server | null = null;
+let db: PrismaClient;
+
+async function up() {
+  server ??= await startServer(PORT, env);
+  return server;
+}
+async function down() {
+  await server?.stop();
+  server = null;
+}
+const base = `http://localhost:${PORT}`;
+
+beforeAll(async () => {
+  env = { DATABASE_URL: await freshDatabase(DB_FILE), NEXTAUTH_SECRET: "e2e-secret-not-for-production-use-000000" };
+  db = createPrismaClient(env.DATABASE_URL!);
+  await up();
+});
+afterAll(async () => {
+  await down();
+  await db?.$disconnect();
+});
+
+async function controlled(page: Page) {
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+}
+
+// The browser's IndexedDB copy (app/review/offline-store.ts), read from the page.
+function offlineRecords(page: Page) {
+  return page.evaluate(
+    () =>
+      new Promise<{ snapshots: { userId: string; cards: unknown[] }[]; pending: { clientId: string; cardId: string; rating: number; reviewedAt: number }[] }>((resolve, reject) => {
+        const req = indexedDB.open("unknot-offline");
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const d = req.result;
+          if (!d.objectStoreNames.contains("snapshots")) return resolve({ snapshots: [], pending: [] });
+          const tx = d.transaction(["snapshots", "pending"]);
+          const s = tx.objectStore("snapshots").getAll();
+          const p = tx.objectStore("pending").getAll();
+          tx.oncomplete = () => resolve({ snapshots: s.result, pending: p.result });
+        };
+      }),
+  );
+}
+
+async function keptOffline(page: Page) {
+  await expect.poll(async () => (await offlineRecords(page)).snapshots.length, { timeout: 20_000 }).toBe(1);
+}
+
+async function userIdOf(email: string) {
+  return (await db.user.findUniqueOrThrow({ where: { email } })).id;
+}
+
+// Reveals and grades one card by keyboard; returns the card and the interval its button showed.
+async function gradeOne(page: Page, key: "1" | "2" | "3" | "4") {
+  const cardId = await page.getByTestId("review-card").getAttribute("data-card-id");
+  await page.keyboard.press("Space");
+  await page.getByTestId("answer").waitFor();
+  const label = await page.getByTestId(`ivl-${key}`).textContent();
+  await page.keyboard.press(key);
+  await page.waitForFunction((id) => !document.querySelector('[data-testid="answer"]') && document.querySelector('[data-testid="review-card"]')?.getAttribute("data-card-id") !== id, cardId);
+  return { cardId: cardId!, label: label! };
+}
+
+async function goOffline(context: BrowserContext) {
+  await context.setOffline(true);
+  await down();
+}
+
+describe("reviewing offline", () => {
+  it("goes on from the service worker and IndexedDB, and on return stores exactly the grades kept, at their review times, each card as its replay", async () => {
+    const context = await middayContext(browser());
+    const page = await context.newPage();
+    await page.goto(`${base}/`);
+    await controlled(page);
+    const email = await signUp(page, base);
+    await page.getByTestId("review-card").waitFor();
+    await keptOffline(page);
+    const userId = await userIdOf(email);
+
+    await goOffline(context);
+    await page.reload();
+    // No server: this page is the worker's precached shell, running on the local copy.
+    await page.getByTestId("offline-banner").waitFor();
+    await page.getByTestId("review-card").waitFor();
+
+    const graded = [];
+    for (let i = 0; i < 3; i++) graded.push(await gradeOne(page, "3"));
+    await page.keyboard.press("Control+z");
+    await page.getByTestId("undo-message").waitFor();
+    const undone = graded.pop()!;
+    // The undone card is shown again.
+    expect(await page.getByTestId("review-card").getAttribute("data-card-id")).toBe(undone.cardId);
+    for (let i = 0; i < 2; i++) graded.push(await gradeOne(page, i === 0 ? "1" : "4"));
+    expect(await page.getByTestId("waiting-count").textContent()).toBe("4 reviews waiting to be sent.");
+    const pending = (await offlineRecords(page)).pending;
+    expect(pending.map((p) => p.cardId)).toEqual(graded.map((g) => g.cardId));
+    expect(await db.reviewLog.count({ where: { userId } })).toBe(0);
+
+    await context.setOffline(false);
+    await up();
+    // The shell sees the server again, reloads as the signed-in page, and sends the grades.
+    await expect.poll(() => db.reviewLog.count({ where: { userId } }), { timeout: 60_000 }).toBe(4);
+    await page.getByTestId("review-card").waitFor();
+    await expect.poll(() => page.getByTestId("waiting-count").count()).toBe(0);
+    const logs = await db.reviewLog.findMany({ where: { userId }, orderBy: { review: "asc" } });
+    expect(logs.map((l) => [l.clientId, l.cardId, l.rating, l.review.getTime()])).toEqual(pending.map((p) => [p.clientId, p.cardId, p.rating, p.reviewedAt]));
+    // The interval each button showed offline is the one the server's replay gave.
+    expect(logs.map((l) => formatInterval(l.nextDue.getTime() - l.review.getTime()))).toEqual(graded.map((g) => g.label));
+    for (const cardId of new Set(logs.map((l) => l.cardId))) {
+      const { stored, replayed } = await replayedCard(db, userId, cardId);
+      expect(stored).toEqual(replayed);
+    }
+    await context.close();
+  });
+
+  it("stores grades once when two tabs come back online together", async () => {
+    const context = await middayContext(browser());
+    const page = await context.newPage();
+    await page.goto(`${base}/`);
+    await controlled(page);
+    const email = await signUp(page, base);
+    await page.getByTestId("review-card").waitFor();
+    await keptOffline(page);
+    const userId = await userIdOf(email);
+    await goOffline(context);
+    await page.reload();
+    await page.getByTestId("review-card").waitFor();
+    await gradeOne(page, "3");
+    await gradeOne(page, "3");
+    const other = await context.newPage();
+    await other.goto(`${base}/review`);
+    await expect.poll(() => other.getByTestId("waiting-count").textContent()).toBe("2 reviews waiting to be sent.");
+    const pending = (await offlineRecords(page)).pending;
+
+    await context.setOffline(false);
+    await up();
+    await expect.poll(() => db.reviewLog.count({ where: { userId } }), { timeout: 60_000 }).toBe(2);
+    // Both tabs have reloaded online and sent what they found; nothing is stored twice.
+    for (const p of [page, other]) await expect.poll(() => p.getByTestId("offline-banner").count(), { timeout: 30_000 }).toBe(0);
+    await expect.poll(async () => (await offlineRecords(other)).pending.length).toBe(0);
+    // The same grades sent again by hand are answered as repeats.
+    const res = await page.request.post(`${base}/api/review/sync`, { data: { grades: pending.map(({ clientId, cardId, rating, reviewedAt }) => ({ clientId, cardId, rating, reviewedAt, durationMs: 1000 })) } });
+    expect((await res.json()).results.map((r: { status: string }) => r.status)).toEqual(["repeat", "repeat"]);
+    expect(await db.reviewLog.count({ where: { userId } })).toBe(2);
+    await context.close();
+  });
+
+  it("keeps both reviews of a card graded offline in one browser and online in another, and gives the card its replayed state", async () => {
+    const a = await middayContext(browser());
+    const pa = await a.newPage();
+    await pa.goto(`${base}/`);
+    await controlled(pa);
+    const email = await signUp(pa, base);
+    await pa.getByTestId("review-card").waitFor();
+    await keptOffline(pa);
+    const userId = await userIdOf(email);
+    await goOffline(a);
+    await pa.reload();
+    await pa.getByTestId("review-card").waitFor();
+    const offline = await gradeOne(pa, "1");
+
+    // The server is back, but browser A stays offline while browser B grades the same card.
+    await up();
+    const b = await middayContext(browser());
+    const pb = await b.newPage();
+    await signIn(pb, base, email);
+    await pb.getByTestId("review-card").waitFor();
+    expect(await pb.getByTestId("review-card").getAttribute("data-card-id")).toBe(offline.cardId);
+    await gradeOne(pb, "3");
+    expect(await db.reviewLog.count({ where: { userId } })).toBe(1);
+
+    await a.setOffline(false);
+    await expect.poll(() => db.reviewLog.count({ where: { userId } }), { timeout: 60_000 }).toBe(2);
+    const { stored, replayed, logs } = await replayedCard(db, userId, offline.cardId);
+    // Applied in review-time order: A's Again (earlier), then B's Good.
+    expect(logs.map((l) => l.rating)).toEqual([1, 3]);
+    expect(stored).toEqual(replayed);
+    await a.close();
+    await b.close();
+  });
+});
+
+describe("waiting grades and other users", () => {
+  it("keeps a user's waiting grades through sign-out, never shows them to another user, and sends them when that user signs in again", async () => {
+    const context = await middayContext(browser());
+    const page = await context.newPage();
+    await page.goto(`${base}/`);
+    await controlled(page);
+    const email = await signUp(page, base);
+    await page.getByTestId("review-card").waitFor();
+    await keptOffline(page);
+    const userId = await userIdOf(email);
+    await goOffline(context);
+    await page.reload();
+    await page.getByTestId("review-card").waitFor();
+    await gradeOne(page, "3");
+    // Signed out before the page could send it (the grade waits in IndexedDB); the signed-out
+    // page is precached, and ending the session is clearing its cookie.
+    await page.goto(`${base}/signed-out`);
+    await page.getByRole("status").filter({ hasText: "signed out" }).waitFor();
+    await context.clearCookies();
+    await context.setOffline(false);
+    await up();
+    await expect.poll(async () => (await offlineRecords(page)).pending.length).toBe(1);
+    // Another user on this browser: their review page shows none of it and sends nothing.
+    await signUp(page, base);
+    await page.getByTestId("review-card").waitFor();
+    expect(await page.getByTestId("waiting-count").count()).toBe(0);
+    await expect.poll(async () => (await offlineRecords(page)).snapshots.length, { timeout: 20_000 }).toBe(2);
+    expect(await db.reviewLog.count({ where: { userId } })).toBe(0);
+    expect((await offlineRecords(page)).pending.length).toBe(1);
+    await page.goto(`${base}/signed-out`);
+    await context.clearCookies();
+
+    await signIn(page, base, email);
+    await expect.poll(() => db.reviewLog.count({ where: { userId } }), { timeout: 30_000 }).toBe(1);
+    await context.close();
+  });
+});
