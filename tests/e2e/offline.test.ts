@@ -130,13 +130,18 @@ describe("what is kept", () => {
     const page = await context.newPage();
     await page.goto(`${baseUrl}/`);
     await controlled(page);
-    await signUp(page, baseUrl);
+    const email = await signUp(page, baseUrl);
     await page.getByTestId("review-card").waitFor();
     await page.goto(`${baseUrl}/progress`);
     await page.goto(`${baseUrl}/learn/${lesson.slug}`);
     const urls = await cachedUrls(page);
     expect(urls).toContain(`/learn/${lesson.slug}`);
-    expect(urls.filter((u) => /^\/(review|progress|settings|account(\/|$)|learn$|api\/|sign-)/.test(u))).toEqual([]);
+    // The review shell is precached, and holds no user data; /review itself is never stored.
+    expect(urls).toContain("/review-shell");
+    expect(urls.filter((u) => u !== "/review-shell" && /^\/(review|progress|settings|account(\/|$)|learn$|api\/|sign-)/.test(u))).toEqual([]);
+    const shell = await page.evaluate(async () => (await (await caches.match("/review-shell"))!.text()));
+    expect(shell).not.toContain(email);
+    expect(shell).toContain("Opening the reviews saved on this device");
     await context.close();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { localReviewState } from "@/lib/srs/offline/local-queue";
+import { localCards, localReviewState } from "@/lib/srs/offline/local-queue";
 import { toWire, type LocalGrade, type OfflineSnapshot } from "@/lib/srs/offline/snapshot";
 import { cardStateOf } from "@/lib/srs/card-rows";
 import { replayGrades } from "@/lib/srs/replay";
@@ -9,7 +9,7 @@ import type { CardView } from "@/lib/content/catalogue";
 const settings = { desiredRetention: 0.9, maximumInterval: 36500, enableFuzz: true, weights: null };
 const day = { timeZone: "UTC", rolloverHour: 4 };
 const NOON = new Date("2026-03-10T12:00:00Z");
-const view = (prompt: string): CardView => ({ kind: "basic", prompt, answer: "a", choices: null, explanation: "", lessonSlug: "l", lessonTitle: "L", sectionId: "s", sectionHeading: "S", sources: [] });
+const view = (prompt: string): CardView => ({ kind: "qa", prompt, answer: "a", choices: null, explanation: "", lessonSlug: "l", lessonTitle: "L", sectionId: "s", sectionHeading: "S", sources: [] });
 
 function snapshot(): OfflineSnapshot {
   const f = createScheduler(settings);
@@ -62,8 +62,10 @@ describe("the offline review queue", () => {
     const pending = [g("n1", 3, times[0]!), g("n1", 3, times[1]!)];
     const after = localReviewState(s, pending, new Date(NOON.getTime() + 12 * 60_000));
     const steps = replayGrades(createScheduler(settings), day, { ...newCardState("n1", NOON), version: 0 }, pending.map((p) => ({ rating: p.rating, review: new Date(p.reviewedAt), durationMs: 2000 })));
-    expect(steps[1]!.card.state).toBe(2);
-    // Graduated to review, n1 is due in days: not shown again today.
+    const { version: _, ...replayed } = steps[1]!.card;
+    expect(localCards(s, pending).get("n1")!.card).toEqual(replayed);
+    expect(replayed.state).toBe(2);
+    // Graduated to review, n1 is due in days: not shown again today (r is the one review due).
     expect(after.card?.cardId).not.toBe("n1");
     expect(after.counts.review).toBe(1);
   });
