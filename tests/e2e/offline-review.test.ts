@@ -185,6 +185,7 @@ describe("reviewing offline", () => {
     // The server is back, but browser A stays offline while browser B grades the same card.
     await up();
     const b = await middayContext(browser());
+    await b.addCookies([{ name: "unknot-grade-guide", value: "seen", url: base }]);
     const pb = await b.newPage();
     await signIn(pb, base, email);
     await pb.getByTestId("review-card").waitFor();
