@@ -10,6 +10,7 @@ describe("the environment", () => {
       DATABASE_POOL_SIZE: 10,
       UNKNOT_SEED_DEMO: true,
       UNKNOT_SIGNUPS_PER_HOUR: 10,
+      UNKNOT_OFFLINE_MAX_AGE_DAYS: 30,
     });
   });
 
