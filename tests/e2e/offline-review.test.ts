@@ -89,22 +89,27 @@ async function goOffline(context: BrowserContext) {
   await down();
 }
 
+// A new learner whose day's queue this device keeps, then offline: the review page reloaded
+// with no server at all, so it is the worker's precached shell running on the local copy.
+async function offlineLearner(context: BrowserContext) {
+  const page = await context.newPage();
+  await page.goto(`${base}/`);
+  await controlled(page);
+  const email = await signUp(page, base);
+  await page.getByTestId("review-card").waitFor();
+  await keptOffline(page);
+  const userId = await userIdOf(email);
+  await goOffline(context);
+  await page.reload();
+  await page.getByTestId("offline-banner").waitFor();
+  await page.getByTestId("review-card").waitFor();
+  return { page, email, userId };
+}
+
 describe("reviewing offline", () => {
   it("goes on from the service worker and IndexedDB, and on return stores exactly the grades kept, at their review times, each card as its replay", async () => {
     const context = await middayContext(browser());
-    const page = await context.newPage();
-    await page.goto(`${base}/`);
-    await controlled(page);
-    const email = await signUp(page, base);
-    await page.getByTestId("review-card").waitFor();
-    await keptOffline(page);
-    const userId = await userIdOf(email);
-
-    await goOffline(context);
-    await page.reload();
-    // No server: this page is the worker's precached shell, running on the local copy.
-    await page.getByTestId("offline-banner").waitFor();
-    await page.getByTestId("review-card").waitFor();
+    const { page, userId } = await offlineLearner(context);
 
     const graded = [];
     for (let i = 0; i < 3; i++) graded.push(await gradeOne(page, "3"));
@@ -138,16 +143,7 @@ describe("reviewing offline", () => {
 
   it("stores grades once when two tabs come back online together", async () => {
     const context = await middayContext(browser());
-    const page = await context.newPage();
-    await page.goto(`${base}/`);
-    await controlled(page);
-    const email = await signUp(page, base);
-    await page.getByTestId("review-card").waitFor();
-    await keptOffline(page);
-    const userId = await userIdOf(email);
-    await goOffline(context);
-    await page.reload();
-    await page.getByTestId("review-card").waitFor();
+    const { page, email, userId } = await offlineLearner(context);
     await gradeOne(page, "3");
     await gradeOne(page, "3");
     const other = await context.newPage();
@@ -170,16 +166,7 @@ describe("reviewing offline", () => {
 
   it("keeps both reviews of a card graded offline in one browser and online in another, and gives the card its replayed state", async () => {
     const a = await middayContext(browser());
-    const pa = await a.newPage();
-    await pa.goto(`${base}/`);
-    await controlled(pa);
-    const email = await signUp(pa, base);
-    await pa.getByTestId("review-card").waitFor();
-    await keptOffline(pa);
-    const userId = await userIdOf(email);
-    await goOffline(a);
-    await pa.reload();
-    await pa.getByTestId("review-card").waitFor();
+    const { page: pa, email, userId } = await offlineLearner(a);
     const offline = await gradeOne(pa, "1");
 
     // The server is back, but browser A stays offline while browser B grades the same card.
@@ -207,16 +194,7 @@ describe("reviewing offline", () => {
 describe("waiting grades and other users", () => {
   it("keeps a user's waiting grades through sign-out, never shows them to another user, and sends them when that user signs in again", async () => {
     const context = await middayContext(browser());
-    const page = await context.newPage();
-    await page.goto(`${base}/`);
-    await controlled(page);
-    const email = await signUp(page, base);
-    await page.getByTestId("review-card").waitFor();
-    await keptOffline(page);
-    const userId = await userIdOf(email);
-    await goOffline(context);
-    await page.reload();
-    await page.getByTestId("review-card").waitFor();
+    const { page, email, userId } = await offlineLearner(context);
     await gradeOne(page, "3");
     // Signed out before the page could send it (the grade waits in IndexedDB); the signed-out
     // page is precached, and ending the session is clearing its cookie.
