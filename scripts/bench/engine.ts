@@ -24,18 +24,21 @@ export async function sqliteUrl(): Promise<string> {
   return `file:${file}`;
 }
 
-// A fresh database named unknot_bench on the server of `adminUrl`.
+// A fresh database on the server of `adminUrl`: unknot_bench, or UNKNOT_BENCH_PG_DB (so that
+// two checkouts benchmarking on one server do not drop each other's database).
 export async function postgresUrl(adminUrl: string): Promise<string> {
+  const name = process.env.UNKNOT_BENCH_PG_DB || "unknot_bench";
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error("UNKNOT_BENCH_PG_DB must be a plain lower-case name");
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
-    await client.query("DROP DATABASE IF EXISTS unknot_bench WITH (FORCE)");
-    await client.query("CREATE DATABASE unknot_bench");
+    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await client.query(`CREATE DATABASE ${name}`);
   } finally {
     await client.end();
   }
   const url = new URL(adminUrl);
-  url.pathname = "/unknot_bench";
+  url.pathname = `/${name}`;
   return url.toString();
 }
 
