@@ -48,10 +48,10 @@ export const grading: EngineMeasure = {
     const stmtOk = Math.round(statementsPerGrade * 10) / 10 <= STATEMENTS_TARGET;
     return {
       rows: [
-        { metric: "1. floor: GET /api/ping, 32 conn × 20 s", measured: perSec(floor.reqPerSec), target: "", result: "info" },
+        { metric: `1. floor: GET /api/ping, ${USERS} conn × ${DURATION_S} s`, measured: perSec(floor.reqPerSec), target: "", result: "info" },
         { metric: "   floor latency p50 / p95 / p99", measured: lat(floor), target: "", result: "info" },
         { metric: "   floor errors; CPU per ping", measured: `${errs(floor)}; ${ms(cpuPerPingMs)}`, target: "", result: "info" },
-        { metric: "1. capacity: POST /api/review/grade, 32 conn × 20 s", measured: perSec(capacity.reqPerSec), target: "", result: "info" },
+        { metric: `1. capacity: POST /api/review/grade, ${USERS} conn × ${DURATION_S} s`, measured: perSec(capacity.reqPerSec), target: "", result: "info" },
         { metric: "   capacity latency p50 / p95 / p99", measured: lat(capacity), target: "", result: "info" },
         { metric: "   capacity errors (non-2xx + socket)", measured: errs(capacity), target: "0", result: verdict(capacity.errors === 0) },
         { metric: "   capacity / floor", measured: `${ratio.toFixed(2)}×`, target: "≥ 0.50×", result: verdict(ratio >= 0.5) },
