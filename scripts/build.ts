@@ -43,9 +43,9 @@ export async function buildServiceWorker(): Promise<void> {
 // The production server (scripts/serve.ts) as one plain ES module in the build directory, run
 // by bare `node`: under the tsx loader every module Next loads passed through tsx's resolve
 // hooks, and the loader held its own compiler in memory. Next and the packages stay external.
-export const SERVER_FILE = "unknot-serve.mjs";
+const SERVER_FILE = "unknot-serve.mjs";
 
-export function serverFile(): string {
+function serverFile(): string {
   return path.join(ROOT, distDir(), SERVER_FILE);
 }
 
