@@ -5,5 +5,7 @@ const nextConfig = {
   poweredByHeader: false,
   // Lets a second build (tests, a parallel checkout) live beside the one `npm start` serves.
   distDir: process.env.UNKNOT_DIST_DIR || ".next",
+  // UNKNOT_PROFILE_BUILD=1 keeps server code readable in CPU profiles (bench: UNKNOT_BENCH_PROFILE).
+  experimental: { serverMinification: process.env.UNKNOT_PROFILE_BUILD !== "1" },
 };
 export default nextConfig;

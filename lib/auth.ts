@@ -2,13 +2,14 @@ import "server-only";
 import { cache } from "react";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { getServerSession, type NextAuthOptions, type Session } from "next-auth";
+import type { NextAuthOptions, Session } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { sqlDb, sql } from "./db";
 import { reviewUserRow, type ReviewUser } from "./srs/review/user";
 import { UserError } from "./errors";
 import { authenticate } from "./accounts/accounts";
 import { requestClientAddress } from "./auth/client-address";
+import { requestSessionToken } from "./auth/session-token";
 
 
 export const authOptions: NextAuthOptions = {
@@ -41,27 +42,36 @@ export const authOptions: NextAuthOptions = {
     // Every session read (pages, routes and the header's /api/auth/session) checks the token's
     // session version against the user's, so "sign out everywhere" and a password change end
     // other sessions everywhere at once. next-auth's client reads an empty object as signed out.
-    // The same statement reads the user's scheduling settings, so a review request reads the
-    // user row once; they ride on a non-enumerable property, kept out of the JSON that
-    // /api/auth/session sends. The password hash is never read here (only sign-in reads it).
     async session({ session, token }) {
-      const row = token.sub ? await sqlDb.get(sql`SELECT "email", "name", "sessionVersion", "timeZone", "dayRolloverHour", "desiredRetention", "newCardsPerDay", "maximumInterval", "enableFuzz", "fsrsWeights" FROM "User" WHERE "id" = ${token.sub}`) : undefined;
-      if (!row || Number(row.sessionVersion) !== token.sv) return {} as Session;
-      const user = { id: token.sub!, email: String(row.email), name: row.name == null ? null : String(row.name) };
-      Object.defineProperty(user, "scheduling", { value: reviewUserRow(user.id, row), enumerable: false });
-      return { ...session, user };
+      const user = await checkSession(token);
+      return user ? { ...session, user } : ({} as Session);
     },
   },
 };
 
 export type SessionUser = { id: string; email: string; name: string | null; scheduling?: ReviewUser };
 
-// The one place that turns a request into a user; the session callback above has already
-// checked the session version.
+// The session check: the token's session version against the user's, in one statement that
+// also reads the user's scheduling settings. They ride on a non-enumerable property, kept out
+// of the JSON that /api/auth/session sends. The password hash is never read here.
+async function checkSession(token: { sub?: string; sv?: unknown } | null): Promise<SessionUser | null> {
+  if (!token?.sub) return null;
+  const row = await sqlDb.get(sql`SELECT "email", "name", "sessionVersion", "timeZone", "dayRolloverHour", "desiredRetention", "newCardsPerDay", "maximumInterval", "enableFuzz", "fsrsWeights" FROM "User" WHERE "id" = ${token.sub}`);
+  if (!row || Number(row.sessionVersion) !== token.sv) return null;
+  const user: SessionUser = { id: token.sub, email: String(row.email), name: row.name == null ? null : String(row.name) };
+  Object.defineProperty(user, "scheduling", { value: reviewUserRow(user.id, row), enumerable: false });
+  return user;
+}
+
+// The one place that turns a request into a user, once per request: the session cookie's JWT
+// decoded by next-auth (lib/auth/session-token.ts), then the same check as the session
+// callback above. It does not re-issue the cookie (getServerSession's fresh cookie is
+// discarded by pages and route handlers anyway); the client's /api/auth/session calls roll
+// the session's expiry forward, as before.
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
-  const user = (await getServerSession(authOptions))?.user as Partial<SessionUser> | undefined;
-  if (!user?.id || !user.email) return null;
-  return { id: user.id, email: user.email, name: user.name ?? null, scheduling: user.scheduling };
+  const user = await checkSession(await requestSessionToken());
+  if (!user) return null;
+  return { id: user.id, email: user.email, name: user.name, scheduling: user.scheduling };
 });
 
 export async function requireUser(returnTo: string): Promise<SessionUser> {

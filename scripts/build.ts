@@ -6,6 +6,7 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { build as esbuild } from "esbuild";
 import { runBuildCommand } from "@serwist/cli";
 import { serwist } from "@serwist/next/config";
 
@@ -39,9 +40,34 @@ export async function buildServiceWorker(): Promise<void> {
   await runBuildCommand({ config, watch: false });
 }
 
+// The production server (scripts/serve.ts) as one plain ES module in the build directory, run
+// by bare `node`: under the tsx loader every module Next loads passed through tsx's resolve
+// hooks, and the loader held its own compiler in memory. Next and the packages stay external.
+const SERVER_FILE = "unknot-serve.mjs";
+
+function serverFile(): string {
+  return path.join(ROOT, distDir(), SERVER_FILE);
+}
+
+export async function buildServer(): Promise<void> {
+  await esbuild({
+    entryPoints: [path.join(ROOT, "scripts/serve.ts")],
+    outfile: serverFile(),
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    packages: "external",
+    // serve.ts finds the app from its own location; the bundle lives in the build directory.
+    define: { __UNKNOT_ROOT__: JSON.stringify(ROOT) },
+    logLevel: "warning",
+  });
+}
+
 export async function build(): Promise<void> {
   execFileSync(process.execPath, [NEXT, "build"], { cwd: ROOT, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   await buildServiceWorker();
+  await buildServer();
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -15,7 +15,7 @@ export function ensureAuthSecret(): void {
   process.env.NEXTAUTH_SECRET = readFileSync(SECRET_FILE, "utf8").trim();
 }
 
-const BUILD_INPUTS = ["app", "lib", "content", "public", "scripts/build.ts", "next.config.js", "package-lock.json", "tsconfig.json", "prisma/schema.prisma"];
+const BUILD_INPUTS = ["app", "lib", "content", "public", "scripts/build.ts", "scripts/serve.ts", "next.config.js", "package-lock.json", "tsconfig.json", "prisma/schema.prisma"];
 
 function walk(p: string, out: string[]) {
   if (!existsSync(p)) return;

@@ -1,19 +1,24 @@
 // The production server: Next's request handler behind a plain Node HTTP server, so that the
 // client address comes from the socket (or from a configured number of trusted proxies),
-// never from a header the client wrote. `npm start` and the end-to-end tests run this file
-// with `node --import tsx scripts/serve.ts`: one process, so a signal reaches the server itself.
+// never from a header the client wrote. `npm run build` bundles this file into the build
+// directory (unknot-serve.mjs, see scripts/build.ts), and `npm start` and the end-to-end tests
+// run that with plain `node`: one process, so a signal reaches the server itself.
 import { createServer } from "node:http";
 import path from "node:path";
 import next from "next";
 import { env } from "../lib/env";
 import { forwardedHeaders } from "../lib/auth/client-address";
 
+// Set in the bundle (scripts/build.ts), which does not sit beside the sources.
+declare const __UNKNOT_ROOT__: string | undefined;
+const ROOT = typeof __UNKNOT_ROOT__ === "string" ? __UNKNOT_ROOT__ : path.resolve(import.meta.dirname, "..");
+
 export async function serve(): Promise<void> {
   const config = env();
   // Without a configured public URL, next-auth builds its redirects from the request's host
   // (which forwardedHeaders below makes trustworthy) instead of defaulting to localhost:3000.
   if (!config.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST = "1";
-  const app = next({ dev: false, dir: path.resolve(import.meta.dirname, ".."), port: config.PORT });
+  const app = next({ dev: false, dir: ROOT, port: config.PORT });
   const handle = app.getRequestHandler();
   await app.prepare();
   const server = createServer((req, res) => {
@@ -36,7 +41,7 @@ export async function serve(): Promise<void> {
   process.on("SIGINT", stop);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.url === `file://${process.argv[1]}` || typeof __UNKNOT_ROOT__ === "string") {
   serve().catch((e) => {
     console.error(e instanceof Error ? e.message : e);
     process.exit(1);

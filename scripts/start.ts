@@ -7,6 +7,8 @@ import { env, EnvError } from "../lib/env";
 
 const NEXT = "node_modules/next/dist/bin/next";
 const HASH_FILE = ".next/unknot-source-hash";
+// scripts/serve.ts, bundled by scripts/build.ts.
+const SERVER = ".next/unknot-serve.mjs";
 
 async function main() {
   const dev = process.argv.includes("--dev");
@@ -16,7 +18,7 @@ async function main() {
 
   if (!dev) {
     const hash = sourceHash();
-    const built = existsSync(".next/BUILD_ID") && existsSync(HASH_FILE) && readFileSync(HASH_FILE, "utf8") === hash;
+    const built = existsSync(".next/BUILD_ID") && existsSync(SERVER) && existsSync(HASH_FILE) && readFileSync(HASH_FILE, "utf8") === hash;
     if (!built) {
       console.log("[unknot] building the app (first start or changed sources)…");
       // The Next build and then the offline service worker (scripts/build.ts).
@@ -26,7 +28,7 @@ async function main() {
   }
   // Production runs our own server (scripts/serve.ts) for the client address; `next dev`
   // takes X-Forwarded-For as the client sends it, which is acceptable on a developer's machine.
-  const args = dev ? [NEXT, "dev", "--port", String(config.PORT)] : ["--import", "tsx", "scripts/serve.ts"];
+  const args = dev ? [NEXT, "dev", "--port", String(config.PORT)] : [SERVER];
   const child = spawn(process.execPath, args, {
     stdio: "inherit",
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...(config.NEXTAUTH_URL ? {} : { AUTH_TRUST_HOST: "1" }) },

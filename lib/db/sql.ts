@@ -31,6 +31,11 @@ export interface SqlTx {
 export interface Dialect {
   // A DateTime column as integer milliseconds since 1970 (exact, for day arithmetic).
   epochMs(column: string): string;
+  // `"Card" c`, read in catalogue order when every card of a user is joined to its catalogue
+  // row. SQLite's planner would take the (userId, state, due) index and then look the
+  // catalogue rows up in random order: 26 ms against 10 ms for 10,000 cards (measured).
+  // PostgreSQL chooses its own join.
+  cardsByCatalogue: string;
 }
 
 export interface Sql extends SqlTx {
@@ -77,30 +82,95 @@ function sqliteSql(file: string): Sql {
   const readAll = allOn(reader, "r");
   const writeAll = allOn(writer, "w");
   const tx: SqlTx = { all: async (q) => writeAll(q), run: async (q) => runOn(q) };
+  const commits = groupCommit(writer, tx);
   return {
     // Prisma stores "2026-12-01T21:50:00.123+00:00": whole seconds from unixepoch, the
     // milliseconds from the text.
-    dialect: { epochMs: (c) => `(unixepoch(${c}) * 1000 + CAST(substr(${c}, 21, 3) AS INTEGER))` },
+    dialect: {
+      epochMs: (c) => `(unixepoch(${c}) * 1000 + CAST(substr(${c}, 21, 3) AS INTEGER))`,
+      cardsByCatalogue: `"Card" c INDEXED BY "Card_userId_catalogCardId_key"`,
+    },
     all: async (q) => readAll(q),
     get: async (q) => readAll(q)[0],
     run: (q) => sqliteWriteLock.runExclusive(() => runOn(q)),
-    transaction: (fn) =>
-      sqliteWriteLock.runExclusive(async () => {
-        statements.count++;
-        writer.prepare("BEGIN IMMEDIATE").run();
-        try {
-          const out = await fn(tx);
-          statements.count++;
-          writer.prepare("COMMIT").run();
-          return out;
-        } catch (e) {
-          if (writer.inTransaction) writer.prepare("ROLLBACK").run();
-          throw e;
-        }
-      }),
+    transaction: (fn) => commits.submit(fn),
     close: async () => {
       writer.close();
       reader.close();
+    },
+  };
+}
+
+type Pending = { fn: (tx: SqlTx) => Promise<unknown>; resolve: (v: unknown) => void; reject: (e: unknown) => void };
+
+// Group commit. With synchronous = FULL every COMMIT waits for an fsync of the WAL (about
+// 3.6 ms on this machine's disk, measured), and better-sqlite3 waits on the one Node thread,
+// so a commit per grade capped a process near 275 grades/s however cheap the rest was.
+// Transactions that arrive while one is being written are run together: one BEGIN IMMEDIATE,
+// each transaction's statements in turn, one COMMIT, and only then is each caller answered,
+// so every acknowledged write is on disk. Run in turn, they see each other's writes exactly as
+// if they had committed one by one. If one of them fails, the whole group is rolled back
+// (nothing was committed, no fsync) and each is run again alone, so a failure (a stale card
+// version, a repeated clientId) touches only its own request. Hence a transaction's function
+// may run twice and must do nothing but its statements through `tx`, computing from what
+// they return (grade and undo do). The group holds the process's one writer lock throughout.
+function groupCommit(writer: Database.Database, tx: SqlTx) {
+  const begin = writer.prepare("BEGIN IMMEDIATE");
+  const commit = writer.prepare("COMMIT");
+  const rollback = writer.prepare("ROLLBACK");
+  const queue: Pending[] = [];
+  let draining = false;
+
+  const runAlone = async (p: Pending) => {
+    try {
+      statements.count++;
+      begin.run();
+      const out = await p.fn(tx);
+      statements.count++;
+      commit.run();
+      p.resolve(out);
+    } catch (e) {
+      if (writer.inTransaction) rollback.run();
+      p.reject(e);
+    }
+  };
+
+  const runGroup = async (group: Pending[]) => {
+    if (group.length === 1) return runAlone(group[0]!);
+    const outs: unknown[] = [];
+    try {
+      statements.count++;
+      begin.run();
+      for (const p of group) outs.push(await p.fn(tx));
+      statements.count++;
+      commit.run();
+    } catch {
+      if (writer.inTransaction) rollback.run();
+      for (const p of group) await runAlone(p);
+      return;
+    }
+    group.forEach((p, i) => p.resolve(outs[i]));
+  };
+
+  const drain = async () => {
+    draining = true;
+    try {
+      while (queue.length) {
+        await sqliteWriteLock.runExclusive(() => runGroup(queue.splice(0, queue.length)));
+        // Let the requests that arrived during the fsync reach the queue.
+        await new Promise((r) => setImmediate(r));
+      }
+    } finally {
+      draining = false;
+    }
+  };
+
+  return {
+    submit<T>(fn: (tx: SqlTx) => Promise<T>): Promise<T> {
+      return new Promise<T>((resolve, reject) => {
+        queue.push({ fn, resolve: resolve as (v: unknown) => void, reject });
+        if (!draining) void drain();
+      });
     },
   };
 }
@@ -136,7 +206,7 @@ function postgresSql(url: string, max: number): Sql {
   });
   const direct = on(pool);
   return {
-    dialect: { epochMs: (c) => `floor(extract(epoch FROM ${c}) * 1000)` },
+    dialect: { epochMs: (c) => `floor(extract(epoch FROM ${c}) * 1000)`, cardsByCatalogue: `"Card" c` },
     ...direct,
     get: async (q) => (await direct.all(q))[0],
     transaction: async (fn) => {

@@ -79,7 +79,7 @@ export async function getDashboard(userOrId: Parameters<typeof reviewUserOf>[0],
           SUM(CASE WHEN c."state" <> 0 AND c."stability" >= ? THEN 1 ELSE 0 END) AS "mature",
           SUM(CASE WHEN c."state" = 0 OR c."lastReview" IS NULL OR c."stability" <= 0 THEN NULL
             ELSE power(1 + ? * (CASE WHEN ? > ${ms} THEN floor((? - ${ms}) / 86400000) ELSE 0 END) / c."stability", ?) END) AS "recall"
-        FROM "Card" c JOIN "CatalogCard" k ON k."id" = c."catalogCardId"
+        FROM ${sqlDb.dialect.cardsByCatalogue} JOIN "CatalogCard" k ON k."id" = c."catalogCardId"
         WHERE c."userId" = ? AND k."retiredAt" IS NULL
         GROUP BY k."lessonSlug", k."topic", c."state"`,
       // "Due" as in lib/srs/due.ts: before the study day's end (forecast day 0), as /review counts.

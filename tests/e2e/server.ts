@@ -14,7 +14,7 @@ export function ensureBuilt(): void {
   const dir = path.join(ROOT, distDir());
   const hashFile = path.join(dir, "unknot-source-hash");
   const hash = sourceHash();
-  if (existsSync(path.join(dir, "BUILD_ID")) && existsSync(hashFile) && readFileSync(hashFile, "utf8") === hash) return;
+  if (existsSync(path.join(dir, "BUILD_ID")) && existsSync(path.join(dir, "unknot-serve.mjs")) && existsSync(hashFile) && readFileSync(hashFile, "utf8") === hash) return;
   execFileSync(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/build.ts")], { cwd: ROOT, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   writeFileSync(hashFile, hash);
 }
@@ -54,11 +54,12 @@ function waitForExit(proc: ChildProcess): Promise<void> {
   });
 }
 
-// Starts the production server (scripts/serve.ts, as `npm start` does) on a port against a
-// database URL and waits until it answers. No public URL is set, so redirects follow the host
-// a test connects to.
-export async function startServer(port: number, env: Record<string, string>): Promise<Server> {
-  const proc = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/serve.ts")], {
+// Starts the production server (scripts/serve.ts as built into the build directory, run by
+// plain node, as `npm start` does) on a port against a database URL and waits until it
+// answers. No public URL is set, so redirects follow the host a test connects to.
+// `nodeArgs`: extra Node options for the server (the bench's --cpu-prof).
+export async function startServer(port: number, env: Record<string, string>, nodeArgs: string[] = []): Promise<Server> {
+  const proc = spawn(process.execPath, [...nodeArgs, path.join(ROOT, distDir(), "unknot-serve.mjs")], {
     cwd: ROOT,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), ...env },
     stdio: ["ignore", "pipe", "pipe"],

@@ -49,3 +49,25 @@ describe("queries that overlap another request's transaction", () => {
     expect(read).toEqual({ name: null });
   });
 });
+
+// lib/db/sql.ts runs transactions that arrive together as one group with one COMMIT (on
+// SQLite); a failing one must fail alone, and the others must be stored.
+describe("transactions sent at the same moment", () => {
+  it("stores every transaction but the failing one, and each caller gets its own result", async () => {
+    const { sqlDb, sql } = await import("@/lib/db");
+    const users = await Promise.all([makeUser(), makeUser(), makeUser(), makeUser()]);
+    const outcomes = await Promise.allSettled(
+      users.map((u, i) =>
+        sqlDb.transaction(async (tx) => {
+          await tx.run(sql`UPDATE "User" SET "name" = ${`renamed ${i}`} WHERE "id" = ${u.id}`);
+          if (i === 2) throw new Error("number 2 fails");
+          const [row] = await tx.all(sql`SELECT "name" FROM "User" WHERE "id" = ${u.id}`);
+          return row?.name;
+        }),
+      ),
+    );
+    expect(outcomes.map((o) => (o.status === "fulfilled" ? o.value : (o.reason as Error).message))).toEqual(["renamed 0", "renamed 1", "number 2 fails", "renamed 3"]);
+    const names = await Promise.all(users.map((u) => db.user.findUniqueOrThrow({ where: { id: u.id }, select: { name: true } })));
+    expect(names.map((n) => n.name)).toEqual(["renamed 0", "renamed 1", null, "renamed 3"]);
+  });
+});

@@ -15,7 +15,9 @@ import { reviewUserOf, type ReviewUser } from "./user";
 // index, the last live log, the earliest due date) is joined to at most four candidate cards,
 // each the head of one queue by index order (learning due now, reviews due today, the first
 // new card, learning due within the learn-ahead window); pickNext (pure, unit-tested) then
-// chooses among them exactly as it would among the whole queues.
+// chooses among them exactly as it would among the whole queues. The next due date is the
+// least of three index-ordered heads (learning, review, relearning): a MIN over every studied
+// card joined to its catalogue row took 11 ms for 10,000 cards, the three heads 0.1 ms.
 
 export type ReviewCard = CardView & {
   cardId: string;
@@ -45,7 +47,7 @@ FROM (
     (SELECT COUNT(*) ${LIVE} AND c."state" IN (1, 3) AND c."due" < ?) AS "learning",
     (SELECT COUNT(*) ${LIVE} AND c."state" = 2 AND c."due" < ?) AS "review",
     (SELECT COUNT(*) FROM (SELECT 1 AS x ${LIVE} AND c."state" = 0 LIMIT ?) AS n) AS "fresh",
-    (SELECT MIN(c."due") ${LIVE} AND c."state" <> 0) AS "nextDue",
+    (SELECT MIN(m."d") FROM (${[1, 2, 3].map((st) => `SELECT * FROM (SELECT c."due" AS "d" ${LIVE} AND c."state" = ${st} ORDER BY c."due" LIMIT 1) AS m${st}`).join(" UNION ALL ")}) AS m) AS "nextDue",
     (SELECT l."id" FROM "ReviewLog" l WHERE l."userId" = ? AND l."undoneAt" IS NULL ORDER BY l."review" DESC, l."id" DESC LIMIT 1) AS "lastLogId",
     t."done", t."again", t."timeMs", t."introduced"
   FROM (
@@ -88,7 +90,7 @@ export async function reviewStateOf(user: ReviewUser, now: Date): Promise<Review
   const end = dueCutoff(now, ctx);
   const today = studyDayNumber(now, ctx);
   const ahead = new Date(now.getTime() + LEARN_AHEAD_MS);
-  const values = [u, end, u, end, u, user.newCardsPerDay, u, u, u, today, u, now, u, end, u, u, ahead];
+  const values = [u, end, u, end, u, user.newCardsPerDay, u, u, u, u, u, today, u, now, u, end, u, u, ahead];
   const rows = await sqlDb.all({ text: QUEUE_SQL, values });
   const a = rows[0]!;
   // A log's state is the card's state before the review: state New = introduced today.

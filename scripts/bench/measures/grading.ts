@@ -1,0 +1,74 @@
+import { treeCpuMs } from "../cpu";
+import { RssSampler } from "../rss";
+import { DURATION_S, USERS, type EngineContext, type EngineMeasure } from "../context";
+import type { LoadResult } from "../cannon";
+import { mib, ms, perSec, verdict } from "../stats";
+import type { Report } from "../report";
+
+// 1. Grading capacity: 32 signed-in users grade as fast as they can, beside the same load on
+// GET /api/ping (the framework's floor: the session check and nothing else). The server's CPU
+// time over the run (from /proc) and the SQL statements it sent (its own counter, read from
+// /api/ping) are divided by the grades answered.
+
+// Statements per grade: every statement sent, BEGIN and COMMIT included, divided by the grades.
+// The target is 5 statements that read or write data (session check and next card included)
+// plus BEGIN and COMMIT around the write; the optimizer's once-a-minute sweep adds a few
+// statements to a run, hence the rounding.
+export const STATEMENTS_TARGET = 7;
+
+export const errs = (r: LoadResult) => `${r.errors}${r.errors ? ` (${Object.entries(r.statuses).filter(([s]) => !s.startsWith("2")).map(([s, n]) => `${s}×${n}`).join(", ") || "socket"})` : ""}`;
+export const lat = (r: LoadResult) => `${ms(r.p50)} / ${ms(r.p95)} / ${ms(r.p99)}`;
+
+async function statementCount(ctx: EngineContext): Promise<number> {
+  const res = await fetch(`${ctx.server.url}/api/ping`, { headers: { cookie: ctx.bindings[0]!.cookie } });
+  return ((await res.json()) as { statements?: number }).statements ?? NaN;
+}
+
+export const grading: EngineMeasure = {
+  name: "grading",
+  async run(ctx): Promise<Report> {
+    const e = ctx.engine;
+    const pid = ctx.server.proc.pid!;
+    await ctx.settle();
+    console.log(`[bench] ${e}: floor, GET /api/ping, ${USERS} connections, ${DURATION_S} s`);
+    let cpu0 = treeCpuMs(pid);
+    const floor = await ctx.load("ping", DURATION_S);
+    const cpuPerPingMs = (treeCpuMs(pid) - cpu0) / Math.max(1, floor.ok);
+    console.log(`[bench] ${e}: capacity, POST /api/review/grade, ${USERS} connections, ${DURATION_S} s`);
+    const rss = new RssSampler(pid);
+    const before = await statementCount(ctx);
+    cpu0 = treeCpuMs(pid);
+    const capacity = await ctx.load("grade", DURATION_S);
+    const cpuPerGradeMs = (treeCpuMs(pid) - cpu0) / Math.max(1, capacity.ok);
+    // Less the second ping's own session check.
+    const statementsPerGrade = ((await statementCount(ctx)) - before - 1) / Math.max(1, capacity.ok);
+    rss.stop();
+    const rssMiB = rss.peakKb / 1024;
+    const ratio = capacity.reqPerSec / floor.reqPerSec;
+    const stmtOk = Math.round(statementsPerGrade * 10) / 10 <= STATEMENTS_TARGET;
+    return {
+      rows: [
+        { metric: `1. floor: GET /api/ping, ${USERS} conn × ${DURATION_S} s`, measured: perSec(floor.reqPerSec), target: "", result: "info" },
+        { metric: "   floor latency p50 / p95 / p99", measured: lat(floor), target: "", result: "info" },
+        { metric: "   floor errors; CPU per ping", measured: `${errs(floor)}; ${ms(cpuPerPingMs)}`, target: "", result: "info" },
+        { metric: `1. capacity: POST /api/review/grade, ${USERS} conn × ${DURATION_S} s`, measured: perSec(capacity.reqPerSec), target: "", result: "info" },
+        { metric: "   capacity latency p50 / p95 / p99", measured: lat(capacity), target: "", result: "info" },
+        { metric: "   capacity errors (non-2xx + socket)", measured: errs(capacity), target: "0", result: verdict(capacity.errors === 0) },
+        { metric: "   capacity / floor", measured: `${ratio.toFixed(2)}×`, target: "≥ 0.50×", result: verdict(ratio >= 0.5) },
+        { metric: "   peak server RSS during capacity run", measured: mib(rss.peakKb), target: "< 400 MiB", result: verdict(rssMiB < 400) },
+        { metric: "   CPU per grade (server CPU time / grades)", measured: ms(cpuPerGradeMs), target: "≤ 3 ms", result: verdict(cpuPerGradeMs <= 3) },
+        { metric: "   statements per grade (all SQL, BEGIN/COMMIT included)", measured: statementsPerGrade.toFixed(2), target: "≤ 5 + BEGIN/COMMIT", result: verdict(stmtOk) },
+      ],
+      figures: [
+        { measure: `${e}: floor GET /api/ping`, value: floor.reqPerSec, unit: "req/s", target: null, pass: null },
+        { measure: `${e}: CPU per ping`, value: cpuPerPingMs, unit: "ms", target: null, pass: null },
+        { measure: `${e}: grading capacity`, value: capacity.reqPerSec, unit: "req/s", target: null, pass: null },
+        { measure: `${e}: grading capacity / floor`, value: ratio, unit: "ratio", target: ">= 0.5", pass: ratio >= 0.5 },
+        { measure: `${e}: grading capacity errors`, value: capacity.errors, unit: "count", target: "0", pass: capacity.errors === 0 },
+        { measure: `${e}: peak server RSS`, value: rssMiB, unit: "MiB", target: "< 400", pass: rssMiB < 400 },
+        { measure: `${e}: CPU per grade`, value: cpuPerGradeMs, unit: "ms", target: "<= 3", pass: cpuPerGradeMs <= 3 },
+        { measure: `${e}: statements per grade`, value: statementsPerGrade, unit: "statements", target: "<= 5 + BEGIN/COMMIT", pass: stmtOk },
+      ],
+    };
+  },
+};

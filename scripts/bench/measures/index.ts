@@ -1,0 +1,13 @@
+import type { EngineMeasure } from "../context";
+import { grading } from "./grading";
+import { steady } from "./steady";
+import { twoProcess } from "./two-process";
+import { pages } from "./pages";
+
+// The measures run against each database, in this order. A new measure is a module here and
+// one entry in this list; `npm run bench -- --only <name>,<name>` picks some.
+export const ENGINE_MEASURES: EngineMeasure[] = [grading, steady, twoProcess, pages];
+
+// Measures that need no database: the scheduler alone, and first-load JavaScript (which does
+// need a server: it runs on the SQLite one).
+export const GENERAL_MEASURES = ["scheduler", "js"] as const;
