@@ -25,13 +25,13 @@ export function simulateHistory(opts: {
   start: Date;
   days: number;
   newPerDay: number;
-  settings: SchedulerSettings;
+  settings: Omit<SchedulerSettings, "day">;
   ctx: DayContext;
   seed?: number;
   maxReviewsPerDay?: number;
 }): { cards: Map<string, CardState & { version: number }>; logs: SimLog[] } {
   const rand = prng(opts.seed ?? 1);
-  const f = createScheduler(opts.settings);
+  const f = createScheduler({ ...opts.settings, day: opts.ctx });
   const cards = new Map<string, CardState & { version: number }>();
   const logs: SimLog[] = [];
   let nextNew = 0;
