@@ -1,4 +1,4 @@
-import { studyDayBounds, studyDayNumber, studyDayStart, type DayContext } from "./day";
+import { studyDayStart, type DayContext } from "./day";
 
 // ts-fsrs counts elapsed days as the difference of UTC calendar dates and has no notion of
 // the learner's zone or rollover hour; Anki and fsrs-rs count the learner's study days. So
@@ -14,11 +14,35 @@ import { studyDayBounds, studyDayNumber, studyDayStart, type DayContext } from "
 
 const DAY_MS = 86_400_000;
 
+// Study-day starts, cached: finding a study day's bounds through the zone's rules costs tens
+// of microseconds, and every grade, preview and simulated review needs a few.
+const starts = new Map<string, number>();
+function startOf(day: number, ctx: DayContext): number {
+  const key = `${ctx.timeZone}|${ctx.rolloverHour}|${day}`;
+  let ms = starts.get(key);
+  if (ms === undefined) {
+    if (starts.size > 20_000) starts.clear();
+    ms = studyDayStart(day, ctx).getTime();
+    starts.set(key, ms);
+  }
+  return ms;
+}
+
+// The study day holding instant t: a first guess from UTC, corrected by at most a day or two
+// (zone offsets are within ±14 hours). Agrees with studyDayNumber (tested).
+function dayOf(t: number, ctx: DayContext): number {
+  let day = Math.floor((t - ctx.rolloverHour * 3_600_000) / DAY_MS);
+  while (startOf(day, ctx) > t) day--;
+  while (startOf(day + 1, ctx) <= t) day++;
+  return day;
+}
+
 export function toStudyClock(t: Date, ctx: DayContext): Date {
-  const day = studyDayNumber(t, ctx);
-  const { start, end } = studyDayBounds(t, ctx);
-  const span = end.getTime() - start.getTime();
-  const offset = t.getTime() - start.getTime();
+  const ms = t.getTime();
+  const day = dayOf(ms, ctx);
+  const start = startOf(day, ctx);
+  const span = startOf(day + 1, ctx) - start;
+  const offset = ms - start;
   // Exact (no scaling) on ordinary 24-hour days.
   const within = span === DAY_MS ? offset : Math.min(DAY_MS - 1, Math.floor((offset * DAY_MS) / span));
   return new Date(day * DAY_MS + within);
@@ -27,8 +51,8 @@ export function toStudyClock(t: Date, ctx: DayContext): Date {
 export function fromStudyClock(v: Date, ctx: DayContext): Date {
   const day = Math.floor(v.getTime() / DAY_MS);
   const within = v.getTime() - day * DAY_MS;
-  const start = studyDayStart(day, ctx).getTime();
-  const span = studyDayStart(day + 1, ctx).getTime() - start;
+  const start = startOf(day, ctx);
+  const span = startOf(day + 1, ctx) - start;
   return new Date(start + (span === DAY_MS ? within : Math.floor((within * span) / DAY_MS)));
 }
 
