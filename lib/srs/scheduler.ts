@@ -161,3 +161,23 @@ export function formatInterval(ms: number): string {
 export function newCardState(id: string, now: Date): CardState {
   return { id, state: 0, due: now, stability: 0, difficulty: 0, elapsedDays: 0, scheduledDays: 0, learningSteps: 0, reps: 0, lapses: 0, lastReview: null };
 }
+
+// A card's review history, oldest first (undone reviews left out), for rescheduling.
+export type HistoryEntry = { rating: number; review: Date };
+
+// The card as its history, replayed with these parameters, makes it: the memory state the
+// parameters give, and for a card in review the due date that memory state gives from its
+// last review (as Anki reschedules on new parameters). The replay is ts-fsrs's `reschedule`
+// done by hand: it replays with `next` from an empty card, but that card would lack the card
+// id our fuzz is seeded with, so unchanged parameters would still move fuzzed cards; grading
+// each step through gradeCard (the study clock included) replays exactly what grading did.
+// Counters and the last review stay the card's own; null when there is nothing to replay.
+export function rescheduledCard(s: Scheduler, card: CardState, history: HistoryEntry[]): CardState | null {
+  const graded = history.filter((h) => h.rating >= Rating.Again && h.rating <= Rating.Easy);
+  if (!graded.length || card.state === 0) return null;
+  let replayed = newCardState(card.id, graded[0]!.review);
+  for (const h of graded) replayed = gradeCard(s, replayed, h.rating as Grade, h.review).card;
+  // Learning steps are timed in minutes, not by memory: only the memory state changes there.
+  if (card.state !== 2 || replayed.state !== 2) return { ...card, stability: replayed.stability, difficulty: replayed.difficulty };
+  return { ...card, due: replayed.due, stability: replayed.stability, difficulty: replayed.difficulty, scheduledDays: replayed.scheduledDays, elapsedDays: replayed.elapsedDays };
+}
