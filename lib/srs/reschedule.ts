@@ -1,6 +1,5 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { z } from "zod";
 import { sqlDb, sql } from "../db";
 import { date, dateOrNull, num, str } from "../db/row";
 import { UserError } from "../errors";
@@ -60,18 +59,19 @@ async function plan(userId: string, tx: { all: typeof sqlDb.all } = sqlDb): Prom
   return { summary: summarizeShifts(reviewed, changes.length, shifts), changes };
 }
 
-export type RescheduleStatus = { canUndo: boolean; lastAt: string | null; lastMoved: number };
+export type RescheduleStatus = { personal: boolean; canUndo: boolean; lastAt: string | null; lastMoved: number };
 
 export async function previewReschedule(userId: string): Promise<RescheduleSummary> {
   return (await plan(userId)).summary;
 }
 
 export async function rescheduleStatus(userId: string): Promise<RescheduleStatus> {
-  const last = await sqlDb.get(sql`SELECT "createdAt", "undoneAt", "moved" FROM "RescheduleSnapshot" WHERE "userId" = ${userId} ORDER BY "createdAt" DESC, "id" DESC LIMIT 1`);
-  return { canUndo: !!last && last.undoneAt == null, lastAt: last ? date(last.createdAt).toISOString() : null, lastMoved: last ? num(last.moved) : 0 };
+  const [last, user] = await Promise.all([
+    sqlDb.get(sql`SELECT "createdAt", "undoneAt", "moved" FROM "RescheduleSnapshot" WHERE "userId" = ${userId} ORDER BY "createdAt" DESC, "id" DESC LIMIT 1`),
+    sqlDb.get(sql`SELECT "fsrsWeights" FROM "User" WHERE "id" = ${userId}`),
+  ]);
+  return { personal: user?.fsrsWeights != null, canUndo: !!last && last.undoneAt == null, lastAt: last ? date(last.createdAt).toISOString() : null, lastMoved: last ? num(last.moved) : 0 };
 }
-
-export const rescheduleSchema = z.strictObject({});
 
 // Computes and writes in one transaction (so a review made meanwhile cannot be overwritten by
 // a plan made before it), keeping the snapshot for Undo.
