@@ -20,6 +20,9 @@ export default async function SettingsPage() {
       <p>
         <Link href="/account">Export your data or delete your account</Link>
       </p>
+      <p>
+        Not sure which desired retention to choose? <Link href="/settings/retention">Help me decide</Link>: see what each one would cost you in daily reviews.
+      </p>
       <SettingsForm initial={settings} timeZones={Intl.supportedValuesOf("timeZone")} />
       <ReschedulePanel personal={reschedule.personal} canUndo={reschedule.canUndo} />
       <SessionControls email={user.email} />

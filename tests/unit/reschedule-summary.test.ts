@@ -21,7 +21,7 @@ describe("the reschedule preview", () => {
     let t = new Date("2026-03-01T17:00:00Z");
     let card = newCardState("c1", t);
     const history = [];
-    for (const rating of [Rating.Good, Rating.Good, Rating.Good, Rating.Hard, Rating.Good]) {
+    for (const rating of [Rating.Good, Rating.Good, Rating.Good, Rating.Hard, Rating.Good] as const) {
       history.push({ rating, review: t });
       card = gradeCard(s, card, rating, t).card;
       t = new Date(card.due.getTime() + 3_600_000);
