@@ -11,6 +11,8 @@ export const metadata: Metadata = { title: "Help me decide: desired retention" }
 export const dynamic = "force-dynamic";
 
 const pct = (r: number) => `${Math.round(r * 100)}%`;
+// Small decks need a few minutes a week, not a day: keep two digits below one.
+const mins = (m: number) => (m < 1 ? m.toFixed(2) : m.toFixed(1));
 
 export default async function RetentionPage() {
   const user = await requireUser("/settings/retention");
@@ -33,8 +35,8 @@ export default async function RetentionPage() {
         <>
           {view.best && (
             <p className="notice" role="status">
-              Least work per card remembered: <strong>{pct(view.best.retention)}</strong> ({view.best.minutesPerDay.toFixed(1)} minutes and{" "}
-              {view.best.reviewsPerDay.toFixed(0)} reviews a day on average; about {Math.round(view.best.memorized)} cards remembered after a year).
+              Least work per card remembered: <strong>{pct(view.best.retention)}</strong> ({mins(view.best.minutesPerDay)} minutes and{" "}
+              {view.best.reviewsPerDay.toFixed(1)} reviews a day on average; about {Math.round(view.best.memorized)} cards remembered after a year).
               Above it each extra point of retention costs more than it gives; choose higher if remembering more is worth the time to you.
             </p>
           )}
@@ -51,7 +53,7 @@ export default async function RetentionPage() {
               {view.points.map((p) => (
                 <tr key={p.retention} aria-current={p.retention === view.best?.retention ? "true" : undefined}>
                   <th scope="row">{pct(p.retention)}{p.retention === view.best?.retention ? " (least work)" : ""}</th>
-                  <td>{p.reviewsPerDay.toFixed(1)}</td><td>{p.minutesPerDay.toFixed(1)}</td><td>{Math.round(p.memorized)}</td><td>{p.minutesPerMemorized.toFixed(2)}</td>
+                  <td>{p.reviewsPerDay.toFixed(1)}</td><td>{mins(p.minutesPerDay)}</td><td>{Math.round(p.memorized)}</td><td>{p.minutesPerMemorized.toFixed(2)}</td>
                 </tr>
               ))}
             </tbody>
