@@ -1,38 +1,57 @@
 import type { PrismaClient } from "@prisma/client";
+import { randomUUID } from "node:crypto";
+import { Rating } from "ts-fsrs";
 import { hashPassword } from "../lib/accounts/password";
 import { DEMO_ACCOUNT } from "../lib/demo";
 import type { Lesson } from "../lib/content/schema";
 import { simulateHistory } from "../lib/srs/simulate";
 import { cardFields } from "../lib/srs/card-rows";
-import { randomUUID } from "node:crypto";
 
-// The demo account gets two lessons' cards and ten days of simulated reviews, so that the
-// review session and the progress page have something to show at once.
+// The demo account: three lessons' cards with about 60 days of simulated reviews, graded
+// through the real scheduler (lib/srs/simulate.ts → gradeCard), with the usual lapses and one
+// leech (a card failed every time it comes up for review, 8+ lapses), so that /review,
+// /progress, the card histories, personal parameters (64+ training items) and rescheduling
+// have something real to show at once. Deterministic: the same plan for the same start day.
+
+export const DEMO_DAYS = 60;
+export const DEMO_LESSONS = 3;
+const DEMO_CTX = { timeZone: "UTC", rolloverHour: 4 };
+const DEMO_SETTINGS = { desiredRetention: 0.9, maximumInterval: 36500, enableFuzz: true, weights: null };
+
+export function planDemoHistory(lessons: Lesson[], now: Date) {
+  const cardKeys = lessons.slice(0, DEMO_LESSONS).flatMap((l) => l.cards.map((c) => c.id));
+  const start = new Date(now.getTime() - DEMO_DAYS * 86_400_000);
+  start.setUTCHours(0, 0, 0, 0);
+  // The leech: an early card, so it has time to fail eight times and more.
+  const leech = cardKeys[1]!;
+  const sim = simulateHistory({
+    cardKeys, start, days: DEMO_DAYS, newPerDay: 3, settings: DEMO_SETTINGS, ctx: DEMO_CTX, seed: 7,
+    ratingFor: (key, card) => (key !== leech ? undefined : card.state !== 2 ? Rating.Good : card.lapses < 9 ? Rating.Again : undefined),
+  });
+  return { cardKeys, start, leech, ...sim };
+}
+
 export async function seedDemoAccount(db: PrismaClient, lessons: Lesson[], now = new Date()): Promise<string> {
   if (await db.user.findUnique({ where: { email: DEMO_ACCOUNT.email } })) return "already present";
-  const ctx = { timeZone: "UTC", rolloverHour: 4 };
-  const settings = { desiredRetention: 0.9, maximumInterval: 36500, enableFuzz: true, weights: null };
-  const cardKeys = lessons.slice(0, 2).flatMap((l) => l.cards.map((c) => c.id));
-  const days = 10;
-  const start = new Date(now.getTime() - days * 86_400_000);
-  start.setUTCHours(0, 0, 0, 0);
-  const sim = simulateHistory({ cardKeys, start, days, newPerDay: 4, settings, ctx, seed: 7 });
+  const t0 = performance.now();
+  const { cardKeys, start, cards, logs } = planDemoHistory(lessons, now);
   const passwordHash = await hashPassword(DEMO_ACCOUNT.password);
   await db.$transaction(async (tx) => {
-    const user = await tx.user.create({ data: { email: DEMO_ACCOUNT.email, name: DEMO_ACCOUNT.name, passwordHash, timeZone: ctx.timeZone, createdAt: start } });
-    const ids = new Map<string, string>();
-    for (const key of cardKeys) {
-      const s = sim.cards.get(key);
-      const card = await tx.card.create({
-        data: s
-          ? { userId: user.id, catalogCardId: key, addedAt: start, version: s.version, ...cardFields(s) }
-          : { userId: user.id, catalogCardId: key, addedAt: now, due: now },
-      });
-      ids.set(key, card.id);
-    }
+    const user = await tx.user.create({
+      data: { email: DEMO_ACCOUNT.email, name: DEMO_ACCOUNT.name, passwordHash, timeZone: DEMO_CTX.timeZone, dayRolloverHour: DEMO_CTX.rolloverHour, createdAt: start },
+    });
+    const ids = new Map(cardKeys.map((key) => [key, randomUUID()]));
+    await tx.card.createMany({
+      data: cardKeys.map((key) => {
+        const s = cards.get(key);
+        return s
+          ? { id: ids.get(key)!, userId: user.id, catalogCardId: key, addedAt: start, version: s.version, ...cardFields(s) }
+          : { id: ids.get(key)!, userId: user.id, catalogCardId: key, addedAt: now, due: now };
+      }),
+    });
     await tx.reviewLog.createMany({
-      data: sim.logs.map(({ cardKey, ...l }) => ({ ...l, userId: user.id, cardId: ids.get(cardKey)!, clientId: randomUUID() })),
+      data: logs.map(({ cardKey, ...l }) => ({ ...l, userId: user.id, cardId: ids.get(cardKey)!, clientId: randomUUID() })),
     });
   });
-  return `created (${cardKeys.length} cards, ${sim.logs.length} past reviews)`;
+  return `created (${cardKeys.length} cards, ${logs.length} past reviews over ${DEMO_DAYS} days, in ${Math.round(performance.now() - t0)} ms)`;
 }

@@ -4,13 +4,15 @@ import { requireUser } from "@/lib/auth";
 import { getSettings } from "@/lib/srs/user-settings";
 import { SettingsForm } from "./settings-form";
 import { SessionControls } from "./session-controls";
+import { ReschedulePanel } from "./reschedule-panel";
+import { rescheduleStatus } from "@/lib/srs/reschedule";
 
 export const metadata: Metadata = { title: "Settings" };
 export const dynamic = "force-dynamic";
 
 export default async function SettingsPage() {
   const user = await requireUser("/settings");
-  const settings = await getSettings(user.id);
+  const [settings, reschedule] = await Promise.all([getSettings(user.id), rescheduleStatus(user.id)]);
   return (
     <>
       <h1>Settings</h1>
@@ -18,7 +20,11 @@ export default async function SettingsPage() {
       <p>
         <Link href="/account">Export your data or delete your account</Link>
       </p>
+      <p>
+        Not sure which desired retention to choose? <Link href="/settings/retention">Help me decide</Link>: see what each one would cost you in daily reviews.
+      </p>
       <SettingsForm initial={settings} timeZones={Intl.supportedValuesOf("timeZone")} />
+      <ReschedulePanel personal={reschedule.personal} canUndo={reschedule.canUndo} />
       <SessionControls email={user.email} />
     </>
   );

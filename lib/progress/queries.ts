@@ -60,7 +60,7 @@ export async function getDashboard(userOrId: Parameters<typeof reviewUserOf>[0],
   const today = studyDayNumber(now, ctx);
   const ranges = forecastRanges(now, ctx, FORECAST_DAYS);
   const f = createScheduler(schedulerSettingsOf(user));
-  const curve = decayOf(f.parameters.w);
+  const curve = decayOf(f.fsrs.parameters.w);
   const ms = sqlDb.dialect.epochMs('c."lastReview"');
 
   const [recent, perDay, deck, forecastRows, quizBest, quizLatest] = await Promise.all([

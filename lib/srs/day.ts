@@ -31,6 +31,12 @@ export function studyDayNumber(now: Date, ctx: DayContext): number {
   return Math.round(Date.UTC(y, m, d) / 86_400_000);
 }
 
+// The instant study day number `day` (as studyDayNumber gives it) begins.
+export function studyDayStart(day: number, ctx: DayContext): Date {
+  const d = new Date(day * 86_400_000);
+  return rolloverOn(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), ctx);
+}
+
 export function dayNumberToIsoDate(day: number): string {
   return new Date(day * 86_400_000).toISOString().slice(0, 10);
 }

@@ -11,16 +11,24 @@ import {
   type ReviewLog as FsrsLog,
 } from "ts-fsrs";
 import { checkWeights } from "./weights";
+import type { DayContext } from "./day";
+import { StudyClock } from "./study-clock";
 
 // A thin, pure wrapper over ts-fsrs: every scheduling decision is ts-fsrs's own; this
 // module only maps our stored card shape in and out and builds the user's parameters.
+// Every date goes in and out through the study clock (study-clock.ts), so ts-fsrs counts
+// elapsed days by the learner's study days (zone and rollover hour), as Anki and fsrs-rs do.
 
 export type SchedulerSettings = {
   desiredRetention: number;
   maximumInterval: number;
   enableFuzz: boolean;
   weights: number[] | null;
+  // The learner's zone and rollover hour: what a "day" is for elapsed days.
+  day: DayContext;
 };
+
+export type Scheduler = { fsrs: FSRS; day: DayContext };
 
 export type CardState = {
   id: string;
@@ -51,7 +59,7 @@ export type LogSnapshot = {
 
 export const GRADES = [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy] as const;
 
-export function createScheduler(s: SchedulerSettings): FSRS {
+export function createScheduler(s: SchedulerSettings): Scheduler {
   const params = generatorParameters({
     request_retention: s.desiredRetention,
     maximum_interval: s.maximumInterval,
@@ -61,13 +69,13 @@ export function createScheduler(s: SchedulerSettings): FSRS {
   });
   // Seeding fuzz by card id and repetition count (not by the clock) makes the interval
   // shown on a button the one that grading that card then gives.
-  return fsrs(params).useStrategy(StrategyMode.SEED, GenSeedStrategyWithCardId("card_id"));
+  return { fsrs: fsrs(params).useStrategy(StrategyMode.SEED, GenSeedStrategyWithCardId("card_id")), day: s.day };
 }
 
-function toFsrs(c: CardState): FsrsCard & { card_id: string } {
+function toFsrs(c: CardState, clock: StudyClock): FsrsCard & { card_id: string } {
   return {
     card_id: c.id,
-    due: c.due,
+    due: clock.in(c.due),
     stability: c.stability,
     difficulty: c.difficulty,
     elapsed_days: c.elapsedDays,
@@ -76,15 +84,15 @@ function toFsrs(c: CardState): FsrsCard & { card_id: string } {
     reps: c.reps,
     lapses: c.lapses,
     state: c.state,
-    last_review: c.lastReview ?? undefined,
+    last_review: c.lastReview ? clock.in(c.lastReview) : undefined,
   };
 }
 
-function fromFsrs(id: string, c: FsrsCard): CardState {
+function fromFsrs(id: string, c: FsrsCard, clock: StudyClock): CardState {
   return {
     id,
     state: c.state,
-    due: c.due,
+    due: clock.out(c.due),
     stability: c.stability,
     difficulty: c.difficulty,
     elapsedDays: c.elapsed_days,
@@ -92,36 +100,38 @@ function fromFsrs(id: string, c: FsrsCard): CardState {
     learningSteps: c.learning_steps,
     reps: c.reps,
     lapses: c.lapses,
-    lastReview: c.last_review ?? null,
+    lastReview: c.last_review ? clock.out(c.last_review) : null,
   };
 }
 
-function fromLog(l: FsrsLog): LogSnapshot {
+function fromLog(l: FsrsLog, clock: StudyClock): LogSnapshot {
   return {
     rating: l.rating,
     state: l.state,
-    due: l.due,
+    due: clock.out(l.due),
     stability: l.stability,
     difficulty: l.difficulty,
     elapsedDays: l.elapsed_days,
     lastElapsedDays: l.last_elapsed_days,
     scheduledDays: l.scheduled_days,
     learningSteps: l.learning_steps,
-    review: l.review,
+    review: clock.out(l.review),
   };
 }
 
-export function gradeCard(f: FSRS, card: CardState, rating: Grade, now: Date): { card: CardState; log: LogSnapshot } {
-  const { card: next, log } = f.next(toFsrs(card), now, rating);
-  return { card: fromFsrs(card.id, next), log: fromLog(log) };
+export function gradeCard(s: Scheduler, card: CardState, rating: Grade, now: Date): { card: CardState; log: LogSnapshot } {
+  const clock = new StudyClock(s.day);
+  const { card: next, log } = s.fsrs.next(toFsrs(card, clock), clock.in(now), rating);
+  return { card: fromFsrs(card.id, next, clock), log: fromLog(log, clock) };
 }
 
 export type IntervalPreview = { rating: Grade; due: Date; label: string };
 
-export function previewIntervals(f: FSRS, card: CardState, now: Date): IntervalPreview[] {
-  const preview = f.repeat(toFsrs(card), now);
+export function previewIntervals(s: Scheduler, card: CardState, now: Date): IntervalPreview[] {
+  const clock = new StudyClock(s.day);
+  const preview = s.fsrs.repeat(toFsrs(card, clock), clock.in(now));
   return GRADES.map((rating) => {
-    const due = preview[rating].card.due;
+    const due = clock.out(preview[rating].card.due);
     return { rating, due, label: formatInterval(due.getTime() - now.getTime()) };
   });
 }
@@ -130,9 +140,10 @@ export function previewIntervals(f: FSRS, card: CardState, now: Date): IntervalP
 // last review. Taking just these lets /progress read four columns per card instead of all.
 export type MemoryState = Pick<CardState, "state" | "due" | "stability" | "lastReview">;
 
-export function retrievability(f: FSRS, card: MemoryState, now: Date): number {
-  const fsrsCard: FsrsCard = { ...createEmptyCard(card.due), state: card.state, stability: card.stability, last_review: card.lastReview ?? undefined };
-  return f.get_retrievability(fsrsCard, now, false);
+export function retrievability(s: Scheduler, card: MemoryState, now: Date): number {
+  const clock = new StudyClock(s.day);
+  const fsrsCard: FsrsCard = { ...createEmptyCard(clock.in(card.due)), state: card.state, stability: card.stability, last_review: card.lastReview ? clock.in(card.lastReview) : undefined };
+  return s.fsrs.get_retrievability(fsrsCard, clock.in(now), false);
 }
 
 // Compact labels as on Anki's buttons: "1m", "10m", "3h", "4d", "2.1mo", "1.3y".
@@ -149,4 +160,24 @@ export function formatInterval(ms: number): string {
 
 export function newCardState(id: string, now: Date): CardState {
   return { id, state: 0, due: now, stability: 0, difficulty: 0, elapsedDays: 0, scheduledDays: 0, learningSteps: 0, reps: 0, lapses: 0, lastReview: null };
+}
+
+// A card's review history, oldest first (undone reviews left out), for rescheduling.
+export type HistoryEntry = { rating: number; review: Date };
+
+// The card as its history, replayed with these parameters, makes it: the memory state the
+// parameters give, and for a card in review the due date that memory state gives from its
+// last review (as Anki reschedules on new parameters). The replay is ts-fsrs's `reschedule`
+// done by hand: it replays with `next` from an empty card, but that card would lack the card
+// id our fuzz is seeded with, so unchanged parameters would still move fuzzed cards; grading
+// each step through gradeCard (the study clock included) replays exactly what grading did.
+// Counters and the last review stay the card's own; null when there is nothing to replay.
+export function rescheduledCard(s: Scheduler, card: CardState, history: HistoryEntry[]): CardState | null {
+  const graded = history.filter((h) => h.rating >= Rating.Again && h.rating <= Rating.Easy);
+  if (!graded.length || card.state === 0) return null;
+  let replayed = newCardState(card.id, graded[0]!.review);
+  for (const h of graded) replayed = gradeCard(s, replayed, h.rating as Grade, h.review).card;
+  // Learning steps are timed in minutes, not by memory: only the memory state changes there.
+  if (card.state !== 2 || replayed.state !== 2) return { ...card, stability: replayed.stability, difficulty: replayed.difficulty };
+  return { ...card, due: replayed.due, stability: replayed.stability, difficulty: replayed.difficulty, scheduledDays: replayed.scheduledDays, elapsedDays: replayed.elapsedDays };
 }

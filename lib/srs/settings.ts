@@ -10,6 +10,7 @@ export const schedulerSettingsOf = (u: SettingsRow): SchedulerSettings => ({
   maximumInterval: u.maximumInterval,
   enableFuzz: u.enableFuzz,
   weights: parseStoredWeights(u.fsrsWeights),
+  day: { timeZone: u.timeZone, rolloverHour: u.dayRolloverHour },
 });
 
 export const dayContextOf = (u: SettingsRow): DayContext => ({ timeZone: u.timeZone, rolloverHour: u.dayRolloverHour });

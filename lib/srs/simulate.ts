@@ -25,13 +25,15 @@ export function simulateHistory(opts: {
   start: Date;
   days: number;
   newPerDay: number;
-  settings: SchedulerSettings;
+  settings: Omit<SchedulerSettings, "day">;
   ctx: DayContext;
   seed?: number;
   maxReviewsPerDay?: number;
+  // A scripted rating for some cards (e.g. a leech that always fails), else the random one.
+  ratingFor?: (key: string, card: CardState) => Grade | undefined;
 }): { cards: Map<string, CardState & { version: number }>; logs: SimLog[] } {
   const rand = prng(opts.seed ?? 1);
-  const f = createScheduler(opts.settings);
+  const f = createScheduler({ ...opts.settings, day: opts.ctx });
   const cards = new Map<string, CardState & { version: number }>();
   const logs: SimLog[] = [];
   let nextNew = 0;
@@ -53,7 +55,8 @@ export function simulateHistory(opts: {
         if (card.due.getTime() > now.getTime()) continue;
         if (opts.maxReviewsPerDay && done >= opts.maxReviewsPerDay) break;
         const rating = pickRating();
-        const { card: next, log } = gradeCard(f, card, rating, now);
+        const scripted = opts.ratingFor?.(key, card) ?? rating;
+        const { card: next, log } = gradeCard(f, card, scripted, now);
         const durationMs = 3000 + Math.floor(rand() * 12000);
         logs.push({ cardKey: key, ...reviewLogFields(card, next, log, { durationMs, reviewDay: studyDayNumber(now, opts.ctx) }) });
         cards.set(key, { ...next, version: card.version + 1 });

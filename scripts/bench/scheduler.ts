@@ -7,7 +7,7 @@ import { prng } from "../../lib/srs/simulate";
 // chains of 10 reviews, three days apart, each chain starting from a new card.
 
 const CHAIN = 10;
-const DEFAULTS = { desiredRetention: 0.9, maximumInterval: 36_500, enableFuzz: true, weights: null };
+const DEFAULTS = { desiredRetention: 0.9, maximumInterval: 36_500, enableFuzz: true, weights: null, day: { timeZone: "UTC", rolloverHour: 4 } };
 
 type Workload = { ratings: Grade[]; times: Date[]; ids: string[] };
 

@@ -3,7 +3,7 @@ import { Rating, type Grade } from "ts-fsrs";
 import { createScheduler, gradeCard, newCardState } from "@/lib/srs/scheduler";
 import { CARD_FIELDS, cardFields, cardStateOf, restoredCardFields, reviewLogFields, type VersionedCard } from "@/lib/srs/card-rows";
 
-const settings = { desiredRetention: 0.9, maximumInterval: 36500, enableFuzz: true, weights: null };
+const settings = { desiredRetention: 0.9, maximumInterval: 36500, enableFuzz: true, weights: null, day: { timeZone: "UTC", rolloverHour: 0 } };
 const start = new Date(Date.UTC(2026, 2, 1, 9, 30, 0));
 const steps: { rating: Grade; afterMinutes: number }[] = [
   { rating: Rating.Good, afterMinutes: 0 },

@@ -13,7 +13,7 @@ const sequence: { rating: Grade; afterMinutes: number }[] = [
   { rating: Rating.Easy, afterMinutes: 60 * 24 * 5 },
   { rating: Rating.Good, afterMinutes: 60 * 24 * 20 },
 ];
-const settings = { desiredRetention: 0.9, maximumInterval: 36500, enableFuzz: false, weights: null };
+const settings = { desiredRetention: 0.9, maximumInterval: 36500, enableFuzz: false, weights: null, day: { timeZone: "UTC", rolloverHour: 0 } };
 
 describe("the scheduling wrapper", () => {
   it("gives exactly what ts-fsrs gives over a sequence of grades", () => {
@@ -86,7 +86,7 @@ describe("the scheduling wrapper", () => {
       t = card.due;
     }
     const later = new Date(t.getTime() + 9 * 86_400_000);
-    const whole = f.get_retrievability(
+    const whole = f.fsrs.get_retrievability(
       { due: card.due, stability: card.stability, difficulty: card.difficulty, elapsed_days: card.elapsedDays, scheduled_days: card.scheduledDays,
         learning_steps: card.learningSteps, reps: card.reps, lapses: card.lapses, state: card.state, last_review: card.lastReview ?? undefined },
       later,

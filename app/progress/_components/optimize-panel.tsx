@@ -1,4 +1,5 @@
 "use client";
+import Link from "next/link";
 import { useCallback, useEffect, useState } from "react";
 import { useRouter } from "next/navigation";
 import type { JobView, ParameterStatus } from "@/lib/optimizer/jobs";
@@ -75,7 +76,7 @@ export function OptimizePanel({ initial }: { initial: ParameterStatus }) {
           Optimize my schedule
         </button>
         {initial.canRestore && (
-          <button type="button" className="btn" disabled={busy || running} onClick={() => act("/api/progress/parameters/restore", {}, "Previous parameters restored.")}>
+          <button type="button" className="btn" disabled={busy || running} onClick={() => act("/api/progress/parameters/restore", {}, "Previous parameters restored. They affect future reviews only; to move cards already scheduled, reschedule them on Settings.")}>
             Restore previous parameters{initial.restoreTo === "defaults" ? " (standard)" : ""}
           </button>
         )}
@@ -102,7 +103,7 @@ export function OptimizePanel({ initial }: { initial: ParameterStatus }) {
           </table>
           <p className="hint">Both are measured on the same reviews the weights were fitted to, so the personal figures are somewhat optimistic.</p>
           <div className="btn-row">
-            <button type="button" className="btn primary" disabled={busy} onClick={() => act("/api/progress/optimize/apply", { jobId: result.id }, "Personal parameters applied. They affect future reviews only.")}>
+            <button type="button" className="btn primary" disabled={busy} onClick={() => act("/api/progress/optimize/apply", { jobId: result.id }, "Personal parameters applied. They affect future reviews only; to move cards already scheduled, reschedule them on Settings.")}>
               Apply
             </button>
             <button type="button" className="btn" disabled={busy} onClick={() => act("/api/progress/optimize/dismiss", { jobId: result.id }, "Kept your current parameters.")}>
@@ -112,7 +113,10 @@ export function OptimizePanel({ initial }: { initial: ParameterStatus }) {
         </div>
       )}
       {error && <p className="form-error" role="alert">{error}</p>}
-      <p role="status" aria-live="polite">{notice}</p>
+      <p role="status" aria-live="polite">
+        {notice}
+        {notice?.includes("reschedule them on Settings") && <> <Link href="/settings#reschedule">Reschedule cards</Link></>}
+      </p>
     </div>
   );
 }

@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import { default_w } from "ts-fsrs";
+import { db } from "@/lib/db";
+import { gradeReview } from "@/lib/srs/review";
+import { applyReschedule, previewReschedule, rescheduleStatus, undoReschedule } from "@/lib/srs/reschedule";
+import { grade, makeUser } from "./helpers";
+import { seedHistory } from "./progress-fixtures";
+
+const START = new Date("2026-01-01T00:00:00Z");
+const AFTER = new Date("2026-02-15T12:00:00Z");
+// Default weights with a much larger recall-stability gain (w8): every review card's next
+// interval grows, so rescheduling moves cards later.
+const bolder = default_w.map((w, i) => (i === 8 ? w * 1.6 : w));
+
+const cardsOf = (userId: string) =>
+  db.card.findMany({ where: { userId }, orderBy: { id: "asc" }, select: { id: true, version: true, due: true, stability: true, difficulty: true, scheduledDays: true, state: true, reps: true } });
+
+describe("rescheduling after new parameters", () => {
+  it("moves nothing while the parameters are the ones the cards were scheduled with", async () => {
+    const u = await makeUser();
+    await seedHistory(u.id, { cards: 30, days: 40, start: START });
+    const s = await previewReschedule(u.id);
+    expect(s.reviewed).toBeGreaterThan(20);
+    expect(s).toMatchObject({ changed: 0, moved: 0 });
+    expect(await applyReschedule(u.id, AFTER)).toMatchObject({ changed: 0 });
+    expect((await rescheduleStatus(u.id)).canUndo).toBe(false);
+  });
+
+  it("previews the moves, applies them in one step, and undoes them in one step, keeping a review made since", async () => {
+    const u = await makeUser();
+    const other = await makeUser();
+    await seedHistory(u.id, { cards: 30, days: 40, start: START });
+    await seedHistory(other.id, { cards: 30, days: 40, start: START });
+    await db.user.update({ where: { id: u.id }, data: { fsrsWeights: JSON.stringify(bolder) } });
+    await db.user.update({ where: { id: other.id }, data: { fsrsWeights: JSON.stringify(bolder) } });
+    const before = await cardsOf(u.id);
+    const otherBefore = await cardsOf(other.id);
+
+    const preview = await previewReschedule(u.id);
+    expect(preview.moved).toBeGreaterThan(5);
+    expect(preview.later).toBeGreaterThan(preview.earlier);
+    expect(preview.maxLaterDays).toBeGreaterThanOrEqual(preview.medianShiftDays);
+
+    const applied = await applyReschedule(u.id, AFTER);
+    expect(applied).toEqual(preview);
+    const after = await cardsOf(u.id);
+    const changed = after.filter((c, i) => c.version !== before[i]!.version);
+    expect(changed).toHaveLength(applied.changed);
+    const movedLater = after.filter((c, i) => c.due.getTime() > before[i]!.due.getTime() + 86_400_000);
+    expect(movedLater.length).toBeGreaterThanOrEqual(applied.later - 1);
+    // Counters are history, not schedule: unchanged.
+    expect(after.map((c) => c.reps)).toEqual(before.map((c) => c.reps));
+    // Now scheduled by these parameters: a second look finds nothing to move.
+    expect(await previewReschedule(u.id)).toMatchObject({ moved: 0, changed: 0 });
+    // Another user's cards are untouched, and they have nothing to undo.
+    expect(await cardsOf(other.id)).toEqual(otherBefore);
+    await expect(undoReschedule(other.id)).rejects.toMatchObject({ status: 409 });
+    expect((await rescheduleStatus(u.id)).canUndo).toBe(true);
+
+    // A card reviewed after the reschedule keeps that review when the rest is undone.
+    const reviewed = changed[0]!;
+    await gradeReview(u.id, grade(reviewed.id, reviewed.version, 3), new Date(AFTER.getTime() + 60_000));
+    const undone = await undoReschedule(u.id, new Date(AFTER.getTime() + 120_000));
+    expect(undone).toEqual({ restored: applied.changed - 1, keptReviewed: 1 });
+    const restored = await cardsOf(u.id);
+    for (let i = 0; i < before.length; i++) {
+      const [b, r] = [before[i]!, restored[i]!];
+      if (b.id === reviewed.id) {
+        expect(r.reps).toBe(b.reps + 1);
+        continue;
+      }
+      expect({ ...r, version: 0 }).toEqual({ ...b, version: 0 });
+    }
+    await expect(undoReschedule(u.id)).rejects.toMatchObject({ status: 409 });
+    expect((await rescheduleStatus(u.id)).canUndo).toBe(false);
+  });
+});

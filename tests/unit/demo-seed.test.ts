@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { readLessonFiles } from "@/lib/content/load";
+import { cardSequence, countItems, FULL_TRAINING_MIN_ITEMS } from "@/lib/optimizer/items";
+import { planDemoHistory } from "../../scripts/seed-demo";
+
+const lessons = readLessonFiles().map((l) => l.lesson).sort((a, b) => a.order - b.order);
+const now = new Date("2026-11-20T10:00:00Z");
+
+describe("the demo account's history", () => {
+  it("is the same on every run for the same day", () => {
+    const a = planDemoHistory(lessons, now);
+    const b = planDemoHistory(lessons, new Date("2026-11-20T18:30:00Z"));
+    expect(b.logs).toEqual(a.logs);
+    expect([...b.cards.entries()]).toEqual([...a.cards.entries()]);
+  });
+
+  it("gives the optimizer enough training items, spans about 60 days and several lessons, and has lapses and a leech", () => {
+    const { logs, cards, leech, cardKeys } = planDemoHistory(lessons, now);
+    const seqs = cardKeys.map((k) => cardSequence(logs.filter((l) => l.cardKey === k)));
+    expect(countItems(seqs)).toBeGreaterThanOrEqual(FULL_TRAINING_MIN_ITEMS);
+    const days = new Set(logs.map((l) => l.reviewDay));
+    expect(Math.max(...days) - Math.min(...days)).toBeGreaterThanOrEqual(55);
+    expect(days.size).toBeGreaterThanOrEqual(40);
+    const lessonsReviewed = lessons.filter((l) => l.cards.some((c) => cards.has(c.id)));
+    expect(lessonsReviewed.length).toBeGreaterThanOrEqual(3);
+    expect(cards.get(leech)!.lapses).toBeGreaterThanOrEqual(8);
+    const othersLapsed = [...cards.entries()].filter(([k, c]) => k !== leech && c.lapses > 0);
+    expect(othersLapsed.length).toBeGreaterThanOrEqual(3);
+    // Nothing in the future: every review happened before "now".
+    expect(Math.max(...logs.map((l) => l.review.getTime()))).toBeLessThan(now.getTime());
+  });
+});

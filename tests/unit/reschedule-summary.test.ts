@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { describeSummary, summarizeShifts } from "@/lib/srs/reschedule-summary";
+import { createScheduler, gradeCard, newCardState, rescheduledCard } from "@/lib/srs/scheduler";
+import { Rating } from "ts-fsrs";
+import { default_w } from "ts-fsrs";
+
+describe("the reschedule preview", () => {
+  it("counts moved cards by direction, with the median and largest shift in days", () => {
+    const s = summarizeShifts(10, 7, [0, 3, -2, 5, 1, 0, -9]);
+    expect(s).toEqual({ reviewed: 10, changed: 7, moved: 5, earlier: 2, later: 3, medianShiftDays: 3, maxEarlierDays: 9, maxLaterDays: 5 });
+    expect(summarizeShifts(4, 4, [2, -4, 6, 1]).medianShiftDays).toBe(3);
+    expect(describeSummary(s)).toBe("5 of 10 cards move: 2 earlier (up to 9 days), 3 later (up to 5 days); median shift 3 days.");
+    expect(describeSummary(summarizeShifts(3, 0, []))).toMatch(/nothing would change/);
+    expect(describeSummary(summarizeShifts(0, 0, []))).toMatch(/no reviewed cards/);
+  });
+
+  it("replays a history to exactly the card grading made, and to a new due date under new weights", () => {
+    const day = { timeZone: "America/Los_Angeles", rolloverHour: 4 };
+    const base = { desiredRetention: 0.9, maximumInterval: 36500, enableFuzz: true, weights: null, day };
+    const s = createScheduler(base);
+    let t = new Date("2026-03-01T17:00:00Z");
+    let card = newCardState("c1", t);
+    const history = [];
+    for (const rating of [Rating.Good, Rating.Good, Rating.Good, Rating.Hard, Rating.Good] as const) {
+      history.push({ rating, review: t });
+      card = gradeCard(s, card, rating, t).card;
+      t = new Date(card.due.getTime() + 3_600_000);
+    }
+    expect(card.state).toBe(2);
+    expect(rescheduledCard(s, card, history)).toEqual(card);
+    const bolder = createScheduler({ ...base, weights: default_w.map((w, i) => (i === 8 ? w * 1.6 : w)) });
+    const moved = rescheduledCard(bolder, card, history)!;
+    expect(moved.due.getTime()).toBeGreaterThan(card.due.getTime());
+    expect(moved.stability).toBeGreaterThan(card.stability);
+    expect({ reps: moved.reps, lapses: moved.lapses, lastReview: moved.lastReview }).toEqual({ reps: card.reps, lapses: card.lapses, lastReview: card.lastReview });
+  });
+});

@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { optimalRetention, RETENTIONS, simulateWorkload, type WorkloadInput, type WorkloadPoint } from "@/lib/srs/workload";
+
+const habits = { learnSeconds: 20, recallSeconds: 8, forgetSeconds: 25, recallRatings: [1, 8, 1] as [number, number, number], firstRatings: [2, 1, 6, 1] as [number, number, number, number] };
+const input: WorkloadInput = {
+  weights: null, maximumInterval: 36500, newCards: 30, newPerDay: 5, habits,
+  cards: Array.from({ length: 40 }, (_, i) => ({ stability: 1 + i, difficulty: 3 + (i % 6), lastDay: -(i % 12), dueDay: i % 20 })),
+};
+
+describe("the retention workload simulation", () => {
+  it("covers 0.70 to 0.97 and gives the same answer for the same deck", () => {
+    expect(RETENTIONS[0]).toBe(0.7);
+    expect(RETENTIONS[RETENTIONS.length - 1]).toBe(0.97);
+    expect(RETENTIONS).toHaveLength(28);
+    expect(simulateWorkload(input, 0.85)).toEqual(simulateWorkload(input, 0.85));
+  });
+
+  it("costs more reviews and remembers more at a higher retention", () => {
+    const low = simulateWorkload(input, 0.7);
+    const high = simulateWorkload(input, 0.97);
+    expect(high.reviewsPerDay).toBeGreaterThan(low.reviewsPerDay * 2);
+    expect(high.memorized).toBeGreaterThan(low.memorized);
+    expect(high.memorized).toBeLessThanOrEqual(input.cards.length + input.newCards);
+    // Every card studied or introduced counts once.
+    expect(low.memorized).toBeGreaterThan(0.5 * (input.cards.length + input.newCards));
+  });
+
+  it("turns the learner's own answer times into minutes", () => {
+    const slow = simulateWorkload({ ...input, habits: { ...habits, learnSeconds: 40, recallSeconds: 16, forgetSeconds: 50 } }, 0.9);
+    const base = simulateWorkload(input, 0.9);
+    expect(slow.reviewsPerDay).toBe(base.reviewsPerDay);
+    expect(slow.minutesPerDay).toBeCloseTo(base.minutesPerDay * 2, 10);
+  });
+
+  it("takes as optimum the retention with the least work per card remembered", () => {
+    const p = (retention: number, minutesPerMemorized: number): WorkloadPoint => ({ retention, reviewsPerDay: 1, minutesPerDay: 1, memorized: 1, minutesPerMemorized });
+    expect(optimalRetention([p(0.7, 3), p(0.8, 2.1), p(0.85, 2), p(0.9, 2.4)])!.retention).toBe(0.85);
+    expect(optimalRetention([])).toBeNull();
+    const pts = RETENTIONS.map((r) => simulateWorkload(input, r));
+    const best = optimalRetention(pts)!;
+    expect(pts.every((q) => q.minutesPerMemorized >= best.minutesPerMemorized)).toBe(true);
+  });
+});
