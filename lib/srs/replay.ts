@@ -1,6 +1,6 @@
-import type { FSRS, Grade } from "ts-fsrs";
+import type { Grade } from "ts-fsrs";
 import { studyDayNumber, type DayContext } from "./day";
-import { gradeCard } from "./scheduler";
+import { gradeCard, type Scheduler } from "./scheduler";
 import { reviewLogFields, type ReviewLogFields, type VersionedCard } from "./card-rows";
 
 // Replaying grades: from a card's state before a review, each grade in review-time order
@@ -13,7 +13,7 @@ export type ReplayItem = { rating: number; review: Date; durationMs: number };
 
 export type ReplayStep = { log: ReviewLogFields; card: VersionedCard };
 
-export function replayGrades(f: FSRS, ctx: DayContext, start: VersionedCard, items: ReplayItem[]): ReplayStep[] {
+export function replayGrades(f: Scheduler, ctx: DayContext, start: VersionedCard, items: ReplayItem[]): ReplayStep[] {
   const steps: ReplayStep[] = [];
   let card = start;
   for (const item of items) {

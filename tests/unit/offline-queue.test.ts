@@ -6,8 +6,8 @@ import { replayGrades } from "@/lib/srs/replay";
 import { createScheduler, gradeCard, newCardState, previewIntervals } from "@/lib/srs/scheduler";
 import type { CardView } from "@/lib/content/catalogue";
 
-const settings = { desiredRetention: 0.9, maximumInterval: 36500, enableFuzz: true, weights: null };
 const day = { timeZone: "UTC", rolloverHour: 4 };
+const settings = { desiredRetention: 0.9, maximumInterval: 36500, enableFuzz: true, weights: null, day };
 const NOON = new Date("2026-03-10T12:00:00Z");
 const view = (prompt: string): CardView => ({ kind: "qa", prompt, answer: "a", choices: null, explanation: "", lessonSlug: "l", lessonTitle: "L", sectionId: "s", sectionHeading: "S", sources: [] });
 
