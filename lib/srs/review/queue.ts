@@ -3,7 +3,8 @@ import { sqlDb, sql } from "../../db";
 import { date, dateOrNull, num, str, strOrNull } from "../../db/row";
 import { cardView, type CardView } from "../../content/catalogue";
 import { studyDayNumber } from "../day";
-import { dueCutoff } from "../due";
+import { dueCutoff, QUEUED_SQL } from "../due";
+import { dailyAllowance } from "../limits";
 import { createScheduler, previewIntervals } from "../scheduler";
 import { dayContextOf, schedulerSettingsOf } from "../settings";
 import { pickNext, LEARN_AHEAD_MS } from "../queue";
@@ -35,7 +36,8 @@ export type ReviewState = {
 type Candidate = CardFields & { id: string; catalogCardId: string; version: number };
 
 const CARD_COLS = `c."id", c."catalogCardId", c."version", c."state", c."due", c."stability", c."difficulty", c."elapsedDays", c."scheduledDays", c."learningSteps", c."reps", c."lapses", c."lastReview"`;
-const LIVE = `FROM "Card" c JOIN "CatalogCard" k ON k."id" = c."catalogCardId" WHERE c."userId" = ? AND k."retiredAt" IS NULL`;
+// Live (not retired) and queued (neither suspended nor buried now): binds the user id, then now.
+const LIVE = `FROM "Card" c JOIN "CatalogCard" k ON k."id" = c."catalogCardId" WHERE c."userId" = ? AND k."retiredAt" IS NULL AND ${QUEUED_SQL}`;
 
 // Constant text; the values are bound in order.
 const QUEUE_SQL = `
@@ -47,10 +49,12 @@ FROM (
     (SELECT COUNT(*) FROM (SELECT 1 AS x ${LIVE} AND c."state" = 0 LIMIT ?) AS n) AS "fresh",
     (SELECT MIN(c."due") ${LIVE} AND c."state" <> 0) AS "nextDue",
     (SELECT l."id" FROM "ReviewLog" l WHERE l."userId" = ? AND l."undoneAt" IS NULL ORDER BY l."review" DESC, l."id" DESC LIMIT 1) AS "lastLogId",
-    t."done", t."again", t."timeMs", t."introduced"
+    (SELECT u."reviewsPerDay" FROM "User" u WHERE u."id" = ?) AS "reviewsPerDay",
+    t."done", t."again", t."timeMs", t."introduced", t."reviewed"
   FROM (
     SELECT COUNT(*) AS "done", SUM(CASE WHEN l."rating" = 1 THEN 1 ELSE 0 END) AS "again",
-      SUM(l."durationMs") AS "timeMs", SUM(CASE WHEN l."state" = 0 THEN 1 ELSE 0 END) AS "introduced"
+      SUM(l."durationMs") AS "timeMs", SUM(CASE WHEN l."state" = 0 THEN 1 ELSE 0 END) AS "introduced",
+      SUM(CASE WHEN l."state" = 2 THEN 1 ELSE 0 END) AS "reviewed"
     FROM "ReviewLog" l WHERE l."userId" = ? AND l."undoneAt" IS NULL AND l."reviewDay" = ?
   ) AS t
 ) AS a LEFT JOIN (
@@ -88,14 +92,23 @@ export async function reviewStateOf(user: ReviewUser, now: Date): Promise<Review
   const end = dueCutoff(now, ctx);
   const today = studyDayNumber(now, ctx);
   const ahead = new Date(now.getTime() + LEARN_AHEAD_MS);
-  const values = [u, end, u, end, u, user.newCardsPerDay, u, u, u, today, u, now, u, end, u, u, ahead];
+  const values = [u, now, end, u, now, end, u, now, user.newCardsPerDay, u, now, u, u, u, today, u, now, now, u, now, end, u, now, u, now, ahead];
   const rows = await sqlDb.all({ text: QUEUE_SQL, values });
   const a = rows[0]!;
-  // A log's state is the card's state before the review: state New = introduced today.
-  const newLimit = Math.max(0, user.newCardsPerDay - num(a.introduced));
+  // A log's state is the card's state before the review: state New = introduced today, state
+  // Review = a review counted against the daily review limit (lib/srs/limits.ts).
+  const allow = dailyAllowance({
+    newPerDay: user.newCardsPerDay,
+    reviewsPerDay: num(a.reviewsPerDay),
+    introduced: num(a.introduced),
+    reviewed: num(a.reviewed),
+    reviewDue: num(a.review),
+    newAvailable: num(a.fresh),
+  });
   const cands = rows.filter((r) => r.kind != null).map((r) => ({ kind: num(r.kind), card: candidateOf(r) }));
-  const due = cands.filter((c) => c.kind !== 3).map((c) => c.card);
-  const fresh = newLimit ? cands.filter((c) => c.kind === 3).map((c) => c.card) : [];
+  // Reviews over the limit stay due (for later days) but are not offered today.
+  const due = cands.filter((c) => c.kind === 1 || c.kind === 4 || (c.kind === 2 && allow.reviews > 0)).map((c) => c.card);
+  const fresh = allow.fresh ? cands.filter((c) => c.kind === 3).map((c) => c.card) : [];
   const next = pickNext(due, fresh, now);
 
   let card: ReviewCard | null = null;
@@ -114,10 +127,12 @@ export async function reviewStateOf(user: ReviewUser, now: Date): Promise<Review
   }
   // With no card to show, every studied card is due after the learn-ahead window, so the
   // earliest due date is the next one.
-  const nextDue = card ? null : dateOrNull(a.nextDue);
+  // Reviews held back by the daily limit come back when the next study day starts.
+  const held = num(a.review) > allow.reviews;
+  const nextDue = card ? null : held ? end : dateOrNull(a.nextDue);
   return {
     card,
-    counts: { new: Math.min(newLimit, num(a.fresh)), learning: num(a.learning), review: num(a.review) },
+    counts: { new: allow.fresh, learning: num(a.learning), review: allow.reviews },
     today: { done: num(a.done), again: num(a.again), timeMs: num(a.timeMs) },
     nextDueAt: nextDue ? nextDue.toISOString() : null,
     lastLogId: strOrNull(a.lastLogId),
