@@ -116,6 +116,12 @@ export function gradeCard(f: FSRS, card: CardState, rating: Grade, now: Date): {
   return { card: fromFsrs(card.id, next), log: fromLog(log) };
 }
 
+// Forget (Anki's "Reset"): back to New, due now (so at the end of the new queue, which runs in
+// due order), with ts-fsrs's own forget; resetCount also zeroes reps and lapses.
+export function forgetCard(f: FSRS, card: CardState, now: Date, resetCount: boolean): CardState {
+  return fromFsrs(card.id, f.forget(toFsrs(card), now, resetCount).card);
+}
+
 export type IntervalPreview = { rating: Grade; due: Date; label: string };
 
 export function previewIntervals(f: FSRS, card: CardState, now: Date): IntervalPreview[] {

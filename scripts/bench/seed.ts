@@ -184,7 +184,7 @@ export async function seedLargeAccount(db: PrismaClient, opts: { heavyCards?: nu
   await db.catalogCard.deleteMany({ where: { lessonSlug: "bench" } });
   const updatedAt = new Date(now);
   await inBatches(
-    synthetic.map((id, i) => ({ id, lessonSlug: "bench", topic: "causes", position: 1000 + i, contentHash: "bench", retiredAt: null, updatedAt })),
+    synthetic.map((id, i) => ({ id, lessonSlug: "bench", topic: "causes", position: 1000 + i, contentHash: "bench", front: `Bench card ${i}`, retiredAt: null, updatedAt })),
     (batch) => insertBatch(db, "CatalogCard", batch),
   );
 

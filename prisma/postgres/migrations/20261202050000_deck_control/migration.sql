@@ -4,6 +4,9 @@ ADD COLUMN     "leechThreshold" INTEGER NOT NULL DEFAULT 8,
 ADD COLUMN     "reviewsPerDay" INTEGER NOT NULL DEFAULT 200;
 
 -- AlterTable
+ALTER TABLE "CatalogCard" ADD COLUMN     "front" TEXT NOT NULL DEFAULT '';
+
+-- AlterTable
 ALTER TABLE "Card" ADD COLUMN     "buriedUntil" TIMESTAMP(3),
 ADD COLUMN     "leech" BOOLEAN NOT NULL DEFAULT false,
 ADD COLUMN     "suspendedAt" TIMESTAMP(3);
