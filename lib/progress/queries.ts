@@ -13,6 +13,7 @@ import { trueRetention, RETENTION_WINDOW_DAYS, STATE_REVIEW, type Retention } fr
 import { forecastRanges } from "./forecast";
 import { dueCutoff, QUEUED_SQL } from "../srs/due";
 import { dailyAllowance } from "../srs/limits";
+import { forgettingCurve, retrievabilitySql, retrievabilityValues } from "../srs/recall-sql";
 import { summarizeToday } from "../srs/today";
 import type { DayCount } from "./series";
 
@@ -64,7 +65,7 @@ export async function getDashboard(userOrId: Parameters<typeof reviewUserOf>[0],
   const today = studyDayNumber(now, ctx);
   const ranges = forecastRanges(now, ctx, FORECAST_DAYS);
   const f = createScheduler(schedulerSettingsOf(user));
-  const curve = decayOf(f.parameters.w);
+  const curve = forgettingCurve(f.parameters.w);
   const ms = sqlDb.dialect.epochMs('c."lastReview"');
 
   const [recent, perDay, deck, forecastRows, quizBest, quizLatest] = await Promise.all([
@@ -84,13 +85,12 @@ export async function getDashboard(userOrId: Parameters<typeof reviewUserOf>[0],
           SUM(CASE WHEN c."suspendedAt" IS NOT NULL THEN 1 ELSE 0 END) AS "suspended",
           MAX(u."reviewsPerDay") AS "reviewsPerDay",
           SUM(CASE WHEN c."state" <> 0 AND c."stability" >= ? THEN 1 ELSE 0 END) AS "mature",
-          SUM(CASE WHEN c."state" = 0 OR c."lastReview" IS NULL OR c."stability" <= 0 THEN NULL
-            ELSE power(1 + ? * (CASE WHEN ? > ${ms} THEN floor((? - ${ms}) / 86400000) ELSE 0 END) / c."stability", ?) END) AS "recall"
+          SUM(${retrievabilitySql(ms)}) AS "recall"
         FROM "Card" c JOIN "CatalogCard" k ON k."id" = c."catalogCardId" JOIN "User" u ON u."id" = c."userId"
         WHERE c."userId" = ? AND k."retiredAt" IS NULL
         GROUP BY k."lessonSlug", k."topic", c."state"`,
       // "Due" as in lib/srs/due.ts: before the study day's end (forecast day 0), as /review counts.
-      values: [dueCutoff(now, ctx), now, MATURE_STABILITY_DAYS, curve.factor, now.getTime(), now.getTime(), curve.decay, userId],
+      values: [dueCutoff(now, ctx), now, MATURE_STABILITY_DAYS, ...retrievabilityValues(curve, now), userId],
     }),
     // Studied cards by forecast day: day 0 takes everything overdue.
     sqlDb.all({
@@ -208,11 +208,3 @@ function addRecall(m: Map<string, RecallAcc>, key: string, cards: number, studie
 
 const recallOf = (a: RecallAcc | undefined): GroupRecall | undefined =>
   a && { cards: a.cards, studied: a.studied, meanRecall: a.studied ? a.sum / a.studied : null };
-
-// FSRS-6's forgetting curve R(t, S) = (1 + factor · t / S)^(−decay), as ts-fsrs computes its
-// constants (lib/srs/scheduler.ts retrievability() is the per-card oracle in the tests).
-function decayOf(w: readonly number[]): { decay: number; factor: number } {
-  const decay = -w[20]!;
-  const factor = Math.round((Math.exp(Math.log(0.9) / decay) - 1) * 1e8) / 1e8;
-  return { decay, factor };
-}
