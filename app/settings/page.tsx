@@ -4,13 +4,15 @@ import { requireUser } from "@/lib/auth";
 import { getSettings } from "@/lib/srs/user-settings";
 import { SettingsForm } from "./settings-form";
 import { SessionControls } from "./session-controls";
+import { DeckSettingsForm } from "./deck-settings-form";
+import { getDeckSettings } from "@/lib/srs/deck-settings";
 
 export const metadata: Metadata = { title: "Settings" };
 export const dynamic = "force-dynamic";
 
 export default async function SettingsPage() {
   const user = await requireUser("/settings");
-  const settings = await getSettings(user.id);
+  const [settings, deck] = await Promise.all([getSettings(user.id), getDeckSettings(user.id)]);
   return (
     <>
       <h1>Settings</h1>
@@ -19,6 +21,7 @@ export default async function SettingsPage() {
         <Link href="/account">Export your data or delete your account</Link>
       </p>
       <SettingsForm initial={settings} timeZones={Intl.supportedValuesOf("timeZone")} />
+      <DeckSettingsForm initial={deck} />
       <SessionControls email={user.email} />
     </>
   );

@@ -1,6 +1,6 @@
 import "server-only";
 import { sqlDb, sql } from "../../db";
-import { date, dateOrNull, num, str, strOrNull } from "../../db/row";
+import { bool, date, dateOrNull, num, str, strOrNull } from "../../db/row";
 import { cardView, type CardView } from "../../content/catalogue";
 import { studyDayNumber } from "../day";
 import { dueCutoff, QUEUED_SQL } from "../due";
@@ -22,6 +22,9 @@ export type ReviewCard = CardView & {
   cardId: string;
   version: number;
   state: number;
+  // Flagged by the leech rule and still in the queue (the "flag only" setting): shown as a notice.
+  leech: boolean;
+  lapses: number;
   intervals: { rating: number; label: string; due: string }[];
 };
 
@@ -33,15 +36,15 @@ export type ReviewState = {
   lastLogId: string | null;
 };
 
-type Candidate = CardFields & { id: string; catalogCardId: string; version: number };
+type Candidate = CardFields & { id: string; catalogCardId: string; version: number; leech: boolean };
 
-const CARD_COLS = `c."id", c."catalogCardId", c."version", c."state", c."due", c."stability", c."difficulty", c."elapsedDays", c."scheduledDays", c."learningSteps", c."reps", c."lapses", c."lastReview"`;
+const CARD_COLS = `c."id", c."catalogCardId", c."version", c."state", c."due", c."stability", c."difficulty", c."elapsedDays", c."scheduledDays", c."learningSteps", c."reps", c."lapses", c."lastReview", c."leech"`;
 // Live (not retired) and queued (neither suspended nor buried now): binds the user id, then now.
 const LIVE = `FROM "Card" c JOIN "CatalogCard" k ON k."id" = c."catalogCardId" WHERE c."userId" = ? AND k."retiredAt" IS NULL AND ${QUEUED_SQL}`;
 
 // Constant text; the values are bound in order.
 const QUEUE_SQL = `
-SELECT a.*, q."kind", q."id", q."catalogCardId", q."version", q."state", q."due", q."stability", q."difficulty", q."elapsedDays", q."scheduledDays", q."learningSteps", q."reps", q."lapses", q."lastReview"
+SELECT a.*, q."kind", q."id", q."catalogCardId", q."version", q."state", q."due", q."stability", q."difficulty", q."elapsedDays", q."scheduledDays", q."learningSteps", q."reps", q."lapses", q."lastReview", q."leech"
 FROM (
   SELECT
     (SELECT COUNT(*) ${LIVE} AND c."state" IN (1, 3) AND c."due" < ?) AS "learning",
@@ -78,6 +81,7 @@ const candidateOf = (r: Record<string, unknown>): Candidate => ({
   reps: num(r.reps),
   lapses: num(r.lapses),
   lastReview: dateOrNull(r.lastReview),
+  leech: bool(r.leech),
 });
 
 export async function getReviewState(userOrId: Parameters<typeof reviewUserOf>[0], now = new Date()): Promise<ReviewState> {
@@ -121,6 +125,8 @@ export async function reviewStateOf(user: ReviewUser, now: Date): Promise<Review
         cardId: next.id,
         version: next.version,
         state: next.state,
+        leech: next.leech,
+        lapses: next.lapses,
         intervals: previewIntervals(f, cardStateOf(next.id, next), now).map((p) => ({ rating: p.rating, label: p.label, due: p.due.toISOString() })),
       };
     }
