@@ -13,6 +13,7 @@ import { benchEngine, postgresUrl, sqliteUrl, type EngineResult } from "./bench/
 import { benchScheduler, type SchedulerResult } from "./bench/scheduler";
 import { firstLoadJs, type FirstLoadJs, type PageTiming } from "./bench/pages";
 import { budgetVerdict } from "./bench/js-budget";
+import { cardsResults, cardsRows } from "./bench/cards-page";
 import type { LoadResult } from "./bench/cannon";
 import { kB, mib, ms, perSec, printTable, secs, verdict, type Row } from "./bench/stats";
 
@@ -50,6 +51,7 @@ function engineRows(r: EngineResult): Row[] {
     { metric: "3. seeding 1,000,000 logs (heavy: 10,000 cards, 100,000 logs)", measured: `${(r.seedMs / 1000).toFixed(1)} s`, target: "", result: "info" },
     pageRow("3. GET /review", r.review),
     pageRow("3. GET /progress", r.progress),
+    ...cardsRows(r.cards),
   ];
 }
 
@@ -86,6 +88,7 @@ function engineResults(r: EngineResult): Result[] {
     { measure: `${e}: /review p95 heavy user`, value: page(r.review), unit: "ms", target: "< 150", pass: page(r.review) < 150 },
     { measure: `${e}: /progress p95 heavy user`, value: page(r.progress), unit: "ms", target: "< 150", pass: page(r.progress) < 150 },
   ];
+  out.push(...cardsResults(e, r.cards));
   if (r.twoProcess) out.push({ measure: `${e}: grading capacity, two processes`, value: r.twoProcess.reqPerSec, unit: "req/s", target: null, pass: null });
   return out;
 }

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { PrismaClient } from "@prisma/client";
 import type { Lesson } from "./schema";
-import { toCardView } from "./catalogue";
+import { promptOf } from "./catalogue";
 
 export type SyncReport = { added: number; updated: number; retired: number; restored: number; unchanged: number };
 
@@ -13,7 +13,7 @@ export function catalogueRows(lessons: Lesson[]) {
       lessonSlug: lesson.slug,
       topic: lesson.topic,
       position: position++,
-      front: toCardView(card, lesson).prompt,
+      front: promptOf(card),
       contentHash: createHash("sha256").update(JSON.stringify(card)).digest("hex").slice(0, 16),
     })),
   );

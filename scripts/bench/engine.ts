@@ -8,6 +8,7 @@ import { signInHttp } from "../load/http";
 import { resetDatabase, ROOT, startServer, type Server } from "../../tests/e2e/server";
 import { loadBinding, refreshVersions, runLoad, type Binding, type LoadResult } from "./cannon";
 import { seedLargeAccount, HEAVY_EMAIL } from "./seed";
+import { benchCardsPage, type CardsTiming } from "./cards-page";
 import { timePage, type PageTiming } from "./pages";
 import { RssSampler } from "./rss";
 import { treeCpuMs } from "./cpu";
@@ -36,6 +37,7 @@ export type EngineResult = {
   steady: LoadResult;
   review: PageTiming;
   progress: PageTiming;
+  cards: CardsTiming;
   server: Server;
   heavyCookie: string;
 };
@@ -149,7 +151,8 @@ export async function benchEngine(engine: string, url: string, port: number, two
     log(`${engine}: timing /review and /progress for the heavy user`);
     const review = await timePage(`${base}/review`, heavyCookie);
     const progress = await timePage(`${base}/progress`, heavyCookie);
-    return { engine, seedMs: seed.ms, floor, capacity, capacityRssKb, cpuPerGradeMs, statementsPerGrade, twoProcess, steady, review, progress, server, heavyCookie };
+    const cards = await benchCardsPage(base, heavyCookie);
+    return { engine, seedMs: seed.ms, floor, capacity, capacityRssKb, cpuPerGradeMs, statementsPerGrade, twoProcess, steady, review, progress, cards, server, heavyCookie };
   } catch (e) {
     await server?.stop();
     throw e;

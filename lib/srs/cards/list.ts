@@ -89,13 +89,15 @@ export async function listCards(userOrId: Parameters<typeof reviewUserOf>[0], qu
   const dir = query.dir === "desc" ? "DESC" : "ASC";
   // NULL retrievability (new cards) sorts last either way; the id breaks ties, so pages never
   // overlap or skip.
-  const nulls = query.sort === "retrievability" ? `CASE WHEN "r" IS NULL THEN 1 ELSE 0 END, ` : "";
+  // (PostgreSQL takes an output alias in ORDER BY only bare, hence NULLS LAST, which SQLite
+  // accepts too.)
+  const nulls = query.sort === "retrievability" ? " NULLS LAST" : "";
   const offset = (query.page - 1) * PAGE_SIZE;
   const text = `SELECT c."id", k."front", k."lessonSlug", c."state", c."due", c."scheduledDays", c."stability", c."difficulty", c."reps", c."lapses",
       c."suspendedAt", c."buriedUntil", c."leech", ${retrievabilitySql(sqlDb.dialect.epochMs('c."lastReview"'))} AS "r", COUNT(*) OVER () AS "total"
     FROM "Card" c JOIN "CatalogCard" k ON k."id" = c."catalogCardId"
     WHERE ${where.join(" AND ")}
-    ORDER BY ${nulls}${ORDER[query.sort]} ${dir}, c."id" ${dir}
+    ORDER BY ${ORDER[query.sort]} ${dir}${nulls}, c."id" ${dir}
     LIMIT ? OFFSET ?`;
   const rows = await sqlDb.all({ text, values: [...retrievabilityValues(curve, now), ...values, PAGE_SIZE, offset] });
 
