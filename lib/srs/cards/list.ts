@@ -10,8 +10,8 @@ import { forgettingCurve, retrievabilitySql, retrievabilityValues } from "../rec
 import { reviewUserOf } from "../review/user";
 import { likePattern, PAGE_SIZE, type CardQuery, type CardSort } from "./query";
 
-// /cards: one page of the learner's deck in ONE statement. Search, filters, sort and
-// pagination all run in SQL (COUNT(*) OVER () gives the total with the page), and only the
+// /cards: one page of the learner's deck in two statements (the page and the total). Search,
+// filters, sort and pagination all run in SQL, and only the
 // columns the table shows are read, so a 10,000-card deck costs one indexed scan of the
 // user's cards and a sort, never a row per card in JavaScript.
 
@@ -93,22 +93,22 @@ export async function listCards(userOrId: Parameters<typeof reviewUserOf>[0], qu
   // accepts too.)
   const nulls = query.sort === "retrievability" ? " NULLS LAST" : "";
   const offset = (query.page - 1) * PAGE_SIZE;
+  const from = `FROM "Card" c JOIN "CatalogCard" k ON k."id" = c."catalogCardId" WHERE ${where.join(" AND ")}`;
   const text = `SELECT c."id", k."front", k."lessonSlug", c."state", c."due", c."scheduledDays", c."stability", c."difficulty", c."reps", c."lapses",
-      c."suspendedAt", c."buriedUntil", c."leech", ${retrievabilitySql(sqlDb.dialect.epochMs('c."lastReview"'))} AS "r", COUNT(*) OVER () AS "total"
-    FROM "Card" c JOIN "CatalogCard" k ON k."id" = c."catalogCardId"
-    WHERE ${where.join(" AND ")}
+      c."suspendedAt", c."buriedUntil", c."leech", ${retrievabilitySql(sqlDb.dialect.epochMs('c."lastReview"'))} AS "r"
+    ${from}
     ORDER BY ${ORDER[query.sort]} ${dir}${nulls}, c."id" ${dir}
     LIMIT ? OFFSET ?`;
-  const rows = await sqlDb.all({ text, values: [...retrievabilityValues(curve, now), ...values, PAGE_SIZE, offset] });
+  // The total is its own statement: a window count over the page query would make the engine
+  // keep every row before sorting, where ORDER BY … LIMIT alone keeps only the top rows.
+  const [rows, count] = await Promise.all([
+    sqlDb.all({ text, values: [...retrievabilityValues(curve, now), ...values, PAGE_SIZE, offset] }),
+    sqlDb.get({ text: `SELECT COUNT(*) AS "n" ${from}`, values }),
+  ]);
 
   const lessons = getLessons().map((l) => ({ slug: l.slug, title: l.title }));
   const titles = new Map(lessons.map((l) => [l.slug, l.title]));
-  let total = rows[0] ? num(rows[0].total) : 0;
-  if (!rows[0] && query.page > 1) {
-    // Past the last page (an old bookmark): report the real total so the page can link back.
-    const again = await sqlDb.all({ text, values: [...retrievabilityValues(curve, now), ...values, 1, 0] });
-    total = again[0] ? num(again[0].total) : 0;
-  }
+  const total = num(count?.n);
   return {
     rows: rows.map((r) => {
       const buriedUntil = dateOrNull(r.buriedUntil);
