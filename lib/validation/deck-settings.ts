@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { wholeNumber } from "./common";
 import { LEECH_ACTIONS } from "../srs/leech";
 
 // The daily review limit and the leech rule (/settings, "Daily reviews and leeches").
@@ -8,12 +9,7 @@ export const DECK_SETTINGS_LIMITS = {
 } as const;
 
 const L = DECK_SETTINGS_LIMITS;
-const int = (min: number, max: number, what: string) =>
-  z.coerce
-    .number({ error: `${what} must be a number` })
-    .int(`${what} must be a whole number`)
-    .min(min, `${what} must be at least ${min}`)
-    .max(max, `${what} must be at most ${max}`);
+const int = wholeNumber;
 
 export const deckSettingsSchema = z.object({
   reviewsPerDay: int(L.reviewsPerDay.min, L.reviewsPerDay.max, "Reviews per day"),
