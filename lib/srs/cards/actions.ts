@@ -9,6 +9,7 @@ import { createScheduler, forgetCard } from "../scheduler";
 import { cardFields, cardStateOf, type CardFields } from "../card-rows";
 import { dayContextOf, schedulerSettingsOf } from "../settings";
 import { reviewUserOf } from "../review/user";
+import { applyAction, type Snapshot } from "./apply";
 
 // Manual actions on cards: suspend, unsuspend, bury until the next study day, unbury, forget.
 // Each runs in one transaction, only on the session user's cards (every statement carries the
@@ -18,8 +19,6 @@ import { reviewUserOf } from "../review/user";
 
 export type CardActionResult = { batchId: string | null; changed: number; unchanged: number; kind: CardActionKind };
 
-type Flags = { suspendedAt: Date | null; buriedUntil: Date | null; leech: boolean };
-type Snapshot = CardFields & Flags;
 
 const snapshotOf = (r: Row): Snapshot => ({
   state: num(r.state), due: date(r.due), stability: num(r.stability), difficulty: num(r.difficulty), elapsedDays: num(r.elapsedDays),
@@ -31,26 +30,6 @@ const toJson = (s: Snapshot) => JSON.stringify(s);
 function fromJson(text: string): Snapshot {
   const o = JSON.parse(text) as Record<string, unknown>;
   return snapshotOf(o);
-}
-
-// What the action makes of a card, or null when it would change nothing. Pure given the
-// scheduler (for forget).
-export function applyAction(kind: CardActionKind, s: Snapshot, ctx: { now: Date; buryUntil: Date; forget: (c: CardFields) => CardFields; resetCounts: boolean }): Snapshot | null {
-  const t = ctx.now.getTime();
-  switch (kind) {
-    case "suspend":
-      return s.suspendedAt ? null : { ...s, suspendedAt: ctx.now };
-    case "unsuspend":
-      return s.suspendedAt ? { ...s, suspendedAt: null } : null;
-    case "bury":
-      return s.buriedUntil && s.buriedUntil.getTime() >= ctx.buryUntil.getTime() ? null : { ...s, buriedUntil: ctx.buryUntil };
-    case "unbury":
-      return s.buriedUntil && s.buriedUntil.getTime() > t ? { ...s, buriedUntil: null } : null;
-    case "forget": {
-      const already = s.state === 0 && (!ctx.resetCounts || (s.reps === 0 && s.lapses === 0));
-      return already ? null : { ...s, ...ctx.forget(s) };
-    }
-  }
 }
 
 export async function cardAction(userOrId: Parameters<typeof reviewUserOf>[0], raw: unknown, now = new Date()): Promise<CardActionResult> {
