@@ -79,7 +79,7 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
       </form>
 
       <p className="muted" data-testid="card-count">
-        {page.total === 0 ? "No cards match." : `${first}–${first + page.rows.length - 1} of ${page.total} card${page.total === 1 ? "" : "s"}`}. Times in {tz}; recall uses your own FSRS parameters.
+        {page.total === 0 ? "No cards match" : page.rows.length === 0 ? `No cards on this page; ${page.total} in all` : `${first}–${first + page.rows.length - 1} of ${page.total} card${page.total === 1 ? "" : "s"}`}. Times in {tz}; recall uses your own FSRS parameters.
       </p>
 
       {page.rows.length > 0 && (
@@ -127,9 +127,10 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
         </>
       )}
 
-      {page.pages > 1 && (
+      {(page.pages > 1 || page.page > 1) && (
         <nav aria-label="Pages" className="btn-row">
-          {page.page > 1 && <Link className="btn" rel="prev" href={`/cards${cardQueryString(query, { page: Math.min(page.page - 1, page.pages) })}`}>← Previous</Link>}
+          {page.page > 1 && page.rows.length === 0 && <Link className="btn" href={`/cards${cardQueryString(query, { page: 1 })}`}>First page</Link>}
+          {page.page > 1 && page.rows.length > 0 && <Link className="btn" rel="prev" href={`/cards${cardQueryString(query, { page: Math.min(page.page - 1, page.pages) })}`}>← Previous</Link>}
           <span className="muted">Page {Math.min(page.page, page.pages)} of {page.pages}</span>
           {page.page < page.pages && <Link className="btn" rel="next" href={`/cards${cardQueryString(query, { page: page.page + 1 })}`}>Next →</Link>}
         </nav>

@@ -2,7 +2,6 @@ import "server-only";
 import { sqlDb } from "../../db";
 import { bool, date, dateOrNull, num, str } from "../../db/row";
 import { getLessons } from "../../content/load";
-import { addDays } from "date-fns";
 import { studyDayBounds } from "../day";
 import { createScheduler } from "../scheduler";
 import { dayContextOf, schedulerSettingsOf } from "../settings";
@@ -56,8 +55,9 @@ export async function listCards(userOrId: Parameters<typeof reviewUserOf>[0], qu
   const ctx = dayContextOf(user);
   const curve = forgettingCurve(createScheduler(schedulerSettingsOf(user)).parameters.w);
   const today = studyDayBounds(now, ctx);
-  // "This week": the current study day and the six after it, by the learner's own days.
-  const weekEnd = studyDayBounds(addDays(today.start, 6), ctx).end;
+  // "This week": the current study day and the six after it, by the learner's own days. Six
+  // and a half days after today's start lies inside the seventh study day whatever DST does.
+  const weekEnd = studyDayBounds(new Date(today.start.getTime() + 6.5 * 86_400_000), ctx).end;
 
   const where: string[] = [`c."userId" = ?`, `k."retiredAt" IS NULL`];
   const values: unknown[] = [user.id];
@@ -80,8 +80,14 @@ export async function listCards(userOrId: Parameters<typeof reviewUserOf>[0], qu
     values.push(query.due === "overdue" ? today.start : query.due === "today" ? today.end : weekEnd);
   }
   if (query.flag === "suspended") where.push(`c."suspendedAt" IS NOT NULL`);
-  if (query.flag === "leech") where.push(`c."leech" = ?`), values.push(true);
-  if (query.flag === "buried") where.push(`c."buriedUntil" > ?`), values.push(now);
+  if (query.flag === "leech") {
+    where.push(`c."leech" = ?`);
+    values.push(true);
+  }
+  if (query.flag === "buried") {
+    where.push(`c."buriedUntil" > ?`);
+    values.push(now);
+  }
   if (query.flag === "none") {
     where.push(`c."suspendedAt" IS NULL AND (c."buriedUntil" IS NULL OR c."buriedUntil" <= ?) AND c."leech" = ?`);
     values.push(now, false);
