@@ -27,7 +27,7 @@ describe("the cards page in a browser", () => {
 
     // Search by a word of the first card's front: the URL holds the query.
     const word = first.prompt.split(/[^A-Za-z]+/).filter((w) => w.length > 4)[0]!;
-    await page.getByLabel("Search").fill(word.toUpperCase());
+    await page.getByLabel("Search", { exact: true }).fill(word.toUpperCase());
     await page.getByRole("button", { name: "Show" }).click();
     await page.waitForURL((u) => u.searchParams.get("q") === word.toUpperCase());
     const row = table.locator(`tr[data-card-id="${first.id}"]`);
