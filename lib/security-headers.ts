@@ -3,7 +3,7 @@
 // prerendered (fast, cacheable) and cannot carry a per-request nonce, so there Next's inline
 // bootstrap scripts are allowed with 'unsafe-inline': those pages render only our own content.
 
-export const NONCE_PATHS = ["/welcome", "/review", "/settings", "/progress", "/account", "/sign-in", "/sign-up"];
+export const NONCE_PATHS = ["/welcome", "/review", "/cards", "/settings", "/progress", "/account", "/sign-in", "/sign-up"];
 
 export function usesNonce(pathname: string): boolean {
   return NONCE_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`));

@@ -6,6 +6,7 @@ const LINKS = [
   { href: "/", label: "Home", icon: "M4 11l8-7 8 7v9h-5v-6H9v6H4z" },
   { href: "/learn", label: "Learn", icon: "M4 5h6a2 2 0 012 2v13a2 2 0 00-2-2H4zM20 5h-6a2 2 0 00-2 2v13a2 2 0 012-2h6z" },
   { href: "/review", label: "Review", icon: "M5 4h11l3 3v13H5zM9 12l2 2 4-4" },
+  { href: "/cards", label: "Cards", icon: "M7 4h12v13H7zM4 7v13h12" },
   { href: "/progress", label: "Progress", icon: "M5 20V10M10 20V4M15 20v-7M20 20v-4" },
 ] as const;
 

@@ -69,6 +69,8 @@ export default async function ProgressPage() {
           <div className="stat"><b>{s.review}</b> review</div>
           <div className="stat"><b>{s.relearning}</b> relearning</div>
           <div className="stat"><b data-testid="mature">{s.mature}</b> mature <span className="hint">(stability ≥ 21 days)</span></div>
+          <div className="stat"><b data-testid="leeches">{d.leeches}</b> <Link href="/cards?flag=leech">leeches</Link> <span className="hint">(forgotten again and again)</span></div>
+          <div className="stat"><b data-testid="suspended">{d.suspended}</b> <Link href="/cards?flag=suspended">suspended</Link></div>
         </div>
         <p className="hint">True retention is the share of reviews of cards in review state that were not answered “Again”. Recall is the chance of remembering a card right now, estimated by FSRS{d.personalWeights ? " with your personal parameters" : ""}; new cards are not included.</p>
       </section>

@@ -381,6 +381,11 @@ export function ReviewSession({ initial, streak, guideSeen, userId }: Props) {
       {card ? (
         <article className={`panel${locked ? " locked" : ""}`} data-testid="review-card" data-card-id={card.cardId} aria-disabled={locked || undefined}>
           <p className="muted">{card.lessonTitle}</p>
+          {card.leech && (
+            <p className="notice" data-testid="leech-notice">
+              <b>Leech:</b> forgotten {card.lapses} times. Try rereading its lesson section, or <Link href={`/cards/${card.cardId}`}>see its history</Link>.
+            </p>
+          )}
           <p className="prompt" data-testid="prompt">{card.prompt}</p>
           {card.choices && (
             <ul className="choices">

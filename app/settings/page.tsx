@@ -6,13 +6,15 @@ import { SettingsForm } from "./settings-form";
 import { SessionControls } from "./session-controls";
 import { ReschedulePanel } from "./reschedule-panel";
 import { rescheduleStatus } from "@/lib/srs/reschedule";
+import { DeckSettingsForm } from "./deck-settings-form";
+import { getDeckSettings } from "@/lib/srs/deck-settings";
 
 export const metadata: Metadata = { title: "Settings" };
 export const dynamic = "force-dynamic";
 
 export default async function SettingsPage() {
   const user = await requireUser("/settings");
-  const [settings, reschedule] = await Promise.all([getSettings(user.id), rescheduleStatus(user.id)]);
+  const [settings, deck, reschedule] = await Promise.all([getSettings(user.id), getDeckSettings(user.id), rescheduleStatus(user.id)]);
   return (
     <>
       <h1>Settings</h1>
@@ -24,6 +26,7 @@ export default async function SettingsPage() {
         Not sure which desired retention to choose? <Link href="/settings/retention">Help me decide</Link>: see what each one would cost you in daily reviews.
       </p>
       <SettingsForm initial={settings} timeZones={Intl.supportedValuesOf("timeZone")} />
+      <DeckSettingsForm initial={deck} />
       <ReschedulePanel personal={reschedule.personal} canUndo={reschedule.canUndo} />
       <SessionControls email={user.email} />
     </>

@@ -61,6 +61,19 @@ export function toCardView(card: ContentCard, lesson: Lesson): CardView {
   }
 }
 
+// The card's front as the review page shows it (a cloze with its gap), without resolving
+// its sources: what the catalogue table stores for /cards's search.
+export function promptOf(card: ContentCard): string {
+  switch (card.kind) {
+    case "qa":
+      return card.front;
+    case "cloze":
+      return card.text.replace(/\{\{[^{}]+\}\}/, "[…]");
+    case "mcq":
+      return card.question;
+  }
+}
+
 export function cardView(id: string): CardView | undefined {
   const e = catalogueEntry(id);
   return e ? toCardView(e.card, e.lesson) : undefined;

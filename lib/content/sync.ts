@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { PrismaClient } from "@prisma/client";
 import type { Lesson } from "./schema";
+import { promptOf } from "./catalogue";
 
 export type SyncReport = { added: number; updated: number; retired: number; restored: number; unchanged: number };
 
@@ -12,6 +13,7 @@ export function catalogueRows(lessons: Lesson[]) {
       lessonSlug: lesson.slug,
       topic: lesson.topic,
       position: position++,
+      front: promptOf(card),
       contentHash: createHash("sha256").update(JSON.stringify(card)).digest("hex").slice(0, 16),
     })),
   );
@@ -34,7 +36,7 @@ export async function syncCatalogue(db: PrismaClient, lessons: Lesson[], now = n
       } else if (prior.retiredAt) {
         await tx.catalogCard.update({ where: { id: row.id }, data: { ...row, retiredAt: null } });
         report.restored++;
-      } else if (prior.contentHash !== row.contentHash || prior.position !== row.position || prior.lessonSlug !== row.lessonSlug || prior.topic !== row.topic) {
+      } else if (prior.contentHash !== row.contentHash || prior.position !== row.position || prior.front !== row.front || prior.lessonSlug !== row.lessonSlug || prior.topic !== row.topic) {
         await tx.catalogCard.update({ where: { id: row.id }, data: row });
         report.updated++;
       } else {

@@ -11,7 +11,9 @@ import { dayContextOf, schedulerSettingsOf } from "../srs/settings";
 import { computeStreak, type Streak } from "./streak";
 import { trueRetention, RETENTION_WINDOW_DAYS, STATE_REVIEW, type Retention } from "./retention";
 import { forecastRanges } from "./forecast";
-import { dueCutoff } from "../srs/due";
+import { dueCutoff, QUEUED_SQL } from "../srs/due";
+import { dailyAllowance } from "../srs/limits";
+import { forgettingCurve, retrievabilitySql, retrievabilityValues } from "../srs/recall-sql";
 import { summarizeToday } from "../srs/today";
 import type { DayCount } from "./series";
 
@@ -45,6 +47,9 @@ export type Dashboard = {
   forecast: { offset: number; day: number; count: number }[];
   retention: Retention & { windowDays: number; desired: number };
   cardsByState: { new: number; learning: number; review: number; relearning: number; total: number; mature: number };
+  // Cards flagged leech, and cards suspended (by hand or by the leech rule).
+  leeches: number;
+  suspended: number;
   lessons: LessonProgress[];
   topics: { topic: Topic; label: string; recall: GroupRecall }[];
   personalWeights: boolean;
@@ -60,7 +65,7 @@ export async function getDashboard(userOrId: Parameters<typeof reviewUserOf>[0],
   const today = studyDayNumber(now, ctx);
   const ranges = forecastRanges(now, ctx, FORECAST_DAYS);
   const f = createScheduler(schedulerSettingsOf(user));
-  const curve = decayOf(f.fsrs.parameters.w);
+  const curve = forgettingCurve(f.fsrs.parameters.w);
   const ms = sqlDb.dialect.epochMs('c."lastReview"');
 
   const [recent, perDay, deck, forecastRows, quizBest, quizLatest] = await Promise.all([
@@ -75,23 +80,26 @@ export async function getDashboard(userOrId: Parameters<typeof reviewUserOf>[0],
     // Live cards by lesson, topic and state: counts, due now, mature, and the sum of recall.
     sqlDb.all({
       text: `SELECT k."lessonSlug", k."topic", c."state", COUNT(*) AS "n",
-          SUM(CASE WHEN c."state" <> 0 AND c."due" < ? THEN 1 ELSE 0 END) AS "dueNow",
+          SUM(CASE WHEN c."state" <> 0 AND c."due" < ? AND ${QUEUED_SQL} THEN 1 ELSE 0 END) AS "dueNow",
+          SUM(CASE WHEN c."leech" THEN 1 ELSE 0 END) AS "leeches",
+          SUM(CASE WHEN c."suspendedAt" IS NOT NULL THEN 1 ELSE 0 END) AS "suspended",
+          MAX(u."reviewsPerDay") AS "reviewsPerDay",
           SUM(CASE WHEN c."state" <> 0 AND c."stability" >= ? THEN 1 ELSE 0 END) AS "mature",
-          SUM(CASE WHEN c."state" = 0 OR c."lastReview" IS NULL OR c."stability" <= 0 THEN NULL
-            ELSE power(1 + ? * (CASE WHEN ? > ${ms} THEN floor((? - ${ms}) / 86400000) ELSE 0 END) / c."stability", ?) END) AS "recall"
-        FROM ${sqlDb.dialect.cardsByCatalogue} JOIN "CatalogCard" k ON k."id" = c."catalogCardId"
+          SUM(${retrievabilitySql(ms)}) AS "recall"
+        FROM ${sqlDb.dialect.cardsByCatalogue} JOIN "CatalogCard" k ON k."id" = c."catalogCardId" JOIN "User" u ON u."id" = c."userId"
         WHERE c."userId" = ? AND k."retiredAt" IS NULL
         GROUP BY k."lessonSlug", k."topic", c."state"`,
       // "Due" as in lib/srs/due.ts: before the study day's end (forecast day 0), as /review counts.
-      values: [dueCutoff(now, ctx), MATURE_STABILITY_DAYS, curve.factor, now.getTime(), now.getTime(), curve.decay, userId],
+      values: [dueCutoff(now, ctx), now, MATURE_STABILITY_DAYS, ...retrievabilityValues(curve, now), userId],
     }),
     // Studied cards by forecast day: day 0 takes everything overdue.
     sqlDb.all({
       text: `SELECT "b", COUNT(*) AS "n" FROM (
           SELECT CASE ${ranges.map(() => `WHEN c."due" < ? THEN ?`).join(" ")} ELSE -1 END AS "b"
           FROM "Card" c JOIN "CatalogCard" k ON k."id" = c."catalogCardId"
-          WHERE c."userId" = ? AND k."retiredAt" IS NULL AND c."state" <> 0 AND c."due" < ?
+          WHERE c."userId" = ? AND k."retiredAt" IS NULL AND c."suspendedAt" IS NULL AND c."state" <> 0 AND c."due" < ?
         ) AS d GROUP BY "b"`,
+      // Suspended cards are out of the forecast; buried ones are still due (from tomorrow).
       values: [...ranges.flatMap((r) => [r.end, r.offset]), userId, ranges[ranges.length - 1]!.end],
     }),
     sqlDb.all(sql`SELECT "lessonSlug", "total", MAX("score") AS "best", COUNT(*) AS "n" FROM "QuizAttempt" WHERE "userId" = ${userId} GROUP BY "lessonSlug", "total"`),
@@ -110,8 +118,12 @@ export async function getDashboard(userOrId: Parameters<typeof reviewUserOf>[0],
 
   const byState = { new: 0, learning: 0, review: 0, relearning: 0, total: 0 };
   const keys = ["new", "learning", "review", "relearning"] as const;
-  let dueNow = 0;
+  let learningDue = 0;
+  let reviewDue = 0;
   let mature = 0;
+  let leeches = 0;
+  let suspended = 0;
+  let reviewsPerDay = 0;
   const lessonAcc = new Map<string, RecallAcc>();
   const topicAcc = new Map<string, RecallAcc>();
   for (const r of deck) {
@@ -120,12 +132,21 @@ export async function getDashboard(userOrId: Parameters<typeof reviewUserOf>[0],
     const key = keys[state];
     if (key) byState[key] += n;
     byState.total += n;
-    dueNow += num(r.dueNow);
+    if (state === STATE_REVIEW) reviewDue += num(r.dueNow);
+    else learningDue += num(r.dueNow);
     mature += num(r.mature);
+    leeches += num(r.leeches);
+    suspended += num(r.suspended);
+    reviewsPerDay = Math.max(reviewsPerDay, num(r.reviewsPerDay));
     const studied = state === 0 ? 0 : n;
     addRecall(lessonAcc, str(r.lessonSlug), n, studied, num(r.recall));
     addRecall(topicAcc, str(r.topic), n, studied, num(r.recall));
   }
+  // "Due today" is what /review offers: learning steps, plus reviews within the daily limit.
+  const reviewedToday = groups.filter((g) => g.day === today && g.state === STATE_REVIEW).reduce((n, g) => n + g.count, 0);
+  const dueNow =
+    learningDue +
+    dailyAllowance({ newPerDay: user.newCardsPerDay, reviewsPerDay, introduced: todayStats.introduced, reviewed: reviewedToday, reviewDue, newAvailable: 0 }).reviews;
   const forecast = ranges.map(() => 0);
   for (const r of forecastRows) {
     const b = num(r.b);
@@ -167,6 +188,8 @@ export async function getDashboard(userOrId: Parameters<typeof reviewUserOf>[0],
     forecast: forecast.map((count, offset) => ({ offset, day: today + offset, count })),
     retention: { ...retention, windowDays: RETENTION_WINDOW_DAYS, desired: user.desiredRetention },
     cardsByState: { ...byState, mature },
+    leeches,
+    suspended,
     lessons,
     topics,
     personalWeights: user.fsrsWeights != null,
@@ -185,11 +208,3 @@ function addRecall(m: Map<string, RecallAcc>, key: string, cards: number, studie
 
 const recallOf = (a: RecallAcc | undefined): GroupRecall | undefined =>
   a && { cards: a.cards, studied: a.studied, meanRecall: a.studied ? a.sum / a.studied : null };
-
-// FSRS-6's forgetting curve R(t, S) = (1 + factor · t / S)^(−decay), as ts-fsrs computes its
-// constants (lib/srs/scheduler.ts retrievability() is the per-card oracle in the tests).
-function decayOf(w: readonly number[]): { decay: number; factor: number } {
-  const decay = -w[20]!;
-  const factor = Math.round((Math.exp(Math.log(0.9) / decay) - 1) * 1e8) / 1e8;
-  return { decay, factor };
-}

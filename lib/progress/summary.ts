@@ -4,8 +4,8 @@ import { UserError } from "../errors";
 import { getLessons } from "../content/load";
 import { readingMinutes } from "../content/schema";
 import { studyDayNumber } from "../srs/day";
-import { dueCutoff, dueWhere } from "../srs/due";
-import { dayContextOf } from "../srs/settings";
+import { reviewStateOf } from "../srs/review/queue";
+import { reviewUserOf } from "../srs/review/user";
 import { getLessonProgress } from "../learn/progress";
 import { computeStreak, type Streak } from "./streak";
 
@@ -28,11 +28,10 @@ export async function getStreak(userId: string, now = new Date()): Promise<{ str
 }
 
 export async function getStudySummary(userId: string, now = new Date()): Promise<StudySummary> {
-  const user = await db.user.findUnique({ where: { id: userId } });
-  if (!user) throw new UserError("Your account no longer exists. Please sign in again.", 401);
-  const cutoff = dueCutoff(now, dayContextOf(user));
-  const [dueToday, deckSize, { streak, doneToday }, progress] = await Promise.all([
-    db.card.count({ where: { userId, ...dueWhere(cutoff), catalogCard: { retiredAt: null } } }),
+  const user = await reviewUserOf(userId);
+  // The queue's own counts: suspended, buried and over-the-limit cards are left out, as on /review.
+  const [queue, deckSize, { streak, doneToday }, progress] = await Promise.all([
+    reviewStateOf(user, now),
     db.card.count({ where: { userId, catalogCard: { retiredAt: null } } }),
     getStreak(userId, now),
     getLessonProgress(userId),
@@ -42,7 +41,7 @@ export async function getStudySummary(userId: string, now = new Date()): Promise
   const i = lessons.findIndex((l) => !progress[l.slug]?.done);
   const next = i >= 0 ? lessons[i]! : null;
   return {
-    dueToday,
+    dueToday: queue.counts.learning + queue.counts.review,
     doneToday,
     streak,
     deckSize,

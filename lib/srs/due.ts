@@ -22,7 +22,13 @@ export function countDue(cards: Iterable<Dueable>, cutoff: Date): number {
   return n;
 }
 
-// The same rule as a database condition, for queries that count or list due cards.
-export function dueWhere(cutoff: Date) {
-  return { state: { not: NEW_STATE }, due: { lt: cutoff } };
+// Suspended and buried cards are out of every queue (review, counts, "due today"), whatever
+// their due date: suspended until unsuspended, buried until `buriedUntil`, the start of the
+// study day after the one they were buried on. SQL form for the card alias `c`; bind `now`.
+export const QUEUED_SQL = `c."suspendedAt" IS NULL AND (c."buriedUntil" IS NULL OR c."buriedUntil" <= ?)`;
+
+export type Queueable = { suspendedAt: Date | null; buriedUntil: Date | null };
+
+export function isQueued(card: Queueable, now: Date): boolean {
+  return card.suspendedAt == null && (card.buriedUntil == null || card.buriedUntil.getTime() <= now.getTime());
 }

@@ -125,6 +125,13 @@ export function gradeCard(s: Scheduler, card: CardState, rating: Grade, now: Dat
   return { card: fromFsrs(card.id, next, clock), log: fromLog(log, clock) };
 }
 
+// Forget (Anki's "Reset"): back to New, due now (so at the end of the new queue, which runs in
+// due order), with ts-fsrs's own forget; resetCount also zeroes reps and lapses.
+export function forgetCard(s: Scheduler, card: CardState, now: Date, resetCount: boolean): CardState {
+  const clock = new StudyClock(s.day);
+  return fromFsrs(card.id, s.fsrs.forget(toFsrs(card, clock), clock.in(now), resetCount).card, clock);
+}
+
 export type IntervalPreview = { rating: Grade; due: Date; label: string };
 
 export function previewIntervals(s: Scheduler, card: CardState, now: Date): IntervalPreview[] {

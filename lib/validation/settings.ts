@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { wholeNumber } from "./common";
 import { timeZoneSchema } from "./auth";
 
 export const SETTINGS_LIMITS = {
@@ -9,12 +10,7 @@ export const SETTINGS_LIMITS = {
 } as const;
 
 const L = SETTINGS_LIMITS;
-const int = (min: number, max: number, what: string) =>
-  z.coerce
-    .number({ error: `${what} must be a number` })
-    .int(`${what} must be a whole number`)
-    .min(min, `${what} must be at least ${min}`)
-    .max(max, `${what} must be at most ${max}`);
+const int = wholeNumber;
 
 export const settingsSchema = z.object({
   desiredRetention: z.coerce

@@ -117,7 +117,7 @@ function rating(rand: () => number): number {
 // The card row and its logs, consistent with each other: version = reps = number of logs,
 // each log's next* fields are the following log's pre-review snapshot.
 function cardAndLogs(userId: string, cardId: string, p: Plan, now: number, rand: () => number, seq: { n: number }): { card: CardRow; logs: LogRow[] } {
-  const base = { id: cardId, userId, catalogCardId: p.catalogCardId };
+  const base = { id: cardId, userId, catalogCardId: p.catalogCardId, suspendedAt: null, buriedUntil: null, leech: false };
   if (p.state === 0) {
     const due = new Date(p.due);
     const card: CardRow = { ...base, addedAt: due, version: 0, ...cardFields(newCardState(cardId, due)) };
@@ -147,7 +147,7 @@ function cardAndLogs(userId: string, cardId: string, p: Plan, now: number, rand:
       prevDue: new Date(dues[j]!), prevLastReview: j === 0 ? null : new Date(times[j - 1]!), prevElapsedDays: elapsed,
       prevReps: j, prevLapses: lapses, prevVersion: j,
       nextState: last ? p.state : states[j + 1]!, nextDue: new Date(nextT), nextScheduledDays: Math.max(0, Math.round((nextT - t) / DAY)),
-      nextStability, nextVersion: j + 1,
+      nextStability, nextVersion: j + 1, leechChange: 0,
     });
     if (ratings[j] === 1 && states[j] === 2) lapses++;
   }
@@ -184,7 +184,7 @@ export async function seedLargeAccount(db: PrismaClient, opts: { heavyCards?: nu
   await db.catalogCard.deleteMany({ where: { lessonSlug: "bench" } });
   const updatedAt = new Date(now);
   await inBatches(
-    synthetic.map((id, i) => ({ id, lessonSlug: "bench", topic: "causes", position: 1000 + i, contentHash: "bench", retiredAt: null, updatedAt })),
+    synthetic.map((id, i) => ({ id, lessonSlug: "bench", topic: "causes", position: 1000 + i, contentHash: "bench", front: `Bench card ${i}`, retiredAt: null, updatedAt })),
     (batch) => insertBatch(db, "CatalogCard", batch),
   );
 

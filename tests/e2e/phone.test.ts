@@ -47,7 +47,7 @@ async function layoutShift(page: Page, url: string): Promise<number> {
 describe("every page on a phone and a desktop, light and dark", () => {
   const lesson = lessons[0];
   const publicPages = ["/", "/learn", `/learn/${lesson.slug}`, `/learn/${lesson.slug}/quiz`, "/sign-in", "/sign-up", "/no-such-page"];
-  const privatePages = ["/", "/welcome", "/review", "/progress", "/settings", "/account"];
+  const privatePages = ["/", "/welcome", "/review", "/progress", "/cards", "/settings", "/account"];
   for (const kind of ["desktop", "phone"] as const) {
     for (const scheme of ["light", "dark"] as const) {
       it(`has no serious or critical accessibility violations (axe), ${kind}, ${scheme}`, { timeout: 300_000 }, async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countDue, dueCutoff, dueWhere, isDue } from "@/lib/srs/due";
+import { countDue, dueCutoff, isDue, isQueued } from "@/lib/srs/due";
 
 const berlin = { timeZone: "Europe/Berlin", rolloverHour: 4 };
 
@@ -25,8 +25,12 @@ describe("what counts as due", () => {
     expect(countDue(cards, cutoff)).toBe(3);
   });
 
-  it("gives the database the same condition", () => {
-    const cutoff = new Date("2026-01-16T03:00:00Z");
-    expect(dueWhere(cutoff)).toEqual({ state: { not: 0 }, due: { lt: cutoff } });
+  it("keeps suspended cards out of the queue, and buried ones until their burial ends", () => {
+    const now = new Date("2026-01-15T12:00:00Z");
+    const tomorrow = new Date("2026-01-16T03:00:00Z");
+    expect(isQueued({ suspendedAt: null, buriedUntil: null }, now)).toBe(true);
+    expect(isQueued({ suspendedAt: new Date("2026-01-01T00:00:00Z"), buriedUntil: null }, now)).toBe(false);
+    expect(isQueued({ suspendedAt: null, buriedUntil: tomorrow }, now)).toBe(false);
+    expect(isQueued({ suspendedAt: null, buriedUntil: tomorrow }, tomorrow)).toBe(true);
   });
 });

@@ -19,7 +19,7 @@ describe("the content security policy", () => {
   });
 
   it("uses the nonce on review, settings, progress, account and the sign-in pages, not on lessons", () => {
-    for (const p of ["/welcome", "/review", "/settings", "/progress", "/account", "/sign-in", "/sign-up"]) expect(usesNonce(p)).toBe(true);
+    for (const p of ["/welcome", "/review", "/cards", "/cards/abc", "/settings", "/progress", "/account", "/sign-in", "/sign-up"]) expect(usesNonce(p)).toBe(true);
     for (const p of ["/", "/learn", "/learn/causes", "/learn/causes/quiz", "/reviewer"]) expect(usesNonce(p)).toBe(false);
   });
 });

@@ -53,6 +53,8 @@ export function localReviewState(snap: OfflineSnapshot, pending: LocalGrade[], n
           cardId: next.card.id,
           version: next.version,
           state: next.card.state,
+          leech: next.snap.leech ?? false,
+          lapses: next.card.lapses,
           intervals: previewIntervals(f, next.card, now).map((p) => ({ rating: p.rating, label: p.label, due: p.due.toISOString() })),
         }
       : null,

@@ -10,7 +10,8 @@ import type { SchedulerSettings } from "../scheduler";
 
 export type WireCardFields = Omit<CardFields, "due" | "lastReview"> & { due: string; lastReview: string | null };
 
-export type SnapshotCard = { cardId: string; version: number; fields: WireCardFields; view: CardView };
+// `leech`: flagged by the leech rule and still queued (the "flag only" setting), shown as a notice.
+export type SnapshotCard = { cardId: string; version: number; fields: WireCardFields; view: CardView; leech?: boolean };
 
 export type OfflineSnapshot = {
   userId: string;

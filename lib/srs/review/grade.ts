@@ -2,13 +2,14 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Grade } from "ts-fsrs";
 import { sqlDb, sql, isUniqueSqlError } from "../../db";
-import { date, dateOrNull, num, str } from "../../db/row";
+import { bool, date, dateOrNull, num, str } from "../../db/row";
 import { UserError } from "../../errors";
 import { gradeSchema } from "../../validation/review";
 import { studyDayNumber } from "../day";
 import { createScheduler, gradeCard } from "../scheduler";
 import { dayContextOf, schedulerSettingsOf } from "../settings";
 import { cardStateOf, reviewLogFields } from "../card-rows";
+import { leechChangeOf, LEECH_FLAGGED, LEECH_SUSPENDED } from "../leech";
 import type { ReviewUser } from "./user";
 
 export type GradeResult = { logId: string; nextDue: string; nextState: number; replay: boolean };
@@ -27,8 +28,8 @@ export async function gradeAs(user: ReviewUser, raw: unknown, now: Date): Promis
   try {
     const row = await sqlDb.get(sql`
       SELECT c."version", c."state", c."due", c."stability", c."difficulty", c."elapsedDays", c."scheduledDays", c."learningSteps",
-        c."reps", c."lapses", c."lastReview", k."retiredAt"
-      FROM "Card" c JOIN "CatalogCard" k ON k."id" = c."catalogCardId" WHERE c."id" = ${input.cardId} AND c."userId" = ${userId}`);
+        c."reps", c."lapses", c."lastReview", c."leech", c."suspendedAt", k."retiredAt", u."leechThreshold", u."leechAction"
+      FROM "Card" c JOIN "CatalogCard" k ON k."id" = c."catalogCardId" JOIN "User" u ON u."id" = c."userId" WHERE c."id" = ${input.cardId} AND c."userId" = ${userId}`);
     if (!row) throw new UserError("No such card in your deck.", 404);
     if (row.retiredAt != null) throw new UserError("This card has been retired from the course.", 409);
     const before = {
@@ -45,21 +46,32 @@ export async function gradeAs(user: ReviewUser, raw: unknown, now: Date): Promis
     const f = createScheduler(schedulerSettingsOf(user));
     const { card: next, log } = gradeCard(f, before, input.rating as Grade, now);
     const l = reviewLogFields(before, next, log, { durationMs: input.durationMs, reviewDay: studyDayNumber(now, dayContextOf(user)) });
+    // The leech rule (lib/srs/leech.ts) runs with the grade, in the same statements, so every
+    // path that grades (online now, replayed offline grades later) applies it.
+    const wasLeech = bool(row.leech);
+    const suspendedAt = dateOrNull(row.suspendedAt);
+    const leechChange = leechChangeOf(
+      { prevLapses: before.lapses, nextLapses: next.lapses, leech: wasLeech, suspended: suspendedAt != null },
+      { threshold: num(row.leechThreshold), action: str(row.leechAction) },
+    );
+    const leech = wasLeech || (leechChange & LEECH_FLAGGED) !== 0;
+    const suspended = leechChange & LEECH_SUSPENDED ? now : suspendedAt;
     const logId = randomUUID();
     await sqlDb.transaction(async (tx) => {
       const updated = await tx.run(sql`
         UPDATE "Card" SET "state" = ${next.state}, "due" = ${next.due}, "stability" = ${next.stability}, "difficulty" = ${next.difficulty},
           "elapsedDays" = ${next.elapsedDays}, "scheduledDays" = ${next.scheduledDays}, "learningSteps" = ${next.learningSteps},
-          "reps" = ${next.reps}, "lapses" = ${next.lapses}, "lastReview" = ${next.lastReview}, "version" = ${l.nextVersion}
+          "reps" = ${next.reps}, "lapses" = ${next.lapses}, "lastReview" = ${next.lastReview}, "version" = ${l.nextVersion},
+          "leech" = ${leech}, "suspendedAt" = ${suspended}
         WHERE "id" = ${before.id} AND "userId" = ${userId} AND "version" = ${before.version}`);
       if (updated !== 1) throw new UserError("This card was reviewed elsewhere at the same moment. Reload to continue.", 409);
       await tx.run(sql`
         INSERT INTO "ReviewLog" ("id", "userId", "cardId", "clientId", "rating", "state", "due", "stability", "difficulty", "elapsedDays",
           "lastElapsedDays", "scheduledDays", "learningSteps", "review", "durationMs", "reviewDay", "prevDue", "prevLastReview",
-          "prevElapsedDays", "prevReps", "prevLapses", "prevVersion", "nextState", "nextDue", "nextScheduledDays", "nextStability", "nextVersion")
+          "prevElapsedDays", "prevReps", "prevLapses", "prevVersion", "nextState", "nextDue", "nextScheduledDays", "nextStability", "nextVersion", "leechChange")
         VALUES (${logId}, ${userId}, ${before.id}, ${input.clientId}, ${l.rating}, ${l.state}, ${l.due}, ${l.stability}, ${l.difficulty}, ${l.elapsedDays},
           ${l.lastElapsedDays}, ${l.scheduledDays}, ${l.learningSteps}, ${l.review}, ${l.durationMs}, ${l.reviewDay}, ${l.prevDue}, ${l.prevLastReview},
-          ${l.prevElapsedDays}, ${l.prevReps}, ${l.prevLapses}, ${l.prevVersion}, ${l.nextState}, ${l.nextDue}, ${l.nextScheduledDays}, ${l.nextStability}, ${l.nextVersion})`);
+          ${l.prevElapsedDays}, ${l.prevReps}, ${l.prevLapses}, ${l.prevVersion}, ${l.nextState}, ${l.nextDue}, ${l.nextScheduledDays}, ${l.nextStability}, ${l.nextVersion}, ${leechChange})`);
     });
     return { logId, nextDue: next.due.toISOString(), nextState: next.state, replay: false };
   } catch (e) {

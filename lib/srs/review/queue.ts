@@ -1,9 +1,10 @@
 import "server-only";
 import { sqlDb, sql } from "../../db";
-import { date, dateOrNull, num, str, strOrNull } from "../../db/row";
+import { bool, date, dateOrNull, num, str, strOrNull } from "../../db/row";
 import { cardView, type CardView } from "../../content/catalogue";
 import { studyDayNumber } from "../day";
-import { dueCutoff } from "../due";
+import { dueCutoff, QUEUED_SQL } from "../due";
+import { dailyAllowance } from "../limits";
 import { createScheduler, previewIntervals } from "../scheduler";
 import { dayContextOf, schedulerSettingsOf } from "../settings";
 import { pickNext, LEARN_AHEAD_MS } from "../queue";
@@ -23,6 +24,9 @@ export type ReviewCard = CardView & {
   cardId: string;
   version: number;
   state: number;
+  // Flagged by the leech rule and still in the queue (the "flag only" setting): shown as a notice.
+  leech: boolean;
+  lapses: number;
   intervals: { rating: number; label: string; due: string }[];
 };
 
@@ -34,14 +38,15 @@ export type ReviewState = {
   lastLogId: string | null;
 };
 
-type Candidate = CardFields & { id: string; catalogCardId: string; version: number };
+type Candidate = CardFields & { id: string; catalogCardId: string; version: number; leech: boolean };
 
-const CARD_COLS = `c."id", c."catalogCardId", c."version", c."state", c."due", c."stability", c."difficulty", c."elapsedDays", c."scheduledDays", c."learningSteps", c."reps", c."lapses", c."lastReview"`;
-const LIVE = `FROM "Card" c JOIN "CatalogCard" k ON k."id" = c."catalogCardId" WHERE c."userId" = ? AND k."retiredAt" IS NULL`;
+const CARD_COLS = `c."id", c."catalogCardId", c."version", c."state", c."due", c."stability", c."difficulty", c."elapsedDays", c."scheduledDays", c."learningSteps", c."reps", c."lapses", c."lastReview", c."leech"`;
+// Live (not retired) and queued (neither suspended nor buried now): binds the user id, then now.
+const LIVE = `FROM "Card" c JOIN "CatalogCard" k ON k."id" = c."catalogCardId" WHERE c."userId" = ? AND k."retiredAt" IS NULL AND ${QUEUED_SQL}`;
 
 // Constant text; the values are bound in order.
 const QUEUE_SQL = `
-SELECT a.*, q."kind", q."id", q."catalogCardId", q."version", q."state", q."due", q."stability", q."difficulty", q."elapsedDays", q."scheduledDays", q."learningSteps", q."reps", q."lapses", q."lastReview"
+SELECT a.*, q."kind", q."id", q."catalogCardId", q."version", q."state", q."due", q."stability", q."difficulty", q."elapsedDays", q."scheduledDays", q."learningSteps", q."reps", q."lapses", q."lastReview", q."leech"
 FROM (
   SELECT
     (SELECT COUNT(*) ${LIVE} AND c."state" IN (1, 3) AND c."due" < ?) AS "learning",
@@ -49,10 +54,12 @@ FROM (
     (SELECT COUNT(*) FROM (SELECT 1 AS x ${LIVE} AND c."state" = 0 LIMIT ?) AS n) AS "fresh",
     (SELECT MIN(m."d") FROM (${[1, 2, 3].map((st) => `SELECT * FROM (SELECT c."due" AS "d" ${LIVE} AND c."state" = ${st} ORDER BY c."due" LIMIT 1) AS m${st}`).join(" UNION ALL ")}) AS m) AS "nextDue",
     (SELECT l."id" FROM "ReviewLog" l WHERE l."userId" = ? AND l."undoneAt" IS NULL ORDER BY l."review" DESC, l."id" DESC LIMIT 1) AS "lastLogId",
-    t."done", t."again", t."timeMs", t."introduced"
+    (SELECT u."reviewsPerDay" FROM "User" u WHERE u."id" = ?) AS "reviewsPerDay",
+    t."done", t."again", t."timeMs", t."introduced", t."reviewed"
   FROM (
     SELECT COUNT(*) AS "done", SUM(CASE WHEN l."rating" = 1 THEN 1 ELSE 0 END) AS "again",
-      SUM(l."durationMs") AS "timeMs", SUM(CASE WHEN l."state" = 0 THEN 1 ELSE 0 END) AS "introduced"
+      SUM(l."durationMs") AS "timeMs", SUM(CASE WHEN l."state" = 0 THEN 1 ELSE 0 END) AS "introduced",
+      SUM(CASE WHEN l."state" = 2 THEN 1 ELSE 0 END) AS "reviewed"
     FROM "ReviewLog" l WHERE l."userId" = ? AND l."undoneAt" IS NULL AND l."reviewDay" = ?
   ) AS t
 ) AS a LEFT JOIN (
@@ -76,6 +83,7 @@ const candidateOf = (r: Record<string, unknown>): Candidate => ({
   reps: num(r.reps),
   lapses: num(r.lapses),
   lastReview: dateOrNull(r.lastReview),
+  leech: bool(r.leech),
 });
 
 export async function getReviewState(userOrId: Parameters<typeof reviewUserOf>[0], now = new Date()): Promise<ReviewState> {
@@ -90,14 +98,25 @@ export async function reviewStateOf(user: ReviewUser, now: Date): Promise<Review
   const end = dueCutoff(now, ctx);
   const today = studyDayNumber(now, ctx);
   const ahead = new Date(now.getTime() + LEARN_AHEAD_MS);
-  const values = [u, end, u, end, u, user.newCardsPerDay, u, u, u, u, u, today, u, now, u, end, u, u, ahead];
+  // In the order of the placeholders: each LIVE binds the user and now (three times in "nextDue").
+  const live = [u, now];
+  const values = [...live, end, ...live, end, ...live, user.newCardsPerDay, ...live, ...live, ...live, u, u, u, today, ...live, now, ...live, end, ...live, ...live, ahead];
   const rows = await sqlDb.all({ text: QUEUE_SQL, values });
   const a = rows[0]!;
-  // A log's state is the card's state before the review: state New = introduced today.
-  const newLimit = Math.max(0, user.newCardsPerDay - num(a.introduced));
+  // A log's state is the card's state before the review: state New = introduced today, state
+  // Review = a review counted against the daily review limit (lib/srs/limits.ts).
+  const allow = dailyAllowance({
+    newPerDay: user.newCardsPerDay,
+    reviewsPerDay: num(a.reviewsPerDay),
+    introduced: num(a.introduced),
+    reviewed: num(a.reviewed),
+    reviewDue: num(a.review),
+    newAvailable: num(a.fresh),
+  });
   const cands = rows.filter((r) => r.kind != null).map((r) => ({ kind: num(r.kind), card: candidateOf(r) }));
-  const due = cands.filter((c) => c.kind !== 3).map((c) => c.card);
-  const fresh = newLimit ? cands.filter((c) => c.kind === 3).map((c) => c.card) : [];
+  // Reviews over the limit stay due (for later days) but are not offered today.
+  const due = cands.filter((c) => c.kind === 1 || c.kind === 4 || (c.kind === 2 && allow.reviews > 0)).map((c) => c.card);
+  const fresh = allow.fresh ? cands.filter((c) => c.kind === 3).map((c) => c.card) : [];
   const next = pickNext(due, fresh, now);
 
   let card: ReviewCard | null = null;
@@ -110,16 +129,20 @@ export async function reviewStateOf(user: ReviewUser, now: Date): Promise<Review
         cardId: next.id,
         version: next.version,
         state: next.state,
+        leech: next.leech,
+        lapses: next.lapses,
         intervals: previewIntervals(f, cardStateOf(next.id, next), now).map((p) => ({ rating: p.rating, label: p.label, due: p.due.toISOString() })),
       };
     }
   }
   // With no card to show, every studied card is due after the learn-ahead window, so the
   // earliest due date is the next one.
-  const nextDue = card ? null : dateOrNull(a.nextDue);
+  // Reviews held back by the daily limit come back when the next study day starts.
+  const held = num(a.review) > allow.reviews;
+  const nextDue = card ? null : held ? end : dateOrNull(a.nextDue);
   return {
     card,
-    counts: { new: Math.min(newLimit, num(a.fresh)), learning: num(a.learning), review: num(a.review) },
+    counts: { new: allow.fresh, learning: num(a.learning), review: allow.reviews },
     today: { done: num(a.done), again: num(a.again), timeMs: num(a.timeMs) },
     nextDueAt: nextDue ? nextDue.toISOString() : null,
     lastLogId: strOrNull(a.lastLogId),

@@ -4,6 +4,7 @@ import { date, dateOrNull, num, str } from "../../db/row";
 import { UserError } from "../../errors";
 import { undoSchema } from "../../validation/review";
 import { restoredCardFields } from "../card-rows";
+import { LEECH_FLAGGED, LEECH_SUSPENDED } from "../leech";
 
 export type UndoResult = { cardId: string; replay: boolean };
 
@@ -17,7 +18,7 @@ export async function undoReview(userId: string, raw: unknown, now = new Date())
   return sqlDb.transaction(async (tx) => {
     const [log] = await tx.all(sql`
       SELECT l."cardId", l."undoneAt", l."nextVersion", l."state", l."prevDue", l."stability", l."difficulty", l."prevElapsedDays",
-        l."scheduledDays", l."learningSteps", l."prevReps", l."prevLapses", l."prevLastReview",
+        l."scheduledDays", l."learningSteps", l."prevReps", l."prevLapses", l."prevLastReview", l."leechChange",
         (SELECT m."id" FROM "ReviewLog" m WHERE m."userId" = ${userId} AND m."undoneAt" IS NULL ORDER BY m."review" DESC, m."id" DESC LIMIT 1) AS "latestId"
       FROM "ReviewLog" l WHERE l."id" = ${logId} AND l."userId" = ${userId}`);
     if (!log) throw new UserError("No such review.", 404);
@@ -29,10 +30,16 @@ export async function undoReview(userId: string, raw: unknown, now = new Date())
       prevElapsedDays: num(log.prevElapsedDays), scheduledDays: num(log.scheduledDays), learningSteps: num(log.learningSteps),
       prevReps: num(log.prevReps), prevLapses: num(log.prevLapses), prevLastReview: dateOrNull(log.prevLastReview),
     });
+    // What the grade did by the leech rule is undone with it.
+    const change = num(log.leechChange);
+    const flagged = change & LEECH_FLAGGED ? 1 : 0;
+    const suspended = change & LEECH_SUSPENDED ? 1 : 0;
     const restored = await tx.run(sql`
       UPDATE "Card" SET "state" = ${c.state}, "due" = ${c.due}, "stability" = ${c.stability}, "difficulty" = ${c.difficulty},
         "elapsedDays" = ${c.elapsedDays}, "scheduledDays" = ${c.scheduledDays}, "learningSteps" = ${c.learningSteps}, "reps" = ${c.reps},
-        "lapses" = ${c.lapses}, "lastReview" = ${c.lastReview}, "version" = "version" + 1
+        "lapses" = ${c.lapses}, "lastReview" = ${c.lastReview}, "version" = "version" + 1,
+        "leech" = CASE WHEN ${flagged} = 1 THEN ${false} ELSE "leech" END,
+        "suspendedAt" = CASE WHEN ${suspended} = 1 THEN NULL ELSE "suspendedAt" END
       WHERE "id" = ${cardId} AND "userId" = ${userId} AND "version" = ${num(log.nextVersion)}`);
     if (restored !== 1) throw new UserError("This card changed after that review, so the review can no longer be undone.", 409);
     await tx.run(sql`UPDATE "ReviewLog" SET "undoneAt" = ${now} WHERE "id" = ${logId} AND "userId" = ${userId}`);

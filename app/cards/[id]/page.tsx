@@ -1,0 +1,103 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireUser } from "@/lib/auth";
+import { UserError } from "@/lib/errors";
+import { getCardInfo, type CardInfo } from "@/lib/srs/cards/info";
+import { CardActions } from "../card-actions";
+import { StabilityChart } from "../stability-chart";
+import { ACTION_LABELS, RATING_LABELS, STATE_LABELS, days, intervalLabel, percent, zoned } from "../format";
+
+export const metadata: Metadata = { title: "Card info" };
+export const dynamic = "force-dynamic";
+
+async function load(userId: Parameters<typeof getCardInfo>[0], id: string): Promise<CardInfo> {
+  try {
+    return await getCardInfo(userId, id);
+  } catch (e) {
+    if (e instanceof UserError && e.status === 404) notFound();
+    throw e;
+  }
+}
+
+export default async function CardInfoPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const user = await requireUser(`/cards/${encodeURIComponent(id)}`);
+  const c = await load(user, id);
+  const tz = c.timeZone;
+  const live = c.history.filter((h) => h.type === "review" && !h.undone);
+  const points = live.map((h) => ({ at: h.at, stability: h.type === "review" ? h.stabilityAfter : 0 }));
+
+  return (
+    <>
+      <p><Link href="/cards">← All cards</Link></p>
+      <h1>{c.view?.prompt ?? "A retired card"}</h1>
+      {c.view && <p className="muted">{c.view.lessonTitle} · {c.view.sectionHeading}</p>}
+      {c.view && <p><b>Answer:</b> {c.view.answer}</p>}
+      {c.leech && (
+        <p className="notice" data-testid="leech-notice">
+          <b>Leech.</b> You have forgotten this card {c.lapses} times. Rewording it in your own words, or rereading its lesson section, usually helps more than more reviews.
+        </p>
+      )}
+      <div className="stats">
+        <div className="stat"><b>{STATE_LABELS[c.state]}</b> state</div>
+        <div className="stat"><b>{c.state === 0 ? "–" : zoned(c.due, tz)}</b> due</div>
+        <div className="stat"><b>{c.state === 0 ? "–" : `${days(c.stability)}d`}</b> stability</div>
+        <div className="stat"><b>{c.state === 0 ? "–" : c.difficulty.toFixed(2)}</b> difficulty</div>
+        <div className="stat"><b>{percent(c.retrievability)}</b> recall now</div>
+        <div className="stat"><b>{c.reps}</b> reviews, <b>{c.lapses}</b> lapses</div>
+        <div className="stat" data-testid="card-flags">
+          {c.suspended ? "Suspended" : c.buried ? "Buried until tomorrow" : c.retired ? "Retired from the course" : "In the queue"}
+          {c.leech ? " · leech" : ""}
+        </div>
+      </div>
+      {!c.retired && <CardActions cardIds={[c.id]} compact />}
+
+      <section aria-labelledby="stab-h">
+        <h2 id="stab-h">Stability over time</h2>
+        <StabilityChart points={points} timeZone={tz} />
+      </section>
+
+      <section aria-labelledby="hist-h">
+        <h2 id="hist-h">History</h2>
+        <p className="muted">Times in {tz}. Added {zoned(c.addedAt, tz)}. Undone reviews are struck through; manual actions are listed as such and never count as reviews.</p>
+        {c.history.length === 0 ? (
+          <p>No reviews yet.</p>
+        ) : (
+          <div className="table-scroll">
+            <table data-testid="card-history">
+              <thead>
+                <tr>
+                  <th scope="col">When</th><th scope="col">Rating</th><th scope="col">Interval given</th><th scope="col">Stability</th>
+                  <th scope="col">Difficulty</th><th scope="col">Recall at review</th><th scope="col">Time taken</th><th scope="col">Note</th>
+                </tr>
+              </thead>
+              <tbody>
+                {c.history.map((h, i) =>
+                  h.type === "review" ? (
+                    <tr key={i} className={h.undone ? "history-undone" : undefined}>
+                      <th scope="row">{zoned(h.at, tz)}</th>
+                      <td>{RATING_LABELS[h.rating]}</td>
+                      <td>{intervalLabel(h.intervalMs)}</td>
+                      <td>{h.state === 0 ? "–" : days(h.stabilityBefore)} → {days(h.stabilityAfter)}d</td>
+                      <td>{h.state === 0 ? "–" : h.difficulty.toFixed(2)}</td>
+                      <td>{percent(h.retrievability)}</td>
+                      <td>{(h.durationMs / 1000).toFixed(1)} s</td>
+                      <td>{h.undone ? "Undone" : STATE_LABELS[h.state]}</td>
+                    </tr>
+                  ) : (
+                    <tr key={i} className={h.undone ? "history-undone" : undefined} data-testid="manual-entry">
+                      <th scope="row">{zoned(h.at, tz)}</th>
+                      <td colSpan={6}>Manual: {ACTION_LABELS[h.kind] ?? h.kind}</td>
+                      <td>{h.undone ? "Undone" : "Manual"}</td>
+                    </tr>
+                  ),
+                )}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </>
+  );
+}

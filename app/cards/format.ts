@@ -1,0 +1,19 @@
+import { formatInterval } from "@/lib/srs/scheduler";
+
+export const STATE_LABELS = ["New", "Learning", "Review", "Relearning"] as const;
+export const RATING_LABELS = ["Manual", "Again", "Hard", "Good", "Easy"] as const;
+export const ACTION_LABELS: Record<string, string> = {
+  suspend: "Suspended",
+  unsuspend: "Unsuspended",
+  bury: "Buried until tomorrow",
+  unbury: "Unburied",
+  forget: "Forgotten (reset to new)",
+};
+
+// A time in the learner's own zone, the same on the server and in every browser.
+export const zoned = (iso: string, timeZone: string, withTime = true) =>
+  new Intl.DateTimeFormat("en-GB", { timeZone, dateStyle: "medium", ...(withTime ? { timeStyle: "short" } : {}) }).format(new Date(iso));
+
+export const percent = (r: number | null) => (r == null ? "–" : `${Math.round(r * 100)}%`);
+export const days = (d: number) => (d >= 100 ? d.toFixed(0) : d >= 10 ? d.toFixed(1) : d.toFixed(2));
+export const intervalLabel = (ms: number) => formatInterval(ms);

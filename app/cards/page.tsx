@@ -1,0 +1,140 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireUser } from "@/lib/auth";
+import { listCards } from "@/lib/srs/cards/list";
+import { cardQueryString, parseCardQuery, sortLink, PAGE_SIZE, CARD_STATES, DUE_FILTERS, FLAG_FILTERS, type CardSort } from "@/lib/srs/cards/query";
+import { reviewUserOf } from "@/lib/srs/review/user";
+import { CardActions } from "./card-actions";
+import { STATE_LABELS, days, percent, zoned } from "./format";
+
+export const metadata: Metadata = { title: "Cards" };
+export const dynamic = "force-dynamic";
+
+const DUE_LABELS = { overdue: "Overdue", today: "Due today (overdue included)", week: "Due this week" } as const;
+const FLAG_LABELS = { suspended: "Suspended", buried: "Buried", leech: "Leech", none: "No flag" } as const;
+const COLUMNS: { key: CardSort; label: string }[] = [
+  { key: "front", label: "Front" },
+  { key: "lesson", label: "Lesson" },
+  { key: "state", label: "State" },
+  { key: "due", label: "Due" },
+  { key: "interval", label: "Interval" },
+  { key: "stability", label: "Stability" },
+  { key: "difficulty", label: "Difficulty" },
+  { key: "retrievability", label: "Recall now" },
+  { key: "reps", label: "Reviews" },
+  { key: "lapses", label: "Lapses" },
+];
+
+// Every card of the learner's deck. The view lives in the URL (a GET form and plain links),
+// so it can be bookmarked and the back button steps through searches, sorts and pages.
+export default async function CardsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requireUser("/cards");
+  const query = parseCardQuery(await searchParams);
+  const [page, scheduling] = await Promise.all([listCards(user, query), reviewUserOf(user)]);
+  const tz = scheduling.timeZone;
+  const first = (page.page - 1) * PAGE_SIZE + 1;
+
+  return (
+    <>
+      <h1>Your cards</h1>
+      <form method="get" action="/cards" className="card-filters" role="search" aria-label="Search and filter cards">
+        <div>
+          <label htmlFor="q">Search</label>
+          <input id="q" name="q" type="search" defaultValue={query.q} placeholder="Words on the front" maxLength={100} />
+        </div>
+        <div>
+          <label htmlFor="lesson">Lesson</label>
+          <select id="lesson" name="lesson" defaultValue={query.lesson ?? ""}>
+            <option value="">Any lesson</option>
+            {page.lessons.map((l) => <option key={l.slug} value={l.slug}>{l.title}</option>)}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="state">State</label>
+          <select id="state" name="state" defaultValue={query.state ?? ""}>
+            <option value="">Any state</option>
+            {CARD_STATES.map((s, i) => <option key={s} value={s}>{STATE_LABELS[i]}</option>)}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="due">Due</label>
+          <select id="due" name="due" defaultValue={query.due ?? ""}>
+            <option value="">Any time</option>
+            {DUE_FILTERS.map((d) => <option key={d} value={d}>{DUE_LABELS[d]}</option>)}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="flag">Flag</label>
+          <select id="flag" name="flag" defaultValue={query.flag ?? ""}>
+            <option value="">Any</option>
+            {FLAG_FILTERS.map((f) => <option key={f} value={f}>{FLAG_LABELS[f]}</option>)}
+          </select>
+        </div>
+        {query.sort !== "due" && <input type="hidden" name="sort" value={query.sort} />}
+        {query.dir !== "asc" && <input type="hidden" name="dir" value={query.dir} />}
+        <div className="btn-row">
+          <button className="btn primary" type="submit">Show</button>
+          <Link className="btn" href="/cards">Clear</Link>
+        </div>
+      </form>
+
+      <p className="muted" data-testid="card-count">
+        {page.total === 0 ? "No cards match" : page.rows.length === 0 ? `No cards on this page; ${page.total} in all` : `${first}–${first + page.rows.length - 1} of ${page.total} card${page.total === 1 ? "" : "s"}`}. Times in {tz}; recall uses your own FSRS parameters.
+      </p>
+
+      {page.rows.length > 0 && (
+        <>
+          <CardActions />
+          <div className="table-scroll">
+            <table className="cards-table" data-testid="cards-table">
+              <thead>
+                <tr>
+                  <th scope="col"><span className="sr-only">Select</span></th>
+                  {COLUMNS.map((c) => (
+                    <th key={c.key} scope="col" aria-sort={query.sort === c.key ? (query.dir === "asc" ? "ascending" : "descending") : undefined}>
+                      <Link href={`/cards${sortLink(query, c.key)}`}>
+                        {c.label}{query.sort === c.key ? (query.dir === "asc" ? " ▲" : " ▼") : ""}
+                      </Link>
+                    </th>
+                  ))}
+                  <th scope="col">Flags</th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.rows.map((r) => (
+                  <tr key={r.id} data-card-id={r.id}>
+                    <td><input type="checkbox" name="card" value={r.id} form="card-actions" aria-label={`Select “${r.front}”`} /></td>
+                    <th scope="row"><Link href={`/cards/${r.id}`}>{r.front || "(no text)"}</Link></th>
+                    <td>{r.lessonTitle}</td>
+                    <td>{STATE_LABELS[r.state]}</td>
+                    <td>{r.state === 0 ? "–" : zoned(r.due, tz)}</td>
+                    <td>{r.state === 0 ? "–" : `${r.intervalDays}d`}</td>
+                    <td>{r.state === 0 ? "–" : `${days(r.stability)}d`}</td>
+                    <td>{r.state === 0 ? "–" : r.difficulty.toFixed(1)}</td>
+                    <td>{percent(r.retrievability)}</td>
+                    <td>{r.reps}</td>
+                    <td>{r.lapses}</td>
+                    <td className="flags">
+                      {r.suspended && <span className="tag">Suspended</span>}
+                      {r.buried && <span className="tag">Buried</span>}
+                      {r.leech && <span className="tag warn">Leech</span>}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+
+      {(page.pages > 1 || page.page > 1) && (
+        <nav aria-label="Pages" className="btn-row">
+          {page.page > 1 && page.rows.length === 0 && <Link className="btn" href={`/cards${cardQueryString(query, { page: 1 })}`}>First page</Link>}
+          {page.page > 1 && page.rows.length > 0 && <Link className="btn" rel="prev" href={`/cards${cardQueryString(query, { page: Math.min(page.page - 1, page.pages) })}`}>← Previous</Link>}
+          <span className="muted">Page {Math.min(page.page, page.pages)} of {page.pages}</span>
+          {page.page < page.pages && <Link className="btn" rel="next" href={`/cards${cardQueryString(query, { page: page.page + 1 })}`}>Next →</Link>}
+        </nav>
+      )}
+    </>
+  );
+}
