@@ -6,6 +6,7 @@ import { DEMO_ACCOUNT } from "../lib/demo";
 import type { Lesson } from "../lib/content/schema";
 import { simulateHistory } from "../lib/srs/simulate";
 import { cardFields } from "../lib/srs/card-rows";
+import { DEFAULT_LEECH_THRESHOLD, leechChangeOf, LEECH_FLAGGED } from "../lib/srs/leech";
 
 // The demo account: three lessons' cards with about 60 days of simulated reviews, graded
 // through the real scheduler (lib/srs/simulate.ts → gradeCard), with the usual lapses and one
@@ -31,21 +32,39 @@ export function planDemoHistory(lessons: Lesson[], now: Date) {
   return { cardKeys, start, leech, ...sim };
 }
 
+// The leech rule as grading applies it (lib/srs/leech.ts). The demo learner keeps leeches in the
+// queue with a notice ("flag only"): the simulated history goes on reviewing the leech after its
+// eighth lapse, which a suspended card would not be.
+const DEMO_LEECH_RULE = { threshold: DEFAULT_LEECH_THRESHOLD, action: "flag" } as const;
+
+export function withLeechRule<L extends { cardKey: string; state: number; rating: number; prevLapses: number }>(logs: L[]) {
+  const leeches = new Set<string>();
+  const out = logs.map((l) => {
+    const nextLapses = l.prevLapses + (l.state === 2 && l.rating === Rating.Again ? 1 : 0);
+    const leechChange = leechChangeOf({ prevLapses: l.prevLapses, nextLapses, leech: leeches.has(l.cardKey), suspended: false }, DEMO_LEECH_RULE);
+    if (leechChange & LEECH_FLAGGED) leeches.add(l.cardKey);
+    return { ...l, leechChange };
+  });
+  return { logs: out, leeches };
+}
+
 export async function seedDemoAccount(db: PrismaClient, lessons: Lesson[], now = new Date()): Promise<string> {
   if (await db.user.findUnique({ where: { email: DEMO_ACCOUNT.email } })) return "already present";
   const t0 = performance.now();
-  const { cardKeys, start, cards, logs } = planDemoHistory(lessons, now);
+  const plan = planDemoHistory(lessons, now);
+  const { cardKeys, start, cards } = plan;
+  const { logs, leeches } = withLeechRule(plan.logs);
   const passwordHash = await hashPassword(DEMO_ACCOUNT.password);
   await db.$transaction(async (tx) => {
     const user = await tx.user.create({
-      data: { email: DEMO_ACCOUNT.email, name: DEMO_ACCOUNT.name, passwordHash, timeZone: DEMO_CTX.timeZone, dayRolloverHour: DEMO_CTX.rolloverHour, createdAt: start },
+      data: { email: DEMO_ACCOUNT.email, name: DEMO_ACCOUNT.name, passwordHash, timeZone: DEMO_CTX.timeZone, dayRolloverHour: DEMO_CTX.rolloverHour, leechAction: DEMO_LEECH_RULE.action, createdAt: start },
     });
     const ids = new Map(cardKeys.map((key) => [key, randomUUID()]));
     await tx.card.createMany({
       data: cardKeys.map((key) => {
         const s = cards.get(key);
         return s
-          ? { id: ids.get(key)!, userId: user.id, catalogCardId: key, addedAt: start, version: s.version, ...cardFields(s) }
+          ? { id: ids.get(key)!, userId: user.id, catalogCardId: key, addedAt: start, version: s.version, ...cardFields(s), leech: leeches.has(key) }
           : { id: ids.get(key)!, userId: user.id, catalogCardId: key, addedAt: now, due: now };
       }),
     });

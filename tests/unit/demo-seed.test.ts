@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readLessonFiles } from "@/lib/content/load";
 import { cardSequence, countItems, FULL_TRAINING_MIN_ITEMS } from "@/lib/optimizer/items";
-import { planDemoHistory } from "../../scripts/seed-demo";
+import { planDemoHistory, withLeechRule } from "../../scripts/seed-demo";
 
 const lessons = readLessonFiles().map((l) => l.lesson).sort((a, b) => a.order - b.order);
 const now = new Date("2026-11-20T10:00:00Z");
@@ -28,5 +28,14 @@ describe("the demo account's history", () => {
     expect(othersLapsed.length).toBeGreaterThanOrEqual(3);
     // Nothing in the future: every review happened before "now".
     expect(Math.max(...logs.map((l) => l.review.getTime()))).toBeLessThan(now.getTime());
+  });
+
+  it("flags the leech by the grading rule at its eighth lapse, and no other card", () => {
+    const plan = planDemoHistory(lessons, now);
+    const { logs, leeches } = withLeechRule(plan.logs);
+    expect([...leeches]).toEqual([plan.leech]);
+    const flagged = logs.filter((l) => l.leechChange !== 0);
+    expect(flagged).toHaveLength(1);
+    expect(flagged[0]).toMatchObject({ cardKey: plan.leech, prevLapses: 7, rating: 1 });
   });
 });
