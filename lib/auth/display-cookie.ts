@@ -1,0 +1,37 @@
+// Whether the header shows the signed-in links, without a client fetch and without making
+// the cached pages per user. The session cookie is httpOnly, so the proxy keeps a second,
+// non-secret cookie beside it that says only "signed in" (proxy.ts, on every request), and
+// a tiny inline script in <head> copies it onto <html data-auth> before the first paint. CSS
+// then shows one of the two link sets that every page carries. A cached lesson is thus the
+// same bytes for everyone: nothing in it names a user. Pure, so that it is unit-tested.
+
+export const SIGNED_IN_COOKIE = "unknot-signed-in";
+
+// next-auth's session cookie: `__Secure-` on https, split into `.0`, `.1`… when large.
+const SESSION_COOKIE = /^(?:__Secure-)?next-auth\.session-token(?:\.\d+)?$/;
+
+export function hasSessionCookie(names: Iterable<string>): boolean {
+  for (const n of names) if (SESSION_COOKIE.test(n)) return true;
+  return false;
+}
+
+// What the proxy should do to the display cookie for a request carrying these cookies.
+export function displayCookieChange(cookies: ReadonlyMap<string, string> | Map<string, string>): "set" | "clear" | null {
+  const session = hasSessionCookie(cookies.keys());
+  const shown = cookies.get(SIGNED_IN_COOKIE) === "1";
+  if (session && !shown) return "set";
+  if (!session && cookies.has(SIGNED_IN_COOKIE)) return "clear";
+  return null;
+}
+
+export const DISPLAY_COOKIE_OPTIONS = { path: "/", sameSite: "lax", maxAge: 30 * 24 * 60 * 60, httpOnly: false } as const;
+
+const READ = `/(?:^|;\\s*)${SIGNED_IN_COOKIE}=1(?:;|$)/.test(document.cookie)`;
+
+// Runs in <head> before the body is parsed; the same check runs again after client-side
+// navigations (signing in does not reload the page).
+export const AUTH_STATE_SCRIPT = `document.documentElement.dataset.auth=${READ}?"in":"out"`;
+
+export function applyAuthState(): void {
+  document.documentElement.dataset.auth = new RegExp(`(?:^|;\\s*)${SIGNED_IN_COOKIE}=1(?:;|$)`).test(document.cookie) ? "in" : "out";
+}
