@@ -20,8 +20,8 @@ async function post(url: string, body: unknown): Promise<ApiReply> {
   }
 }
 
-// A review this page made, so that undo can say what it undoes and never reaches further
-// back than this study session (not into reviews made earlier or on another device).
+// A review this page made, so that undo can say what it undoes. The server enforces the
+// limit itself: it undoes only reviews stored with this page's session id.
 type Undoable = { logId: string; rating: 1 | 2 | 3 | 4; prompt: string };
 
 function formatMinutes(ms: number) {
@@ -29,9 +29,9 @@ function formatMinutes(ms: number) {
   return m < 1 ? "under a minute" : `${m} minute${m === 1 ? "" : "s"}`;
 }
 
-type Props = { initial: ReviewState; streak: { current: number; reviewedToday: boolean }; guideSeen: boolean };
+type Props = { sessionId: string; initial: ReviewState; streak: { current: number; reviewedToday: boolean }; guideSeen: boolean };
 
-export function ReviewSession({ initial, streak, guideSeen }: Props) {
+export function ReviewSession({ sessionId, initial, streak, guideSeen }: Props) {
   const [state, setState] = useState(initial);
   // A learner with no review yet sees how the four grades work before the first card, once:
   // a cookie (read by the server, so nothing flashes) remembers that it was seen.
@@ -76,6 +76,7 @@ export function ReviewSession({ initial, streak, guideSeen }: Props) {
         version: card.version,
         clientId: attempt.current.clientId,
         durationMs: Math.min(Date.now() - shownAt.current, 3_600_000),
+        sessionId,
       });
       setPending(false);
       if (!reply.ok) {
@@ -88,7 +89,7 @@ export function ReviewSession({ initial, streak, guideSeen }: Props) {
       setMessage(`Graded ${GRADE_NAMES[rating]}.`);
       show(reply.state);
     },
-    [card, revealed, pending, locked, show],
+    [card, revealed, pending, locked, show, sessionId],
   );
 
   const lastUndoable = undoable[undoable.length - 1];
@@ -96,7 +97,7 @@ export function ReviewSession({ initial, streak, guideSeen }: Props) {
     if (!lastUndoable || pending) return;
     setPending(true);
     setError(null);
-    const reply = await post("/api/review/undo", { logId: lastUndoable.logId });
+    const reply = await post("/api/review/undo", { logId: lastUndoable.logId, sessionId });
     setPending(false);
     if (!reply.ok) {
       // The review can no longer be undone (changed elsewhere): drop it from this session's list.
@@ -107,7 +108,7 @@ export function ReviewSession({ initial, streak, guideSeen }: Props) {
     setLocked(false);
     setMessage(`Undid ${GRADE_NAMES[lastUndoable.rating]} on \u201c${lastUndoable.prompt}\u201d.`);
     show(reply.state);
-  }, [lastUndoable, pending, show]);
+  }, [lastUndoable, pending, show, sessionId]);
 
   const reload = useCallback(async () => {
     setError(null);
