@@ -46,7 +46,7 @@ async function layoutShift(page: Page, url: string): Promise<number> {
 
 describe("every page on a phone and a desktop, light and dark", () => {
   const lesson = lessons[0];
-  const publicPages = ["/", "/learn", `/learn/${lesson.slug}`, `/learn/${lesson.slug}/quiz`, "/sign-in", "/sign-up", "/no-such-page"];
+  const publicPages = ["/", "/learn", `/learn/${lesson.slug}`, `/learn/${lesson.slug}/quiz`, "/sources", "/offline", "/signed-out", "/account-deleted", "/sign-in", "/sign-up", "/no-such-page"];
   const privatePages = ["/", "/welcome", "/review", "/progress", "/settings", "/account"];
   for (const kind of ["desktop", "phone"] as const) {
     for (const scheme of ["light", "dark"] as const) {
@@ -65,6 +65,15 @@ describe("every page on a phone and a desktop, light and dark", () => {
         await page.getByTestId("quiz-question").getByRole("button").first().click();
         await page.getByTestId("quiz-feedback").waitFor();
         found.push(...(await seriousViolations(page)).map((v) => `quiz feedback: ${v}`));
+        // And its result screen, with the right and wrong marks.
+        for (let i = 1; i < lesson.quiz.length; i++) {
+          await page.getByRole("button", { name: "Next question" }).click();
+          await page.getByTestId("quiz-question").getByRole("button").first().click();
+          await page.getByTestId("quiz-feedback").waitFor();
+        }
+        await page.getByRole("button", { name: "See your score" }).click();
+        await page.getByTestId("quiz-result").waitFor();
+        found.push(...(await seriousViolations(page)).map((v) => `quiz result: ${v}`));
 
         await signIn(page, baseUrl, DEMO_ACCOUNT.email, DEMO_ACCOUNT.password, "/progress");
         for (const p of privatePages) {
