@@ -1,6 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getServerSession, type NextAuthOptions, type Session } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
@@ -9,6 +9,7 @@ import { reviewUserRow, type ReviewUser } from "./srs/review/user";
 import { UserError } from "./errors";
 import { authenticate } from "./accounts/accounts";
 import { requestClientAddress } from "./auth/client-address";
+import { hasSessionCookie, SESSION_END_PATH } from "./auth/display-cookie";
 
 
 export const authOptions: NextAuthOptions = {
@@ -64,9 +65,28 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   return { id: user.id, email: user.email, name: user.name ?? null, scheduling: user.scheduling };
 });
 
+// A session cookie is there but names no live session: "Sign out everywhere" or a password
+// change elsewhere ended it, or the account is gone. A page cannot delete cookies while it
+// renders, so it sends the browser through SESSION_END_PATH, which deletes the stale cookie and
+// the header's signed-in hint (lib/auth/display-cookie.ts), then goes on to `next`.
+async function endStaleSession(next: string): Promise<void> {
+  if (hasSessionCookie((await cookies()).getAll().map((c) => c.name))) redirect(`${SESSION_END_PATH}?next=${encodeURIComponent(next)}`);
+}
+
+// For pages that serve guests too (the home page, /learn): the session user or null.
+export async function getPageUser(path: string): Promise<SessionUser | null> {
+  const user = await getSessionUser();
+  if (!user) await endStaleSession(path);
+  return user;
+}
+
 export async function requireUser(returnTo: string): Promise<SessionUser> {
   const user = await getSessionUser();
-  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
+  if (!user) {
+    const signIn = `/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`;
+    await endStaleSession(signIn);
+    redirect(signIn);
+  }
   return user;
 }
 

@@ -10,10 +10,17 @@ export const SIGNED_IN_COOKIE = "unknot-signed-in";
 // next-auth's session cookie: `__Secure-` on https, split into `.0`, `.1`… when large.
 const SESSION_COOKIE = /^(?:__Secure-)?next-auth\.session-token(?:\.\d+)?$/;
 
-export function hasSessionCookie(names: Iterable<string>): boolean {
-  for (const n of names) if (SESSION_COOKIE.test(n)) return true;
-  return false;
+export function sessionCookieNames(names: Iterable<string>): string[] {
+  return [...names].filter((n) => SESSION_COOKIE.test(n));
 }
+
+export function hasSessionCookie(names: Iterable<string>): boolean {
+  return sessionCookieNames(names).length > 0;
+}
+
+// Where a page sends a browser whose session cookie no longer names a live session
+// (app/api/session/end/route.ts). The proxy leaves the hint alone there: the route deletes it.
+export const SESSION_END_PATH = "/api/session/end";
 
 // What the proxy should do to the display cookie for a request carrying these cookies.
 export function displayCookieChange(cookies: ReadonlyMap<string, string> | Map<string, string>): "set" | "clear" | null {
