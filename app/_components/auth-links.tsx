@@ -1,5 +1,6 @@
 "use client";
 import Link from "next/link";
+import { setSignedInHint } from "@/lib/auth/display-cookie";
 
 // Both link sets are in every page's HTML; CSS shows one by <html data-auth>, which the
 // head script sets from the display cookie before the first paint (lib/auth/display-cookie.ts).
@@ -9,6 +10,7 @@ import Link from "next/link";
 export function AuthLinks() {
   const signOut = async () => {
     const { signOut } = await import("next-auth/react");
+    setSignedInHint(false);
     await signOut({ callbackUrl: "/signed-out" });
   };
   return (

@@ -39,6 +39,13 @@ const READ = `/(?:^|;\\s*)${SIGNED_IN_COOKIE}=1(?:;|$)/.test(document.cookie)`;
 // navigations (signing in does not reload the page).
 export const AUTH_STATE_SCRIPT = `document.documentElement.dataset.auth=${READ}?"in":"out"`;
 
+// Set in the browser too, at sign-in and sign-out: the pages the service worker answers from its
+// cache (lessons, /signed-out) never reach the proxy.
+export function setSignedInHint(signedIn: boolean): void {
+  document.cookie = `${SIGNED_IN_COOKIE}=${signedIn ? "1" : ""}; path=/; max-age=${signedIn ? DISPLAY_COOKIE_OPTIONS.maxAge : 0}; samesite=lax`;
+  applyAuthState();
+}
+
 export function applyAuthState(): void {
   document.documentElement.dataset.auth = new RegExp(`(?:^|;\\s*)${SIGNED_IN_COOKIE}=1(?:;|$)`).test(document.cookie) ? "in" : "out";
 }
