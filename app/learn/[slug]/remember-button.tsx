@@ -21,24 +21,20 @@ export function RememberButton({ lessonSlug, primary = false }: { lessonSlug: st
 
   return (
     <>
-    <span className="only-out">
-      <Link className="btn" href={`/sign-in?callbackUrl=${encodeURIComponent(`/learn/${lessonSlug}`)}`}>
+      <Link className="btn only-out" href={`/sign-in?callbackUrl=${encodeURIComponent(`/learn/${lessonSlug}`)}`}>
         Sign in to remember this lesson
       </Link>
-    </span>
-    <span className="only-in">
-    <span className="remember">
-      {/* Once pressed, the button says so: pressing it again would change nothing. */}
-      <button type="button" className={`btn${primary && !message ? " primary" : ""}`} onClick={() => void remember()} disabled={pending || message !== null}>
-        {pending ? "Adding…" : message ? "In your deck ✓" : "Remember this lesson"}
-      </button>
-      <span role="status" aria-live="polite" data-testid="remember-result">
-        {message}
-        {message && <> <Link href="/review">Review now</Link></>}
+      <span className="remember only-in">
+        {/* Once pressed, the button says so: pressing it again would change nothing. */}
+        <button type="button" className={`btn${primary && !message ? " primary" : ""}`} onClick={() => void remember()} disabled={pending || message !== null}>
+          {pending ? "Adding…" : message ? "In your deck ✓" : "Remember this lesson"}
+        </button>
+        <span role="status" aria-live="polite" data-testid="remember-result">
+          {message}
+          {message && <> <Link href="/review">Review now</Link></>}
+        </span>
+        {error && <span className="field-error" role="alert">{error}</span>}
       </span>
-      {error && <span className="field-error" role="alert">{error}</span>}
-    </span>
-    </span>
     </>
   );
 }
