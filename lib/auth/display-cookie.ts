@@ -22,6 +22,13 @@ export function hasSessionCookie(names: Iterable<string>): boolean {
 // (app/api/session/end/route.ts). The proxy leaves the hint alone there: the route deletes it.
 export const SESSION_END_PATH = "/api/session/end";
 
+// Whether the proxy keeps the hint in step on this request. Not on next-auth's own routes: a
+// sign-out request still carries the session cookie its answer deletes, and setting the hint
+// there would bring it back. Not on SESSION_END_PATH, which deletes it itself.
+export function proxyKeepsHint(pathname: string): boolean {
+  return pathname !== SESSION_END_PATH && !pathname.startsWith("/api/auth/");
+}
+
 // What the proxy should do to the display cookie for a request carrying these cookies.
 export function displayCookieChange(cookies: ReadonlyMap<string, string> | Map<string, string>): "set" | "clear" | null {
   const session = hasSessionCookie(cookies.keys());

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { AUTH_STATE_SCRIPT, displayCookieChange, hasSessionCookie, sessionCookieNames, SIGNED_IN_COOKIE } from "@/lib/auth/display-cookie";
+import { AUTH_STATE_SCRIPT, displayCookieChange, hasSessionCookie, proxyKeepsHint, sessionCookieNames, SESSION_END_PATH, SIGNED_IN_COOKIE } from "@/lib/auth/display-cookie";
 import { AUTH_STATE_SCRIPT_HASH, contentSecurityPolicy } from "@/lib/security-headers";
 
 const jar = (o: Record<string, string>) => new Map(Object.entries(o));
@@ -19,6 +19,11 @@ describe("the header's signed-in hint", () => {
     expect(displayCookieChange(jar({ "next-auth.session-token": "jwt", [SIGNED_IN_COOKIE]: "1" }))).toBeNull();
     expect(displayCookieChange(jar({ [SIGNED_IN_COOKIE]: "1" }))).toBe("clear");
     expect(displayCookieChange(jar({ "next-auth.csrf-token": "t" }))).toBeNull();
+  });
+
+  it("is left alone by the proxy on next-auth's routes (a sign-out still carries the cookie it deletes) and on the session-end route", () => {
+    for (const p of ["/api/auth/signout", "/api/auth/callback/credentials", SESSION_END_PATH]) expect(proxyKeepsHint(p), p).toBe(false);
+    for (const p of ["/", "/learn/causes", "/review", "/api/review", "/signed-out"]) expect(proxyKeepsHint(p), p).toBe(true);
   });
 
   it("is read by the head script from the cookie alone, defaulting to signed out", () => {
