@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, STATIC_HEADERS, usesNonce } from "./lib/security-headers";
+import { DISPLAY_COOKIE_OPTIONS, displayCookieChange, proxyKeepsHint, SIGNED_IN_COOKIE } from "./lib/auth/display-cookie";
 
 export function proxy(request: NextRequest) {
   const nonce = usesNonce(request.nextUrl.pathname) ? Buffer.from(crypto.randomUUID()).toString("base64") : null;
@@ -11,6 +12,10 @@ export function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("Content-Security-Policy", csp);
   for (const [k, v] of Object.entries(STATIC_HEADERS)) response.headers.set(k, v);
+  // Keeps the header's "signed in" hint in step with the session cookie (lib/auth/display-cookie.ts).
+  const change = !proxyKeepsHint(request.nextUrl.pathname) ? null : displayCookieChange(new Map(request.cookies.getAll().map((c) => [c.name, c.value])));
+  if (change === "set") response.cookies.set(SIGNED_IN_COOKIE, "1", DISPLAY_COOKIE_OPTIONS);
+  else if (change === "clear") response.cookies.delete(SIGNED_IN_COOKIE);
   return response;
 }
 

@@ -2,9 +2,9 @@ import type { Metadata, Viewport } from "next";
 import "./globals.css";
 import { SiteHeader } from "./_components/site-header";
 import { Disclaimer } from "./_components/disclaimer";
-import { Providers } from "./_components/providers";
 import { ServiceWorker } from "./_components/service-worker";
 import { THEME } from "@/lib/pwa/manifest";
+import { AUTH_STATE_SCRIPT } from "@/lib/auth/display-cookie";
 
 export const metadata: Metadata = {
   title: { default: "Unknot: back-spasm self-care that sticks", template: "%s · Unknot" },
@@ -25,13 +25,15 @@ export const viewport: Viewport = {
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
-    <html lang="en">
+    // The head script sets data-auth on <html> before React hydrates, hence the suppressed warning.
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: AUTH_STATE_SCRIPT }} />
+      </head>
       <body>
         <a className="sr-only" href="#main">Skip to content</a>
-        <Providers>
-          <SiteHeader />
-          <main id="main" className="wrap">{children}</main>
-        </Providers>
+        <SiteHeader />
+        <main id="main" className="wrap">{children}</main>
         <footer className="site-footer">
           <div className="wrap">
             <Disclaimer />

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getSessionUser } from "@/lib/auth";
+import { getPageUser } from "@/lib/auth";
 import { getStudySummary, type StudySummary } from "@/lib/progress/summary";
 
 // Personal when signed in (due today, streak, the next lesson and one button that starts the
@@ -44,7 +44,7 @@ function PersonalHome({ name, s }: { name: string | null; s: StudySummary }) {
 }
 
 export default async function HomePage() {
-  const user = await getSessionUser();
+  const user = await getPageUser("/");
   if (user) return <PersonalHome name={user.name} s={await getStudySummary(user.id)} />;
   return (
     <>

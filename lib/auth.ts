@@ -1,6 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { NextAuthOptions, Session } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
@@ -10,6 +10,7 @@ import { UserError } from "./errors";
 import { authenticate } from "./accounts/accounts";
 import { requestClientAddress } from "./auth/client-address";
 import { requestSessionToken } from "./auth/session-token";
+import { hasSessionCookie, SESSION_END_PATH } from "./auth/display-cookie";
 
 
 export const authOptions: NextAuthOptions = {
@@ -39,7 +40,7 @@ export const authOptions: NextAuthOptions = {
       }
       return token;
     },
-    // Every session read (pages, routes and the header's /api/auth/session) checks the token's
+    // Every session read (pages and routes through getSessionUser, and /api/auth/session) checks the token's
     // session version against the user's, so "sign out everywhere" and a password change end
     // other sessions everywhere at once. next-auth's client reads an empty object as signed out.
     async session({ session, token }) {
@@ -66,17 +67,36 @@ async function checkSession(token: { sub?: string; sv?: unknown } | null): Promi
 // The one place that turns a request into a user, once per request: the session cookie's JWT
 // decoded by next-auth (lib/auth/session-token.ts), then the same check as the session
 // callback above. It does not re-issue the cookie (getServerSession's fresh cookie is
-// discarded by pages and route handlers anyway); the client's /api/auth/session calls roll
-// the session's expiry forward, as before.
+// discarded by pages and route handlers anyway). No page loads next-auth's client any more, so
+// nothing rolls the expiry forward: a session lasts its 30 days from sign-in (README, Sessions).
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const user = await checkSession(await requestSessionToken());
   if (!user) return null;
   return { id: user.id, email: user.email, name: user.name, scheduling: user.scheduling };
 });
 
+// A session cookie is there but names no live session: "Sign out everywhere" or a password
+// change elsewhere ended it, or the account is gone. A page cannot delete cookies while it
+// renders, so it sends the browser through SESSION_END_PATH, which deletes the stale cookie and
+// the header's signed-in hint (lib/auth/display-cookie.ts), then goes on to `next`.
+async function endStaleSession(next: string): Promise<void> {
+  if (hasSessionCookie((await cookies()).getAll().map((c) => c.name))) redirect(`${SESSION_END_PATH}?next=${encodeURIComponent(next)}`);
+}
+
+// For pages that serve guests too (the home page, /learn): the session user or null.
+export async function getPageUser(path: string): Promise<SessionUser | null> {
+  const user = await getSessionUser();
+  if (!user) await endStaleSession(path);
+  return user;
+}
+
 export async function requireUser(returnTo: string): Promise<SessionUser> {
   const user = await getSessionUser();
-  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
+  if (!user) {
+    const signIn = `/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`;
+    await endStaleSession(signIn);
+    redirect(signIn);
+  }
   return user;
 }
 

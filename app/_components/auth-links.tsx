@@ -1,24 +1,30 @@
 "use client";
 import Link from "next/link";
-import { signOut, useSession } from "next-auth/react";
+import { setSignedInHint } from "@/lib/auth/display-cookie";
 
+// Both link sets are in every page's HTML; CSS shows one by <html data-auth>, which the
+// head script sets from the display cookie before the first paint (lib/auth/display-cookie.ts).
+// So the header needs no session fetch, and a cached lesson holds nothing about its visitor.
+// next-auth's client is loaded only when "Sign out" is pressed, keeping it out of every
+// page's first load.
 export function AuthLinks() {
-  const { status } = useSession();
-  if (status === "loading") return <span aria-hidden="true" style={{ minWidth: "8rem" }} />;
-  if (status === "authenticated") {
-    return (
-      <>
-        <Link href="/settings">Settings</Link>
-        <button type="button" className="btn" onClick={() => signOut({ callbackUrl: "/signed-out" })}>
-          Sign out
-        </button>
-      </>
-    );
-  }
+  const signOut = async () => {
+    const { signOut } = await import("next-auth/react");
+    setSignedInHint(false);
+    await signOut({ callbackUrl: "/signed-out" });
+  };
   return (
     <>
-      <Link href="/sign-in">Sign in</Link>
-      <Link href="/sign-up">Sign up</Link>
+      <span className="only-in">
+        <Link href="/settings">Settings</Link>
+        <button type="button" className="btn" onClick={() => void signOut()}>
+          Sign out
+        </button>
+      </span>
+      <span className="only-out">
+        <Link href="/sign-in">Sign in</Link>
+        <Link href="/sign-up">Sign up</Link>
+      </span>
     </>
   );
 }

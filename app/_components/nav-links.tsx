@@ -1,6 +1,8 @@
 "use client";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useEffect } from "react";
+import { applyAuthState } from "@/lib/auth/display-cookie";
 
 const LINKS = [
   { href: "/", label: "Home", icon: "M4 11l8-7 8 7v9h-5v-6H9v6H4z" },
@@ -16,6 +18,9 @@ const isCurrent = (path: string, href: string) => (href === "/" ? path === "/" :
 // so both render identically on the server and nothing moves after load).
 export function NavLinks() {
   const path = usePathname() ?? "";
+  // Signing in or out navigates on the client, and the proxy's answer updated the display
+  // cookie: show the matching account links.
+  useEffect(applyAuthState, [path]);
   return (
     <ul className="nav-links">
       {LINKS.map((l) => (

@@ -3,9 +3,10 @@ import { AuthLinks } from "./auth-links";
 import { LogoMark } from "./logo";
 import { NavLinks } from "./nav-links";
 
-// Static, so that lesson pages can be prerendered. Every part has a fixed size whatever the
-// session turns out to be (the account slot is reserved before the session is known), so
-// filling it in after load moves nothing. On phones the main links become a bottom tab bar.
+// Static, so that lesson pages can be prerendered and cached for everyone alike. The account
+// slot carries both link sets and CSS shows the visitor's before the first paint (see
+// lib/auth/display-cookie.ts): no fetch, nothing moves. On phones the main links become a
+// bottom tab bar.
 export function SiteHeader() {
   return (
     <header className="site-header">

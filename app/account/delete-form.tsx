@@ -3,6 +3,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { signOut } from "next-auth/react";
+import { setSignedInHint } from "@/lib/auth/display-cookie";
 import { deleteAccountSchema, type DeleteAccountInput } from "@/lib/account/schema";
 import { Field } from "../_components/field";
 import { deleteAccountAction } from "./actions";
@@ -24,6 +25,7 @@ export function DeleteAccountForm() {
     }
     setDeleted(true);
     // The account is gone; end the session on this device too.
+    setSignedInHint(false);
     await signOut({ callbackUrl: "/account-deleted" });
   });
 

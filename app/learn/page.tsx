@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getSessionUser } from "@/lib/auth";
+import { getPageUser } from "@/lib/auth";
 import { getLessons } from "@/lib/content/load";
 import { readingMinutes, TOPIC_LABELS, TOPICS } from "@/lib/content/schema";
 import { getLessonProgress, type LessonProgress } from "@/lib/learn/progress";
@@ -21,7 +21,7 @@ function Badges({ p }: { p: LessonProgress | undefined }) {
 }
 
 export default async function LearnPage() {
-  const user = await getSessionUser();
+  const user = await getPageUser("/learn");
   const progress = user ? await getLessonProgress(user.id) : null;
   const lessons = getLessons();
   return (

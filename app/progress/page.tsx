@@ -78,7 +78,7 @@ export default async function ProgressPage() {
       <section aria-labelledby="lessons-h">
         <h2 id="lessons-h">By lesson</h2>
         <div className="table-scroll">
-          <table data-testid="lesson-table">
+          <table className="lesson-table" data-testid="lesson-table">
             <thead>
               <tr><th scope="col">Lesson</th><th scope="col">Cards</th><th scope="col">Recall</th><th scope="col">Quiz best</th><th scope="col">Quiz latest</th></tr>
             </thead>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { randomUUID } from "node:crypto";
 import { cookies } from "next/headers";
 import { requireUser } from "@/lib/auth";
 import { getReviewState } from "@/lib/srs/review";
@@ -15,7 +16,8 @@ export default async function ReviewPage() {
   return (
     <div className="review-page">
       <h1>Today&apos;s review</h1>
-      <ReviewSession initial={state} streak={{ current: streak.current, reviewedToday: streak.reviewedToday }} guideSeen={jar.has(GUIDE_COOKIE)} userId={user.id} />
+      {/* A new study session per page load: undo reaches back only through it (lib/srs/review/undo.ts). */}
+      <ReviewSession sessionId={randomUUID()} initial={state} streak={{ current: streak.current, reviewedToday: streak.reviewedToday }} guideSeen={jar.has(GUIDE_COOKIE)} userId={user.id} />
     </div>
   );
 }

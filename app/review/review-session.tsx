@@ -20,9 +20,10 @@ async function post(url: string, body: unknown): Promise<ApiReply> {
   }
 }
 
-// A review this page made, so that undo can say what it undoes and never reaches further
-// back than this study session (not into reviews made earlier or on another device). A review
-// made offline is `local` (its logId is its clientId) until it has been sent.
+// A review this page made, so that undo can say what it undoes. The server enforces the
+// limit itself: it undoes only reviews stored with this page's session id, never one made
+// earlier or on another device. A review made offline is `local` (its logId is its clientId)
+// until it has been sent.
 type Undoable = { logId: string; rating: 1 | 2 | 3 | 4; prompt: string; local?: true };
 
 // The offline machinery (IndexedDB, the scheduler in the browser, sync), loaded with import()
@@ -38,11 +39,13 @@ function formatMinutes(ms: number) {
 }
 
 // `userId` is the signed-in user as the server saw it; null in the offline shell (app/review-shell),
-// which shows the copy of whoever last opened /review on this device.
-type Props = { initial: ReviewState; streak: { current: number; reviewedToday: boolean }; guideSeen: boolean; userId: string | null };
+// which shows the copy of whoever last opened /review on this device. `sessionId` names this
+// study session (one per /review page load); the static shell has none and makes its own.
+type Props = { sessionId?: string; initial: ReviewState; streak: { current: number; reviewedToday: boolean }; guideSeen: boolean; userId: string | null };
 
-export function ReviewSession({ initial, streak, guideSeen, userId }: Props) {
+export function ReviewSession({ sessionId: given, initial, streak, guideSeen, userId }: Props) {
   const shell = userId === null;
+  const [sessionId] = useState(() => given ?? crypto.randomUUID());
   const [state, setState] = useState(initial);
   const offline = useRef<Offline | null>(null);
   const [localUser, setLocalUser] = useState<string | null>(userId);
@@ -113,7 +116,7 @@ export function ReviewSession({ initial, streak, guideSeen, userId }: Props) {
         await gradeHere(localUser, rating, clientId, durationMs);
         return setPending(false);
       }
-      const reply = await post("/api/review/grade", { cardId: card.cardId, rating, version: card.version, clientId, durationMs });
+      const reply = await post("/api/review/grade", { cardId: card.cardId, rating, version: card.version, clientId, durationMs, sessionId });
       // The connection dropped: with a local copy of today's queue, the session goes on offline.
       // The same clientId is kept, so if the request did reach the server it is stored once.
       if (!reply.ok && reply.network && localUser && offline.current && (await offline.current.localState(localUser))) {
@@ -134,7 +137,7 @@ export function ReviewSession({ initial, streak, guideSeen, userId }: Props) {
       // Keeps the offline copy current, in the background.
       if (localUser) void offline.current?.refreshSnapshot(localUser);
     },
-    [card, revealed, pending, locked, show, isOffline, localUser, gradeHere],
+    [card, revealed, pending, locked, show, isOffline, localUser, gradeHere, sessionId],
   );
 
   const lastUndoable = undoable[undoable.length - 1];
@@ -153,7 +156,7 @@ export function ReviewSession({ initial, streak, guideSeen, userId }: Props) {
     }
     if (isOffline) return setError("This answer has already reached the server: undoing it needs the connection.");
     setPending(true);
-    const reply = await post("/api/review/undo", { logId: lastUndoable.logId });
+    const reply = await post("/api/review/undo", { logId: lastUndoable.logId, sessionId });
     setPending(false);
     if (!reply.ok) {
       // The review can no longer be undone (changed elsewhere): drop it from this session's list.
@@ -165,7 +168,7 @@ export function ReviewSession({ initial, streak, guideSeen, userId }: Props) {
     setMessage(`Undid ${GRADE_NAMES[lastUndoable.rating]} on \u201c${lastUndoable.prompt}\u201d.`);
     show(reply.state);
     if (localUser) void offline.current?.refreshSnapshot(localUser);
-  }, [lastUndoable, pending, show, isOffline, localUser, refreshStatus]);
+  }, [lastUndoable, pending, show, isOffline, localUser, refreshStatus, sessionId]);
 
   const reload = useCallback(async () => {
     setError(null);

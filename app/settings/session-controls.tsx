@@ -7,6 +7,7 @@ import { changePasswordSchema, type ChangePasswordInput } from "@/lib/validation
 import { Field } from "../_components/field";
 import { showFailure } from "../_components/form-errors";
 import { changePasswordAction, signOutEverywhereAction } from "./session-actions";
+import { setSignedInHint } from "@/lib/auth/display-cookie";
 
 export function SessionControls({ email }: { email: string }) {
   const [done, setDone] = useState<string | null>(null);
@@ -28,6 +29,7 @@ export function SessionControls({ email }: { email: string }) {
     setError(null);
     const res = await signOutEverywhereAction({});
     if (!res.ok) return setError(res.error);
+    setSignedInHint(false);
     await signOut({ callbackUrl: "/sign-in" });
   };
 

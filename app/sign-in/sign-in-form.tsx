@@ -4,6 +4,7 @@ import { useRouter, useSearchParams } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn } from "next-auth/react";
+import { setSignedInHint } from "@/lib/auth/display-cookie";
 import { signInSchema, type SignInInput } from "@/lib/validation/auth";
 import { Field } from "../_components/field";
 import { safeCallback } from "../_components/safe-callback";
@@ -29,6 +30,7 @@ export function SignInForm() {
       return;
     }
     await forgetOfflineUser();
+    setSignedInHint(true);
     router.push(callbackUrl);
     router.refresh();
   });

@@ -5,6 +5,7 @@ import { useRouter, useSearchParams } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn } from "next-auth/react";
+import { setSignedInHint } from "@/lib/auth/display-cookie";
 import { signUpSchema, type SignUpInput } from "@/lib/validation/auth";
 import { Field } from "../_components/field";
 import { showFailure } from "../_components/form-errors";
@@ -36,6 +37,7 @@ export function SignUpForm() {
       return;
     }
     await forgetOfflineUser();
+    setSignedInHint(true);
     router.push(callbackUrl);
     router.refresh();
   });

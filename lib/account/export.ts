@@ -95,7 +95,7 @@ export async function* accountJsonChunks(userId: string, now = new Date()): Asyn
   yield `,"reviewLogs":[`;
   let first = true;
   for await (const rows of pages(
-    (after) => db.reviewLog.findMany({ where: { userId, ...afterWhere(after) }, orderBy: [{ review: "asc" }, { id: "asc" }], take: PAGE_SIZE, omit: { userId: true } }),
+    (after) => db.reviewLog.findMany({ where: { userId, ...afterWhere(after) }, orderBy: [{ review: "asc" }, { id: "asc" }], take: PAGE_SIZE, omit: { userId: true, sessionId: true } }),
     PAGE_SIZE,
   )) {
     const body = rows.map((r) => JSON.stringify(r)).join(",");

@@ -8,9 +8,11 @@ export const REVIEW_URL = "/review";
 export const REVIEW_SHELL_URL = "/review-shell";
 export const RUNTIME_CACHE_PREFIX = "unknot-";
 
-// Home, each lesson and each quiz: prerendered, the same for every visitor, no user data.
-// /learn itself is left out: it shows the signed-in user's badges.
-const PUBLIC_PAGE = /^\/(?:learn\/[a-z0-9-]+(?:\/quiz)?|offline)?$/;
+// Each lesson and each quiz: prerendered, the same for every visitor, no user data.
+// /learn is left out (it shows the signed-in user's badges), and so is the home page, which
+// is personal when signed in ("Hello, name", cards due): a cached copy could show it to the
+// next person on a shared browser, or after signing out.
+const PUBLIC_PAGE = /^\/(?:learn\/[a-z0-9-]+(?:\/quiz)?|offline)$/;
 
 export function isOfflinePage(pathname: string): boolean {
   return PUBLIC_PAGE.test(pathname);

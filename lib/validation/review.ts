@@ -9,11 +9,15 @@ export const gradeSchema = z.strictObject({
   version: z.number().int().min(0).max(1_000_000_000),
   clientId: z.string().uuid("clientId must be a UUID"),
   durationMs: z.number().int().min(0).max(3_600_000),
+  // The study session (one /review page load) the grade is made in; only a grade with one can
+  // be undone, and only from that session (lib/srs/review/undo.ts).
+  sessionId: z.string().uuid("sessionId must be a UUID").optional(),
 });
 export type GradeInput = z.infer<typeof gradeSchema>;
 
 export const undoSchema = z.strictObject({
   logId: id,
+  sessionId: z.string({ error: "Undo needs the study session it is asked from" }).uuid("sessionId must be a UUID"),
 });
 export type UndoInput = z.infer<typeof undoSchema>;
 

@@ -28,21 +28,31 @@ export async function timePage(url: string, cookie: string, warmup = 3, runs = 1
 export type FirstLoadJs = { status: number; scripts: number; gzipBytes: number };
 
 // The JavaScript a first visit downloads: every <script src> under /_next/ in the HTML,
-// each fetched and gzipped (what a compressing proxy would send).
+// each fetched and gzipped (what a compressing proxy would send). `noModule` scripts (Next's
+// legacy polyfills, about 40 kB) are left out: browsers that run modules, every browser
+// Next 16 supports, never download them.
+export function firstLoadScripts(base: string, html: string): string[] {
+  const srcs = new Set<string>();
+  for (const m of html.matchAll(/<script\b([^>]*)>/g)) {
+    const attrs = m[1]!;
+    const srcAttr = /\bsrc="([^"]+)"/.exec(attrs);
+    if (!srcAttr || /\bnomodule\b/i.test(attrs)) continue;
+    const u = new URL(srcAttr[1]!.replace(/&amp;/g, "&"), base);
+    if (u.origin === new URL(base).origin && u.pathname.startsWith("/_next/")) srcs.add(u.pathname + u.search);
+  }
+  return [...srcs];
+}
+
+export async function gzipSizeOf(url: string): Promise<number> {
+  return gzipSync(Buffer.from(await (await fetch(url)).arrayBuffer())).length;
+}
+
 export async function firstLoadJs(base: string, path: string, cookie: string): Promise<FirstLoadJs> {
   const res = await fetch(base + path, { headers: { cookie }, redirect: "manual" });
   const html = await res.text();
   if (res.status !== 200) return { status: res.status, scripts: 0, gzipBytes: 0 };
-  const srcs = new Set<string>();
-  for (const m of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)) {
-    const src = m[1]!.replace(/&amp;/g, "&");
-    const u = new URL(src, base);
-    if (u.origin === new URL(base).origin && u.pathname.startsWith("/_next/")) srcs.add(u.pathname + u.search);
-  }
+  const srcs = firstLoadScripts(base, html);
   let gzipBytes = 0;
-  for (const src of srcs) {
-    const body = Buffer.from(await (await fetch(base + src)).arrayBuffer());
-    gzipBytes += gzipSync(body).length;
-  }
-  return { status: 200, scripts: srcs.size, gzipBytes };
+  for (const src of srcs) gzipBytes += await gzipSizeOf(base + src);
+  return { status: 200, scripts: srcs.length, gzipBytes };
 }

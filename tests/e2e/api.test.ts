@@ -39,8 +39,9 @@ describe("the review API", () => {
     const b = bob.request;
     const s0 = await reviewState(a);
     const card = s0.card!;
+    const sessionId = randomUUID();
     const graded = await a.post(`${baseUrl}/api/review/grade`, {
-      data: { cardId: card.cardId, rating: 3, version: card.version, clientId: randomUUID(), durationMs: 1200 },
+      data: { cardId: card.cardId, rating: 3, version: card.version, clientId: randomUUID(), durationMs: 1200, sessionId },
     });
     expect(graded.status()).toBe(200);
     const aState = await reviewState(a);
@@ -50,15 +51,20 @@ describe("the review API", () => {
     });
     expect(steal.status()).toBe(404);
     expect((await steal.json()).error).toBe("No such card in your deck.");
-    const undo = await b.post(`${baseUrl}/api/review/undo`, { data: { logId: aState.lastLogId } });
+    const undo = await b.post(`${baseUrl}/api/review/undo`, { data: { logId: aState.lastLogId, sessionId } });
     expect(undo.status()).toBe(404);
     const bState = await reviewState(b);
     expect(bState.card!.cardId).not.toBe(card.cardId);
     expect(bState.lastLogId).toBeNull();
 
-    // Alice's card and history are untouched: her own undo still applies to her own review.
+    // Alice's card and history are untouched: her own undo still applies to her own review,
+    // from the study session she made it in, and from no other (another tab or device).
     expect((await reviewState(a)).lastLogId).toBe(aState.lastLogId);
-    const own = await a.post(`${baseUrl}/api/review/undo`, { data: { logId: aState.lastLogId } });
+    const elsewhere = await a.post(`${baseUrl}/api/review/undo`, { data: { logId: aState.lastLogId, sessionId: randomUUID() } });
+    expect(elsewhere.status()).toBe(409);
+    expect((await elsewhere.json()).error).toMatch(/^That review was made in an earlier study session or on another device/);
+    expect((await reviewState(a)).lastLogId).toBe(aState.lastLogId);
+    const own = await a.post(`${baseUrl}/api/review/undo`, { data: { logId: aState.lastLogId, sessionId } });
     expect(own.status()).toBe(200);
   });
 

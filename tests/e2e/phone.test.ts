@@ -46,7 +46,7 @@ async function layoutShift(page: Page, url: string): Promise<number> {
 
 describe("every page on a phone and a desktop, light and dark", () => {
   const lesson = lessons[0];
-  const publicPages = ["/", "/learn", `/learn/${lesson.slug}`, `/learn/${lesson.slug}/quiz`, "/sign-in", "/sign-up", "/no-such-page"];
+  const publicPages = ["/", "/learn", `/learn/${lesson.slug}`, `/learn/${lesson.slug}/quiz`, "/sources", "/offline", "/signed-out", "/account-deleted", "/sign-in", "/sign-up", "/no-such-page"];
   const privatePages = ["/", "/welcome", "/review", "/progress", "/cards", "/settings", "/account"];
   for (const kind of ["desktop", "phone"] as const) {
     for (const scheme of ["light", "dark"] as const) {
@@ -65,6 +65,15 @@ describe("every page on a phone and a desktop, light and dark", () => {
         await page.getByTestId("quiz-question").getByRole("button").first().click();
         await page.getByTestId("quiz-feedback").waitFor();
         found.push(...(await seriousViolations(page)).map((v) => `quiz feedback: ${v}`));
+        // And its result screen, with the right and wrong marks.
+        for (let i = 1; i < lesson.quiz.length; i++) {
+          await page.getByRole("button", { name: "Next question" }).click();
+          await page.getByTestId("quiz-question").getByRole("button").first().click();
+          await page.getByTestId("quiz-feedback").waitFor();
+        }
+        await page.getByRole("button", { name: "See your score" }).click();
+        await page.getByTestId("quiz-result").waitFor();
+        found.push(...(await seriousViolations(page)).map((v) => `quiz result: ${v}`));
 
         await signIn(page, baseUrl, DEMO_ACCOUNT.email, DEMO_ACCOUNT.password, "/progress");
         for (const p of privatePages) {
@@ -91,7 +100,7 @@ describe("every page on a phone and a desktop, light and dark", () => {
       const ctx = await context(kind);
       const page = await ctx.newPage();
       await page.goto(`${baseUrl}/learn`);
-      await page.locator(".auth-slot a").first().waitFor();
+      await page.locator(".auth-slot a:visible").first().waitFor();
       const width = kind === "phone" ? 390 : 1280;
       const boxes = await page.locator(".site-header a, .site-header button, .main-nav a").evaluateAll((els) =>
         els.filter((e) => (e as HTMLElement).offsetParent !== null || getComputedStyle(e).position === "fixed").map((e) => {
@@ -129,6 +138,63 @@ describe("layout shift", () => {
     }
     console.log("CLS", JSON.stringify(results));
     for (const [where, cls] of Object.entries(results)) expect(cls, where).toBeLessThan(0.01);
+  });
+});
+
+describe("the signed-in header", () => {
+  // The state of <html data-auth> when the header first enters the document, and every
+  // request the page makes: the header must be right from the first parse, with no fetch.
+  async function headerAtParse(page: Page, url: string) {
+    await page.addInitScript(() => {
+      const w = window as unknown as { __authAtHeader?: string };
+      new MutationObserver((_, obs) => {
+        if (document.querySelector(".site-header")) {
+          w.__authAtHeader = document.documentElement.dataset.auth ?? "unset";
+          obs.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    const requests: string[] = [];
+    page.on("request", (r) => requests.push(new URL(r.url()).pathname));
+    await page.goto(url, { waitUntil: "networkidle" });
+    const visible = await page.locator(".auth-slot a, .auth-slot button").evaluateAll((els) =>
+      els.filter((e) => (e as HTMLElement).offsetParent !== null).map((e) => e.textContent?.trim()),
+    );
+    return { atParse: await page.evaluate(() => (window as unknown as { __authAtHeader?: string }).__authAtHeader), visible, requests };
+  }
+
+  it("is right from the first parse on static and dynamic pages, with no session fetch, and a lesson's HTML is the same for everyone", async () => {
+    const ctx = await context("phone");
+    const page = await ctx.newPage();
+    const lessonUrl = `${baseUrl}/learn/${lessons[0].slug}`;
+    const guest = await headerAtParse(page, lessonUrl);
+    expect(guest.atParse).toBe("out");
+    expect(guest.visible).toEqual(["Sign in", "Sign up"]);
+
+    await signIn(page, baseUrl, DEMO_ACCOUNT.email, DEMO_ACCOUNT.password, "/progress");
+    // Signing in navigated on the client: the header already shows the account links.
+    await expect.poll(() => page.locator("html").getAttribute("data-auth")).toBe("in");
+    for (const url of [lessonUrl, `${baseUrl}/`, `${baseUrl}/review`, `${baseUrl}/settings`]) {
+      const fresh = await ctx.newPage();
+      const signedIn = await headerAtParse(fresh, url);
+      expect(signedIn.atParse, url).toBe("in");
+      expect(signedIn.visible, url).toEqual(["Settings", "Sign out"]);
+      expect(signedIn.requests.filter((r) => r.startsWith("/api/auth")), url).toEqual([]);
+      await fresh.close();
+    }
+    // The prerendered lesson is the same bytes signed in or not: nothing in it names a user.
+    const cookies = (await ctx.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+    const [asGuest, asUser] = await Promise.all([fetch(lessonUrl).then((r) => r.text()), fetch(lessonUrl, { headers: { cookie: cookies } }).then((r) => r.text())]);
+    expect(asUser).toBe(asGuest);
+    expect(asUser).not.toContain(DEMO_ACCOUNT.email);
+
+    // Signing out clears the hint with the session.
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL(/\/signed-out/);
+    const after = await headerAtParse(await ctx.newPage(), lessonUrl);
+    expect(after.atParse).toBe("out");
+    expect(after.visible).toEqual(["Sign in", "Sign up"]);
+    await ctx.close();
   });
 });
 

@@ -7,7 +7,7 @@ import { getLesson } from "@/lib/content/load";
 import { submitQuiz } from "@/lib/learn/quiz";
 import { getDashboard } from "@/lib/progress/queries";
 import { getReviewState, gradeReview, undoReview } from "@/lib/srs/review";
-import { grade, makeUser } from "./helpers";
+import { grade, makeUser, SESSION } from "./helpers";
 
 const T0 = new Date("2026-03-02T09:00:00Z");
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
@@ -32,7 +32,7 @@ async function learnerWithHistory() {
   for (const [i, r] of ratings.entries()) await gradeNext(at(i), r);
   for (const [i, r] of [3, 3, 4].entries()) await gradeNext(at(24 * 60 + i), r);
   const last = await gradeNext(at(2 * 24 * 60), 1);
-  await undoReview(a.id, { logId: last.logId }, at(2 * 24 * 60 + 1));
+  await undoReview(a.id, { logId: last.logId, sessionId: SESSION }, at(2 * 24 * 60 + 1));
   await gradeNext(at(2 * 24 * 60 + 2), 3);
   const lesson = getLesson("cold-and-heat")!;
   await submitQuiz(a.id, {
@@ -69,7 +69,8 @@ async function portable(userId: string) {
   return {
     settings,
     cards: cards.map(({ id: _i, userId: _u, ...c }) => c).sort((x, y) => x.catalogCardId.localeCompare(y.catalogCardId)),
-    logs: logs.map(({ id: _i, userId: _u, cardId, ...l }) => ({ ...l, card: catalogueOf.get(cardId) })).sort((x, y) => x.clientId.localeCompare(y.clientId)),
+    // The study session a review was made in stays behind: it scopes undo on the device it came from.
+    logs: logs.map(({ id: _i, userId: _u, cardId, sessionId: _x, ...l }) => ({ ...l, card: catalogueOf.get(cardId) })).sort((x, y) => x.clientId.localeCompare(y.clientId)),
     quizAttempts: quizAttempts.map(({ id: _i, userId: _u, ...q }) => q),
     parameterSets: parameterSets.map(({ id: _i, userId: _u, ...p }) => p),
   };
@@ -110,12 +111,15 @@ describe("importing an Unknot export", () => {
     expect(await rowsOf(bystander.id)).toEqual(bystanderBefore);
   });
 
-  it("lets the last imported review be undone, since card versions are kept", async () => {
+  it("keeps imported reviews out of reach of undo (they belong to no session here), and lets a review made after the import be undone", async () => {
     const a = await learnerWithHistory();
     const b = await makeUser();
     await importAccountJson(b.id, await exportOf(a.id));
-    const { lastLogId } = await getReviewState(b.id, NOW);
-    expect(await undoReview(b.id, { logId: lastLogId }, NOW)).toMatchObject({ replay: false });
+    const { lastLogId, card } = await getReviewState(b.id, NOW);
+    await expect(undoReview(b.id, { logId: lastLogId, sessionId: SESSION }, NOW)).rejects.toMatchObject({ status: 409 });
+    // Card versions are kept on import, so grading and undoing carry on from them.
+    const r = await gradeReview(b.id, grade(card!.cardId, card!.version, 3), NOW);
+    expect(await undoReview(b.id, { logId: r.logId, sessionId: SESSION }, NOW)).toMatchObject({ replay: false });
   });
 
   it("refuses a second import, or any import into an account with reviews, and changes nothing", async () => {

@@ -7,7 +7,7 @@ import { InvalidInput } from "@/lib/errors";
 import { changePassword } from "@/lib/accounts/sessions";
 import { env } from "@/lib/env";
 import { getReviewState, gradeReview, undoReview } from "@/lib/srs/review";
-import { firstCard, grade, makeUser } from "./helpers";
+import { firstCard, grade, makeUser, SESSION } from "./helpers";
 
 const email = () => `acct-${randomUUID().slice(0, 8)}@example.test`;
 
@@ -174,7 +174,7 @@ describe("authorization in the data-access layer", () => {
     const aAfter = await db.card.findUniqueOrThrow({ where: { id: aCard.id } });
 
     await expect(gradeReview(b.id, grade(aCard.id, aAfter.version, 1))).rejects.toMatchObject({ status: 404 });
-    await expect(undoReview(b.id, { logId: r.logId })).rejects.toMatchObject({ status: 404 });
+    await expect(undoReview(b.id, { logId: r.logId, sessionId: SESSION })).rejects.toMatchObject({ status: 404 });
     const bState = await getReviewState(b.id);
     const aIds = new Set((await db.card.findMany({ where: { userId: a.id }, select: { id: true } })).map((c) => c.id));
     expect(aIds.has(bState.card!.cardId)).toBe(false);

@@ -17,11 +17,15 @@ export async function firstCard(userId: string) {
   return db.card.findFirstOrThrow({ where: { userId }, orderBy: { catalogCard: { position: "asc" } } });
 }
 
+// The study session the tests grade in, as one /review page load would.
+export const SESSION = "5e55e55e-0000-4000-8000-000000000001";
+
 export const grade = (cardId: string, version: number, rating: number, extra: Record<string, unknown> = {}) => ({
   cardId,
   version,
   rating,
   clientId: randomUUID(),
   durationMs: 4000,
+  sessionId: SESSION,
   ...extra,
 });

@@ -1,9 +1,10 @@
+import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { isPostgresUrl } from "@/lib/db/url";
 import { UserError } from "@/lib/errors";
 import { getReviewState, gradeReview, undoReview } from "@/lib/srs/review";
-import { firstCard, grade, makeUser } from "./helpers";
+import { firstCard, grade, makeUser, SESSION } from "./helpers";
 
 const fsrsFields = (c: Awaited<ReturnType<typeof firstCard>>) => ({
   state: c.state, due: c.due, stability: c.stability, difficulty: c.difficulty, elapsedDays: c.elapsedDays,
@@ -103,14 +104,14 @@ describe("undo", () => {
     const before = fsrsFields(c);
     const r = await gradeReview(u.id, grade(c.id, c.version, 1), now);
     expect((await db.card.findUniqueOrThrow({ where: { id: c.id } })).lapses).toBe(1);
-    await undoReview(u.id, { logId: r.logId });
+    await undoReview(u.id, { logId: r.logId, sessionId: SESSION });
     const restored = await db.card.findUniqueOrThrow({ where: { id: c.id } });
     expect(fsrsFields(restored)).toEqual(before);
     expect(restored.version).toBeGreaterThan(c.version);
     const log = await db.reviewLog.findUniqueOrThrow({ where: { id: r.logId } });
     expect(log.undoneAt).not.toBeNull();
     // Undoing twice changes nothing more.
-    expect(await undoReview(u.id, { logId: r.logId })).toMatchObject({ replay: true });
+    expect(await undoReview(u.id, { logId: r.logId, sessionId: SESSION })).toMatchObject({ replay: true });
     expect(fsrsFields(await db.card.findUniqueOrThrow({ where: { id: c.id } }))).toEqual(before);
   });
 
@@ -120,10 +121,63 @@ describe("undo", () => {
     const t = Date.now();
     const a = await gradeReview(u.id, grade(cards[0]!.id, 0, 3), new Date(t));
     const b = await gradeReview(u.id, grade(cards[1]!.id, 0, 3), new Date(t + 1000));
-    await expect(undoReview(u.id, { logId: a.logId })).rejects.toMatchObject({ status: 409 });
-    await undoReview(u.id, { logId: b.logId });
-    await undoReview(u.id, { logId: a.logId });
+    await expect(undoReview(u.id, { logId: a.logId, sessionId: SESSION })).rejects.toMatchObject({ status: 409 });
+    await undoReview(u.id, { logId: b.logId, sessionId: SESSION });
+    await undoReview(u.id, { logId: a.logId, sessionId: SESSION });
     expect(await db.card.count({ where: { userId: u.id, reps: { gt: 0 } } })).toBe(0);
+  });
+
+  it("refuses to undo a review from another study session, even the most recent one, and changes nothing", async () => {
+    const u = await makeUser();
+    const card = await firstCard(u.id);
+    const r = await gradeReview(u.id, grade(card.id, card.version, 3));
+    const after = await db.card.findUniqueOrThrow({ where: { id: card.id } });
+    const otherSession = randomUUID();
+    const refused = undoReview(u.id, { logId: r.logId, sessionId: otherSession });
+    await expect(refused).rejects.toMatchObject({ status: 409 });
+    await expect(refused).rejects.toThrow(/^That review was made in an earlier study session or on another device\. Undo reaches back only through this session\.$/);
+    expect(await db.card.findUniqueOrThrow({ where: { id: card.id } })).toEqual(after);
+    expect((await db.reviewLog.findUniqueOrThrow({ where: { id: r.logId } })).undoneAt).toBeNull();
+    // The session it was made in still can.
+    await undoReview(u.id, { logId: r.logId, sessionId: SESSION });
+    expect(fsrsFields(await db.card.findUniqueOrThrow({ where: { id: card.id } }))).toEqual(fsrsFields(card));
+  });
+
+  it("walks back through this session's reviews exactly, then stops at a review made in an earlier session or on another device", async () => {
+    const u = await makeUser();
+    const cards = await db.card.findMany({ where: { userId: u.id }, orderBy: { catalogCard: { position: "asc" } }, take: 3 });
+    const t = Date.parse("2026-04-01T09:00:00Z");
+    const earlier = randomUUID();
+    const a = await gradeReview(u.id, grade(cards[0]!.id, 0, 3, { sessionId: earlier }), new Date(t));
+    const aAfter = await db.card.findUniqueOrThrow({ where: { id: cards[0]!.id } });
+    const b = await gradeReview(u.id, grade(cards[1]!.id, 0, 4), new Date(t + 60_000));
+    const c = await gradeReview(u.id, grade(cards[2]!.id, 0, 1), new Date(t + 120_000));
+    await undoReview(u.id, { logId: c.logId, sessionId: SESSION });
+    await undoReview(u.id, { logId: b.logId, sessionId: SESSION });
+    expect(fsrsFields(await db.card.findUniqueOrThrow({ where: { id: cards[1]!.id } }))).toEqual(fsrsFields(cards[1]!));
+    expect(fsrsFields(await db.card.findUniqueOrThrow({ where: { id: cards[2]!.id } }))).toEqual(fsrsFields(cards[2]!));
+    // The third undo would reach the earlier session's review: refused, that card untouched.
+    await expect(undoReview(u.id, { logId: a.logId, sessionId: SESSION })).rejects.toThrow(/earlier study session or on another device/);
+    expect(await db.card.findUniqueOrThrow({ where: { id: cards[0]!.id } })).toEqual(aAfter);
+    expect(await db.reviewLog.count({ where: { userId: u.id, undoneAt: null } })).toBe(1);
+  });
+
+  it("never undoes a review stored without a session (seeded, imported or graded by an older client)", async () => {
+    const u = await makeUser();
+    const card = await firstCard(u.id);
+    const r = await gradeReview(u.id, grade(card.id, card.version, 3, { sessionId: undefined }));
+    expect((await db.reviewLog.findUniqueOrThrow({ where: { id: r.logId } })).sessionId).toBeNull();
+    await expect(undoReview(u.id, { logId: r.logId, sessionId: SESSION })).rejects.toMatchObject({ status: 409 });
+    expect((await db.reviewLog.findUniqueOrThrow({ where: { id: r.logId } })).undoneAt).toBeNull();
+  });
+
+  it("asks for the study session: an undo without one, or with a malformed one, is refused with a clear message", async () => {
+    const u = await makeUser();
+    const card = await firstCard(u.id);
+    const r = await gradeReview(u.id, grade(card.id, card.version, 3));
+    await expect(undoReview(u.id, { logId: r.logId })).rejects.toMatchObject({ status: 400, message: "Undo needs the study session it is asked from" });
+    await expect(undoReview(u.id, { logId: r.logId, sessionId: "not-a-uuid" })).rejects.toMatchObject({ status: 400, message: "sessionId must be a UUID" });
+    expect((await db.reviewLog.findUniqueOrThrow({ where: { id: r.logId } })).undoneAt).toBeNull();
   });
 
   it("keeps an undone grade's id reserved: repeating it is refused, not applied again", async () => {
@@ -131,7 +185,7 @@ describe("undo", () => {
     const card = await firstCard(u.id);
     const input = grade(card.id, card.version, 3);
     const r = await gradeReview(u.id, input);
-    await undoReview(u.id, { logId: r.logId });
+    await undoReview(u.id, { logId: r.logId, sessionId: SESSION });
     await expect(gradeReview(u.id, input)).rejects.toMatchObject({ status: 409 });
     expect(await db.reviewLog.count({ where: { userId: u.id, undoneAt: null } })).toBe(0);
   });

@@ -5,7 +5,7 @@ import { authOptions, type SessionUser } from "@/lib/auth";
 import { statements } from "@/lib/db/statements";
 import { getReviewState, gradeAndNext, undoAndNext } from "@/lib/srs/review";
 import { getDashboard } from "@/lib/progress/queries";
-import { firstCard, grade, makeUser } from "./helpers";
+import { firstCard, grade, makeUser, SESSION } from "./helpers";
 
 // The statement budget of the hot path, counted (not timed): every SQL statement this process
 // sends, Prisma's and the drivers', BEGIN and COMMIT included.
@@ -52,7 +52,7 @@ describe("statements per request", () => {
     const u = await makeUser();
     const card = await firstCard(u.id);
     const g = await gradeAndNext(u.id, grade(card.id, card.version, 3));
-    const { value, n } = await counted(async () => undoAndNext(await sessionCheck(u.id), { logId: g.result.logId }));
+    const { value, n } = await counted(async () => undoAndNext(await sessionCheck(u.id), { logId: g.result.logId, sessionId: SESSION }));
     expect(value.result.replay).toBe(false);
     expect(n).toBeLessThanOrEqual(7);
   });

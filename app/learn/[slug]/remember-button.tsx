@@ -1,23 +1,14 @@
 "use client";
 import { useState } from "react";
 import Link from "next/link";
-import { useSession } from "next-auth/react";
 import { rememberLessonAction } from "./actions";
 
-// The lesson page is static, so whether the visitor is signed in is found out here.
+// The lesson page is static and the same for everyone, so it carries both versions; CSS shows
+// the one for the visitor (<html data-auth>, see lib/auth/display-cookie.ts).
 export function RememberButton({ lessonSlug, primary = false }: { lessonSlug: string; primary?: boolean }) {
-  const { status } = useSession();
   const [pending, setPending] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-
-  if (status === "unauthenticated") {
-    return (
-      <Link className="btn" href={`/sign-in?callbackUrl=${encodeURIComponent(`/learn/${lessonSlug}`)}`}>
-        Sign in to remember this lesson
-      </Link>
-    );
-  }
 
   const remember = async () => {
     setPending(true);
@@ -29,16 +20,21 @@ export function RememberButton({ lessonSlug, primary = false }: { lessonSlug: st
   };
 
   return (
-    <span className="remember">
-      {/* Once pressed, the button says so: pressing it again would change nothing. */}
-      <button type="button" className={`btn${primary && !message ? " primary" : ""}`} onClick={() => void remember()} disabled={pending || status === "loading" || message !== null}>
-        {pending ? "Adding…" : message ? "In your deck ✓" : "Remember this lesson"}
-      </button>
-      <span role="status" aria-live="polite" data-testid="remember-result">
-        {message}
-        {message && <> <Link href="/review">Review now</Link></>}
+    <>
+      <Link className="btn only-out" href={`/sign-in?callbackUrl=${encodeURIComponent(`/learn/${lessonSlug}`)}`}>
+        Sign in to remember this lesson
+      </Link>
+      <span className="remember only-in">
+        {/* Once pressed, the button says so: pressing it again would change nothing. */}
+        <button type="button" className={`btn${primary && !message ? " primary" : ""}`} onClick={() => void remember()} disabled={pending || message !== null}>
+          {pending ? "Adding…" : message ? "In your deck ✓" : "Remember this lesson"}
+        </button>
+        <span role="status" aria-live="polite" data-testid="remember-result">
+          {message}
+          {message && <> <Link href="/review">Review now</Link></>}
+        </span>
+        {error && <span className="field-error" role="alert">{error}</span>}
       </span>
-      {error && <span className="field-error" role="alert">{error}</span>}
-    </span>
+    </>
   );
 }

@@ -68,10 +68,10 @@ export async function gradeAs(user: ReviewUser, raw: unknown, now: Date): Promis
       await tx.run(sql`
         INSERT INTO "ReviewLog" ("id", "userId", "cardId", "clientId", "rating", "state", "due", "stability", "difficulty", "elapsedDays",
           "lastElapsedDays", "scheduledDays", "learningSteps", "review", "durationMs", "reviewDay", "prevDue", "prevLastReview",
-          "prevElapsedDays", "prevReps", "prevLapses", "prevVersion", "nextState", "nextDue", "nextScheduledDays", "nextStability", "nextVersion", "leechChange")
+          "prevElapsedDays", "prevReps", "prevLapses", "prevVersion", "nextState", "nextDue", "nextScheduledDays", "nextStability", "nextVersion", "leechChange", "sessionId")
         VALUES (${logId}, ${userId}, ${before.id}, ${input.clientId}, ${l.rating}, ${l.state}, ${l.due}, ${l.stability}, ${l.difficulty}, ${l.elapsedDays},
           ${l.lastElapsedDays}, ${l.scheduledDays}, ${l.learningSteps}, ${l.review}, ${l.durationMs}, ${l.reviewDay}, ${l.prevDue}, ${l.prevLastReview},
-          ${l.prevElapsedDays}, ${l.prevReps}, ${l.prevLapses}, ${l.prevVersion}, ${l.nextState}, ${l.nextDue}, ${l.nextScheduledDays}, ${l.nextStability}, ${l.nextVersion}, ${leechChange})`);
+          ${l.prevElapsedDays}, ${l.prevReps}, ${l.prevLapses}, ${l.prevVersion}, ${l.nextState}, ${l.nextDue}, ${l.nextScheduledDays}, ${l.nextStability}, ${l.nextVersion}, ${leechChange}, ${input.sessionId ?? null})`);
     });
     return { logId, nextDue: next.due.toISOString(), nextState: next.state, replay: false };
   } catch (e) {

@@ -1,0 +1,41 @@
+// First-load JavaScript (gzip) of a few pages, script by script, against a running server:
+// `npx tsx scripts/bench/js-report.ts http://localhost:3000 [paths…]`, signed in as the demo
+// account and as a guest. The same measure as `npm run bench` (scripts/bench/pages.ts), for
+// working on the budgets without the whole benchmark. Set VERBOSE=1 to list each script.
+import { DEMO_ACCOUNT } from "../../lib/demo";
+import { signInHttp } from "../load/http";
+import { budgetFor } from "./js-budget";
+import { firstLoadScripts, gzipSizeOf } from "./pages";
+
+const base = process.argv[2] ?? "http://localhost:3000";
+const paths = process.argv.length > 3 ? process.argv.slice(3) : ["/", "/learn/causes", "/learn/causes/quiz", "/review", "/progress", "/sign-in", "/offline"];
+
+async function main() {
+  const cookie = process.env.GUEST_ONLY ? "" : await signInHttp(base, DEMO_ACCOUNT.email, DEMO_ACCOUNT.password);
+  for (const p of paths) {
+    for (const [who, c] of [["guest", ""], ["signed in", cookie]] as const) {
+      if (who === "signed in" && !c) continue;
+      const res = await fetch(base + p, { headers: { cookie: c }, redirect: "manual" });
+      const html = await res.text();
+      if (res.status !== 200) {
+        console.log(`${p} (${who}): HTTP ${res.status}`);
+        continue;
+      }
+      const parts: string[] = [];
+      let total = 0;
+      for (const src of firstLoadScripts(base, html)) {
+        const gz = await gzipSizeOf(base + src);
+        total += gz;
+        parts.push(`${src.split("/").pop()} ${(gz / 1000).toFixed(1)} kB`);
+      }
+      const budget = budgetFor(p);
+      console.log(`${p} (${who}): ${(total / 1000).toFixed(1)} kB gzip in ${parts.length} scripts${budget ? ` (budget ${budget} kB)` : ""}`);
+      if (process.env.VERBOSE) console.log(`   ${parts.join("\n   ")}`);
+    }
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

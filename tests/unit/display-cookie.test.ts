@@ -1,0 +1,47 @@
+import { createHash } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { AUTH_STATE_SCRIPT, displayCookieChange, hasSessionCookie, proxyKeepsHint, sessionCookieNames, SESSION_END_PATH, SIGNED_IN_COOKIE } from "@/lib/auth/display-cookie";
+import { AUTH_STATE_SCRIPT_HASH, contentSecurityPolicy } from "@/lib/security-headers";
+
+const jar = (o: Record<string, string>) => new Map(Object.entries(o));
+
+describe("the header's signed-in hint", () => {
+  it("recognises next-auth's session cookie on http and https, whole or split", () => {
+    for (const n of ["next-auth.session-token", "__Secure-next-auth.session-token", "next-auth.session-token.0"]) expect(hasSessionCookie([n]), n).toBe(true);
+    for (const n of ["next-auth.csrf-token", "next-auth.callback-url", SIGNED_IN_COOKIE, "x-next-auth.session-token"]) expect(hasSessionCookie([n]), n).toBe(false);
+    // Every part of a split cookie is found, so that ending a stale session deletes them all.
+    expect(sessionCookieNames(["a", "next-auth.session-token.0", "next-auth.session-token.1", "next-auth.csrf-token"])).toEqual(["next-auth.session-token.0", "next-auth.session-token.1"]);
+  });
+
+  it("is set when a session cookie appears, cleared when it goes, and left alone when it agrees", () => {
+    expect(displayCookieChange(jar({ "next-auth.session-token": "jwt" }))).toBe("set");
+    expect(displayCookieChange(jar({ "next-auth.session-token": "jwt", [SIGNED_IN_COOKIE]: "0" }))).toBe("set");
+    expect(displayCookieChange(jar({ "next-auth.session-token": "jwt", [SIGNED_IN_COOKIE]: "1" }))).toBeNull();
+    expect(displayCookieChange(jar({ [SIGNED_IN_COOKIE]: "1" }))).toBe("clear");
+    expect(displayCookieChange(jar({ "next-auth.csrf-token": "t" }))).toBeNull();
+  });
+
+  it("is left alone by the proxy on next-auth's routes (a sign-out still carries the cookie it deletes) and on the session-end route", () => {
+    for (const p of ["/api/auth/signout", "/api/auth/callback/credentials", SESSION_END_PATH]) expect(proxyKeepsHint(p), p).toBe(false);
+    for (const p of ["/", "/learn/causes", "/review", "/api/review", "/signed-out"]) expect(proxyKeepsHint(p), p).toBe(true);
+  });
+
+  it("is read by the head script from the cookie alone, defaulting to signed out", () => {
+    const run = (cookie: string) => {
+      const documentElement = { dataset: {} as Record<string, string> };
+      new Function("document", AUTH_STATE_SCRIPT)({ cookie, documentElement });
+      return documentElement.dataset.auth;
+    };
+    expect(run(`a=b; ${SIGNED_IN_COOKIE}=1`)).toBe("in");
+    expect(run(`${SIGNED_IN_COOKIE}=1; a=b`)).toBe("in");
+    expect(run(`${SIGNED_IN_COOKIE}=10`)).toBe("out");
+    expect(run(`x${SIGNED_IN_COOKIE}=1`)).toBe("out");
+    expect(run("")).toBe("out");
+  });
+
+  it("is allowed by its hash on the nonce pages, and by 'unsafe-inline' (not switched off by a hash) on the prerendered ones", () => {
+    expect(AUTH_STATE_SCRIPT_HASH).toBe(`'sha256-${createHash("sha256").update(AUTH_STATE_SCRIPT).digest("base64")}'`);
+    expect(contentSecurityPolicy("abc")).toContain(`'strict-dynamic' ${AUTH_STATE_SCRIPT_HASH}`);
+    expect(contentSecurityPolicy(null)).not.toContain("sha256-");
+  });
+});
