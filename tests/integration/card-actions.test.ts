@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { UserError } from "@/lib/errors";
@@ -209,13 +210,14 @@ describe("leeches", () => {
     const { u, cards } = await reviewDeck(1);
     await db.user.update({ where: { id: u.id }, data: { leechThreshold: 2 } });
     const c = cards[0]!;
-    const r = await gradeReview(u.id, grade(c.id, c.version, 1), NOW);
+    const sessionId = randomUUID();
+    const r = await gradeReview(u.id, { ...grade(c.id, c.version, 1), sessionId }, NOW);
     const after = await db.card.findUniqueOrThrow({ where: { id: c.id } });
     expect(after).toMatchObject({ lapses: 2, leech: true });
     expect(after.suspendedAt?.getTime()).toBe(NOW.getTime());
     expect((await getReviewState(u.id, NOW)).card).toBeNull();
     expect((await getDashboard(u.id, NOW)).leeches).toBe(1);
-    await undoReview(u.id, { logId: r.logId }, NOW);
+    await undoReview(u.id, { logId: r.logId, sessionId }, NOW);
     expect(await db.card.findUniqueOrThrow({ where: { id: c.id } })).toMatchObject({ lapses: 1, leech: false, suspendedAt: null });
   });
 

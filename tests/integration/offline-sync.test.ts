@@ -58,7 +58,8 @@ describe("sending grades made offline", () => {
     const t1 = new Date(Date.now() + HOUR);
     const t2 = new Date(t1.getTime() + 20 * MIN);
     // Another device grades the card online at t2.
-    const online = await gradeReview(u.id, grade(a!.id, a!.version, 3), t2);
+    const sessionId = randomUUID();
+    const online = await gradeReview(u.id, { ...grade(a!.id, a!.version, 3), sessionId }, t2);
     // This device graded it Again at t1, offline, and sends it afterwards.
     const late = offline(a!.id, 1, t1);
     const [r] = await syncOfflineGrades(u.id, [late], new Date(t2.getTime() + HOUR));
@@ -71,7 +72,7 @@ describe("sending grades made offline", () => {
     expect(logs[1]!.id).toBe(online.logId);
 
     // Undo still reaches the latest review and restores the card to just after the offline one.
-    await undoReview(u.id, { logId: online.logId }, new Date(t2.getTime() + 2 * HOUR));
+    await undoReview(u.id, { logId: online.logId, sessionId }, new Date(t2.getTime() + 2 * HOUR));
     const afterUndo = await replayedCard(db, u.id, a!.id);
     expect(afterUndo.logs.map((l) => l.rating)).toEqual([1]);
     expect(afterUndo.stored).toEqual(afterUndo.replayed);
