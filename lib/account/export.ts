@@ -79,13 +79,16 @@ export async function reviewCsvStream(userId: string): Promise<ReadableStream<Ui
 // since they are part of the stored history), quiz attempts, parameter sets and jobs.
 export async function* accountJsonChunks(userId: string, now = new Date()): AsyncGenerator<string> {
   const user = await requireUserRow(userId);
-  const { timeZone, dayRolloverHour, desiredRetention, newCardsPerDay, maximumInterval, enableFuzz, fsrsWeights, id, email, name, createdAt } = user;
+  const { timeZone, dayRolloverHour, desiredRetention, newCardsPerDay, maximumInterval, enableFuzz, fsrsWeights, reviewsPerDay, leechThreshold, leechAction, id, email, name, createdAt } = user;
   const head = {
     format: "unknot-export",
     version: 1,
     exportedAt: now.toISOString(),
     profile: { id, email, name, createdAt },
-    settings: { timeZone, dayRolloverHour, desiredRetention, newCardsPerDay, maximumInterval, enableFuzz, fsrsWeights: fsrsWeights ? (JSON.parse(fsrsWeights) as number[]) : null },
+    settings: {
+      timeZone, dayRolloverHour, desiredRetention, newCardsPerDay, maximumInterval, enableFuzz, reviewsPerDay, leechThreshold, leechAction,
+      fsrsWeights: fsrsWeights ? (JSON.parse(fsrsWeights) as number[]) : null,
+    },
   };
   yield JSON.stringify(head).slice(0, -1);
 
@@ -103,6 +106,10 @@ export async function* accountJsonChunks(userId: string, now = new Date()): Asyn
     first = false;
   }
   yield "]";
+
+  // Manual card actions (suspend, bury, forget…), the card's history beside its reviews.
+  const cardEvents = await db.cardEvent.findMany({ where: { userId }, orderBy: [{ at: "asc" }, { id: "asc" }], omit: { userId: true, id: true } });
+  yield `,"cardEvents":${JSON.stringify(cardEvents.map((e) => ({ ...e, before: safeJson(e.before) })))}`;
 
   const [quizAttempts, parameterSets, optimizeJobs] = await Promise.all([
     db.quizAttempt.findMany({ where: { userId }, orderBy: { createdAt: "asc" }, omit: { userId: true } }),

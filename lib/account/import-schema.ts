@@ -2,6 +2,7 @@ import { z } from "zod";
 import { settingsSchema } from "../validation/settings";
 import { weightsSchema } from "../srs/weights";
 import { QUIZ_MAX_ANSWERS } from "../validation/quiz";
+import { deckSettingsSchema } from "../validation/deck-settings";
 
 // The shape of an "unknot-export" version 1 document (lib/account/export.ts), checked in full
 // before an import writes anything. A real export meets the 32 MB body limit first (a review
@@ -11,6 +12,7 @@ import { QUIZ_MAX_ANSWERS } from "../validation/quiz";
 export const IMPORT_LIMITS = {
   cards: 20_000,
   reviewLogs: 60_000,
+  cardEvents: 60_000,
   quizAttempts: 20_000,
   parameterSets: 1_000,
   optimizeJobs: 5_000,
@@ -44,6 +46,10 @@ const cardSchema = z.object({
   reps: count(),
   lapses: count(),
   lastReview: date.nullable(),
+  // Deck control (suspend, bury, leech): absent from exports made before it existed.
+  suspendedAt: date.nullable().default(null),
+  buriedUntil: date.nullable().default(null),
+  leech: z.boolean().default(false),
 });
 
 const reviewLogSchema = z.object({
@@ -73,6 +79,18 @@ const reviewLogSchema = z.object({
   nextStability: stability,
   nextVersion: count(1_000_000_000),
   undoneAt: date.nullable(),
+  leechChange: count(3).default(0),
+});
+
+// A manual card action; `before` is the card's state before it, as the action stored it.
+const cardEventSchema = z.object({
+  cardId: id,
+  batchId: z.string().min(1).max(64),
+  kind: z.string().min(1).max(40),
+  at: date,
+  before: z.record(z.string(), z.unknown()),
+  version: count(1_000_000_000),
+  undoneAt: date.nullable(),
 });
 
 const quizAttemptSchema = z
@@ -101,9 +119,10 @@ export const exportDocumentSchema = z
   .object({
     format: z.literal("unknot-export", { error: "This file is not an Unknot export." }),
     version: z.literal(1, { error: "This export's version cannot be read by this server (it reads version 1)." }),
-    settings: settingsSchema.extend({ fsrsWeights: weightsSchema.nullable() }),
+    settings: settingsSchema.extend({ fsrsWeights: weightsSchema.nullable() }).extend(deckSettingsSchema.partial().shape),
     cards: z.array(cardSchema).max(IMPORT_LIMITS.cards, `at most ${IMPORT_LIMITS.cards} cards`),
     reviewLogs: z.array(reviewLogSchema).max(IMPORT_LIMITS.reviewLogs, `at most ${IMPORT_LIMITS.reviewLogs} review log entries`),
+    cardEvents: z.array(cardEventSchema).max(IMPORT_LIMITS.cardEvents, `at most ${IMPORT_LIMITS.cardEvents} card actions`).default([]),
     quizAttempts: z.array(quizAttemptSchema).max(IMPORT_LIMITS.quizAttempts, `at most ${IMPORT_LIMITS.quizAttempts} quiz attempts`),
     parameterSets: z.array(parameterSetSchema).max(IMPORT_LIMITS.parameterSets, `at most ${IMPORT_LIMITS.parameterSets} parameter sets`),
     optimizeJobs: ignored.max(IMPORT_LIMITS.optimizeJobs).optional(),
@@ -126,6 +145,8 @@ export const exportDocumentSchema = z
     const cardIds = new Set(doc.cards.map((c) => c.id));
     const orphan = doc.reviewLogs.findIndex((l) => !cardIds.has(l.cardId));
     if (orphan >= 0) ctx.addIssue({ code: "custom", message: "names a card that is not in the export", path: ["reviewLogs", orphan, "cardId"] });
+    const orphanEvent = doc.cardEvents.findIndex((e) => !cardIds.has(e.cardId));
+    if (orphanEvent >= 0) ctx.addIssue({ code: "custom", message: "names a card that is not in the export", path: ["cardEvents", orphanEvent, "cardId"] });
   });
 
 export type ExportDocument = z.output<typeof exportDocumentSchema>;

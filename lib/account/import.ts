@@ -59,6 +59,11 @@ async function writeImport(tx: Tx, userId: string, doc: ExportDocument): Promise
     .map(({ cardId, ...l }) => ({ id: randomUUID(), userId, cardId: cardIds.get(cardId)!, ...l }));
   await insertRows(tx, "ReviewLog", logs, letOthersRun);
 
+  const events = doc.cardEvents
+    .filter((e) => cardIds.has(e.cardId))
+    .map(({ cardId, before, ...e }) => ({ id: randomUUID(), userId, cardId: cardIds.get(cardId)!, before: JSON.stringify(before), ...e }));
+  await insertRows(tx, "CardEvent", events, letOthersRun);
+
   await insertRows(tx, "QuizAttempt", doc.quizAttempts.map((q) => ({ id: randomUUID(), userId, ...q, answers: JSON.stringify(q.answers) })), letOthersRun);
   // "null" is how a saved set records the ts-fsrs defaults (lib/optimizer/jobs.ts).
   await tx.parameterSet.createMany({ data: doc.parameterSets.map((p) => ({ ...p, userId, weights: JSON.stringify(p.weights) })) });
@@ -74,7 +79,7 @@ async function writeImport(tx: Tx, userId: string, doc: ExportDocument): Promise
 async function writeCards(tx: Tx, userId: string, cards: ImportedCard[]): Promise<Map<string, string>> {
   const held = new Map((await tx.card.findMany({ where: { userId }, select: { id: true, catalogCardId: true } })).map((c) => [c.catalogCardId, c.id]));
   // The card's FSRS fields through the one mapping (lib/srs/card-rows.ts), plus its bookkeeping.
-  const fields = (c: ImportedCard) => ({ addedAt: c.addedAt, version: c.version, ...cardFields(c) });
+  const fields = (c: ImportedCard) => ({ addedAt: c.addedAt, version: c.version, ...cardFields(c), suspendedAt: c.suspendedAt, buriedUntil: c.buriedUntil, leech: c.leech });
   for (const c of cards) {
     const heldId = held.get(c.catalogCardId);
     if (heldId) await tx.card.update({ where: { id: heldId }, data: fields(c) });

@@ -7,6 +7,7 @@ import { getLesson } from "@/lib/content/load";
 import { submitQuiz } from "@/lib/learn/quiz";
 import { getDashboard } from "@/lib/progress/queries";
 import { getReviewState, gradeReview, undoReview } from "@/lib/srs/review";
+import { cardAction } from "@/lib/srs/cards/actions";
 import { grade, makeUser, SESSION } from "./helpers";
 
 const T0 = new Date("2026-03-02T09:00:00Z");
@@ -21,7 +22,10 @@ const WEIGHTS = [0.2, 1.2, 3.1, 15.7, 7.2, 0.53, 1.46, 0.005, 1.55, 0.12, 1.01, 
 // may differ by a day or so, while every stored state is the same.
 async function learnerWithHistory() {
   const a = await makeUser({ timeZone: "Europe/Berlin" });
-  await db.user.update({ where: { id: a.id }, data: { dayRolloverHour: 5, newCardsPerDay: 12, enableFuzz: false, fsrsWeights: JSON.stringify(WEIGHTS) } });
+  await db.user.update({
+    where: { id: a.id },
+    data: { dayRolloverHour: 5, newCardsPerDay: 12, enableFuzz: false, fsrsWeights: JSON.stringify(WEIGHTS), reviewsPerDay: 150, leechThreshold: 6, leechAction: "flag" },
+  });
   await db.parameterSet.create({ data: { userId: a.id, weights: "null", source: "default", createdAt: at(-60) } });
   const gradeNext = async (now: Date, rating: number) => {
     const { card } = await getReviewState(a.id, now);
@@ -34,6 +38,11 @@ async function learnerWithHistory() {
   const last = await gradeNext(at(2 * 24 * 60), 1);
   await undoReview(a.id, { logId: last.logId, sessionId: SESSION }, at(2 * 24 * 60 + 1));
   await gradeNext(at(2 * 24 * 60 + 2), 3);
+  // Deck control: one card suspended, another reset, each with its history entry.
+  const reviewed = await db.card.findMany({ where: { userId: a.id, reps: { gt: 0 } }, orderBy: { catalogCardId: "asc" }, take: 2 });
+  await cardAction(a.id, { action: "suspend", cardIds: [reviewed[0]!.id] }, at(2 * 24 * 60 + 3));
+  await cardAction(a.id, { action: "forget", cardIds: [reviewed[1]!.id] }, at(2 * 24 * 60 + 4));
+  await db.card.update({ where: { id: reviewed[1]!.id }, data: { leech: true } });
   const lesson = getLesson("cold-and-heat")!;
   await submitQuiz(a.id, {
     lessonSlug: lesson.slug,
@@ -50,20 +59,21 @@ async function exportOf(userId: string): Promise<Record<string, unknown> & { car
 }
 
 async function rowsOf(userId: string) {
-  const [user, cards, logs, quizAttempts, parameterSets, optimizeJobs] = await Promise.all([
+  const [user, cards, logs, quizAttempts, parameterSets, optimizeJobs, cardEvents] = await Promise.all([
     db.user.findUniqueOrThrow({ where: { id: userId } }),
     db.card.findMany({ where: { userId }, orderBy: { id: "asc" } }),
     db.reviewLog.findMany({ where: { userId }, orderBy: { id: "asc" } }),
     db.quizAttempt.findMany({ where: { userId }, orderBy: { id: "asc" } }),
     db.parameterSet.findMany({ where: { userId }, orderBy: { id: "asc" } }),
     db.optimizeJob.findMany({ where: { userId }, orderBy: { id: "asc" } }),
+    db.cardEvent.findMany({ where: { userId }, orderBy: { id: "asc" } }),
   ]);
-  return { user, cards, logs, quizAttempts, parameterSets, optimizeJobs };
+  return { user, cards, logs, quizAttempts, parameterSets, optimizeJobs, cardEvents };
 }
 
 // Rows as another account would hold them: without ids, with cards named by catalogue id.
 async function portable(userId: string) {
-  const { user, cards, logs, quizAttempts, parameterSets } = await rowsOf(userId);
+  const { user, cards, logs, quizAttempts, parameterSets, cardEvents } = await rowsOf(userId);
   const catalogueOf = new Map(cards.map((c) => [c.id, c.catalogCardId]));
   const { id: _u, email: _e, passwordHash: _p, createdAt: _c, sessionVersion: _s, name: _n, ...settings } = user;
   return {
@@ -73,6 +83,7 @@ async function portable(userId: string) {
     logs: logs.map(({ id: _i, userId: _u, cardId, sessionId: _x, ...l }) => ({ ...l, card: catalogueOf.get(cardId) })).sort((x, y) => x.clientId.localeCompare(y.clientId)),
     quizAttempts: quizAttempts.map(({ id: _i, userId: _u, ...q }) => q),
     parameterSets: parameterSets.map(({ id: _i, userId: _u, ...p }) => p),
+    cardEvents: cardEvents.map(({ id: _i, userId: _u, cardId, ...e }) => ({ ...e, card: catalogueOf.get(cardId) })).sort((x, y) => x.at.getTime() - y.at.getTime()),
   };
 }
 
@@ -102,6 +113,11 @@ describe("importing an Unknot export", () => {
     expect(pb.logs.filter((l) => l.undoneAt)).toHaveLength(1);
     expect(pb.quizAttempts).toEqual(pa.quizAttempts);
     expect(pb.parameterSets).toEqual(pa.parameterSets);
+    expect(pb.cardEvents).toEqual(pa.cardEvents);
+    expect(pb.cardEvents.map((e) => e.kind)).toEqual(["suspend", "forget"]);
+    expect(pb.cards.filter((c) => c.suspendedAt)).toHaveLength(1);
+    expect(pb.cards.filter((c) => c.leech)).toHaveLength(1);
+    expect(pb.settings).toMatchObject({ reviewsPerDay: 150, leechThreshold: 6, leechAction: "flag" });
     expect(await db.optimizeJob.count({ where: { userId: b.id } })).toBe(0);
 
     expect(await reviewStateOf(b.id)).toEqual(await reviewStateOf(a.id));
