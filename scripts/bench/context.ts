@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@prisma/client";
 import type { Server } from "../../tests/e2e/server";
-import { refreshVersions, runLoad, type Binding, type LoadResult } from "./cannon";
+import { refreshVersions, runLoad, runPacedLoad, type Binding, type LoadResult } from "./cannon";
 
 // What every measure against one database gets: the engine's name and URL, a Prisma client on
 // the database (for setup, never for the figures), the running production server, the load
@@ -25,7 +25,8 @@ export const USERS = 32;
 export const DURATION_S = Number(process.env.UNKNOT_BENCH_SECONDS || 20);
 
 export function loadOf(base: string, bindings: Binding[]): EngineContext["load"] {
-  return (route, duration, overallRate) => runLoad({ url: base, route, bindings, duration, overallRate });
+  // A rate is paced evenly over each second (runPacedLoad); without one, as fast as possible.
+  return (route, duration, rate) => (rate ? runPacedLoad({ url: base, route, bindings, duration, rate }) : runLoad({ url: base, route, bindings, duration }));
 }
 
 export function settleOf(db: PrismaClient, bindings: Binding[]): () => Promise<void> {

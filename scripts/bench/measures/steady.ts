@@ -8,7 +8,7 @@ export const steady: EngineMeasure = {
   name: "steady",
   async run(ctx) {
     await ctx.settle();
-    console.log(`[bench] ${ctx.engine}: steady 50 grades/s, ${USERS} connections, ${DURATION_S} s`);
+    console.log(`[bench] ${ctx.engine}: steady 50 grades/s, paced over 25 of the ${USERS} users, ${DURATION_S} s`);
     const r = await ctx.load("grade", DURATION_S, 50);
     const e = ctx.engine;
     return {
