@@ -11,6 +11,7 @@ import { dayContextOf, schedulerSettingsOf } from "../settings";
 import { cardStateOf, reviewLogFields } from "../card-rows";
 import { leechChangeOf, LEECH_FLAGGED, LEECH_SUSPENDED } from "../leech";
 import type { ReviewUser } from "./user";
+import { insertReviewLog } from "./log-insert";
 
 export type GradeResult = { logId: string; nextDue: string; nextState: number; replay: boolean };
 
@@ -65,13 +66,7 @@ export async function gradeAs(user: ReviewUser, raw: unknown, now: Date): Promis
           "leech" = ${leech}, "suspendedAt" = ${suspended}
         WHERE "id" = ${before.id} AND "userId" = ${userId} AND "version" = ${before.version}`);
       if (updated !== 1) throw new UserError("This card was reviewed elsewhere at the same moment. Reload to continue.", 409);
-      await tx.run(sql`
-        INSERT INTO "ReviewLog" ("id", "userId", "cardId", "clientId", "rating", "state", "due", "stability", "difficulty", "elapsedDays",
-          "lastElapsedDays", "scheduledDays", "learningSteps", "review", "durationMs", "reviewDay", "prevDue", "prevLastReview",
-          "prevElapsedDays", "prevReps", "prevLapses", "prevVersion", "nextState", "nextDue", "nextScheduledDays", "nextStability", "nextVersion", "leechChange", "sessionId")
-        VALUES (${logId}, ${userId}, ${before.id}, ${input.clientId}, ${l.rating}, ${l.state}, ${l.due}, ${l.stability}, ${l.difficulty}, ${l.elapsedDays},
-          ${l.lastElapsedDays}, ${l.scheduledDays}, ${l.learningSteps}, ${l.review}, ${l.durationMs}, ${l.reviewDay}, ${l.prevDue}, ${l.prevLastReview},
-          ${l.prevElapsedDays}, ${l.prevReps}, ${l.prevLapses}, ${l.prevVersion}, ${l.nextState}, ${l.nextDue}, ${l.nextScheduledDays}, ${l.nextStability}, ${l.nextVersion}, ${leechChange}, ${input.sessionId ?? null})`);
+      await insertReviewLog(tx, { ...l, id: logId, userId, cardId: before.id, clientId: input.clientId, leechChange, sessionId: input.sessionId ?? null });
     });
     return { logId, nextDue: next.due.toISOString(), nextState: next.state, replay: false };
   } catch (e) {

@@ -11,6 +11,7 @@ import { dayContextOf, schedulerSettingsOf } from "../settings";
 import { replayGrades } from "../replay";
 import { gradeAs } from "./grade";
 import type { ReviewUser } from "./user";
+import { insertReviewLog } from "./log-insert";
 
 // Grades made offline reach the server here, in the order they were made, each in its own
 // transaction. The browser's computed state is never used: each grade is applied to the
@@ -107,13 +108,7 @@ async function insertInOrder(user: ReviewUser, g: OfflineGradeInput, at: Date, v
     const items = [{ rating: g.rating, review: at, durationMs: g.durationMs }, ...later.map((l) => ({ rating: num(l.rating), review: date(l.review), durationMs: num(l.durationMs) }))];
     const steps = replayGrades(createScheduler(schedulerSettingsOf(user)), dayContextOf(user), start, items);
     const n = steps[0]!.log;
-    await tx.run(sql`
-      INSERT INTO "ReviewLog" ("id", "userId", "cardId", "clientId", "rating", "state", "due", "stability", "difficulty", "elapsedDays",
-        "lastElapsedDays", "scheduledDays", "learningSteps", "review", "durationMs", "reviewDay", "prevDue", "prevLastReview",
-        "prevElapsedDays", "prevReps", "prevLapses", "prevVersion", "nextState", "nextDue", "nextScheduledDays", "nextStability", "nextVersion")
-      VALUES (${logId}, ${userId}, ${g.cardId}, ${g.clientId}, ${n.rating}, ${n.state}, ${n.due}, ${n.stability}, ${n.difficulty}, ${n.elapsedDays},
-        ${n.lastElapsedDays}, ${n.scheduledDays}, ${n.learningSteps}, ${n.review}, ${n.durationMs}, ${n.reviewDay}, ${n.prevDue}, ${n.prevLastReview},
-        ${n.prevElapsedDays}, ${n.prevReps}, ${n.prevLapses}, ${n.prevVersion}, ${n.nextState}, ${n.nextDue}, ${n.nextScheduledDays}, ${n.nextStability}, ${n.nextVersion})`);
+    await insertReviewLog(tx, { ...n, id: logId, userId, cardId: g.cardId, clientId: g.clientId, leechChange: 0, sessionId: null });
     for (let i = 0; i < later.length; i++) {
       const l = steps[i + 1]!.log;
       await tx.run(sql`
