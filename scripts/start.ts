@@ -4,6 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { ensureAuthSecret, sourceHash } from "./env";
 import { prepareDatabase } from "./prepare-db";
 import { env, EnvError } from "../lib/env";
+import { SERVER_NODE_FLAGS } from "./server-flags";
 
 const NEXT = "node_modules/next/dist/bin/next";
 const HASH_FILE = ".next/unknot-source-hash";
@@ -28,7 +29,7 @@ async function main() {
   }
   // Production runs our own server (scripts/serve.ts) for the client address; `next dev`
   // takes X-Forwarded-For as the client sends it, which is acceptable on a developer's machine.
-  const args = dev ? [NEXT, "dev", "--port", String(config.PORT)] : [SERVER];
+  const args = dev ? [NEXT, "dev", "--port", String(config.PORT)] : [...SERVER_NODE_FLAGS, SERVER];
   const child = spawn(process.execPath, args, {
     stdio: "inherit",
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...(config.NEXTAUTH_URL ? {} : { AUTH_TRUST_HOST: "1" }) },

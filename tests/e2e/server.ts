@@ -1,4 +1,5 @@
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+import { SERVER_NODE_FLAGS } from "../../scripts/server-flags";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { sourceHash } from "../../scripts/env";
@@ -59,7 +60,7 @@ function waitForExit(proc: ChildProcess): Promise<void> {
 // answers. No public URL is set, so redirects follow the host a test connects to.
 // `nodeArgs`: extra Node options for the server (the bench's --cpu-prof).
 export async function startServer(port: number, env: Record<string, string>, nodeArgs: string[] = []): Promise<Server> {
-  const proc = spawn(process.execPath, [...nodeArgs, path.join(ROOT, distDir(), "unknot-serve.mjs")], {
+  const proc = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...nodeArgs, path.join(ROOT, distDir(), "unknot-serve.mjs")], {
     cwd: ROOT,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), ...env },
     stdio: ["ignore", "pipe", "pipe"],
