@@ -15,5 +15,19 @@ export { sql, isUniqueSqlError, type Query, type Row } from "./sql";
 const globalForSql = globalThis as unknown as { unknotSql?: Sql };
 
 // The hot path's direct driver access (lib/db/sql.ts), one per process beside Prisma's client.
-export const sqlDb: Sql = globalForSql.unknotSql ?? createSql(undefined, env().DATABASE_POOL_SIZE);
-globalForSql.unknotSql = sqlDb;
+// Opened at its first query, not at import: `next build` imports every route while it
+// collects page data, and on a fresh clone there is no data/ directory, nor a database, yet.
+const opened = () => (globalForSql.unknotSql ??= createSql(undefined, env().DATABASE_POOL_SIZE));
+export const sqlDb: Sql = {
+  get dialect() {
+    return opened().dialect;
+  },
+  all: async (q) => opened().all(q),
+  get: async (q) => opened().get(q),
+  run: async (q) => opened().run(q),
+  transaction: async (fn) => opened().transaction(fn),
+  close: async () => {
+    await globalForSql.unknotSql?.close();
+    globalForSql.unknotSql = undefined;
+  },
+};

@@ -92,6 +92,8 @@ async function goOffline(context: BrowserContext) {
 // A new learner whose day's queue this device keeps, then offline: the review page reloaded
 // with no server at all, so it is the worker's precached shell running on the local copy.
 async function offlineLearner(context: BrowserContext) {
+  // A test that failed while offline left the server stopped; the next starts it again.
+  await up();
   const page = await context.newPage();
   await page.goto(`${base}/`);
   await controlled(page);
@@ -102,7 +104,13 @@ async function offlineLearner(context: BrowserContext) {
   await goOffline(context);
   await page.reload();
   await page.getByTestId("offline-banner").waitFor();
-  await page.getByTestId("review-card").waitFor();
+  // One CI run saw the banner but no card here; the page's text says which state it was in.
+  await page
+    .getByTestId("review-card")
+    .waitFor()
+    .catch(async (e: Error) => {
+      throw new Error(`${e.message}\nThe offline page showed: ${await page.locator("body").innerText()}\nIts copy: ${JSON.stringify(await offlineRecords(page))}`);
+    });
   return { page, email, userId };
 }
 
