@@ -15,7 +15,8 @@ export function ensureAuthSecret(): void {
   process.env.NEXTAUTH_SECRET = readFileSync(SECRET_FILE, "utf8").trim();
 }
 
-const BUILD_INPUTS = ["app", "lib", "content", "public", "scripts/build.ts", "scripts/serve.ts", "next.config.js", "package-lock.json", "tsconfig.json", "prisma/schema.prisma"];
+// Next's root convention files (instrumentation.ts, proxy.ts) are compiled into the build too.
+export const BUILD_INPUTS = ["app", "lib", "content", "public", "instrumentation.ts", "proxy.ts", "scripts/build.ts", "scripts/serve.ts", "next.config.js", "package-lock.json", "tsconfig.json", "prisma/schema.prisma"];
 
 function walk(p: string, out: string[]) {
   if (!existsSync(p)) return;
