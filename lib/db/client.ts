@@ -16,15 +16,8 @@ function createSqliteClient(url: string): PrismaClient {
   const adapter = new SerializedSqliteFactory({ url: sqliteFilePath(url), timeout: 5000 });
   // One writer at a time: a transaction may queue behind a long one (an account import takes
   // a few seconds), so it waits up to 15 s for its turn rather than Prisma's default 2 s.
-  const client = new PrismaClient({ adapter, log: ["error"], transactionOptions: { maxWait: 15_000 } });
-  // WAL is a property of the file (set when the database is prepared); synchronous is per
-  // connection. FULL makes every acknowledged commit survive a power loss, not only a crash.
-  // Prisma queries are lazy: .then() sends this one first, ahead of anything the app asks.
-  client.$queryRawUnsafe("PRAGMA synchronous = FULL").then(
-    () => undefined,
-    (e: unknown) => console.error("could not set PRAGMA synchronous", e),
-  );
-  return client;
+  // Each connection is set to synchronous = FULL as it opens (lib/db/sqlite-adapter.ts).
+  return new PrismaClient({ adapter, log: ["error"], transactionOptions: { maxWait: 15_000 } });
 }
 
 function createPostgresClient(url: string): PrismaClient {

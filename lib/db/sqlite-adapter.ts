@@ -26,8 +26,14 @@ export class SerializedSqliteFactory implements SqlDriverAdapterFactory {
     this.adapterName = this.#inner.adapterName;
   }
 
+  // Prisma connects at its first query, so nothing opens the file before then (`next build`
+  // imports lib/db while it collects page data). WAL is a property of the file, set when the
+  // database is prepared; synchronous is per connection, and FULL makes every acknowledged
+  // commit survive a power loss, not only a crash.
   async connect(): Promise<SqlDriverAdapter> {
     const [writer, reader] = await Promise.all([this.#inner.connect(), this.#inner.connect()]);
+    const full = { sql: "PRAGMA synchronous = FULL", args: [], argTypes: [] };
+    await Promise.all([writer.executeRaw(full), reader.executeRaw(full)]);
     return new SerializedSqliteAdapter(writer, reader);
   }
 }
