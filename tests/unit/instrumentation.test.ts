@@ -17,8 +17,8 @@ describe("the server's start hook", () => {
     expect(startOptimizerRunner).toHaveBeenCalledTimes(1);
   });
 
-  // The runner's first sweep reads the database; during `next build` that created an empty
-  // data/unknot.db before any migration had run.
+  // The runner's first sweep queries the database, which a build must not touch (on a fresh
+  // clone there is none yet).
   it("starts nothing while next build collects page data", async () => {
     vi.stubEnv("NEXT_RUNTIME", "nodejs");
     vi.stubEnv("NEXT_PHASE", "phase-production-build");
