@@ -9,13 +9,9 @@ import path from "node:path";
 import { build as esbuild } from "esbuild";
 import { runBuildCommand } from "@serwist/cli";
 import { serwist } from "@serwist/next/config";
+import { distDir, ROOT, serverFile } from "./built";
 
-const ROOT = path.resolve(import.meta.dirname, "..");
 const NEXT = path.join(ROOT, "node_modules/next/dist/bin/next");
-
-export function distDir(): string {
-  return process.env.UNKNOT_DIST_DIR || ".next";
-}
 
 export const SW_FILE = "sw/sw.js";
 
@@ -43,12 +39,6 @@ export async function buildServiceWorker(): Promise<void> {
 // The production server (scripts/serve.ts) as one plain ES module in the build directory, run
 // by bare `node`: under the tsx loader every module Next loads passed through tsx's resolve
 // hooks, and the loader held its own compiler in memory. Next and the packages stay external.
-const SERVER_FILE = "unknot-serve.mjs";
-
-function serverFile(): string {
-  return path.join(ROOT, distDir(), SERVER_FILE);
-}
-
 export async function buildServer(): Promise<void> {
   await esbuild({
     entryPoints: [path.join(ROOT, "scripts/serve.ts")],

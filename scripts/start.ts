@@ -1,15 +1,21 @@
-// `npm start`: prepare the database, build if the sources changed, then serve production.
-import { spawn, execFileSync } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { ensureAuthSecret, sourceHash } from "./env";
+// The TypeScript half of `npm start` and `npm run dev` (the launcher is scripts/start.mjs):
+// check the settings, prepare the database, build if the sources changed, and hand the
+// launcher the server's command line and environment as JSON on file descriptor 3. It runs
+// under tsx in a process that exits before the server starts, so the loader's memory (about
+// 190 MiB, measured idle) is not kept for the server's lifetime.
+import { writeSync } from "node:fs";
+import { ensureAuthSecret } from "./env";
+import { ensureBuilt, serverFile } from "./built";
 import { prepareDatabase } from "./prepare-db";
 import { env, EnvError } from "../lib/env";
 import { SERVER_NODE_FLAGS } from "./server-flags";
 
 const NEXT = "node_modules/next/dist/bin/next";
-const HASH_FILE = ".next/unknot-source-hash";
-// scripts/serve.ts, bundled by scripts/build.ts.
-const SERVER = ".next/unknot-serve.mjs";
+const PLAN_FD = 3;
+
+// The server process's Node arguments and its whole environment (the generated
+// NEXTAUTH_SECRET included).
+type ServerPlan = { args: string[]; env: Record<string, string | undefined> };
 
 async function main() {
   const dev = process.argv.includes("--dev");
@@ -17,28 +23,18 @@ async function main() {
   ensureAuthSecret();
   await prepareDatabase({ seedDemo: config.UNKNOT_SEED_DEMO });
 
-  if (!dev) {
-    const hash = sourceHash();
-    const built = existsSync(".next/BUILD_ID") && existsSync(SERVER) && existsSync(HASH_FILE) && readFileSync(HASH_FILE, "utf8") === hash;
-    if (!built) {
-      console.log("[unknot] building the app (first start or changed sources)…");
-      // The Next build and then the offline service worker (scripts/build.ts).
-      execFileSync(process.execPath, ["--import", "tsx", "scripts/build.ts"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-      writeFileSync(HASH_FILE, hash);
-    }
-  }
+  if (!dev) ensureBuilt("[unknot] building the app (first start or changed sources)…");
   // Production runs our own server (scripts/serve.ts) for the client address; `next dev`
   // takes X-Forwarded-For as the client sends it, which is acceptable on a developer's machine.
-  const args = dev ? [NEXT, "dev", "--port", String(config.PORT)] : [...SERVER_NODE_FLAGS, SERVER];
-  const child = spawn(process.execPath, args, {
-    stdio: "inherit",
+  const plan: ServerPlan = {
+    args: dev ? [NEXT, "dev", "--port", String(config.PORT)] : [...SERVER_NODE_FLAGS, serverFile()],
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...(config.NEXTAUTH_URL ? {} : { AUTH_TRUST_HOST: "1" }) },
-  });
-  for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => child.kill(sig));
-  child.on("exit", (code) => process.exit(code ?? 0));
+  };
+  writeSync(PLAN_FD, JSON.stringify(plan));
 }
 
 main().catch((e) => {
-  console.error(e instanceof EnvError ? e.message : e);
+  if (e?.code === "EBADF") console.error("scripts/start.ts is run by `npm start` (scripts/start.mjs), which reads its plan.");
+  else console.error(e instanceof EnvError ? e.message : e);
   process.exit(1);
 });

@@ -1,24 +1,9 @@
-import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { SERVER_NODE_FLAGS } from "../../scripts/server-flags";
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import path from "node:path";
-import { sourceHash } from "../../scripts/env";
+import { rmSync } from "node:fs";
+import { ROOT, serverFile } from "../../scripts/built";
 
-export const ROOT = path.resolve(import.meta.dirname, "../..");
-
-export function distDir(): string {
-  return process.env.UNKNOT_DIST_DIR || ".next";
-}
-
-// Builds the production app and its service worker (scripts/build.ts) unless the build already matches the sources.
-export function ensureBuilt(): void {
-  const dir = path.join(ROOT, distDir());
-  const hashFile = path.join(dir, "unknot-source-hash");
-  const hash = sourceHash();
-  if (existsSync(path.join(dir, "BUILD_ID")) && existsSync(path.join(dir, "unknot-serve.mjs")) && existsSync(hashFile) && readFileSync(hashFile, "utf8") === hash) return;
-  execFileSync(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/build.ts")], { cwd: ROOT, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-  writeFileSync(hashFile, hash);
-}
+export { distDir, ensureBuilt, ROOT, serverFile } from "../../scripts/built";
 
 export function resetDatabase(file: string): void {
   for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
@@ -60,7 +45,7 @@ function waitForExit(proc: ChildProcess): Promise<void> {
 // answers. No public URL is set, so redirects follow the host a test connects to.
 // `nodeArgs`: extra Node options for the server (the bench's --cpu-prof).
 export async function startServer(port: number, env: Record<string, string>, nodeArgs: string[] = []): Promise<Server> {
-  const proc = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...nodeArgs, path.join(ROOT, distDir(), "unknot-serve.mjs")], {
+  const proc = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...nodeArgs, serverFile()], {
     cwd: ROOT,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), ...env },
     stdio: ["ignore", "pipe", "pipe"],

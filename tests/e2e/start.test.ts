@@ -1,0 +1,113 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { DEMO_ACCOUNT } from "@/lib/demo";
+import { resetDatabase, ROOT, serverFile } from "./server";
+import { nextCard, signInHttp } from "../../scripts/load/http";
+
+// `npm start` as a user runs it (package.json's start script, scripts/start.mjs), on a SQLite
+// file that does not exist yet. The e2e global setup has built the app, so nothing rebuilds.
+const PORT = Number(process.env.E2E_PORT ?? 3100) + 20;
+const FILE = path.join(ROOT, `data/test/start-${PORT}.db`);
+const START = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")).scripts.start as string;
+
+// Linux's process table: a process's parent is field 4 of /proc/<pid>/stat, after the
+// parenthesised command name (which may itself hold spaces).
+function childrenOf(pid: number): number[] {
+  const out: number[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      if (Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === pid) out.push(Number(entry));
+    } catch {
+      /* the process ended while we looked */
+    }
+  }
+  return out;
+}
+
+function descendantsOf(pid: number): number[] {
+  return childrenOf(pid).flatMap((c) => [c, ...descendantsOf(c)]);
+}
+
+const commandLine = (pid: number) => readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").join(" ");
+const rssMiB = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))![1]) / 1024;
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function launch(env: Record<string, string>): { proc: ChildProcess; output: () => string; exit: Promise<number | null> } {
+  const [command, ...args] = START.split(" ");
+  const proc = spawn(command === "node" ? process.execPath : command!, args, {
+    cwd: ROOT,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  proc.stdout!.on("data", (d) => (output += d));
+  proc.stderr!.on("data", (d) => (output += d));
+  const exit = new Promise<number | null>((resolve) => proc.once("exit", (code) => resolve(code)));
+  return { proc, output: () => output, exit };
+}
+
+const launched: ChildProcess[] = [];
+afterAll(() => {
+  for (const p of launched) if (p.exitCode === null && p.signalCode === null) p.kill("SIGTERM");
+});
+
+describe("npm start", () => {
+  it("creates, migrates and seeds a new SQLite file and serves the app from a bare Node parent with no TypeScript loader left running", { timeout: 240_000 }, async () => {
+    resetDatabase(FILE);
+    const url = `http://localhost:${PORT}`;
+    const run = launch({ PORT: String(PORT), DATABASE_URL: `file:${FILE}`, NEXTAUTH_SECRET: "start-test-secret-not-for-production-00" });
+    launched.push(run.proc);
+    const launcher = run.proc.pid!;
+    let exited = false;
+    void run.exit.then(() => (exited = true));
+    const deadline = Date.now() + 180_000;
+    for (;;) {
+      if (exited) throw new Error(`npm start exited early:\n${run.output()}`);
+      const up = await fetch(`${url}/api/auth/csrf`).then((r) => r.ok, () => false);
+      if (up) break;
+      if (Date.now() > deadline) throw new Error(`npm start did not answer within 180 s:\n${run.output()}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(existsSync(FILE)).toBe(true);
+    expect(run.output()).not.toContain("building the app");
+
+    // The demo account was seeded and has cards to review.
+    const cookie = await signInHttp(url, DEMO_ACCOUNT.email, DEMO_ACCOUNT.password);
+    expect(await nextCard(url, cookie)).not.toBeNull();
+
+    // What stays running is the launcher and the bundled server, neither under tsx.
+    const tree = descendantsOf(launcher);
+    expect(tree.map(commandLine)).toEqual([expect.stringContaining(serverFile())]);
+    expect([launcher, ...tree].map(commandLine).filter((c) => c.includes("tsx"))).toEqual([]);
+    // A bare Node is about 40-50 MiB; the launcher under tsx was about 190 MiB more.
+    expect(rssMiB(launcher)).toBeLessThan(120);
+
+    // SIGTERM reaches the server through the launcher, and both end cleanly.
+    run.proc.kill("SIGTERM");
+    expect(await run.exit).toBe(0);
+    expect(tree.filter(isAlive)).toEqual([]);
+  });
+
+  it("stops before the database or the server with a message naming a malformed setting", async () => {
+    const missing = path.join(ROOT, `data/test/start-bad-${PORT}.db`);
+    resetDatabase(missing);
+    const run = launch({ PORT: "not-a-port", DATABASE_URL: `file:${missing}`, NEXTAUTH_SECRET: "start-test-secret-not-for-production-00" });
+    launched.push(run.proc);
+    expect(await run.exit).not.toBe(0);
+    expect(run.output()).toContain("PORT");
+    expect(run.output()).not.toMatch(/\n\s+at /); // no stack trace
+    expect(existsSync(missing)).toBe(false);
+  });
+});
