@@ -6,6 +6,8 @@ const alias = { "@": root, "server-only": path.join(root, "tests/stubs/server-on
 
 const integration = {
   include: ["tests/integration/**/*.test.ts"],
+  // tests/integration/postgres/ holds what only PostgreSQL has; its project adds it.
+  exclude: ["tests/integration/postgres/**"],
   environment: "node",
   globalSetup: ["tests/integration/global-setup.ts"],
   setupFiles: ["tests/integration/setup.ts"],
@@ -24,6 +26,7 @@ const postgres = process.env.UNKNOT_TEST_PG_URL
         test: {
           ...integration,
           name: "integration-postgres",
+          exclude: [],
           globalSetup: ["tests/integration/global-setup-postgres.ts"],
           env: { UNKNOT_TEST_ENGINE: "postgres" },
         },

@@ -183,25 +183,26 @@ const pgTypes = {
 
 function postgresSql(url: string, max: number): Sql {
   const pool = new pg.Pool({ connectionString: url, max, types: pgTypes });
-  // "?" placeholders become $1, $2 … once per SQL text.
-  const texts = new Map<string, string>();
-  const text = (q: Query) => {
-    let t = texts.get(q.text);
-    if (t === undefined) {
+  // "?" placeholders become $1, $2 … once per SQL text, and each text gets a statement name:
+  // pg then parses and plans it once per connection instead of on every call.
+  const prepared = new Map<string, { name: string; text: string }>();
+  const config = (q: Query) => {
+    let p = prepared.get(q.text);
+    if (p === undefined) {
       let i = 0;
-      t = q.text.replace(/\?/g, () => `$${++i}`);
-      texts.set(q.text, t);
+      p = { name: `unknot_${prepared.size}`, text: q.text.replace(/\?/g, () => `$${++i}`) };
+      prepared.set(q.text, p);
     }
-    return t;
+    return { ...p, values: q.values.map(pgValue) as unknown[] };
   };
   const on = (c: pg.Pool | pg.PoolClient): SqlTx => ({
     all: async (q) => {
       statements.count++;
-      return (await c.query({ text: text(q), values: q.values.map(pgValue) as unknown[] })).rows as Row[];
+      return (await c.query(config(q))).rows as Row[];
     },
     run: async (q) => {
       statements.count++;
-      return (await c.query({ text: text(q), values: q.values.map(pgValue) as unknown[] })).rowCount ?? 0;
+      return (await c.query(config(q))).rowCount ?? 0;
     },
   });
   const direct = on(pool);
