@@ -8,12 +8,18 @@ import { spawn } from "node:child_process";
 const dev = process.argv.includes("--dev");
 let current;
 let stopping = false;
-for (const sig of ["SIGINT", "SIGTERM"]) {
-  process.on(sig, () => {
-    stopping = true;
-    current?.kill(sig);
-  });
-}
+const stop = (sig) => {
+  stopping = true;
+  current?.kill(sig);
+};
+for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => stop(sig));
+// `npm start` runs this through `sh -c`, and npm passes a SIGTERM on to that shell only: the
+// shell ends and this process is handed to init. A launcher whose parent has gone stops the
+// server rather than leave it holding the port with no one to stop it.
+const parent = process.ppid;
+setInterval(() => {
+  if (!stopping && process.ppid !== parent) stop("SIGTERM");
+}, 500).unref();
 
 function run(args, env, stdio) {
   current = spawn(process.execPath, args, { stdio, env });

@@ -44,8 +44,9 @@ function isAlive(pid: number): boolean {
   }
 }
 
-function launch(env: Record<string, string>): { proc: ChildProcess; output: () => string; exit: Promise<number | null> } {
-  const [command, ...args] = START.split(" ");
+// `viaNpm`: as `npm start`, with npm and its shell in between.
+function launch(env: Record<string, string>, viaNpm = false): { proc: ChildProcess; output: () => string; exit: Promise<number | null> } {
+  const [command, ...args] = viaNpm ? ["npm", "start"] : START.split(" ");
   const proc = spawn(command === "node" ? process.execPath : command!, args, {
     cwd: ROOT,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
@@ -56,6 +57,24 @@ function launch(env: Record<string, string>): { proc: ChildProcess; output: () =
   proc.stderr!.on("data", (d) => (output += d));
   const exit = new Promise<number | null>((resolve) => proc.once("exit", (code) => resolve(code)));
   return { proc, output: () => output, exit };
+}
+
+async function answering(url: string, run: ReturnType<typeof launch>): Promise<void> {
+  let exited = false;
+  void run.exit.then(() => (exited = true));
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    if (exited) throw new Error(`npm start exited early:\n${run.output()}`);
+    if (await fetch(`${url}/api/auth/csrf`).then((r) => r.ok, () => false)) return;
+    if (Date.now() > deadline) throw new Error(`npm start did not answer within 180 s:\n${run.output()}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+async function until(condition: () => boolean, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (!condition() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  return condition();
 }
 
 const launched: ChildProcess[] = [];
@@ -70,16 +89,7 @@ describe("npm start", () => {
     const run = launch({ PORT: String(PORT), DATABASE_URL: `file:${FILE}`, NEXTAUTH_SECRET: "start-test-secret-not-for-production-00" });
     launched.push(run.proc);
     const launcher = run.proc.pid!;
-    let exited = false;
-    void run.exit.then(() => (exited = true));
-    const deadline = Date.now() + 180_000;
-    for (;;) {
-      if (exited) throw new Error(`npm start exited early:\n${run.output()}`);
-      const up = await fetch(`${url}/api/auth/csrf`).then((r) => r.ok, () => false);
-      if (up) break;
-      if (Date.now() > deadline) throw new Error(`npm start did not answer within 180 s:\n${run.output()}`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
+    await answering(url, run);
     expect(existsSync(FILE)).toBe(true);
     expect(run.output()).not.toContain("building the app");
 
@@ -98,6 +108,20 @@ describe("npm start", () => {
     run.proc.kill("SIGTERM");
     expect(await run.exit).toBe(0);
     expect(tree.filter(isAlive)).toEqual([]);
+  });
+
+  it("stops the server when npm itself is sent SIGTERM, as a process manager does", { timeout: 240_000 }, async () => {
+    const url = `http://localhost:${PORT + 1}`;
+    const run = launch({ PORT: String(PORT + 1), DATABASE_URL: `file:${FILE}`, NEXTAUTH_SECRET: "start-test-secret-not-for-production-00" }, true);
+    launched.push(run.proc);
+    await answering(url, run);
+    const tree = descendantsOf(run.proc.pid!);
+    expect(tree.map(commandLine).some((c) => c.includes(serverFile()))).toBe(true);
+    // npm passes the signal to its shell only; the launcher, orphaned, stops the server.
+    run.proc.kill("SIGTERM");
+    await run.exit;
+    expect(await until(() => !tree.some(isAlive), 15_000)).toBe(true);
+    expect(await fetch(`${url}/api/auth/csrf`).then(() => "answered", () => "refused")).toBe("refused");
   });
 
   it("stops before the database or the server with a message naming a malformed setting", async () => {
