@@ -12,7 +12,7 @@ export function distDir(): string {
 }
 
 // scripts/serve.ts, bundled by scripts/build.ts into the build directory.
-export const SERVER_FILE = "unknot-serve.mjs";
+const SERVER_FILE = "unknot-serve.mjs";
 
 export function serverFile(): string {
   return path.join(ROOT, distDir(), SERVER_FILE);

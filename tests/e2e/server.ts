@@ -40,6 +40,18 @@ function waitForExit(proc: ChildProcess): Promise<void> {
   });
 }
 
+// Polls the CSRF route (it answers without touching the database) until the server at `url`
+// answers; fails at once, with the process's output, if `proc` exits first.
+export async function waitUntilAnswering(url: string, proc: ChildProcess, output: () => string, what: string, seconds: number): Promise<void> {
+  const deadline = Date.now() + seconds * 1000;
+  for (;;) {
+    if (hasExited(proc)) throw new Error(`${what} exited early:\n${output()}`);
+    if (await fetch(`${url}/api/auth/csrf`).then((r) => r.ok, () => false)) return;
+    if (Date.now() > deadline) throw new Error(`${what} did not answer within ${seconds} s:\n${output()}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
 // Starts the production server (scripts/serve.ts as built into the build directory, run by
 // plain node, as `npm start` does) on a port against a database URL and waits until it
 // answers. No public URL is set, so redirects follow the host a test connects to.
@@ -54,18 +66,7 @@ export async function startServer(port: number, env: Record<string, string>, nod
   proc.stdout!.on("data", (d) => (output += d));
   proc.stderr!.on("data", (d) => (output += d));
   const url = `http://localhost:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (hasExited(proc)) throw new Error(`next start exited early:\n${output}`);
-    try {
-      const res = await fetch(`${url}/api/auth/csrf`);
-      if (res.ok) break;
-    } catch {
-      /* not listening yet */
-    }
-    if (Date.now() > deadline) throw new Error(`next start did not answer within 60 s:\n${output}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  await waitUntilAnswering(url, proc, () => output, "next start", 60);
   const stop = async () => {
     const exit = waitForExit(proc);
     if (!hasExited(proc)) proc.kill("SIGTERM");

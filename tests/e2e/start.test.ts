@@ -3,7 +3,7 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { DEMO_ACCOUNT } from "@/lib/demo";
-import { resetDatabase, ROOT, serverFile } from "./server";
+import { resetDatabase, ROOT, serverFile, waitUntilAnswering } from "./server";
 import { nextCard, signInHttp } from "../../scripts/load/http";
 
 // `npm start` as a user runs it (package.json's start script, scripts/start.mjs), on a SQLite
@@ -59,18 +59,6 @@ function launch(env: Record<string, string>, viaNpm = false): { proc: ChildProce
   return { proc, output: () => output, exit };
 }
 
-async function answering(url: string, run: ReturnType<typeof launch>): Promise<void> {
-  let exited = false;
-  void run.exit.then(() => (exited = true));
-  const deadline = Date.now() + 180_000;
-  for (;;) {
-    if (exited) throw new Error(`npm start exited early:\n${run.output()}`);
-    if (await fetch(`${url}/api/auth/csrf`).then((r) => r.ok, () => false)) return;
-    if (Date.now() > deadline) throw new Error(`npm start did not answer within 180 s:\n${run.output()}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
 async function until(condition: () => boolean, ms: number): Promise<boolean> {
   const deadline = Date.now() + ms;
   while (!condition() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
@@ -89,7 +77,7 @@ describe("npm start", () => {
     const run = launch({ PORT: String(PORT), DATABASE_URL: `file:${FILE}`, NEXTAUTH_SECRET: "start-test-secret-not-for-production-00" });
     launched.push(run.proc);
     const launcher = run.proc.pid!;
-    await answering(url, run);
+    await waitUntilAnswering(url, run.proc, run.output, "npm start", 180);
     expect(existsSync(FILE)).toBe(true);
     expect(run.output()).not.toContain("building the app");
 
@@ -114,7 +102,7 @@ describe("npm start", () => {
     const url = `http://localhost:${PORT + 1}`;
     const run = launch({ PORT: String(PORT + 1), DATABASE_URL: `file:${FILE}`, NEXTAUTH_SECRET: "start-test-secret-not-for-production-00" }, true);
     launched.push(run.proc);
-    await answering(url, run);
+    await waitUntilAnswering(url, run.proc, run.output, "npm start", 180);
     const tree = descendantsOf(run.proc.pid!);
     expect(tree.map(commandLine).some((c) => c.includes(serverFile()))).toBe(true);
     // npm passes the signal to its shell only; the launcher, orphaned, stops the server.
