@@ -29,6 +29,10 @@ export const offlineGradeSchema = z.strictObject({
   rating: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], { error: "Rating must be 1, 2, 3 or 4" }),
   reviewedAt: z.number().int("reviewedAt must be epoch milliseconds").min(0).max(8_640_000_000_000_000),
   durationMs: z.number().int().min(0).max(3_600_000),
+  // The study session (one /review page load) the grade was made in, kept with its log so that
+  // session can undo it once stored, by the same rule as an online grade. Absent from grades
+  // queued by an older page.
+  sessionId: z.string().uuid("sessionId must be a UUID").optional(),
 });
 export type OfflineGradeInput = z.infer<typeof offlineGradeSchema>;
 

@@ -27,7 +27,8 @@ const snapshotOf = (r: Row): Snapshot => ({
 });
 
 const toJson = (s: Snapshot) => JSON.stringify(s);
-function fromJson(text: string): Snapshot {
+// A CardEvent's `before`: the card's fields and flags just before the action.
+export function snapshotFromJson(text: string): Snapshot {
   const o = JSON.parse(text) as Record<string, unknown>;
   return snapshotOf(o);
 }
@@ -85,7 +86,7 @@ export async function undoCardAction(userId: string, raw: unknown, now = new Dat
     if (live.length === 0) return { restored: 0, skipped: 0, replay: true };
     let restored = 0;
     for (const e of live) {
-      const s = fromJson(str(e.before));
+      const s = snapshotFromJson(str(e.before));
       const n = await tx.run(sql`
         UPDATE "Card" SET "state" = ${s.state}, "due" = ${s.due}, "stability" = ${s.stability}, "difficulty" = ${s.difficulty},
           "elapsedDays" = ${s.elapsedDays}, "scheduledDays" = ${s.scheduledDays}, "learningSteps" = ${s.learningSteps},

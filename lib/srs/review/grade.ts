@@ -9,7 +9,7 @@ import { studyDayNumber } from "../day";
 import { createScheduler, gradeCard } from "../scheduler";
 import { dayContextOf, schedulerSettingsOf } from "../settings";
 import { cardStateOf, reviewLogFields } from "../card-rows";
-import { leechChangeOf, LEECH_FLAGGED, LEECH_SUSPENDED } from "../leech";
+import { leechOutcome } from "../leech";
 import type { ReviewUser } from "./user";
 import { insertReviewLog } from "./log-insert";
 
@@ -49,14 +49,11 @@ export async function gradeAs(user: ReviewUser, raw: unknown, now: Date): Promis
     const l = reviewLogFields(before, next, log, { durationMs: input.durationMs, reviewDay: studyDayNumber(now, dayContextOf(user)) });
     // The leech rule (lib/srs/leech.ts) runs with the grade, in the same statements, so every
     // path that grades (online now, replayed offline grades later) applies it.
-    const wasLeech = bool(row.leech);
-    const suspendedAt = dateOrNull(row.suspendedAt);
-    const leechChange = leechChangeOf(
-      { prevLapses: before.lapses, nextLapses: next.lapses, leech: wasLeech, suspended: suspendedAt != null },
+    const { leechChange, leech, suspendedAt: suspended } = leechOutcome(
+      { prevLapses: before.lapses, nextLapses: next.lapses, leech: bool(row.leech), suspendedAt: dateOrNull(row.suspendedAt) },
       { threshold: num(row.leechThreshold), action: str(row.leechAction) },
+      now,
     );
-    const leech = wasLeech || (leechChange & LEECH_FLAGGED) !== 0;
-    const suspended = leechChange & LEECH_SUSPENDED ? now : suspendedAt;
     const logId = randomUUID();
     await sqlDb.transaction(async (tx) => {
       const updated = await tx.run(sql`

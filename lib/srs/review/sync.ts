@@ -1,29 +1,47 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { sqlDb, sql, isUniqueSqlError } from "../../db";
-import { date, dateOrNull, num, str } from "../../db/row";
+import { bool, date, dateOrNull, num, str } from "../../db/row";
+import type { Row, SqlTx } from "../../db/sql";
 import { env } from "../../env";
 import { UserError } from "../../errors";
 import type { OfflineGradeInput } from "../../validation/review";
-import { cardStateOf, restoredCardFields } from "../card-rows";
+import { cardFields, cardStateOf, restoredCardFields, type VersionedCard } from "../card-rows";
 import { createScheduler } from "../scheduler";
 import { dayContextOf, schedulerSettingsOf } from "../settings";
-import { replayGrades } from "../replay";
+import { replayGrades, type ReplayItem } from "../replay";
+import { leechOutcome } from "../leech";
+import { snapshotFromJson } from "../cards/actions";
 import { gradeAs } from "./grade";
 import type { ReviewUser } from "./user";
 import { insertReviewLog } from "./log-insert";
 
 // Grades made offline reach the server here, in the order they were made, each in its own
 // transaction. The browser's computed state is never used: each grade is applied to the
-// card's stored state at its own review time with the learner's current parameters.
+// card's stored history at its own review time with the learner's current parameters. The
+// rules (docs/NOTES-i20-replay.md):
 // - A clientId already stored answers with the first result ("repeat"), never twice.
-// - A review at or after the card's last review goes through gradeAs, the online grading
-//   function itself, with the review time as its clock.
+// - A device clock running fast: grades up to FUTURE_TOLERANCE_MS ahead of the server's clock
+//   are accepted, and the whole request's review times move back together by as much as its
+//   latest is ahead, so none is later than the server's clock (a grade made online right after
+//   is then the latest, and undoable) and their order and spacing stay.
+// - A manual reset (forget, not undone) is a boundary in the card's history. A review made
+//   before the card's last reset is stored as a fact of the history (rating, time, duration,
+//   and the state it met, from a replay of its own stretch) and changes nothing on the card,
+//   and no undo reaches it (its log's versions never match the card's again).
+// - A review at or after the card's last review (and after its last reset) goes through
+//   gradeAs, the online grading function itself, with the review time as its clock.
 // - A review earlier than the card's last review (the card was graded meanwhile on another
 //   device) is put in its place: the card is reset to the snapshot before the earliest later
 //   review, then the new grade and every later live review are replayed in review-time order.
-//   Both reviews stay in the history; the later logs' derived fields are rewritten to what the
-//   replay gives (their rating, time and duration are facts and never change).
+//   If the card was rescheduled after the new grade (and the rescheduling is not undone), the
+//   replay runs instead over every review since the last reset, as rescheduling does. Both
+//   reviews stay in the history; the later logs' derived fields are rewritten to what the
+//   replay gives (their rating, time and duration are facts and never change). The replay
+//   writes only the FSRS fields: a suspension, a bury or a leech flag stays, and the leech rule
+//   (lib/srs/leech.ts) runs on the card's lapses before and after, as for one grade.
+// - Each grade keeps the study session it was made in (sessionId), so undo (lib/srs/review/undo.ts,
+//   undoRefusal) reaches it from that session as it would an online grade.
 // - Refused, with a reason the page shows: a review time more than FUTURE_TOLERANCE_MS after
 //   the server's clock, older than UNKNOT_OFFLINE_MAX_AGE_DAYS (default 30), or before the card
 //   was added to the deck; a card no longer in the deck or retired.
@@ -33,9 +51,20 @@ export const FUTURE_TOLERANCE_MS = 60_000;
 export type SyncOutcome = { clientId: string; status: "stored" | "repeat" | "refused"; logId?: string; reason?: string };
 
 export async function syncGrades(user: ReviewUser, grades: OfflineGradeInput[], now = new Date()): Promise<SyncOutcome[]> {
+  const shift = clockShift(grades, now);
   const out: SyncOutcome[] = [];
-  for (const g of grades) out.push(await syncOne(user, g, now));
+  for (const g of grades) out.push(await syncOne(user, g, shift, now));
   return out;
+}
+
+// How far the request's latest acceptable review time is ahead of the server's clock (0 if none is).
+export function clockShift(grades: Pick<OfflineGradeInput, "reviewedAt">[], now: Date): number {
+  let ahead = 0;
+  for (const g of grades) {
+    const d = g.reviewedAt - now.getTime();
+    if (d > ahead && d <= FUTURE_TOLERANCE_MS) ahead = d;
+  }
+  return ahead;
 }
 
 async function storedResult(userId: string, clientId: string): Promise<SyncOutcome | null> {
@@ -50,15 +79,25 @@ export function refusalOf(g: Pick<OfflineGradeInput, "reviewedAt">, now: Date, m
 }
 
 const ATTEMPTS = 3;
+const CHANGED = "The card changed while this review was being placed.";
 
-async function syncOne(user: ReviewUser, g: OfflineGradeInput, now: Date): Promise<SyncOutcome> {
+// The card's first reset (forget, not undone) after `at`, if any.
+async function resetAfter(db: { all: SqlTx["all"] }, userId: string, cardId: string, at: Date): Promise<Row | undefined> {
+  const [e] = await db.all(sql`
+    SELECT e."id", e."at", e."before", e."version" FROM "CardEvent" e
+    WHERE e."userId" = ${userId} AND e."cardId" = ${cardId} AND e."kind" = 'forget' AND e."undoneAt" IS NULL AND e."at" > ${at}
+    ORDER BY e."at", e."id" LIMIT 1`);
+  return e;
+}
+
+async function syncOne(user: ReviewUser, g: OfflineGradeInput, shift: number, now: Date): Promise<SyncOutcome> {
   const refused = (reason: string): SyncOutcome => ({ clientId: g.clientId, status: "refused", reason });
   for (let attempt = 1; ; attempt++) {
     const first = await storedResult(user.id, g.clientId);
     if (first) return first;
     const reason = refusalOf(g, now);
     if (reason) return refused(reason);
-    const at = new Date(g.reviewedAt);
+    const at = new Date(g.reviewedAt - shift);
     try {
       const row = await sqlDb.get(sql`
         SELECT c."version", c."lastReview", c."addedAt", k."retiredAt"
@@ -66,14 +105,15 @@ async function syncOne(user: ReviewUser, g: OfflineGradeInput, now: Date): Promi
       if (!row) return refused("This card is no longer in your deck.");
       if (row.retiredAt != null) return refused("This card has been retired from the course.");
       if (at < date(row.addedAt)) return refused("Its review time is before the card was added to your deck.");
+      if (await resetAfter(sqlDb, user.id, g.cardId, at)) return { clientId: g.clientId, status: "stored", logId: await storeBeforeReset(user, g, at) };
       const last = dateOrNull(row.lastReview);
       if (!last || at >= last) {
-        const r = await gradeAs(user, { cardId: g.cardId, rating: g.rating, version: num(row.version), clientId: g.clientId, durationMs: g.durationMs }, at);
+        const r = await gradeAs(user, { cardId: g.cardId, rating: g.rating, version: num(row.version), clientId: g.clientId, durationMs: g.durationMs, sessionId: g.sessionId }, at);
         return { clientId: g.clientId, status: r.replay ? "repeat" : "stored", logId: r.logId };
       }
       return { clientId: g.clientId, status: "stored", logId: await insertInOrder(user, g, at, num(row.version)) };
     } catch (e) {
-      // Another grade of this card landed between the read and the write: read it again.
+      // Another grade or action on this card landed between the read and the write: read it again.
       const raced = (e instanceof UserError && e.status === 409) || isUniqueSqlError(e);
       if (raced && attempt < ATTEMPTS) continue;
       if (raced) throw new UserError("This card is being reviewed elsewhere right now; your waiting reviews will be sent again shortly.", 409);
@@ -83,50 +123,115 @@ async function syncOne(user: ReviewUser, g: OfflineGradeInput, now: Date): Promi
   }
 }
 
+// Each query below reads the same log columns: the review, its leech bits and its before-state.
+
+// The card as it was just before the review `head` records.
+function cardBefore(cardId: string, head: Row, version: number): VersionedCard {
+  return {
+    ...cardStateOf(cardId, restoredCardFields({
+      state: num(head.state), prevDue: date(head.prevDue), stability: num(head.stability), difficulty: num(head.difficulty),
+      prevElapsedDays: num(head.prevElapsedDays), scheduledDays: num(head.scheduledDays), learningSteps: num(head.learningSteps),
+      prevReps: num(head.prevReps), prevLapses: num(head.prevLapses), prevLastReview: dateOrNull(head.prevLastReview),
+    })),
+    version,
+  };
+}
+
+const itemOf = (l: Row): ReplayItem => ({ rating: num(l.rating), review: date(l.review), durationMs: num(l.durationMs) });
+
+// A review made before the card's reset: stored with the state it met (the card just before the
+// next review of its stretch, or as the reset found it), the card untouched. Its versions
+// (prevVersion = nextVersion, both older than the reset's) never match the card again, so no
+// undo restores the pre-reset card from it.
+async function storeBeforeReset(user: ReviewUser, g: OfflineGradeInput, at: Date): Promise<string> {
+  const userId = user.id;
+  const logId = randomUUID();
+  await sqlDb.transaction(async (tx) => {
+    const reset = await resetAfter(tx, userId, g.cardId, at);
+    if (!reset) throw new UserError(CHANGED, 409);
+    const [head] = await tx.all(sql`
+      SELECT l."id", l."rating", l."review", l."durationMs", l."leechChange", l."state", l."prevDue", l."stability", l."difficulty", l."prevElapsedDays",
+        l."scheduledDays", l."learningSteps", l."prevReps", l."prevLapses", l."prevLastReview", l."prevVersion"
+      FROM "ReviewLog" l
+      WHERE l."userId" = ${userId} AND l."cardId" = ${g.cardId} AND l."undoneAt" IS NULL AND l."review" > ${at} AND l."review" <= ${date(reset.at)}
+      ORDER BY l."review", l."id" LIMIT 1`);
+    const start: VersionedCard = head
+      ? cardBefore(g.cardId, head, num(head.prevVersion))
+      : { ...cardStateOf(g.cardId, cardFields(snapshotFromJson(str(reset.before)))), version: num(reset.version) - 1 };
+    const [step] = replayGrades(createScheduler(schedulerSettingsOf(user)), dayContextOf(user), start, [{ rating: g.rating, review: at, durationMs: g.durationMs }]);
+    const l = step!.log;
+    await insertReviewLog(tx, { ...l, nextVersion: l.prevVersion, id: logId, userId, cardId: g.cardId, clientId: g.clientId, leechChange: 0, sessionId: g.sessionId ?? null });
+  });
+  return logId;
+}
+
+// Whether a rescheduling made after `at`, and not undone, changed this card.
+async function rescheduledAfter(tx: SqlTx, userId: string, cardId: string, at: Date): Promise<boolean> {
+  const snaps = await tx.all(sql`SELECT "cards" FROM "RescheduleSnapshot" WHERE "userId" = ${userId} AND "undoneAt" IS NULL AND "createdAt" > ${at}`);
+  return snaps.some((s) => (JSON.parse(str(s.cards)) as { id: string }[]).some((c) => c.id === cardId));
+}
+
 async function insertInOrder(user: ReviewUser, g: OfflineGradeInput, at: Date, version: number): Promise<string> {
   const userId = user.id;
   const logId = randomUUID();
   await sqlDb.transaction(async (tx) => {
-    const later = await tx.all(sql`
-      SELECT l."id", l."rating", l."review", l."durationMs", l."state", l."prevDue", l."stability", l."difficulty", l."prevElapsedDays",
-        l."scheduledDays", l."learningSteps", l."prevReps", l."prevLapses", l."prevLastReview"
-      FROM "ReviewLog" l WHERE l."userId" = ${userId} AND l."cardId" = ${g.cardId} AND l."undoneAt" IS NULL AND l."review" > ${at}
+    const [card] = await tx.all(sql`
+      SELECT c."lapses", c."leech", c."suspendedAt", u."leechThreshold", u."leechAction"
+      FROM "Card" c JOIN "User" u ON u."id" = c."userId" WHERE c."id" = ${g.cardId} AND c."userId" = ${userId} AND c."version" = ${version}`);
+    if (!card) throw new UserError(CHANGED, 409);
+    // Replayed: the reviews after this one, or, after a rescheduling, every review since the last reset.
+    const [lastReset] = await tx.all(sql`
+      SELECT MAX(e."at") AS "at" FROM "CardEvent" e WHERE e."userId" = ${userId} AND e."cardId" = ${g.cardId} AND e."kind" = 'forget' AND e."undoneAt" IS NULL`);
+    const from = (await rescheduledAfter(tx, userId, g.cardId, at)) ? (lastReset?.at != null ? date(lastReset.at) : new Date(0)) : at;
+    const rows = await tx.all(sql`
+      SELECT l."id", l."rating", l."review", l."durationMs", l."leechChange", l."state", l."prevDue", l."stability", l."difficulty", l."prevElapsedDays",
+        l."scheduledDays", l."learningSteps", l."prevReps", l."prevLapses", l."prevLastReview", l."prevVersion"
+      FROM "ReviewLog" l
+      WHERE l."userId" = ${userId} AND l."cardId" = ${g.cardId} AND l."undoneAt" IS NULL AND l."review" > ${from}
       ORDER BY l."review", l."id"`);
-    const head = later[0];
-    if (!head) throw new UserError("The card changed while this review was being placed.", 409);
-    // The card as it was just before the earliest later review: where the new grade goes in.
-    const start = {
-      ...cardStateOf(g.cardId, restoredCardFields({
-        state: num(head.state), prevDue: date(head.prevDue), stability: num(head.stability), difficulty: num(head.difficulty),
-        prevElapsedDays: num(head.prevElapsedDays), scheduledDays: num(head.scheduledDays), learningSteps: num(head.learningSteps),
-        prevReps: num(head.prevReps), prevLapses: num(head.prevLapses), prevLastReview: dateOrNull(head.prevLastReview),
-      })),
-      // The version chain continues from the card's current version, so every version a
-      // client was shown before is now stale, and undo's version check matches the new logs.
-      version,
-    };
-    const items = [{ rating: g.rating, review: at, durationMs: g.durationMs }, ...later.map((l) => ({ rating: num(l.rating), review: date(l.review), durationMs: num(l.durationMs) }))];
+    const head = rows[0];
+    if (!head || date(rows[rows.length - 1]!.review) <= at) throw new UserError(CHANGED, 409);
+    // The version chain continues from the card's current version, so every version a
+    // client was shown before is now stale, and undo's version check matches the new logs.
+    const start = cardBefore(g.cardId, head, version);
+    const mine = { rating: g.rating, review: at, durationMs: g.durationMs };
+    const place = rows.findIndex((l) => date(l.review) > at);
+    const items = [...rows.slice(0, place).map(itemOf), mine, ...rows.slice(place).map(itemOf)];
     const steps = replayGrades(createScheduler(schedulerSettingsOf(user)), dayContextOf(user), start, items);
-    const n = steps[0]!.log;
-    await insertReviewLog(tx, { ...n, id: logId, userId, cardId: g.cardId, clientId: g.clientId, leechChange: 0, sessionId: null });
-    for (let i = 0; i < later.length; i++) {
-      const l = steps[i + 1]!.log;
+    const c = steps[steps.length - 1]!.card;
+    // The leech rule on the card's lapses before and after: its bits go on the replayed review
+    // whose lapse reached the new count.
+    const leech = leechOutcome(
+      { prevLapses: num(card.lapses), nextLapses: c.lapses, leech: bool(card.leech), suspendedAt: dateOrNull(card.suspendedAt) },
+      { threshold: num(card.leechThreshold), action: str(card.leechAction) },
+      at,
+    );
+    const reached = leech.leechChange ? steps.findLastIndex((s) => s.log.prevLapses < s.card.lapses) : -1;
+    const logs = [...rows.slice(0, place), null, ...rows.slice(place)];
+    for (let i = 0; i < steps.length; i++) {
+      const l = steps[i]!.log;
+      const stored = logs[i];
+      const bits = i === reached ? leech.leechChange : 0;
+      if (!stored) {
+        await insertReviewLog(tx, { ...l, id: logId, userId, cardId: g.cardId, clientId: g.clientId, leechChange: bits, sessionId: g.sessionId ?? null });
+        continue;
+      }
       await tx.run(sql`
         UPDATE "ReviewLog" SET "state" = ${l.state}, "due" = ${l.due}, "stability" = ${l.stability}, "difficulty" = ${l.difficulty},
           "elapsedDays" = ${l.elapsedDays}, "lastElapsedDays" = ${l.lastElapsedDays}, "scheduledDays" = ${l.scheduledDays},
           "learningSteps" = ${l.learningSteps}, "reviewDay" = ${l.reviewDay}, "prevDue" = ${l.prevDue}, "prevLastReview" = ${l.prevLastReview},
           "prevElapsedDays" = ${l.prevElapsedDays}, "prevReps" = ${l.prevReps}, "prevLapses" = ${l.prevLapses}, "prevVersion" = ${l.prevVersion},
           "nextState" = ${l.nextState}, "nextDue" = ${l.nextDue}, "nextScheduledDays" = ${l.nextScheduledDays}, "nextStability" = ${l.nextStability},
-          "nextVersion" = ${l.nextVersion}
-        WHERE "id" = ${str(later[i]!.id)} AND "userId" = ${userId}`);
+          "nextVersion" = ${l.nextVersion}, "leechChange" = ${num(stored.leechChange) | bits}
+        WHERE "id" = ${str(stored.id)} AND "userId" = ${userId}`);
     }
-    const c = steps[steps.length - 1]!.card;
     const updated = await tx.run(sql`
       UPDATE "Card" SET "state" = ${c.state}, "due" = ${c.due}, "stability" = ${c.stability}, "difficulty" = ${c.difficulty},
         "elapsedDays" = ${c.elapsedDays}, "scheduledDays" = ${c.scheduledDays}, "learningSteps" = ${c.learningSteps},
-        "reps" = ${c.reps}, "lapses" = ${c.lapses}, "lastReview" = ${c.lastReview}, "version" = ${c.version}
+        "reps" = ${c.reps}, "lapses" = ${c.lapses}, "lastReview" = ${c.lastReview}, "version" = ${c.version},
+        "leech" = ${leech.leech}, "suspendedAt" = ${leech.suspendedAt}
       WHERE "id" = ${g.cardId} AND "userId" = ${userId} AND "version" = ${version}`);
-    if (updated !== 1) throw new UserError("The card changed while this review was being placed.", 409);
+    if (updated !== 1) throw new UserError(CHANGED, 409);
   });
   return logId;
 }
