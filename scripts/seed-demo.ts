@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@prisma/client";
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { Rating } from "ts-fsrs";
 import { hashPassword } from "../lib/accounts/password";
 import { DEMO_ACCOUNT } from "../lib/demo";
@@ -19,17 +19,31 @@ export const DEMO_LESSONS = 3;
 const DEMO_CTX = { timeZone: "UTC", rolloverHour: 4 };
 const DEMO_SETTINGS = { desiredRetention: 0.9, maximumInterval: 36500, enableFuzz: true, weights: null };
 
+// The demo card's row id for a catalogue card: fixed, so the plan is the same on every run,
+// and decided before the history is graded, because fuzz is seeded by the row id
+// (lib/srs/scheduler.ts fuzzSeedOf). Graded under the catalogue id instead, the history would
+// disagree with every later replay (rescheduling with unchanged parameters would move cards).
+export function demoCardId(catalogCardId: string): string {
+  return `demo_${createHash("sha256").update(`unknot-demo-card:${catalogCardId}`).digest("hex").slice(0, 32)}`;
+}
+
+// The plan is keyed by catalogue id (`cardKeys`, `cards`, the logs' `cardKey`); each card is
+// graded under its row id, demoCardId.
 export function planDemoHistory(lessons: Lesson[], now: Date) {
   const cardKeys = lessons.slice(0, DEMO_LESSONS).flatMap((l) => l.cards.map((c) => c.id));
+  const keyOf = new Map(cardKeys.map((key) => [demoCardId(key), key]));
   const start = new Date(now.getTime() - DEMO_DAYS * 86_400_000);
   start.setUTCHours(0, 0, 0, 0);
   // The leech: an early card, so it has time to fail eight times and more.
   const leech = cardKeys[1]!;
+  const leechId = demoCardId(leech);
   const sim = simulateHistory({
-    cardKeys, start, days: DEMO_DAYS, newPerDay: 3, settings: DEMO_SETTINGS, ctx: DEMO_CTX, seed: 7,
-    ratingFor: (key, card) => (key !== leech ? undefined : card.state !== 2 ? Rating.Good : card.lapses < 9 ? Rating.Again : undefined),
+    cardKeys: [...keyOf.keys()], start, days: DEMO_DAYS, newPerDay: 3, settings: DEMO_SETTINGS, ctx: DEMO_CTX, seed: 7,
+    ratingFor: (id, card) => (id !== leechId ? undefined : card.state !== 2 ? Rating.Good : card.lapses < 9 ? Rating.Again : undefined),
   });
-  return { cardKeys, start, leech, ...sim };
+  const cards = new Map([...sim.cards].map(([id, c]) => [keyOf.get(id)!, c]));
+  const logs = sim.logs.map((l) => ({ ...l, cardKey: keyOf.get(l.cardKey)! }));
+  return { cardKeys, start, leech, cards, logs };
 }
 
 // The leech rule as grading applies it (lib/srs/leech.ts). The demo learner keeps leeches in the
@@ -59,7 +73,7 @@ export async function seedDemoAccount(db: PrismaClient, lessons: Lesson[], now =
     const user = await tx.user.create({
       data: { email: DEMO_ACCOUNT.email, name: DEMO_ACCOUNT.name, passwordHash, timeZone: DEMO_CTX.timeZone, dayRolloverHour: DEMO_CTX.rolloverHour, leechAction: DEMO_LEECH_RULE.action, createdAt: start },
     });
-    const ids = new Map(cardKeys.map((key) => [key, randomUUID()]));
+    const ids = new Map(cardKeys.map((key) => [key, demoCardId(key)]));
     await tx.card.createMany({
       data: cardKeys.map((key) => {
         const s = cards.get(key);

@@ -11,7 +11,7 @@ import { summarizeShifts, type RescheduleSummary } from "./reschedule-summary";
 import { reviewUserOf } from "./review/user";
 
 // "Reschedule my cards" after new parameters (applied or restored): every reviewed card's
-// history is replayed with the user's current parameters (scheduler.ts rescheduledCard) and
+// history since its last reset is replayed with the user's current parameters (scheduler.ts rescheduledCard) and
 // the cards it changes are written in one transaction, with a snapshot of what they were so
 // that Undo restores them in one step. Preview computes the same without writing.
 
@@ -35,6 +35,9 @@ async function plan(userId: string, tx: { all: typeof sqlDb.all } = sqlDb): Prom
     SELECT c."id", c."version", c."state", c."due", c."stability", c."difficulty", c."elapsedDays", c."scheduledDays", c."learningSteps", c."reps", c."lapses", c."lastReview"
     FROM "Card" c WHERE c."userId" = ${userId} AND c."state" <> 0 ORDER BY c."id"`);
   const logs = await tx.all(sql`SELECT l."cardId", l."rating", l."review" FROM "ReviewLog" l WHERE l."userId" = ${userId} AND l."undoneAt" IS NULL ORDER BY l."cardId", l."review", l."id"`);
+  // Each card's last reset: its schedule is replayed from there.
+  const resets = await tx.all(sql`SELECT e."cardId", MAX(e."at") AS "at" FROM "CardEvent" e WHERE e."userId" = ${userId} AND e."kind" = 'forget' AND e."undoneAt" IS NULL GROUP BY e."cardId"`);
+  const lastReset = new Map(resets.map((r) => [str(r.cardId), date(r.at)]));
   const history = new Map<string, HistoryEntry[]>();
   for (const l of logs) {
     const id = str(l.cardId);
@@ -48,7 +51,7 @@ async function plan(userId: string, tx: { all: typeof sqlDb.all } = sqlDb): Prom
   for (const r of cards) {
     const id = str(r.id);
     const before = fieldsOf(r);
-    const next = rescheduledCard(s, cardStateOf(id, before), history.get(id) ?? []);
+    const next = rescheduledCard(s, cardStateOf(id, before), history.get(id) ?? [], lastReset.get(id) ?? null);
     if (!next) continue;
     reviewed++;
     const after = cardFields(next);

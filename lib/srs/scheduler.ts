@@ -68,13 +68,20 @@ export function createScheduler(s: SchedulerSettings): Scheduler {
     ...(s.weights ? { w: checkWeights(s.weights) } : {}),
   });
   // Seeding fuzz by card id and repetition count (not by the clock) makes the interval
-  // shown on a button the one that grading that card then gives.
+  // shown on a button the one that grading that card then gives (fuzzSeedOf below).
   return { fsrs: fsrs(params).useStrategy(StrategyMode.SEED, GenSeedStrategyWithCardId("card_id")), day: s.day };
 }
 
+// The one fuzz seed: ts-fsrs's seed strategy (GenSeedStrategyWithCardId("card_id")) reads this
+// with the card's repetition count. It is the Card row's id, for grading, button previews, the
+// offline queue and replay, rescheduling and seeded histories alike, so a card gets the same
+// fuzz on every path. A history graded before its card has a row (the demo seed) must be
+// graded under the id the row will have (scripts/seed-demo.ts demoCardId).
+export const fuzzSeedOf = (card: Pick<CardState, "id">): string => card.id;
+
 function toFsrs(c: CardState, clock: StudyClock): FsrsCard & { card_id: string } {
   return {
-    card_id: c.id,
+    card_id: fuzzSeedOf(c),
     due: clock.in(c.due),
     stability: c.stability,
     difficulty: c.difficulty,
@@ -172,15 +179,22 @@ export function newCardState(id: string, now: Date): CardState {
 // A card's review history, oldest first (undone reviews left out), for rescheduling.
 export type HistoryEntry = { rating: number; review: Date };
 
+// The reviews a card's schedule is made of: those after its last reset (a forget not undone),
+// which put it back to new. The reviews before stay in the history but schedule nothing.
+export function sinceLastReset<H extends { review: Date }>(history: H[], lastReset: Date | null): H[] {
+  return lastReset ? history.filter((h) => h.review.getTime() > lastReset.getTime()) : history;
+}
+
 // The card as its history, replayed with these parameters, makes it: the memory state the
 // parameters give, and for a card in review the due date that memory state gives from its
 // last review (as Anki reschedules on new parameters). The replay is ts-fsrs's `reschedule`
 // done by hand: it replays with `next` from an empty card, but that card would lack the card
 // id our fuzz is seeded with, so unchanged parameters would still move fuzzed cards; grading
 // each step through gradeCard (the study clock included) replays exactly what grading did.
-// Counters and the last review stay the card's own; null when there is nothing to replay.
-export function rescheduledCard(s: Scheduler, card: CardState, history: HistoryEntry[]): CardState | null {
-  const graded = history.filter((h) => h.rating >= Rating.Again && h.rating <= Rating.Easy);
+// Only the reviews since the card's last reset are replayed (sinceLastReset): the reset made it
+// new. Counters and the last review stay the card's own; null when there is nothing to replay.
+export function rescheduledCard(s: Scheduler, card: CardState, history: HistoryEntry[], lastReset: Date | null = null): CardState | null {
+  const graded = sinceLastReset(history, lastReset).filter((h) => h.rating >= Rating.Again && h.rating <= Rating.Easy);
   if (!graded.length || card.state === 0) return null;
   let replayed = newCardState(card.id, graded[0]!.review);
   for (const h of graded) replayed = gradeCard(s, replayed, h.rating as Grade, h.review).card;

@@ -21,6 +21,7 @@ export function prng(seed: number) {
 }
 
 export function simulateHistory(opts: {
+  // The cards' Card row ids: each is graded under its own, the fuzz seed (scheduler.ts fuzzSeedOf).
   cardKeys: string[];
   start: Date;
   days: number;

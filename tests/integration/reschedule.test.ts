@@ -3,8 +3,12 @@ import { default_w } from "ts-fsrs";
 import { db } from "@/lib/db";
 import { gradeReview } from "@/lib/srs/review";
 import { applyReschedule, previewReschedule, rescheduleStatus, undoReschedule } from "@/lib/srs/reschedule";
+import { cardAction } from "@/lib/srs/cards/actions";
+import { getLessons } from "@/lib/content/load";
+import { DEMO_ACCOUNT } from "@/lib/demo";
 import { grade, makeUser } from "./helpers";
 import { seedHistory } from "./progress-fixtures";
+import { seedDemoAccount } from "../../scripts/seed-demo";
 
 const START = new Date("2026-01-01T00:00:00Z");
 const AFTER = new Date("2026-02-15T12:00:00Z");
@@ -24,6 +28,32 @@ describe("rescheduling after new parameters", () => {
     expect(s).toMatchObject({ changed: 0, moved: 0 });
     expect(await applyReschedule(u.id, AFTER)).toMatchObject({ changed: 0 });
     expect((await rescheduleStatus(u.id)).canUndo).toBe(false);
+  });
+
+  it("moves nothing on the demo account, whose history was graded with the cards' own fuzz seed", async () => {
+    await seedDemoAccount(db, getLessons(), new Date());
+    const demo = await db.user.findUniqueOrThrow({ where: { email: DEMO_ACCOUNT.email } });
+    const s = await previewReschedule(demo.id);
+    expect(s.reviewed).toBeGreaterThan(20);
+    expect(s).toMatchObject({ changed: 0, moved: 0 });
+  });
+
+  it("moves nothing for a card reset and learned again: the replay starts at the reset", async () => {
+    const u = await makeUser();
+    const card = await db.card.findFirstOrThrow({ where: { userId: u.id }, orderBy: { catalogCard: { position: "asc" } } });
+    const DAY = 86_400_000;
+    let t = START.getTime();
+    const gradeAt = async (rating: number, at: number) => {
+      const c = await db.card.findUniqueOrThrow({ where: { id: card.id } });
+      await gradeReview(u.id, grade(card.id, c.version, rating), new Date((t = at)));
+    };
+    // Learned and reviewed for months: long intervals.
+    for (const [rating, gap] of [[3, 0], [3, 11 * 60_000], [4, DAY], [3, 8 * DAY], [3, 30 * DAY], [3, 90 * DAY]] as const) await gradeAt(rating, t + gap);
+    await cardAction(u.id, { action: "forget", cardIds: [card.id], resetCounts: true }, new Date(t + DAY));
+    // Learned again from scratch, with a lapse.
+    for (const [rating, gap] of [[3, 2 * DAY], [3, 11 * 60_000], [3, 3 * DAY], [1, 5 * DAY], [3, 11 * 60_000], [3, 4 * DAY]] as const) await gradeAt(rating, t + gap);
+    expect(await db.card.findUniqueOrThrow({ where: { id: card.id } })).toMatchObject({ state: 2, reps: 6, lapses: 1 });
+    expect(await previewReschedule(u.id)).toMatchObject({ reviewed: 1, changed: 0, moved: 0 });
   });
 
   it("previews the moves, applies them in one step, and undoes them in one step, keeping a review made since", async () => {
