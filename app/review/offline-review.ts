@@ -2,6 +2,7 @@ import type { ReviewState } from "@/lib/srs/review/queue";
 import type { SyncOutcome } from "@/lib/srs/review/sync";
 import { localReviewState } from "@/lib/srs/offline/local-queue";
 import type { LocalGrade, OfflineSnapshot, RefusedGrade } from "@/lib/srs/offline/snapshot";
+import { syncRequestBody } from "@/lib/srs/offline/sync-request";
 import { SYNC_BATCH } from "@/lib/validation/review";
 import * as store from "./offline-store";
 
@@ -75,7 +76,7 @@ async function syncNow(userId: string): Promise<SyncReport | null> {
       res = await fetch("/api/review/sync", {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ grades: batch.map(({ userId: _, ...g }) => g) }),
+        body: JSON.stringify(syncRequestBody(batch)),
       });
     } catch {
       return report.sent ? report : null;

@@ -5,6 +5,7 @@ import type { ReviewState } from "@/lib/srs/review";
 import { newClientId } from "../_components/client-id";
 import { GUIDE_COOKIE } from "./guide-cookie";
 import { CardSources } from "./card-sources";
+import { localGradeOf } from "@/lib/srs/offline/sync-request";
 
 const GRADE_NAMES = { 1: "Again", 2: "Hard", 3: "Good", 4: "Easy" } as const;
 
@@ -91,7 +92,7 @@ export function ReviewSession({ sessionId: given, initial, streak, guideSeen, us
   const gradeHere = useCallback(
     async (user: string, rating: 1 | 2 | 3 | 4, clientId: string, durationMs: number) => {
       const m = offline.current!;
-      const next = await m.gradeLocal({ clientId, userId: user, cardId: card!.cardId, rating, reviewedAt: Date.now(), durationMs });
+      const next = await m.gradeLocal(localGradeOf({ clientId, userId: user, cardId: card!.cardId, rating, durationMs, sessionId }, new Date()));
       if (!next) return false;
       setUndoable((u) => [...u, { logId: clientId, rating, prompt: card!.prompt, local: true }]);
       setReviewedHere(true);
@@ -100,7 +101,7 @@ export function ReviewSession({ sessionId: given, initial, streak, guideSeen, us
       await refreshStatus(user);
       return true;
     },
-    [card, show, refreshStatus],
+    [card, show, refreshStatus, sessionId],
   );
 
   const grade = useCallback(

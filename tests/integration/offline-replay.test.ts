@@ -2,7 +2,9 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { gradeReview, syncOfflineGrades, undoReview } from "@/lib/srs/review";
+import { default_w } from "ts-fsrs";
 import { cardAction } from "@/lib/srs/cards/actions";
+import { applyReschedule } from "@/lib/srs/reschedule";
 import { replayedCard } from "../replay-oracle";
 import { firstCard, grade, makeUser, SESSION } from "./helpers";
 
@@ -107,6 +109,24 @@ describe("an offline grade placed before reviews made meanwhile", () => {
     const c = await cardOf(a.id);
     expect(c.suspendedAt).toEqual(suspendedAt);
     expect(c.reps).toBe(4);
+  });
+
+  it("after a rescheduling made since, replays the card's whole history with the parameters it was rescheduled to", async () => {
+    const u = await makeUser();
+    const a = await firstCard(u.id);
+    const t0 = new Date(Date.now() + HOUR);
+    await gradeOnline(u.id, a.id, 3, t0);
+    await gradeOnline(u.id, a.id, 3, new Date(t0.getTime() + 11 * MIN));
+    await gradeOnline(u.id, a.id, 3, new Date(t0.getTime() + 3 * DAY));
+    await gradeOnline(u.id, a.id, 3, new Date(t0.getTime() + 12 * DAY));
+    // New parameters, and the cards rescheduled to them.
+    await db.user.update({ where: { id: u.id }, data: { fsrsWeights: JSON.stringify(default_w.map((w, i) => (i === 8 ? w * 1.6 : w))) } });
+    expect((await applyReschedule(u.id, new Date(t0.getTime() + 13 * DAY))).changed).toBe(1);
+    const [r] = await syncOfflineGrades(u.id, [offline(a.id, 2, new Date(t0.getTime() + 5 * DAY))], new Date(t0.getTime() + 14 * DAY));
+    expect(r!.status).toBe("stored");
+    const { stored, replayed, logs } = await replayedCard(db, u.id, a.id);
+    expect(logs).toHaveLength(5);
+    expect(stored).toEqual(replayed);
   });
 
   it("applies the leech rule when its lapse is the one that reaches the threshold", async () => {

@@ -33,6 +33,8 @@ export type LocalGrade = {
   /** Epoch milliseconds: the moment the grade was given, which the server replays it at. */
   reviewedAt: number;
   durationMs: number;
+  /** The study session (one /review page load) it was made in; absent in grades queued by an older page. */
+  sessionId?: string;
 };
 
 /** A waiting grade the server refused, kept so that the page can say which and why. */

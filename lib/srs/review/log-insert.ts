@@ -12,7 +12,8 @@ export type ReviewLogInsert = ReviewLogFields & {
   clientId: string;
   // What the leech rule did with this grade (lib/srs/leech.ts), so that undo reverses it.
   leechChange: number;
-  // The study session the grade was made in; null for offline grades, which undo online never reaches.
+  // The study session the grade was made in (online, or offline and sent later); null for grades
+  // without one (imported, seeded, or queued by an older page), which no undo reaches.
   sessionId: string | null;
 };
 
