@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { gradeReview, syncOfflineGrades, undoReview } from "@/lib/srs/review";
 import { default_w } from "ts-fsrs";
-import { cardAction } from "@/lib/srs/cards/actions";
+import { cardAction, undoCardAction } from "@/lib/srs/cards/actions";
 import { applyReschedule } from "@/lib/srs/reschedule";
 import { replayedCard } from "../replay-oracle";
 import { firstCard, grade, makeUser, SESSION } from "./helpers";
@@ -73,6 +73,24 @@ describe("an offline grade made before the card was reset", () => {
     const [s] = await syncOfflineGrades(u.id, [offline(a.id, 4, new Date(t0.getTime() + DAY + HOUR), { sessionId: session })], new Date(resetAt.getTime() + HOUR));
     await expect(undoReview(u.id, { logId: s!.logId, sessionId: session }, new Date(resetAt.getTime() + 2 * HOUR))).rejects.toMatchObject({ status: 409 });
     expect(await cardOf(a.id)).toEqual(reset);
+  });
+
+  it("is part of the card's history again once the reset is undone", async () => {
+    const u = await makeUser();
+    const a = await firstCard(u.id);
+    const t0 = new Date(Date.now() + HOUR);
+    await syncOfflineGrades(u.id, [offline(a.id, 3, t0), offline(a.id, 3, new Date(t0.getTime() + 11 * MIN)), offline(a.id, 3, new Date(t0.getTime() + 3 * DAY))], new Date(t0.getTime() + 4 * DAY));
+    const resetAt = new Date(t0.getTime() + 4 * DAY);
+    const { batchId } = await cardAction(u.id, { action: "forget", cardIds: [a.id], resetCounts: true }, resetAt);
+    // One grade before the last review of the stretch the reset ended, one after it.
+    const results = await syncOfflineGrades(u.id, [offline(a.id, 1, new Date(t0.getTime() + 2 * DAY)), offline(a.id, 3, new Date(t0.getTime() + 3 * DAY + HOUR))], new Date(resetAt.getTime() + HOUR));
+    expect(results.map((r) => r.status)).toEqual(["stored", "stored"]);
+    expect(await cardOf(a.id)).toMatchObject({ state: 0, reps: 0 });
+    expect(await undoCardAction(u.id, { batchId })).toMatchObject({ restored: 1 });
+    const { stored, replayed, logs } = await replayedCard(db, u.id, a.id);
+    expect(logs).toHaveLength(5);
+    expect(stored).toEqual(replayed);
+    expect(stored.reps).toBe(5);
   });
 
   it("counts, after the reset, only the reviews made since it: a later grade continues from the reset card", async () => {

@@ -26,7 +26,7 @@ const snapshotOf = (r: Row): Snapshot => ({
   lastReview: dateOrNull(r.lastReview), suspendedAt: dateOrNull(r.suspendedAt), buriedUntil: dateOrNull(r.buriedUntil), leech: bool(r.leech),
 });
 
-const toJson = (s: Snapshot) => JSON.stringify(s);
+export const snapshotToJson = (s: Snapshot) => JSON.stringify(s);
 // A CardEvent's `before`: the card's fields and flags just before the action.
 export function snapshotFromJson(text: string): Snapshot {
   const o = JSON.parse(text) as Record<string, unknown>;
@@ -65,7 +65,7 @@ export async function cardAction(userOrId: Parameters<typeof reviewUserOf>[0], r
         WHERE "id" = ${id} AND "userId" = ${user.id}`);
       await tx.run(sql`
         INSERT INTO "CardEvent" ("id", "userId", "cardId", "batchId", "kind", "at", "before", "version")
-        VALUES (${randomUUID()}, ${user.id}, ${id}, ${batchId}, ${input.action}, ${now}, ${toJson(before)}, ${version})`);
+        VALUES (${randomUUID()}, ${user.id}, ${id}, ${batchId}, ${input.action}, ${now}, ${snapshotToJson(before)}, ${version})`);
       changed++;
     }
     return { batchId: changed ? batchId : null, changed, unchanged: ids.length - changed, kind: input.action };

@@ -11,7 +11,7 @@ import { createScheduler } from "../scheduler";
 import { dayContextOf, schedulerSettingsOf } from "../settings";
 import { replayGrades, type ReplayItem } from "../replay";
 import { leechOutcome } from "../leech";
-import { snapshotFromJson } from "../cards/actions";
+import { snapshotFromJson, snapshotToJson } from "../cards/actions";
 import { gradeAs } from "./grade";
 import type { ReviewUser } from "./user";
 import { insertReviewLog } from "./log-insert";
@@ -139,28 +139,44 @@ function cardBefore(cardId: string, head: Row, version: number): VersionedCard {
 
 const itemOf = (l: Row): ReplayItem => ({ rating: num(l.rating), review: date(l.review), durationMs: num(l.durationMs) });
 
-// A review made before the card's reset: stored with the state it met (the card just before the
-// next review of its stretch, or as the reset found it), the card untouched. Its versions
-// (prevVersion = nextVersion, both older than the reset's) never match the card again, so no
-// undo restores the pre-reset card from it.
+// A review made before the card's reset is put in its place in that stretch of the history, which
+// ended at the reset: it is replayed, with the stretch's later reviews, from the card just before
+// the earliest of them (or as the reset found it). The later reviews' derived fields are
+// rewritten to the replay's, and the reset's own record of the card before it (CardEvent.before)
+// becomes the replay's result, so undoing the reset gives the card its history's state. The card
+// itself is untouched. The new log's versions (prevVersion = nextVersion, older than the reset's)
+// never match the card again, and the later logs keep theirs, so no undo of a review restores the
+// pre-reset card.
 async function storeBeforeReset(user: ReviewUser, g: OfflineGradeInput, at: Date): Promise<string> {
   const userId = user.id;
   const logId = randomUUID();
   await sqlDb.transaction(async (tx) => {
     const reset = await resetAfter(tx, userId, g.cardId, at);
     if (!reset) throw new UserError(CHANGED, 409);
-    const [head] = await tx.all(sql`
+    const later = await tx.all(sql`
       SELECT l."id", l."rating", l."review", l."durationMs", l."leechChange", l."state", l."prevDue", l."stability", l."difficulty", l."prevElapsedDays",
         l."scheduledDays", l."learningSteps", l."prevReps", l."prevLapses", l."prevLastReview", l."prevVersion"
       FROM "ReviewLog" l
       WHERE l."userId" = ${userId} AND l."cardId" = ${g.cardId} AND l."undoneAt" IS NULL AND l."review" > ${at} AND l."review" <= ${date(reset.at)}
-      ORDER BY l."review", l."id" LIMIT 1`);
-    const start: VersionedCard = head
-      ? cardBefore(g.cardId, head, num(head.prevVersion))
-      : { ...cardStateOf(g.cardId, cardFields(snapshotFromJson(str(reset.before)))), version: num(reset.version) - 1 };
-    const [step] = replayGrades(createScheduler(schedulerSettingsOf(user)), dayContextOf(user), start, [{ rating: g.rating, review: at, durationMs: g.durationMs }]);
-    const l = step!.log;
+      ORDER BY l."review", l."id"`);
+    const before = snapshotFromJson(str(reset.before));
+    const head = later[0];
+    const start: VersionedCard = head ? cardBefore(g.cardId, head, num(head.prevVersion)) : { ...cardStateOf(g.cardId, cardFields(before)), version: num(reset.version) - 1 };
+    const steps = replayGrades(createScheduler(schedulerSettingsOf(user)), dayContextOf(user), start, [{ rating: g.rating, review: at, durationMs: g.durationMs }, ...later.map(itemOf)]);
+    const l = steps[0]!.log;
     await insertReviewLog(tx, { ...l, nextVersion: l.prevVersion, id: logId, userId, cardId: g.cardId, clientId: g.clientId, leechChange: 0, sessionId: g.sessionId ?? null });
+    for (let i = 0; i < later.length; i++) {
+      const r = steps[i + 1]!.log;
+      await tx.run(sql`
+        UPDATE "ReviewLog" SET "state" = ${r.state}, "due" = ${r.due}, "stability" = ${r.stability}, "difficulty" = ${r.difficulty},
+          "elapsedDays" = ${r.elapsedDays}, "lastElapsedDays" = ${r.lastElapsedDays}, "scheduledDays" = ${r.scheduledDays},
+          "learningSteps" = ${r.learningSteps}, "reviewDay" = ${r.reviewDay}, "prevDue" = ${r.prevDue}, "prevLastReview" = ${r.prevLastReview},
+          "prevElapsedDays" = ${r.prevElapsedDays}, "prevReps" = ${r.prevReps}, "prevLapses" = ${r.prevLapses},
+          "nextState" = ${r.nextState}, "nextDue" = ${r.nextDue}, "nextScheduledDays" = ${r.nextScheduledDays}, "nextStability" = ${r.nextStability}
+        WHERE "id" = ${str(later[i]!.id)} AND "userId" = ${userId}`);
+    }
+    const replayed = cardFields(steps[steps.length - 1]!.card);
+    await tx.run(sql`UPDATE "CardEvent" SET "before" = ${snapshotToJson({ ...before, ...replayed })} WHERE "id" = ${str(reset.id)} AND "userId" = ${userId}`);
   });
   return logId;
 }
