@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { dailyAllowance } from "@/lib/srs/limits";
-import { isLeechLapse, leechChangeOf, LEECH_FLAGGED, LEECH_SUSPENDED } from "@/lib/srs/leech";
+import { isLeechLapse, leechChangeOf, leechOutcome, LEECH_FLAGGED, LEECH_SUSPENDED } from "@/lib/srs/leech";
 
 const day = { newPerDay: 10, reviewsPerDay: 200, introduced: 0, reviewed: 0, reviewDue: 0, newAvailable: 50 };
 
@@ -58,5 +58,15 @@ describe("the leech rule", () => {
     expect(leechChangeOf(lapse, { threshold: 8, action: "flag" })).toBe(LEECH_FLAGGED);
     expect(leechChangeOf({ ...lapse, leech: true, prevLapses: 11, nextLapses: 12 }, { threshold: 8, action: "suspend" })).toBe(LEECH_SUSPENDED);
     expect(leechChangeOf({ ...lapse, prevLapses: 6, nextLapses: 7 }, { threshold: 8, action: "suspend" })).toBe(0);
+  });
+
+  it("only ever adds a flag or a suspension, never clears one a learner or an earlier lapse set", () => {
+    const at = new Date("2026-03-10T12:00:00Z");
+    const earlier = new Date("2026-03-01T12:00:00Z");
+    const rule = { threshold: 8, action: "suspend" };
+    expect(leechOutcome({ prevLapses: 7, nextLapses: 8, leech: false, suspendedAt: null }, rule, at)).toEqual({ leechChange: LEECH_FLAGGED | LEECH_SUSPENDED, leech: true, suspendedAt: at });
+    expect(leechOutcome({ prevLapses: 7, nextLapses: 8, leech: false, suspendedAt: earlier }, rule, at)).toEqual({ leechChange: LEECH_FLAGGED, leech: true, suspendedAt: earlier });
+    // Fewer lapses than before (a replay that re-ordered them): the flags stay as they are.
+    expect(leechOutcome({ prevLapses: 9, nextLapses: 8, leech: true, suspendedAt: null }, rule, at)).toEqual({ leechChange: 0, leech: true, suspendedAt: null });
   });
 });
