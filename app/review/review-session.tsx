@@ -171,14 +171,18 @@ export function ReviewSession({ sessionId: given, initial, streak, guideSeen, us
     if (localUser) void offline.current?.refreshSnapshot(localUser);
   }, [lastUndoable, pending, show, isOffline, localUser, refreshStatus, sessionId]);
 
-  const reload = useCallback(async () => {
+  // The server's current state. `keepUndo` (after sending this page's waiting grades): the list of
+  // what this page can undo stays, now naming the server's logs; the server checks each undo
+  // (session, most recent review) and a stale entry is dropped when it refuses. Otherwise (the
+  // Reload button, after losing a race) what this session could undo may have been changed
+  // elsewhere, and the list starts afresh.
+  const reload = useCallback(async (keepUndo = false) => {
     setError(null);
     try {
       const res = await fetch("/api/review");
       const reply = (await res.json()) as ApiReply;
       if (!reply.ok) return setError(reply.error);
-      // What this session could undo may have been changed elsewhere; start afresh.
-      setUndoable([]);
+      if (!keepUndo) setUndoable([]);
       setLocked(false);
       show(reply.state);
     } catch {
@@ -247,7 +251,7 @@ export function ReviewSession({ sessionId: given, initial, streak, guideSeen, us
         if (shell) return location.reload();
         if (await sendWaiting()) {
           setIsOffline(false);
-          await reload();
+          await reload(true);
           if (userId) void offline.current?.refreshSnapshot(userId);
         }
       } catch {

@@ -11,9 +11,9 @@ import { summarizeShifts, type RescheduleSummary } from "./reschedule-summary";
 import { reviewUserOf } from "./review/user";
 
 // "Reschedule my cards" after new parameters (applied or restored): every reviewed card's
-// history since its last reset is replayed with the user's current parameters (scheduler.ts rescheduledCard) and
-// the cards it changes are written in one transaction, with a snapshot of what they were so
-// that Undo restores them in one step. Preview computes the same without writing.
+// history since its last reset is replayed with the user's current parameters (scheduler.ts
+// rescheduledCard) and the cards it changes are written in one transaction, with a snapshot of
+// what they were so that Undo restores them in one step. Preview computes the same without writing.
 
 type Change = { id: string; version: number; before: CardFields; after: CardFields };
 type Plan = { summary: RescheduleSummary; changes: Change[] };

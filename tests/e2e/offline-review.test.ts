@@ -149,6 +149,37 @@ describe("reviewing offline", () => {
     await context.close();
   });
 
+  it("sends a grade made when the live page lost its connection, and that page can then undo it", async () => {
+    await up();
+    const context = await middayContext(browser());
+    await context.addCookies([{ name: "unknot-grade-guide", value: "seen", url: base }]);
+    const page = await context.newPage();
+    await page.goto(`${base}/`);
+    await controlled(page);
+    const email = await signUp(page, base);
+    await page.getByTestId("review-card").waitFor();
+    await keptOffline(page);
+    const userId = await userIdOf(email);
+    // No reload: the page that was online grades on, from its local copy.
+    await goOffline(context);
+    const made = await gradeOne(page, "3");
+    await page.getByTestId("offline-banner").waitFor();
+    expect(await db.reviewLog.count({ where: { userId } })).toBe(0);
+
+    await context.setOffline(false);
+    await up();
+    await expect.poll(() => db.reviewLog.count({ where: { userId } }), { timeout: 60_000 }).toBe(1);
+    await expect.poll(() => page.getByTestId("offline-banner").count(), { timeout: 30_000 }).toBe(0);
+    const log = await db.reviewLog.findFirstOrThrow({ where: { userId } });
+    expect(log.sessionId).not.toBeNull();
+    // Stored with this page's study session: its undo reaches it.
+    await page.keyboard.press("Control+z");
+    await page.getByTestId("undo-message").waitFor();
+    await expect.poll(async () => (await db.reviewLog.findUniqueOrThrow({ where: { id: log.id } })).undoneAt).not.toBeNull();
+    expect(await page.getByTestId("review-card").getAttribute("data-card-id")).toBe(made.cardId);
+    await context.close();
+  });
+
   it("stores grades once when two tabs come back online together", async () => {
     const context = await middayContext(browser());
     const { page, email, userId } = await offlineLearner(context);
