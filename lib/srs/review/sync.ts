@@ -151,7 +151,13 @@ async function storeBeforeReset(user: ReviewUser, g: OfflineGradeInput, at: Date
   const userId = user.id;
   const logId = randomUUID();
   await sqlDb.transaction(async (tx) => {
-    const reset = await resetAfter(tx, userId, g.cardId, at);
+    const found = await resetAfter(tx, userId, g.cardId, at);
+    // Taking the reset's row first (a write) makes grades placed before the same reset, and an
+    // undo of it, wait for each other where transactions run side by side (PostgreSQL); what
+    // follows is read after that.
+    const held = found ? await tx.run(sql`UPDATE "CardEvent" SET "before" = "before" WHERE "id" = ${str(found.id)} AND "userId" = ${userId} AND "undoneAt" IS NULL`) : 0;
+    if (!found || held !== 1) throw new UserError(CHANGED, 409);
+    const [reset] = await tx.all(sql`SELECT e."id", e."at", e."before", e."version" FROM "CardEvent" e WHERE e."id" = ${str(found.id)} AND e."userId" = ${userId}`);
     if (!reset) throw new UserError(CHANGED, 409);
     const later = await tx.all(sql`
       SELECT l."id", l."rating", l."review", l."durationMs", l."leechChange", l."state", l."prevDue", l."stability", l."difficulty", l."prevElapsedDays",
