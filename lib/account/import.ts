@@ -24,6 +24,9 @@ const TRANSACTION_TIMEOUT_MS = 120_000;
 // many rows each (a few milliseconds of the write lock), so that other users' grades queue
 // behind one chunk, not behind the whole import.
 export const IMPORT_CHUNK_ROWS = 250;
+// A chunk takes milliseconds; the claim (every card) and an undo (every row) take longer, and
+// Prisma's default 5 s is too short for them on a busy machine.
+const STEP_TIMEOUT_MS = 30_000;
 // On SQLite every query resolves at once (better-sqlite3 is synchronous), so without a pause
 // a long import would keep the event loop busy and the server would answer no one meanwhile.
 const letOthersRun = () => new Promise((resolve) => setImmediate(resolve));
@@ -47,7 +50,7 @@ export async function importAccountJson(userId: string, raw: unknown): Promise<I
     if (isPostgresUrl(databaseUrl())) {
       return await db.$transaction((tx) => writeImport((fn) => fn(tx), userId, doc, false), { timeout: TRANSACTION_TIMEOUT_MS, maxWait: 10_000 });
     }
-    return await writeImport((fn) => db.$transaction(fn), userId, doc, true);
+    return await writeImport((fn) => db.$transaction(fn, { timeout: STEP_TIMEOUT_MS }), userId, doc, true);
   } catch (e) {
     // Two imports racing on PostgreSQL: the second trips over the first's clientIds.
     if (isUniqueViolation(e)) throw new UserError(NOT_EMPTY, 409);
