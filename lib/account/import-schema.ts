@@ -26,6 +26,11 @@ const MAX_STABILITY = 1_100_000;
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "must be a plain id");
 const catalogCardId = z.string().min(1).max(120);
 const date = z.iso.datetime({ offset: true, error: "must be an ISO date and time" }).transform((s) => new Date(s));
+// How far ahead of this server's clock a past instant (a review, an action) may be: the
+// exporting server's clock may run a little fast. Anything later is refused, since a review
+// cannot have happened yet and the scheduler cannot count time from it.
+export const IMPORT_CLOCK_ALLOWANCE_MS = 5 * 60_000;
+const past = date.refine((d) => d.getTime() <= Date.now() + IMPORT_CLOCK_ALLOWANCE_MS, "is in the future (later than this server's clock allows)");
 const count = (max = MAX_COUNT) => z.number().int().min(0).max(max);
 const state = z.number().int().min(0).max(3);
 const stability = z.number().min(0).max(MAX_STABILITY);
@@ -34,7 +39,7 @@ const difficulty = z.number().min(0).max(10);
 const cardSchema = z.object({
   id,
   catalogCardId,
-  addedAt: date,
+  addedAt: past,
   version: count(1_000_000_000),
   state,
   due: date,
@@ -45,7 +50,7 @@ const cardSchema = z.object({
   learningSteps: count(1_000),
   reps: count(),
   lapses: count(),
-  lastReview: date.nullable(),
+  lastReview: past.nullable(),
   // Deck control (suspend, bury, leech): absent from exports made before it existed.
   suspendedAt: date.nullable().default(null),
   buriedUntil: date.nullable().default(null),
@@ -64,11 +69,11 @@ const reviewLogSchema = z.object({
   lastElapsedDays: count(MAX_DAYS),
   scheduledDays: count(MAX_DAYS),
   learningSteps: count(1_000),
-  review: date,
+  review: past,
   durationMs: count(3_600_000),
   reviewDay: count(3_000_000),
   prevDue: date,
-  prevLastReview: date.nullable(),
+  prevLastReview: past.nullable(),
   prevElapsedDays: count(MAX_DAYS),
   prevReps: count(),
   prevLapses: count(),
@@ -78,19 +83,22 @@ const reviewLogSchema = z.object({
   nextScheduledDays: count(MAX_DAYS),
   nextStability: stability,
   nextVersion: count(1_000_000_000),
-  undoneAt: date.nullable(),
+  undoneAt: past.nullable(),
   leechChange: count(3).default(0),
 });
 
-// A manual card action; `before` is the card's state before it, as the action stored it.
+// A manual card action; `before` is the card's state before it, as the action stored it
+// (lib/srs/cards/actions.ts): one level of named scalar fields. Anything nested is refused, so
+// a document nested thousands of levels deep is a 400, not a stack overflow when stored.
+const snapshotValue = z.union([z.string().max(64), z.number(), z.boolean(), z.null()], { error: "must be a plain value (a card field)" });
 const cardEventSchema = z.object({
   cardId: id,
   batchId: z.string().min(1).max(64),
   kind: z.string().min(1).max(40),
-  at: date,
-  before: z.record(z.string(), z.unknown()),
+  at: past,
+  before: z.record(z.string().max(40), snapshotValue),
   version: count(1_000_000_000),
-  undoneAt: date.nullable(),
+  undoneAt: past.nullable(),
 });
 
 const quizAttemptSchema = z
@@ -102,14 +110,14 @@ const quizAttemptSchema = z
     answers: z
       .array(z.object({ questionId: z.string().min(1).max(80), chosen: z.string().min(1).max(200), correct: z.boolean() }))
       .max(QUIZ_MAX_ANSWERS),
-    createdAt: date,
+    createdAt: past,
   })
   .refine((q) => q.score <= q.total, { message: "score must not exceed total", path: ["score"] });
 
 const parameterSetSchema = z.object({
   weights: weightsSchema.nullable(),
   source: z.string().min(1).max(40),
-  createdAt: date,
+  createdAt: past,
 });
 
 // Optimizer jobs are in the export but not imported: only their count is bounded.

@@ -48,6 +48,8 @@ export async function syncCatalogue(db: PrismaClient, lessons: Lesson[], now = n
       await tx.catalogCard.updateMany({ where: { id: { in: gone } }, data: { retiredAt: now } });
       report.retired = gone.length;
     }
-  });
+    // A new database gets every catalogue row here, one statement each: Prisma's default 5 s
+    // is too short on a busy machine. It runs once per start, under the preparation lock.
+  }, { timeout: 60_000, maxWait: 15_000 });
   return report;
 }

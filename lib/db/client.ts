@@ -4,7 +4,7 @@ import { PrismaClient } from "@prisma/client";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { databaseUrl, isPostgresUrl, sqliteFilePath } from "./url";
 import { env } from "../env";
-import { SerializedSqliteFactory } from "./sqlite-adapter";
+import { SerializedSqliteFactory, SQLITE_BUSY_TIMEOUT_MS } from "./sqlite-adapter";
 
 // Shared by the app (through lib/db.ts) and by scripts and tests, which run outside Next.
 export function createPrismaClient(url = databaseUrl()): PrismaClient {
@@ -12,12 +12,13 @@ export function createPrismaClient(url = databaseUrl()): PrismaClient {
 }
 
 function createSqliteClient(url: string): PrismaClient {
-  // 5 s busy timeout: writers queue behind one another instead of failing with SQLITE_BUSY.
-  const adapter = new SerializedSqliteFactory({ url: sqliteFilePath(url), timeout: 5000 });
-  // One writer at a time: a transaction may queue behind a long one (an account import takes
-  // a few seconds), so it waits up to 15 s for its turn rather than Prisma's default 2 s.
+  // Another process's writer is waited for up to the documented bound (15 s) rather than
+  // failing with SQLITE_BUSY.
+  const adapter = new SerializedSqliteFactory({ url: sqliteFilePath(url), timeout: SQLITE_BUSY_TIMEOUT_MS });
+  // One writer at a time in this process: a transaction waits up to the same bound for its
+  // turn rather than Prisma's default 2 s.
   // Each connection is set to synchronous = FULL as it opens (lib/db/sqlite-adapter.ts).
-  return new PrismaClient({ adapter, log: ["error"], transactionOptions: { maxWait: 15_000 } });
+  return new PrismaClient({ adapter, log: ["error"], transactionOptions: { maxWait: SQLITE_BUSY_TIMEOUT_MS } });
 }
 
 function createPostgresClient(url: string): PrismaClient {

@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import pg from "pg";
 import { databaseUrl, isPostgresUrl, sqliteFilePath } from "./url";
-import { sqliteWriteLock } from "./sqlite-adapter";
+import { SQLITE_BUSY_TIMEOUT_MS, sqliteWriteLock } from "./sqlite-adapter";
 import { statements } from "./statements";
 
 // The hot path's data access: plain SQL, written once for both engines, run by the drivers
@@ -56,7 +56,7 @@ function sqliteSql(file: string): Sql {
   // The reader sees only committed data in WAL mode and never waits for the writer; FULL
   // makes each commit survive a power loss, as on Prisma's connections.
   const open = () => {
-    const d = new Database(file, { timeout: 5000 });
+    const d = new Database(file, { timeout: SQLITE_BUSY_TIMEOUT_MS });
     d.pragma("synchronous = FULL");
     return d;
   };

@@ -42,7 +42,17 @@ const READ_ONLY = /^\s*SELECT\b/i;
 
 // One writer lock per process, shared by every Prisma client and by lib/db/sql.ts: SQLite
 // has one writer per file, and in-process writers queue here rather than in the busy timeout.
-export const sqliteWriteLock = new Mutex();
+// Kept on globalThis: `next build` copies this module into several server chunks, and a
+// module-level lock would be one per chunk, so Prisma's transactions and the hot path's group
+// commit could hold different locks and meet in SQLite's busy timeout instead.
+const globalForLock = globalThis as unknown as { unknotSqliteWriteLock?: Mutex };
+export const sqliteWriteLock: Mutex = (globalForLock.unknotSqliteWriteLock ??= new Mutex());
+
+// How long a writer may wait for another process's write lock (SQLite's busy timeout), in ms.
+// Writers in one process queue on the lock above; across processes they wait here. It is the
+// documented bound on a write's wait, so it must not be shorter than the longest write any
+// process holds (an account import writes in short chunks, see lib/account/import.ts).
+export const SQLITE_BUSY_TIMEOUT_MS = 15_000;
 
 class SerializedSqliteAdapter implements SqlDriverAdapter {
   readonly provider = "sqlite" as const;

@@ -79,7 +79,12 @@ export function createScheduler(s: SchedulerSettings): Scheduler {
 // graded under the id the row will have (scripts/seed-demo.ts demoCardId).
 export const fuzzSeedOf = (card: Pick<CardState, "id">): string => card.id;
 
-function toFsrs(c: CardState, clock: StudyClock): FsrsCard & { card_id: string } {
+// A last review later than `now` (a clock that ran fast, a hand-made import) counts as made
+// now: ts-fsrs refuses a negative elapsed time, and one card's bad row must not stop grading
+// or break the pages that show it.
+const notAfter = (d: Date, now: Date) => (d.getTime() > now.getTime() ? now : d);
+
+function toFsrs(c: CardState, clock: StudyClock, now: Date): FsrsCard & { card_id: string } {
   return {
     card_id: fuzzSeedOf(c),
     due: clock.in(c.due),
@@ -91,7 +96,7 @@ function toFsrs(c: CardState, clock: StudyClock): FsrsCard & { card_id: string }
     reps: c.reps,
     lapses: c.lapses,
     state: c.state,
-    last_review: c.lastReview ? clock.in(c.lastReview) : undefined,
+    last_review: c.lastReview ? clock.in(notAfter(c.lastReview, now)) : undefined,
   };
 }
 
@@ -128,7 +133,7 @@ function fromLog(l: FsrsLog, clock: StudyClock): LogSnapshot {
 
 export function gradeCard(s: Scheduler, card: CardState, rating: Grade, now: Date): { card: CardState; log: LogSnapshot } {
   const clock = new StudyClock(s.day);
-  const { card: next, log } = s.fsrs.next(toFsrs(card, clock), clock.in(now), rating);
+  const { card: next, log } = s.fsrs.next(toFsrs(card, clock, now), clock.in(now), rating);
   return { card: fromFsrs(card.id, next, clock), log: fromLog(log, clock) };
 }
 
@@ -136,14 +141,14 @@ export function gradeCard(s: Scheduler, card: CardState, rating: Grade, now: Dat
 // due order), with ts-fsrs's own forget; resetCount also zeroes reps and lapses.
 export function forgetCard(s: Scheduler, card: CardState, now: Date, resetCount: boolean): CardState {
   const clock = new StudyClock(s.day);
-  return fromFsrs(card.id, s.fsrs.forget(toFsrs(card, clock), clock.in(now), resetCount).card, clock);
+  return fromFsrs(card.id, s.fsrs.forget(toFsrs(card, clock, now), clock.in(now), resetCount).card, clock);
 }
 
 export type IntervalPreview = { rating: Grade; due: Date; label: string };
 
 export function previewIntervals(s: Scheduler, card: CardState, now: Date): IntervalPreview[] {
   const clock = new StudyClock(s.day);
-  const preview = s.fsrs.repeat(toFsrs(card, clock), clock.in(now));
+  const preview = s.fsrs.repeat(toFsrs(card, clock, now), clock.in(now));
   return GRADES.map((rating) => {
     const due = clock.out(preview[rating].card.due);
     return { rating, due, label: formatInterval(due.getTime() - now.getTime()) };
@@ -156,7 +161,7 @@ export type MemoryState = Pick<CardState, "state" | "due" | "stability" | "lastR
 
 export function retrievability(s: Scheduler, card: MemoryState, now: Date): number {
   const clock = new StudyClock(s.day);
-  const fsrsCard: FsrsCard = { ...createEmptyCard(clock.in(card.due)), state: card.state, stability: card.stability, last_review: card.lastReview ? clock.in(card.lastReview) : undefined };
+  const fsrsCard: FsrsCard = { ...createEmptyCard(clock.in(card.due)), state: card.state, stability: card.stability, last_review: card.lastReview ? clock.in(notAfter(card.lastReview, now)) : undefined };
   return s.fsrs.get_retrievability(fsrsCard, clock.in(now), false);
 }
 

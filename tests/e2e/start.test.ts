@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import Database from "better-sqlite3";
 import { DEMO_ACCOUNT } from "@/lib/demo";
 import { resetDatabase, ROOT, serverFile, waitUntilAnswering } from "./server";
 import { nextCard, signInHttp } from "../../scripts/load/http";
@@ -110,6 +111,36 @@ describe("npm start", () => {
     await run.exit;
     expect(await until(() => !tree.some(isAlive), 15_000)).toBe(true);
     expect(await fetch(`${url}/api/auth/csrf`).then(() => "answered", () => "refused")).toBe("refused");
+  });
+
+  it("starts a second server on a SQLite file that a running server and an open read transaction hold, and both answer", { timeout: 300_000 }, async () => {
+    const file = path.join(ROOT, `data/test/start-beside-${PORT}.db`);
+    resetDatabase(file);
+    const env = (port: number) => ({ PORT: String(port), DATABASE_URL: `file:${file}`, NEXTAUTH_SECRET: "start-test-secret-not-for-production-00" });
+    const first = launch(env(PORT + 2));
+    launched.push(first.proc);
+    await waitUntilAnswering(`http://localhost:${PORT + 2}`, first.proc, first.output, "the first npm start", 180);
+    // Another connection reading, as a backup or a `sqlite3` shell would.
+    const reader = new Database(file, { readonly: true });
+    reader.exec("BEGIN");
+    reader.prepare(`SELECT count(*) FROM "User"`).get();
+    try {
+      const second = launch(env(PORT + 3));
+      launched.push(second.proc);
+      await waitUntilAnswering(`http://localhost:${PORT + 3}`, second.proc, second.output, "the second npm start", 180);
+      expect(second.output()).toContain("schema up to date");
+      for (const port of [PORT + 2, PORT + 3]) {
+        const cookie = await signInHttp(`http://localhost:${port}`, DEMO_ACCOUNT.email, DEMO_ACCOUNT.password);
+        expect(await nextCard(`http://localhost:${port}`, cookie)).not.toBeNull();
+      }
+      second.proc.kill("SIGTERM");
+      expect(await second.exit).toBe(0);
+    } finally {
+      reader.exec("ROLLBACK");
+      reader.close();
+    }
+    first.proc.kill("SIGTERM");
+    expect(await first.exit).toBe(0);
   });
 
   it("stops before the database or the server with a message naming a malformed setting", async () => {

@@ -7,7 +7,7 @@ import { createLoadUsers, LOAD_PASSWORD } from "../../scripts/load/users";
 import { gradeHttp, nextCard, signInHttp } from "../../scripts/load/http";
 
 // Two `next start` processes on one SQLite file. Each process has its own writer lock; across
-// processes SQLite's file lock and the 5 s busy timeout serialise the writers. Every user
+// processes SQLite's file lock and the 15 s busy timeout serialise the writers. Every user
 // grades through both servers in turn, so the two processes write the same rows.
 const BASE = Number(process.env.E2E_PORT ?? 3100) + 6;
 const FILE = path.join(ROOT, `data/test/two-processes-${BASE}.db`);

@@ -200,21 +200,57 @@ describe("importing an Unknot export", () => {
     expect(await rowsOf(b.id)).toEqual(before);
   });
 
-  it("rolls back every write when the database fails halfway", async () => {
+  it("leaves the account as it was when the database fails halfway", async () => {
     const a = await learnerWithHistory();
     const doc = await exportOf(a.id);
     const b = await makeUser();
     const before = await rowsOf(b.id);
-    // Parameter sets are written last, after the settings, cards, logs and quiz attempts.
+    // Quiz attempts are written last, after the settings, cards, parameter sets, logs and card
+    // actions (on SQLite each in a transaction of its own, undone by hand on failure).
     const real = db.$transaction.bind(db) as (fn: (tx: object) => Promise<unknown>, options?: object) => Promise<unknown>;
+    type Exec = (q: { strings: readonly string[] }) => Promise<number>;
     const failLast = (tx: object) =>
-      new Proxy(tx, { get: (t, key) => (key === "parameterSet" ? { createMany: () => Promise.reject(new Error("disk full")) } : Reflect.get(t, key)) });
+      new Proxy(tx, {
+        get: (t, key) => {
+          const value = Reflect.get(t, key);
+          if (key !== "$executeRaw") return value;
+          return ((q) => (q.strings.join("?").includes('INSERT INTO "QuizAttempt"') ? Promise.reject(new Error("disk full")) : (value as Exec).call(t, q))) as Exec;
+        },
+      });
     const spy = vi.spyOn(db, "$transaction").mockImplementation(((fn: (tx: object) => Promise<unknown>, options?: object) => real((tx) => fn(failLast(tx)), options)) as never);
     try {
       await expect(importAccountJson(b.id, doc)).rejects.toThrow("disk full");
     } finally {
       spy.mockRestore();
     }
+    expect(await rowsOf(b.id)).toEqual(before);
+  });
+
+  it("refuses a review or card dated in the future, saying where, and writes nothing", async () => {
+    const a = await learnerWithHistory();
+    const b = await makeUser();
+    const before = await rowsOf(b.id);
+    const doc = await exportOf(a.id);
+    const reviewed = doc.cards.findIndex((c) => c.lastReview !== null);
+    doc.cards[reviewed]!.lastReview = new Date(Date.now() + 3 * 86_400_000).toISOString();
+    await expect(importAccountJson(b.id, doc)).rejects.toMatchObject({
+      status: 400,
+      message: `The export is not valid at cards[${reviewed}].lastReview: is in the future (later than this server's clock allows). Nothing was imported.`,
+    });
+    const logDoc = await exportOf(a.id);
+    logDoc.reviewLogs[0]!.review = new Date(Date.now() + 3_600_000).toISOString();
+    await expect(importAccountJson(b.id, logDoc)).rejects.toMatchObject({ status: 400, message: expect.stringMatching(/^The export is not valid at reviewLogs\[0\]\.review: is in the future/) });
+    expect(await rowsOf(b.id)).toEqual(before);
+  });
+
+  it("refuses a document nested thousands of levels deep with a 400, not a crash", async () => {
+    const a = await learnerWithHistory();
+    const b = await makeUser();
+    const before = await rowsOf(b.id);
+    const doc = (await exportOf(a.id)) as unknown as { cardEvents: { before: unknown }[] };
+    const depth = 20_000;
+    doc.cardEvents[0]!.before = JSON.parse('{"a":'.repeat(depth) + "1" + "}".repeat(depth));
+    await expect(importAccountJson(b.id, doc)).rejects.toMatchObject({ status: 400, message: expect.stringMatching(/^The export is not valid at cardEvents\[0\]\.before\.a: /) });
     expect(await rowsOf(b.id)).toEqual(before);
   });
 });

@@ -5,6 +5,8 @@ import { isPostgresUrl } from "@/lib/db/url";
 import { UserError } from "@/lib/errors";
 import { getReviewState, gradeReview, undoReview } from "@/lib/srs/review";
 import { firstCard, grade, makeUser, SESSION } from "./helpers";
+import { getStudySummary } from "@/lib/progress/summary";
+import { getDashboard } from "@/lib/progress/queries";
 
 const fsrsFields = (c: Awaited<ReturnType<typeof firstCard>>) => ({
   state: c.state, due: c.due, stability: c.stability, difficulty: c.difficulty, elapsedDays: c.elapsedDays,
@@ -85,6 +87,24 @@ describe("grading a card", () => {
   it("refuses an unknown card id with 404", async () => {
     const u = await makeUser();
     await expect(gradeReview(u.id, grade("no-such-card", 0, 3))).rejects.toMatchObject({ status: 404 });
+  });
+});
+
+describe("a card whose last review is later than now", () => {
+  it("is shown, previewed and graded as if last reviewed now, and leaves the summary and dashboard working", async () => {
+    const u = await makeUser();
+    const card = await firstCard(u.id);
+    const now = new Date();
+    // A learning card as a bad import or a fast clock could leave it: last reviewed tomorrow.
+    await db.card.update({ where: { id: card.id }, data: { state: 1, learningSteps: 1, reps: 1, stability: 2.3, difficulty: 5, due: new Date(now.getTime() - 60_000), lastReview: new Date(now.getTime() + 86_400_000) } });
+    const { card: shown } = await getReviewState(u.id, now);
+    expect(shown?.cardId).toBe(card.id);
+    await expect(getStudySummary(u.id, now)).resolves.toBeDefined();
+    await expect(getDashboard(u.id, now)).resolves.toBeDefined();
+    const graded = await gradeReview(u.id, grade(card.id, shown!.version, 3), now);
+    expect(graded.replay).toBeFalsy();
+    const after = await db.card.findUniqueOrThrow({ where: { id: card.id } });
+    expect(after.lastReview?.getTime()).toBe(now.getTime());
   });
 });
 

@@ -16,6 +16,15 @@ const sequence: { rating: Grade; afterMinutes: number }[] = [
 const settings = { desiredRetention: 0.9, maximumInterval: 36500, enableFuzz: false, weights: null, day: { timeZone: "UTC", rolloverHour: 0 } };
 
 describe("the scheduling wrapper", () => {
+  it("grades, previews and scores a card whose last review is later than now as if last reviewed now", () => {
+    const f = createScheduler(settings);
+    const learning = { ...newCardState("ahead", start), state: 1, learningSteps: 1, reps: 1, stability: 2.3, difficulty: 5, lastReview: new Date(start.getTime() + 86_400_000) };
+    const asOfNow = { ...learning, lastReview: start };
+    expect(gradeCard(f, learning, Rating.Good, start)).toEqual(gradeCard(f, asOfNow, Rating.Good, start));
+    expect(previewIntervals(f, learning, start)).toEqual(previewIntervals(f, asOfNow, start));
+    expect(retrievability(f, learning, start)).toBe(retrievability(f, asOfNow, start));
+  });
+
   it("gives exactly what ts-fsrs gives over a sequence of grades", () => {
     const ours = createScheduler(settings);
     const bare = fsrs(generatorParameters({ request_retention: 0.9, maximum_interval: 36500, enable_fuzz: false, enable_short_term: true }));
