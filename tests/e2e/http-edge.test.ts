@@ -214,10 +214,10 @@ describe("personal pages' script policy", () => {
 });
 
 describe("malformed and stalled requests", () => {
-  it("answers a real server action called with a body that is not an argument list with 400, not 500", async () => {
+  it("answers a real server action called with a body that is not an argument list of plain data with 400, not 500", async () => {
     const manifest = JSON.parse(readFileSync(path.join(ROOT, distDir(), "server/server-reference-manifest.json"), "utf8")) as { node: Record<string, { exportedName?: string }> };
     const signUpAction = Object.entries(manifest.node).find(([, a]) => a.exportedName === "signUpAction")![0];
-    for (const body of ["{{{ nope", '"x"', "", "[1,2"]) {
+    for (const body of ["{{{ nope", '"x"', "", "[1,2", '["$1"]', '["$Q1"]', '[{"email":"$0:9"}]']) {
       const res = await fetch(`${baseUrl}/sign-up`, { method: "POST", headers: { "next-action": signUpAction, "content-type": "text/plain;charset=UTF-8", origin: baseUrl }, body });
       expect(res.status, body).toBe(400);
     }

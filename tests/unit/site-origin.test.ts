@@ -73,13 +73,19 @@ describe("a server action call's envelope", () => {
   it("accepts the argument lists React sends, as text or as a form's field 0", async () => {
     expect(await actionEnvelopeIsValid(call('[{"email":"a@b.c"}]', "text/plain;charset=UTF-8"))).toBe(true);
     const form = new FormData();
-    form.set("0", '["$K1"]');
-    form.set("1_file", "x");
+    form.set("0", '[{"email":"a@b.c"}]');
     expect(await actionEnvelopeIsValid(new Request("http://x/", { method: "POST", body: form }))).toBe(true);
   });
 
-  it("refuses bodies that are not a JSON argument list", async () => {
-    for (const body of ["{{{ nope", "", '"x"', "{}", "[1,2"]) expect(await actionEnvelopeIsValid(call(body, "text/plain;charset=UTF-8")), body).toBe(false);
+  it("accepts React's value tokens and references to objects met twice", async () => {
+    for (const body of ['["$$dollars", "$undefined", "$NaN", "$-Infinity", "$-0", "$D2026-01-01T00:00:00.000Z", "$n12", "$T"]', '[{"a":{"b":1},"c":"$0:0:a"}]', '["$0"]']) {
+      expect(await actionEnvelopeIsValid(call(body, "text/plain;charset=UTF-8")), body).toBe(true);
+    }
+  });
+
+  it("refuses bodies that are not a JSON argument list of plain data", async () => {
+    const bodies = ["{{{ nope", "", '"x"', "{}", "[1,2", '["$1"]', '["$Q1"]', '["$B1"]', '["$h1"]', '["$F1"]', '["$K1"]', '["$@1"]', '["$i1"]', '["$l1"]', '["$W1"]', '["$S"]', '["$Z"]', '["$nzz"]', '["$0:"]', '["$0:9:9"]', '[{"deep":{"x":"$1"}}]'];
+    for (const body of bodies) expect(await actionEnvelopeIsValid(call(body, "text/plain;charset=UTF-8")), body).toBe(false);
     expect(await actionEnvelopeIsValid(call("garbage", "multipart/form-data; boundary=xx"))).toBe(false);
     const form = new FormData();
     form.set("a", "1");
