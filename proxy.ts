@@ -1,21 +1,28 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { contentSecurityPolicy, STATIC_HEADERS, usesNonce } from "./lib/security-headers";
-import { DISPLAY_COOKIE_OPTIONS, displayCookieChange, proxyKeepsHint, SIGNED_IN_COOKIE } from "./lib/auth/display-cookie";
+import { contentSecurityPolicy, STATIC_HEADERS, transportHeaders, usesNonce } from "./lib/security-headers";
+import { displayCookieChange, displayCookieOptions, proxyKeepsHint, SIGNED_IN_COOKIE } from "./lib/auth/display-cookie";
+import { isHttps, siteOrigin } from "./lib/auth/site-origin";
+import { actionEnvelopeIsValid, isFetchAction } from "./lib/action-envelope";
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
+  const https = isHttps(siteOrigin(request.headers));
   const nonce = usesNonce(request.nextUrl.pathname) ? Buffer.from(crypto.randomUUID()).toString("base64") : null;
   const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
+  const headers = { "Content-Security-Policy": csp, ...STATIC_HEADERS, ...transportHeaders(https) };
+  // A server action call Next cannot decode would get Next's 500 (lib/action-envelope.ts).
+  if (isFetchAction(request.method, request.headers) && !(await actionEnvelopeIsValid(request.clone()))) {
+    return new NextResponse("This server action call is malformed.", { status: 400, headers: { ...headers, "Content-Type": "text/plain; charset=utf-8" } });
+  }
   // Next reads the nonce for its own scripts from the request's policy header.
-  const headers = new Headers(request.headers);
-  headers.set("Content-Security-Policy", csp);
-  if (nonce) headers.set("x-nonce", nonce);
-  const response = NextResponse.next({ request: { headers } });
-  response.headers.set("Content-Security-Policy", csp);
-  for (const [k, v] of Object.entries(STATIC_HEADERS)) response.headers.set(k, v);
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("Content-Security-Policy", csp);
+  if (nonce) requestHeaders.set("x-nonce", nonce);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  for (const [k, v] of Object.entries(headers)) response.headers.set(k, v);
   // Keeps the header's "signed in" hint in step with the session cookie (lib/auth/display-cookie.ts).
   const change = !proxyKeepsHint(request.nextUrl.pathname) ? null : displayCookieChange(new Map(request.cookies.getAll().map((c) => [c.name, c.value])));
-  if (change === "set") response.cookies.set(SIGNED_IN_COOKIE, "1", DISPLAY_COOKIE_OPTIONS);
-  else if (change === "clear") response.cookies.delete(SIGNED_IN_COOKIE);
+  if (change === "set") response.cookies.set(SIGNED_IN_COOKIE, "1", displayCookieOptions(https));
+  else if (change === "clear") response.cookies.set(SIGNED_IN_COOKIE, "", { ...displayCookieOptions(https), maxAge: 0 });
   return response;
 }
 

@@ -3,6 +3,7 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { UserError } from "./errors";
 import { requireApiUser, type SessionUser } from "./auth";
+import { fromThisSite, isJsonContentType } from "./auth/site-origin";
 
 const MAX_BODY_BYTES = 16 * 1024;
 
@@ -48,12 +49,22 @@ export function errorResponse(e: unknown): NextResponse {
 
 export { noInput } from "./validation/common";
 
+// A request that changes something must come from the site's own pages and say that its body
+// is JSON. SameSite=Lax cookies stop other sites, not another port or subdomain of this one,
+// and a cross-origin form or fetch may send text/plain without asking first (no CORS preflight).
+function refuseCrossSiteWrite(req: Request): void {
+  if (req.method === "GET" || req.method === "HEAD") return;
+  if (!fromThisSite(req.headers)) throw new UserError("This request did not come from this site's pages.", 403);
+  if (!isJsonContentType(req.headers.get("content-type"))) throw new UserError("Send the request body as JSON (Content-Type: application/json).", 415);
+}
+
 export type RouteOptions = { maxBodyBytes?: number };
 
 // A signed-in JSON route: the user comes from the session, checked first, so only a signed-in
 // user's body is read. The body is parsed by `input` and the handler gets it typed; a route
 // without a schema (GET, or a body parsed by its own schema in lib/) gets it as `unknown`.
-// Bodies are capped at 16 KB unless a route asks for more.
+// Bodies are capped at 16 KB unless a route asks for more. A write from another origin, or one
+// whose body is not declared as JSON, is refused before anything else is read.
 export function userRoute<T extends object, S extends z.ZodType = z.ZodUnknown>(
   handler: (user: SessionUser, input: z.output<S>, req: Request) => Promise<T>,
   input?: S,
@@ -62,6 +73,7 @@ export function userRoute<T extends object, S extends z.ZodType = z.ZodUnknown>(
   const maxBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
   return async (req: Request): Promise<NextResponse> => {
     try {
+      refuseCrossSiteWrite(req);
       const user = await requireApiUser();
       const body = req.method === "GET" ? undefined : await readJson(req, maxBytes);
       const parsed = input ? input.safeParse(body) : { success: true as const, data: body };

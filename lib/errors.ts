@@ -4,7 +4,7 @@ import type { z } from "zod";
 export class UserError extends Error {
   constructor(
     message: string,
-    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 = 400,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 = 400,
   ) {
     super(message);
   }

@@ -1,5 +1,6 @@
-// Security headers, pure so that they are unit-tested. Pages that show or take user data are
-// rendered per request and get a nonce-based script policy; the public lesson pages are
+// Security headers, pure so that they are unit-tested. Pages that show or take user data
+// (including the home page and /learn, personal when signed in) are rendered per request and
+// get a nonce-based script policy; the public lesson pages are
 // prerendered (fast, cacheable) and cannot carry a per-request nonce, so there Next's inline
 // bootstrap scripts are allowed with 'unsafe-inline': those pages render only our own content.
 // The one inline script of our own (the header's signed-in state, set before the first paint)
@@ -11,9 +12,11 @@ import { AUTH_STATE_SCRIPT } from "./auth/display-cookie";
 export const AUTH_STATE_SCRIPT_HASH = `'sha256-${createHash("sha256").update(AUTH_STATE_SCRIPT).digest("base64")}'`;
 
 export const NONCE_PATHS = ["/welcome", "/review", "/cards", "/settings", "/progress", "/account", "/sign-in", "/sign-up"];
+// Personal when signed in, but with prerendered public pages below them (/learn/<slug>).
+export const NONCE_PAGES = ["/", "/learn"];
 
 export function usesNonce(pathname: string): boolean {
-  return NONCE_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`));
+  return NONCE_PAGES.includes(pathname) || NONCE_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`));
 }
 
 export function contentSecurityPolicy(nonce: string | null, dev = false): string {
@@ -35,6 +38,14 @@ export function contentSecurityPolicy(nonce: string | null, dev = false): string
     "form-action 'self'",
     "frame-ancestors 'none'",
   ].join("; ");
+}
+
+// Sent only when the site is served over https (lib/auth/site-origin.ts): two years, for the
+// host and its subdomains. Not "preload", which is a commitment for the whole domain.
+export const HSTS = "max-age=63072000; includeSubDomains";
+
+export function transportHeaders(https: boolean): Record<string, string> {
+  return https ? { "Strict-Transport-Security": HSTS } : {};
 }
 
 export const STATIC_HEADERS: Record<string, string> = {

@@ -3,7 +3,7 @@
 // never from a header the client wrote. `npm run build` bundles this file into the build
 // directory (unknot-serve.mjs, see scripts/build.ts), and `npm start` and the end-to-end tests
 // run that with plain `node`: one process, so a signal reaches the server itself.
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import path from "node:path";
 import next from "next";
 import { env } from "../lib/env";
@@ -12,6 +12,32 @@ import { forwardedHeaders } from "../lib/auth/client-address";
 // Set in the bundle (scripts/build.ts), which does not sit beside the sources.
 declare const __UNKNOT_ROOT__: string | undefined;
 const ROOT = typeof __UNKNOT_ROOT__ === "string" ? __UNKNOT_ROOT__ : path.resolve(import.meta.dirname, "..");
+
+// A request whose body stops arriving (a Content-Length longer than what is sent, a stalled
+// upload) is answered 408 and closed once no byte has come for this long; an upload that is
+// slow but moving (a large import from a phone) goes on. Node's requestTimeout (5 minutes)
+// still bounds a whole request.
+export const BODY_IDLE_TIMEOUT_MS = 15_000;
+
+function hasBody(req: IncomingMessage): boolean {
+  return req.headers["transfer-encoding"] !== undefined || Number(req.headers["content-length"] ?? 0) > 0;
+}
+
+function limitBodyIdle(req: IncomingMessage, res: ServerResponse): void {
+  if (!hasBody(req)) return;
+  // On the request, not the socket: Node then leaves the timeout to this handler instead of
+  // destroying the socket unanswered. It stops once the body has all arrived.
+  req.setTimeout(BODY_IDLE_TIMEOUT_MS, () => {
+    if (!res.headersSent) res.writeHead(408, { "Content-Type": "text/plain; charset=utf-8", Connection: "close" }).end("The request body stopped arriving.");
+    req.socket.destroySoon();
+  });
+  // Once the answer is out, Node's keep-alive timeout owns the socket's timer.
+  const stop = () => {
+    if (!res.writableFinished) req.setTimeout(0);
+  };
+  req.once("end", stop);
+  req.once("close", stop);
+}
 
 export async function serve(): Promise<void> {
   const config = env();
@@ -23,6 +49,7 @@ export async function serve(): Promise<void> {
   await app.prepare();
   const server = createServer((req, res) => {
     Object.assign(req.headers, forwardedHeaders(req.headers, req.socket.remoteAddress, false, config.UNKNOT_TRUSTED_PROXIES));
+    limitBodyIdle(req, res);
     handle(req, res).catch((e: unknown) => {
       console.error(e);
       if (!res.headersSent) res.writeHead(500).end("Internal error");

@@ -40,6 +40,12 @@ export function displayCookieChange(cookies: ReadonlyMap<string, string> | Map<s
 
 export const DISPLAY_COOKIE_OPTIONS = { path: "/", sameSite: "lax", maxAge: 30 * 24 * 60 * 60, httpOnly: false } as const;
 
+// The hint's options on a site served over http or https (lib/auth/site-origin.ts): Secure on
+// https, like the session cookie beside it.
+export function displayCookieOptions(https: boolean) {
+  return { ...DISPLAY_COOKIE_OPTIONS, secure: https };
+}
+
 const READ = `/(?:^|;\\s*)${SIGNED_IN_COOKIE}=1(?:;|$)/.test(document.cookie)`;
 
 // Runs in <head> before the body is parsed; the same check runs again after client-side
@@ -49,7 +55,8 @@ export const AUTH_STATE_SCRIPT = `document.documentElement.dataset.auth=${READ}?
 // Set in the browser too, at sign-in and sign-out: the pages the service worker answers from its
 // cache (lessons, /signed-out) never reach the proxy.
 export function setSignedInHint(signedIn: boolean): void {
-  document.cookie = `${SIGNED_IN_COOKIE}=${signedIn ? "1" : ""}; path=/; max-age=${signedIn ? DISPLAY_COOKIE_OPTIONS.maxAge : 0}; samesite=lax`;
+  const secure = location.protocol === "https:" ? "; secure" : "";
+  document.cookie = `${SIGNED_IN_COOKIE}=${signedIn ? "1" : ""}; path=/; max-age=${signedIn ? DISPLAY_COOKIE_OPTIONS.maxAge : 0}; samesite=lax${secure}`;
   applyAuthState();
 }
 

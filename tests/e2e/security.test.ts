@@ -95,7 +95,8 @@ describe("ending sessions", () => {
     await p1.getByLabel("Current password").fill(PASSWORD);
     await p1.getByLabel("New password").fill("a-brand-new-long-passphrase");
     await p1.getByRole("button", { name: "Change password" }).click();
-    await expect.poll(() => p1.getByText("Password changed.").count()).toBe(1);
+    // Two Argon2 hashes and a sign-in: slow on a busy machine, so the poll waits longer than its 1 s default.
+    await expect.poll(() => p1.getByText("Password changed.").count(), { timeout: 30_000 }).toBe(1);
 
     expect((await two.request.get(`${baseUrl}/api/review`)).status()).toBe(401);
     expect((await one.request.get(`${baseUrl}/api/review`)).status()).toBe(200);

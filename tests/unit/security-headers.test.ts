@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, usesNonce } from "@/lib/security-headers";
+import { contentSecurityPolicy, transportHeaders, usesNonce } from "@/lib/security-headers";
 
 describe("the content security policy", () => {
   it("allows scripts only by nonce on pages that handle user data", () => {
@@ -18,8 +18,13 @@ describe("the content security policy", () => {
     }
   });
 
-  it("uses the nonce on review, settings, progress, account and the sign-in pages, not on lessons", () => {
-    for (const p of ["/welcome", "/review", "/cards", "/cards/abc", "/settings", "/progress", "/account", "/sign-in", "/sign-up"]) expect(usesNonce(p)).toBe(true);
-    for (const p of ["/", "/learn", "/learn/causes", "/learn/causes/quiz", "/reviewer"]) expect(usesNonce(p)).toBe(false);
+  it("uses the nonce on every page that can show personal data (home, lesson list, review, settings, progress, account, sign-in), not on lessons", () => {
+    for (const p of ["/", "/learn", "/welcome", "/review", "/cards", "/cards/abc", "/settings", "/progress", "/account", "/sign-in", "/sign-up"]) expect(usesNonce(p), p).toBe(true);
+    for (const p of ["/learn/causes", "/learn/causes/quiz", "/reviewer", "/offline", "/signed-out"]) expect(usesNonce(p), p).toBe(false);
+  });
+
+  it("sends Strict-Transport-Security only over https", () => {
+    expect(transportHeaders(true)["Strict-Transport-Security"]).toMatch(/^max-age=\d{8,}; includeSubDomains$/);
+    expect(transportHeaders(false)).toEqual({});
   });
 });

@@ -1,7 +1,8 @@
 import { userRoute } from "@/lib/api";
 import { importAccountJson } from "@/lib/account/import";
 import { IMPORT_MAX_BYTES } from "@/lib/account/schema";
-import { contentSecurityPolicy, STATIC_HEADERS } from "@/lib/security-headers";
+import { contentSecurityPolicy, STATIC_HEADERS, transportHeaders } from "@/lib/security-headers";
+import { isHttps, siteOrigin } from "@/lib/auth/site-origin";
 
 export const dynamic = "force-dynamic";
 
@@ -13,6 +14,7 @@ const handle = userRoute((user, body) => importAccountJson(user.id, body), undef
 export async function POST(req: Request): Promise<Response> {
   const res = await handle(req);
   res.headers.set("Content-Security-Policy", contentSecurityPolicy(null));
-  for (const [name, value] of Object.entries(STATIC_HEADERS)) res.headers.set(name, value);
+  const headers = { ...STATIC_HEADERS, ...transportHeaders(isHttps(siteOrigin(req.headers))) };
+  for (const [name, value] of Object.entries(headers)) res.headers.set(name, value);
   return res;
 }

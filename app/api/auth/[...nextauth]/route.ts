@@ -1,5 +1,16 @@
 import NextAuth from "next-auth";
+import { NextResponse } from "next/server";
 import { authOptions } from "@/lib/auth";
+import { fromThisSite } from "@/lib/auth/site-origin";
 
 const handler = NextAuth(authOptions);
-export { handler as GET, handler as POST };
+
+// next-auth's own POSTs (sign-in, sign-out) carry its CSRF token. A page on another port or
+// subdomain of this site can still set cookies for it, so they must also come from this
+// site's own pages, like every other write (lib/api.ts).
+async function POST(req: Request, context: unknown): Promise<Response> {
+  if (!fromThisSite(req.headers)) return NextResponse.json({ ok: false, error: "This request did not come from this site's pages." }, { status: 403 });
+  return (handler as (req: Request, context: unknown) => Promise<Response>)(req, context);
+}
+
+export { handler as GET, POST };
