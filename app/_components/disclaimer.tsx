@@ -20,7 +20,7 @@ export function Disclaimer() {
         ))}
       </ul>
       <p>
-        <Link href={CHECK_PATH}>Check the warning signs</Link>
+        <Link className="disclaimer-check" href={CHECK_PATH}>Check the warning signs</Link>
       </p>
     </div>
   );

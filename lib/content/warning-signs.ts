@@ -160,7 +160,8 @@ export function disclaimerLines(signs: WarningSign[], tiers: TierInfo[]): Discla
   return SIGN_TIERS.map((tier) => {
     const info = tiers.find((t) => t.id === tier)!;
     const names = info.examples.map((id) => signs.find((s) => s.id === id)!.name!);
-    const list = names.length > 1 ? `${names.slice(0, -1).join(", ")} or ${names.at(-1)}` : (names[0] ?? "");
+    // Semicolons, because a sign's name may itself contain "or".
+    const list = names.join("; ");
     return { tier, text: list ? `${info.short}: ${list}.` : `${info.short}.` };
   });
 }
