@@ -16,7 +16,7 @@ import type { ReviewUser } from "./user";
 // suspended and buried cards are left out and the daily limits (lib/srs/limits.ts) apply.
 // Constant text; the values are bound.
 const SELECT = `SELECT c."id", c."catalogCardId", c."version", c."state", c."due", c."stability", c."difficulty", c."elapsedDays",
-  c."scheduledDays", c."learningSteps", c."reps", c."lapses", c."lastReview", c."leech"
+  c."scheduledDays", c."learningSteps", c."reps", c."lapses", c."lastReview", c."leech", k."safety"
   FROM "Card" c JOIN "CatalogCard" k ON k."id" = c."catalogCardId" WHERE c."userId" = ? AND k."retiredAt" IS NULL AND ${QUEUED_SQL}`;
 
 export async function offlineSnapshot(user: ReviewUser, now = new Date()): Promise<OfflineSnapshot> {
@@ -52,6 +52,7 @@ export async function offlineSnapshot(user: ReviewUser, now = new Date()): Promi
       cardId: str(r.id),
       version: num(r.version),
       leech: bool(r.leech),
+      safety: bool(r.safety),
       view,
       fields: toWire({
         state: num(r.state), due: date(r.due), stability: num(r.stability), difficulty: num(r.difficulty), elapsedDays: num(r.elapsedDays),

@@ -1,12 +1,12 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { sqlDb, sql, isUniqueSqlError } from "../../db";
-import { date, dateOrNull, num, str } from "../../db/row";
+import { bool, date, dateOrNull, num, str } from "../../db/row";
 import { env } from "../../env";
 import { UserError } from "../../errors";
 import type { OfflineGradeInput } from "../../validation/review";
 import { cardStateOf, restoredCardFields } from "../card-rows";
-import { createScheduler } from "../scheduler";
+import { cardScheduler } from "../safety";
 import { dayContextOf, schedulerSettingsOf } from "../settings";
 import { replayGrades } from "../replay";
 import { gradeAs } from "./grade";
@@ -61,7 +61,7 @@ async function syncOne(user: ReviewUser, g: OfflineGradeInput, now: Date): Promi
     const at = new Date(g.reviewedAt);
     try {
       const row = await sqlDb.get(sql`
-        SELECT c."version", c."lastReview", c."addedAt", k."retiredAt"
+        SELECT c."version", c."lastReview", c."addedAt", k."retiredAt", k."safety"
         FROM "Card" c JOIN "CatalogCard" k ON k."id" = c."catalogCardId" WHERE c."id" = ${g.cardId} AND c."userId" = ${user.id}`);
       if (!row) return refused("This card is no longer in your deck.");
       if (row.retiredAt != null) return refused("This card has been retired from the course.");
@@ -71,7 +71,7 @@ async function syncOne(user: ReviewUser, g: OfflineGradeInput, now: Date): Promi
         const r = await gradeAs(user, { cardId: g.cardId, rating: g.rating, version: num(row.version), clientId: g.clientId, durationMs: g.durationMs }, at);
         return { clientId: g.clientId, status: r.replay ? "repeat" : "stored", logId: r.logId };
       }
-      return { clientId: g.clientId, status: "stored", logId: await insertInOrder(user, g, at, num(row.version)) };
+      return { clientId: g.clientId, status: "stored", logId: await insertInOrder(user, g, at, num(row.version), bool(row.safety)) };
     } catch (e) {
       // Another grade of this card landed between the read and the write: read it again.
       const raced = (e instanceof UserError && e.status === 409) || isUniqueSqlError(e);
@@ -83,7 +83,7 @@ async function syncOne(user: ReviewUser, g: OfflineGradeInput, now: Date): Promi
   }
 }
 
-async function insertInOrder(user: ReviewUser, g: OfflineGradeInput, at: Date, version: number): Promise<string> {
+async function insertInOrder(user: ReviewUser, g: OfflineGradeInput, at: Date, version: number, safety: boolean): Promise<string> {
   const userId = user.id;
   const logId = randomUUID();
   await sqlDb.transaction(async (tx) => {
@@ -106,7 +106,7 @@ async function insertInOrder(user: ReviewUser, g: OfflineGradeInput, at: Date, v
       version,
     };
     const items = [{ rating: g.rating, review: at, durationMs: g.durationMs }, ...later.map((l) => ({ rating: num(l.rating), review: date(l.review), durationMs: num(l.durationMs) }))];
-    const steps = replayGrades(createScheduler(schedulerSettingsOf(user)), dayContextOf(user), start, items);
+    const steps = replayGrades(cardScheduler(schedulerSettingsOf(user), safety), dayContextOf(user), start, items);
     const n = steps[0]!.log;
     await insertReviewLog(tx, { ...n, id: logId, userId, cardId: g.cardId, clientId: g.clientId, leechChange: 0, sessionId: null });
     for (let i = 0; i < later.length; i++) {
