@@ -34,8 +34,10 @@ export function BadDayNotice({ sessionCards, postponed, postponedAtFirst }: { se
         </>
       ) : postponedAtFirst > 0 ? (
         <p>The {plural(postponedAtFirst)} moved to tomorrow are back in today’s review. No new cards today.</p>
-      ) : (
+      ) : sessionCards > 0 ? (
         <p>Today’s review is short already: {plural(sessionCards)}, warning signs and quick relief first. No new cards today.</p>
+      ) : (
+        <p>Nothing is due today, and no new cards on a bad day. Rest is fine: keep moving gently.</p>
       )}
       {error && <p className="form-error" role="alert">{error}</p>}
     </section>
