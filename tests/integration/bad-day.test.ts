@@ -3,7 +3,7 @@ import { fsrs, generatorParameters, Rating, type Card as FsrsCard } from "ts-fsr
 import { db } from "@/lib/db";
 import { getLessons } from "@/lib/content/load";
 import { addLessonToDeck } from "@/lib/srs/deck";
-import { getReviewState, gradeReview } from "@/lib/srs/review";
+import { getOfflineSnapshot, getReviewState, gradeReview } from "@/lib/srs/review";
 import { getTodayCheckIn, recordCheckIn, undoPostponement } from "@/lib/srs/bad-day";
 import { DEFAULT_SESSION_CARDS } from "@/lib/srs/bad-day/plan";
 import { applyReschedule } from "@/lib/srs/reschedule";
@@ -96,6 +96,10 @@ describe("a bad-day session", () => {
     expect(c).toMatchObject({ badDay: true, sessionCards: DEFAULT_SESSION_CARDS, postponed: cards.length - DEFAULT_SESSION_CARDS });
     const s = await getReviewState(u.id, NOW);
     expect(s.counts).toMatchObject({ new: 0, review: DEFAULT_SESSION_CARDS });
+    // The offline copy of the day holds the same short session, its safety cards marked.
+    const snap = await getOfflineSnapshot(u.id, NOW);
+    expect(snap.cards).toHaveLength(DEFAULT_SESSION_CARDS);
+    expect(snap.cards.filter((c) => c.safety).map((c) => c.cardId).sort()).toEqual([...safety].sort());
     const seen = await walkQueue(u.id);
     expect(seen).toHaveLength(DEFAULT_SESSION_CARDS);
     const kinds = seen.map((id) => (safety.includes(id) ? "safety" : quick.includes(id) ? "quick" : "other"));
