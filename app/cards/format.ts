@@ -8,6 +8,7 @@ export const ACTION_LABELS: Record<string, string> = {
   bury: "Buried until tomorrow",
   unbury: "Unburied",
   forget: "Forgotten (reset to new)",
+  postpone: "Moved to tomorrow (a bad day)",
 };
 
 // A time in the learner's own zone, the same on the server and in every browser.

@@ -41,6 +41,11 @@ export default async function ProgressPage() {
           <div className="stat"><b data-testid="new-today">{d.newToday}</b> new cards learned</div>
           <div className="stat"><b data-testid="minutes-today">{minutes(d.msToday)}</b> minutes spent</div>
         </div>
+        <p className="notice" data-testid="safety-recall">
+          {d.safetyRecall.meanRecall != null
+            ? <>You would recall <b>{formatPercent(d.safetyRecall.meanRecall, 0)}</b> of the warning signs today <span className="hint">({d.safetyRecall.studied} warning-sign cards studied; they are kept at 95% and reviewed at least every 90 days)</span>.</>
+            : <>Learn the warning signs (<Link href="/learn">when to see a doctor</Link>) and this shows how many of them you would recall today.</>}
+        </p>
         {d.dueNow > 0 && <p><Link className="btn primary big" href="/review">Review {d.dueNow} now</Link></p>}
       </section>
 

@@ -3,21 +3,37 @@ import { randomUUID } from "node:crypto";
 import { cookies } from "next/headers";
 import { requireUser } from "@/lib/auth";
 import { getReviewState } from "@/lib/srs/review";
+import { getTodayCheckIn } from "@/lib/srs/bad-day";
 import { getStreak } from "@/lib/progress/summary";
 import { ReviewSession } from "./review-session";
 import { GUIDE_COOKIE } from "./guide-cookie";
+import { CheckIn } from "./check-in";
+import { BadDayNotice } from "./bad-day-notice";
 
 export const metadata: Metadata = { title: "Review" };
 export const dynamic = "force-dynamic";
 
 export default async function ReviewPage() {
   const user = await requireUser("/review");
-  const [state, { streak }, jar] = await Promise.all([getReviewState(user), getStreak(user.id), cookies()]);
+  const [state, { streak }, jar, checkIn] = await Promise.all([getReviewState(user), getStreak(user.id), cookies(), getTodayCheckIn(user)]);
+  // "How is your back today?" once a study day, above the first card of the day (lib/srs/bad-day).
+  // It never blocks: grading a card without answering is skipping it for the day.
+  const ask = checkIn === null && state.card !== null && state.today.done === 0;
   return (
     <div className="review-page">
       <h1>Today&apos;s review</h1>
-      {/* A new study session per page load: undo reaches back only through it (lib/srs/review/undo.ts). */}
-      <ReviewSession sessionId={randomUUID()} initial={state} streak={{ current: streak.current, reviewedToday: streak.reviewedToday }} guideSeen={jar.has(GUIDE_COOKIE)} userId={user.id} />
+      {ask && <CheckIn />}
+      {checkIn?.badDay && <BadDayNotice sessionCards={checkIn.sessionCards} postponed={checkIn.postponed} postponedAtFirst={checkIn.postponedAtFirst} />}
+      {/* A new study session per page load: undo reaches back only through it (lib/srs/review/undo.ts).
+          Keyed by the check-in, so that answering it or putting cards back starts from the new queue. */}
+      <ReviewSession
+        key={checkIn ? `${checkIn.studyDay}:${checkIn.postponed}` : "none"}
+        sessionId={randomUUID()}
+        initial={state}
+        streak={{ current: streak.current, reviewedToday: streak.reviewedToday }}
+        guideSeen={jar.has(GUIDE_COOKIE)}
+        userId={user.id}
+      />
     </div>
   );
 }

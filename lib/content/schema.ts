@@ -78,6 +78,8 @@ export const sectionSchema = z.strictObject({
   heading: z.string().min(3).max(120),
   body: z.string().min(40),
   sources,
+  // Its cards are quick relief (what eases a spasm now): offered first on a bad day.
+  quickRelief: z.boolean().optional(),
 });
 
 const choices = z.array(z.string().min(1).max(200)).min(3).max(5);
@@ -85,7 +87,7 @@ const choices = z.array(z.string().min(1).max(200)).min(3).max(5);
 const cardBase = {
   id: slug,
   section: slug,
-  // A warning-sign card (one named in content/warning-signs.yaml): scheduled so that it never fades.
+  // A warning-sign card (one named in content/warning-signs.yaml): kept at a higher retention and never suspended as a leech (lib/srs/safety.ts).
   safety: z.boolean().optional(),
   explanation: z.string().min(10).max(300),
   sources,

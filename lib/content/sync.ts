@@ -7,16 +7,19 @@ export type SyncReport = { added: number; updated: number; retired: number; rest
 
 export function catalogueRows(lessons: Lesson[]) {
   let position = 0;
-  return lessons.flatMap((lesson) =>
-    lesson.cards.map((card) => ({
+  return lessons.flatMap((lesson) => {
+    const quick = new Set(lesson.sections.filter((s) => s.quickRelief).map((s) => s.id));
+    return lesson.cards.map((card) => ({
       id: card.id,
       lessonSlug: lesson.slug,
       topic: lesson.topic,
       position: position++,
       front: promptOf(card),
+      safety: card.safety === true,
+      quickRelief: quick.has(card.section),
       contentHash: createHash("sha256").update(JSON.stringify(card)).digest("hex").slice(0, 16),
-    })),
-  );
+    }));
+  });
 }
 
 // Brings the catalogue table in line with the content files. Keyed by the stable card id,
@@ -36,7 +39,7 @@ export async function syncCatalogue(db: PrismaClient, lessons: Lesson[], now = n
       } else if (prior.retiredAt) {
         await tx.catalogCard.update({ where: { id: row.id }, data: { ...row, retiredAt: null } });
         report.restored++;
-      } else if (prior.contentHash !== row.contentHash || prior.position !== row.position || prior.front !== row.front || prior.lessonSlug !== row.lessonSlug || prior.topic !== row.topic) {
+      } else if (prior.contentHash !== row.contentHash || prior.position !== row.position || prior.front !== row.front || prior.safety !== row.safety || prior.quickRelief !== row.quickRelief || prior.lessonSlug !== row.lessonSlug || prior.topic !== row.topic) {
         await tx.catalogCard.update({ where: { id: row.id }, data: row });
         report.updated++;
       } else {

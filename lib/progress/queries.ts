@@ -53,6 +53,8 @@ export type Dashboard = {
   lessons: LessonProgress[];
   topics: { topic: Topic; label: string; recall: GroupRecall }[];
   personalWeights: boolean;
+  // Mean recall today of the warning-sign (safety) cards studied, with the learner's own weights.
+  safetyRecall: GroupRecall;
 };
 
 // Everything on /progress is aggregated by the database: no statement returns a row per card
@@ -85,12 +87,14 @@ export async function getDashboard(userOrId: Parameters<typeof reviewUserOf>[0],
           SUM(CASE WHEN c."suspendedAt" IS NOT NULL THEN 1 ELSE 0 END) AS "suspended",
           MAX(u."reviewsPerDay") AS "reviewsPerDay",
           SUM(CASE WHEN c."state" <> 0 AND c."stability" >= ? THEN 1 ELSE 0 END) AS "mature",
-          SUM(${retrievabilitySql(ms)}) AS "recall"
+          SUM(${retrievabilitySql(ms)}) AS "recall",
+          SUM(CASE WHEN k."safety" AND c."state" <> 0 THEN 1 ELSE 0 END) AS "safetyStudied",
+          SUM(CASE WHEN k."safety" THEN ${retrievabilitySql(ms)} ELSE NULL END) AS "safetyRecall"
         FROM ${sqlDb.dialect.cardsByCatalogue} JOIN "CatalogCard" k ON k."id" = c."catalogCardId" JOIN "User" u ON u."id" = c."userId"
         WHERE c."userId" = ? AND k."retiredAt" IS NULL
         GROUP BY k."lessonSlug", k."topic", c."state"`,
       // "Due" as in lib/srs/due.ts: before the study day's end (forecast day 0), as /review counts.
-      values: [dueCutoff(now, ctx), now, MATURE_STABILITY_DAYS, ...retrievabilityValues(curve, now), userId],
+      values: [dueCutoff(now, ctx), now, MATURE_STABILITY_DAYS, ...retrievabilityValues(curve, now), ...retrievabilityValues(curve, now), userId],
     }),
     // Studied cards by forecast day: day 0 takes everything overdue.
     sqlDb.all({
@@ -126,7 +130,10 @@ export async function getDashboard(userOrId: Parameters<typeof reviewUserOf>[0],
   let reviewsPerDay = 0;
   const lessonAcc = new Map<string, RecallAcc>();
   const topicAcc = new Map<string, RecallAcc>();
+  const safetyAcc: RecallAcc = { cards: 0, studied: 0, sum: 0 };
   for (const r of deck) {
+    safetyAcc.studied += num(r.safetyStudied);
+    safetyAcc.sum += num(r.safetyRecall);
     const state = num(r.state);
     const n = num(r.n);
     const key = keys[state];
@@ -193,6 +200,7 @@ export async function getDashboard(userOrId: Parameters<typeof reviewUserOf>[0],
     lessons,
     topics,
     personalWeights: user.fsrsWeights != null,
+    safetyRecall: { cards: safetyAcc.studied, studied: safetyAcc.studied, meanRecall: safetyAcc.studied ? safetyAcc.sum / safetyAcc.studied : null },
   };
 }
 

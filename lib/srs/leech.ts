@@ -21,6 +21,12 @@ export function isLeechLapse(prevLapses: number, nextLapses: number, threshold: 
 export const LEECH_FLAGGED = 1;
 export const LEECH_SUSPENDED = 2;
 
+// A safety card (a warning sign) is never suspended by the leech rule, only flagged: it is the
+// card a learner most needs to keep seeing.
+export function leechRuleFor<R extends { action: string }>(rule: R, safety: boolean): R {
+  return safety ? { ...rule, action: "flag" } : rule;
+}
+
 export function leechChangeOf(
   card: { prevLapses: number; nextLapses: number; leech: boolean; suspended: boolean },
   rule: LeechRule,

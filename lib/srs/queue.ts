@@ -4,7 +4,9 @@
 // As in Anki: a learning step due within 20 minutes may be shown early when nothing else is left.
 export const LEARN_AHEAD_MS = 20 * 60_000;
 
-type Queued = { state: number; due: Date };
+// `safety`: a warning-sign card (lib/srs/safety.ts), offered before every other card when due;
+// `quickRelief`: set on a bad day only (lib/srs/bad-day), offered next.
+type Queued = { state: number; due: Date; safety?: boolean; quickRelief?: boolean };
 
 const isLearning = (c: Queued) => c.state === 1 || c.state === 3;
 
@@ -12,10 +14,10 @@ export function pickNext<T extends Queued>(due: T[], fresh: T[], now: Date): T |
   const t = now.getTime();
   const byDue = (a: T, b: T) => a.due.getTime() - b.due.getTime();
   // Learning steps that are due come first: their short intervals are the point of them.
-  const learningNow = due.filter((c) => isLearning(c) && c.due.getTime() <= t).sort(byDue)[0];
-  if (learningNow) return learningNow;
-  const review = due.filter((c) => c.state === 2).sort(byDue)[0];
-  if (review) return review;
+  // Due safety cards come before all of that, in the same order among themselves.
+  const dueNow = (cards: T[]) => cards.filter((c) => isLearning(c) && c.due.getTime() <= t).sort(byDue)[0] ?? cards.filter((c) => c.state === 2).sort(byDue)[0];
+  const next = dueNow(due.filter((c) => c.safety)) ?? dueNow(due.filter((c) => c.quickRelief)) ?? dueNow(due);
+  if (next) return next;
   if (fresh[0]) return fresh[0];
   return due.filter((c) => isLearning(c) && c.due.getTime() <= t + LEARN_AHEAD_MS).sort(byDue)[0];
 }

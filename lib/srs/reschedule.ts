@@ -1,11 +1,12 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { sqlDb, sql } from "../db";
-import { date, dateOrNull, num, str } from "../db/row";
+import { bool, date, dateOrNull, num, str } from "../db/row";
 import { UserError } from "../errors";
 import { cardFields, cardStateOf, type CardFields } from "./card-rows";
 import { studyDayNumber } from "./day";
-import { createScheduler, rescheduledCard, type HistoryEntry } from "./scheduler";
+import { rescheduledCard, type HistoryEntry } from "./scheduler";
+import { cardScheduler, cardSchedulers } from "./safety";
 import { dayContextOf, schedulerSettingsOf } from "./settings";
 import { summarizeShifts, type RescheduleSummary } from "./reschedule-summary";
 import { reviewUserOf } from "./review/user";
@@ -28,12 +29,13 @@ const sameFields = (a: CardFields, b: CardFields) =>
 
 async function plan(userId: string, tx: { all: typeof sqlDb.all } = sqlDb): Promise<Plan> {
   const user = await reviewUserOf(userId);
-  const s = createScheduler(schedulerSettingsOf(user));
+  // Safety cards are replayed with their own parameters (lib/srs/safety.ts).
+  const s = cardSchedulers(schedulerSettingsOf(user));
   const ctx = dayContextOf(user);
   // One after the other: inside a transaction both run on its one connection.
   const cards = await tx.all(sql`
-    SELECT c."id", c."version", c."state", c."due", c."stability", c."difficulty", c."elapsedDays", c."scheduledDays", c."learningSteps", c."reps", c."lapses", c."lastReview"
-    FROM "Card" c WHERE c."userId" = ${userId} AND c."state" <> 0 ORDER BY c."id"`);
+    SELECT c."id", c."version", c."state", c."due", c."stability", c."difficulty", c."elapsedDays", c."scheduledDays", c."learningSteps", c."reps", c."lapses", c."lastReview", k."safety"
+    FROM "Card" c JOIN "CatalogCard" k ON k."id" = c."catalogCardId" WHERE c."userId" = ${userId} AND c."state" <> 0 ORDER BY c."id"`);
   const logs = await tx.all(sql`SELECT l."cardId", l."rating", l."review" FROM "ReviewLog" l WHERE l."userId" = ${userId} AND l."undoneAt" IS NULL ORDER BY l."cardId", l."review", l."id"`);
   // Each card's last reset: its schedule is replayed from there.
   const resets = await tx.all(sql`SELECT e."cardId", MAX(e."at") AS "at" FROM "CardEvent" e WHERE e."userId" = ${userId} AND e."kind" = 'forget' AND e."undoneAt" IS NULL GROUP BY e."cardId"`);
@@ -51,7 +53,7 @@ async function plan(userId: string, tx: { all: typeof sqlDb.all } = sqlDb): Prom
   for (const r of cards) {
     const id = str(r.id);
     const before = fieldsOf(r);
-    const next = rescheduledCard(s, cardStateOf(id, before), history.get(id) ?? [], lastReset.get(id) ?? null);
+    const next = rescheduledCard(cardScheduler(s, bool(r.safety)), cardStateOf(id, before), history.get(id) ?? [], lastReset.get(id) ?? null);
     if (!next) continue;
     reviewed++;
     const after = cardFields(next);

@@ -20,7 +20,7 @@ import { applyAction, type Snapshot } from "./apply";
 export type CardActionResult = { batchId: string | null; changed: number; unchanged: number; kind: CardActionKind };
 
 
-const snapshotOf = (r: Row): Snapshot => ({
+export const snapshotOf = (r: Row): Snapshot => ({
   state: num(r.state), due: date(r.due), stability: num(r.stability), difficulty: num(r.difficulty), elapsedDays: num(r.elapsedDays),
   scheduledDays: num(r.scheduledDays), learningSteps: num(r.learningSteps), reps: num(r.reps), lapses: num(r.lapses),
   lastReview: dateOrNull(r.lastReview), suspendedAt: dateOrNull(r.suspendedAt), buriedUntil: dateOrNull(r.buriedUntil), leech: bool(r.leech),

@@ -4,7 +4,8 @@ import { cardStateOf } from "../card-rows";
 import { studyDayNumber } from "../day";
 import { dueCutoff, isDue } from "../due";
 import { pickNext } from "../queue";
-import { createScheduler, gradeCard, previewIntervals, type CardState } from "../scheduler";
+import { gradeCard, previewIntervals, type CardState } from "../scheduler";
+import { cardScheduler, cardSchedulers } from "../safety";
 import { fromWire, type LocalGrade, type OfflineSnapshot } from "./snapshot";
 
 // The review queue in the browser, while offline: the snapshot's cards with the waiting grades
@@ -17,19 +18,19 @@ import { fromWire, type LocalGrade, type OfflineSnapshot } from "./snapshot";
 type Live = { card: CardState; version: number; snap: OfflineSnapshot["cards"][number] };
 
 export function localCards(snap: OfflineSnapshot, pending: LocalGrade[]): Map<string, Live> {
-  const f = createScheduler(snap.settings);
+  const f = cardSchedulers(snap.settings);
   const cards = new Map<string, Live>(snap.cards.map((c) => [c.cardId, { card: cardStateOf(c.cardId, fromWire(c.fields)), version: c.version, snap: c }]));
   for (const g of pending) {
     const c = cards.get(g.cardId);
     if (!c) continue;
-    c.card = gradeCard(f, c.card, g.rating as Grade, new Date(g.reviewedAt)).card;
+    c.card = gradeCard(cardScheduler(f, c.snap.safety ?? false), c.card, g.rating as Grade, new Date(g.reviewedAt)).card;
     c.version += 1;
   }
   return cards;
 }
 
 export function localReviewState(snap: OfflineSnapshot, pending: LocalGrade[], now: Date): ReviewState {
-  const f = createScheduler(snap.settings);
+  const f = cardSchedulers(snap.settings);
   const cards = [...localCards(snap, pending).values()];
   const end = dueCutoff(now, snap.day);
   const todayNo = studyDayNumber(now, snap.day);
@@ -43,7 +44,7 @@ export function localReviewState(snap: OfflineSnapshot, pending: LocalGrade[], n
   const due = cards.filter((c) => isDue(c.card, end));
   // The snapshot holds only as many new cards as the day's limit still allowed.
   const fresh = cards.filter((c) => c.card.state === 0);
-  const pick = (l: Live[]) => l.map((c) => ({ ...c, state: c.card.state, due: c.card.due }));
+  const pick = (l: Live[]) => l.map((c) => ({ ...c, state: c.card.state, due: c.card.due, safety: c.snap.safety ?? false }));
   const next = pickNext(pick(due), pick(fresh), now);
   const studied = cards.filter((c) => c.card.state !== 0).map((c) => c.card.due.getTime());
   return {
@@ -55,7 +56,7 @@ export function localReviewState(snap: OfflineSnapshot, pending: LocalGrade[], n
           state: next.card.state,
           leech: next.snap.leech ?? false,
           lapses: next.card.lapses,
-          intervals: previewIntervals(f, next.card, now).map((p) => ({ rating: p.rating, label: p.label, due: p.due.toISOString() })),
+          intervals: previewIntervals(cardScheduler(f, next.safety), next.card, now).map((p) => ({ rating: p.rating, label: p.label, due: p.due.toISOString() })),
         }
       : null,
     counts: {

@@ -11,7 +11,8 @@ import type { SchedulerSettings } from "../scheduler";
 export type WireCardFields = Omit<CardFields, "due" | "lastReview"> & { due: string; lastReview: string | null };
 
 // `leech`: flagged by the leech rule and still queued (the "flag only" setting), shown as a notice.
-export type SnapshotCard = { cardId: string; version: number; fields: WireCardFields; view: CardView; leech?: boolean };
+// `safety`: a warning-sign card, scheduled with its own parameters (lib/srs/safety.ts) and offered first.
+export type SnapshotCard = { cardId: string; version: number; fields: WireCardFields; view: CardView; leech?: boolean; safety?: boolean };
 
 export type OfflineSnapshot = {
   userId: string;

@@ -6,10 +6,11 @@ import { bool, date, dateOrNull, num, str } from "../../db/row";
 import { UserError } from "../../errors";
 import { gradeSchema } from "../../validation/review";
 import { studyDayNumber } from "../day";
-import { createScheduler, gradeCard } from "../scheduler";
+import { gradeCard } from "../scheduler";
+import { cardScheduler } from "../safety";
 import { dayContextOf, schedulerSettingsOf } from "../settings";
 import { cardStateOf, reviewLogFields } from "../card-rows";
-import { leechOutcome } from "../leech";
+import { leechOutcome, leechRuleFor } from "../leech";
 import type { ReviewUser } from "./user";
 import { insertReviewLog } from "./log-insert";
 
@@ -29,7 +30,7 @@ export async function gradeAs(user: ReviewUser, raw: unknown, now: Date): Promis
   try {
     const row = await sqlDb.get(sql`
       SELECT c."version", c."state", c."due", c."stability", c."difficulty", c."elapsedDays", c."scheduledDays", c."learningSteps",
-        c."reps", c."lapses", c."lastReview", c."leech", c."suspendedAt", k."retiredAt", u."leechThreshold", u."leechAction"
+        c."reps", c."lapses", c."lastReview", c."leech", c."suspendedAt", k."retiredAt", k."safety", u."leechThreshold", u."leechAction"
       FROM "Card" c JOIN "CatalogCard" k ON k."id" = c."catalogCardId" JOIN "User" u ON u."id" = c."userId" WHERE c."id" = ${input.cardId} AND c."userId" = ${userId}`);
     if (!row) throw new UserError("No such card in your deck.", 404);
     if (row.retiredAt != null) throw new UserError("This card has been retired from the course.", 409);
@@ -44,14 +45,15 @@ export async function gradeAs(user: ReviewUser, raw: unknown, now: Date): Promis
     if (before.version !== input.version) {
       throw new UserError("This card was reviewed or changed elsewhere (another tab?). Reload to see its current state.", 409);
     }
-    const f = createScheduler(schedulerSettingsOf(user));
+    const safety = bool(row.safety);
+    const f = cardScheduler(schedulerSettingsOf(user), safety);
     const { card: next, log } = gradeCard(f, before, input.rating as Grade, now);
     const l = reviewLogFields(before, next, log, { durationMs: input.durationMs, reviewDay: studyDayNumber(now, dayContextOf(user)) });
     // The leech rule (lib/srs/leech.ts) runs with the grade, in the same statements, so every
     // path that grades (online now, replayed offline grades later) applies it.
     const { leechChange, leech, suspendedAt: suspended } = leechOutcome(
       { prevLapses: before.lapses, nextLapses: next.lapses, leech: bool(row.leech), suspendedAt: dateOrNull(row.suspendedAt) },
-      { threshold: num(row.leechThreshold), action: str(row.leechAction) },
+      leechRuleFor({ threshold: num(row.leechThreshold), action: str(row.leechAction) }, safety),
       now,
     );
     const logId = randomUUID();

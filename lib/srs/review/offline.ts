@@ -16,7 +16,7 @@ import type { ReviewUser } from "./user";
 // suspended and buried cards are left out and the daily limits (lib/srs/limits.ts) apply.
 // Constant text; the values are bound.
 const SELECT = `SELECT c."id", c."catalogCardId", c."version", c."state", c."due", c."stability", c."difficulty", c."elapsedDays",
-  c."scheduledDays", c."learningSteps", c."reps", c."lapses", c."lastReview", c."leech"
+  c."scheduledDays", c."learningSteps", c."reps", c."lapses", c."lastReview", c."leech", k."safety"
   FROM "Card" c JOIN "CatalogCard" k ON k."id" = c."catalogCardId" WHERE c."userId" = ? AND k."retiredAt" IS NULL AND ${QUEUED_SQL}`;
 
 export async function offlineSnapshot(user: ReviewUser, now = new Date()): Promise<OfflineSnapshot> {
@@ -25,7 +25,8 @@ export async function offlineSnapshot(user: ReviewUser, now = new Date()): Promi
   const t = await sqlDb.get(sql`
     SELECT COUNT(*) AS "done", SUM(CASE WHEN l."rating" = 1 THEN 1 ELSE 0 END) AS "again", SUM(l."durationMs") AS "timeMs",
       SUM(CASE WHEN l."state" = 0 THEN 1 ELSE 0 END) AS "introduced", SUM(CASE WHEN l."state" = 2 THEN 1 ELSE 0 END) AS "reviewed",
-      (SELECT u."reviewsPerDay" FROM "User" u WHERE u."id" = ${user.id}) AS "reviewsPerDay"
+      (SELECT u."reviewsPerDay" FROM "User" u WHERE u."id" = ${user.id}) AS "reviewsPerDay",
+      (SELECT ci."badDay" FROM "BackCheckIn" ci WHERE ci."userId" = ${user.id} AND ci."studyDay" = ${studyDay}) AS "badDay"
     FROM "ReviewLog" l WHERE l."userId" = ${user.id} AND l."undoneAt" IS NULL AND l."reviewDay" = ${studyDay}`);
   const [allDue, allFresh] = await Promise.all([
     sqlDb.all({ text: `${SELECT} AND c."state" <> 0 AND c."due" < ? ORDER BY c."due", c."id"`, values: [user.id, now, dueCutoff(now, ctx)] }),
@@ -43,7 +44,8 @@ export async function offlineSnapshot(user: ReviewUser, now = new Date()): Promi
   // Learning steps are never capped; reviews and new cards only up to today's allowance.
   let reviewsLeft = allow.reviews;
   const due = allDue.filter((r) => !isReview(r) || reviewsLeft-- > 0);
-  const fresh = allFresh.slice(0, allow.fresh);
+  // A bad day (lib/srs/bad-day) brings no new cards, offline as online.
+  const fresh = bool(t?.badDay) ? [] : allFresh.slice(0, allow.fresh);
   const cards: SnapshotCard[] = [];
   for (const r of [...due, ...fresh]) {
     const view = cardView(str(r.catalogCardId));
@@ -52,6 +54,7 @@ export async function offlineSnapshot(user: ReviewUser, now = new Date()): Promi
       cardId: str(r.id),
       version: num(r.version),
       leech: bool(r.leech),
+      safety: bool(r.safety),
       view,
       fields: toWire({
         state: num(r.state), due: date(r.due), stability: num(r.stability), difficulty: num(r.difficulty), elapsedDays: num(r.elapsedDays),

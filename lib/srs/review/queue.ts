@@ -5,7 +5,8 @@ import { cardView, type CardView } from "../../content/catalogue";
 import { studyDayNumber } from "../day";
 import { dueCutoff, QUEUED_SQL } from "../due";
 import { dailyAllowance } from "../limits";
-import { createScheduler, previewIntervals } from "../scheduler";
+import { previewIntervals } from "../scheduler";
+import { cardScheduler } from "../safety";
 import { dayContextOf, schedulerSettingsOf } from "../settings";
 import { pickNext, LEARN_AHEAD_MS } from "../queue";
 import { cardStateOf, type CardFields } from "../card-rows";
@@ -38,9 +39,9 @@ export type ReviewState = {
   lastLogId: string | null;
 };
 
-type Candidate = CardFields & { id: string; catalogCardId: string; version: number; leech: boolean };
+type Candidate = CardFields & { id: string; catalogCardId: string; version: number; leech: boolean; safety: boolean; quickRelief: boolean };
 
-const CARD_COLS = `c."id", c."catalogCardId", c."version", c."state", c."due", c."stability", c."difficulty", c."elapsedDays", c."scheduledDays", c."learningSteps", c."reps", c."lapses", c."lastReview", c."leech"`;
+const CARD_COLS = `c."id", c."catalogCardId", c."version", c."state", c."due", c."stability", c."difficulty", c."elapsedDays", c."scheduledDays", c."learningSteps", c."reps", c."lapses", c."lastReview", c."leech", k."safety", k."quickRelief"`;
 // Live (not retired) and queued (neither suspended nor buried now): binds the user id, then now.
 const LIVE = `FROM "Card" c JOIN "CatalogCard" k ON k."id" = c."catalogCardId" WHERE c."userId" = ? AND k."retiredAt" IS NULL AND ${QUEUED_SQL}`;
 
@@ -48,7 +49,7 @@ const LIVE = `FROM "Card" c JOIN "CatalogCard" k ON k."id" = c."catalogCardId" W
 // bare `LIMIT ?` SQLite ran this statement in about 600 µs, and with the cast in about 380 µs,
 // as fast as with a constant (10,000-card deck, busy machine).
 const QUEUE_SQL = `
-SELECT a.*, q."kind", q."id", q."catalogCardId", q."version", q."state", q."due", q."stability", q."difficulty", q."elapsedDays", q."scheduledDays", q."learningSteps", q."reps", q."lapses", q."lastReview", q."leech"
+SELECT a.*, q."kind", q."id", q."catalogCardId", q."version", q."state", q."due", q."stability", q."difficulty", q."elapsedDays", q."scheduledDays", q."learningSteps", q."reps", q."lapses", q."lastReview", q."leech", q."safety", q."quickRelief"
 FROM (
   SELECT
     (SELECT COUNT(*) ${LIVE} AND c."state" IN (1, 3) AND c."due" < ?) AS "learning",
@@ -57,6 +58,7 @@ FROM (
     (SELECT MIN(m."d") FROM (${[1, 2, 3].map((st) => `SELECT * FROM (SELECT c."due" AS "d" ${LIVE} AND c."state" = ${st} ORDER BY c."due" LIMIT 1) AS m${st}`).join(" UNION ALL ")}) AS m) AS "nextDue",
     (SELECT l."id" FROM "ReviewLog" l WHERE l."userId" = ? AND l."undoneAt" IS NULL ORDER BY l."review" DESC, l."id" DESC LIMIT 1) AS "lastLogId",
     (SELECT u."reviewsPerDay" FROM "User" u WHERE u."id" = ?) AS "reviewsPerDay",
+    (SELECT ci."badDay" FROM "BackCheckIn" ci WHERE ci."userId" = ? AND ci."studyDay" = ?) AS "badDay",
     t."done", t."again", t."timeMs", t."introduced", t."reviewed"
   FROM (
     SELECT COUNT(*) AS "done", SUM(CASE WHEN l."rating" = 1 THEN 1 ELSE 0 END) AS "again",
@@ -69,6 +71,9 @@ FROM (
   UNION ALL SELECT * FROM (SELECT 2 AS "kind", ${CARD_COLS} ${LIVE} AND c."state" = 2 AND c."due" < ? ORDER BY c."due", c."id" LIMIT 1) AS b2
   UNION ALL SELECT * FROM (SELECT 3 AS "kind", ${CARD_COLS} ${LIVE} AND c."state" = 0 ORDER BY c."due", k."position" LIMIT 1) AS b3
   UNION ALL SELECT * FROM (SELECT 4 AS "kind", ${CARD_COLS} ${LIVE} AND c."state" IN (1, 3) AND c."due" <= ? ORDER BY c."due", c."id" LIMIT 1) AS b4
+  UNION ALL SELECT * FROM (SELECT 5 AS "kind", ${CARD_COLS} ${LIVE} AND k."safety" AND c."state" IN (1, 3) AND c."due" <= ? ORDER BY c."due", c."id" LIMIT 1) AS b5
+  UNION ALL SELECT * FROM (SELECT 6 AS "kind", ${CARD_COLS} ${LIVE} AND k."safety" AND c."state" = 2 AND c."due" < ? ORDER BY c."due", c."id" LIMIT 1) AS b6
+  UNION ALL SELECT * FROM (SELECT 7 AS "kind", ${CARD_COLS} ${LIVE} AND k."quickRelief" AND c."state" = 2 AND c."due" < ? ORDER BY c."due", c."id" LIMIT 1) AS b7
 ) AS q ON 1 = 1`;
 
 const candidateOf = (r: Record<string, unknown>): Candidate => ({
@@ -86,6 +91,8 @@ const candidateOf = (r: Record<string, unknown>): Candidate => ({
   lapses: num(r.lapses),
   lastReview: dateOrNull(r.lastReview),
   leech: bool(r.leech),
+  safety: bool(r.safety),
+  quickRelief: bool(r.quickRelief),
 });
 
 export async function getReviewState(userOrId: Parameters<typeof reviewUserOf>[0], now = new Date()): Promise<ReviewState> {
@@ -102,7 +109,7 @@ export async function reviewStateOf(user: ReviewUser, now: Date): Promise<Review
   const ahead = new Date(now.getTime() + LEARN_AHEAD_MS);
   // In the order of the placeholders: each LIVE binds the user and now (three times in "nextDue").
   const live = [u, now];
-  const values = [...live, end, ...live, end, ...live, user.newCardsPerDay, ...live, ...live, ...live, u, u, u, today, ...live, now, ...live, end, ...live, ...live, ahead];
+  const values = [...live, end, ...live, end, ...live, user.newCardsPerDay, ...live, ...live, ...live, u, u, u, today, u, today, ...live, now, ...live, end, ...live, ...live, ahead, ...live, now, ...live, end, ...live, end];
   const rows = await sqlDb.all({ text: QUEUE_SQL, values });
   const a = rows[0]!;
   // A log's state is the card's state before the review: state New = introduced today, state
@@ -117,15 +124,20 @@ export async function reviewStateOf(user: ReviewUser, now: Date): Promise<Review
   });
   const cands = rows.filter((r) => r.kind != null).map((r) => ({ kind: num(r.kind), card: candidateOf(r) }));
   // Reviews over the limit stay due (for later days) but are not offered today.
-  const due = cands.filter((c) => c.kind === 1 || c.kind === 4 || (c.kind === 2 && allow.reviews > 0)).map((c) => c.card);
-  const fresh = allow.fresh ? cands.filter((c) => c.kind === 3).map((c) => c.card) : [];
+  // A bad day (lib/srs/bad-day) brings no new cards, and its quick-relief cards come next
+  // after the safety cards (lib/srs/queue.ts pickNext).
+  const badDay = bool(a.badDay ?? false);
+  const due = cands
+    .filter((c) => c.kind === 1 || c.kind === 4 || c.kind === 5 || ((c.kind === 2 || c.kind === 6 || c.kind === 7) && allow.reviews > 0))
+    .map((c) => ({ ...c.card, quickRelief: badDay && c.card.quickRelief }));
+  const fresh = allow.fresh && !badDay ? cands.filter((c) => c.kind === 3).map((c) => c.card) : [];
   const next = pickNext(due, fresh, now);
 
   let card: ReviewCard | null = null;
   if (next) {
     const view = cardView(next.catalogCardId);
     if (view) {
-      const f = createScheduler(schedulerSettingsOf(user));
+      const f = cardScheduler(schedulerSettingsOf(user), next.safety);
       card = {
         ...view,
         cardId: next.id,
@@ -144,7 +156,7 @@ export async function reviewStateOf(user: ReviewUser, now: Date): Promise<Review
   const nextDue = card ? null : held ? end : dateOrNull(a.nextDue);
   return {
     card,
-    counts: { new: allow.fresh, learning: num(a.learning), review: allow.reviews },
+    counts: { new: badDay ? 0 : allow.fresh, learning: num(a.learning), review: allow.reviews },
     today: { done: num(a.done), again: num(a.again), timeMs: num(a.timeMs) },
     nextDueAt: nextDue ? nextDue.toISOString() : null,
     lastLogId: strOrNull(a.lastLogId),

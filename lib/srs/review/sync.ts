@@ -7,10 +7,10 @@ import { env } from "../../env";
 import { UserError } from "../../errors";
 import type { OfflineGradeInput } from "../../validation/review";
 import { cardFields, cardStateOf, restoredCardFields, type VersionedCard } from "../card-rows";
-import { createScheduler } from "../scheduler";
+import { cardScheduler } from "../safety";
 import { dayContextOf, schedulerSettingsOf } from "../settings";
 import { replayGrades, type ReplayItem } from "../replay";
-import { leechOutcome } from "../leech";
+import { leechOutcome, leechRuleFor } from "../leech";
 import { snapshotFromJson, snapshotToJson } from "../cards/actions";
 import { gradeAs } from "./grade";
 import type { ReviewUser } from "./user";
@@ -100,18 +100,18 @@ async function syncOne(user: ReviewUser, g: OfflineGradeInput, shift: number, no
     const at = new Date(g.reviewedAt - shift);
     try {
       const row = await sqlDb.get(sql`
-        SELECT c."version", c."lastReview", c."addedAt", k."retiredAt"
+        SELECT c."version", c."lastReview", c."addedAt", k."retiredAt", k."safety"
         FROM "Card" c JOIN "CatalogCard" k ON k."id" = c."catalogCardId" WHERE c."id" = ${g.cardId} AND c."userId" = ${user.id}`);
       if (!row) return refused("This card is no longer in your deck.");
       if (row.retiredAt != null) return refused("This card has been retired from the course.");
       if (at < date(row.addedAt)) return refused("Its review time is before the card was added to your deck.");
-      if (await resetAfter(sqlDb, user.id, g.cardId, at)) return { clientId: g.clientId, status: "stored", logId: await storeBeforeReset(user, g, at) };
+      if (await resetAfter(sqlDb, user.id, g.cardId, at)) return { clientId: g.clientId, status: "stored", logId: await storeBeforeReset(user, g, at, bool(row.safety)) };
       const last = dateOrNull(row.lastReview);
       if (!last || at >= last) {
         const r = await gradeAs(user, { cardId: g.cardId, rating: g.rating, version: num(row.version), clientId: g.clientId, durationMs: g.durationMs, sessionId: g.sessionId }, at);
         return { clientId: g.clientId, status: r.replay ? "repeat" : "stored", logId: r.logId };
       }
-      return { clientId: g.clientId, status: "stored", logId: await insertInOrder(user, g, at, num(row.version)) };
+      return { clientId: g.clientId, status: "stored", logId: await insertInOrder(user, g, at, num(row.version), bool(row.safety)) };
     } catch (e) {
       // Another grade or action on this card landed between the read and the write: read it again.
       const raced = (e instanceof UserError && e.status === 409) || isUniqueSqlError(e);
@@ -147,7 +147,7 @@ const itemOf = (l: Row): ReplayItem => ({ rating: num(l.rating), review: date(l.
 // itself is untouched. The new log's versions (prevVersion = nextVersion, older than the reset's)
 // never match the card again, and the later logs keep theirs, so no undo of a review restores the
 // pre-reset card.
-async function storeBeforeReset(user: ReviewUser, g: OfflineGradeInput, at: Date): Promise<string> {
+async function storeBeforeReset(user: ReviewUser, g: OfflineGradeInput, at: Date, safety: boolean): Promise<string> {
   const userId = user.id;
   const logId = randomUUID();
   await sqlDb.transaction(async (tx) => {
@@ -168,7 +168,7 @@ async function storeBeforeReset(user: ReviewUser, g: OfflineGradeInput, at: Date
     const before = snapshotFromJson(str(reset.before));
     const head = later[0];
     const start: VersionedCard = head ? cardBefore(g.cardId, head, num(head.prevVersion)) : { ...cardStateOf(g.cardId, cardFields(before)), version: num(reset.version) - 1 };
-    const steps = replayGrades(createScheduler(schedulerSettingsOf(user)), dayContextOf(user), start, [{ rating: g.rating, review: at, durationMs: g.durationMs }, ...later.map(itemOf)]);
+    const steps = replayGrades(cardScheduler(schedulerSettingsOf(user), safety), dayContextOf(user), start, [{ rating: g.rating, review: at, durationMs: g.durationMs }, ...later.map(itemOf)]);
     const l = steps[0]!.log;
     await insertReviewLog(tx, { ...l, nextVersion: l.prevVersion, id: logId, userId, cardId: g.cardId, clientId: g.clientId, leechChange: 0, sessionId: g.sessionId ?? null });
     for (let i = 0; i < later.length; i++) {
@@ -193,7 +193,7 @@ async function rescheduledAfter(tx: SqlTx, userId: string, cardId: string, at: D
   return snaps.some((s) => (JSON.parse(str(s.cards)) as { id: string }[]).some((c) => c.id === cardId));
 }
 
-async function insertInOrder(user: ReviewUser, g: OfflineGradeInput, at: Date, version: number): Promise<string> {
+async function insertInOrder(user: ReviewUser, g: OfflineGradeInput, at: Date, version: number, safety: boolean): Promise<string> {
   const userId = user.id;
   const logId = randomUUID();
   await sqlDb.transaction(async (tx) => {
@@ -219,13 +219,13 @@ async function insertInOrder(user: ReviewUser, g: OfflineGradeInput, at: Date, v
     const mine = { rating: g.rating, review: at, durationMs: g.durationMs };
     const place = rows.findIndex((l) => date(l.review) > at);
     const items = [...rows.slice(0, place).map(itemOf), mine, ...rows.slice(place).map(itemOf)];
-    const steps = replayGrades(createScheduler(schedulerSettingsOf(user)), dayContextOf(user), start, items);
+    const steps = replayGrades(cardScheduler(schedulerSettingsOf(user), safety), dayContextOf(user), start, items);
     const c = steps[steps.length - 1]!.card;
     // The leech rule on the card's lapses before and after: its bits go on the replayed review
     // whose lapse reached the new count.
     const leech = leechOutcome(
       { prevLapses: num(card.lapses), nextLapses: c.lapses, leech: bool(card.leech), suspendedAt: dateOrNull(card.suspendedAt) },
-      { threshold: num(card.leechThreshold), action: str(card.leechAction) },
+      leechRuleFor({ threshold: num(card.leechThreshold), action: str(card.leechAction) }, safety),
       at,
     );
     const reached = leech.leechChange ? steps.findLastIndex((s) => s.log.prevLapses < s.card.lapses) : -1;

@@ -1,0 +1,62 @@
+"use client";
+import { useState, type FormEvent } from "react";
+import { useRouter } from "next/navigation";
+import { checkInAction } from "./check-in-actions";
+
+const SCORES = Array.from({ length: 11 }, (_, i) => i);
+
+// "How is your back today?": asked above the first card of a study day, once, and skippable
+// (grading a card without answering skips it too).
+// The answer shapes today's session (lib/srs/bad-day): a bad day keeps it to about two minutes.
+export function CheckIn() {
+  const router = useRouter();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const send = async (input: Parameters<typeof checkInAction>[0]) => {
+    setBusy(true);
+    setError(null);
+    const res = await checkInAction(input);
+    if (!res.ok) {
+      setBusy(false);
+      return setError(res.error);
+    }
+    router.refresh();
+  };
+
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const data = new FormData(e.currentTarget);
+    const raw = data.get("score");
+    const flare = data.get("flare") === "on";
+    if (raw == null && !flare) return setError("Choose a number from 0 to 10, or tick “I’m in a flare”. Or skip for today.");
+    void send({ skip: false, score: raw == null ? null : Number(raw), flare });
+  };
+
+  return (
+    <form className="panel check-in" onSubmit={onSubmit} aria-labelledby="check-in-h" data-testid="check-in">
+      <h2 id="check-in-h">How is your back today?</h2>
+      <fieldset className="check-in-scale">
+        <legend>Pain from 0 (none) to 10 (the worst you can imagine)</legend>
+        <div className="score-grid">
+          {SCORES.map((n) => (
+            <label key={n} className="score-choice">
+              <input type="radio" name="score" value={n} disabled={busy} />
+              <span>{n}</span>
+            </label>
+          ))}
+        </div>
+        <p className="score-ends hint" aria-hidden="true"><span>0 none</span><span>10 worst</span></p>
+      </fieldset>
+      <label className="check-in-flare">
+        <input type="checkbox" name="flare" disabled={busy} /> I’m in a flare
+      </label>
+      <p className="hint">On a bad day (7 or more, or a flare) today’s review is kept to about two minutes: the warning signs and quick relief first. The rest waits until tomorrow.</p>
+      {error && <p className="form-error" role="alert">{error}</p>}
+      <div className="btn-row">
+        <button className="btn primary big" type="submit" disabled={busy}>Save</button>
+        <button className="btn big" type="button" disabled={busy} onClick={() => void send({ skip: true })}>Skip for today</button>
+      </div>
+    </form>
+  );
+}

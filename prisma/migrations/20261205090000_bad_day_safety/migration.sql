@@ -1,0 +1,22 @@
+-- Safety cards and the bad-day review (issue 21). Plain ADD COLUMNs with constant defaults,
+-- so no table is copied.
+ALTER TABLE "CatalogCard" ADD COLUMN "safety" BOOLEAN NOT NULL DEFAULT false;
+ALTER TABLE "CatalogCard" ADD COLUMN "quickRelief" BOOLEAN NOT NULL DEFAULT false;
+
+-- CreateTable
+CREATE TABLE "BackCheckIn" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "userId" TEXT NOT NULL,
+    "studyDay" INTEGER NOT NULL,
+    "score" INTEGER,
+    "flare" BOOLEAN NOT NULL DEFAULT false,
+    "badDay" BOOLEAN NOT NULL DEFAULT false,
+    "sessionCards" INTEGER NOT NULL DEFAULT 0,
+    "postponed" INTEGER NOT NULL DEFAULT 0,
+    "postponeBatchId" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "BackCheckIn_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "BackCheckIn_userId_studyDay_key" ON "BackCheckIn"("userId", "studyDay");

@@ -1,0 +1,75 @@
+import path from "node:path";
+import Database from "better-sqlite3";
+import { describe, expect, inject, it } from "vitest";
+import { useBrowser, signUp } from "./browser";
+import { ROOT } from "./server";
+
+const baseUrl = inject("baseUrl");
+const browser = useBrowser();
+// The suite's database (tests/e2e/global-setup.ts): the test makes a new user's cards due.
+const DB_FILE = path.join(ROOT, `data/test/e2e-${process.env.E2E_PORT ?? 3100}.db`);
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+const DAY = 86_400_000;
+// Screenshots for a look at the layout, when asked for: UNKNOT_SHOTS=/some/dir.
+const SHOTS = process.env.UNKNOT_SHOTS;
+
+// SQLite DateTime text as Prisma writes it.
+const iso = (d: Date) => d.toISOString().replace("Z", "+00:00");
+
+function makeDue(email: string) {
+  const db = new Database(DB_FILE);
+  try {
+    const now = Date.now();
+    const cards = db.prepare(`SELECT c."id" FROM "Card" c JOIN "User" u ON u."id" = c."userId" WHERE u."email" = ? ORDER BY c."id"`).all(email) as { id: string }[];
+    const update = db.prepare(`UPDATE "Card" SET "state" = 2, "due" = ?, "stability" = ?, "difficulty" = 5, "reps" = 3, "lastReview" = ?, "scheduledDays" = 4 WHERE "id" = ?`);
+    cards.forEach((c, i) => update.run(iso(new Date(now - DAY - i * 60_000)), 2 + (i % 5) * 3, iso(new Date(now - 5 * DAY)), c.id));
+    return cards.length;
+  } finally {
+    db.close();
+  }
+}
+
+describe("the back check-in on a phone", () => {
+  it("asks how the back is above the first card, and on a flare keeps a short session, says what moved, and puts it back with one tap", async () => {
+    for (const scheme of ["light", "dark"] as const) {
+      const context = await browser().newContext({ ...PHONE, colorScheme: scheme });
+      const page = await context.newPage();
+      const email = await signUp(page, baseUrl);
+      const due = makeDue(email);
+      expect(due).toBeGreaterThan(8);
+      await page.goto(`${baseUrl}/review`);
+      const checkIn = page.getByTestId("check-in");
+      await checkIn.waitFor();
+      await expect(page.getByRole("heading", { name: "How is your back today?" }).isVisible()).resolves.toBe(true);
+      // Every score is a tap target of at least 44 px, inside the screen.
+      const boxes = await checkIn.locator(".score-choice span").evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ h: r.height, w: r.width, right: r.right })));
+      expect(boxes).toHaveLength(11);
+      for (const b of boxes) {
+        expect(b.h).toBeGreaterThanOrEqual(44);
+        expect(b.w).toBeGreaterThanOrEqual(44);
+        expect(b.right).toBeLessThanOrEqual(390);
+      }
+      if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `check-in-${scheme}.png`), fullPage: true });
+
+      await checkIn.getByRole("radio", { name: "8", exact: true }).tap();
+      await page.getByLabel("I’m in a flare").tap();
+      await page.getByRole("button", { name: "Save" }).tap();
+      const notice = page.getByTestId("bad-day-notice");
+      await notice.waitFor();
+      await expect(notice.textContent()).resolves.toMatch(/8 cards, about two minutes/);
+      await expect(notice.textContent()).resolves.toContain(`${due - 8} cards moved to tomorrow`);
+      expect(await page.getByTestId("check-in").count()).toBe(0);
+      await expect(page.getByTestId("count-review").textContent()).resolves.toBe("8");
+      if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `bad-day-${scheme}.png`), fullPage: true });
+
+      await notice.getByRole("button", { name: /Put the \d+ cards back/ }).tap();
+      await page.getByText(/are back in today’s review/).waitFor();
+      await expect(page.getByTestId("count-review").textContent()).resolves.toBe(String(due));
+      // Asked once a study day: not again on the next visit.
+      await page.reload();
+      await page.getByTestId("review-card").waitFor();
+      expect(await page.getByTestId("check-in").count()).toBe(0);
+      await context.close();
+    }
+  });
+});
