@@ -60,13 +60,14 @@ const DRAWINGS: Record<IllustrationId, React.ReactNode> = {
   ),
 };
 
-export function Illustration({ id, caption }: { id: IllustrationId; caption?: string }) {
+export function Illustration({ id }: { id: IllustrationId }) {
+  const { label, alt } = ILLUSTRATIONS[id];
   return (
     <figure className="figure" data-illustration={id}>
-      <svg viewBox="0 0 240 124" role="img" aria-label={ILLUSTRATIONS[id]} focusable="false">
+      <svg viewBox="0 0 240 124" role="img" aria-label={alt} focusable="false">
         {DRAWINGS[id]}
       </svg>
-      {caption && <figcaption>{caption}</figcaption>}
+      <figcaption>{label}</figcaption>
     </figure>
   );
 }

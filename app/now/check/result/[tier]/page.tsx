@@ -69,7 +69,9 @@ export default async function CheckResult({ params }: Props) {
           <h2 id="what-to-say">What to say when you book</h2>
           <p>Say how long you have had the pain, what you have tried, and which of these you have:</p>
           <ul>
-            {signsOfTier("gp").map((s) => (
+            {signsOfTier("gp")
+              .filter((s) => s.check)
+              .map((s) => (
               <li key={s.id}>{s.list}</li>
             ))}
           </ul>
@@ -87,8 +89,10 @@ export default async function CheckResult({ params }: Props) {
           </p>
         </section>
       )}
-      <h2 className="result-sources-heading">Where this comes from</h2>
-      <SourceList sources={resolveSources(info.guidance.map((g) => ({ guidance: g })), getSourceRecords())} />
+      <section className="sources result-sources" aria-labelledby="where-from">
+        <h2 id="where-from">Where this comes from</h2>
+        <SourceList sources={resolveSources(info.guidance.map((g) => ({ guidance: g })), getSourceRecords())} />
+      </section>
       <p>
         <a href={CHECK_PATH}>Start the check again</a> · <a href="/now">In pain now?</a>
       </p>
