@@ -12,6 +12,15 @@ function Head({ x, y }: { x: number; y: number }) {
   return <circle cx={x} cy={y} r={10} fill="currentColor" />;
 }
 
+// The part of the 240 x 124 drawing area each drawing uses, so lying figures are not framed by empty sky.
+const VIEW_BOX: Record<IllustrationId, string> = {
+  "lying-knees-bent": "0 46 240 70",
+  "knees-to-chest": "0 30 240 86",
+  "childs-pose": "0 56 240 60",
+  "supported-sitting": "0 4 240 120",
+  "safe-lifting": "0 4 240 116",
+};
+
 const DRAWINGS: Record<IllustrationId, React.ReactNode> = {
   "lying-knees-bent": (
     <>
@@ -64,7 +73,7 @@ export function Illustration({ id }: { id: IllustrationId }) {
   const { label, alt } = ILLUSTRATIONS[id];
   return (
     <figure className="figure" data-illustration={id}>
-      <svg viewBox="0 0 240 124" role="img" aria-label={alt} focusable="false">
+      <svg viewBox={VIEW_BOX[id]} role="img" aria-label={alt} focusable="false">
         {DRAWINGS[id]}
       </svg>
       <figcaption>{label}</figcaption>

@@ -40,7 +40,7 @@ export default function NowPage() {
   return (
     <article className="now">
       <h1>In pain now?</h1>
-      <p className="lead">What to do in the next hour. Most back spasms settle with these steps.</p>
+      <p className="lead">What to do in the next hour.</p>
       <div className="now-check-first">
         <p>Something feels different from an ordinary spasm? Check first:</p>
         <Link className="btn warn big" href={CHECK_PATH}>Check the warning signs</Link>
