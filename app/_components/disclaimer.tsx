@@ -1,9 +1,27 @@
+import Link from "next/link";
+import { disclaimerLines, getTiers, getWarningSigns } from "@/lib/content/warning-signs";
+
+/** The path of the warning-sign check (one yes/no question at a time, ending at a tier). */
+export const CHECK_PATH = "/now/check";
+
+// What to do, tier by tier, from content/warning-signs.yaml: one short line per tier.
 export function Disclaimer() {
+  const lines = disclaimerLines(getWarningSigns(), getTiers());
   return (
-    <p className="disclaimer" role="note">
-      <strong>Medical disclaimer.</strong> Unknot teaches general self-care information; it is not medical advice and does
-      not replace a doctor, physiotherapist or pharmacist. If your pain is severe, lasts more than a few days, or comes with
-      numbness, weakness, fever, or loss of bladder or bowel control, seek medical care.
-    </p>
+    <div className="disclaimer" role="note" aria-label="Medical disclaimer">
+      <p>
+        <strong>Not medical advice.</strong> Unknot teaches self-care; it does not replace a doctor, physiotherapist or pharmacist.
+      </p>
+      <ul className="disclaimer-tiers">
+        {lines.map((l) => (
+          <li key={l.tier} className={`tier-${l.tier}`}>
+            {l.text}
+          </li>
+        ))}
+      </ul>
+      <p>
+        <Link className="disclaimer-check" href={CHECK_PATH}>Check the warning signs</Link>
+      </p>
+    </div>
   );
 }

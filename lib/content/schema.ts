@@ -85,6 +85,8 @@ const choices = z.array(z.string().min(1).max(200)).min(3).max(5);
 const cardBase = {
   id: slug,
   section: slug,
+  // A warning-sign card (one named in content/warning-signs.yaml): scheduled so that it never fades.
+  safety: z.boolean().optional(),
   explanation: z.string().min(10).max(300),
   sources,
 };

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
-import { getSourceRecords } from "./load";
+import { getSourceRecords } from "./records";
 import { ContentError } from "./parse";
 import type { SourceRecords } from "./schema";
 
@@ -36,6 +36,8 @@ export const tierInfoSchema = z.strictObject({
   /** What to do, in full (the check's answer page, the lesson). */
   action: z.string().min(20).max(400),
   guidance: guidanceIds,
+  /** Signs named on this tier's line of the disclaimer (each needs a `name`). */
+  examples: z.array(slug).default([]),
 });
 export type TierInfo = z.infer<typeof tierInfoSchema>;
 
@@ -46,6 +48,8 @@ export const warningSignSchema = z.strictObject({
   question: z.string().min(10).max(200).regex(/\?$/, "a question ends with ?"),
   /** The short wording for a list under the tier's heading. */
   list: z.string().min(5).max(200),
+  /** A few words naming the sign, for one-line summaries such as the disclaimer. */
+  name: z.string().min(3).max(60).optional(),
   appliesTo: z.string().min(3).max(120).default("everyone"),
   guidance: guidanceIds,
   /** Case-insensitive patterns that find this sign named in text (for the tier-consistency test). */
@@ -70,6 +74,14 @@ export const warningSignsFileSchema = z
     const ids = f.signs.map((s) => s.id);
     const dup = ids.find((id, i) => ids.indexOf(id) !== i);
     if (dup) ctx.addIssue({ code: "custom", message: `sign id "${dup}" repeats`, path: ["signs"] });
+    f.tiers.forEach((t, i) => {
+      for (const id of t.examples) {
+        const sign = f.signs.find((s) => s.id === id);
+        if (!sign || sign.tier !== t.id || !sign.name) {
+          ctx.addIssue({ code: "custom", message: `example "${id}" must be a named sign of the ${t.id} tier`, path: ["tiers", i, "examples"] });
+        }
+      }
+    });
   });
 export type WarningSignsFile = z.infer<typeof warningSignsFileSchema>;
 
@@ -125,4 +137,31 @@ export function tierInfo(tier: Tier): TierInfo {
 
 export function getWarningSign(id: string): WarningSign | undefined {
   return getWarningSigns().find((s) => s.id === id);
+}
+
+/** A lesson body's marker for a tier's list, on a line of its own: `{{warning-signs emergency}}`. */
+export const SIGN_LIST_MARKER = /^\{\{warning-signs ([a-z-]+)\}\}$/gm;
+
+/** Pure: replaces each marker line with the tier's signs as a Markdown list, in file order. */
+export function expandSignLists(body: string, signs: WarningSign[], tiers: TierInfo[]): string {
+  return body.replace(SIGN_LIST_MARKER, (_m, tier: string) => {
+    if (!tiers.some((t) => t.id === tier) || tier === "self-care") throw new ContentError(`unknown warning-sign tier "${tier}" in {{warning-signs ${tier}}}`);
+    return signs
+      .filter((s) => s.tier === tier)
+      .map((s) => `- ${s.list}`)
+      .join("\n");
+  });
+}
+
+export type DisclaimerLine = { tier: SignTier; text: string };
+
+/** Pure: one short line per tier for the disclaimer: what to do, and the signs that call for it. */
+export function disclaimerLines(signs: WarningSign[], tiers: TierInfo[]): DisclaimerLine[] {
+  return SIGN_TIERS.map((tier) => {
+    const info = tiers.find((t) => t.id === tier)!;
+    const names = info.examples.map((id) => signs.find((s) => s.id === id)!.name!);
+    // Semicolons, because a sign's name may itself contain "or".
+    const list = names.join("; ");
+    return { tier, text: list ? `${info.short}: ${list}.` : `${info.short}.` };
+  });
 }

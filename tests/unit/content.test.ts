@@ -164,6 +164,9 @@ describe("content safety", () => {
       "fluid limits, kidney or heart disease": /limit fluids/i,
       "massage with bleeding disorders, blood thinners or osteoporosis": /blood thinners[\s\S]*osteoporosis/i,
       "NICE advises against traction, belts, insoles, acupuncture and TENS": /traction[\s\S]*corsets[\s\S]*insoles[\s\S]*acupuncture[\s\S]*TENS/i,
+      "ice for up to 20 minutes every 2 to 3 hours": /2 to 3 hours/,
+      "no heat or ice on broken or numb skin": /broken skin[\s\S]*(numb|lost feeling)/i,
+      "NICE advises against benzodiazepines such as diazepam for sciatica": /benzodiazepines? such as diazepam/i,
     };
     const all = lessons.map((l) => l.lesson);
     for (const [name, re] of Object.entries(points)) {
@@ -190,6 +193,30 @@ describe("content safety", () => {
     expect(text("cold-heat")).toMatch(/weather[\s\S]*Evidence note/i);
     // Traction is something NICE advises against, not a treatment on offer.
     expect(text("see-a-doctor")).toMatch(/traction[\s\S]*NG59[\s\S]*advises against/);
+  });
+});
+
+describe("the content audit's bad items", () => {
+  const cards = lessons.flatMap((l) => l.lesson.cards);
+  const quiz = lessons.flatMap((l) => l.lesson.quiz);
+  const answerOf = (c: (typeof cards)[number]) => (c.kind === "qa" ? c.back : c.kind === "cloze" ? /\{\{([^{}]+)\}\}/.exec(c.text)![1]! : c.answer);
+
+  it("keeps none of the twelve cards that were trivia, duplicates, ambiguous or in the wrong tier (they retire through the catalogue sync)", () => {
+    const retired = [
+      "cold-heat-twelve-minute-source", "cold-heat-break-between", "cold-heat-ice-first-window", "causes-hot-humid", "posture-shoes", "posture-shoe-check",
+      "posture-workstation-adjust", "doctor-what-they-do", "doctor-worsening-while-waiting", "doctor-urgent-action", "prevention-weight", "prevention-posture-check",
+    ];
+    expect(cards.map((c) => c.id).filter((id) => retired.includes(id))).toEqual([]);
+  });
+
+  it("rewards no card or quiz answer for ice first, the shortest icing break, which article said what, or the shoe advice", () => {
+    const unsafe = /^ice$|24 to 72 hours|20-minute|sports injury bulletin|weight, size and shape/i;
+    const answers = [...cards.map(answerOf), ...quiz.map((q) => q.answer)];
+    expect(answers.filter((a) => unsafe.test(a))).toEqual([]);
+  });
+
+  it("links the 'only necessary' question to the card that teaches signs come before duration", () => {
+    expect(quiz.find((q) => q.id === "quiz-doctor-8")!.card).toBe("doctor-signs-before-duration");
   });
 });
 
