@@ -6,6 +6,11 @@ import { getStudySummary, type StudySummary } from "@/lib/progress/summary";
 // right thing), so it is rendered per request: the header and this page never change after load.
 export const dynamic = "force-dynamic";
 
+// The first button on the home page, signed in or out: the flare plan.
+function InPainButton() {
+  return <Link className="btn warn big" href="/now" data-testid="home-in-pain">In pain now?</Link>;
+}
+
 function NextStep({ s }: { s: StudySummary }) {
   if (s.dueToday > 0) {
     return <Link className="btn primary big" href="/review">Review {s.dueToday} card{s.dueToday === 1 ? "" : "s"}</Link>;
@@ -30,7 +35,10 @@ function PersonalHome({ name, s }: { name: string | null; s: StudySummary }) {
         <div className="stat"><b data-testid="home-streak">{s.streak.current}</b> day streak <span className="hint">{streakNote}</span></div>
         <div className="stat"><b data-testid="home-done">{s.doneToday}</b> reviewed today</div>
       </div>
-      <div className="btn-row"><NextStep s={s} /></div>
+      <div className="btn-row">
+        <InPainButton />
+        <NextStep s={s} />
+      </div>
       {s.nextLesson ? (
         <p>
           Next lesson: <Link href={`/learn/${s.nextLesson.slug}`}>{s.nextLesson.title}</Link> ({s.nextLesson.minutes} min read, then a short quiz).
@@ -55,6 +63,7 @@ export default async function HomePage() {
         scheduled by FSRS, the algorithm Anki uses, so you still know them when you need them.
       </p>
       <div className="btn-row">
+        <InPainButton />
         <Link className="btn primary big" href="/sign-up">Create a free account</Link>
         <Link className="btn" href="/learn">Read the lessons first</Link>
       </div>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect } from "react";
 import { applyAuthState } from "@/lib/auth/display-cookie";
+import "./flare.css";
 
 const LINKS = [
   { href: "/", label: "Home", icon: "M4 11l8-7 8 7v9h-5v-6H9v6H4z" },
@@ -10,7 +11,11 @@ const LINKS = [
   { href: "/review", label: "Review", icon: "M5 4h11l3 3v13H5zM9 12l2 2 4-4" },
   { href: "/cards", label: "Cards", icon: "M7 4h12v13H7zM4 7v13h12" },
   { href: "/progress", label: "Progress", icon: "M5 20V10M10 20V4M15 20v-7M20 20v-4" },
+  // The flare plan, one tap from every page (a tab of its own on phones).
+  { href: "/now", label: "In pain?", icon: "M3 12h4l2-5 4 10 2-5h6" },
 ] as const;
+
+const itemClass = (href: string) => (href === "/" ? "nav-home" : href === "/now" ? "nav-now" : undefined);
 
 const isCurrent = (path: string, href: string) => (href === "/" ? path === "/" : path === href || path.startsWith(`${href}/`));
 
@@ -24,7 +29,7 @@ export function NavLinks() {
   return (
     <ul className="nav-links">
       {LINKS.map((l) => (
-        <li key={l.href} className={l.href === "/" ? "nav-home" : undefined}>
+        <li key={l.href} className={itemClass(l.href)}>
           <Link href={l.href} aria-current={isCurrent(path, l.href) ? "page" : undefined}>
             <svg className="nav-icon" viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false">
               <path d={l.icon} fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />

@@ -18,6 +18,10 @@ export default function OfflinePage() {
         This page needs a connection, and this device has not saved it. The lessons and their quizzes are saved for
         offline reading once you have opened Unknot with a connection.
       </p>
+      <div className="btn-row">
+        <Link className="btn warn big" href="/now">In pain now?</Link>
+      </div>
+      <p className="muted">What to do in a flare and the warning-sign check are saved on this device too.</p>
       <div className="notice" role="status" data-testid="offline-notice">
         Reviews, progress and settings need the network for now. When you are back online, reload the page.
       </div>

@@ -12,7 +12,9 @@ export const RUNTIME_CACHE_PREFIX = "unknot-";
 // /learn is left out (it shows the signed-in user's badges), and so is the home page, which
 // is personal when signed in ("Hello, name", cards due): a cached copy could show it to the
 // next person on a shared browser, or after signing out.
-const PUBLIC_PAGE = /^\/(?:learn\/[a-z0-9-]+(?:\/quiz)?|offline)$/;
+// The flare plan and the warning-sign check (/now, /now/check, its numbered questions and its
+// results) are the same for everyone too.
+const PUBLIC_PAGE = /^\/(?:learn\/[a-z0-9-]+(?:\/quiz)?|offline|now(?:\/check(?:\/\d+|\/result\/[a-z-]+)?)?)$/;
 
 export function isOfflinePage(pathname: string): boolean {
   return PUBLIC_PAGE.test(pathname);

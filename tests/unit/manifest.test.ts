@@ -47,6 +47,11 @@ describe("what the service worker may keep", () => {
     for (const p of ["/", "/learn", "/review", "/progress", "/settings", "/account", "/sign-in", "/api/review", "/learn/causes/quiz/x"]) expect(isOfflinePage(p), p).toBe(false);
   });
 
+  it("keeps the flare plan and every page of the warning-sign check, and nothing else under /now", () => {
+    for (const p of ["/now", "/now/check", "/now/check/7", "/now/check/result/emergency", "/now/check/result/self-care"]) expect(isOfflinePage(p), p).toBe(true);
+    for (const p of ["/now/x", "/now/check/x", "/now/check/result", "/now/check/7/8", "/nowhere"]) expect(isOfflinePage(p), p).toBe(false);
+  });
+
   it("reads a lesson's slug from a cached URL", () => {
     expect(lessonSlugOf("http://localhost:3000/learn/posture")).toBe("posture");
     expect(lessonSlugOf("http://localhost:3000/learn/posture/quiz")).toBeNull();

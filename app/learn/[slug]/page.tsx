@@ -6,6 +6,8 @@ import { getLesson, getLessons, getSourceRecords } from "@/lib/content/load";
 import { resolveSources, SOURCES_PATH } from "@/lib/content/sources";
 import { readingMinutes, TOPIC_LABELS } from "@/lib/content/schema";
 import { Disclaimer } from "@/app/_components/disclaimer";
+import { Illustration } from "@/app/_components/illustration";
+import { lessonIllustrations } from "@/lib/now/illustrations";
 import { RememberButton } from "./remember-button";
 import { SourceList } from "./sources";
 
@@ -49,6 +51,13 @@ export default async function LessonPage({ params }: Props) {
       {lesson.sections.map((s) => (
         <section key={s.id} aria-labelledby={s.id}>
           <h2 id={s.id}>{s.heading}</h2>
+          {lessonIllustrations(lesson.slug, s.id).length > 0 && (
+            <div className="figures">
+              {lessonIllustrations(lesson.slug, s.id).map((id) => (
+                <Illustration key={id} id={id} />
+              ))}
+            </div>
+          )}
           <div className="prose" dangerouslySetInnerHTML={{ __html: toHtml(s.body) }} />
           <details className="sources">
             <summary>Sources ({s.sources.length})</summary>
