@@ -53,7 +53,7 @@ export default async function ProgressPage() {
 
       <section aria-labelledby="forecast-h">
         <h2 id="forecast-h">Coming up</h2>
-        <BarChart id="forecast-chart" title="Cards due on each of the next 30 days" valueLabel="cards due"
+        <BarChart id="forecast-chart" from="start" title="Cards due on each of the next 30 days" valueLabel="cards due"
           desc={`${d.forecast[0]?.count ?? 0} due today (overdue included), ${d.forecast.reduce((n, f) => n + f.count, 0)} over 30 days. New cards not counted.`} bars={forecastBars} />
       </section>
 

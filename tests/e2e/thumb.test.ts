@@ -140,3 +140,89 @@ describe("the end of a review on a phone", () => {
     await ctx.close();
   });
 });
+
+describe("the demo account", () => {
+  it("opens a session of 15 to 20 cards from Try the demo account, and its home suggests a lesson it does not hold", async () => {
+    const ctx = await phone();
+    const page = await ctx.newPage();
+    await page.goto(`${baseUrl}/sign-in`);
+    await page.getByRole("button", { name: "Try the demo account" }).tap();
+    await page.waitForURL((u) => u.pathname === "/review", { timeout: 30_000 });
+    await page.getByTestId("review-card").waitFor();
+    const n = async (id: string) => Number(await page.getByTestId(id).textContent());
+    const size = (await n("count-new")) + (await n("count-learning")) + (await n("count-review"));
+    expect(size).toBeGreaterThanOrEqual(15);
+    expect(size).toBeLessThanOrEqual(20);
+    expect(await n("count-review")).toBeGreaterThan(0);
+
+    // The demo holds the first four lessons' cards (scripts/seed-demo.ts): home suggests the fifth.
+    await page.goto(`${baseUrl}/`);
+    const next = page.locator("main p", { hasText: "Next lesson:" }).getByRole("link");
+    expect(await next.textContent()).toBe(lessons[4]!.title);
+    await ctx.close();
+  });
+});
+
+describe("progress charts on a phone", () => {
+  it("starts the forecast at today with its scale on screen, keeps the history's scale and weekday labels on screen, and says Tap", async () => {
+    const ctx = await phone();
+    const page = await ctx.newPage();
+    await page.goto(`${baseUrl}/sign-in?callbackUrl=/progress`);
+    await page.getByRole("button", { name: "Try the demo account" }).tap();
+    await page.waitForURL((u) => u.pathname === "/progress", { timeout: 30_000 });
+    const onScreen = async (loc: Locator, what: string) => {
+      const b = (await loc.boundingBox())!;
+      expect(b.x, what).toBeGreaterThanOrEqual(0);
+      expect(b.x + b.width, what).toBeLessThanOrEqual(390);
+    };
+    const forecast = page.getByTestId("forecast-chart");
+    await forecast.scrollIntoViewIfNeeded();
+    expect(await forecast.locator(".chart-scroll").evaluate((el) => el.scrollLeft)).toBe(0);
+    await onScreen(forecast.locator("text", { hasText: /^Today$/ }), "forecast: Today");
+    await onScreen(page.getByTestId("forecast-chart-scale-start"), "forecast: scale");
+    const history = page.getByTestId("reviews-chart");
+    await history.scrollIntoViewIfNeeded();
+    await onScreen(page.getByTestId("reviews-chart-scale-end"), "history: scale");
+    const heat = page.getByTestId("heatmap");
+    await heat.scrollIntoViewIfNeeded();
+    const visibleDays = await heat.locator(".heatmap-weekday text").evaluateAll((ts) =>
+      ts.filter((t) => { const r = t.getBoundingClientRect(); return r.left >= 0 && r.right <= window.innerWidth; }).map((t) => t.textContent),
+    );
+    expect(visibleDays).toEqual(["Mon", "Wed", "Fri"]);
+    expect(await forecast.locator(".readout").innerText()).toBe("Tap a bar to see its value.");
+    await ctx.close();
+  });
+});
+
+describe("Help me decide on a phone", () => {
+  it("fits 390 px, says time in minutes and seconds, suggests 80% or more and says what each choice means in cards forgotten", async () => {
+    const ctx = await phone("dark");
+    const page = await ctx.newPage();
+    await page.goto(`${baseUrl}/sign-in?callbackUrl=/settings/retention`);
+    await page.getByRole("button", { name: "Try the demo account" }).tap();
+    await page.waitForURL((u) => u.pathname === "/settings/retention", { timeout: 30_000 });
+    const choices = page.getByTestId("retention-choices");
+    await choices.waitFor({ timeout: 60_000 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const suggestion = (await page.getByTestId("retention-suggestion").textContent())!;
+    const suggested = Number(suggestion.match(/Suggested: (\d+)%/)![1]);
+    expect(suggested).toBeGreaterThanOrEqual(80);
+    expect(suggestion).toMatch(/about (\d+ min( \d+ s)?|\d+ s) of reviews a day/);
+    const rows = await choices.locator("tbody tr").allInnerTexts();
+    expect(rows.length).toBeGreaterThanOrEqual(5);
+    for (const r of rows) {
+      expect(r).toMatch(/^\d+%/);
+      expect(r).toMatch(/\d+(\.\d)? in 10 when due/);
+      expect(r).toMatch(/\d+ of \d+ after a year/);
+      expect(r).not.toMatch(/\d\.\d\d/);
+    }
+    expect(rows.some((r) => /^7\d%/.test(r))).toBe(false);
+    // The details wait behind Advanced, which opens to a table that scrolls inside the page.
+    const advanced = page.getByTestId("retention-advanced");
+    expect(await advanced.locator("table").isVisible()).toBe(false);
+    await advanced.locator("summary").tap();
+    expect(await advanced.locator("table").isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await ctx.close();
+  });
+});
