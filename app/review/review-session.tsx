@@ -382,7 +382,7 @@ export function ReviewSession({ sessionId: given, initial, streak, guideSeen, us
           <p className="muted">{card.lessonTitle}</p>
           {card.leech && (
             <p className="notice" data-testid="leech-notice">
-              <b>Leech:</b> forgotten {card.lapses} times. Try rereading its lesson section, or <Link href={`/cards/${card.cardId}`}>see its history</Link>.
+              <b>You keep forgetting this one</b> ({card.lapses} times). Try rereading its lesson section, or <Link href={`/cards/${card.cardId}`}>see its history</Link>.
             </p>
           )}
           <p className="prompt" data-testid="prompt">{card.prompt}</p>

@@ -226,3 +226,30 @@ describe("Help me decide on a phone", () => {
     await ctx.close();
   });
 });
+
+describe("plain words in settings", () => {
+  it("takes how much to remember as a percentage (typing 85 works) and keeps FSRS terms behind Advanced", async () => {
+    const ctx = await phone();
+    const page = await ctx.newPage();
+    await signUp(page, baseUrl, undefined, "/settings", false);
+    const field = page.getByLabel(/How much to remember/);
+    expect(await field.inputValue()).toBe("90");
+    await field.fill("85");
+    await page.getByRole("button", { name: "Save settings" }).tap();
+    await expect.poll(() => page.getByRole("status").filter({ hasText: "Settings saved" }).count()).toBe(1);
+    await page.reload();
+    expect(await page.getByLabel(/How much to remember/).inputValue()).toBe("85");
+    await page.getByLabel(/How much to remember/).fill("99");
+    await page.getByRole("button", { name: "Save settings" }).tap();
+    await page.getByText("Choose at most 97%").waitFor();
+    // Fuzz, the maximum interval and leeches are in closed Advanced sections, each explained.
+    for (const term of [/^Fuzz/, /^Maximum interval/, /^Leech threshold/]) expect(await page.getByLabel(term).isVisible(), String(term)).toBe(false);
+    for (const summary of await page.locator("details.advanced > summary").all()) await summary.tap();
+    expect(await page.getByLabel(/^Fuzz/).isVisible()).toBe(true);
+    expect(await page.getByText(/moves each due date a day or so/).isVisible()).toBe(true);
+    expect(await page.getByText(/A leech is a card you keep forgetting/).isVisible()).toBe(true);
+    await page.goto(`${baseUrl}/settings/retention`);
+    await page.getByText("Yours is now 85%").waitFor();
+    await ctx.close();
+  });
+});
