@@ -243,13 +243,94 @@ describe("plain words in settings", () => {
     await page.getByRole("button", { name: "Save settings" }).tap();
     await page.getByText("Choose at most 97%").waitFor();
     // Fuzz, the maximum interval and leeches are in closed Advanced sections, each explained.
-    for (const term of [/^Fuzz/, /^Maximum interval/, /^Leech threshold/]) expect(await page.getByLabel(term).isVisible(), String(term)).toBe(false);
+    const advanced = [page.getByRole("checkbox", { name: /Fuzz/ }), page.getByLabel(/Maximum interval/), page.getByLabel(/Leech threshold/)];
+    for (const field of advanced) expect(await field.count()).toBe(1);
+    for (const field of advanced) expect(await field.isVisible()).toBe(false);
     for (const summary of await page.locator("details.advanced > summary").all()) await summary.tap();
-    expect(await page.getByLabel(/^Fuzz/).isVisible()).toBe(true);
+    for (const field of advanced) expect(await field.isVisible()).toBe(true);
     expect(await page.getByText(/moves each due date a day or so/).isVisible()).toBe(true);
     expect(await page.getByText(/A leech is a card you keep forgetting/).isVisible()).toBe(true);
     await page.goto(`${baseUrl}/settings/retention`);
     await page.getByText("Yours is now 85%").waitFor();
+    await ctx.close();
+  });
+});
+
+describe("/cards on a phone", () => {
+  it("is a list of cards (front, due, state) with 44 px selection and a filter sheet, as wide as the screen; the table stays on a desktop", async () => {
+    const ctx = await phone();
+    const page = await ctx.newPage();
+    await page.goto(`${baseUrl}/sign-in?callbackUrl=/cards`);
+    await page.getByRole("button", { name: "Try the demo account" }).tap();
+    await page.waitForURL((u) => u.pathname === "/cards", { timeout: 30_000 });
+    const list = page.getByTestId("card-list");
+    await list.waitFor();
+    expect(await page.getByTestId("cards-table").isVisible()).toBe(false);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const items = list.locator("li");
+    expect(await items.count()).toBeGreaterThan(10);
+    const first = items.first();
+    expect(await first.locator(".card-front").textContent()).not.toBe("");
+    expect(await first.locator(".hint").textContent()).toMatch(/^(New|Learning|Review|Relearning)( · due .+)?/);
+    // The filters wait in a closed sheet: the first card is on the first screen.
+    expect(await page.getByLabel("Lesson").isVisible()).toBe(false);
+    expect((await first.boundingBox())!.y + 44).toBeLessThanOrEqual(await tabBarTop(page));
+    // Selecting by the 44 px box, and acting on the selection.
+    const pick = first.locator(".card-pick");
+    const box = (await pick.boundingBox())!;
+    expect(box.width).toBeGreaterThanOrEqual(44);
+    expect(box.height).toBeGreaterThanOrEqual(44);
+    await pick.tap();
+    expect(await first.getByRole("checkbox").isChecked()).toBe(true);
+    await page.getByRole("button", { name: "Bury until tomorrow" }).tap();
+    await page.getByRole("status").filter({ hasText: "Buried until tomorrow: 1 card" }).waitFor();
+    await page.getByRole("button", { name: "Undo" }).tap();
+    await page.getByRole("status").filter({ hasText: "Undone: 1 card restored" }).waitFor();
+    // The sheet opens to the filters; a filter keeps it open and says so.
+    await page.getByText("Filter and sort").tap();
+    await page.getByLabel("State").selectOption("review");
+    await page.getByRole("button", { name: "Apply filters" }).tap();
+    await page.waitForURL((u) => u.searchParams.get("state") === "review");
+    expect(await page.getByTestId("filter-sheet").getAttribute("open")).not.toBeNull();
+    expect(await page.getByText("Filter and sort (1 on)").count()).toBe(1);
+    for (const hint of await list.locator(".hint").allTextContents()) expect(hint).toMatch(/^Review/);
+    // Each card's front is a link to its info, at least 44 px tall.
+    expect((await first.locator(".card-front").boundingBox())!.height).toBeGreaterThanOrEqual(44);
+    await ctx.close();
+
+    const wide = await browser().newContext({ viewport: { width: 1280, height: 800 } });
+    const desk = await wide.newPage();
+    await desk.goto(`${baseUrl}/sign-in?callbackUrl=/cards`);
+    await desk.getByRole("button", { name: "Try the demo account" }).click();
+    await desk.waitForURL((u) => u.pathname === "/cards", { timeout: 30_000 });
+    await desk.getByTestId("cards-table").waitFor();
+    expect(await desk.getByTestId("card-list").isVisible()).toBe(false);
+    await wide.close();
+  });
+});
+
+describe("smaller things a newcomer meets", () => {
+  it("welcomes a first-ever learner without 'back', tells a visitor why Review, Cards and Progress need an account, and makes Sources toggles 44 px", async () => {
+    const ctx = await phone();
+    const page = await ctx.newPage();
+    for (const [path, what] of [["/review", "Your reviews are"], ["/cards", "Your cards are"], ["/progress", "Your progress is"]] as const) {
+      await page.goto(`${baseUrl}${path}`);
+      await page.waitForURL((u) => u.pathname === "/sign-in");
+      const reason = page.getByTestId("sign-in-reason");
+      expect(await reason.textContent()).toContain(`${what} kept in your account`);
+      expect(await reason.getByRole("link", { name: "Create a free account" }).getAttribute("href")).toBe(`/sign-up?callbackUrl=${encodeURIComponent(path)}`);
+    }
+    await page.goto(`${baseUrl}/sign-in`);
+    expect(await page.getByTestId("sign-in-reason").count()).toBe(0);
+
+    await page.goto(`${baseUrl}/learn/${lessons[0].slug}`);
+    const toggles = page.locator("details.sources > summary");
+    expect(await toggles.count()).toBeGreaterThan(0);
+    for (const t of await toggles.all()) expect((await t.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+
+    await signUp(page, baseUrl, undefined, "/welcome", false);
+    await page.goto(`${baseUrl}/`);
+    expect(await page.locator("h1").textContent()).toBe("Welcome");
     await ctx.close();
   });
 });

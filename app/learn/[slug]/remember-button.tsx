@@ -26,8 +26,9 @@ export function RememberButton({ lessonSlug, primary = false }: { lessonSlug: st
 
   return (
     <>
-      <Link className="btn only-out" href={`/sign-in?callbackUrl=${encodeURIComponent(`/learn/${lessonSlug}`)}`}>
-        Sign in to remember this lesson
+      {/* A visitor has no account yet: the way in is signing up (the sign-up page links to sign in). */}
+      <Link className={`btn only-out${primary ? " primary" : ""}`} href={`/sign-up?callbackUrl=${encodeURIComponent(`/learn/${lessonSlug}`)}`}>
+        Sign up to remember this lesson
       </Link>
       <span className="remember only-in">
         {/* Once the cards are in the deck, pressing again would change nothing: the button gives

@@ -103,9 +103,9 @@ export function QuizRunner({ lessonSlug, questions, nextLesson }: { lessonSlug: 
           </p>
         ) : (
           <p className="notice">
-            This score was not saved because you are not signed in.{" "}
-            <Link href={`/sign-in?callbackUrl=${encodeURIComponent(`/learn/${lessonSlug}/quiz`)}`}>Sign in</Link> to keep your scores and turn
-            missed questions into flashcards.
+            This score was not saved: you have no account yet. <Link href={`/sign-up?callbackUrl=${encodeURIComponent(`/learn/${lessonSlug}/quiz`)}`}>Create a free account</Link>{" "}
+            to keep your scores and turn missed questions into flashcards (already have one?{" "}
+            <Link href={`/sign-in?callbackUrl=${encodeURIComponent(`/learn/${lessonSlug}/quiz`)}`}>Sign in</Link>).
           </p>
         )}
         <div className="btn-row">
