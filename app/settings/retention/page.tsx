@@ -60,7 +60,7 @@ export default async function RetentionPage() {
                       {p.retention === current && <span className="hint"> yours</span>}
                     </th>
                     <td>{minutesAndSeconds(p.minutesPerDay)}</td>
-                    <td>{forgottenInTen(p.retention)} when due<span className="hint">; {forgotten(p)} of {total} after a year</span></td>
+                    <td>{forgottenInTen(p.retention)} when due<span className="hint">{forgotten(p)} of {total} after a year</span></td>
                   </tr>
                 ))}
               </tbody>
