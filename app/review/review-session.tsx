@@ -282,7 +282,6 @@ export function ReviewSession({ sessionId: given, initial, streak, guideSeen, us
     return () => window.removeEventListener("keydown", onKey);
   }, [revealed, reveal, grade, undo, guide]);
 
-  const left = state.counts.new + state.counts.learning + state.counts.review;
   const streakNow = streak.current + (!streak.reviewedToday && (reviewedHere || state.today.done > 0) ? 1 : 0);
 
   const banner = (
