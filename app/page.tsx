@@ -29,7 +29,8 @@ function PersonalHome({ name, s }: { name: string | null; s: StudySummary }) {
   const streakNote = s.streak.current === 0 ? "Review today to start a streak." : s.streak.reviewedToday ? "Kept today." : "Review today to keep it.";
   return (
     <>
-      <h1>{name ? `Hello, ${name}` : "Welcome back"}</h1>
+      {/* "Back" only for someone who has been here before: a deck or a day of reviews. */}
+      <h1>{name ? `Hello, ${name}` : s.deckSize === 0 && s.streak.longest === 0 ? "Welcome" : "Welcome back"}</h1>
       <div className="stats home-stats">
         <div className="stat"><b data-testid="home-due">{s.dueToday}</b> due today</div>
         <div className="stat"><b data-testid="home-streak">{s.streak.current}</b> day streak <span className="hint">{streakNote}</span></div>

@@ -33,49 +33,64 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
   const [page, scheduling] = await Promise.all([listCards(user, query), reviewUserOf(user)]);
   const tz = scheduling.timeZone;
   const first = (page.page - 1) * PAGE_SIZE + 1;
+  const active = [query.lesson, query.state, query.due, query.flag].filter(Boolean).length + (query.sort !== "due" ? 1 : 0);
 
   return (
     <>
       <h1>Your cards</h1>
+      {/* The search is always there; the other filters and the sort wait in a sheet (open when one is set). */}
       <form method="get" action="/cards" className="card-filters" role="search" aria-label="Search and filter cards">
-        <div>
-          <label htmlFor="q">Search</label>
-          <input id="q" name="q" type="search" defaultValue={query.q} placeholder="Words on the front" maxLength={100} />
-        </div>
-        <div>
-          <label htmlFor="lesson">Lesson</label>
-          <select id="lesson" name="lesson" defaultValue={query.lesson ?? ""}>
-            <option value="">Any lesson</option>
-            {page.lessons.map((l) => <option key={l.slug} value={l.slug}>{l.title}</option>)}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="state">State</label>
-          <select id="state" name="state" defaultValue={query.state ?? ""}>
-            <option value="">Any state</option>
-            {CARD_STATES.map((s, i) => <option key={s} value={s}>{STATE_LABELS[i]}</option>)}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="due">Due</label>
-          <select id="due" name="due" defaultValue={query.due ?? ""}>
-            <option value="">Any time</option>
-            {DUE_FILTERS.map((d) => <option key={d} value={d}>{DUE_LABELS[d]}</option>)}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="flag">Flag</label>
-          <select id="flag" name="flag" defaultValue={query.flag ?? ""}>
-            <option value="">Any</option>
-            {FLAG_FILTERS.map((f) => <option key={f} value={f}>{FLAG_LABELS[f]}</option>)}
-          </select>
-        </div>
-        {query.sort !== "due" && <input type="hidden" name="sort" value={query.sort} />}
-        {query.dir !== "asc" && <input type="hidden" name="dir" value={query.dir} />}
-        <div className="btn-row">
+        <div className="card-search">
+          <div>
+            <label htmlFor="q">Search</label>
+            <input id="q" name="q" type="search" defaultValue={query.q} placeholder="Words on the front" maxLength={100} />
+          </div>
           <button className="btn primary" type="submit">Show</button>
-          <Link className="btn" href="/cards">Clear</Link>
         </div>
+        <details className="filter-sheet" open={active > 0 || undefined} data-testid="filter-sheet">
+          <summary>Filter and sort{active > 0 ? ` (${active} on)` : ""}</summary>
+          <div className="filter-fields">
+            <div>
+              <label htmlFor="lesson">Lesson</label>
+              <select id="lesson" name="lesson" defaultValue={query.lesson ?? ""}>
+                <option value="">Any lesson</option>
+                {page.lessons.map((l) => <option key={l.slug} value={l.slug}>{l.title}</option>)}
+              </select>
+            </div>
+            <div>
+              <label htmlFor="state">State</label>
+              <select id="state" name="state" defaultValue={query.state ?? ""}>
+                <option value="">Any state</option>
+                {CARD_STATES.map((s, i) => <option key={s} value={s}>{STATE_LABELS[i]}</option>)}
+              </select>
+            </div>
+            <div>
+              <label htmlFor="due">Due</label>
+              <select id="due" name="due" defaultValue={query.due ?? ""}>
+                <option value="">Any time</option>
+                {DUE_FILTERS.map((d) => <option key={d} value={d}>{DUE_LABELS[d]}</option>)}
+              </select>
+            </div>
+            <div>
+              <label htmlFor="flag">Flag</label>
+              <select id="flag" name="flag" defaultValue={query.flag ?? ""}>
+                <option value="">Any</option>
+                {FLAG_FILTERS.map((f) => <option key={f} value={f}>{FLAG_LABELS[f]}</option>)}
+              </select>
+            </div>
+            <div>
+              <label htmlFor="sort">Sort by</label>
+              <select id="sort" name="sort" defaultValue={query.sort}>
+                {COLUMNS.map((c) => <option key={c.key} value={c.key}>{c.label}</option>)}
+              </select>
+            </div>
+          </div>
+          {query.dir !== "asc" && <input type="hidden" name="dir" value={query.dir} />}
+          <div className="btn-row">
+            <button className="btn primary" type="submit">Apply filters</button>
+            <Link className="btn" href="/cards">Clear</Link>
+          </div>
+        </details>
       </form>
 
       <p className="muted" data-testid="card-count">
@@ -85,7 +100,28 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
       {page.rows.length > 0 && (
         <>
           <CardActions />
-          <div className="table-scroll">
+          {/* On a phone: a list (front, due, state) with a 44 px selection box; wide screens get the table. */}
+          <ul className="card-list" data-testid="card-list">
+            {page.rows.map((r) => (
+              <li key={r.id} data-card-id={r.id}>
+                <label className="card-pick">
+                  <input type="checkbox" name="card" value={r.id} form="card-actions" />
+                  <span className="sr-only">Select “{r.front}”</span>
+                </label>
+                <div className="card-item">
+                  <Link href={`/cards/${r.id}`} className="card-front">{r.front || "(no text)"}</Link>
+                  <span className="hint">
+                    {STATE_LABELS[r.state]}
+                    {r.state === 0 ? "" : ` · due ${zoned(r.due, tz)}`}
+                    {r.suspended && <span className="tag">Suspended</span>}
+                    {r.buried && <span className="tag">Buried</span>}
+                    {r.leech && <span className="tag warn">Leech</span>}
+                  </span>
+                </div>
+              </li>
+            ))}
+          </ul>
+          <div className="table-scroll cards-wide">
             <table className="cards-table" data-testid="cards-table">
               <thead>
                 <tr>

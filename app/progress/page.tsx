@@ -58,7 +58,7 @@ export default async function ProgressPage() {
 
       <section aria-labelledby="forecast-h">
         <h2 id="forecast-h">Coming up</h2>
-        <BarChart id="forecast-chart" title="Cards due on each of the next 30 days" valueLabel="cards due"
+        <BarChart id="forecast-chart" from="start" title="Cards due on each of the next 30 days" valueLabel="cards due"
           desc={`${d.forecast[0]?.count ?? 0} due today (overdue included), ${d.forecast.reduce((n, f) => n + f.count, 0)} over 30 days. New cards not counted.`} bars={forecastBars} />
       </section>
 
@@ -66,18 +66,26 @@ export default async function ProgressPage() {
         <h2 id="memory-h">Memory</h2>
         <div className="stats">
           <div className="stat">
-            <b data-testid="true-retention">{formatPercent(d.retention.ratio)}</b> true retention
-            <span className="hint"> last {d.retention.windowDays} days, {d.retention.total} review-state reviews; your target is {formatPercent(d.retention.desired, 0)}</span>
+            <b data-testid="true-retention">{formatPercent(d.retention.ratio)}</b> remembered when due
+            <span className="hint"> last {d.retention.windowDays} days, {d.retention.total} reviews; your target is {formatPercent(d.retention.desired, 0)}</span>
           </div>
-          <div className="stat"><b>{s.new}</b> new</div>
-          <div className="stat"><b>{s.learning}</b> learning</div>
-          <div className="stat"><b>{s.review}</b> review</div>
-          <div className="stat"><b>{s.relearning}</b> relearning</div>
-          <div className="stat"><b data-testid="mature">{s.mature}</b> mature <span className="hint">(stability ≥ 21 days)</span></div>
-          <div className="stat"><b data-testid="leeches">{d.leeches}</b> <Link href="/cards?flag=leech">leeches</Link> <span className="hint">(forgotten again and again)</span></div>
-          <div className="stat"><b data-testid="suspended">{d.suspended}</b> <Link href="/cards?flag=suspended">suspended</Link></div>
+          <div className="stat"><b>{s.new}</b> not started</div>
+          <div className="stat"><b>{s.learning + s.relearning}</b> being learned <span className="hint">(new or forgotten, seen again within minutes)</span></div>
+          <div className="stat"><b>{s.review}</b> learned <span className="hint">(back after days)</span></div>
+          <div className="stat"><b data-testid="mature">{s.mature}</b> well known <span className="hint">(remembered for 3 weeks or more)</span></div>
+          <div className="stat"><b data-testid="leeches">{d.leeches}</b> <Link href="/cards?flag=leech">keep being forgotten</Link></div>
+          <div className="stat"><b data-testid="suspended">{d.suspended}</b> <Link href="/cards?flag=suspended">set aside</Link> <span className="hint">(suspended)</span></div>
         </div>
-        <p className="hint">True retention is the share of reviews of cards in review state that were not answered “Again”. Recall is the chance of remembering a card right now, estimated by FSRS{d.personalWeights ? " with your personal parameters" : ""}; new cards are not included.</p>
+        <details className="advanced">
+          <summary>Advanced: the FSRS terms</summary>
+          <ul className="hint">
+            <li><b>True retention</b> ({formatPercent(d.retention.ratio)}): the share of reviews of learned cards not answered “Again”.</li>
+            <li><b>Learning, review, relearning</b> ({s.learning}, {s.review}, {s.relearning}): a card&apos;s state; relearning cards were forgotten and are being learned again.</li>
+            <li><b>Stability</b>: how many days a card stays 90% likely to be remembered; <b>mature</b> cards have a stability of 21 days or more.</li>
+            <li><b>Leech</b>: a card forgotten again and again ({d.leeches} now); rereading its lesson helps more than more reviews.</li>
+            <li><b>Recall</b> (in the lessons table): the chance of remembering a card right now, estimated by FSRS{d.personalWeights ? " with your personal parameters" : ""}; new cards are not included.</li>
+          </ul>
+        </details>
       </section>
 
       <section aria-labelledby="lessons-h">

@@ -4,7 +4,8 @@ import { cookies } from "next/headers";
 import { requireUser } from "@/lib/auth";
 import { getReviewState } from "@/lib/srs/review";
 import { getTodayCheckIn } from "@/lib/srs/bad-day";
-import { getStreak } from "@/lib/progress/summary";
+import { reviewUserOf } from "@/lib/srs/review/user";
+import { getNextLesson, getStreak } from "@/lib/progress/summary";
 import { ReviewSession } from "./review-session";
 import { GUIDE_COOKIE } from "./guide-cookie";
 import { CheckIn } from "./check-in";
@@ -15,7 +16,14 @@ export const dynamic = "force-dynamic";
 
 export default async function ReviewPage() {
   const user = await requireUser("/review");
-  const [state, { streak }, jar, checkIn] = await Promise.all([getReviewState(user), getStreak(user.id), cookies(), getTodayCheckIn(user)]);
+  const [state, { streak }, jar, checkIn, nextLesson, reviewUser] = await Promise.all([
+    getReviewState(user),
+    getStreak(user.id),
+    cookies(),
+    getTodayCheckIn(user),
+    getNextLesson(user.id),
+    reviewUserOf(user),
+  ]);
   // "How is your back today?" once a study day, above the first card of the day (lib/srs/bad-day).
   // It never blocks: grading a card without answering is skipping it for the day.
   const ask = checkIn === null && state.card !== null && state.today.done === 0;
@@ -33,6 +41,8 @@ export default async function ReviewPage() {
         streak={{ current: streak.current, reviewedToday: streak.reviewedToday }}
         guideSeen={jar.has(GUIDE_COOKIE)}
         userId={user.id}
+        timeZone={reviewUser.timeZone}
+        nextLesson={nextLesson}
       />
     </div>
   );

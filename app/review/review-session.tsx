@@ -6,6 +6,7 @@ import { newClientId } from "../_components/client-id";
 import { GUIDE_COOKIE } from "./guide-cookie";
 import { CardSources } from "./card-sources";
 import { localGradeOf } from "@/lib/srs/offline/sync-request";
+import { SessionEnd, type NextLessonLink } from "./session-end";
 
 const GRADE_NAMES = { 1: "Again", 2: "Hard", 3: "Good", 4: "Easy" } as const;
 
@@ -34,17 +35,13 @@ type Status = Awaited<ReturnType<Offline["status"]>>;
 // While offline, how often the page checks whether the server answers again.
 const PROBE_MS = 5_000;
 
-function formatMinutes(ms: number) {
-  const m = Math.round(ms / 60_000);
-  return m < 1 ? "under a minute" : `${m} minute${m === 1 ? "" : "s"}`;
-}
-
 // `userId` is the signed-in user as the server saw it; null in the offline shell (app/review-shell),
 // which shows the copy of whoever last opened /review on this device. `sessionId` names this
 // study session (one per /review page load); the static shell has none and makes its own.
-type Props = { sessionId?: string; initial: ReviewState; streak: { current: number; reviewedToday: boolean }; guideSeen: boolean; userId: string | null };
+// `timeZone` and `nextLesson` shape the end of the session (./session-end.tsx); the offline shell has neither.
+type Props = { sessionId?: string; initial: ReviewState; streak: { current: number; reviewedToday: boolean }; guideSeen: boolean; userId: string | null; timeZone?: string; nextLesson?: NextLessonLink };
 
-export function ReviewSession({ sessionId: given, initial, streak, guideSeen, userId }: Props) {
+export function ReviewSession({ sessionId: given, initial, streak, guideSeen, userId, timeZone, nextLesson }: Props) {
   const shell = userId === null;
   const [sessionId] = useState(() => given ?? crypto.randomUUID());
   const [state, setState] = useState(initial);
@@ -290,8 +287,6 @@ export function ReviewSession({ sessionId: given, initial, streak, guideSeen, us
     return () => window.removeEventListener("keydown", onKey);
   }, [revealed, reveal, grade, undo, guide]);
 
-  const againRate = state.today.done ? Math.round((100 * state.today.again) / state.today.done) : 0;
-  const left = state.counts.new + state.counts.learning + state.counts.review;
   const streakNow = streak.current + (!streak.reviewedToday && (reviewedHere || state.today.done > 0) ? 1 : 0);
 
   const banner = (
@@ -391,7 +386,7 @@ export function ReviewSession({ sessionId: given, initial, streak, guideSeen, us
           <p className="muted">{card.lessonTitle}</p>
           {card.leech && (
             <p className="notice" data-testid="leech-notice">
-              <b>Leech:</b> forgotten {card.lapses} times. Try rereading its lesson section, or <Link href={`/cards/${card.cardId}`}>see its history</Link>.
+              <b>You keep forgetting this one</b> ({card.lapses} times). Try rereading its lesson section, or <Link href={`/cards/${card.cardId}`}>see its history</Link>.
             </p>
           )}
           <p className="prompt" data-testid="prompt">{card.prompt}</p>
@@ -450,39 +445,16 @@ export function ReviewSession({ sessionId: given, initial, streak, guideSeen, us
           </div>
         </article>
       ) : (
-        <article className="panel done-moment" data-testid="session-done">
-          {state.today.done && left === 0 ? (
-            <>
-              <h2 className="panel-title">Done for today</h2>
-              <p>
-                <span className="streak-big" data-testid="done-streak">{streakNow}</span>
-                day streak. Come back tomorrow to keep it going.
-              </p>
-            </>
-          ) : (
-            <h2 className="panel-title">{state.today.done ? "Done for now" : "Nothing to review right now"}</h2>
-          )}
-          <p>
-            Today: <b data-testid="done-today">{state.today.done}</b> review{state.today.done === 1 ? "" : "s"} in{" "}
-            {formatMinutes(state.today.timeMs)}, again-rate {againRate}%.
-          </p>
-          <p>
-            {state.nextDueAt ? (
-              <>Next card due <time dateTime={state.nextDueAt}>{new Date(state.nextDueAt).toLocaleString()}</time>.</>
-            ) : (
-              <>No cards are scheduled yet.</>
-            )}{" "}
-            Add more cards from the <Link href="/learn">lessons</Link>.
-          </p>
-        </article>
+        <SessionEnd state={state} streakNow={streakNow} timeZone={timeZone ?? null} nextLesson={nextLesson ?? null} />
       )}
 
-      <div className="undo-row">
+      {/* With no card left, Undo shows only when there is something to undo. */}
+      {(card || lastUndoable) && <div className="undo-row">
         <button type="button" className="btn" onClick={() => void undo()} disabled={!lastUndoable || pending}>
           Undo last answer <kbd aria-hidden="true">Ctrl</kbd><kbd aria-hidden="true">Z</kbd>
         </button>
         <span className="hint">{lastUndoable ? `Undoes ${GRADE_NAMES[lastUndoable.rating]} on \u201c${lastUndoable.prompt}\u201d.` : "Undo reaches back only through this session."}</span>
-      </div>
+      </div>}
     </section>
   );
 }

@@ -23,7 +23,7 @@ export default async function SettingsPage() {
         <Link href="/account">Export your data or delete your account</Link>
       </p>
       <p>
-        Not sure which desired retention to choose? <Link href="/settings/retention">Help me decide</Link>: see what each one would cost you in daily reviews.
+        Not sure how much to remember? <Link href="/settings/retention">Help me decide</Link>: see what each choice would cost you in time a day.
       </p>
       <SettingsForm initial={settings} timeZones={Intl.supportedValuesOf("timeZone")} />
       <DeckSettingsForm initial={deck} />

@@ -7,11 +7,14 @@ import { Field } from "../_components/field";
 import { showFailure } from "../_components/form-errors";
 import { saveSettingsAction } from "./actions";
 
+const pct = (r: number) => Math.round(r * 1000) / 10;
+
 export function SettingsForm({ initial, timeZones }: { initial: Settings; timeZones: string[] }) {
   const [saved, setSaved] = useState<string | null>(null);
   const { register, handleSubmit, setError, formState } = useForm<SettingsInput, unknown, Settings>({
     resolver: zodResolver(settingsSchema),
-    defaultValues: initial,
+    // Shown and typed as a percentage (90), stored as a fraction (0.9): see retentionFromInput.
+    defaultValues: { ...initial, desiredRetention: pct(initial.desiredRetention) },
   });
   const { errors, isSubmitting } = formState;
 
@@ -29,13 +32,11 @@ export function SettingsForm({ initial, timeZones }: { initial: Settings; timeZo
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Settings">
       {errors.root && <p className="form-error" role="alert">{errors.root.message}</p>}
-      <Field label="Desired retention" type="number" step="0.01" min={L.desiredRetention.min} max={L.desiredRetention.max}
-        hint={`${L.desiredRetention.min}–${L.desiredRetention.max}; the chance of recalling a card when it comes due (default 0.90)`}
+      <Field label="How much to remember (%)" type="number" inputMode="numeric" step="1" min={pct(L.desiredRetention.min)} max={pct(L.desiredRetention.max)}
+        hint={`${pct(L.desiredRetention.min)}–${pct(L.desiredRetention.max)}: the share of cards you recall when they come up; higher means more reviews (default 90)`}
         error={errors.desiredRetention?.message} {...register("desiredRetention")} />
       <Field label="New cards per day" type="number" step="1" min={L.newCardsPerDay.min} max={L.newCardsPerDay.max}
         hint="new cards already introduced today count against it (default 10)" error={errors.newCardsPerDay?.message} {...register("newCardsPerDay")} />
-      <Field label="Maximum interval (days)" type="number" step="1" min={L.maximumInterval.min} max={L.maximumInterval.max}
-        hint="the longest gap between reviews (default 36500)" error={errors.maximumInterval?.message} {...register("maximumInterval")} />
       <div>
         <label htmlFor="timeZone">Time zone</label>
         <select id="timeZone" aria-invalid={errors.timeZone ? true : undefined} {...register("timeZone")}>
@@ -46,13 +47,19 @@ export function SettingsForm({ initial, timeZones }: { initial: Settings; timeZo
       </div>
       <Field label="New day starts at (hour)" type="number" step="1" min={0} max={23}
         hint="0–23 in your time zone; reviews before this hour count for the previous day (default 4)" error={errors.dayRolloverHour?.message} {...register("dayRolloverHour")} />
-      <div>
-        <label>
-          <input type="checkbox" {...register("enableFuzz")} /> Fuzz intervals{" "}
-          <span className="hint">spreads reviews of cards learned together over nearby days</span>
-        </label>
-        {errors.enableFuzz && <p className="field-error" role="alert">{errors.enableFuzz.message}</p>}
-      </div>
+      {/* FSRS's own terms wait here, each with one line on what it does. Open when one has an error. */}
+      <details className="advanced" open={errors.maximumInterval || errors.enableFuzz ? true : undefined}>
+        <summary>Advanced</summary>
+        <Field label="Maximum interval (days)" type="number" step="1" min={L.maximumInterval.min} max={L.maximumInterval.max}
+          hint="the longest gap allowed between two reviews of a card (default 36500, no real limit)" error={errors.maximumInterval?.message} {...register("maximumInterval")} />
+        <div>
+          <label className="inline-check">
+            <input type="checkbox" {...register("enableFuzz")} /> Fuzz{" "}
+            <span className="hint">moves each due date a day or so at random, so cards learned together do not all come back on the same day</span>
+          </label>
+          {errors.enableFuzz && <p className="field-error" role="alert">{errors.enableFuzz.message}</p>}
+        </div>
+      </details>
       <div className="btn-row">
         <button className="btn primary" type="submit" disabled={isSubmitting}>{isSubmitting ? "Saving…" : "Save settings"}</button>
       </div>

@@ -6,7 +6,7 @@ import { readingMinutes } from "../content/schema";
 import { studyDayNumber } from "../srs/day";
 import { reviewStateOf } from "../srs/review/queue";
 import { reviewUserOf } from "../srs/review/user";
-import { getLessonProgress } from "../learn/progress";
+import { getLessonProgress, type LessonProgress } from "../learn/progress";
 import { computeStreak, type Streak } from "./streak";
 
 // What the personal home page and the end of a review session need: due today (the same
@@ -36,15 +36,24 @@ export async function getStudySummary(userId: string, now = new Date()): Promise
     getStreak(userId, now),
     getLessonProgress(userId),
   ]);
-  // The next lesson is the first, in course order, whose quiz has not been taken.
-  const lessons = getLessons();
-  const i = lessons.findIndex((l) => !progress[l.slug]?.done);
-  const next = i >= 0 ? lessons[i]! : null;
   return {
     dueToday: queue.counts.learning + queue.counts.review,
     doneToday,
     streak,
     deckSize,
-    nextLesson: next ? { slug: next.slug, title: next.title, minutes: readingMinutes(next), number: i + 1 } : null,
+    nextLesson: nextLessonOf(progress),
   };
+}
+
+// The next lesson is the first, in course order, whose quiz has not been taken and none of
+// whose cards are in the deck: a lesson the learner already holds is never suggested again.
+export function nextLessonOf(progress: Record<string, LessonProgress>): StudySummary["nextLesson"] {
+  const lessons = getLessons();
+  const i = lessons.findIndex((l) => !progress[l.slug]?.done && !progress[l.slug]?.cardsInDeck);
+  const next = i >= 0 ? lessons[i]! : null;
+  return next ? { slug: next.slug, title: next.title, minutes: readingMinutes(next), number: i + 1 } : null;
+}
+
+export async function getNextLesson(userId: string): Promise<StudySummary["nextLesson"]> {
+  return nextLessonOf(await getLessonProgress(userId));
 }

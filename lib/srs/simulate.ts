@@ -30,6 +30,8 @@ export function simulateHistory(opts: {
   ctx: DayContext;
   seed?: number;
   maxReviewsPerDay?: number;
+  // A cap for some days (a busy week at the end of a history), else maxReviewsPerDay.
+  maxReviewsOnDay?: (day: number) => number | undefined;
   // A scripted rating for some cards (e.g. a leech that always fails), else the random one.
   ratingFor?: (key: string, card: CardState) => Grade | undefined;
 }): { cards: Map<string, CardState & { version: number }>; logs: SimLog[] } {
@@ -50,11 +52,12 @@ export function simulateHistory(opts: {
       cards.set(key, { ...newCardState(key, now), version: 0 });
     }
     let done = 0;
+    const cap = opts.maxReviewsOnDay?.(day) ?? opts.maxReviewsPerDay;
     // Several passes, so that same-day learning steps are reviewed as they come due.
     for (let pass = 0; pass < 4; pass++) {
       for (const [key, card] of cards) {
         if (card.due.getTime() > now.getTime()) continue;
-        if (opts.maxReviewsPerDay && done >= opts.maxReviewsPerDay) break;
+        if (cap !== undefined && cap > 0 && done >= cap) break;
         const rating = pickRating();
         const scripted = opts.ratingFor?.(key, card) ?? rating;
         const { card: next, log } = gradeCard(f, card, scripted, now);

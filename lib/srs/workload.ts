@@ -99,9 +99,36 @@ export function simulateWorkload(input: WorkloadInput, retention: number): Workl
   };
 }
 
-// The retention with the least work per card remembered.
-export function optimalRetention(points: WorkloadPoint[]): WorkloadPoint | null {
+// Never recommended below this: Anki warns below 80%, and a deck of warning signs is worth
+// remembering. The simulation still shows 70% to 79%.
+export const MIN_RECOMMENDED_RETENTION = 0.8;
+
+// The retention with the least work per card remembered, at or above the floor.
+export function optimalRetention(points: WorkloadPoint[], floor = MIN_RECOMMENDED_RETENTION): WorkloadPoint | null {
   let best: WorkloadPoint | null = null;
-  for (const p of points) if (Number.isFinite(p.minutesPerMemorized) && (!best || p.minutesPerMemorized < best.minutesPerMemorized)) best = p;
+  for (const p of points) {
+    if (p.retention < floor - 1e-9 || !Number.isFinite(p.minutesPerMemorized)) continue;
+    if (!best || p.minutesPerMemorized < best.minutesPerMemorized) best = p;
+  }
   return best;
+}
+
+// A duration for people, not a decimal: "45 s", "4 min 30 s", "1 h 5 min". Rounded to the
+// second under ten minutes, to the minute above.
+export function minutesAndSeconds(minutes: number): string {
+  const total = Math.max(0, Math.round(minutes * 60));
+  if (total < 60) return `${total} s`;
+  if (total < 600) {
+    const m = Math.floor(total / 60), sec = total % 60;
+    return sec ? `${m} min ${sec} s` : `${m} min`;
+  }
+  const m = Math.round(total / 60);
+  if (m < 60) return `${m} min`;
+  return m % 60 ? `${Math.floor(m / 60)} h ${m % 60} min` : `${Math.floor(m / 60)} h`;
+}
+
+// What a desired retention means when a card comes up: about this many in ten forgotten.
+export function forgottenInTen(retention: number): string {
+  const n = Math.round((1 - retention) * 100) / 10;
+  return `${Number.isInteger(n) ? n : n.toFixed(1)} in 10`;
 }

@@ -12,11 +12,29 @@ export const SETTINGS_LIMITS = {
 const L = SETTINGS_LIMITS;
 const int = wholeNumber;
 
+const percent = (r: number) => `${Math.round(r * 100)}%`;
+
+// Desired retention as people write it: a percentage ("85", "85%") or a fraction (0.85, as
+// the API and older clients send it). A number above 1 is a percentage. Stored as a fraction.
+export function retentionFromInput(v: unknown): unknown {
+  let n = v;
+  if (typeof v === "string") {
+    const t = v.trim().replace(/\s*%$/, "");
+    if (t === "") return undefined;
+    n = Number(t);
+  }
+  if (typeof n === "number" && Number.isFinite(n) && n > 1) return Math.round(n * 100) / 10_000;
+  return n;
+}
+
 export const settingsSchema = z.object({
-  desiredRetention: z.coerce
-    .number({ error: "Desired retention must be a number" })
-    .min(L.desiredRetention.min, `Desired retention must be at least ${L.desiredRetention.min}`)
-    .max(L.desiredRetention.max, `Desired retention must be at most ${L.desiredRetention.max}`),
+  desiredRetention: z.preprocess(
+    retentionFromInput,
+    z
+      .number({ error: "Enter how much to remember as a percentage, for example 90" })
+      .min(L.desiredRetention.min, `Choose at least ${percent(L.desiredRetention.min)}`)
+      .max(L.desiredRetention.max, `Choose at most ${percent(L.desiredRetention.max)}`),
+  ),
   newCardsPerDay: int(L.newCardsPerDay.min, L.newCardsPerDay.max, "New cards per day"),
   maximumInterval: int(L.maximumInterval.min, L.maximumInterval.max, "Maximum interval"),
   dayRolloverHour: int(L.dayRolloverHour.min, L.dayRolloverHour.max, "Rollover hour"),

@@ -102,14 +102,18 @@ describe("lessons and quizzes in a browser", () => {
     const context = await middayContext(browser());
     const page = await context.newPage();
     await readLesson(page, guestLesson);
-    const signInLink = page.getByRole("link", { name: "Sign in to remember this lesson" });
-    expect(await signInLink.getAttribute("href")).toBe(`/sign-in?callbackUrl=${encodeURIComponent(`/learn/${guestLesson.slug}`)}`);
+    const signUpLink = page.getByRole("link", { name: "Sign up to remember this lesson" });
+    expect(await signUpLink.getAttribute("href")).toBe(`/sign-up?callbackUrl=${encodeURIComponent(`/learn/${guestLesson.slug}`)}`);
 
     await page.getByRole("link", { name: "Take the quiz" }).click();
     await page.waitForURL((u) => u.pathname === `/learn/${guestLesson.slug}/quiz`);
     const n = guestLesson.quiz.length;
     expect(await takeQuiz(page, guestLesson, [guestLesson.quiz[0]!.id, guestLesson.quiz[n - 1]!.id])).toBe(`${n - 2} of ${n}`);
     expect(await page.getByTestId("quiz-result").textContent()).toContain("not saved");
+    // A visitor is asked to sign up (and can sign in), back to this quiz either way.
+    const quizPath = encodeURIComponent(`/learn/${guestLesson.slug}/quiz`);
+    expect(await page.getByTestId("quiz-result").getByRole("link", { name: "Create a free account" }).getAttribute("href")).toBe(`/sign-up?callbackUrl=${quizPath}`);
+    expect(await page.getByTestId("quiz-result").getByRole("link", { name: "Sign in", exact: true }).getAttribute("href")).toBe(`/sign-in?callbackUrl=${quizPath}`);
 
     const missing = await page.goto(`${baseUrl}/learn/no-such-lesson`);
     expect(missing?.status()).toBe(404);

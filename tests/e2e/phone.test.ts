@@ -314,8 +314,14 @@ describe("the first five minutes", () => {
     expect(await page.locator(".mark-right").count()).toBe(lesson.quiz.length);
     expect(await page.getByRole("link", { name: `Next lesson: ${lessons[1].title}` }).count()).toBe(1);
     await page.getByRole("button", { name: "Remember this lesson" }).tap();
-    await page.getByRole("button", { name: "In your deck ✓" }).waitFor();
-    await page.getByTestId("remember-result").getByRole("link", { name: "Review now" }).tap();
+    // The one next step takes the primary place: a full-size button, not a link in a sentence.
+    const reviewNow = page.getByRole("link", { name: "Review now" });
+    await reviewNow.waitFor();
+    expect(await reviewNow.getAttribute("class")).toContain("primary");
+    expect((await reviewNow.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+    expect(await page.getByRole("button", { name: "Remember this lesson" }).count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Review now");
+    await reviewNow.tap();
     await page.waitForURL((u) => u.pathname === "/review");
 
     await page.getByTestId("grade-guide").waitFor();

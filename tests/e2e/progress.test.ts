@@ -26,7 +26,7 @@ describe("progress in a browser", () => {
     expect(await todaysBar(page)).toBe(0);
     expect(await page.locator('[data-testid="reviews-chart"] svg[role="img"] title').first().textContent()).toMatch(/Reviews per day/);
     await expect.poll(() => page.getByRole("button", { name: "Optimize my schedule" }).isDisabled()).toBe(true);
-    expect(await page.getByText(/0 of 64 training items/).count()).toBe(1);
+    expect(await page.getByText(/Not enough history yet: 0 of 64\./).count()).toBe(1);
 
     await page.goto(`${baseUrl}/review`);
     await page.getByTestId("review-card").waitFor();

@@ -143,7 +143,7 @@ describe("settings", () => {
     expect(bad).toBeInstanceOf(InvalidInput);
     const { fieldErrors } = bad as InvalidInput;
     expect(Object.keys(fieldErrors).sort()).toEqual(["dayRolloverHour", "desiredRetention", "enableFuzz", "maximumInterval", "newCardsPerDay", "timeZone"]);
-    expect(fieldErrors.desiredRetention?.[0]).toBe("Desired retention must be at most 0.97");
+    expect(fieldErrors.desiredRetention?.[0]).toBe("Choose at most 97%");
     const stored = await db.user.findUniqueOrThrow({ where: { id: u.id } });
     expect(stored).toMatchObject(good);
   });

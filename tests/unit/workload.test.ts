@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { optimalRetention, RETENTIONS, simulateWorkload, type WorkloadInput, type WorkloadPoint } from "@/lib/srs/workload";
+import { forgottenInTen, minutesAndSeconds, optimalRetention, RETENTIONS, simulateWorkload, type WorkloadInput, type WorkloadPoint } from "@/lib/srs/workload";
 
 const habits = { learnSeconds: 20, recallSeconds: 8, forgetSeconds: 25, recallRatings: [1, 8, 1] as [number, number, number], firstRatings: [2, 1, 6, 1] as [number, number, number, number] };
 const input: WorkloadInput = {
@@ -38,6 +38,27 @@ describe("the retention workload simulation", () => {
     expect(optimalRetention([])).toBeNull();
     const pts = RETENTIONS.map((r) => simulateWorkload(input, r));
     const best = optimalRetention(pts)!;
-    expect(pts.every((q) => q.minutesPerMemorized >= best.minutesPerMemorized)).toBe(true);
+    expect(pts.filter((q) => q.retention >= 0.8).every((q) => q.minutesPerMemorized >= best.minutesPerMemorized)).toBe(true);
+  });
+
+  it("never recommends a retention below 80%, even where the least work lies lower", () => {
+    const p = (retention: number, minutesPerMemorized: number): WorkloadPoint => ({ retention, reviewsPerDay: 1, minutesPerDay: 1, memorized: 1, minutesPerMemorized });
+    expect(optimalRetention([p(0.7, 1), p(0.75, 1.5), p(0.8, 2.2), p(0.85, 2), p(0.9, 2.4)])!.retention).toBe(0.85);
+    expect(optimalRetention([p(0.7, 1), p(0.79, 1.1), p(0.8, 2), p(0.9, 3)])!.retention).toBe(0.8);
+    expect(optimalRetention([p(0.7, 1)])).toBeNull();
+  });
+
+  it("says a workload in minutes and seconds, and a retention as cards forgotten in ten", () => {
+    expect(minutesAndSeconds(0.12)).toBe("7 s");
+    expect(minutesAndSeconds(0.75)).toBe("45 s");
+    expect(minutesAndSeconds(4.5)).toBe("4 min 30 s");
+    expect(minutesAndSeconds(3)).toBe("3 min");
+    expect(minutesAndSeconds(25.4)).toBe("25 min");
+    expect(minutesAndSeconds(65)).toBe("1 h 5 min");
+    expect(forgottenInTen(0.9)).toBe("1 in 10");
+    expect(forgottenInTen(0.8)).toBe("2 in 10");
+    expect(forgottenInTen(0.85)).toBe("1.5 in 10");
+    expect(forgottenInTen(0.97)).toBe("0.3 in 10");
   });
 });
+

@@ -1,5 +1,5 @@
 "use client";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import Link from "next/link";
 import { rememberLessonAction } from "./actions";
 
@@ -9,6 +9,11 @@ export function RememberButton({ lessonSlug, primary = false }: { lessonSlug: st
   const [pending, setPending] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const next = useRef<HTMLAnchorElement>(null);
+  // The pressed button is gone: focus moves to the button that replaced it.
+  useEffect(() => {
+    if (message) next.current?.focus();
+  }, [message]);
 
   const remember = async () => {
     setPending(true);
@@ -21,17 +26,24 @@ export function RememberButton({ lessonSlug, primary = false }: { lessonSlug: st
 
   return (
     <>
-      <Link className="btn only-out" href={`/sign-in?callbackUrl=${encodeURIComponent(`/learn/${lessonSlug}`)}`}>
-        Sign in to remember this lesson
+      {/* A visitor has no account yet: the way in is signing up (the sign-up page links to sign in). */}
+      <Link className={`btn only-out${primary ? " primary" : ""}`} href={`/sign-up?callbackUrl=${encodeURIComponent(`/learn/${lessonSlug}`)}`}>
+        Sign up to remember this lesson
       </Link>
       <span className="remember only-in">
-        {/* Once pressed, the button says so: pressing it again would change nothing. */}
-        <button type="button" className={`btn${primary && !message ? " primary" : ""}`} onClick={() => void remember()} disabled={pending || message !== null}>
-          {pending ? "Adding…" : message ? "In your deck ✓" : "Remember this lesson"}
-        </button>
+        {/* Once the cards are in the deck, pressing again would change nothing: the button gives
+            its place to the one next step, a real button that opens the review. */}
+        {message ? (
+          <Link ref={next} className={`btn${primary ? " primary" : ""}`} href="/review" data-testid="review-now">
+            Review now
+          </Link>
+        ) : (
+          <button type="button" className={`btn${primary ? " primary" : ""}`} onClick={() => void remember()} disabled={pending}>
+            {pending ? "Adding…" : "Remember this lesson"}
+          </button>
+        )}
         <span role="status" aria-live="polite" data-testid="remember-result">
           {message}
-          {message && <> <Link href="/review">Review now</Link></>}
         </span>
         {error && <span className="field-error" role="alert">{error}</span>}
       </span>

@@ -10,26 +10,35 @@ import { TapReadout } from "./tap-readout";
 // sideways on a phone), so its 12-unit text is never drawn smaller than 12 px; tapping a
 // bar or square shows its value (TapReadout).
 const FONT = 12;
-const TAP_HINT = "Tap a bar to see its value.";
+// "Tap" on a touch screen, "Click" with a mouse (globals.css shows one).
+const TAP_HINT = (
+  <>
+    <span className="on-touch">Tap</span><span className="on-pointer">Click</span> a bar to see its value.
+  </>
+);
 
 type Bar = { key: string | number; label: string; value: number };
 
-export function BarChart({ id, title, desc, bars, valueLabel, tickEvery = 7 }: { id: string; title: string; desc: string; bars: Bar[]; valueLabel: string; tickEvery?: number }) {
-  const W = 640, H = 190, left = 34, bottom = 26, top = 12;
+// The scale (the largest value and 0) is drawn at both ends, so that it is on screen at
+// either end of a chart that scrolls sideways. `from`: the end a phone shows first.
+export function BarChart({ id, title, desc, bars, valueLabel, tickEvery = 7, from = "end" }: { id: string; title: string; desc: string; bars: Bar[]; valueLabel: string; tickEvery?: number; from?: "start" | "end" }) {
+  const W = 640, H = 190, left = 34, right = 30, bottom = 26, top = 12;
   const max = Math.max(1, ...bars.map((b) => b.value));
-  const step = (W - left) / Math.max(1, bars.length);
+  const step = (W - left - right) / Math.max(1, bars.length);
   const barW = Math.max(2, step * 0.72);
   const y = (v: number) => top + (H - top - bottom) * (1 - v / max);
   return (
     <figure className="chart-figure" data-testid={id}>
-      <TapReadout hint={TAP_HINT} label={title}>
+      <TapReadout hint={TAP_HINT} label={title} from={from}>
       <svg className="chart" viewBox={`0 0 ${W} ${H}`} style={{ minWidth: W }} role="img" aria-labelledby={`${id}-t ${id}-d`}>
         <title id={`${id}-t`}>{title}</title>
         <desc id={`${id}-d`}>{desc}</desc>
-        <line x1={left} x2={W} y1={y(0)} y2={y(0)} stroke="currentColor" strokeOpacity={0.4} />
-        <line x1={left} x2={W} y1={y(max)} y2={y(max)} stroke="currentColor" strokeOpacity={0.15} strokeDasharray="3 3" />
-        <text x={left - 4} y={y(max) + 4} textAnchor="end" fontSize={FONT} fill="currentColor">{max}</text>
+        <line x1={left} x2={W - right} y1={y(0)} y2={y(0)} stroke="currentColor" strokeOpacity={0.4} />
+        <line x1={left} x2={W - right} y1={y(max)} y2={y(max)} stroke="currentColor" strokeOpacity={0.15} strokeDasharray="3 3" />
+        <text x={left - 4} y={y(max) + 4} textAnchor="end" fontSize={FONT} fill="currentColor" data-testid={`${id}-scale-start`}>{max}</text>
         <text x={left - 4} y={y(0) + 4} textAnchor="end" fontSize={FONT} fill="currentColor">0</text>
+        <text x={W - right + 4} y={y(max) + 4} fontSize={FONT} fill="currentColor" data-testid={`${id}-scale-end`}>{max}</text>
+        <text x={W - right + 4} y={y(0) + 4} fontSize={FONT} fill="currentColor">0</text>
         {bars.map((b, i) => (
           <g key={b.key}>
             <rect className="chart-hit" x={left + i * step} y={top} width={step} height={y(0) - top} fill="transparent" data-label={`${b.label}: ${b.value} ${valueLabel}`} />
@@ -52,13 +61,14 @@ export function BarChart({ id, title, desc, bars, valueLabel, tickEvery = 7 }: {
 
 export function Heatmap({ rows, today }: { rows: DayCount[]; today: number }) {
   const layout = heatmapLayout(rows, today);
-  const cell = 12, gap = 2, left = 32, top = 18;
-  const W = left + layout.weeks * (cell + gap), H = top + 7 * (cell + gap);
+  // Weekday labels at both ends: a phone shows the right end (today) first.
+  const cell = 12, gap = 2, left = 32, right = 32, top = 18;
+  const W = left + layout.weeks * (cell + gap) + right, H = top + 7 * (cell + gap);
   const total = layout.cells.reduce((n, c) => n + c.count, 0);
   const active = layout.cells.filter((c) => c.count > 0);
   return (
     <figure className="chart-figure" data-testid="heatmap">
-      <TapReadout hint="Tap a square to see that day's reviews." label="Reviews per day over the last 12 months">
+      <TapReadout hint={<><span className="on-touch">Tap</span><span className="on-pointer">Click</span> a square to see that day&apos;s reviews.</>} label="Reviews per day over the last 12 months">
       <svg className="chart heatmap" viewBox={`0 0 ${W} ${H}`} style={{ minWidth: W }} role="img" aria-labelledby="heatmap-t heatmap-d">
         <title id="heatmap-t">Reviews per day over the last 12 months</title>
         <desc id="heatmap-d">{`${total} reviews on ${active.length} days; busiest day ${layout.max} reviews. Darker squares mean more reviews.`}</desc>
@@ -66,7 +76,10 @@ export function Heatmap({ rows, today }: { rows: DayCount[]; today: number }) {
           <text key={`${m.col}-${m.label}`} x={left + m.col * (cell + gap)} y={12} fontSize={FONT} fill="currentColor">{m.label}</text>
         ))}
         {["Mon", "Wed", "Fri"].map((d, i) => (
-          <text key={d} x={0} y={top + (i * 2 + 1) * (cell + gap) + cell - 2} fontSize={FONT} fill="currentColor">{d}</text>
+          <g key={d} className="heatmap-weekday">
+            <text x={0} y={top + i * 2 * (cell + gap) + cell - 2} fontSize={FONT} fill="currentColor">{d}</text>
+            <text x={W - right + 6} y={top + i * 2 * (cell + gap) + cell - 2} fontSize={FONT} fill="currentColor">{d}</text>
+          </g>
         ))}
         {layout.cells.map((c) => (
           <rect key={c.day} className={`heat-${c.level}`} x={left + c.col * (cell + gap)} y={top + c.row * (cell + gap)} width={cell} height={cell} rx={2} data-label={`${c.iso}: ${c.count} review${c.count === 1 ? "" : "s"}`}>

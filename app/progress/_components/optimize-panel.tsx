@@ -16,6 +16,8 @@ async function call(url: string, body?: unknown): Promise<Reply> {
 }
 
 const fmt = (x: number) => x.toFixed(4);
+// How much smaller the personal parameters' log loss is, in whole percent (0 when not smaller).
+const better = (standard: number, personal: number) => (standard > 0 ? Math.max(0, Math.round((100 * (standard - personal)) / standard)) : 0);
 const active = (j: JobView | null) => j?.status === "queued" || j?.status === "running";
 
 // Polls the job once a second while it is queued or running; the fit runs on the server.
@@ -60,14 +62,14 @@ export function OptimizePanel({ initial }: { initial: ParameterStatus }) {
     <div className="panel" aria-labelledby="params-h">
       <h3 id="params-h" className="panel-title">Personal FSRS parameters</h3>
       <p>
-        You are using <strong>{initial.personal ? "personal parameters" : "the standard FSRS parameters"}</strong>. The optimiser fits all 21 FSRS
-        weights to your own review history; it needs at least {threshold} training items (a training item is a review of a card on a later study day than its first review).
+        You are using <strong>{initial.personal ? "personal parameters" : "the standard FSRS parameters"}</strong>. Unknot can fit its memory model
+        to how you yourself remember, once it has enough of your history: {threshold} reviews of cards on a later day than you first saw them.
       </p>
       {count.enough ? (
-        <p className="muted">You have {count.exact ? count.items : `at least ${count.items}`} training items: enough.</p>
+        <p className="muted">You have {count.exact ? count.items : `at least ${count.items}`}: enough.</p>
       ) : (
         <p className="notice" id="optimize-why">
-          Not enough history yet: {count.items} of {threshold} training items. The button unlocks once you have reviewed cards on later days.
+          Not enough history yet: {count.items} of {threshold}. The button unlocks once you have reviewed cards on later days.
         </p>
       )}
       <div className="btn-row">
@@ -91,19 +93,33 @@ export function OptimizePanel({ initial }: { initial: ParameterStatus }) {
       {job?.status === "failed" && <p className="form-error" role="alert">{job.message}</p>}
       {result && result.defaultEval && result.newEval && (
         <div className="optimize-result" data-testid="optimize-result">
-          <p>Fitted on {result.items} training items. Lower is better for both measures:</p>
-          <table>
-            <thead>
-              <tr><th scope="col">Parameters</th><th scope="col">Log loss</th><th scope="col">RMSE (bins)</th></tr>
-            </thead>
-            <tbody>
-              <tr><th scope="row">Standard</th><td>{fmt(result.defaultEval.logLoss)}</td><td>{fmt(result.defaultEval.rmseBins)}</td></tr>
-              <tr><th scope="row">Personal</th><td>{fmt(result.newEval.logLoss)}</td><td>{fmt(result.newEval.rmseBins)}</td></tr>
-            </tbody>
-          </table>
-          <p className="hint">Both are measured on the same reviews the weights were fitted to, so the personal figures are somewhat optimistic.</p>
+          <p data-testid="optimize-verdict">
+            {better(result.defaultEval.logLoss, result.newEval.logLoss) > 0 ? (
+              <>Personal parameters predict your answers better than the standard ones, by about {better(result.defaultEval.logLoss, result.newEval.logLoss)}%. Apply them to schedule your reviews by them.</>
+            ) : (
+              <>Personal parameters predict your answers no better than the standard ones: keeping yours changes nothing for the worse.</>
+            )}
+          </p>
+          <details className="advanced">
+            <summary>Advanced: how this is measured</summary>
+            <p className="hint">Fitted on {result.items} training items (a training item is a review of a card on a later day than its first). Lower is better for both measures:</p>
+            <ul className="hint">
+              <li>Log loss: how surprised the model is by your real answers, on average.</li>
+              <li>RMSE (bins): the gap between the predicted and the real share remembered, over groups of similar reviews.</li>
+            </ul>
+            <table>
+              <thead>
+                <tr><th scope="col">Parameters</th><th scope="col">Log loss</th><th scope="col">RMSE (bins)</th></tr>
+              </thead>
+              <tbody>
+                <tr><th scope="row">Standard</th><td>{fmt(result.defaultEval.logLoss)}</td><td>{fmt(result.defaultEval.rmseBins)}</td></tr>
+                <tr><th scope="row">Personal</th><td>{fmt(result.newEval.logLoss)}</td><td>{fmt(result.newEval.rmseBins)}</td></tr>
+              </tbody>
+            </table>
+            <p className="hint">Both are measured on the same reviews the weights were fitted to, so the personal figures are somewhat optimistic.</p>
+          </details>
           <div className="btn-row">
-            <button type="button" className="btn primary" disabled={busy} onClick={() => act("/api/progress/optimize/apply", { jobId: result.id }, "Personal parameters applied. They affect future reviews only; to move cards already scheduled, reschedule them on Settings.")}>
+            <button type="button" className={`btn${better(result.defaultEval.logLoss, result.newEval.logLoss) > 0 ? " primary" : ""}`} disabled={busy} onClick={() => act("/api/progress/optimize/apply", { jobId: result.id }, "Personal parameters applied. They affect future reviews only; to move cards already scheduled, reschedule them on Settings.")}>
               Apply
             </button>
             <button type="button" className="btn" disabled={busy} onClick={() => act("/api/progress/optimize/dismiss", { jobId: result.id }, "Kept your current parameters.")}>

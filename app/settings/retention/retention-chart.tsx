@@ -1,7 +1,8 @@
 import type { WorkloadPoint } from "@/lib/srs/workload";
 
 // A line over desired retention (0.70 to 0.97), server-rendered SVG like the /progress charts:
-// 360 units wide so it fits a phone without scrolling and its 12-unit text stays readable,
+// 360 units wide, drawn at the width of the page (a 390 px phone leaves 358 px) so that it
+// never scrolls, and its 12-unit text stays readable,
 // with the optimum and the current setting marked. The numbers are in the table beside it.
 const FONT = 12;
 
@@ -17,7 +18,7 @@ export function RetentionChart({ id, title, desc, points, value, unit, best, cur
   const fmt = (v: number) => (max < 10 ? v.toFixed(1) : String(Math.round(v)));
   return (
     <figure className="chart-figure" data-testid={id}>
-      <svg className="chart" viewBox={`0 0 ${W} ${H}`} style={{ minWidth: W }} role="img" aria-labelledby={`${id}-t ${id}-d`}>
+      <svg className="chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-t ${id}-d`}>
         <title id={`${id}-t`}>{title}</title>
         <desc id={`${id}-d`}>{desc}</desc>
         <line x1={left} x2={W - right} y1={y(0)} y2={y(0)} stroke="currentColor" strokeOpacity={0.4} />
@@ -30,9 +31,9 @@ export function RetentionChart({ id, title, desc, points, value, unit, best, cur
         {best != null && <line x1={x(best)} x2={x(best)} y1={top} y2={y(0)} stroke="currentColor" strokeDasharray="4 3" strokeOpacity={0.7} />}
         <line x1={x(current)} x2={x(current)} y1={top} y2={y(0)} stroke="currentColor" strokeOpacity={0.35} />
         <path d={path} fill="none" stroke="currentColor" strokeWidth={2} />
-        {best != null && <text x={Math.min(x(best) + 4, W - right - 70)} y={top + 10} fontSize={FONT} fill="currentColor">least work</text>}
+        {best != null && <text x={Math.min(x(best) + 4, W - right - 70)} y={top + 10} fontSize={FONT} fill="currentColor">suggested</text>}
       </svg>
-      <figcaption className="muted">{title} ({unit}). Dashed line: least work per card remembered; thin line: your setting.</figcaption>
+      <figcaption className="muted">{title} ({unit}). Dashed line: the suggestion; thin line: your setting.</figcaption>
     </figure>
   );
 }

@@ -103,9 +103,9 @@ export function QuizRunner({ lessonSlug, questions, nextLesson }: { lessonSlug: 
           </p>
         ) : (
           <p className="notice">
-            This score was not saved because you are not signed in.{" "}
-            <Link href={`/sign-in?callbackUrl=${encodeURIComponent(`/learn/${lessonSlug}/quiz`)}`}>Sign in</Link> to keep your scores and turn
-            missed questions into flashcards.
+            This score was not saved: you have no account yet. <Link href={`/sign-up?callbackUrl=${encodeURIComponent(`/learn/${lessonSlug}/quiz`)}`}>Create a free account</Link>{" "}
+            to keep your scores and turn missed questions into flashcards (already have one?{" "}
+            <Link href={`/sign-in?callbackUrl=${encodeURIComponent(`/learn/${lessonSlug}/quiz`)}`}>Sign in</Link>).
           </p>
         )}
         <div className="btn-row">
@@ -126,7 +126,7 @@ export function QuizRunner({ lessonSlug, questions, nextLesson }: { lessonSlug: 
 
   const choices = order?.[index] ?? q.choices;
   return (
-    <section className="panel" aria-label="Quiz" data-testid="quiz-question" data-question-id={q.id}>
+    <section className="panel quiz-question" aria-label="Quiz" data-testid="quiz-question" data-question-id={q.id}>
       <p className="muted">Question {index + 1} of {questions.length}</p>
       <h2 className="prompt" ref={legend} tabIndex={-1} data-testid="quiz-prompt">{q.question}</h2>
       <ul className="choices" role="list">
@@ -156,11 +156,15 @@ export function QuizRunner({ lessonSlug, questions, nextLesson }: { lessonSlug: 
             <SourceList sources={q.sources} />
           </div>
           {error && <p className="form-error" role="alert">{error}</p>}
-          <div className="btn-row">
-            <button type="button" className="btn primary" onClick={next} disabled={pending} autoFocus>
-              {last ? (pending ? "Scoring…" : "See your score") : "Next question"}
-            </button>
-          </div>
+        </div>
+      )}
+      {/* The review page's answer bar: on a phone it is fixed above the tab bar, so the next
+          step is on screen in reach of a thumb whatever the explanation's length. */}
+      {picked !== null && (
+        <div className="answer-bar" data-testid="quiz-answer-bar">
+          <button type="button" className="btn primary reveal" onClick={next} disabled={pending} autoFocus>
+            {last ? (pending ? "Scoring…" : "See your score") : "Next question"}
+          </button>
         </div>
       )}
     </section>

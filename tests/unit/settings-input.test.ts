@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { settingsSchema } from "@/lib/validation/settings";
+
+const base = { newCardsPerDay: 10, maximumInterval: 36500, dayRolloverHour: 4, timeZone: "UTC", enableFuzz: true };
+const parse = (desiredRetention: unknown) => settingsSchema.safeParse({ ...base, desiredRetention });
+
+describe("desired retention as a learner types it", () => {
+  it("takes a percentage, with or without the sign, and still takes a fraction", () => {
+    for (const v of ["85", 85, "85%", " 85 % ", 0.85, "0.85"]) expect(parse(v).data?.desiredRetention, String(v)).toBe(0.85);
+    expect(parse("97").data?.desiredRetention).toBe(0.97);
+    expect(parse("70").data?.desiredRetention).toBe(0.7);
+    expect(parse("87.5").data?.desiredRetention).toBe(0.875);
+  });
+
+  it("refuses values out of range or not numbers with a message in percent", () => {
+    expect(parse("99").error?.issues[0]?.message).toBe("Choose at most 97%");
+    expect(parse(0.5).error?.issues[0]?.message).toBe("Choose at least 70%");
+    expect(parse("lots").error?.issues[0]?.message).toBe("Enter how much to remember as a percentage, for example 90");
+    expect(parse("").success).toBe(false);
+  });
+});
