@@ -20,7 +20,10 @@ export function Disclaimer() {
         ))}
       </ul>
       <p>
-        <Link className="disclaimer-check" href={CHECK_PATH}>Check the warning signs</Link>
+        {/* No prefetch: this link is on every page, and a prefetch of a route the build lacks never settles. */}
+        <Link className="disclaimer-check" href={CHECK_PATH} prefetch={false}>
+          Check the warning signs
+        </Link>
       </p>
     </div>
   );
