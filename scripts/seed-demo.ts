@@ -58,11 +58,13 @@ export function planDemoHistory(lessons: Lesson[], now: Date) {
   const leech = studied[1]!;
   const leechId = demoCardId(leech);
   const keyOf = new Map(studied.map((key) => [demoCardId(key), key]));
+  const safe = new Set(lessons.flatMap((l) => l.cards.filter((c) => c.safety).map((c) => demoCardId(c.id))));
   const cutoff = dueCutoff(now, DEMO_CTX);
   const freshToday = Math.min(added.length, DEMO_NEW_PER_DAY);
   const simulate = (busyDays: number) =>
     simulateHistory({
       cardKeys: [...keyOf.keys()], start, days: DEMO_DAYS, newPerDay: 3, settings: DEMO_SETTINGS, ctx: DEMO_CTX, seed: 7,
+      safetyKeys: safe,
       maxReviewsOnDay: (day) => (day >= DEMO_DAYS - busyDays ? 1 : undefined),
       ratingFor: (id, card) => (id !== leechId ? undefined : card.state !== 2 ? Rating.Good : card.lapses < 9 ? Rating.Again : undefined),
     });

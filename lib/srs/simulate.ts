@@ -1,5 +1,6 @@
 import { Rating, type Grade } from "ts-fsrs";
-import { createScheduler, gradeCard, newCardState, type CardState, type SchedulerSettings } from "./scheduler";
+import { gradeCard, newCardState, type CardState, type SchedulerSettings } from "./scheduler";
+import { cardScheduler, cardSchedulers } from "./safety";
 import { studyDayNumber, type DayContext } from "./day";
 import { reviewLogFields, type ReviewLogFields } from "./card-rows";
 
@@ -34,9 +35,11 @@ export function simulateHistory(opts: {
   maxReviewsOnDay?: (day: number) => number | undefined;
   // A scripted rating for some cards (e.g. a leech that always fails), else the random one.
   ratingFor?: (key: string, card: CardState) => Grade | undefined;
+  // Safety cards, graded as grading grades them (lib/srs/safety.ts).
+  safetyKeys?: ReadonlySet<string>;
 }): { cards: Map<string, CardState & { version: number }>; logs: SimLog[] } {
   const rand = prng(opts.seed ?? 1);
-  const f = createScheduler({ ...opts.settings, day: opts.ctx });
+  const schedulers = cardSchedulers({ ...opts.settings, day: opts.ctx });
   const cards = new Map<string, CardState & { version: number }>();
   const logs: SimLog[] = [];
   let nextNew = 0;
@@ -60,7 +63,7 @@ export function simulateHistory(opts: {
         if (cap !== undefined && cap > 0 && done >= cap) break;
         const rating = pickRating();
         const scripted = opts.ratingFor?.(key, card) ?? rating;
-        const { card: next, log } = gradeCard(f, card, scripted, now);
+        const { card: next, log } = gradeCard(cardScheduler(schedulers, opts.safetyKeys?.has(key) ?? false), card, scripted, now);
         const durationMs = 3000 + Math.floor(rand() * 12000);
         logs.push({ cardKey: key, ...reviewLogFields(card, next, log, { durationMs, reviewDay: studyDayNumber(now, opts.ctx) }) });
         cards.set(key, { ...next, version: card.version + 1 });

@@ -5,6 +5,9 @@ import { addLessonToDeck } from "@/lib/srs/deck";
 import { simulateHistory } from "@/lib/srs/simulate";
 import type { DayContext } from "@/lib/srs/day";
 
+// Safety cards are graded at their own parameters (lib/srs/safety.ts), here as everywhere.
+const safetyIds = new Set(getLessons().flatMap((l) => l.cards.filter((c) => c.safety).map((c) => c.id)));
+
 // Review-history fixtures for the progress, optimizer and account suites.
 
 export async function deckOf(userId: string, n: number) {
@@ -32,9 +35,11 @@ export function logRow(userId: string, l: LogInput) {
 export async function seedHistory(userId: string, opts: { cards: number; days: number; start: Date; ctx?: DayContext; seed?: number; newPerDay?: number }) {
   const ctx = opts.ctx ?? { timeZone: "UTC", rolloverHour: 4 };
   const cards = await deckOf(userId, opts.cards);
+  const safe = new Set(cards.filter((c) => safetyIds.has(c.catalogCardId)).map((c) => c.id));
   const { cards: states, logs } = simulateHistory({
     cardKeys: cards.map((c) => c.id), start: opts.start, days: opts.days, newPerDay: opts.newPerDay ?? Math.ceil(opts.cards / 10), ctx, seed: opts.seed ?? 3,
     settings: { desiredRetention: 0.9, maximumInterval: 36500, enableFuzz: true, weights: null },
+    safetyKeys: safe,
   });
   for (const [id, s] of states) {
     const { id: _id, version, ...fields } = s;
