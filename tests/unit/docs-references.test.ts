@@ -2,8 +2,8 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 
-// README.md and docs/*.md may name only files and npm scripts that exist: a moved or deleted file
-// fails this test until the documentation follows it.
+// README.md and docs/*.md may name only files, headings and npm scripts that exist: a moved or
+// deleted file fails this test until the documentation follows it.
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const DOCS = [
   "README.md",
@@ -41,6 +41,26 @@ function linksNamed(markdown: string, doc: string): string[] {
   return out;
 }
 
+// GitHub's heading anchors: lower case, punctuation dropped, spaces as hyphens.
+const slug = (heading: string) =>
+  heading
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s_-]/gu, "")
+    .replace(/\s/g, "-");
+
+// Links to a heading of a Markdown page (`[x](security.md#client-addresses-and-proxies)`, `[x](#reviews)`) whose heading is missing.
+function brokenAnchors(markdown: string, doc: string): string[] {
+  const out: string[] = [];
+  for (const m of markdown.matchAll(/\]\(([^)\s#]*\.md|)#([^)\s]+)\)/g)) {
+    const file = m[1] ? path.posix.normalize(path.posix.join(path.posix.dirname(doc), m[1])) : doc;
+    if (!existsSync(path.join(ROOT, file))) continue;
+    const headings = [...text(file).matchAll(/^#{1,6} (.+)$/gm)].map((h) => slug(h[1]!));
+    if (!headings.includes(m[2]!)) out.push(`${file}#${m[2]}`);
+  }
+  return out;
+}
+
 function npmScriptsNamed(markdown: string): string[] {
   return [...markdown.matchAll(/npm run ([\w:.-]+)/g)].map((m) => m[1]!);
 }
@@ -70,6 +90,10 @@ describe("the documentation", () => {
       "docs/images/a.png",
     ]);
     expect(npmScriptsNamed("Run `npm run db:prepare`, then npm run bench -- --only grading.")).toEqual(["db:prepare", "bench"]);
+    expect(brokenAnchors("[a](security.md#client-addresses-and-proxies), [b](security.md#no-such-part), [c](#nowhere)", "docs/using.md")).toEqual([
+      "docs/security.md#no-such-part",
+      "docs/using.md#nowhere",
+    ]);
   });
 
   for (const doc of DOCS) {
@@ -77,6 +101,10 @@ describe("the documentation", () => {
       const md = text(doc);
       const missing = [...pathsNamed(md), ...linksNamed(md, doc)].filter((p) => !exists(p));
       expect(missing, `${doc} names missing files`).toEqual([]);
+    });
+
+    it(`${doc} links only to headings that exist`, () => {
+      expect(brokenAnchors(text(doc), doc), `${doc} links to missing headings`).toEqual([]);
     });
 
     it(`${doc} names only npm scripts that package.json defines`, () => {
