@@ -67,6 +67,8 @@ export function ReviewSession({ sessionId: given, initial, streak, guideSeen, us
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  // When the current card was shown, for the review's answer time; show() resets it for each card.
+  // eslint-disable-next-line react-hooks/purity -- only the first render's value is kept
   const shownAt = useRef(Date.now());
   // One id per card view: a retried or double-clicked grade repeats it, and the server stores it once.
   const attempt = useRef<{ key: string; clientId: string } | null>(null);
@@ -231,6 +233,7 @@ export function ReviewSession({ sessionId: given, initial, streak, guideSeen, us
       stop = true;
       clearTimeout(t);
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per page load, as said above
   }, []);
 
   // While offline, check now and then (and at the browser's "online" event) whether the server
@@ -382,6 +385,8 @@ export function ReviewSession({ sessionId: given, initial, streak, guideSeen, us
       )}
 
       {card ? (
+        // aria-disabled marks a stale card for assistive technology; its buttons are disabled as well.
+        // eslint-disable-next-line jsx-a11y/role-supports-aria-props
         <article className={`panel${locked ? " locked" : ""}`} data-testid="review-card" data-card-id={card.cardId} aria-disabled={locked || undefined}>
           <p className="muted">{card.lessonTitle}</p>
           {card.leech && (

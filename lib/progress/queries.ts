@@ -23,7 +23,6 @@ import type { DayCount } from "./series";
 
 export const MATURE_STABILITY_DAYS = 21;
 export const FORECAST_DAYS = 30;
-export const BAR_DAYS = 30;
 export const HEATMAP_WEEKS = 53;
 
 export type LessonProgress = {

@@ -53,10 +53,3 @@ export async function bringCardForward(tx: Tx, userId: string, catalogCardId: st
   await tx.card.update({ where: { id: card.id }, data: { due: front, version: { increment: 1 } } });
   return "due-now";
 }
-
-export async function deckCounts(userId: string): Promise<Map<string, number>> {
-  const rows = await db.card.findMany({ where: { userId, catalogCard: { retiredAt: null } }, select: { catalogCard: { select: { lessonSlug: true } } } });
-  const m = new Map<string, number>();
-  for (const r of rows) m.set(r.catalogCard.lessonSlug, (m.get(r.catalogCard.lessonSlug) ?? 0) + 1);
-  return m;
-}

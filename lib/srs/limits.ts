@@ -6,8 +6,6 @@
 // - Learning and relearning steps are never capped: their short intervals are the point.
 // What is over a limit is not rescheduled: it stays due, and later days take it up.
 
-export const DEFAULT_REVIEWS_PER_DAY = 200;
-
 export type DayCounts = {
   newPerDay: number;
   reviewsPerDay: number;

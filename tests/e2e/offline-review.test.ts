@@ -182,7 +182,7 @@ describe("reviewing offline", () => {
 
   it("stores grades once when two tabs come back online together", async () => {
     const context = await middayContext(browser());
-    const { page, email, userId } = await offlineLearner(context);
+    const { page, userId } = await offlineLearner(context);
     await gradeOne(page, "3");
     await gradeOne(page, "3");
     const other = await context.newPage();

@@ -5,7 +5,7 @@ import { undoReview } from "./undo";
 import { offlineSnapshot } from "./offline";
 import { syncGrades } from "./sync";
 import type { OfflineGradeInput } from "../../validation/review";
-import { reviewUserOf, type ReviewUser } from "./user";
+import { reviewUserOf } from "./user";
 
 // The review session, split by job: the queue's read model (queue.ts), grading (grade.ts) and
 // undo (undo.ts). Everything takes the user from the session (callers pass the session user,

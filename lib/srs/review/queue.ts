@@ -1,5 +1,5 @@
 import "server-only";
-import { sqlDb, sql } from "../../db";
+import { sqlDb } from "../../db";
 import { bool, date, dateOrNull, num, str, strOrNull } from "../../db/row";
 import { cardView, type CardView } from "../../content/catalogue";
 import { studyDayNumber } from "../day";

@@ -44,6 +44,8 @@ export function QuizRunner({ lessonSlug, questions, nextLesson }: { lessonSlug: 
     setError(null);
     clientId.current = newClientId();
   };
+  // The choices are shuffled in the browser only, after hydration, so the server's HTML and the first render agree.
+  // eslint-disable-next-line react-hooks/set-state-in-effect, react-hooks/exhaustive-deps -- runs once, on mount
   useEffect(start, []);
   useEffect(() => {
     if (result) resultHeading.current?.focus();
@@ -85,7 +87,7 @@ export function QuizRunner({ lessonSlug, questions, nextLesson }: { lessonSlug: 
           You scored <span data-testid="quiz-score">{result.score} of {result.total}</span>
         </h2>
         <ol className="quiz-summary">
-          {questions.map((x, i) => {
+          {questions.map((x) => {
             const r = result.answers.find((a) => a.questionId === x.id);
             return (
               <li key={x.id} data-testid="quiz-mark">
