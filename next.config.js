@@ -1,7 +1,13 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native modules and the Prisma runtime are loaded by Node, not bundled.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@node-rs/argon2", "@zxcvbn-ts/language-common", "@open-spaced-repetition/binding"],
+  serverExternalPackages: [
+    "better-sqlite3",
+    "@prisma/adapter-better-sqlite3",
+    "@node-rs/argon2",
+    "@zxcvbn-ts/language-common",
+    "@open-spaced-repetition/binding",
+  ],
   poweredByHeader: false,
   // Lets a second build (tests, a parallel checkout) live beside the one `npm start` serves.
   distDir: process.env.UNKNOT_DIST_DIR || ".next",

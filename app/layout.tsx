@@ -31,9 +31,13 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         <script dangerouslySetInnerHTML={{ __html: AUTH_STATE_SCRIPT }} />
       </head>
       <body>
-        <a className="sr-only" href="#main">Skip to content</a>
+        <a className="sr-only" href="#main">
+          Skip to content
+        </a>
         <SiteHeader />
-        <main id="main" className="wrap">{children}</main>
+        <main id="main" className="wrap">
+          {children}
+        </main>
         <footer className="site-footer">
           <div className="wrap">
             <Disclaimer />

@@ -8,12 +8,20 @@ export const dynamic = "force-dynamic";
 
 // The first button on the home page, signed in or out: the flare plan.
 function InPainButton() {
-  return <Link className="btn warn big" href="/now" data-testid="home-in-pain">In pain now?</Link>;
+  return (
+    <Link className="btn warn big" href="/now" data-testid="home-in-pain">
+      In pain now?
+    </Link>
+  );
 }
 
 function NextStep({ s }: { s: StudySummary }) {
   if (s.dueToday > 0) {
-    return <Link className="btn primary big" href="/review">Review {s.dueToday} card{s.dueToday === 1 ? "" : "s"}</Link>;
+    return (
+      <Link className="btn primary big" href="/review">
+        Review {s.dueToday} card{s.dueToday === 1 ? "" : "s"}
+      </Link>
+    );
   }
   if (s.nextLesson) {
     return (
@@ -22,7 +30,11 @@ function NextStep({ s }: { s: StudySummary }) {
       </Link>
     );
   }
-  return <Link className="btn primary big" href="/review">Open today&apos;s review</Link>;
+  return (
+    <Link className="btn primary big" href="/review">
+      Open today&apos;s review
+    </Link>
+  );
 }
 
 function PersonalHome({ name, s }: { name: string | null; s: StudySummary }) {
@@ -32,9 +44,15 @@ function PersonalHome({ name, s }: { name: string | null; s: StudySummary }) {
       {/* "Back" only for someone who has been here before: a deck or a day of reviews. */}
       <h1>{name ? `Hello, ${name}` : s.deckSize === 0 && s.streak.longest === 0 ? "Welcome" : "Welcome back"}</h1>
       <div className="stats home-stats">
-        <div className="stat"><b data-testid="home-due">{s.dueToday}</b> due today</div>
-        <div className="stat"><b data-testid="home-streak">{s.streak.current}</b> day streak <span className="hint">{streakNote}</span></div>
-        <div className="stat"><b data-testid="home-done">{s.doneToday}</b> reviewed today</div>
+        <div className="stat">
+          <b data-testid="home-due">{s.dueToday}</b> due today
+        </div>
+        <div className="stat">
+          <b data-testid="home-streak">{s.streak.current}</b> day streak <span className="hint">{streakNote}</span>
+        </div>
+        <div className="stat">
+          <b data-testid="home-done">{s.doneToday}</b> reviewed today
+        </div>
       </div>
       <div className="btn-row">
         <InPainButton />
@@ -59,14 +77,18 @@ export default async function HomePage() {
     <>
       <h1>Back-spasm self-care that sticks</h1>
       <p>
-        Unknot teaches what to do when your back seizes up: what causes a spasm, when to use cold and when heat, how to sit
-        and sleep, and when to see a doctor. Each short lesson ends with a quiz, and the key facts come back as flashcards
-        scheduled by FSRS, the algorithm Anki uses, so you still know them when you need them.
+        Unknot teaches what to do when your back seizes up: what causes a spasm, when to use cold and when heat, how to sit and sleep, and when to see a doctor.
+        Each short lesson ends with a quiz, and the key facts come back as flashcards scheduled by FSRS, the algorithm Anki uses, so you still know them when
+        you need them.
       </p>
       <div className="btn-row">
         <InPainButton />
-        <Link className="btn primary big" href="/sign-up">Create a free account</Link>
-        <Link className="btn" href="/learn">Read the lessons first</Link>
+        <Link className="btn primary big" href="/sign-up">
+          Create a free account
+        </Link>
+        <Link className="btn" href="/learn">
+          Read the lessons first
+        </Link>
       </div>
       <h2>How it works</h2>
       <ol>

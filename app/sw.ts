@@ -62,7 +62,12 @@ const serwist: Serwist = new Serwist({
       matcher: ({ request, url }) => request.mode === "navigate" && sameOrigin(url) && url.pathname === REVIEW_URL,
       handler: new NetworkOnly({
         networkTimeoutSeconds: 10,
-        plugins: [{ handlerDidError: async (): Promise<Response> => (await serwist.matchPrecache(REVIEW_SHELL_URL)) ?? (await serwist.matchPrecache(OFFLINE_URL)) ?? Response.error() }],
+        plugins: [
+          {
+            handlerDidError: async (): Promise<Response> =>
+              (await serwist.matchPrecache(REVIEW_SHELL_URL)) ?? (await serwist.matchPrecache(OFFLINE_URL)) ?? Response.error(),
+          },
+        ],
       }),
     },
     {

@@ -12,7 +12,6 @@ import { requestClientAddress } from "./auth/client-address";
 import { requestSessionToken } from "./auth/session-token";
 import { hasSessionCookie, SESSION_END_PATH } from "./auth/display-cookie";
 
-
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
   pages: { signIn: "/sign-in" },
@@ -57,7 +56,9 @@ export type SessionUser = { id: string; email: string; name: string | null; sche
 // of the JSON that /api/auth/session sends. The password hash is never read here.
 async function checkSession(token: { sub?: string; sv?: unknown } | null): Promise<SessionUser | null> {
   if (!token?.sub) return null;
-  const row = await sqlDb.get(sql`SELECT "email", "name", "sessionVersion", "timeZone", "dayRolloverHour", "desiredRetention", "newCardsPerDay", "maximumInterval", "enableFuzz", "fsrsWeights" FROM "User" WHERE "id" = ${token.sub}`);
+  const row = await sqlDb.get(
+    sql`SELECT "email", "name", "sessionVersion", "timeZone", "dayRolloverHour", "desiredRetention", "newCardsPerDay", "maximumInterval", "enableFuzz", "fsrsWeights" FROM "User" WHERE "id" = ${token.sub}`,
+  );
   if (!row || Number(row.sessionVersion) !== token.sv) return null;
   const user: SessionUser = { id: token.sub, email: String(row.email), name: row.name == null ? null : String(row.name) };
   Object.defineProperty(user, "scheduling", { value: reviewUserRow(user.id, row), enumerable: false });

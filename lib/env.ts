@@ -8,9 +8,23 @@ export const DEFAULT_DATABASE_URL = "file:./data/unknot.db";
 
 const unset = (v: unknown) => (v === "" ? undefined : v);
 const int = (min: number, max: number, fallback: number) =>
-  z.preprocess(unset, z.coerce.number({ error: "must be a whole number" }).int("must be a whole number").min(min, `must be at least ${min}`).max(max, `must be at most ${max}`).default(fallback));
+  z.preprocess(
+    unset,
+    z.coerce
+      .number({ error: "must be a whole number" })
+      .int("must be a whole number")
+      .min(min, `must be at least ${min}`)
+      .max(max, `must be at most ${max}`)
+      .default(fallback),
+  );
 const flag = (fallback: boolean) =>
-  z.preprocess(unset, z.enum(["0", "1", "true", "false"], { error: 'must be "0" or "1"' }).transform((v) => v === "1" || v === "true").default(fallback));
+  z.preprocess(
+    unset,
+    z
+      .enum(["0", "1", "true", "false"], { error: 'must be "0" or "1"' })
+      .transform((v) => v === "1" || v === "true")
+      .default(fallback),
+  );
 
 const schema = z.object({
   DATABASE_URL: z.preprocess(

@@ -23,7 +23,12 @@ const log = (s: string) => console.log(`[bench] ${s}`);
 function schedulerReport(s: SchedulerResult): Report {
   return {
     rows: [
-      { metric: `4. scheduling, bare ts-fsrs (${s.grades.toLocaleString("en")} grades, best of 3)`, measured: `${Math.round(s.bare).toLocaleString("en")} grades/s`, target: "", result: "info" },
+      {
+        metric: `4. scheduling, bare ts-fsrs (${s.grades.toLocaleString("en")} grades, best of 3)`,
+        measured: `${Math.round(s.bare).toLocaleString("en")} grades/s`,
+        target: "",
+        result: "info",
+      },
       { metric: "4. scheduling, our wrapper", measured: `${Math.round(s.wrapper).toLocaleString("en")} grades/s`, target: "", result: "info" },
       { metric: "4. wrapper / bare", measured: `${(s.ratio * 100).toFixed(0)}%`, target: "≥ 90%", result: verdict(s.ratio >= 0.9) },
     ],
@@ -38,7 +43,9 @@ function jsReport(js: { path: string; r: FirstLoadJs }[]): Report {
         ? { metric: `5. first-load JS ${path} (gzip)`, measured: `${kB(r.gzipBytes)} in ${r.scripts} scripts`, ...budgetVerdict(path, r) }
         : { metric: `5. first-load JS ${path}`, measured: `not available (HTTP ${r.status})`, target: "", result: "n/a" },
     ),
-    figures: js.filter((j) => j.r.status === 200).map((j): Figure => ({ measure: `first-load JS ${j.path} (gzip)`, value: j.r.gzipBytes / 1000, unit: "kB", target: null, pass: null })),
+    figures: js
+      .filter((j) => j.r.status === 200)
+      .map((j): Figure => ({ measure: `first-load JS ${j.path} (gzip)`, value: j.r.gzipBytes / 1000, unit: "kB", target: null, pass: null })),
   };
 }
 
@@ -47,17 +54,24 @@ function writeResults(figures: Figure[], only: string[] | null): void {
   const file = path.join(ROOT, "data/bench/results.json");
   mkdirSync(path.dirname(file), { recursive: true });
   const clean = figures.map((r) => ({ ...r, value: Number.isFinite(r.value) ? Number(r.value.toFixed(3)) : null }));
-  writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), cores: os.cpus().length, loadAverage: os.loadavg(), only, results: clean }, null, 2) + "\n");
+  writeFileSync(
+    file,
+    JSON.stringify({ at: new Date().toISOString(), cores: os.cpus().length, loadAverage: os.loadavg(), only, results: clean }, null, 2) + "\n",
+  );
   log(`figures written to ${path.relative(ROOT, file)}`);
 }
 
 function chosenMeasures(): string[] | null {
   const i = process.argv.indexOf("--only");
   if (i < 0) return null;
-  const names = (process.argv[i + 1] ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const names = (process.argv[i + 1] ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const known = [...ENGINE_MEASURES.map((m) => m.name), ...GENERAL_MEASURES];
   const unknown = names.filter((n) => !known.includes(n));
-  if (!names.length || unknown.length) throw new Error(`--only takes a comma-separated list of: ${known.join(", ")}${unknown.length ? ` (unknown: ${unknown.join(", ")})` : ""}`);
+  if (!names.length || unknown.length)
+    throw new Error(`--only takes a comma-separated list of: ${known.join(", ")}${unknown.length ? ` (unknown: ${unknown.join(", ")})` : ""}`);
   return names;
 }
 
@@ -67,8 +81,14 @@ async function main() {
   const wants = (name: string) => !only || only.includes(name);
   const measures = ENGINE_MEASURES.filter((m) => wants(m.name));
   const cpus = os.cpus();
-  console.log(`machine: ${cpus.length} cores (${cpus[0]?.model ?? "unknown"}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB memory, Node ${process.version}, ${os.platform()} ${os.release()}`);
-  const loadAvg = () => os.loadavg().map((l) => l.toFixed(2)).join(" ");
+  console.log(
+    `machine: ${cpus.length} cores (${cpus[0]?.model ?? "unknown"}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB memory, Node ${process.version}, ${os.platform()} ${os.release()}`,
+  );
+  const loadAvg = () =>
+    os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ");
   console.log(`load average before the run (other processes share these cores): ${loadAvg()}`);
   if (only) console.log(`measures: ${only.join(", ")}`);
   const port = Number(process.env.UNKNOT_BENCH_PORT ?? 3400);
@@ -120,7 +140,9 @@ async function main() {
 
   console.log(`\nload average at the end (1/5/15 min): ${loadAvg()}`);
   if (!pgAdmin) console.log("\n(PostgreSQL skipped: set UNKNOT_BENCH_PG_URL to a server URL whose role can CREATEDB.)");
-  console.log(`\nHow to reproduce: [UNKNOT_BENCH_PG_URL=postgresql://user:pass@127.0.0.1:5432/db] npm run bench [-- --only grading,steady]   (total ${secs(t0)})`);
+  console.log(
+    `\nHow to reproduce: [UNKNOT_BENCH_PG_URL=postgresql://user:pass@127.0.0.1:5432/db] npm run bench [-- --only grading,steady]   (total ${secs(t0)})`,
+  );
 }
 
 main().then(

@@ -27,6 +27,10 @@ export function ensureBuilt(announce?: string): void {
   const hash = sourceHash();
   if (existsSync(path.join(dir, "BUILD_ID")) && existsSync(serverFile()) && existsSync(hashFile) && readFileSync(hashFile, "utf8") === hash) return;
   if (announce) console.log(announce);
-  execFileSync(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/build.ts")], { cwd: ROOT, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  execFileSync(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/build.ts")], {
+    cwd: ROOT,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   writeFileSync(hashFile, hash);
 }

@@ -11,7 +11,15 @@
 import fs from "node:fs";
 import path from "node:path";
 
-type LockEntry = { version?: string; optional?: boolean; os?: string[]; cpu?: string[]; libc?: string[]; optionalDependencies?: Record<string, string>; [k: string]: unknown };
+type LockEntry = {
+  version?: string;
+  optional?: boolean;
+  os?: string[];
+  cpu?: string[];
+  libc?: string[];
+  optionalDependencies?: Record<string, string>;
+  [k: string]: unknown;
+};
 
 // napi-rs names its platform packages <name>-<platform>-<arch>[-<abi>].
 export function platformFields(suffix: string): Pick<LockEntry, "os" | "cpu" | "libc"> | null {

@@ -32,7 +32,9 @@ function diff(from: string | null, to: string): string {
 }
 
 function latestSqliteMigration(): string {
-  const names = readdirSync(path.join(ROOT, "prisma/migrations")).filter((n) => /^\d{14}_/.test(n)).sort();
+  const names = readdirSync(path.join(ROOT, "prisma/migrations"))
+    .filter((n) => /^\d{14}_/.test(n))
+    .sort();
   return names[names.length - 1]!;
 }
 

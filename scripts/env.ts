@@ -16,7 +16,21 @@ export function ensureAuthSecret(): void {
 }
 
 // Next's root convention files (instrumentation.ts, proxy.ts) are compiled into the build too.
-export const BUILD_INPUTS = ["app", "lib", "content", "public", "instrumentation.ts", "proxy.ts", "scripts/build.ts", "scripts/built.ts", "scripts/serve.ts", "next.config.js", "package-lock.json", "tsconfig.json", "prisma/schema.prisma"];
+export const BUILD_INPUTS = [
+  "app",
+  "lib",
+  "content",
+  "public",
+  "instrumentation.ts",
+  "proxy.ts",
+  "scripts/build.ts",
+  "scripts/built.ts",
+  "scripts/serve.ts",
+  "next.config.js",
+  "package-lock.json",
+  "tsconfig.json",
+  "prisma/schema.prisma",
+];
 
 function walk(p: string, out: string[]) {
   if (!existsSync(p)) return;

@@ -39,7 +39,9 @@ export async function prepareDatabase({ seedDemo = true, quiet = false } = {}) {
     const db = createPrismaClient(url);
     try {
       if (!postgres) await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
-      const lessons = readLessonFiles().map((l) => l.lesson).sort((a, b) => a.order - b.order);
+      const lessons = readLessonFiles()
+        .map((l) => l.lesson)
+        .sort((a, b) => a.order - b.order);
       const r = await syncCatalogue(db, lessons);
       log(`content: ${r.added} added, ${r.updated} updated, ${r.retired} retired, ${r.restored} restored, ${r.unchanged} unchanged`);
       if (seedDemo) log(`demo account: ${await seedDemoAccount(db, lessons)}`);
@@ -78,12 +80,16 @@ async function withPreparationLock<T>(url: string, fn: () => Promise<T>): Promis
 
 // The migrations in prisma/migrations that the file has not applied (all of them for a new file).
 export function pendingSqliteMigrations(file: string, dir = path.resolve("prisma/migrations")): string[] {
-  const names = readdirSync(dir).filter((n) => /^\d{14}_/.test(n)).sort();
+  const names = readdirSync(dir)
+    .filter((n) => /^\d{14}_/.test(n))
+    .sort();
   if (!existsSync(file)) return names;
   const d = new Database(file, { readonly: true, fileMustExist: true, timeout: PREPARE_WAIT_MS });
   try {
     if (!d.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'`).get()) return names;
-    const rows = d.prepare(`SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`).all() as { migration_name: string }[];
+    const rows = d.prepare(`SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`).all() as {
+      migration_name: string;
+    }[];
     const done = new Set(rows.map((r) => r.migration_name));
     return names.filter((n) => !done.has(n));
   } finally {

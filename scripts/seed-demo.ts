@@ -63,7 +63,13 @@ export function planDemoHistory(lessons: Lesson[], now: Date) {
   const freshToday = Math.min(added.length, DEMO_NEW_PER_DAY);
   const simulate = (busyDays: number) =>
     simulateHistory({
-      cardKeys: [...keyOf.keys()], start, days: DEMO_DAYS, newPerDay: 3, settings: DEMO_SETTINGS, ctx: DEMO_CTX, seed: 7,
+      cardKeys: [...keyOf.keys()],
+      start,
+      days: DEMO_DAYS,
+      newPerDay: 3,
+      settings: DEMO_SETTINGS,
+      ctx: DEMO_CTX,
+      seed: 7,
       safetyKeys: safe,
       maxReviewsOnDay: (day) => (day >= DEMO_DAYS - busyDays ? 1 : undefined),
       ratingFor: (id, card) => (id !== leechId ? undefined : card.state !== 2 ? Rating.Good : card.lapses < 9 ? Rating.Again : undefined),
@@ -112,7 +118,16 @@ export async function seedDemoAccount(db: PrismaClient, lessons: Lesson[], now =
     // The cards, reviews and everything else of the old demo go with it (cascade).
     if (existing) await tx.user.delete({ where: { id: existing.id } });
     const user = await tx.user.create({
-      data: { email: DEMO_ACCOUNT.email, name: DEMO_ACCOUNT.name, passwordHash, timeZone: DEMO_CTX.timeZone, dayRolloverHour: DEMO_CTX.rolloverHour, newCardsPerDay: DEMO_NEW_PER_DAY, leechAction: DEMO_LEECH_RULE.action, createdAt: start },
+      data: {
+        email: DEMO_ACCOUNT.email,
+        name: DEMO_ACCOUNT.name,
+        passwordHash,
+        timeZone: DEMO_CTX.timeZone,
+        dayRolloverHour: DEMO_CTX.rolloverHour,
+        newCardsPerDay: DEMO_NEW_PER_DAY,
+        leechAction: DEMO_LEECH_RULE.action,
+        createdAt: start,
+      },
     });
     const ids = new Map(cardKeys.map((key) => [key, demoCardId(key)]));
     await tx.card.createMany({

@@ -11,14 +11,41 @@ import { dayContextOf, schedulerSettingsOf } from "@/lib/srs/settings";
 export async function replayedCard(db: PrismaClient, userId: string, cardId: string) {
   const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
   const reset = await db.cardEvent.findFirst({ where: { userId, cardId, kind: "forget", undoneAt: null }, orderBy: [{ at: "desc" }, { id: "desc" }] });
-  const logs = await db.reviewLog.findMany({ where: { userId, cardId, undoneAt: null, ...(reset ? { review: { gt: reset.at } } : {}) }, orderBy: [{ review: "asc" }, { id: "asc" }] });
+  const logs = await db.reviewLog.findMany({
+    where: { userId, cardId, undoneAt: null, ...(reset ? { review: { gt: reset.at } } : {}) },
+    orderBy: [{ review: "asc" }, { id: "asc" }],
+  });
   const card = await db.card.findUniqueOrThrow({ where: { id: cardId } });
-  const fields = (c: { state: number; due: Date; stability: number; difficulty: number; elapsedDays: number; scheduledDays: number; learningSteps: number; reps: number; lapses: number; lastReview: Date | null }) => ({
-    state: c.state, due: c.due.toISOString(), stability: c.stability, difficulty: c.difficulty, elapsedDays: c.elapsedDays,
-    scheduledDays: c.scheduledDays, learningSteps: c.learningSteps, reps: c.reps, lapses: c.lapses, lastReview: c.lastReview?.toISOString() ?? null,
+  const fields = (c: {
+    state: number;
+    due: Date;
+    stability: number;
+    difficulty: number;
+    elapsedDays: number;
+    scheduledDays: number;
+    learningSteps: number;
+    reps: number;
+    lapses: number;
+    lastReview: Date | null;
+  }) => ({
+    state: c.state,
+    due: c.due.toISOString(),
+    stability: c.stability,
+    difficulty: c.difficulty,
+    elapsedDays: c.elapsedDays,
+    scheduledDays: c.scheduledDays,
+    learningSteps: c.learningSteps,
+    reps: c.reps,
+    lapses: c.lapses,
+    lastReview: c.lastReview?.toISOString() ?? null,
   });
   if (!logs.length) return { stored: fields(card), replayed: fields(card), logs };
   const start = { ...cardStateOf(cardId, restoredCardFields(logs[0]!)), version: 0 };
-  const steps = replayGrades(createScheduler(schedulerSettingsOf(user)), dayContextOf(user), start, logs.map((l) => ({ rating: l.rating, review: l.review, durationMs: l.durationMs })));
+  const steps = replayGrades(
+    createScheduler(schedulerSettingsOf(user)),
+    dayContextOf(user),
+    start,
+    logs.map((l) => ({ rating: l.rating, review: l.review, durationMs: l.durationMs })),
+  );
   return { stored: fields(card), replayed: fields(steps[steps.length - 1]!.card), logs };
 }

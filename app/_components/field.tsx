@@ -10,7 +10,12 @@ export function Field({ label, name, error, hint, ...input }: Props) {
   return (
     <div>
       <label htmlFor={name}>
-        {label} {hint && <span id={hintId} className="hint">{hint}</span>}
+        {label}{" "}
+        {hint && (
+          <span id={hintId} className="hint">
+            {hint}
+          </span>
+        )}
       </label>
       <input id={name} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
       {error && (

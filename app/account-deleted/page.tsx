@@ -12,8 +12,12 @@ export default function AccountDeletedPage() {
       <p role="status">Your account and all its data (cards, reviews, quiz results and settings) were deleted, and you are signed out.</p>
       <ForgetOfflineUser wipe />
       <div className="btn-row">
-        <Link className="btn primary" href="/learn">Read the lessons</Link>
-        <Link className="btn" href="/sign-up">Create a new account</Link>
+        <Link className="btn primary" href="/learn">
+          Read the lessons
+        </Link>
+        <Link className="btn" href="/sign-up">
+          Create a new account
+        </Link>
       </div>
     </>
   );

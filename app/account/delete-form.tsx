@@ -31,14 +31,22 @@ export function DeleteAccountForm() {
 
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Delete account">
-      <Field label="Your password" type="password" autoComplete="current-password" hint="to confirm it is you"
-        error={errors.password?.message} {...register("password")} />
+      <Field
+        label="Your password"
+        type="password"
+        autoComplete="current-password"
+        hint="to confirm it is you"
+        error={errors.password?.message}
+        {...register("password")}
+      />
       <div className="btn-row">
         <button className="btn danger" type="submit" disabled={isSubmitting || deleted}>
           {isSubmitting ? "Deleting…" : "Delete my account and all my data"}
         </button>
       </div>
-      <p role="status" aria-live="polite">{deleted ? "Your account was deleted. Signing you out…" : null}</p>
+      <p role="status" aria-live="polite">
+        {deleted ? "Your account was deleted. Signing you out…" : null}
+      </p>
     </form>
   );
 }

@@ -10,8 +10,15 @@ import { Field } from "../_components/field";
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
 
 function describe(s: ImportSummary): string {
-  const parts = [plural(s.cards, "card"), plural(s.reviewLogs, "review"), plural(s.quizAttempts, "quiz attempt"), plural(s.parameterSets, "saved parameter set")];
-  const skipped = s.skippedCards ? ` ${plural(s.skippedCards, "card")} this server does not have ${s.skippedCards === 1 ? "was" : "were"} left out, with their reviews.` : "";
+  const parts = [
+    plural(s.cards, "card"),
+    plural(s.reviewLogs, "review"),
+    plural(s.quizAttempts, "quiz attempt"),
+    plural(s.parameterSets, "saved parameter set"),
+  ];
+  const skipped = s.skippedCards
+    ? ` ${plural(s.skippedCards, "card")} this server does not have ${s.skippedCards === 1 ? "was" : "were"} left out, with their reviews.`
+    : "";
   return `Imported ${parts.join(", ")}.${skipped}`;
 }
 
@@ -40,15 +47,27 @@ export function ImportForm() {
 
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Import data">
-      <Field label="Import from an Unknot export (.json)" type="file" accept=".json,application/json"
-        hint="the “Everything (JSON)” file from this or another Unknot server" error={errors.file?.message}
-        {...register("file", { onChange: () => setSummary(null) })} />
+      <Field
+        label="Import from an Unknot export (.json)"
+        type="file"
+        accept=".json,application/json"
+        hint="the “Everything (JSON)” file from this or another Unknot server"
+        error={errors.file?.message}
+        {...register("file", { onChange: () => setSummary(null) })}
+      />
       <div className="btn-row">
-        <button className="btn" type="submit" disabled={isSubmitting}>{isSubmitting ? "Importing…" : "Import"}</button>
+        <button className="btn" type="submit" disabled={isSubmitting}>
+          {isSubmitting ? "Importing…" : "Import"}
+        </button>
       </div>
       <p role="status" aria-live="polite" data-testid="import-summary">
         {summary}
-        {summary && <> See your <Link href="/progress">progress</Link>.</>}
+        {summary && (
+          <>
+            {" "}
+            See your <Link href="/progress">progress</Link>.
+          </>
+        )}
       </p>
     </form>
   );

@@ -39,7 +39,11 @@ export function CardActions({ cardIds, compact = false }: { cardIds?: string[]; 
     setBusy(false);
     if (!res.ok) return setError(res.error);
     setUndo(res.batchId);
-    setMessage(res.changed ? `${DONE[action]} ${plural(res.changed)}.${res.unchanged ? ` ${plural(res.unchanged)} already were.` : ""}` : `Nothing to change: ${plural(res.unchanged)} already ${res.unchanged === 1 ? "was" : "were"}.`);
+    setMessage(
+      res.changed
+        ? `${DONE[action]} ${plural(res.changed)}.${res.unchanged ? ` ${plural(res.unchanged)} already were.` : ""}`
+        : `Nothing to change: ${plural(res.unchanged)} already ${res.unchanged === 1 ? "was" : "were"}.`,
+    );
     router.refresh();
   };
 
@@ -50,18 +54,32 @@ export function CardActions({ cardIds, compact = false }: { cardIds?: string[]; 
     setBusy(false);
     if (!res.ok) return setError(res.error);
     setUndo(null);
-    setMessage(`Undone: ${plural(res.restored)} restored.${res.skipped ? ` ${plural(res.skipped)} changed since and ${res.skipped === 1 ? "was" : "were"} left as ${res.skipped === 1 ? "it is" : "they are"}.` : ""}`);
+    setMessage(
+      `Undone: ${plural(res.restored)} restored.${res.skipped ? ` ${plural(res.skipped)} changed since and ${res.skipped === 1 ? "was" : "were"} left as ${res.skipped === 1 ? "it is" : "they are"}.` : ""}`,
+    );
     router.refresh();
   };
 
   return (
     <form id="card-actions" className="card-actions" onSubmit={onSubmit} aria-label={cardIds ? "Card actions" : "Actions on the selected cards"}>
       <div className="btn-row">
-        <button className="btn" type="submit" value="suspend" disabled={busy}>Suspend</button>
-        <button className="btn" type="submit" value="unsuspend" disabled={busy}>Unsuspend</button>
-        <button className="btn" type="submit" value="bury" disabled={busy}>Bury until tomorrow</button>
-        {!compact && <button className="btn" type="submit" value="unbury" disabled={busy}>Unbury</button>}
-        <button className="btn danger" type="submit" value="forget" disabled={busy}>Forget (reset)</button>
+        <button className="btn" type="submit" value="suspend" disabled={busy}>
+          Suspend
+        </button>
+        <button className="btn" type="submit" value="unsuspend" disabled={busy}>
+          Unsuspend
+        </button>
+        <button className="btn" type="submit" value="bury" disabled={busy}>
+          Bury until tomorrow
+        </button>
+        {!compact && (
+          <button className="btn" type="submit" value="unbury" disabled={busy}>
+            Unbury
+          </button>
+        )}
+        <button className="btn danger" type="submit" value="forget" disabled={busy}>
+          Forget (reset)
+        </button>
         <label className="inline-check">
           <input type="checkbox" name="resetCounts" /> also reset review and lapse counts
         </label>
@@ -71,11 +89,17 @@ export function CardActions({ cardIds, compact = false }: { cardIds?: string[]; 
         {undo && (
           <>
             {" "}
-            <button className="btn" type="button" onClick={onUndo} disabled={busy}>Undo</button>
+            <button className="btn" type="button" onClick={onUndo} disabled={busy}>
+              Undo
+            </button>
           </>
         )}
       </div>
-      {error && <p className="form-error" role="alert">{error}</p>}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
     </form>
   );
 }

@@ -45,7 +45,9 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
             <label htmlFor="q">Search</label>
             <input id="q" name="q" type="search" defaultValue={query.q} placeholder="Words on the front" maxLength={100} />
           </div>
-          <button className="btn primary" type="submit">Show</button>
+          <button className="btn primary" type="submit">
+            Show
+          </button>
         </div>
         <details className="filter-sheet" open={active > 0 || undefined} data-testid="filter-sheet">
           <summary>Filter and sort{active > 0 ? ` (${active} on)` : ""}</summary>
@@ -54,47 +56,76 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
               <label htmlFor="lesson">Lesson</label>
               <select id="lesson" name="lesson" defaultValue={query.lesson ?? ""}>
                 <option value="">Any lesson</option>
-                {page.lessons.map((l) => <option key={l.slug} value={l.slug}>{l.title}</option>)}
+                {page.lessons.map((l) => (
+                  <option key={l.slug} value={l.slug}>
+                    {l.title}
+                  </option>
+                ))}
               </select>
             </div>
             <div>
               <label htmlFor="state">State</label>
               <select id="state" name="state" defaultValue={query.state ?? ""}>
                 <option value="">Any state</option>
-                {CARD_STATES.map((s, i) => <option key={s} value={s}>{STATE_LABELS[i]}</option>)}
+                {CARD_STATES.map((s, i) => (
+                  <option key={s} value={s}>
+                    {STATE_LABELS[i]}
+                  </option>
+                ))}
               </select>
             </div>
             <div>
               <label htmlFor="due">Due</label>
               <select id="due" name="due" defaultValue={query.due ?? ""}>
                 <option value="">Any time</option>
-                {DUE_FILTERS.map((d) => <option key={d} value={d}>{DUE_LABELS[d]}</option>)}
+                {DUE_FILTERS.map((d) => (
+                  <option key={d} value={d}>
+                    {DUE_LABELS[d]}
+                  </option>
+                ))}
               </select>
             </div>
             <div>
               <label htmlFor="flag">Flag</label>
               <select id="flag" name="flag" defaultValue={query.flag ?? ""}>
                 <option value="">Any</option>
-                {FLAG_FILTERS.map((f) => <option key={f} value={f}>{FLAG_LABELS[f]}</option>)}
+                {FLAG_FILTERS.map((f) => (
+                  <option key={f} value={f}>
+                    {FLAG_LABELS[f]}
+                  </option>
+                ))}
               </select>
             </div>
             <div>
               <label htmlFor="sort">Sort by</label>
               <select id="sort" name="sort" defaultValue={query.sort}>
-                {COLUMNS.map((c) => <option key={c.key} value={c.key}>{c.label}</option>)}
+                {COLUMNS.map((c) => (
+                  <option key={c.key} value={c.key}>
+                    {c.label}
+                  </option>
+                ))}
               </select>
             </div>
           </div>
           {query.dir !== "asc" && <input type="hidden" name="dir" value={query.dir} />}
           <div className="btn-row">
-            <button className="btn primary" type="submit">Apply filters</button>
-            <Link className="btn" href="/cards">Clear</Link>
+            <button className="btn primary" type="submit">
+              Apply filters
+            </button>
+            <Link className="btn" href="/cards">
+              Clear
+            </Link>
           </div>
         </details>
       </form>
 
       <p className="muted" data-testid="card-count">
-        {page.total === 0 ? "No cards match" : page.rows.length === 0 ? `No cards on this page; ${page.total} in all` : `${first}–${first + page.rows.length - 1} of ${page.total} card${page.total === 1 ? "" : "s"}`}. Times in {tz}; recall uses your own FSRS parameters.
+        {page.total === 0
+          ? "No cards match"
+          : page.rows.length === 0
+            ? `No cards on this page; ${page.total} in all`
+            : `${first}–${first + page.rows.length - 1} of ${page.total} card${page.total === 1 ? "" : "s"}`}
+        . Times in {tz}; recall uses your own FSRS parameters.
       </p>
 
       {page.rows.length > 0 && (
@@ -109,7 +140,9 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
                   <span className="sr-only">Select “{r.front}”</span>
                 </label>
                 <div className="card-item">
-                  <Link href={`/cards/${r.id}`} className="card-front">{r.front || "(no text)"}</Link>
+                  <Link href={`/cards/${r.id}`} className="card-front">
+                    {r.front || "(no text)"}
+                  </Link>
                   <span className="hint">
                     {STATE_LABELS[r.state]}
                     {r.state === 0 ? "" : ` · due ${zoned(r.due, tz)}`}
@@ -125,11 +158,14 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
             <table className="cards-table" data-testid="cards-table">
               <thead>
                 <tr>
-                  <th scope="col"><span className="sr-only">Select</span></th>
+                  <th scope="col">
+                    <span className="sr-only">Select</span>
+                  </th>
                   {COLUMNS.map((c) => (
                     <th key={c.key} scope="col" aria-sort={query.sort === c.key ? (query.dir === "asc" ? "ascending" : "descending") : undefined}>
                       <Link href={`/cards${sortLink(query, c.key)}`}>
-                        {c.label}{query.sort === c.key ? (query.dir === "asc" ? " ▲" : " ▼") : ""}
+                        {c.label}
+                        {query.sort === c.key ? (query.dir === "asc" ? " ▲" : " ▼") : ""}
                       </Link>
                     </th>
                   ))}
@@ -139,8 +175,12 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
               <tbody>
                 {page.rows.map((r) => (
                   <tr key={r.id} data-card-id={r.id}>
-                    <td><input type="checkbox" name="card" value={r.id} form="card-actions" aria-label={`Select “${r.front}”`} /></td>
-                    <th scope="row"><Link href={`/cards/${r.id}`}>{r.front || "(no text)"}</Link></th>
+                    <td>
+                      <input type="checkbox" name="card" value={r.id} form="card-actions" aria-label={`Select “${r.front}”`} />
+                    </td>
+                    <th scope="row">
+                      <Link href={`/cards/${r.id}`}>{r.front || "(no text)"}</Link>
+                    </th>
                     <td>{r.lessonTitle}</td>
                     <td>{STATE_LABELS[r.state]}</td>
                     <td>{r.state === 0 ? "–" : zoned(r.due, tz)}</td>
@@ -165,10 +205,24 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
 
       {(page.pages > 1 || page.page > 1) && (
         <nav aria-label="Pages" className="btn-row">
-          {page.page > 1 && page.rows.length === 0 && <Link className="btn" href={`/cards${cardQueryString(query, { page: 1 })}`}>First page</Link>}
-          {page.page > 1 && page.rows.length > 0 && <Link className="btn" rel="prev" href={`/cards${cardQueryString(query, { page: Math.min(page.page - 1, page.pages) })}`}>← Previous</Link>}
-          <span className="muted">Page {Math.min(page.page, page.pages)} of {page.pages}</span>
-          {page.page < page.pages && <Link className="btn" rel="next" href={`/cards${cardQueryString(query, { page: page.page + 1 })}`}>Next →</Link>}
+          {page.page > 1 && page.rows.length === 0 && (
+            <Link className="btn" href={`/cards${cardQueryString(query, { page: 1 })}`}>
+              First page
+            </Link>
+          )}
+          {page.page > 1 && page.rows.length > 0 && (
+            <Link className="btn" rel="prev" href={`/cards${cardQueryString(query, { page: Math.min(page.page - 1, page.pages) })}`}>
+              ← Previous
+            </Link>
+          )}
+          <span className="muted">
+            Page {Math.min(page.page, page.pages)} of {page.pages}
+          </span>
+          {page.page < page.pages && (
+            <Link className="btn" rel="next" href={`/cards${cardQueryString(query, { page: page.page + 1 })}`}>
+              Next →
+            </Link>
+          )}
         </nav>
       )}
     </>

@@ -6,7 +6,12 @@ type Point = { at: string; stability: number };
 // role="img" with a title and description, and its numbers as a table for a text alternative.
 export function StabilityChart({ points, timeZone }: { points: Point[]; timeZone: string }) {
   if (points.length === 0) return <p className="muted">No reviews yet, so no stability to draw.</p>;
-  const W = 640, H = 200, left = 44, right = 12, top = 12, bottom = 28;
+  const W = 640,
+    H = 200,
+    left = 44,
+    right = 12,
+    top = 12,
+    bottom = 28;
   const t0 = new Date(points[0]!.at).getTime();
   const t1 = Math.max(t0 + 1, new Date(points[points.length - 1]!.at).getTime());
   const max = Math.max(1, ...points.map((p) => p.stability));
@@ -22,9 +27,15 @@ export function StabilityChart({ points, timeZone }: { points: Point[]; timeZone
           <desc id="stab-d">{`${points.length} reviews; stability now ${days(last.stability)} days, highest ${days(max)} days.`}</desc>
           <line x1={left} x2={W - right} y1={y(0)} y2={y(0)} stroke="currentColor" strokeOpacity={0.4} />
           <text x={left - 4} y={y(max) + 4} textAnchor="end" fontSize={12} fill="currentColor">{`${days(max)}d`}</text>
-          <text x={left - 4} y={y(0) + 4} textAnchor="end" fontSize={12} fill="currentColor">0</text>
-          <text x={left} y={H - 8} fontSize={12} fill="currentColor">{zoned(points[0]!.at, timeZone, false)}</text>
-          <text x={W - right} y={H - 8} textAnchor="end" fontSize={12} fill="currentColor">{zoned(last.at, timeZone, false)}</text>
+          <text x={left - 4} y={y(0) + 4} textAnchor="end" fontSize={12} fill="currentColor">
+            0
+          </text>
+          <text x={left} y={H - 8} fontSize={12} fill="currentColor">
+            {zoned(points[0]!.at, timeZone, false)}
+          </text>
+          <text x={W - right} y={H - 8} textAnchor="end" fontSize={12} fill="currentColor">
+            {zoned(last.at, timeZone, false)}
+          </text>
           <path d={path} fill="none" stroke="var(--accent)" strokeWidth={2} />
           {points.map((p, i) => (
             <circle key={i} cx={x(p.at)} cy={y(p.stability)} r={3.5} fill="var(--accent)">
@@ -36,8 +47,20 @@ export function StabilityChart({ points, timeZone }: { points: Point[]; timeZone
       <details>
         <summary>Show the numbers</summary>
         <table>
-          <thead><tr><th scope="col">Review</th><th scope="col">Stability after (days)</th></tr></thead>
-          <tbody>{points.map((p, i) => <tr key={i}><td>{zoned(p.at, timeZone)}</td><td>{days(p.stability)}</td></tr>)}</tbody>
+          <thead>
+            <tr>
+              <th scope="col">Review</th>
+              <th scope="col">Stability after (days)</th>
+            </tr>
+          </thead>
+          <tbody>
+            {points.map((p, i) => (
+              <tr key={i}>
+                <td>{zoned(p.at, timeZone)}</td>
+                <td>{days(p.stability)}</td>
+              </tr>
+            ))}
+          </tbody>
         </table>
       </details>
     </figure>

@@ -14,8 +14,14 @@ function Badges({ p }: { p: LessonProgress | undefined }) {
   return (
     <p className="badges" data-testid="lesson-badges">
       {p.done ? <span className="badge badge-done">Done</span> : <span className="badge">Quiz not taken</span>}
-      <span className="badge">In deck: {p.cardsInDeck} of {p.cardsTotal}</span>
-      {p.best && <span className="badge">Best quiz score: {p.best.score}/{p.best.total}</span>}
+      <span className="badge">
+        In deck: {p.cardsInDeck} of {p.cardsTotal}
+      </span>
+      {p.best && (
+        <span className="badge">
+          Best quiz score: {p.best.score}/{p.best.total}
+        </span>
+      )}
     </p>
   );
 }
@@ -44,7 +50,9 @@ export default async function LearnPage() {
                     <Link href={`/learn/${l.slug}`}>{l.title}</Link>
                   </h3>
                   <p>{l.summary}</p>
-                  <p className="muted lesson-meta">{readingMinutes(l)} min read · {l.quiz.length}-question quiz</p>
+                  <p className="muted lesson-meta">
+                    {readingMinutes(l)} min read · {l.quiz.length}-question quiz
+                  </p>
                   {progress && <Badges p={progress[l.slug]} />}
                 </li>
               ))}

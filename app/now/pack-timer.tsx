@@ -168,8 +168,7 @@ export function PackTimer({ rules }: { rules: TimerRules }) {
       <div role="status" aria-live="polite" className="timer-status" data-testid="timer-status">
         {state.phase === "done" && (
           <p>
-            <strong>Time is up.</strong> Take the pack off and move gently. Next session from{" "}
-            <span data-testid="timer-next">{clockTime(state.nextFrom)}</span>.
+            <strong>Time is up.</strong> Take the pack off and move gently. Next session from <span data-testid="timer-next">{clockTime(state.nextFrom)}</span>.
           </p>
         )}
         {state.phase === "stopped" && (

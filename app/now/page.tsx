@@ -43,7 +43,9 @@ export default function NowPage() {
       <p className="lead">What to do in the next hour.</p>
       <div className="now-check-first">
         <p>Something feels different from an ordinary spasm? Check first:</p>
-        <Link className="btn warn big" href={CHECK_PATH}>Check the warning signs</Link>
+        <Link className="btn warn big" href={CHECK_PATH}>
+          Check the warning signs
+        </Link>
       </div>
       <ol className="now-steps">
         {plan.steps.map((step) => (
@@ -74,7 +76,9 @@ export default function NowPage() {
         ))}
       </ol>
       <div className="now-check-last">
-        <Link className="btn warn big" href={CHECK_PATH}>Check the warning signs</Link>
+        <Link className="btn warn big" href={CHECK_PATH}>
+          Check the warning signs
+        </Link>
         <NotADiagnosis />
       </div>
     </article>

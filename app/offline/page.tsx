@@ -15,11 +15,13 @@ export default function OfflinePage() {
     <>
       <h1>You are offline</h1>
       <p className="lead">
-        This page needs a connection, and this device has not saved it. The lessons and their quizzes are saved for
-        offline reading once you have opened Unknot with a connection.
+        This page needs a connection, and this device has not saved it. The lessons and their quizzes are saved for offline reading once you have opened Unknot
+        with a connection.
       </p>
       <div className="btn-row">
-        <Link className="btn warn big" href="/now">In pain now?</Link>
+        <Link className="btn warn big" href="/now">
+          In pain now?
+        </Link>
       </div>
       <p className="muted">What to do in a flare and the warning-sign check are saved on this device too.</p>
       <div className="notice" role="status" data-testid="offline-notice">
@@ -28,7 +30,9 @@ export default function OfflinePage() {
       <h2>Available offline</h2>
       <SavedLessons lessons={lessons} />
       <div className="btn-row">
-        <Link className="btn primary" href="/">Home</Link>
+        <Link className="btn primary" href="/">
+          Home
+        </Link>
       </div>
     </>
   );

@@ -27,7 +27,11 @@ export function SavedLessons({ lessons }: { lessons: LessonLink[] }) {
   const shown = saved && saved.size > 0 ? lessons.filter((l) => saved.has(l.slug)) : lessons;
   return (
     <>
-      {saved && saved.size > 0 && <p className="muted" data-testid="saved-count">{saved.size} of {lessons.length} lessons are saved on this device.</p>}
+      {saved && saved.size > 0 && (
+        <p className="muted" data-testid="saved-count">
+          {saved.size} of {lessons.length} lessons are saved on this device.
+        </p>
+      )}
       <ul className="lesson-list" data-testid="offline-lessons">
         {shown.map((l) => (
           <li key={l.slug} className="panel">
@@ -36,7 +40,11 @@ export function SavedLessons({ lessons }: { lessons: LessonLink[] }) {
             </h3>
             <p className="muted lesson-meta">
               {l.topic} · <a href={`/learn/${l.slug}/quiz`}>Quiz</a>
-              {saved?.has(l.slug) && <span className="badge" style={{ marginLeft: ".5rem" }}>Saved</span>}
+              {saved?.has(l.slug) && (
+                <span className="badge" style={{ marginLeft: ".5rem" }}>
+                  Saved
+                </span>
+              )}
             </p>
           </li>
         ))}

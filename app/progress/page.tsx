@@ -32,34 +32,66 @@ export default async function ProgressPage() {
       <section aria-labelledby="today-h">
         <h2 id="today-h">Today</h2>
         <div className="stats">
-          <div className="stat"><b data-testid="due-now">{d.dueNow}</b> due today <span className="hint">(as on the review page)</span></div>
+          <div className="stat">
+            <b data-testid="due-now">{d.dueNow}</b> due today <span className="hint">(as on the review page)</span>
+          </div>
           <div className="stat">
             <b data-testid="streak">{d.streak.current}</b> day streak
             <span className="hint">{d.streak.current > 0 && !d.streak.reviewedToday ? " review today to keep it" : ` longest ${d.streak.longest}`}</span>
           </div>
-          <div className="stat"><b data-testid="done-today">{d.doneToday}</b> reviews done today</div>
-          <div className="stat"><b data-testid="new-today">{d.newToday}</b> new cards learned</div>
-          <div className="stat"><b data-testid="minutes-today">{minutes(d.msToday)}</b> minutes spent</div>
+          <div className="stat">
+            <b data-testid="done-today">{d.doneToday}</b> reviews done today
+          </div>
+          <div className="stat">
+            <b data-testid="new-today">{d.newToday}</b> new cards learned
+          </div>
+          <div className="stat">
+            <b data-testid="minutes-today">{minutes(d.msToday)}</b> minutes spent
+          </div>
         </div>
         <p className="notice" data-testid="safety-recall">
-          {d.safetyRecall.meanRecall != null
-            ? <>You would recall <b>{formatPercent(d.safetyRecall.meanRecall, 0)}</b> of the warning signs today <span className="hint">({d.safetyRecall.studied} warning-sign cards studied; they are kept at 95% and reviewed at least every 90 days)</span>.</>
-            : <>Learn the warning signs (<Link href="/learn">when to see a doctor</Link>) and this shows how many of them you would recall today.</>}
+          {d.safetyRecall.meanRecall != null ? (
+            <>
+              You would recall <b>{formatPercent(d.safetyRecall.meanRecall, 0)}</b> of the warning signs today{" "}
+              <span className="hint">({d.safetyRecall.studied} warning-sign cards studied; they are kept at 95% and reviewed at least every 90 days)</span>.
+            </>
+          ) : (
+            <>
+              Learn the warning signs (<Link href="/learn">when to see a doctor</Link>) and this shows how many of them you would recall today.
+            </>
+          )}
         </p>
-        {d.dueNow > 0 && <p><Link className="btn primary big" href="/review">Review {d.dueNow} now</Link></p>}
+        {d.dueNow > 0 && (
+          <p>
+            <Link className="btn primary big" href="/review">
+              Review {d.dueNow} now
+            </Link>
+          </p>
+        )}
       </section>
 
       <section aria-labelledby="activity-h">
         <h2 id="activity-h">Activity</h2>
-        <BarChart id="reviews-chart" title={`Reviews per day, last ${BAR_DAYS} days`} valueLabel="reviews"
-          desc={`${doneIn30} reviews over the last ${BAR_DAYS} days, ${d.doneToday} of them today.`} bars={bars.map(dayBar)} />
+        <BarChart
+          id="reviews-chart"
+          title={`Reviews per day, last ${BAR_DAYS} days`}
+          valueLabel="reviews"
+          desc={`${doneIn30} reviews over the last ${BAR_DAYS} days, ${d.doneToday} of them today.`}
+          bars={bars.map(dayBar)}
+        />
         <Heatmap rows={d.reviewsByDay} today={d.today} />
       </section>
 
       <section aria-labelledby="forecast-h">
         <h2 id="forecast-h">Coming up</h2>
-        <BarChart id="forecast-chart" from="start" title="Cards due on each of the next 30 days" valueLabel="cards due"
-          desc={`${d.forecast[0]?.count ?? 0} due today (overdue included), ${d.forecast.reduce((n, f) => n + f.count, 0)} over 30 days. New cards not counted.`} bars={forecastBars} />
+        <BarChart
+          id="forecast-chart"
+          from="start"
+          title="Cards due on each of the next 30 days"
+          valueLabel="cards due"
+          desc={`${d.forecast[0]?.count ?? 0} due today (overdue included), ${d.forecast.reduce((n, f) => n + f.count, 0)} over 30 days. New cards not counted.`}
+          bars={forecastBars}
+        />
       </section>
 
       <section aria-labelledby="memory-h">
@@ -67,23 +99,50 @@ export default async function ProgressPage() {
         <div className="stats">
           <div className="stat">
             <b data-testid="true-retention">{formatPercent(d.retention.ratio)}</b> remembered when due
-            <span className="hint"> last {d.retention.windowDays} days, {d.retention.total} reviews; your target is {formatPercent(d.retention.desired, 0)}</span>
+            <span className="hint">
+              {" "}
+              last {d.retention.windowDays} days, {d.retention.total} reviews; your target is {formatPercent(d.retention.desired, 0)}
+            </span>
           </div>
-          <div className="stat"><b>{s.new}</b> not started</div>
-          <div className="stat"><b>{s.learning + s.relearning}</b> being learned <span className="hint">(new or forgotten, seen again within minutes)</span></div>
-          <div className="stat"><b>{s.review}</b> learned <span className="hint">(back after days)</span></div>
-          <div className="stat"><b data-testid="mature">{s.mature}</b> well known <span className="hint">(remembered for 3 weeks or more)</span></div>
-          <div className="stat"><b data-testid="leeches">{d.leeches}</b> <Link href="/cards?flag=leech">keep being forgotten</Link></div>
-          <div className="stat"><b data-testid="suspended">{d.suspended}</b> <Link href="/cards?flag=suspended">set aside</Link> <span className="hint">(suspended)</span></div>
+          <div className="stat">
+            <b>{s.new}</b> not started
+          </div>
+          <div className="stat">
+            <b>{s.learning + s.relearning}</b> being learned <span className="hint">(new or forgotten, seen again within minutes)</span>
+          </div>
+          <div className="stat">
+            <b>{s.review}</b> learned <span className="hint">(back after days)</span>
+          </div>
+          <div className="stat">
+            <b data-testid="mature">{s.mature}</b> well known <span className="hint">(remembered for 3 weeks or more)</span>
+          </div>
+          <div className="stat">
+            <b data-testid="leeches">{d.leeches}</b> <Link href="/cards?flag=leech">keep being forgotten</Link>
+          </div>
+          <div className="stat">
+            <b data-testid="suspended">{d.suspended}</b> <Link href="/cards?flag=suspended">set aside</Link> <span className="hint">(suspended)</span>
+          </div>
         </div>
         <details className="advanced">
           <summary>Advanced: the FSRS terms</summary>
           <ul className="hint">
-            <li><b>True retention</b> ({formatPercent(d.retention.ratio)}): the share of reviews of learned cards not answered “Again”.</li>
-            <li><b>Learning, review, relearning</b> ({s.learning}, {s.review}, {s.relearning}): a card&apos;s state; relearning cards were forgotten and are being learned again.</li>
-            <li><b>Stability</b>: how many days a card stays 90% likely to be remembered; <b>mature</b> cards have a stability of 21 days or more.</li>
-            <li><b>Leech</b>: a card forgotten again and again ({d.leeches} now); rereading its lesson helps more than more reviews.</li>
-            <li><b>Recall</b> (in the lessons table): the chance of remembering a card right now, estimated by FSRS{d.personalWeights ? " with your personal parameters" : ""}; new cards are not included.</li>
+            <li>
+              <b>True retention</b> ({formatPercent(d.retention.ratio)}): the share of reviews of learned cards not answered “Again”.
+            </li>
+            <li>
+              <b>Learning, review, relearning</b> ({s.learning}, {s.review}, {s.relearning}): a card&apos;s state; relearning cards were forgotten and are being
+              learned again.
+            </li>
+            <li>
+              <b>Stability</b>: how many days a card stays 90% likely to be remembered; <b>mature</b> cards have a stability of 21 days or more.
+            </li>
+            <li>
+              <b>Leech</b>: a card forgotten again and again ({d.leeches} now); rereading its lesson helps more than more reviews.
+            </li>
+            <li>
+              <b>Recall</b> (in the lessons table): the chance of remembering a card right now, estimated by FSRS
+              {d.personalWeights ? " with your personal parameters" : ""}; new cards are not included.
+            </li>
           </ul>
         </details>
       </section>
@@ -93,14 +152,27 @@ export default async function ProgressPage() {
         <div className="table-scroll">
           <table className="lesson-table" data-testid="lesson-table">
             <thead>
-              <tr><th scope="col">Lesson</th><th scope="col">Cards</th><th scope="col">Recall</th><th scope="col">Quiz best</th><th scope="col">Quiz latest</th></tr>
+              <tr>
+                <th scope="col">Lesson</th>
+                <th scope="col">Cards</th>
+                <th scope="col">Recall</th>
+                <th scope="col">Quiz best</th>
+                <th scope="col">Quiz latest</th>
+              </tr>
             </thead>
             <tbody>
               {d.lessons.map((l) => (
                 <tr key={l.slug}>
-                  <th scope="row"><Link href={`/learn/${l.slug}`}>{l.title}</Link><br /><span className="hint">{TOPIC_LABELS[l.topic]}</span></th>
+                  <th scope="row">
+                    <Link href={`/learn/${l.slug}`}>{l.title}</Link>
+                    <br />
+                    <span className="hint">{TOPIC_LABELS[l.topic]}</span>
+                  </th>
                   <td>{l.recall.cards}</td>
-                  <td>{formatPercent(l.recall.meanRecall, 0)}{l.recall.studied ? <span className="hint"> ({l.recall.studied} studied)</span> : null}</td>
+                  <td>
+                    {formatPercent(l.recall.meanRecall, 0)}
+                    {l.recall.studied ? <span className="hint"> ({l.recall.studied} studied)</span> : null}
+                  </td>
                   <td>{score(l.quiz.best)}</td>
                   <td>{score(l.quiz.latest)}</td>
                 </tr>
@@ -114,8 +186,8 @@ export default async function ProgressPage() {
         <h2 id="params-section-h">Your schedule</h2>
         <OptimizePanel initial={params} />
         <p className="muted">
-          Days run from {String(d.rolloverHour).padStart(2, "0")}:00 to {String(d.rolloverHour).padStart(2, "0")}:00 in {d.timeZone} (change in <Link href="/settings">settings</Link>).
-          Export your history or delete your account on the <Link href="/account">account page</Link>.
+          Days run from {String(d.rolloverHour).padStart(2, "0")}:00 to {String(d.rolloverHour).padStart(2, "0")}:00 in {d.timeZone} (change in{" "}
+          <Link href="/settings">settings</Link>). Export your history or delete your account on the <Link href="/account">account page</Link>.
         </p>
       </section>
     </>

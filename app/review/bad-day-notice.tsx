@@ -27,10 +27,12 @@ export function BadDayNotice({ sessionCards, postponed, postponedAtFirst }: { se
       {postponed > 0 ? (
         <>
           <p>
-            Today’s review is {plural(sessionCards)}, about two minutes, warning signs and quick relief first. {plural(postponed)} moved to tomorrow: the ones that
-            lose least by waiting a day. No new cards today.
+            Today’s review is {plural(sessionCards)}, about two minutes, warning signs and quick relief first. {plural(postponed)} moved to tomorrow: the ones
+            that lose least by waiting a day. No new cards today.
           </p>
-          <button className="btn" type="button" onClick={() => void onUndo()} disabled={busy}>Put the {plural(postponed)} back into today</button>
+          <button className="btn" type="button" onClick={() => void onUndo()} disabled={busy}>
+            Put the {plural(postponed)} back into today
+          </button>
         </>
       ) : postponedAtFirst > 0 ? (
         <p>The {plural(postponedAtFirst)} moved to tomorrow are back in today’s review. No new cards today.</p>
@@ -39,7 +41,11 @@ export function BadDayNotice({ sessionCards, postponed, postponedAtFirst }: { se
       ) : (
         <p>Nothing is due today, and no new cards on a bad day. Rest is fine: keep moving gently.</p>
       )}
-      {error && <p className="form-error" role="alert">{error}</p>}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
     </section>
   );
 }

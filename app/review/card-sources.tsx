@@ -6,7 +6,9 @@ export function CardSources({ sources }: { sources: SourceView[] }) {
   if (sources.length === 0) return null;
   return (
     <details className="sources" data-testid="card-sources">
-      <summary>Source{sources.length === 1 ? "" : "s"} ({sources.length})</summary>
+      <summary>
+        Source{sources.length === 1 ? "" : "s"} ({sources.length})
+      </summary>
       <SourceList sources={sources} />
     </details>
   );

@@ -8,4 +8,6 @@ export const checkInAction = userAction(checkInSchema, "Your answer could not be
   checkIn: await recordCheckIn(user, input),
 }));
 
-export const undoPostponeAction = userAction(z.object({}), "The cards could not be put back just now. Please try again.", async (user) => undoPostponement(user));
+export const undoPostponeAction = userAction(z.object({}), "The cards could not be put back just now. Please try again.", async (user) =>
+  undoPostponement(user),
+);

@@ -46,16 +46,30 @@ export function CheckIn() {
             </label>
           ))}
         </div>
-        <p className="score-ends hint" aria-hidden="true"><span>0 none</span><span>10 worst</span></p>
+        <p className="score-ends hint" aria-hidden="true">
+          <span>0 none</span>
+          <span>10 worst</span>
+        </p>
       </fieldset>
       <label className="check-in-flare">
         <input type="checkbox" name="flare" disabled={busy} /> I’m in a flare
       </label>
-      <p className="hint">On a bad day (7 or more, or a flare) today’s review is kept to about two minutes: the warning signs and quick relief first. The rest waits until tomorrow.</p>
-      {error && <p className="form-error" role="alert">{error}</p>}
+      <p className="hint">
+        On a bad day (7 or more, or a flare) today’s review is kept to about two minutes: the warning signs and quick relief first. The rest waits until
+        tomorrow.
+      </p>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
       <div className="btn-row">
-        <button className="btn primary big" type="submit" disabled={busy}>Save</button>
-        <button className="btn big" type="button" disabled={busy} onClick={() => void send({ skip: true })}>Skip for today</button>
+        <button className="btn primary big" type="submit" disabled={busy}>
+          Save
+        </button>
+        <button className="btn big" type="button" disabled={busy} onClick={() => void send({ skip: true })}>
+          Skip for today
+        </button>
       </div>
     </form>
   );

@@ -81,7 +81,11 @@ async function syncNow(userId: string): Promise<SyncReport | null> {
     } catch {
       return report.sent ? report : null;
     }
-    const reply = (await res.json().catch(() => ({ ok: false, error: "The server's answer was unreadable." }))) as { ok: boolean; results?: SyncOutcome[]; error?: string };
+    const reply = (await res.json().catch(() => ({ ok: false, error: "The server's answer was unreadable." }))) as {
+      ok: boolean;
+      results?: SyncOutcome[];
+      error?: string;
+    };
     // Not signed in, or a server error: everything stays waiting for the next try.
     if (!reply.ok || !reply.results) return { ...report, error: reply.error ?? "Your waiting reviews could not be sent yet." };
     for (const r of reply.results) {

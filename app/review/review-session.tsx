@@ -39,7 +39,15 @@ const PROBE_MS = 5_000;
 // which shows the copy of whoever last opened /review on this device. `sessionId` names this
 // study session (one per /review page load); the static shell has none and makes its own.
 // `timeZone` and `nextLesson` shape the end of the session (./session-end.tsx); the offline shell has neither.
-type Props = { sessionId?: string; initial: ReviewState; streak: { current: number; reviewedToday: boolean }; guideSeen: boolean; userId: string | null; timeZone?: string; nextLesson?: NextLessonLink };
+type Props = {
+  sessionId?: string;
+  initial: ReviewState;
+  streak: { current: number; reviewedToday: boolean };
+  guideSeen: boolean;
+  userId: string | null;
+  timeZone?: string;
+  nextLesson?: NextLessonLink;
+};
 
 export function ReviewSession({ sessionId: given, initial, streak, guideSeen, userId, timeZone, nextLesson }: Props) {
   const shell = userId === null;
@@ -175,19 +183,22 @@ export function ReviewSession({ sessionId: given, initial, streak, guideSeen, us
   // (session, most recent review) and a stale entry is dropped when it refuses. Otherwise (the
   // Reload button, after losing a race) what this session could undo may have been changed
   // elsewhere, and the list starts afresh.
-  const reload = useCallback(async (keepUndo = false) => {
-    setError(null);
-    try {
-      const res = await fetch("/api/review");
-      const reply = (await res.json()) as ApiReply;
-      if (!reply.ok) return setError(reply.error);
-      if (!keepUndo) setUndoable([]);
-      setLocked(false);
-      show(reply.state);
-    } catch {
-      setError("Could not reach the server. Check your connection and try again.");
-    }
-  }, [show]);
+  const reload = useCallback(
+    async (keepUndo = false) => {
+      setError(null);
+      try {
+        const res = await fetch("/api/review");
+        const reply = (await res.json()) as ApiReply;
+        if (!reply.ok) return setError(reply.error);
+        if (!keepUndo) setUndoable([]);
+        setLocked(false);
+        show(reply.state);
+      } catch {
+        setError("Could not reach the server. Check your connection and try again.");
+      }
+    },
+    [show],
+  );
 
   // Back online (or a visit with grades still waiting): send them in order, then continue from
   // the server's state. Reviews made offline stay undoable, now as the server's logs.
@@ -197,7 +208,9 @@ export function ReviewSession({ sessionId: given, initial, streak, guideSeen, us
     const report = await m.sync(userId);
     if (!report) return false;
     if (report.error) setError(report.error);
-    setUndoable((list) => list.flatMap((u) => (!u.local ? [u] : report.logIds[u.logId] ? [{ logId: report.logIds[u.logId]!, rating: u.rating, prompt: u.prompt }] : [])));
+    setUndoable((list) =>
+      list.flatMap((u) => (!u.local ? [u] : report.logIds[u.logId] ? [{ logId: report.logIds[u.logId]!, rating: u.rating, prompt: u.prompt }] : [])),
+    );
     await refreshStatus(userId);
     return !report.error;
   }, [userId, refreshStatus]);
@@ -306,9 +319,7 @@ export function ReviewSession({ sessionId: given, initial, streak, guideSeen, us
       )}
       {status.refused.length > 0 && (
         <div className="form-error" role="alert" data-testid="refused-reviews">
-          <p>
-            {status.refused.length === 1 ? "One review made offline was" : `${status.refused.length} reviews made offline were`} not saved by the server:
-          </p>
+          <p>{status.refused.length === 1 ? "One review made offline was" : `${status.refused.length} reviews made offline were`} not saved by the server:</p>
           <ul>
             {status.refused.map((r) => (
               <li key={r.clientId}>
@@ -316,11 +327,7 @@ export function ReviewSession({ sessionId: given, initial, streak, guideSeen, us
               </li>
             ))}
           </ul>
-          <button
-            type="button"
-            className="btn"
-            onClick={() => void offline.current?.clearRefused(localUser!).then(() => refreshStatus(localUser!))}
-          >
+          <button type="button" className="btn" onClick={() => void offline.current?.clearRefused(localUser!).then(() => refreshStatus(localUser!))}>
             Dismiss
           </button>
         </div>
@@ -349,13 +356,25 @@ export function ReviewSession({ sessionId: given, initial, streak, guideSeen, us
   if (guide && card) {
     return (
       <section className="panel" aria-labelledby="guide-h" data-testid="grade-guide">
-        <h2 id="guide-h" className="panel-title">How reviewing works</h2>
-        <p>You see a question. Think of the answer, then press <strong>Show answer</strong> and say how well you remembered:</p>
+        <h2 id="guide-h" className="panel-title">
+          How reviewing works
+        </h2>
+        <p>
+          You see a question. Think of the answer, then press <strong>Show answer</strong> and say how well you remembered:
+        </p>
         <ul className="grade-guide">
-          <li className="g1"><strong>Again</strong>: you forgot. The card comes back in a minute or so.</li>
-          <li className="g2"><strong>Hard</strong>: you remembered with real effort.</li>
-          <li className="g3"><strong>Good</strong>: you remembered. Press this most of the time.</li>
-          <li className="g4"><strong>Easy</strong>: it was instant. The card comes back much later.</li>
+          <li className="g1">
+            <strong>Again</strong>: you forgot. The card comes back in a minute or so.
+          </li>
+          <li className="g2">
+            <strong>Hard</strong>: you remembered with real effort.
+          </li>
+          <li className="g3">
+            <strong>Good</strong>: you remembered. Press this most of the time.
+          </li>
+          <li className="g4">
+            <strong>Easy</strong>: it was instant. The card comes back much later.
+          </li>
         </ul>
         <p className="muted">Each button shows when you will see the card again. Made a mistake? Undo takes back your last answer.</p>
         <div className="answer-bar">
@@ -370,17 +389,31 @@ export function ReviewSession({ sessionId: given, initial, streak, guideSeen, us
   return (
     <section aria-label="Review session">
       <p className="counts" aria-label="Cards left today">
-        <span>New: <b data-testid="count-new">{state.counts.new}</b></span>
-        <span>Learning: <b data-testid="count-learning">{state.counts.learning}</b></span>
-        <span>Review: <b data-testid="count-review">{state.counts.review}</b></span>
+        <span>
+          New: <b data-testid="count-new">{state.counts.new}</b>
+        </span>
+        <span>
+          Learning: <b data-testid="count-learning">{state.counts.learning}</b>
+        </span>
+        <span>
+          Review: <b data-testid="count-review">{state.counts.review}</b>
+        </span>
       </p>
-      <p className="sr-only" role="status" aria-live="polite">{message}</p>
+      <p className="sr-only" role="status" aria-live="polite">
+        {message}
+      </p>
       {banner}
-      {message?.startsWith("Undid") && <p className="notice" data-testid="undo-message">{message}</p>}
+      {message?.startsWith("Undid") && (
+        <p className="notice" data-testid="undo-message">
+          {message}
+        </p>
+      )}
       {error && (
         <div className="form-error" role="alert" data-testid="review-error">
           {error}{" "}
-          <button type="button" className="btn" onClick={() => void reload()}>Reload</button>
+          <button type="button" className="btn" onClick={() => void reload()}>
+            Reload
+          </button>
         </div>
       )}
 
@@ -391,10 +424,13 @@ export function ReviewSession({ sessionId: given, initial, streak, guideSeen, us
           <p className="muted">{card.lessonTitle}</p>
           {card.leech && (
             <p className="notice" data-testid="leech-notice">
-              <b>You keep forgetting this one</b> ({card.lapses} times). Try rereading its lesson section, or <Link href={`/cards/${card.cardId}`}>see its history</Link>.
+              <b>You keep forgetting this one</b> ({card.lapses} times). Try rereading its lesson section, or{" "}
+              <Link href={`/cards/${card.cardId}`}>see its history</Link>.
             </p>
           )}
-          <p className="prompt" data-testid="prompt">{card.prompt}</p>
+          <p className="prompt" data-testid="prompt">
+            {card.prompt}
+          </p>
           {card.choices && (
             <ul className="choices">
               {card.choices.map((c) => (
@@ -417,10 +453,11 @@ export function ReviewSession({ sessionId: given, initial, streak, guideSeen, us
           )}
           {revealed && (
             <div className="answer" data-testid="answer">
-              <p><strong>{card.answer}</strong></p>
+              <p>
+                <strong>{card.answer}</strong>
+              </p>
               <p className="muted">
-                {card.explanation}{" "}
-                <Link href={`/learn/${card.lessonSlug}#${card.sectionId}`}>Read: {card.sectionHeading}</Link>
+                {card.explanation} <Link href={`/learn/${card.lessonSlug}#${card.sectionId}`}>Read: {card.sectionHeading}</Link>
               </p>
               <CardSources sources={card.sources} />
             </div>
@@ -440,9 +477,13 @@ export function ReviewSession({ sessionId: given, initial, streak, guideSeen, us
                     disabled={pending || locked}
                     onClick={() => void grade(i.rating as 1 | 2 | 3 | 4)}
                   >
-                    <span>{GRADE_NAMES[i.rating as 1 | 2 | 3 | 4]} <kbd aria-hidden="true">{i.rating}</kbd></span>
+                    <span>
+                      {GRADE_NAMES[i.rating as 1 | 2 | 3 | 4]} <kbd aria-hidden="true">{i.rating}</kbd>
+                    </span>
                     <span className="sr-only">, next review in </span>
-                    <span className="ivl" data-testid={`ivl-${i.rating}`}>{i.label}</span>
+                    <span className="ivl" data-testid={`ivl-${i.rating}`}>
+                      {i.label}
+                    </span>
                   </button>
                 ))}
               </div>
@@ -454,12 +495,19 @@ export function ReviewSession({ sessionId: given, initial, streak, guideSeen, us
       )}
 
       {/* With no card left, Undo shows only when there is something to undo. */}
-      {(card || lastUndoable) && <div className="undo-row">
-        <button type="button" className="btn" onClick={() => void undo()} disabled={!lastUndoable || pending}>
-          Undo last answer <kbd aria-hidden="true">Ctrl</kbd><kbd aria-hidden="true">Z</kbd>
-        </button>
-        <span className="hint">{lastUndoable ? `Undoes ${GRADE_NAMES[lastUndoable.rating]} on \u201c${lastUndoable.prompt}\u201d.` : "Undo reaches back only through this session."}</span>
-      </div>}
+      {(card || lastUndoable) && (
+        <div className="undo-row">
+          <button type="button" className="btn" onClick={() => void undo()} disabled={!lastUndoable || pending}>
+            Undo last answer <kbd aria-hidden="true">Ctrl</kbd>
+            <kbd aria-hidden="true">Z</kbd>
+          </button>
+          <span className="hint">
+            {lastUndoable
+              ? `Undoes ${GRADE_NAMES[lastUndoable.rating]} on \u201c${lastUndoable.prompt}\u201d.`
+              : "Undo reaches back only through this session."}
+          </span>
+        </div>
+      )}
     </section>
   );
 }

@@ -13,7 +13,17 @@ function minutesPhrase(ms: number) {
 // The end of a session, or a review page with nothing to review: what was done (only if
 // something was), when to come back in the learner's own zone, and one primary button, the
 // next lesson or, with every lesson in the deck, the way home.
-export function SessionEnd({ state, streakNow, timeZone, nextLesson }: { state: ReviewState; streakNow: number; timeZone: string | null; nextLesson: NextLessonLink }) {
+export function SessionEnd({
+  state,
+  streakNow,
+  timeZone,
+  nextLesson,
+}: {
+  state: ReviewState;
+  streakNow: number;
+  timeZone: string | null;
+  nextLesson: NextLessonLink;
+}) {
   const left = state.counts.new + state.counts.learning + state.counts.review;
   const done = state.today.done;
   const forgotten = state.today.again;
@@ -27,7 +37,9 @@ export function SessionEnd({ state, streakNow, timeZone, nextLesson }: { state: 
         <>
           <h2 className="panel-title">Done for today</h2>
           <p>
-            <span className="streak-big" data-testid="done-streak">{streakNow}</span>
+            <span className="streak-big" data-testid="done-streak">
+              {streakNow}
+            </span>
             day streak.
           </p>
         </>
@@ -51,7 +63,9 @@ export function SessionEnd({ state, streakNow, timeZone, nextLesson }: { state: 
                 Next lesson: {nextLesson.title} ({nextLesson.minutes} min)
               </Link>
             ) : (
-              <Link className="btn primary big" href="/learn">Read the lessons</Link>
+              <Link className="btn primary big" href="/learn">
+                Read the lessons
+              </Link>
             )}
           </div>
         </>
@@ -59,9 +73,13 @@ export function SessionEnd({ state, streakNow, timeZone, nextLesson }: { state: 
         // Every lesson is in the deck: the one step left is to come back when a card is due.
         <div className="btn-row end-action">
           {when === "now" ? (
-            <a className="btn primary big" href="/review" data-testid="come-back">A card is due now: open it</a>
+            <a className="btn primary big" href="/review" data-testid="come-back">
+              A card is due now: open it
+            </a>
           ) : (
-            <Link className="btn primary big" href="/" data-testid="come-back" suppressHydrationWarning>Come back {when}</Link>
+            <Link className="btn primary big" href="/" data-testid="come-back" suppressHydrationWarning>
+              Come back {when}
+            </Link>
           )}
         </div>
       )}

@@ -31,44 +31,82 @@ export function ReschedulePanel({ personal, canUndo: initialUndo }: { personal: 
         You are using {personal ? "personal parameters" : "the standard FSRS parameters"}. New parameters change future reviews only; to move cards already
         scheduled, replay each card&apos;s review history with the current parameters. You see how many cards move before anything changes.
       </p>
-      {error && <p className="form-error" role="alert">{error}</p>}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
       {preview && (
         <div className="notice">
           <p>{describeSummary(preview)}</p>
           {preview.changed > 0 && (
             <div className="btn-row">
-              <button type="button" className="btn primary" disabled={busy}
-                onClick={() => void run(() => applyRescheduleAction({}), (r: { summary: RescheduleSummary }) => {
-                  setPreview(null);
-                  setCanUndo(r.summary.changed > 0);
-                  setDone(`Rescheduled. ${describeSummary(r.summary)}`);
-                  router.refresh();
-                })}>
+              <button
+                type="button"
+                className="btn primary"
+                disabled={busy}
+                onClick={() =>
+                  void run(
+                    () => applyRescheduleAction({}),
+                    (r: { summary: RescheduleSummary }) => {
+                      setPreview(null);
+                      setCanUndo(r.summary.changed > 0);
+                      setDone(`Rescheduled. ${describeSummary(r.summary)}`);
+                      router.refresh();
+                    },
+                  )
+                }
+              >
                 Reschedule {preview.changed} card{preview.changed === 1 ? "" : "s"}
               </button>
-              <button type="button" className="btn" disabled={busy} onClick={() => setPreview(null)}>Cancel</button>
+              <button type="button" className="btn" disabled={busy} onClick={() => setPreview(null)}>
+                Cancel
+              </button>
             </div>
           )}
         </div>
       )}
       <div className="btn-row">
         {!preview && (
-          <button type="button" className="btn" disabled={busy} onClick={() => void run(() => previewRescheduleAction({}), (r: { summary: RescheduleSummary }) => setPreview(r.summary))}>
+          <button
+            type="button"
+            className="btn"
+            disabled={busy}
+            onClick={() =>
+              void run(
+                () => previewRescheduleAction({}),
+                (r: { summary: RescheduleSummary }) => setPreview(r.summary),
+              )
+            }
+          >
             {busy ? "Working…" : "Preview rescheduling"}
           </button>
         )}
         {canUndo && (
-          <button type="button" className="btn" disabled={busy}
-            onClick={() => void run(() => undoRescheduleAction({}), (r: { restored: number; keptReviewed: number }) => {
-              setCanUndo(false);
-              setDone(`Undone: ${r.restored} card${r.restored === 1 ? "" : "s"} back where they were${r.keptReviewed ? `; ${r.keptReviewed} reviewed since keep that review` : ""}.`);
-              router.refresh();
-            })}>
+          <button
+            type="button"
+            className="btn"
+            disabled={busy}
+            onClick={() =>
+              void run(
+                () => undoRescheduleAction({}),
+                (r: { restored: number; keptReviewed: number }) => {
+                  setCanUndo(false);
+                  setDone(
+                    `Undone: ${r.restored} card${r.restored === 1 ? "" : "s"} back where they were${r.keptReviewed ? `; ${r.keptReviewed} reviewed since keep that review` : ""}.`,
+                  );
+                  router.refresh();
+                },
+              )
+            }
+          >
             Undo last rescheduling
           </button>
         )}
       </div>
-      <p role="status" aria-live="polite">{done}</p>
+      <p role="status" aria-live="polite">
+        {done}
+      </p>
     </section>
   );
 }

@@ -37,18 +37,45 @@ export function SessionControls({ email }: { email: string }) {
     <>
       <h2>Password</h2>
       <form onSubmit={change} noValidate aria-label="Change password">
-        {errors.root && <p className="form-error" role="alert">{errors.root.message}</p>}
-        <Field label="Current password" type="password" autoComplete="current-password" error={errors.currentPassword?.message} {...form.register("currentPassword")} />
-        <Field label="New password" type="password" autoComplete="new-password" hint="at least 10 characters" error={errors.newPassword?.message} {...form.register("newPassword")} />
+        {errors.root && (
+          <p className="form-error" role="alert">
+            {errors.root.message}
+          </p>
+        )}
+        <Field
+          label="Current password"
+          type="password"
+          autoComplete="current-password"
+          error={errors.currentPassword?.message}
+          {...form.register("currentPassword")}
+        />
+        <Field
+          label="New password"
+          type="password"
+          autoComplete="new-password"
+          hint="at least 10 characters"
+          error={errors.newPassword?.message}
+          {...form.register("newPassword")}
+        />
         <div className="btn-row">
-          <button className="btn" type="submit" disabled={isSubmitting}>{isSubmitting ? "Changing…" : "Change password"}</button>
+          <button className="btn" type="submit" disabled={isSubmitting}>
+            {isSubmitting ? "Changing…" : "Change password"}
+          </button>
         </div>
-        <p role="status" aria-live="polite">{done}</p>
+        <p role="status" aria-live="polite">
+          {done}
+        </p>
       </form>
       <h2>Sessions</h2>
       <p className="muted">Signed in on a shared or lost device? This ends every session, this one included.</p>
-      {error && <p className="form-error" role="alert">{error}</p>}
-      <button className="btn" type="button" onClick={() => void everywhere()}>Sign out everywhere</button>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <button className="btn" type="button" onClick={() => void everywhere()}>
+        Sign out everywhere
+      </button>
     </>
   );
 }

@@ -31,39 +31,91 @@ export function SettingsForm({ initial, timeZones }: { initial: Settings; timeZo
 
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Settings">
-      {errors.root && <p className="form-error" role="alert">{errors.root.message}</p>}
-      <Field label="How much to remember (%)" type="number" inputMode="numeric" step="1" min={pct(L.desiredRetention.min)} max={pct(L.desiredRetention.max)}
+      {errors.root && (
+        <p className="form-error" role="alert">
+          {errors.root.message}
+        </p>
+      )}
+      <Field
+        label="How much to remember (%)"
+        type="number"
+        inputMode="numeric"
+        step="1"
+        min={pct(L.desiredRetention.min)}
+        max={pct(L.desiredRetention.max)}
         hint={`${pct(L.desiredRetention.min)}–${pct(L.desiredRetention.max)}: the share of cards you recall when they come up; higher means more reviews (default 90)`}
-        error={errors.desiredRetention?.message} {...register("desiredRetention")} />
-      <Field label="New cards per day" type="number" step="1" min={L.newCardsPerDay.min} max={L.newCardsPerDay.max}
-        hint="new cards already introduced today count against it (default 10)" error={errors.newCardsPerDay?.message} {...register("newCardsPerDay")} />
+        error={errors.desiredRetention?.message}
+        {...register("desiredRetention")}
+      />
+      <Field
+        label="New cards per day"
+        type="number"
+        step="1"
+        min={L.newCardsPerDay.min}
+        max={L.newCardsPerDay.max}
+        hint="new cards already introduced today count against it (default 10)"
+        error={errors.newCardsPerDay?.message}
+        {...register("newCardsPerDay")}
+      />
       <div>
         <label htmlFor="timeZone">Time zone</label>
         <select id="timeZone" aria-invalid={errors.timeZone ? true : undefined} {...register("timeZone")}>
           {timeZones.includes(initial.timeZone) ? null : <option value={initial.timeZone}>{initial.timeZone}</option>}
-          {timeZones.map((tz) => <option key={tz} value={tz}>{tz}</option>)}
+          {timeZones.map((tz) => (
+            <option key={tz} value={tz}>
+              {tz}
+            </option>
+          ))}
         </select>
-        {errors.timeZone && <p className="field-error" role="alert">{errors.timeZone.message}</p>}
+        {errors.timeZone && (
+          <p className="field-error" role="alert">
+            {errors.timeZone.message}
+          </p>
+        )}
       </div>
-      <Field label="New day starts at (hour)" type="number" step="1" min={0} max={23}
-        hint="0–23 in your time zone; reviews before this hour count for the previous day (default 4)" error={errors.dayRolloverHour?.message} {...register("dayRolloverHour")} />
+      <Field
+        label="New day starts at (hour)"
+        type="number"
+        step="1"
+        min={0}
+        max={23}
+        hint="0–23 in your time zone; reviews before this hour count for the previous day (default 4)"
+        error={errors.dayRolloverHour?.message}
+        {...register("dayRolloverHour")}
+      />
       {/* FSRS's own terms wait here, each with one line on what it does. Open when one has an error. */}
       <details className="advanced" open={errors.maximumInterval || errors.enableFuzz ? true : undefined}>
         <summary>Advanced</summary>
-        <Field label="Maximum interval (days)" type="number" step="1" min={L.maximumInterval.min} max={L.maximumInterval.max}
-          hint="the longest gap allowed between two reviews of a card (default 36500, no real limit)" error={errors.maximumInterval?.message} {...register("maximumInterval")} />
+        <Field
+          label="Maximum interval (days)"
+          type="number"
+          step="1"
+          min={L.maximumInterval.min}
+          max={L.maximumInterval.max}
+          hint="the longest gap allowed between two reviews of a card (default 36500, no real limit)"
+          error={errors.maximumInterval?.message}
+          {...register("maximumInterval")}
+        />
         <div>
           <label className="inline-check">
             <input type="checkbox" {...register("enableFuzz")} /> Fuzz{" "}
             <span className="hint">moves each due date a day or so at random, so cards learned together do not all come back on the same day</span>
           </label>
-          {errors.enableFuzz && <p className="field-error" role="alert">{errors.enableFuzz.message}</p>}
+          {errors.enableFuzz && (
+            <p className="field-error" role="alert">
+              {errors.enableFuzz.message}
+            </p>
+          )}
         </div>
       </details>
       <div className="btn-row">
-        <button className="btn primary" type="submit" disabled={isSubmitting}>{isSubmitting ? "Saving…" : "Save settings"}</button>
+        <button className="btn primary" type="submit" disabled={isSubmitting}>
+          {isSubmitting ? "Saving…" : "Save settings"}
+        </button>
       </div>
-      <p role="status" aria-live="polite">{saved}</p>
+      <p role="status" aria-live="polite">
+        {saved}
+      </p>
     </form>
   );
 }

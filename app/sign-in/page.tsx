@@ -16,8 +16,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <h1>Sign in</h1>
       {reason && typeof callback === "string" && (
         <p className="notice" data-testid="sign-in-reason">
-          {reason} New here? <Link href={`/sign-up?callbackUrl=${encodeURIComponent(callback)}`}>Create a free account</Link>: it takes a minute,
-          and the lessons stay free to read without one.
+          {reason} New here? <Link href={`/sign-up?callbackUrl=${encodeURIComponent(callback)}`}>Create a free account</Link>: it takes a minute, and the
+          lessons stay free to read without one.
         </p>
       )}
       <Suspense>

@@ -12,5 +12,7 @@ export function signInReason(callbackUrl: string | null | undefined): string | n
   if (!callbackUrl) return null;
   const path = callbackUrl.split(/[?#]/)[0]!;
   const hit = REASONS.find(([prefix]) => path === prefix || path.startsWith(`${prefix}/`));
-  return hit ? `${hit[1]} ${hit[1].endsWith("s") && !hit[1].endsWith("progress") ? "are" : "is"} kept in your account, so this page needs you signed in.` : null;
+  return hit
+    ? `${hit[1]} ${hit[1].endsWith("s") && !hit[1].endsWith("progress") ? "are" : "is"} kept in your account, so this page needs you signed in.`
+    : null;
 }

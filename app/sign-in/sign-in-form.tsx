@@ -54,8 +54,8 @@ export function SignInForm() {
         </button>
       </div>
       <p className="muted">
-        New here? <Link href={`/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}`}>Create an account</Link>. The demo
-        account is <code>{DEMO.email}</code> with password <code>{DEMO.password}</code>.
+        New here? <Link href={`/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}`}>Create an account</Link>. The demo account is <code>{DEMO.email}</code>{" "}
+        with password <code>{DEMO.password}</code>.
       </p>
     </form>
   );

@@ -10,7 +10,9 @@ export default function SignUpPage() {
   return (
     <>
       <h1>Create your account</h1>
-      <p className="muted">Your account keeps your flashcard schedule, quiz scores and progress. Your time zone is taken from this browser; you can change it in settings.</p>
+      <p className="muted">
+        Your account keeps your flashcard schedule, quiz scores and progress. Your time zone is taken from this browser; you can change it in settings.
+      </p>
       <Suspense>
         <SignUpForm />
       </Suspense>

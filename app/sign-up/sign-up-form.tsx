@@ -44,9 +44,20 @@ export function SignUpForm() {
 
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Sign up">
-      {errors.root && <p className="form-error" role="alert">{errors.root.message}</p>}
+      {errors.root && (
+        <p className="form-error" role="alert">
+          {errors.root.message}
+        </p>
+      )}
       <Field label="Email" type="email" autoComplete="email" error={errors.email?.message} {...register("email")} />
-      <Field label="Password" type="password" autoComplete="new-password" hint="at least 10 characters" error={errors.password?.message} {...register("password")} />
+      <Field
+        label="Password"
+        type="password"
+        autoComplete="new-password"
+        hint="at least 10 characters"
+        error={errors.password?.message}
+        {...register("password")}
+      />
       <Field label="Name" autoComplete="name" hint="optional" error={errors.name?.message} {...register("name")} />
       <input type="hidden" {...register("timeZone")} />
       {errors.timeZone && <p className="field-error">{errors.timeZone.message}</p>}

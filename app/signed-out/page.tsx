@@ -12,8 +12,12 @@ export default function SignedOutPage() {
       <p role="status">You are signed out on this device. Your cards and progress are kept for when you come back.</p>
       <ForgetOfflineUser />
       <div className="btn-row">
-        <Link className="btn primary" href="/sign-in">Sign in again</Link>
-        <Link className="btn" href="/learn">Read the lessons</Link>
+        <Link className="btn primary" href="/sign-in">
+          Sign in again
+        </Link>
+        <Link className="btn" href="/learn">
+          Read the lessons
+        </Link>
       </div>
     </>
   );

@@ -19,13 +19,11 @@ export default function SourcesPage() {
     <article className="sources-page">
       <h1>Sources</h1>
       <p className="lead">
-        Unknot&apos;s lessons are written in our own words from five web articles. Each one is listed here with what kind of text it
-        is and how far to trust it, followed by every passage we quote, shown in its sentence. Safety points that the articles lack
-        come from the mainstream guidance listed at the end.
+        Unknot&apos;s lessons are written in our own words from five web articles. Each one is listed here with what kind of text it is and how far to trust it,
+        followed by every passage we quote, shown in its sentence. Safety points that the articles lack come from the mainstream guidance listed at the end.
       </p>
       <p className="muted">
-        Words in square brackets are ours: one article&apos;s machine rewording uses a word for seizures where it means spasm, and we
-        show [spasm] instead.
+        Words in square brackets are ours: one article&apos;s machine rewording uses a word for seizures where it means spasm, and we show [spasm] instead.
       </p>
 
       <h2 id="documents">The source documents</h2>
@@ -46,45 +44,42 @@ export default function SourcesPage() {
             )}
             <h4>Passages we quote ({cited.length})</h4>
             <ol className="source-quotes">
-                {cited.map((q) => {
-                  const ex = text === undefined ? undefined : sentenceAround(text, q.quote);
-                  return (
-                    <li key={q.anchor} id={q.anchor}>
-                      <blockquote data-testid="quote-in-context">
-                        {ex ? (
-                          <>
-                            {ex.before}
-                            <mark>{ex.quote}</mark>
-                            {ex.after}
-                          </>
-                        ) : (
-                          <mark>{q.quote}</mark>
-                        )}
-                      </blockquote>
-                      <p className="muted">
-                        Cited in:{" "}
-                        {q.citedIn.map((c, i) => (
-                          <span key={`${c.lessonSlug}#${c.sectionId}`}>
-                            {i > 0 && "; "}
-                            <Link href={`/learn/${c.lessonSlug}#${c.sectionId}`}>
-                              {c.lessonTitle}: {c.sectionHeading}
-                            </Link>
-                          </span>
-                        ))}
-                      </p>
-                    </li>
-                  );
-                })}
+              {cited.map((q) => {
+                const ex = text === undefined ? undefined : sentenceAround(text, q.quote);
+                return (
+                  <li key={q.anchor} id={q.anchor}>
+                    <blockquote data-testid="quote-in-context">
+                      {ex ? (
+                        <>
+                          {ex.before}
+                          <mark>{ex.quote}</mark>
+                          {ex.after}
+                        </>
+                      ) : (
+                        <mark>{q.quote}</mark>
+                      )}
+                    </blockquote>
+                    <p className="muted">
+                      Cited in:{" "}
+                      {q.citedIn.map((c, i) => (
+                        <span key={`${c.lessonSlug}#${c.sectionId}`}>
+                          {i > 0 && "; "}
+                          <Link href={`/learn/${c.lessonSlug}#${c.sectionId}`}>
+                            {c.lessonTitle}: {c.sectionHeading}
+                          </Link>
+                        </span>
+                      ))}
+                    </p>
+                  </li>
+                );
+              })}
             </ol>
           </section>
         );
       })}
 
       <h2 id="guidance">Mainstream guidance (not from the source documents)</h2>
-      <p>
-        The articles leave out most warning signs and some safety points. Those come from the guidance below, and every lesson marks
-        them as such.
-      </p>
+      <p>The articles leave out most warning signs and some safety points. Those come from the guidance below, and every lesson marks them as such.</p>
       {records.guidance.map((g) => (
         <section key={g.id} id={g.id} aria-labelledby={`${g.id}-title`} className="panel source-record" data-testid="source-record">
           <h3 id={`${g.id}-title`}>{guidanceLabel(g)}</h3>

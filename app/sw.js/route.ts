@@ -12,6 +12,9 @@ export async function GET() {
       headers: { "Content-Type": "application/javascript; charset=utf-8", "Cache-Control": "no-cache, no-store, must-revalidate" },
     });
   } catch {
-    return new Response("// No service worker in this build (run `npm run build`).\n", { status: 404, headers: { "Content-Type": "application/javascript; charset=utf-8" } });
+    return new Response("// No service worker in this build (run `npm run build`).\n", {
+      status: 404,
+      headers: { "Content-Type": "application/javascript; charset=utf-8" },
+    });
   }
 }

@@ -16,12 +16,20 @@ export default async function WelcomePage() {
       <h1 id="welcome-h">Welcome{user.name ? `, ${user.name}` : ""}</h1>
       <p>Three steps, about ten minutes, and you can stop at any point:</p>
       <ol className="steps">
-        <li><strong>Read lesson 1</strong>, &ldquo;{first.title}&rdquo;.</li>
-        <li><strong>Take its quiz.</strong> A question you miss becomes a flashcard.</li>
-        <li><strong>Remember the lesson</strong> and do your first reviews. We show you how the four answer buttons work first.</li>
+        <li>
+          <strong>Read lesson 1</strong>, &ldquo;{first.title}&rdquo;.
+        </li>
+        <li>
+          <strong>Take its quiz.</strong> A question you miss becomes a flashcard.
+        </li>
+        <li>
+          <strong>Remember the lesson</strong> and do your first reviews. We show you how the four answer buttons work first.
+        </li>
       </ol>
       <div className="btn-row">
-        <Link className="btn primary big" href={`/learn/${first.slug}`}>Start lesson 1 ({readingMinutes(first)} min)</Link>
+        <Link className="btn primary big" href={`/learn/${first.slug}`}>
+          Start lesson 1 ({readingMinutes(first)} min)
+        </Link>
       </div>
       <p className="muted">Your deck is empty until you choose a lesson to remember.</p>
     </section>

@@ -16,7 +16,8 @@ export async function deleteAccount(userId: string, raw: unknown, ip = "unknown"
     const who = await authenticate({ email: user.email, password }, ip);
     if (who.id !== user.id) throw new UserError(WRONG_CREDENTIALS, 401);
   } catch (e) {
-    if (e instanceof UserError) throw new FieldError("password", e.status === 401 ? "That password is not right. Nothing was deleted." : `${e.message} Nothing was deleted.`);
+    if (e instanceof UserError)
+      throw new FieldError("password", e.status === 401 ? "That password is not right. Nothing was deleted." : `${e.message} Nothing was deleted.`);
     throw e;
   }
   await db.$transaction([db.signInAttempt.deleteMany({ where: { email: user.email } }), db.user.delete({ where: { id: user.id } })]);

@@ -79,14 +79,37 @@ export async function reviewCsvStream(userId: string): Promise<ReadableStream<Ui
 // since they are part of the stored history), quiz attempts, parameter sets and jobs.
 export async function* accountJsonChunks(userId: string, now = new Date()): AsyncGenerator<string> {
   const user = await requireUserRow(userId);
-  const { timeZone, dayRolloverHour, desiredRetention, newCardsPerDay, maximumInterval, enableFuzz, fsrsWeights, reviewsPerDay, leechThreshold, leechAction, id, email, name, createdAt } = user;
+  const {
+    timeZone,
+    dayRolloverHour,
+    desiredRetention,
+    newCardsPerDay,
+    maximumInterval,
+    enableFuzz,
+    fsrsWeights,
+    reviewsPerDay,
+    leechThreshold,
+    leechAction,
+    id,
+    email,
+    name,
+    createdAt,
+  } = user;
   const head = {
     format: "unknot-export",
     version: 1,
     exportedAt: now.toISOString(),
     profile: { id, email, name, createdAt },
     settings: {
-      timeZone, dayRolloverHour, desiredRetention, newCardsPerDay, maximumInterval, enableFuzz, reviewsPerDay, leechThreshold, leechAction,
+      timeZone,
+      dayRolloverHour,
+      desiredRetention,
+      newCardsPerDay,
+      maximumInterval,
+      enableFuzz,
+      reviewsPerDay,
+      leechThreshold,
+      leechAction,
       fsrsWeights: fsrsWeights ? (JSON.parse(fsrsWeights) as number[]) : null,
     },
   };
@@ -98,7 +121,13 @@ export async function* accountJsonChunks(userId: string, now = new Date()): Asyn
   yield `,"reviewLogs":[`;
   let first = true;
   for await (const rows of pages(
-    (after) => db.reviewLog.findMany({ where: { userId, ...afterWhere(after) }, orderBy: [{ review: "asc" }, { id: "asc" }], take: PAGE_SIZE, omit: { userId: true, sessionId: true } }),
+    (after) =>
+      db.reviewLog.findMany({
+        where: { userId, ...afterWhere(after) },
+        orderBy: [{ review: "asc" }, { id: "asc" }],
+        take: PAGE_SIZE,
+        omit: { userId: true, sessionId: true },
+      }),
     PAGE_SIZE,
   )) {
     const body = rows.map((r) => JSON.stringify(r)).join(",");
@@ -134,5 +163,4 @@ export async function accountJsonStream(userId: string): Promise<ReadableStream<
   return streamOf(accountJsonChunks(userId));
 }
 
-export const exportFileName = (kind: "revlog" | "data", ext: "csv" | "json", now = new Date()) =>
-  `unknot-${kind}-${now.toISOString().slice(0, 10)}.${ext}`;
+export const exportFileName = (kind: "revlog" | "data", ext: "csv" | "json", now = new Date()) => `unknot-${kind}-${now.toISOString().slice(0, 10)}.${ext}`;

@@ -23,7 +23,11 @@ const MAX_DAYS = 1_000_000;
 // 3,000 years of days: generous, yet far from anything a float could get wrong.
 const MAX_STABILITY = 1_100_000;
 
-const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "must be a plain id");
+const id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, "must be a plain id");
 const catalogCardId = z.string().min(1).max(120);
 const date = z.iso.datetime({ offset: true, error: "must be an ISO date and time" }).transform((s) => new Date(s));
 // How far ahead of this server's clock a past instant (a review, an action) may be: the
@@ -107,9 +111,7 @@ const quizAttemptSchema = z
     clientId: z.string().min(1).max(64),
     score: count(100),
     total: z.number().int().min(1).max(100),
-    answers: z
-      .array(z.object({ questionId: z.string().min(1).max(80), chosen: z.string().min(1).max(200), correct: z.boolean() }))
-      .max(QUIZ_MAX_ANSWERS),
+    answers: z.array(z.object({ questionId: z.string().min(1).max(80), chosen: z.string().min(1).max(200), correct: z.boolean() })).max(QUIZ_MAX_ANSWERS),
     createdAt: past,
   })
   .refine((q) => q.score <= q.total, { message: "score must not exceed total", path: ["score"] });

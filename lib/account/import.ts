@@ -59,7 +59,8 @@ export async function importAccountJson(userId: string, raw: unknown): Promise<I
 }
 
 type Rows = Record<string, string | number | boolean | Date | null>[];
-const chunksOf = (rows: Rows, size = IMPORT_CHUNK_ROWS) => Array.from({ length: Math.ceil(rows.length / size) }, (_, i) => rows.slice(i * size, (i + 1) * size));
+const chunksOf = (rows: Rows, size = IMPORT_CHUNK_ROWS) =>
+  Array.from({ length: Math.ceil(rows.length / size) }, (_, i) => rows.slice(i * size, (i + 1) * size));
 
 // `undoOnFailure`: the steps are transactions of their own, so a failure after the first one
 // is undone by hand (on PostgreSQL the one transaction rolls back instead).
@@ -80,7 +81,10 @@ async function writeImport(step: Step, userId: string, doc: ExportDocument, undo
   const rest: [string, Rows][] = [];
 
   const claimed = await step(async (tx) => {
-    const before = await tx.user.findUnique({ where: { id: userId }, select: { ...Object.fromEntries(Object.keys(settings).map((k) => [k, true])), fsrsWeights: true } });
+    const before = await tx.user.findUnique({
+      where: { id: userId },
+      select: { ...Object.fromEntries(Object.keys(settings).map((k) => [k, true])), fsrsWeights: true },
+    });
     // Written first: on PostgreSQL the row lock makes a concurrent import wait for this one
     // and then see its reviews below.
     const updated = await tx.user.updateMany({ where: { id: userId }, data: { ...settings, fsrsWeights: fsrsWeights ? JSON.stringify(fsrsWeights) : null } });
@@ -93,7 +97,8 @@ async function writeImport(step: Step, userId: string, doc: ExportDocument, undo
     const { held, ids } = await writeCards(tx, userId, cards, fresh);
     for (const [k, v] of ids) cardIds.set(k, v);
     for (const { cardId, ...l } of doc.reviewLogs) if (cardIds.has(cardId)) logs.push({ id: randomUUID(), userId, cardId: cardIds.get(cardId)!, ...l });
-    for (const { cardId, before: b, ...e } of doc.cardEvents) if (cardIds.has(cardId)) events.push({ id: randomUUID(), userId, cardId: cardIds.get(cardId)!, before: JSON.stringify(b), ...e });
+    for (const { cardId, before: b, ...e } of doc.cardEvents)
+      if (cardIds.has(cardId)) events.push({ id: randomUUID(), userId, cardId: cardIds.get(cardId)!, before: JSON.stringify(b), ...e });
     await insertRows(tx, "ParameterSet", parameterSets);
     const [logsNow, ...logsLater] = chunksOf(logs);
     const [quizzesNow, ...quizzesLater] = logsNow ? [undefined, ...chunksOf(quizzes)] : chunksOf(quizzes);
@@ -127,7 +132,13 @@ async function writeImport(step: Step, userId: string, doc: ExportDocument, undo
     throw e;
   }
 
-  return { cards: cards.length, reviewLogs: logs.length, quizAttempts: doc.quizAttempts.length, parameterSets: doc.parameterSets.length, skippedCards: doc.cards.length - cards.length };
+  return {
+    cards: cards.length,
+    reviewLogs: logs.length,
+    quizAttempts: doc.quizAttempts.length,
+    parameterSets: doc.parameterSets.length,
+    skippedCards: doc.cards.length - cards.length,
+  };
 }
 
 // A card the user already holds (from the starter deck or "Remember this lesson") takes the
@@ -139,7 +150,14 @@ async function writeCards(tx: Tx, userId: string, cards: ImportedCard[], fresh: 
   const heldRows = await tx.card.findMany({ where: { userId } });
   const held = new Map(heldRows.map((c) => [c.catalogCardId, c.id]));
   // The card's FSRS fields through the one mapping (lib/srs/card-rows.ts), plus its bookkeeping.
-  const fields = (c: ImportedCard) => ({ addedAt: c.addedAt, version: c.version, ...cardFields(c), suspendedAt: c.suspendedAt, buriedUntil: c.buriedUntil, leech: c.leech });
+  const fields = (c: ImportedCard) => ({
+    addedAt: c.addedAt,
+    version: c.version,
+    ...cardFields(c),
+    suspendedAt: c.suspendedAt,
+    buriedUntil: c.buriedUntil,
+    leech: c.leech,
+  });
   const changed = [];
   for (const c of cards) {
     const heldId = held.get(c.catalogCardId);

@@ -10,8 +10,7 @@ export type DeleteAccountInput = z.infer<typeof deleteAccountSchema>;
 export const IMPORT_MAX_BYTES = 32 * 1024 * 1024;
 
 type PickedFile = { name: string; size: number };
-const isFileList = (v: unknown): v is ArrayLike<PickedFile> =>
-  typeof v === "object" && v !== null && typeof (v as { length?: unknown }).length === "number";
+const isFileList = (v: unknown): v is ArrayLike<PickedFile> => typeof v === "object" && v !== null && typeof (v as { length?: unknown }).length === "number";
 
 // The import form's one field, a FileList. Checked by duck type, since FileList does not
 // exist where the module is also loaded on the server.

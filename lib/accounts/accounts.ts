@@ -31,7 +31,11 @@ async function checkSignUpRate(address: string, now: Date): Promise<void> {
     take: limit,
     select: { createdAt: true },
   });
-  const at = retryAfter(rows.map((r) => r.createdAt), { limit, windowMs: SIGN_UP_WINDOW_MS }, now);
+  const at = retryAfter(
+    rows.map((r) => r.createdAt),
+    { limit, windowMs: SIGN_UP_WINDOW_MS },
+    now,
+  );
   if (at) throw new UserError(retryMessage("Too many new accounts from your network in the last hour.", at, now), 429);
   await db.signUpAttempt.create({ data: { ip: address, createdAt: now } });
 }
@@ -59,7 +63,12 @@ export const WRONG_CREDENTIALS = "Wrong email or password.";
 const since = (now: Date, windowMs: number) => new Date(now.getTime() - windowMs);
 
 async function failureTimes(where: Prisma.SignInAttemptWhereInput, after: Date, take: number): Promise<Date[]> {
-  const rows = await db.signInAttempt.findMany({ where: { ...where, success: false, createdAt: { gt: after } }, orderBy: { createdAt: "desc" }, take, select: { createdAt: true } });
+  const rows = await db.signInAttempt.findMany({
+    where: { ...where, success: false, createdAt: { gt: after } },
+    orderBy: { createdAt: "desc" },
+    take,
+    select: { createdAt: true },
+  });
   return rows.map((r) => r.createdAt);
 }
 

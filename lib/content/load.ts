@@ -10,7 +10,9 @@ export { getSourceRecords, SOURCES_FILE } from "./records";
 export const CONTENT_DIR = join(/*turbopackIgnore: true*/ process.cwd(), "content", "lessons");
 
 export function readLessonFiles(dir = CONTENT_DIR): { path: string; lesson: Lesson }[] {
-  const files = readdirSync(/*turbopackIgnore: true*/ dir).filter((f) => f.endsWith(".yaml")).sort();
+  const files = readdirSync(/*turbopackIgnore: true*/ dir)
+    .filter((f) => f.endsWith(".yaml"))
+    .sort();
   const lessons = files.map((f) => {
     const path = join(dir, f);
     return { path, lesson: withSignLists(parseLessonFile(path, readFileSync(/*turbopackIgnore: true*/ path, "utf8"))) };

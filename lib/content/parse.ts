@@ -29,7 +29,8 @@ export function checkCitations(lessons: { path: string; lesson: Lesson }[], reco
     for (const item of items) {
       for (const s of item.sources) {
         if ("file" in s && !files.has(s.file)) throw new ContentError(`${path}: ${item.id} cites ${s.file}, which has no record in content/sources.yaml`);
-        if ("guidance" in s && !guidance.has(s.guidance)) throw new ContentError(`${path}: ${item.id} cites guidance "${s.guidance}", which has no record in content/sources.yaml`);
+        if ("guidance" in s && !guidance.has(s.guidance))
+          throw new ContentError(`${path}: ${item.id} cites guidance "${s.guidance}", which has no record in content/sources.yaml`);
       }
     }
   }

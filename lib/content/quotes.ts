@@ -34,10 +34,7 @@ function citedItems(lesson: Lesson): Cited[] {
  * Report every document quote that is not found, whitespace-insensitively, in the
  * file it names (or whose file cannot be read). Guidance sources are not checked.
  */
-export function findBadQuotes(
-  lessons: { path: string; lesson: Lesson }[],
-  readSeed: (file: string) => string | undefined,
-): BadQuote[] {
+export function findBadQuotes(lessons: { path: string; lesson: Lesson }[], readSeed: (file: string) => string | undefined): BadQuote[] {
   const cache = new Map<string, string | undefined>();
   const seedText = (file: string) => {
     if (!cache.has(file)) {

@@ -5,8 +5,7 @@ import type { DocumentRecord, GuidanceRecord, Lesson, Source, SourceRecords } fr
 // What a page shows for one citation: the record's title and kind, the quote, and a link
 // to the /sources page. Never the seed file's name.
 export type SourceView =
-  | { type: "document"; title: string; kind: string; quote: string; href: string }
-  | { type: "guidance"; title: string; kind: string; href: string };
+  { type: "document"; title: string; kind: string; quote: string; href: string } | { type: "guidance"; title: string; kind: string; href: string };
 
 export const GUIDANCE_KIND = "Mainstream clinical guidance (not from the source documents)";
 export const SOURCES_PATH = "/sources";

@@ -11,13 +11,18 @@ const TIER_WORDS: Record<SignTier, RegExp> = {
   gp: /\bsee a (GP|doctor)\b|\bbook(ing)? (an? |your )?(GP |doctor's )?appointment|\bGP appointment\b|\bmake an appointment\b|\broutine appointment\b|\bvisit to a (doctor|healthcare professional)\b|\bget (it |them |this |that |a back spasm |a spasm )?checked\b/gi,
 };
 /** Wording that says "get help" without saying how urgently: never acceptable next to a sign. */
-const VAGUE = /\bseek (medical|urgent|professional) (care|attention|help)\b|\burgent care\b|\bget medical (help|attention|care)\b|\bmedical (attention|care)\b|\bmore worrying\b/i;
+const VAGUE =
+  /\bseek (medical|urgent|professional) (care|attention|help)\b|\burgent care\b|\bget medical (help|attention|care)\b|\bmedical (attention|care)\b|\bmore worrying\b/i;
 
 /** One piece of text to check: `text` is what names the signs; `context` adds tier words (a list's lead-in, a card's question). */
 export type Passage = { where: string; text: string; context?: string };
 export type TierFault = { where: string; text: string; reason: string };
 
-const plain = (s: string) => s.replace(/\*\*|__|\{\{|\}\}|`/g, "").replace(/\s+/g, " ").trim();
+const plain = (s: string) =>
+  s
+    .replace(/\*\*|__|\{\{|\}\}|`/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
 
 /** The sentences of a text, split after . ! or ? */
 export function sentences(text: string): string[] {
@@ -95,7 +100,8 @@ export function findTierFaults(passages: Passage[], signs: WarningSign[]): TierF
     const named = signsNamed(p.text, signs);
     if (!named.length) continue;
     for (const s of named) {
-      if (s.complete && !new RegExp(s.complete, "i").test(p.text)) faults.push({ where: p.where, text: p.text, reason: `names "${s.id}" by half its wording (must match /${s.complete}/)` });
+      if (s.complete && !new RegExp(s.complete, "i").test(p.text))
+        faults.push({ where: p.where, text: p.text, reason: `names "${s.id}" by half its wording (must match /${s.complete}/)` });
     }
     const around = `${p.context ?? ""} ${p.text}`;
     const tiers = tiersNamed(around);

@@ -106,7 +106,10 @@ export function parseWarningSigns(path: string, text: string, records: SourceRec
       if (!known.has(g)) throw new ContentError(`${path}: ${item.id} cites guidance "${g}", which has no record in content/sources.yaml`);
     }
   }
-  const signs = file.signs.map((s, i) => ({ s, i })).sort((a, b) => rank(a.s.tier) - rank(b.s.tier) || a.i - b.i).map((x) => x.s);
+  const signs = file.signs
+    .map((s, i) => ({ s, i }))
+    .sort((a, b) => rank(a.s.tier) - rank(b.s.tier) || a.i - b.i)
+    .map((x) => x.s);
   return { tiers: file.tiers, signs };
 }
 

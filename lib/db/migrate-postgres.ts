@@ -11,7 +11,9 @@ import pg from "pg";
 const LOCK_ID = 72707369;
 
 export async function migratePostgres(url: string, dir = path.resolve("prisma/postgres/migrations")): Promise<string[]> {
-  const names = readdirSync(dir).filter((n) => /^\d{14}_/.test(n)).sort();
+  const names = readdirSync(dir)
+    .filter((n) => /^\d{14}_/.test(n))
+    .sort();
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const applied: string[] = [];
@@ -22,7 +24,11 @@ export async function migratePostgres(url: string, dir = path.resolve("prisma/po
       "migration_name" VARCHAR(255) NOT NULL, "logs" TEXT, "rolled_back_at" TIMESTAMPTZ,
       "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(), "applied_steps_count" INTEGER NOT NULL DEFAULT 0)`);
     const done = new Set(
-      (await client.query<{ migration_name: string }>(`SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`)).rows.map((r) => r.migration_name),
+      (
+        await client.query<{ migration_name: string }>(
+          `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+        )
+      ).rows.map((r) => r.migration_name),
     );
     for (const name of names) {
       if (done.has(name)) continue;
@@ -31,10 +37,11 @@ export async function migratePostgres(url: string, dir = path.resolve("prisma/po
       await client.query("BEGIN");
       try {
         await client.query(sql);
-        await client.query(
-          `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) VALUES ($1, $2, now(), $3, 1)`,
-          [randomUUID(), checksum, name],
-        );
+        await client.query(`INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) VALUES ($1, $2, now(), $3, 1)`, [
+          randomUUID(),
+          checksum,
+          name,
+        ]);
         await client.query("COMMIT");
         applied.push(name);
       } catch (e) {

@@ -71,10 +71,12 @@ function sqliteSql(file: string): Sql {
     }
     return s;
   };
-  const allOn = (conn: Database.Database, tag: string) => (q: Query): Row[] => {
-    statements.count++;
-    return prep(conn, tag + q.text, q.text).all(...q.values.map(sqliteValue)) as Row[];
-  };
+  const allOn =
+    (conn: Database.Database, tag: string) =>
+    (q: Query): Row[] => {
+      statements.count++;
+      return prep(conn, tag + q.text, q.text).all(...q.values.map(sqliteValue)) as Row[];
+    };
   const runOn = (q: Query): number => {
     statements.count++;
     return prep(writer, "w" + q.text, q.text).run(...q.values.map(sqliteValue)).changes;

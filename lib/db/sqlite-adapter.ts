@@ -1,14 +1,7 @@
 import { Mutex } from "async-mutex";
 import { statements } from "./statements";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import type {
-  IsolationLevel,
-  SqlDriverAdapter,
-  SqlDriverAdapterFactory,
-  SqlQuery,
-  SqlResultSet,
-  Transaction,
-} from "@prisma/driver-adapter-utils";
+import type { IsolationLevel, SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery, SqlResultSet, Transaction } from "@prisma/driver-adapter-utils";
 
 // The better-sqlite3 adapter runs everything on one connection and locks only transactions.
 // A query sent outside a transaction while another request's interactive transaction is open

@@ -35,8 +35,7 @@ export async function getLessonProgress(userId: string): Promise<Record<string, 
     : [];
 
   const out: Record<string, LessonProgress> = {};
-  const entry = (slug: string) =>
-    (out[slug] ??= { cardsInDeck: 0, cardsTotal: 0, attempts: 0, best: null, latest: null, done: false });
+  const entry = (slug: string) => (out[slug] ??= { cardsInDeck: 0, cardsTotal: 0, attempts: 0, best: null, latest: null, done: false });
   for (const g of totals) entry(g.lessonSlug).cardsTotal = g._count._all;
   for (const g of inDeck) entry(g.lessonSlug).cardsInDeck = g._count._all;
   for (const g of bestByTotal) {

@@ -26,7 +26,11 @@ export const flarePlanSchema = z.strictObject({
     .min(1),
   timer: z.strictObject({
     choices: z.strictObject({ cold: minutes, heat: minutes }),
-    gapMinutes: z.number().int().min(20).max(24 * 60),
+    gapMinutes: z
+      .number()
+      .int()
+      .min(20)
+      .max(24 * 60),
     gapSources: z.array(sourceSchema).min(1),
   }),
 });

@@ -10,10 +10,7 @@ export type TimerState =
   | { phase: "stopped"; kind: PackKind; endedAt: number; nextFrom: number };
 
 export type TimerAction =
-  | { type: "start"; kind: PackKind; minutes: number; now: number }
-  | { type: "tick"; now: number }
-  | { type: "stop"; now: number }
-  | { type: "reset" };
+  { type: "start"; kind: PackKind; minutes: number; now: number } | { type: "tick"; now: number } | { type: "stop"; now: number } | { type: "reset" };
 
 export type TimerRules = {
   /** The session lengths offered, in minutes. */

@@ -29,10 +29,7 @@ const state: RunnerState = (g.unknotOptimizer ??= { loop: null, recovered: false
 export type Evaluation = { logLoss: number; rmseBins: number };
 export type FitResult = { items: number; weights: number[]; defaultEval: Evaluation; newEval: Evaluation };
 
-type WorkerMessage =
-  | { type: "progress"; current: number; total: number }
-  | { type: "error"; message: string }
-  | ({ type: "done" } & FitResult);
+type WorkerMessage = { type: "progress"; current: number; total: number } | { type: "error"; message: string } | ({ type: "done" } & FitResult);
 
 // Fits the weights in a worker thread; onProgress gets a fraction 0..1.
 export function fitInWorker(sequences: Review[][], onProgress: (fraction: number) => void): Promise<FitResult> {
@@ -99,7 +96,11 @@ async function runJob(job: { id: string; userId: string }): Promise<void> {
     });
   } catch (e) {
     console.error("optimizer job failed", e);
-    await setJob(job.id, { status: "failed", finishedAt: new Date(), message: "The optimizer could not finish. Your schedule is unchanged; please try again later." });
+    await setJob(job.id, {
+      status: "failed",
+      finishedAt: new Date(),
+      message: "The optimizer could not finish. Your schedule is unchanged; please try again later.",
+    });
   }
 }
 
@@ -138,7 +139,10 @@ export function kickOptimizer(): Promise<void> {
       .finally(() => {
         state.loop = null;
         // A job queued while the loop was finishing would otherwise wait for the next kick.
-        void db.optimizeJob.count({ where: { status: "queued" } }).then((n) => (n ? kickOptimizer() : undefined), () => undefined);
+        void db.optimizeJob.count({ where: { status: "queued" } }).then(
+          (n) => (n ? kickOptimizer() : undefined),
+          () => undefined,
+        );
       });
   }
   return state.loop;

@@ -77,7 +77,9 @@ export async function getDashboard(userOrId: Parameters<typeof reviewUserOf>[0],
       WHERE "userId" = ${userId} AND "undoneAt" IS NULL AND "reviewDay" > ${today - RETENTION_WINDOW_DAYS} AND "reviewDay" <= ${today}
       GROUP BY "reviewDay", "state", "rating"`),
     // One row per study day with reviews: a few hundred rows a year at most.
-    sqlDb.all(sql`SELECT "reviewDay", COUNT(*) AS "n" FROM "ReviewLog" WHERE "userId" = ${userId} AND "undoneAt" IS NULL GROUP BY "reviewDay" ORDER BY "reviewDay"`),
+    sqlDb.all(
+      sql`SELECT "reviewDay", COUNT(*) AS "n" FROM "ReviewLog" WHERE "userId" = ${userId} AND "undoneAt" IS NULL GROUP BY "reviewDay" ORDER BY "reviewDay"`,
+    ),
     // Live cards by lesson, topic and state: counts, due now, mature, and the sum of recall.
     sqlDb.all({
       text: `SELECT k."lessonSlug", k."topic", c."state", COUNT(*) AS "n",
@@ -105,7 +107,9 @@ export async function getDashboard(userOrId: Parameters<typeof reviewUserOf>[0],
       // Suspended cards are out of the forecast; buried ones are still due (from tomorrow).
       values: [...ranges.flatMap((r) => [r.end, r.offset]), userId, ranges[ranges.length - 1]!.end],
     }),
-    sqlDb.all(sql`SELECT "lessonSlug", "total", MAX("score") AS "best", COUNT(*) AS "n" FROM "QuizAttempt" WHERE "userId" = ${userId} GROUP BY "lessonSlug", "total"`),
+    sqlDb.all(
+      sql`SELECT "lessonSlug", "total", MAX("score") AS "best", COUNT(*) AS "n" FROM "QuizAttempt" WHERE "userId" = ${userId} GROUP BY "lessonSlug", "total"`,
+    ),
     // Each lesson's latest attempt.
     sqlDb.all(sql`
       SELECT q."lessonSlug", q."score", q."total", q."createdAt" FROM "QuizAttempt" q
@@ -152,7 +156,8 @@ export async function getDashboard(userOrId: Parameters<typeof reviewUserOf>[0],
   const reviewedToday = groups.filter((g) => g.day === today && g.state === STATE_REVIEW).reduce((n, g) => n + g.count, 0);
   const dueNow =
     learningDue +
-    dailyAllowance({ newPerDay: user.newCardsPerDay, reviewsPerDay, introduced: todayStats.introduced, reviewed: reviewedToday, reviewDue, newAvailable: 0 }).reviews;
+    dailyAllowance({ newPerDay: user.newCardsPerDay, reviewsPerDay, introduced: todayStats.introduced, reviewed: reviewedToday, reviewDue, newAvailable: 0 })
+      .reviews;
   const forecast = ranges.map(() => 0);
   for (const r of forecastRows) {
     const b = num(r.b);
@@ -189,7 +194,10 @@ export async function getDashboard(userOrId: Parameters<typeof reviewUserOf>[0],
     doneToday: todayStats.done,
     newToday: todayStats.introduced,
     msToday: todayStats.timeMs,
-    streak: computeStreak(reviewsByDay.map((r) => r.day), today),
+    streak: computeStreak(
+      reviewsByDay.map((r) => r.day),
+      today,
+    ),
     reviewsByDay: reviewsByDay.filter((r) => r.day > today - HEATMAP_WEEKS * 7),
     forecast: forecast.map((count, offset) => ({ offset, day: today + offset, count })),
     retention: { ...retention, windowDays: RETENTION_WINDOW_DAYS, desired: user.desiredRetention },

@@ -24,7 +24,13 @@ export async function getStreak(userId: string, now = new Date()): Promise<{ str
   if (!user) throw new UserError("Your account no longer exists. Please sign in again.", 401);
   const today = studyDayNumber(now, { timeZone: user.timeZone, rolloverHour: user.dayRolloverHour });
   const days = await db.reviewLog.groupBy({ by: ["reviewDay"], where: { userId, undoneAt: null }, _count: { _all: true } });
-  return { streak: computeStreak(days.map((d) => d.reviewDay), today), doneToday: days.find((d) => d.reviewDay === today)?._count._all ?? 0 };
+  return {
+    streak: computeStreak(
+      days.map((d) => d.reviewDay),
+      today,
+    ),
+    doneToday: days.find((d) => d.reviewDay === today)?._count._all ?? 0,
+  };
 }
 
 export async function getStudySummary(userId: string, now = new Date()): Promise<StudySummary> {

@@ -10,7 +10,18 @@ import type { CardState, LogSnapshot } from "./scheduler";
 export type CardFields = Omit<CardState, "id">;
 export type VersionedCard = CardState & { version: number };
 
-export const CARD_FIELDS = ["state", "due", "stability", "difficulty", "elapsedDays", "scheduledDays", "learningSteps", "reps", "lapses", "lastReview"] as const;
+export const CARD_FIELDS = [
+  "state",
+  "due",
+  "stability",
+  "difficulty",
+  "elapsedDays",
+  "scheduledDays",
+  "learningSteps",
+  "reps",
+  "lapses",
+  "lastReview",
+] as const;
 
 export function cardFields(c: CardState | CardFields): CardFields {
   return {
@@ -77,7 +88,12 @@ export function reviewLogFields(before: VersionedCard, next: CardState, log: Log
 
 // The card exactly as it was before the review `log` records (ts-fsrs's rollback does not
 // restore the due date, hence the prev* snapshot).
-export function restoredCardFields(log: Pick<ReviewLogFields, "state" | "prevDue" | "stability" | "difficulty" | "prevElapsedDays" | "scheduledDays" | "learningSteps" | "prevReps" | "prevLapses" | "prevLastReview">): CardFields {
+export function restoredCardFields(
+  log: Pick<
+    ReviewLogFields,
+    "state" | "prevDue" | "stability" | "difficulty" | "prevElapsedDays" | "scheduledDays" | "learningSteps" | "prevReps" | "prevLapses" | "prevLastReview"
+  >,
+): CardFields {
   return {
     state: log.state,
     due: log.prevDue,

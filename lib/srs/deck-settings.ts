@@ -7,7 +7,11 @@ import type { LeechAction } from "./leech";
 export async function getDeckSettings(userId: string): Promise<DeckSettings> {
   const u = await db.user.findUnique({ where: { id: userId }, select: { reviewsPerDay: true, leechThreshold: true, leechAction: true } });
   if (!u) throw new UserError("Your account no longer exists.", 401);
-  return { reviewsPerDay: u.reviewsPerDay, leechThreshold: u.leechThreshold, leechAction: u.leechAction === "flag" ? "flag" : ("suspend" satisfies LeechAction) };
+  return {
+    reviewsPerDay: u.reviewsPerDay,
+    leechThreshold: u.leechThreshold,
+    leechAction: u.leechAction === "flag" ? "flag" : ("suspend" satisfies LeechAction),
+  };
 }
 
 // A lower limit holds back today's remaining reviews at once (they stay due); a new leech

@@ -27,10 +27,7 @@ export function leechRuleFor<R extends { action: string }>(rule: R, safety: bool
   return safety ? { ...rule, action: "flag" } : rule;
 }
 
-export function leechChangeOf(
-  card: { prevLapses: number; nextLapses: number; leech: boolean; suspended: boolean },
-  rule: LeechRule,
-): number {
+export function leechChangeOf(card: { prevLapses: number; nextLapses: number; leech: boolean; suspended: boolean }, rule: LeechRule): number {
   if (!isLeechLapse(card.prevLapses, card.nextLapses, rule.threshold)) return 0;
   return (card.leech ? 0 : LEECH_FLAGGED) | (rule.action === "suspend" && !card.suspended ? LEECH_SUSPENDED : 0);
 }

@@ -39,7 +39,13 @@ const days = (n: number) => `${n} day${n === 1 ? "" : "s"}`;
 // One sentence for the page: "12 of 40 cards move: 5 earlier (up to 3 days), 7 later (up to 9 days); median shift 2 days."
 export function describeSummary(s: RescheduleSummary): string {
   if (s.reviewed === 0) return "You have no reviewed cards to reschedule yet.";
-  if (s.moved === 0) return s.changed ? `No card changes its due day; ${s.changed} of ${s.reviewed} get an updated memory state.` : "Your cards are already scheduled by these parameters; nothing would change.";
-  const parts = [s.earlier ? `${s.earlier} earlier (up to ${days(s.maxEarlierDays)})` : null, s.later ? `${s.later} later (up to ${days(s.maxLaterDays)})` : null].filter(Boolean);
+  if (s.moved === 0)
+    return s.changed
+      ? `No card changes its due day; ${s.changed} of ${s.reviewed} get an updated memory state.`
+      : "Your cards are already scheduled by these parameters; nothing would change.";
+  const parts = [
+    s.earlier ? `${s.earlier} earlier (up to ${days(s.maxEarlierDays)})` : null,
+    s.later ? `${s.later} later (up to ${days(s.maxLaterDays)})` : null,
+  ].filter(Boolean);
   return `${s.moved} of ${s.reviewed} cards move: ${parts.join(", ")}; median shift ${days(s.medianShiftDays)}.`;
 }

@@ -20,12 +20,24 @@ type Change = { id: string; version: number; before: CardFields; after: CardFiel
 type Plan = { summary: RescheduleSummary; changes: Change[] };
 
 const fieldsOf = (r: Record<string, unknown>): CardFields => ({
-  state: num(r.state), due: date(r.due), stability: num(r.stability), difficulty: num(r.difficulty), elapsedDays: num(r.elapsedDays),
-  scheduledDays: num(r.scheduledDays), learningSteps: num(r.learningSteps), reps: num(r.reps), lapses: num(r.lapses), lastReview: dateOrNull(r.lastReview),
+  state: num(r.state),
+  due: date(r.due),
+  stability: num(r.stability),
+  difficulty: num(r.difficulty),
+  elapsedDays: num(r.elapsedDays),
+  scheduledDays: num(r.scheduledDays),
+  learningSteps: num(r.learningSteps),
+  reps: num(r.reps),
+  lapses: num(r.lapses),
+  lastReview: dateOrNull(r.lastReview),
 });
 
 const sameFields = (a: CardFields, b: CardFields) =>
-  a.due.getTime() === b.due.getTime() && a.stability === b.stability && a.difficulty === b.difficulty && a.scheduledDays === b.scheduledDays && a.elapsedDays === b.elapsedDays;
+  a.due.getTime() === b.due.getTime() &&
+  a.stability === b.stability &&
+  a.difficulty === b.difficulty &&
+  a.scheduledDays === b.scheduledDays &&
+  a.elapsedDays === b.elapsedDays;
 
 async function plan(userId: string, tx: { all: typeof sqlDb.all } = sqlDb): Promise<Plan> {
   const user = await reviewUserOf(userId);
@@ -36,9 +48,13 @@ async function plan(userId: string, tx: { all: typeof sqlDb.all } = sqlDb): Prom
   const cards = await tx.all(sql`
     SELECT c."id", c."version", c."state", c."due", c."stability", c."difficulty", c."elapsedDays", c."scheduledDays", c."learningSteps", c."reps", c."lapses", c."lastReview", k."safety"
     FROM "Card" c JOIN "CatalogCard" k ON k."id" = c."catalogCardId" WHERE c."userId" = ${userId} AND c."state" <> 0 ORDER BY c."id"`);
-  const logs = await tx.all(sql`SELECT l."cardId", l."rating", l."review" FROM "ReviewLog" l WHERE l."userId" = ${userId} AND l."undoneAt" IS NULL ORDER BY l."cardId", l."review", l."id"`);
+  const logs = await tx.all(
+    sql`SELECT l."cardId", l."rating", l."review" FROM "ReviewLog" l WHERE l."userId" = ${userId} AND l."undoneAt" IS NULL ORDER BY l."cardId", l."review", l."id"`,
+  );
   // Each card's last reset: its schedule is replayed from there.
-  const resets = await tx.all(sql`SELECT e."cardId", MAX(e."at") AS "at" FROM "CardEvent" e WHERE e."userId" = ${userId} AND e."kind" = 'forget' AND e."undoneAt" IS NULL GROUP BY e."cardId"`);
+  const resets = await tx.all(
+    sql`SELECT e."cardId", MAX(e."at") AS "at" FROM "CardEvent" e WHERE e."userId" = ${userId} AND e."kind" = 'forget' AND e."undoneAt" IS NULL GROUP BY e."cardId"`,
+  );
   const lastReset = new Map(resets.map((r) => [str(r.cardId), date(r.at)]));
   const history = new Map<string, HistoryEntry[]>();
   for (const l of logs) {
@@ -75,7 +91,12 @@ export async function rescheduleStatus(userId: string): Promise<RescheduleStatus
     sqlDb.get(sql`SELECT "createdAt", "undoneAt", "moved" FROM "RescheduleSnapshot" WHERE "userId" = ${userId} ORDER BY "createdAt" DESC, "id" DESC LIMIT 1`),
     sqlDb.get(sql`SELECT "fsrsWeights" FROM "User" WHERE "id" = ${userId}`),
   ]);
-  return { personal: user?.fsrsWeights != null, canUndo: !!last && last.undoneAt == null, lastAt: last ? date(last.createdAt).toISOString() : null, lastMoved: last ? num(last.moved) : 0 };
+  return {
+    personal: user?.fsrsWeights != null,
+    canUndo: !!last && last.undoneAt == null,
+    lastAt: last ? date(last.createdAt).toISOString() : null,
+    lastMoved: last ? num(last.moved) : 0,
+  };
 }
 
 // Computes and writes in one transaction (so a review made meanwhile cannot be overwritten by
@@ -93,7 +114,9 @@ export async function applyReschedule(userId: string, now = new Date()): Promise
         WHERE "id" = ${c.id} AND "userId" = ${userId} AND "version" = ${c.version}`);
       if (n !== 1) throw new UserError("Your cards changed while rescheduling (a review in another tab?). Nothing was changed; please try again.", 409);
     }
-    await tx.run(sql`INSERT INTO "RescheduleSnapshot" ("id", "userId", "createdAt", "moved", "cards") VALUES (${randomUUID()}, ${userId}, ${now}, ${summary.moved}, ${JSON.stringify(snapshot)})`);
+    await tx.run(
+      sql`INSERT INTO "RescheduleSnapshot" ("id", "userId", "createdAt", "moved", "cards") VALUES (${randomUUID()}, ${userId}, ${now}, ${summary.moved}, ${JSON.stringify(snapshot)})`,
+    );
     return summary;
   });
 }
@@ -106,7 +129,9 @@ export type UndoRescheduleResult = { restored: number; keptReviewed: number };
 // since keeps its review); the snapshot is marked undone, never deleted twice.
 export async function undoReschedule(userId: string, now = new Date()): Promise<UndoRescheduleResult> {
   return sqlDb.transaction(async (tx) => {
-    const [last] = await tx.all(sql`SELECT "id", "undoneAt", "cards" FROM "RescheduleSnapshot" WHERE "userId" = ${userId} ORDER BY "createdAt" DESC, "id" DESC LIMIT 1`);
+    const [last] = await tx.all(
+      sql`SELECT "id", "undoneAt", "cards" FROM "RescheduleSnapshot" WHERE "userId" = ${userId} ORDER BY "createdAt" DESC, "id" DESC LIMIT 1`,
+    );
     if (!last || last.undoneAt != null) throw new UserError("There is no rescheduling to undo.", 409);
     let restored = 0;
     const cards = JSON.parse(str(last.cards)) as Snap[];

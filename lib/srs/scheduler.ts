@@ -161,7 +161,12 @@ export type MemoryState = Pick<CardState, "state" | "due" | "stability" | "lastR
 
 export function retrievability(s: Scheduler, card: MemoryState, now: Date): number {
   const clock = new StudyClock(s.day);
-  const fsrsCard: FsrsCard = { ...createEmptyCard(clock.in(card.due)), state: card.state, stability: card.stability, last_review: card.lastReview ? clock.in(notAfter(card.lastReview, now)) : undefined };
+  const fsrsCard: FsrsCard = {
+    ...createEmptyCard(clock.in(card.due)),
+    state: card.state,
+    stability: card.stability,
+    last_review: card.lastReview ? clock.in(notAfter(card.lastReview, now)) : undefined,
+  };
   return s.fsrs.get_retrievability(fsrsCard, clock.in(now), false);
 }
 
@@ -205,5 +210,12 @@ export function rescheduledCard(s: Scheduler, card: CardState, history: HistoryE
   for (const h of graded) replayed = gradeCard(s, replayed, h.rating as Grade, h.review).card;
   // Learning steps are timed in minutes, not by memory: only the memory state changes there.
   if (card.state !== 2 || replayed.state !== 2) return { ...card, stability: replayed.stability, difficulty: replayed.difficulty };
-  return { ...card, due: replayed.due, stability: replayed.stability, difficulty: replayed.difficulty, scheduledDays: replayed.scheduledDays, elapsedDays: replayed.elapsedDays };
+  return {
+    ...card,
+    due: replayed.due,
+    stability: replayed.stability,
+    difficulty: replayed.difficulty,
+    scheduledDays: replayed.scheduledDays,
+    elapsedDays: replayed.elapsedDays,
+  };
 }

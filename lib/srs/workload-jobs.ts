@@ -43,7 +43,13 @@ async function loadInput(userId: string, now: Date): Promise<{ key: string; inpu
   for (const c of cards) {
     const lastReview = dateOrNull(c.lastReview);
     if (num(c.state) === 0 || !lastReview) newCards++;
-    else sim.push({ stability: num(c.stability), difficulty: num(c.difficulty), lastDay: studyDayNumber(lastReview, ctx) - today, dueDay: studyDayNumber(date(c.due), ctx) - today });
+    else
+      sim.push({
+        stability: num(c.stability),
+        difficulty: num(c.difficulty),
+        lastDay: studyDayNumber(lastReview, ctx) - today,
+        dueDay: studyDayNumber(date(c.due), ctx) - today,
+      });
   }
   const h: Habits = { ...DEFAULT_HABITS, recallRatings: [...DEFAULT_HABITS.recallRatings], firstRatings: [...DEFAULT_HABITS.firstRatings] };
   const groups = habits.map((r) => ({ kind: num(r.kind), rating: num(r.rating), n: num(r.n), ms: num(r.ms) }));
@@ -56,10 +62,19 @@ async function loadInput(userId: string, now: Date): Promise<{ key: string; inpu
   h.forgetSeconds = avg(1) ?? h.forgetSeconds;
   h.recallSeconds = avg(2) ?? h.recallSeconds;
   const recalled = groups.filter((x) => x.kind === 2);
-  if (recalled.reduce((a, x) => a + x.n, 0) >= MIN_SAMPLE) h.recallRatings = [2, 3, 4].map((r) => recalled.find((x) => x.rating === r)?.n ?? 0) as Habits["recallRatings"];
+  if (recalled.reduce((a, x) => a + x.n, 0) >= MIN_SAMPLE)
+    h.recallRatings = [2, 3, 4].map((r) => recalled.find((x) => x.rating === r)?.n ?? 0) as Habits["recallRatings"];
   const first = groups.filter((x) => x.kind === 0);
-  if (first.reduce((a, x) => a + x.n, 0) >= MIN_SAMPLE) h.firstRatings = [1, 2, 3, 4].map((r) => first.find((x) => x.rating === r)?.n ?? 0) as Habits["firstRatings"];
-  const input: WorkloadInput = { weights: settings.weights, maximumInterval: settings.maximumInterval, cards: sim, newCards, newPerDay: user.newCardsPerDay, habits: h };
+  if (first.reduce((a, x) => a + x.n, 0) >= MIN_SAMPLE)
+    h.firstRatings = [1, 2, 3, 4].map((r) => first.find((x) => x.rating === r)?.n ?? 0) as Habits["firstRatings"];
+  const input: WorkloadInput = {
+    weights: settings.weights,
+    maximumInterval: settings.maximumInterval,
+    cards: sim,
+    newCards,
+    newPerDay: user.newCardsPerDay,
+    habits: h,
+  };
   const key = JSON.stringify([settings.weights, settings.maximumInterval, user.newCardsPerDay, strOrNull(last?.id), cards.length, today]);
   return { key, input };
 }
@@ -72,7 +87,14 @@ async function run(entry: Entry, input: WorkloadInput): Promise<void> {
     entry.points.push(simulateWorkload(input, r));
     entry.done++;
   }
-  entry.result = { status: "done", points: entry.points, best: optimalRetention(entry.points), cards: input.cards.length, newCards: input.newCards, habits: input.habits };
+  entry.result = {
+    status: "done",
+    points: entry.points,
+    best: optimalRetention(entry.points),
+    cards: input.cards.length,
+    newCards: input.newCards,
+    habits: input.habits,
+  };
 }
 
 // Starts the simulation for the user's current deck unless it is running or done already.

@@ -86,7 +86,14 @@ function simulateOne(f: FSRS, input: WorkloadInput, copies: number, seed: number
 }
 
 export function simulateWorkload(input: WorkloadInput, retention: number): WorkloadPoint {
-  const f = fsrs(generatorParameters({ request_retention: retention, maximum_interval: input.maximumInterval, enable_fuzz: false, ...(input.weights ? { w: input.weights } : {}) }));
+  const f = fsrs(
+    generatorParameters({
+      request_retention: retention,
+      maximum_interval: input.maximumInterval,
+      enable_fuzz: false,
+      ...(input.weights ? { w: input.weights } : {}),
+    }),
+  );
   const size = input.cards.length + input.newCards;
   const copies = size === 0 ? 1 : Math.max(1, Math.ceil(MIN_SIMULATED / size));
   const r = simulateOne(f, input, copies, 20261202);
@@ -119,7 +126,8 @@ export function minutesAndSeconds(minutes: number): string {
   const total = Math.max(0, Math.round(minutes * 60));
   if (total < 60) return `${total} s`;
   if (total < 600) {
-    const m = Math.floor(total / 60), sec = total % 60;
+    const m = Math.floor(total / 60),
+      sec = total % 60;
     return sec ? `${m} min ${sec} s` : `${m} min`;
   }
   const m = Math.round(total / 60);

@@ -3,17 +3,9 @@ import { isValidTimeZone } from "../srs/day";
 
 // Shared by the forms (react-hook-form's resolver) and by the server, which parses again.
 
-export const emailSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .max(254, "That email address is too long")
-  .pipe(z.email("Enter a valid email address"));
+export const emailSchema = z.string().trim().toLowerCase().max(254, "That email address is too long").pipe(z.email("Enter a valid email address"));
 
-export const passwordSchema = z
-  .string()
-  .min(10, "Use at least 10 characters")
-  .max(200, "Use at most 200 characters");
+export const passwordSchema = z.string().min(10, "Use at least 10 characters").max(200, "Use at most 200 characters");
 
 export const timeZoneSchema = z.string().min(1).max(64).refine(isValidTimeZone, "Unknown time zone");
 

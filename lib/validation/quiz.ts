@@ -1,6 +1,10 @@
 import { z } from "zod";
 
-const slug = z.string().min(1).max(80).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Malformed id");
+const slug = z
+  .string()
+  .min(1)
+  .max(80)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Malformed id");
 
 // A lesson's quiz has at most 8 questions (lib/content/schema.ts).
 export const QUIZ_MAX_ANSWERS = 8;

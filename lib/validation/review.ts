@@ -1,6 +1,10 @@
 import { z } from "zod";
 
-const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "Malformed id");
+const id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, "Malformed id");
 
 export const gradeSchema = z.strictObject({
   cardId: id,

@@ -44,7 +44,16 @@ export async function refreshVersions(db: PrismaClient, bindings: Binding[]): Pr
   }
 }
 
-export type LoadResult = { reqPerSec: number; ok: number; p50: number; p95: number; p99: number; errors: number; statuses: Record<string, number>; latencies: number[] };
+export type LoadResult = {
+  reqPerSec: number;
+  ok: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  statuses: Record<string, number>;
+  latencies: number[];
+};
 
 // Mostly "Good", as real reviewing is.
 const RATINGS = [3, 3, 3, 1, 3, 3, 4, 3, 2, 3];
@@ -73,7 +82,13 @@ const pingRequest = (b: Binding): RequestSpec => ({ method: "GET", path: "/api/p
 // binding is made per connection in setupClient: autocannon resets a connection's `context`
 // to initialContext after every pass over its request list (here: after every request), so
 // state kept there would not survive from one request to the next.
-export async function runLoad(opts: { url: string; route: "grade" | "ping"; bindings: Binding[]; duration: number; overallRate?: number }): Promise<LoadResult> {
+export async function runLoad(opts: {
+  url: string;
+  route: "grade" | "ping";
+  bindings: Binding[];
+  duration: number;
+  overallRate?: number;
+}): Promise<LoadResult> {
   let assigned = 0;
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};

@@ -75,7 +75,9 @@ export async function benchEngine(engine: string, url: string, port: number, mea
       t = performance.now();
       const seed = await seedLargeAccount(db);
       seedMs = seed.ms;
-      log(`${engine}: seeded ${seed.totalLogs.toLocaleString("en")} review logs for ${seed.users} users (heavy user: ${seed.heavyCards.toLocaleString("en")} cards, ${seed.heavyLogs.toLocaleString("en")} logs) in ${(seed.ms / 1000).toFixed(1)} s`);
+      log(
+        `${engine}: seeded ${seed.totalLogs.toLocaleString("en")} review logs for ${seed.users} users (heavy user: ${seed.heavyCards.toLocaleString("en")} cards, ${seed.heavyLogs.toLocaleString("en")} logs) in ${(seed.ms / 1000).toFixed(1)} s`,
+      );
     }
     const serverEnv = { DATABASE_URL: url, NEXTAUTH_SECRET: BENCH_SECRET, UNKNOT_BENCH_STATEMENTS: "1" };
     // UNKNOT_BENCH_PROFILE=<dir>: the server writes a V8 CPU profile there when it stops.
@@ -85,7 +87,19 @@ export async function benchEngine(engine: string, url: string, port: number, mea
     const cookies = await Promise.all(emails.map((e) => signInHttp(base, e, LOAD_PASSWORD)));
     const bindings: Binding[] = await Promise.all(emails.map((e, i) => loadBinding(db, e, cookies[i]!)));
     const heavyCookie = seedMs !== undefined ? await signInHttp(base, HEAVY_EMAIL, LOAD_PASSWORD) : undefined;
-    const ctx: EngineContext = { engine, url, db, server, serverEnv, port, bindings, heavyCookie, seedMs, load: loadOf(base, bindings), settle: settleOf(db, bindings) };
+    const ctx: EngineContext = {
+      engine,
+      url,
+      db,
+      server,
+      serverEnv,
+      port,
+      bindings,
+      heavyCookie,
+      seedMs,
+      load: loadOf(base, bindings),
+      settle: settleOf(db, bindings),
+    };
 
     log(`${engine}: warming up (${WARMUP_S} s ping, ${WARMUP_S} s grading)`);
     await runLoad({ url: base, route: "ping", bindings, duration: WARMUP_S });

@@ -13,7 +13,10 @@ const paths = process.argv.length > 3 ? process.argv.slice(3) : ["/", "/learn/ca
 async function main() {
   const cookie = process.env.GUEST_ONLY ? "" : await signInHttp(base, DEMO_ACCOUNT.email, DEMO_ACCOUNT.password);
   for (const p of paths) {
-    for (const [who, c] of [["guest", ""], ["signed in", cookie]] as const) {
+    for (const [who, c] of [
+      ["guest", ""],
+      ["signed in", cookie],
+    ] as const) {
       if (who === "signed in" && !c) continue;
       const res = await fetch(base + p, { headers: { cookie: c }, redirect: "manual" });
       const html = await res.text();

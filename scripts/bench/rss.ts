@@ -17,7 +17,9 @@ function parentOf(pid: number): number | null {
 export function processTree(root: number): number[] {
   let pids: number[] = [];
   try {
-    pids = readdirSync("/proc").filter((d) => /^\d+$/.test(d)).map(Number);
+    pids = readdirSync("/proc")
+      .filter((d) => /^\d+$/.test(d))
+      .map(Number);
   } catch {
     return [root];
   }
@@ -54,7 +56,10 @@ export const treeRssKb = (root: number) => processTree(root).reduce((n, pid) => 
 export class RssSampler {
   peakKb = 0;
   private timer: NodeJS.Timeout;
-  constructor(private readonly root: number, everyMs = 200) {
+  constructor(
+    private readonly root: number,
+    everyMs = 200,
+  ) {
     this.timer = setInterval(() => this.sample(), everyMs);
     this.timer.unref();
     this.sample();

@@ -76,7 +76,15 @@ function spreadLogs(plans: Plan[], total: number, rand: () => number) {
 function heavyPlans(real: string[], synthetic: string[], now: number, rand: () => number): Plan[] {
   const plans: Plan[] = [];
   real.forEach((id, i) => {
-    if (i < 20) plans.push({ catalogCardId: id, state: i % 4 === 0 ? 3 : 1, due: now - (1 + rand() * 29) * 60_000, lastReview: now - (1 + rand() * 3) * HOUR, logs: 0, addedAt: 0 });
+    if (i < 20)
+      plans.push({
+        catalogCardId: id,
+        state: i % 4 === 0 ? 3 : 1,
+        due: now - (1 + rand() * 29) * 60_000,
+        lastReview: now - (1 + rand() * 3) * HOUR,
+        logs: 0,
+        addedAt: 0,
+      });
     else {
       const due = now - HOUR - rand() * 5 * DAY;
       plans.push({ catalogCardId: id, state: 2, due, lastReview: due - (2 + rand() * 40) * DAY, logs: 0, addedAt: 0 });
@@ -85,7 +93,15 @@ function heavyPlans(real: string[], synthetic: string[], now: number, rand: () =
   synthetic.forEach((id) => {
     const u = rand();
     if (u < 0.15) plans.push({ catalogCardId: id, state: 0, due: now - rand() * 30 * DAY, lastReview: 0, logs: 0, addedAt: 0 });
-    else if (u < 0.17) plans.push({ catalogCardId: id, state: u < 0.16 ? 1 : 3, due: now + (1 + rand() * 2) * DAY, lastReview: now - (1 + rand() * 20) * HOUR, logs: 0, addedAt: 0 });
+    else if (u < 0.17)
+      plans.push({
+        catalogCardId: id,
+        state: u < 0.16 ? 1 : 3,
+        due: now + (1 + rand() * 2) * DAY,
+        lastReview: now - (1 + rand() * 20) * HOUR,
+        logs: 0,
+        addedAt: 0,
+      });
     else plans.push(reviewPlan(id, now, rand));
   });
   return plans;
@@ -139,24 +155,52 @@ function cardAndLogs(userId: string, cardId: string, p: Plan, now: number, rand:
     const elapsed = j === 0 ? 0 : Math.floor((t - times[j - 1]!) / DAY);
     const nextStability = last ? Math.max(0.1, ((p.due - t) / DAY) * 1.1) : stability[j + 1]!;
     logs.push({
-      id: `${cardId}l${j}`, userId, cardId, clientId: `seed-${seq.n++}`, rating: ratings[j]!, state: states[j]!, due: new Date(dues[j]!),
-      stability: stability[j]!, difficulty: j === 0 ? 0 : difficulty, elapsedDays: elapsed,
+      id: `${cardId}l${j}`,
+      userId,
+      cardId,
+      clientId: `seed-${seq.n++}`,
+      rating: ratings[j]!,
+      state: states[j]!,
+      due: new Date(dues[j]!),
+      stability: stability[j]!,
+      difficulty: j === 0 ? 0 : difficulty,
+      elapsedDays: elapsed,
       lastElapsedDays: j < 2 ? 0 : Math.floor((times[j - 1]! - times[j - 2]!) / DAY),
-      scheduledDays: j === 0 ? 0 : Math.round((t - times[j - 1]!) / DAY), learningSteps: states[j] === 1 ? 1 : 0,
-      review: new Date(t), durationMs: 2_000 + Math.floor(rand() * 18_000), reviewDay: reviewDayOf(t),
-      prevDue: new Date(dues[j]!), prevLastReview: j === 0 ? null : new Date(times[j - 1]!), prevElapsedDays: elapsed,
-      prevReps: j, prevLapses: lapses, prevVersion: j,
-      nextState: last ? p.state : states[j + 1]!, nextDue: new Date(nextT), nextScheduledDays: Math.max(0, Math.round((nextT - t) / DAY)),
-      nextStability, nextVersion: j + 1, leechChange: 0,
+      scheduledDays: j === 0 ? 0 : Math.round((t - times[j - 1]!) / DAY),
+      learningSteps: states[j] === 1 ? 1 : 0,
+      review: new Date(t),
+      durationMs: 2_000 + Math.floor(rand() * 18_000),
+      reviewDay: reviewDayOf(t),
+      prevDue: new Date(dues[j]!),
+      prevLastReview: j === 0 ? null : new Date(times[j - 1]!),
+      prevElapsedDays: elapsed,
+      prevReps: j,
+      prevLapses: lapses,
+      prevVersion: j,
+      nextState: last ? p.state : states[j + 1]!,
+      nextDue: new Date(nextT),
+      nextScheduledDays: Math.max(0, Math.round((nextT - t) / DAY)),
+      nextStability,
+      nextVersion: j + 1,
+      leechChange: 0,
     });
     if (ratings[j] === 1 && states[j] === 2) lapses++;
   }
   const lastT = times[times.length - 1]!;
   const card: CardRow = {
-    ...base, addedAt: new Date(times[0]! - rand() * DAY), version: times.length,
+    ...base,
+    addedAt: new Date(times[0]! - rand() * DAY),
+    version: times.length,
     ...cardFields({
-      state: p.state, due: new Date(p.due), reps: times.length, lapses, stability: logs[logs.length - 1]!.nextStability, difficulty,
-      lastReview: new Date(lastT), elapsedDays: logs[logs.length - 1]!.elapsedDays, scheduledDays: Math.max(0, Math.round((p.due - lastT) / DAY)),
+      state: p.state,
+      due: new Date(p.due),
+      reps: times.length,
+      lapses,
+      stability: logs[logs.length - 1]!.nextStability,
+      difficulty,
+      lastReview: new Date(lastT),
+      elapsedDays: logs[logs.length - 1]!.elapsedDays,
+      scheduledDays: Math.max(0, Math.round((p.due - lastT) / DAY)),
       learningSteps: p.state === 1 || p.state === 3 ? 1 : 0,
     }),
   };
@@ -166,14 +210,20 @@ function cardAndLogs(userId: string, cardId: string, p: Plan, now: number, rand:
 async function seedUser(db: PrismaClient, userId: string, key: string, plans: Plan[], now: number, rand: () => number): Promise<number> {
   const seq = { n: 0 };
   const built = plans.map((p, i) => cardAndLogs(userId, `bc${key}x${i.toString(36)}`, p, now, rand, seq));
-  await inBatches(built.map((b) => b.card), (batch) => insertBatch(db, "Card", batch));
+  await inBatches(
+    built.map((b) => b.card),
+    (batch) => insertBatch(db, "Card", batch),
+  );
   return inBatches(
     built.flatMap((b) => b.logs),
     (batch) => insertBatch(db, "ReviewLog", batch),
   );
 }
 
-export async function seedLargeAccount(db: PrismaClient, opts: { heavyCards?: number; heavyLogs?: number; otherUsers?: number; otherCards?: number; otherLogs?: number } = {}): Promise<SeedReport> {
+export async function seedLargeAccount(
+  db: PrismaClient,
+  opts: { heavyCards?: number; heavyLogs?: number; otherUsers?: number; otherCards?: number; otherLogs?: number } = {},
+): Promise<SeedReport> {
   const { heavyCards = 10_000, heavyLogs = 100_000, otherUsers = 90, otherCards = 1_000, otherLogs = 10_000 } = opts;
   const t0 = performance.now();
   const now = Date.now();
@@ -184,7 +234,16 @@ export async function seedLargeAccount(db: PrismaClient, opts: { heavyCards?: nu
   await db.catalogCard.deleteMany({ where: { lessonSlug: "bench" } });
   const updatedAt = new Date(now);
   await inBatches(
-    synthetic.map((id, i) => ({ id, lessonSlug: "bench", topic: "causes", position: 1000 + i, contentHash: "bench", front: `Bench card ${i}`, retiredAt: null, updatedAt })),
+    synthetic.map((id, i) => ({
+      id,
+      lessonSlug: "bench",
+      topic: "causes",
+      position: 1000 + i,
+      contentHash: "bench",
+      front: `Bench card ${i}`,
+      retiredAt: null,
+      updatedAt,
+    })),
     (batch) => insertBatch(db, "CatalogCard", batch),
   );
 

@@ -24,7 +24,8 @@ export function printTable(title: string, rows: Row[]): void {
   const all = [head, ...rows];
   const w = (k: keyof Row) => Math.max(...all.map((r) => r[k].length));
   const widths = { metric: w("metric"), measured: w("measured"), target: w("target"), result: w("result") };
-  const line = (r: Row) => `| ${r.metric.padEnd(widths.metric)} | ${r.measured.padEnd(widths.measured)} | ${r.target.padEnd(widths.target)} | ${r.result.padEnd(widths.result)} |`;
+  const line = (r: Row) =>
+    `| ${r.metric.padEnd(widths.metric)} | ${r.measured.padEnd(widths.measured)} | ${r.target.padEnd(widths.target)} | ${r.result.padEnd(widths.result)} |`;
   const rule = `|${"-".repeat(widths.metric + 2)}|${"-".repeat(widths.measured + 2)}|${"-".repeat(widths.target + 2)}|${"-".repeat(widths.result + 2)}|`;
   console.log(`\n${title}`);
   console.log(line(head));

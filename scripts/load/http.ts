@@ -35,7 +35,13 @@ export async function nextCard(baseUrl: string, cookie: string): Promise<NextCar
 
 export type GradeReply = { status: number; clientId: string; next: NextCard; latencyMs: number };
 
-export async function gradeHttp(baseUrl: string, cookie: string, card: { cardId: string; version: number }, rating = 3, clientId: string = randomUUID()): Promise<GradeReply> {
+export async function gradeHttp(
+  baseUrl: string,
+  cookie: string,
+  card: { cardId: string; version: number },
+  rating = 3,
+  clientId: string = randomUUID(),
+): Promise<GradeReply> {
   const t0 = performance.now();
   const res = await fetch(`${baseUrl}/api/review/grade`, {
     method: "POST",

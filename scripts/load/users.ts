@@ -6,7 +6,9 @@ export const LOAD_PASSWORD = "load-test-passphrase-0001";
 // Users for load and crash tests, written straight to the database (no HTTP sign-up), each
 // with `cards` new cards from the catalogue.
 export async function createLoadUsers(db: PrismaClient, prefix: string, count: number, cards: number): Promise<string[]> {
-  const catalogue = (await db.catalogCard.findMany({ where: { retiredAt: null }, orderBy: { position: "asc" }, take: cards, select: { id: true } })).map((c) => c.id);
+  const catalogue = (await db.catalogCard.findMany({ where: { retiredAt: null }, orderBy: { position: "asc" }, take: cards, select: { id: true } })).map(
+    (c) => c.id,
+  );
   const passwordHash = await hashPassword(LOAD_PASSWORD);
   const emails: string[] = [];
   const now = new Date();

@@ -35,7 +35,13 @@ function launch(port: number) {
   const [command, ...args] = START.split(" ");
   const proc = spawn(command === "node" ? process.execPath : command!, args, {
     cwd: ROOT,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), DATABASE_URL: url.toString(), NEXTAUTH_SECRET: "start-together-secret-not-for-production" },
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: "1",
+      PORT: String(port),
+      DATABASE_URL: url.toString(),
+      NEXTAUTH_SECRET: "start-together-secret-not-for-production",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   launched.push(proc);

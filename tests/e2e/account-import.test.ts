@@ -60,7 +60,9 @@ describe("importing an export in the browser", () => {
     const violations = watchCsp(bobPage);
     await signUp(bobPage, baseUrl);
     await importFile(bobPage, exportFile);
-    await expect.poll(() => bobPage.getByTestId("import-summary").textContent(), { timeout: 30_000 }).toMatch(/^Imported \d+ cards, 2 reviews, 0 quiz attempts, 0 saved parameter sets\./);
+    await expect
+      .poll(() => bobPage.getByTestId("import-summary").textContent(), { timeout: 30_000 })
+      .toMatch(/^Imported \d+ cards, 2 reviews, 0 quiz attempts, 0 saved parameter sets\./);
     expect(violations).toEqual([]);
 
     await bobPage.getByRole("link", { name: "progress", exact: true }).click();
@@ -109,7 +111,12 @@ describe("importing an export in the browser", () => {
         else controller.close();
       },
     });
-    const streamed = await fetch(`${baseUrl}/api/account/import`, { method: "POST", body: stream, headers: { cookie, "content-type": "application/json" }, duplex: "half" } as RequestInit);
+    const streamed = await fetch(`${baseUrl}/api/account/import`, {
+      method: "POST",
+      body: stream,
+      headers: { cookie, "content-type": "application/json" },
+      duplex: "half",
+    } as RequestInit);
     expect(streamed.status).toBe(413);
 
     const malformed = await postImport(dave, text.slice(0, -10));

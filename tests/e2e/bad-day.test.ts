@@ -20,8 +20,12 @@ function makeDue(email: string) {
   const db = new Database(DB_FILE);
   try {
     const now = Date.now();
-    const cards = db.prepare(`SELECT c."id" FROM "Card" c JOIN "User" u ON u."id" = c."userId" WHERE u."email" = ? ORDER BY c."id"`).all(email) as { id: string }[];
-    const update = db.prepare(`UPDATE "Card" SET "state" = 2, "due" = ?, "stability" = ?, "difficulty" = 5, "reps" = 3, "lastReview" = ?, "scheduledDays" = 4 WHERE "id" = ?`);
+    const cards = db.prepare(`SELECT c."id" FROM "Card" c JOIN "User" u ON u."id" = c."userId" WHERE u."email" = ? ORDER BY c."id"`).all(email) as {
+      id: string;
+    }[];
+    const update = db.prepare(
+      `UPDATE "Card" SET "state" = 2, "due" = ?, "stability" = ?, "difficulty" = 5, "reps" = 3, "lastReview" = ?, "scheduledDays" = 4 WHERE "id" = ?`,
+    );
     cards.forEach((c, i) => update.run(iso(new Date(now - DAY - i * 60_000)), 2 + (i % 5) * 3, iso(new Date(now - 5 * DAY)), c.id));
     return cards.length;
   } finally {
@@ -42,7 +46,9 @@ describe("the back check-in on a phone", () => {
       await checkIn.waitFor();
       await expect(page.getByRole("heading", { name: "How is your back today?" }).isVisible()).resolves.toBe(true);
       // Every score is a tap target of at least 44 px, inside the screen.
-      const boxes = await checkIn.locator(".score-choice span").evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ h: r.height, w: r.width, right: r.right })));
+      const boxes = await checkIn
+        .locator(".score-choice span")
+        .evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ h: r.height, w: r.width, right: r.right })));
       expect(boxes).toHaveLength(11);
       for (const b of boxes) {
         expect(b.h).toBeGreaterThanOrEqual(44);

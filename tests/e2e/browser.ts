@@ -18,7 +18,15 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: await chromiumPath(),
     headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
   });
 }
 
@@ -85,5 +93,8 @@ export async function gradeWithKeyboard(page: Page, key: "1" | "2" | "3" | "4") 
   await page.keyboard.press("Space");
   await page.getByTestId("answer").waitFor();
   await page.keyboard.press(key);
-  await page.waitForFunction((id) => !document.querySelector('[data-testid="answer"]') && document.querySelector('[data-testid="review-card"]')?.getAttribute("data-card-id") !== id, before);
+  await page.waitForFunction(
+    (id) => !document.querySelector('[data-testid="answer"]') && document.querySelector('[data-testid="review-card"]')?.getAttribute("data-card-id") !== id,
+    before,
+  );
 }

@@ -78,7 +78,9 @@ async function runTimer(page: Page) {
   await expect.poll(() => page.getByTestId("timer-clock").textContent()).toMatch(/^(5:59|6:00|6:01)$/);
   await page.clock.runFor("06:01");
   await expect.poll(() => timer.getAttribute("data-phase")).toBe("done");
-  expect(await page.getByTestId("timer-status").textContent()).toMatch(/^Time is up\. Take the pack off and move gently\. Next session from \d{1,2}:\d\d( [AP]M)?\.$/);
+  expect(await page.getByTestId("timer-status").textContent()).toMatch(
+    /^Time is up\. Take the pack off and move gently\. Next session from \d{1,2}:\d\d( [AP]M)?\.$/,
+  );
   const c = await calls(page);
   expect(c.vibrate).toHaveLength(1);
   expect(c.wakeLocks).toEqual(["request", "release"]);
@@ -156,7 +158,9 @@ describe("in pain now, on a phone", () => {
   });
 
   it("asks the warning signs one at a time, most urgent first, and ends at 999 for a cauda equina sign or at self-care for none", async () => {
-    expect(questions.map((q) => q.tier)).toEqual([...questions.map((q) => q.tier)].sort((a, b) => ["emergency", "urgent", "gp"].indexOf(a) - ["emergency", "urgent", "gp"].indexOf(b)));
+    expect(questions.map((q) => q.tier)).toEqual(
+      [...questions.map((q) => q.tier)].sort((a, b) => ["emergency", "urgent", "gp"].indexOf(a) - ["emergency", "urgent", "gp"].indexOf(b)),
+    );
     const ctx = await browser().newContext(PHONE);
     const page = await ctx.newPage();
     await checkYesToCaudaEquina(page, baseUrl);
@@ -215,7 +219,15 @@ describe("in pain now, offline", () => {
 });
 
 describe("accessibility of the flare plan and the check", () => {
-  const pages = ["/now", "/now/check", "/now/check/result/emergency", "/now/check/result/urgent", "/now/check/result/gp", "/now/check/result/self-care", "/learn/posture"];
+  const pages = [
+    "/now",
+    "/now/check",
+    "/now/check/result/emergency",
+    "/now/check/result/urgent",
+    "/now/check/result/gp",
+    "/now/check/result/self-care",
+    "/learn/posture",
+  ];
   for (const kind of ["phone", "desktop"] as const) {
     for (const colorScheme of ["light", "dark"] as const) {
       it(`has no serious or critical axe violations, ${kind}, ${colorScheme}, the timer running and done included`, { timeout: 300_000 }, async () => {
@@ -226,7 +238,12 @@ describe("accessibility of the flare plan and the check", () => {
         const scan = async (label: string) => {
           const { violations } = await new AxeBuilder({ page }).analyze();
           for (const v of violations.filter((x) => x.impact === "serious" || x.impact === "critical")) {
-            found.push(`${label}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+            found.push(
+              `${label}: ${v.id} (${v.impact}) ${v.nodes
+                .map((n) => n.target.join(" "))
+                .slice(0, 3)
+                .join(", ")}`,
+            );
           }
         };
         for (const p of pages) {

@@ -82,7 +82,11 @@ describe("hostile input to every route", () => {
       // The session-end route serves guests: it redirects (security.test.ts).
       if (r.path === "/api/ping" || r.path === "/api/session/end") continue;
       for (const m of r.methods) {
-        const res = await anon.request.fetch(`${baseUrl}${r.path}`, { method: m, data: m === "GET" ? undefined : "{}", headers: { "content-type": "application/json" } });
+        const res = await anon.request.fetch(`${baseUrl}${r.path}`, {
+          method: m,
+          data: m === "GET" ? undefined : "{}",
+          headers: { "content-type": "application/json" },
+        });
         expect(res.status(), `${m} ${r.path}`).toBe(401);
       }
     }

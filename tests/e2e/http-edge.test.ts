@@ -76,7 +76,15 @@ describe("redirects", () => {
 
   it("never leaves the site from the session-end route, whatever `next` hides", async () => {
     const context = await middayContext(browser());
-    for (const next of ["/%09/evil.example", "/%0A/evil.example", "/%0D/evil.example", "%2F%5Cevil.example", "//evil.example", "https://evil.example", "/.//evil.example"]) {
+    for (const next of [
+      "/%09/evil.example",
+      "/%0A/evil.example",
+      "/%0D/evil.example",
+      "%2F%5Cevil.example",
+      "//evil.example",
+      "https://evil.example",
+      "/.//evil.example",
+    ]) {
       const to = await location(context.request, `${byAddress}/api/session/end?next=${next}`);
       expect(new URL(to, byAddress).origin, next).toBe(byAddress);
       expect(to, next).not.toMatch(EVIL);
@@ -102,7 +110,10 @@ describe("redirects", () => {
       await page.getByRole("button", { name: "Sign in", exact: true }).click();
       await page.waitForURL((u) => u.pathname === "/review", { timeout: 30_000 });
       expect(new URL(page.url()).origin, callback).toBe(baseUrl);
-      expect(requested.filter((u) => EVIL.test(new URL(u).host)), callback).toEqual([]);
+      expect(
+        requested.filter((u) => EVIL.test(new URL(u).host)),
+        callback,
+      ).toEqual([]);
       await context.close();
     }
   });
@@ -128,7 +139,9 @@ describe("https", () => {
   });
 
   it("sends HSTS and a Secure hint cookie when a trusted proxy says the client used https, and neither over http", async () => {
-    const https = await fetch(`http://127.0.0.1:${PROXIED_PORT}/sources`, { headers: { ...withSession, "x-forwarded-proto": "https", "x-forwarded-host": "learn.example" } });
+    const https = await fetch(`http://127.0.0.1:${PROXIED_PORT}/sources`, {
+      headers: { ...withSession, "x-forwarded-proto": "https", "x-forwarded-host": "learn.example" },
+    });
     expect(https.headers.get("strict-transport-security")).toMatch(/^max-age=\d+; includeSubDomains$/);
     expect(secureHint(https.headers.get("set-cookie") ?? undefined)).toBe(true);
     const plain = await fetch(`http://127.0.0.1:${PROXIED_PORT}/sources`, { headers: withSession });
@@ -215,10 +228,16 @@ describe("personal pages' script policy", () => {
 
 describe("malformed and stalled requests", () => {
   it("answers a real server action called with a body that is not an argument list of plain data with 400, not 500", async () => {
-    const manifest = JSON.parse(readFileSync(path.join(ROOT, distDir(), "server/server-reference-manifest.json"), "utf8")) as { node: Record<string, { exportedName?: string }> };
+    const manifest = JSON.parse(readFileSync(path.join(ROOT, distDir(), "server/server-reference-manifest.json"), "utf8")) as {
+      node: Record<string, { exportedName?: string }>;
+    };
     const signUpAction = Object.entries(manifest.node).find(([, a]) => a.exportedName === "signUpAction")![0];
     for (const body of ["{{{ nope", '"x"', "", "[1,2", '["$1"]', '["$Q1"]', '[{"email":"$0:9"}]']) {
-      const res = await fetch(`${baseUrl}/sign-up`, { method: "POST", headers: { "next-action": signUpAction, "content-type": "text/plain;charset=UTF-8", origin: baseUrl }, body });
+      const res = await fetch(`${baseUrl}/sign-up`, {
+        method: "POST",
+        headers: { "next-action": signUpAction, "content-type": "text/plain;charset=UTF-8", origin: baseUrl },
+        body,
+      });
       expect(res.status, body).toBe(400);
     }
     const form = new FormData();

@@ -112,8 +112,12 @@ describe("lessons and quizzes in a browser", () => {
     expect(await page.getByTestId("quiz-result").textContent()).toContain("not saved");
     // A visitor is asked to sign up (and can sign in), back to this quiz either way.
     const quizPath = encodeURIComponent(`/learn/${guestLesson.slug}/quiz`);
-    expect(await page.getByTestId("quiz-result").getByRole("link", { name: "Create a free account" }).getAttribute("href")).toBe(`/sign-up?callbackUrl=${quizPath}`);
-    expect(await page.getByTestId("quiz-result").getByRole("link", { name: "Sign in", exact: true }).getAttribute("href")).toBe(`/sign-in?callbackUrl=${quizPath}`);
+    expect(await page.getByTestId("quiz-result").getByRole("link", { name: "Create a free account" }).getAttribute("href")).toBe(
+      `/sign-up?callbackUrl=${quizPath}`,
+    );
+    expect(await page.getByTestId("quiz-result").getByRole("link", { name: "Sign in", exact: true }).getAttribute("href")).toBe(
+      `/sign-in?callbackUrl=${quizPath}`,
+    );
 
     const missing = await page.goto(`${baseUrl}/learn/no-such-lesson`);
     expect(missing?.status()).toBe(404);

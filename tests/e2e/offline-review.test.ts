@@ -50,18 +50,20 @@ async function controlled(page: Page) {
 function offlineRecords(page: Page) {
   return page.evaluate(
     () =>
-      new Promise<{ snapshots: { userId: string; cards: unknown[] }[]; pending: { clientId: string; cardId: string; rating: number; reviewedAt: number }[] }>((resolve, reject) => {
-        const req = indexedDB.open("unknot-offline");
-        req.onerror = () => reject(req.error);
-        req.onsuccess = () => {
-          const d = req.result;
-          if (!d.objectStoreNames.contains("snapshots")) return resolve({ snapshots: [], pending: [] });
-          const tx = d.transaction(["snapshots", "pending"]);
-          const s = tx.objectStore("snapshots").getAll();
-          const p = tx.objectStore("pending").getAll();
-          tx.oncomplete = () => resolve({ snapshots: s.result, pending: p.result });
-        };
-      }),
+      new Promise<{ snapshots: { userId: string; cards: unknown[] }[]; pending: { clientId: string; cardId: string; rating: number; reviewedAt: number }[] }>(
+        (resolve, reject) => {
+          const req = indexedDB.open("unknot-offline");
+          req.onerror = () => reject(req.error);
+          req.onsuccess = () => {
+            const d = req.result;
+            if (!d.objectStoreNames.contains("snapshots")) return resolve({ snapshots: [], pending: [] });
+            const tx = d.transaction(["snapshots", "pending"]);
+            const s = tx.objectStore("snapshots").getAll();
+            const p = tx.objectStore("pending").getAll();
+            tx.oncomplete = () => resolve({ snapshots: s.result, pending: p.result });
+          };
+        },
+      ),
   );
 }
 
@@ -80,7 +82,10 @@ async function gradeOne(page: Page, key: "1" | "2" | "3" | "4") {
   await page.getByTestId("answer").waitFor();
   const label = await page.getByTestId(`ivl-${key}`).textContent();
   await page.keyboard.press(key);
-  await page.waitForFunction((id) => !document.querySelector('[data-testid="answer"]') && document.querySelector('[data-testid="review-card"]')?.getAttribute("data-card-id") !== id, cardId);
+  await page.waitForFunction(
+    (id) => !document.querySelector('[data-testid="answer"]') && document.querySelector('[data-testid="review-card"]')?.getAttribute("data-card-id") !== id,
+    cardId,
+  );
   return { cardId: cardId!, label: label! };
 }
 
@@ -109,7 +114,9 @@ async function offlineLearner(context: BrowserContext) {
     .getByTestId("review-card")
     .waitFor()
     .catch(async (e: Error) => {
-      throw new Error(`${e.message}\nThe offline page showed: ${await page.locator("body").innerText()}\nIts copy: ${JSON.stringify(await offlineRecords(page))}`);
+      throw new Error(
+        `${e.message}\nThe offline page showed: ${await page.locator("body").innerText()}\nIts copy: ${JSON.stringify(await offlineRecords(page))}`,
+      );
     });
   return { page, email, userId };
 }
@@ -197,7 +204,9 @@ describe("reviewing offline", () => {
     for (const p of [page, other]) await expect.poll(() => p.getByTestId("offline-banner").count(), { timeout: 30_000 }).toBe(0);
     await expect.poll(async () => (await offlineRecords(other)).pending.length).toBe(0);
     // The same grades sent again by hand are answered as repeats.
-    const res = await page.request.post(`${base}/api/review/sync`, { data: { grades: pending.map(({ clientId, cardId, rating, reviewedAt }) => ({ clientId, cardId, rating, reviewedAt, durationMs: 1000 })) } });
+    const res = await page.request.post(`${base}/api/review/sync`, {
+      data: { grades: pending.map(({ clientId, cardId, rating, reviewedAt }) => ({ clientId, cardId, rating, reviewedAt, durationMs: 1000 })) },
+    });
     expect((await res.json()).results.map((r: { status: string }) => r.status)).toEqual(["repeat", "repeat"]);
     expect(await db.reviewLog.count({ where: { userId } })).toBe(2);
     await context.close();

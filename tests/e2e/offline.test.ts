@@ -139,7 +139,7 @@ describe("what is kept", () => {
     // The review shell is precached, and holds no user data; /review itself is never stored.
     expect(urls).toContain("/review-shell");
     expect(urls.filter((u) => u !== "/review-shell" && /^\/(review|progress|settings|account(\/|$)|learn$|api\/|sign-)/.test(u))).toEqual([]);
-    const shell = await page.evaluate(async () => (await (await caches.match("/review-shell", { ignoreSearch: true }))!.text()));
+    const shell = await page.evaluate(async () => await (await caches.match("/review-shell", { ignoreSearch: true }))!.text());
     expect(shell).not.toContain(email);
     expect(shell).toContain("Opening the reviews saved on this device");
     await context.close();

@@ -25,7 +25,13 @@ async function seriousViolations(page: Page) {
   const { violations } = await new AxeBuilder({ page }).analyze();
   return violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}) on ${page.url()}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}) on ${page.url()}: ${v.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 3)
+          .join(", ")}`,
+    );
 }
 
 // Cumulative layout shift from load until the page settles (fonts, session, hydration).
@@ -46,7 +52,19 @@ async function layoutShift(page: Page, url: string): Promise<number> {
 
 describe("every page on a phone and a desktop, light and dark", () => {
   const lesson = lessons[0];
-  const publicPages = ["/", "/learn", `/learn/${lesson.slug}`, `/learn/${lesson.slug}/quiz`, "/sources", "/offline", "/signed-out", "/account-deleted", "/sign-in", "/sign-up", "/no-such-page"];
+  const publicPages = [
+    "/",
+    "/learn",
+    `/learn/${lesson.slug}`,
+    `/learn/${lesson.slug}/quiz`,
+    "/sources",
+    "/offline",
+    "/signed-out",
+    "/account-deleted",
+    "/sign-in",
+    "/sign-up",
+    "/no-such-page",
+  ];
   const privatePages = ["/", "/welcome", "/review", "/progress", "/cards", "/settings", "/account"];
   for (const kind of ["desktop", "phone"] as const) {
     for (const scheme of ["light", "dark"] as const) {
@@ -103,10 +121,12 @@ describe("every page on a phone and a desktop, light and dark", () => {
       await page.locator(".auth-slot a:visible").first().waitFor();
       const width = kind === "phone" ? 390 : 1280;
       const boxes = await page.locator(".site-header a, .site-header button, .main-nav a").evaluateAll((els) =>
-        els.filter((e) => (e as HTMLElement).offsetParent !== null || getComputedStyle(e).position === "fixed").map((e) => {
-          const r = e.getBoundingClientRect();
-          return { text: e.textContent, left: r.left, right: r.right, height: r.height, top: r.top };
-        }),
+        els
+          .filter((e) => (e as HTMLElement).offsetParent !== null || getComputedStyle(e).position === "fixed")
+          .map((e) => {
+            const r = e.getBoundingClientRect();
+            return { text: e.textContent, left: r.left, right: r.right, height: r.height, top: r.top };
+          }),
       );
       expect(boxes.length).toBeGreaterThanOrEqual(5);
       for (const b of boxes) {
@@ -157,9 +177,9 @@ describe("the signed-in header", () => {
     const requests: string[] = [];
     page.on("request", (r) => requests.push(new URL(r.url()).pathname));
     await page.goto(url, { waitUntil: "networkidle" });
-    const visible = await page.locator(".auth-slot a, .auth-slot button").evaluateAll((els) =>
-      els.filter((e) => (e as HTMLElement).offsetParent !== null).map((e) => e.textContent?.trim()),
-    );
+    const visible = await page
+      .locator(".auth-slot a, .auth-slot button")
+      .evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent !== null).map((e) => e.textContent?.trim()));
     return { atParse: await page.evaluate(() => (window as unknown as { __authAtHeader?: string }).__authAtHeader), visible, requests };
   }
 
@@ -179,12 +199,18 @@ describe("the signed-in header", () => {
       const signedIn = await headerAtParse(fresh, url);
       expect(signedIn.atParse, url).toBe("in");
       expect(signedIn.visible, url).toEqual(["Settings", "Sign out"]);
-      expect(signedIn.requests.filter((r) => r.startsWith("/api/auth")), url).toEqual([]);
+      expect(
+        signedIn.requests.filter((r) => r.startsWith("/api/auth")),
+        url,
+      ).toEqual([]);
       await fresh.close();
     }
     // The prerendered lesson is the same bytes signed in or not: nothing in it names a user.
     const cookies = (await ctx.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
-    const [asGuest, asUser] = await Promise.all([fetch(lessonUrl).then((r) => r.text()), fetch(lessonUrl, { headers: { cookie: cookies } }).then((r) => r.text())]);
+    const [asGuest, asUser] = await Promise.all([
+      fetch(lessonUrl).then((r) => r.text()),
+      fetch(lessonUrl, { headers: { cookie: cookies } }).then((r) => r.text()),
+    ]);
     expect(asUser).toBe(asGuest);
     expect(asUser).not.toContain(DEMO_ACCOUNT.email);
 
@@ -357,9 +383,19 @@ describe("due today", () => {
     const cards = await db.card.findMany({ where: { userId: user.id }, orderBy: { id: "asc" } });
     const at = (min: number) => new Date(Date.now() + min * 60_000);
     // learning due now, learning due later today, overdue review, review due today, review tomorrow+, relearning due now
-    const plan = [[1, -5], [1, 120], [2, -3 * 24 * 60], [2, 60], [2, 3 * 24 * 60], [3, -1]] as const;
+    const plan = [
+      [1, -5],
+      [1, 120],
+      [2, -3 * 24 * 60],
+      [2, 60],
+      [2, 3 * 24 * 60],
+      [3, -1],
+    ] as const;
     for (const [i, [state, min]] of plan.entries()) {
-      await db.card.update({ where: { id: cards[i]!.id }, data: { state, due: at(min), stability: 3, difficulty: 5, reps: 2, lastReview: at(-24 * 60), version: { increment: 1 } } });
+      await db.card.update({
+        where: { id: cards[i]!.id },
+        data: { state, due: at(min), stability: 3, difficulty: 5, reps: 2, lastReview: at(-24 * 60), version: { increment: 1 } },
+      });
     }
     await page.goto(`${baseUrl}/review`);
     const n = async (id: string) => Number(await page.getByTestId(id).textContent());

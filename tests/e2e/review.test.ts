@@ -20,7 +20,10 @@ async function gradeWithKeyboard(page: Page, key: "1" | "2" | "3" | "4") {
   await page.waitForFunction(
     ([id, p]) => {
       const card = document.querySelector('[data-testid="review-card"]');
-      return !document.querySelector('[data-testid="answer"]') && (!card || card.getAttribute("data-card-id") !== id || card.querySelector('[data-testid="prompt"]')?.textContent !== p);
+      return (
+        !document.querySelector('[data-testid="answer"]') &&
+        (!card || card.getAttribute("data-card-id") !== id || card.querySelector('[data-testid="prompt"]')?.textContent !== p)
+      );
     },
     [before, prompt],
   );

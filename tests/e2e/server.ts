@@ -46,7 +46,13 @@ export async function waitUntilAnswering(url: string, proc: ChildProcess, output
   const deadline = Date.now() + seconds * 1000;
   for (;;) {
     if (hasExited(proc)) throw new Error(`${what} exited early:\n${output()}`);
-    if (await fetch(`${url}/api/auth/csrf`).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(`${url}/api/auth/csrf`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     if (Date.now() > deadline) throw new Error(`${what} did not answer within ${seconds} s:\n${output()}`);
     await new Promise((r) => setTimeout(r, 250));
   }

@@ -25,7 +25,14 @@ type Reply = { status: number; headers: http.IncomingHttpHeaders; body: string }
 function request(method: string, pathname: string, opts: { from: string; headers?: Record<string, string>; body?: string }): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: "127.0.0.1", port: PORT, path: pathname, method, localAddress: opts.from, headers: { ...opts.headers, ...(opts.body ? { "content-length": Buffer.byteLength(opts.body) } : {}) } },
+      {
+        host: "127.0.0.1",
+        port: PORT,
+        path: pathname,
+        method,
+        localAddress: opts.from,
+        headers: { ...opts.headers, ...(opts.body ? { "content-length": Buffer.byteLength(opts.body) } : {}) },
+      },
       (res) => {
         let body = "";
         res.setEncoding("utf8");
@@ -61,7 +68,11 @@ beforeAll(async () => {
   db = createPrismaClient(URL);
   [owner] = await createLoadUsers(db, "owner", 1, 5);
   // No UNKNOT_TRUSTED_PROXIES and no NEXTAUTH_URL: the defaults a fresh install has.
-  server = await startServer(PORT, { DATABASE_URL: URL, NEXTAUTH_SECRET: "abuse-test-secret-not-for-production-0", UNKNOT_SIGNUPS_PER_HOUR: String(SIGNUPS_PER_HOUR) });
+  server = await startServer(PORT, {
+    DATABASE_URL: URL,
+    NEXTAUTH_SECRET: "abuse-test-secret-not-for-production-0",
+    UNKNOT_SIGNUPS_PER_HOUR: String(SIGNUPS_PER_HOUR),
+  });
   browser = await launchBrowser();
 }, 600_000);
 
@@ -108,7 +119,9 @@ describe("sign-up throttling", () => {
       await context.clearCookies();
     }
     await signUp();
-    await expect(page.getByRole("alert").filter({ hasText: "Too many new accounts" }).textContent()).resolves.toMatch(/Try again in \d+ minutes? \(after \d\d:\d\d UTC\)/);
+    await expect(page.getByRole("alert").filter({ hasText: "Too many new accounts" }).textContent()).resolves.toMatch(
+      /Try again in \d+ minutes? \(after \d\d:\d\d UTC\)/,
+    );
     expect(await db!.user.count({ where: { email: { startsWith: "signup-" } } })).toBe(SIGNUPS_PER_HOUR);
     await context.close();
   });

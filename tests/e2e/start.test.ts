@@ -72,32 +72,36 @@ afterAll(() => {
 });
 
 describe("npm start", () => {
-  it("creates, migrates and seeds a new SQLite file and serves the app from a bare Node parent with no TypeScript loader left running", { timeout: 240_000 }, async () => {
-    resetDatabase(FILE);
-    const url = `http://localhost:${PORT}`;
-    const run = launch({ PORT: String(PORT), DATABASE_URL: `file:${FILE}`, NEXTAUTH_SECRET: "start-test-secret-not-for-production-00" });
-    launched.push(run.proc);
-    const launcher = run.proc.pid!;
-    await waitUntilAnswering(url, run.proc, run.output, "npm start", 180);
-    expect(existsSync(FILE)).toBe(true);
-    expect(run.output()).not.toContain("building the app");
+  it(
+    "creates, migrates and seeds a new SQLite file and serves the app from a bare Node parent with no TypeScript loader left running",
+    { timeout: 240_000 },
+    async () => {
+      resetDatabase(FILE);
+      const url = `http://localhost:${PORT}`;
+      const run = launch({ PORT: String(PORT), DATABASE_URL: `file:${FILE}`, NEXTAUTH_SECRET: "start-test-secret-not-for-production-00" });
+      launched.push(run.proc);
+      const launcher = run.proc.pid!;
+      await waitUntilAnswering(url, run.proc, run.output, "npm start", 180);
+      expect(existsSync(FILE)).toBe(true);
+      expect(run.output()).not.toContain("building the app");
 
-    // The demo account was seeded and has cards to review.
-    const cookie = await signInHttp(url, DEMO_ACCOUNT.email, DEMO_ACCOUNT.password);
-    expect(await nextCard(url, cookie)).not.toBeNull();
+      // The demo account was seeded and has cards to review.
+      const cookie = await signInHttp(url, DEMO_ACCOUNT.email, DEMO_ACCOUNT.password);
+      expect(await nextCard(url, cookie)).not.toBeNull();
 
-    // What stays running is the launcher and the bundled server, neither under tsx.
-    const tree = descendantsOf(launcher);
-    expect(tree.map(commandLine)).toEqual([expect.stringContaining(serverFile())]);
-    expect([launcher, ...tree].map(commandLine).filter((c) => c.includes("tsx"))).toEqual([]);
-    // A bare Node is about 40-50 MiB; the launcher under tsx was about 190 MiB more.
-    expect(rssMiB(launcher)).toBeLessThan(120);
+      // What stays running is the launcher and the bundled server, neither under tsx.
+      const tree = descendantsOf(launcher);
+      expect(tree.map(commandLine)).toEqual([expect.stringContaining(serverFile())]);
+      expect([launcher, ...tree].map(commandLine).filter((c) => c.includes("tsx"))).toEqual([]);
+      // A bare Node is about 40-50 MiB; the launcher under tsx was about 190 MiB more.
+      expect(rssMiB(launcher)).toBeLessThan(120);
 
-    // SIGTERM reaches the server through the launcher, and both end cleanly.
-    run.proc.kill("SIGTERM");
-    expect(await run.exit).toBe(0);
-    expect(tree.filter(isAlive)).toEqual([]);
-  });
+      // SIGTERM reaches the server through the launcher, and both end cleanly.
+      run.proc.kill("SIGTERM");
+      expect(await run.exit).toBe(0);
+      expect(tree.filter(isAlive)).toEqual([]);
+    },
+  );
 
   it("stops the server when npm itself is sent SIGTERM, as a process manager does", { timeout: 240_000 }, async () => {
     const url = `http://localhost:${PORT + 1}`;
@@ -110,7 +114,12 @@ describe("npm start", () => {
     run.proc.kill("SIGTERM");
     await run.exit;
     expect(await until(() => !tree.some(isAlive), 15_000)).toBe(true);
-    expect(await fetch(`${url}/api/auth/csrf`).then(() => "answered", () => "refused")).toBe("refused");
+    expect(
+      await fetch(`${url}/api/auth/csrf`).then(
+        () => "answered",
+        () => "refused",
+      ),
+    ).toBe("refused");
   });
 
   it("starts a second server on a SQLite file that a running server and an open read transaction hold, and both answer", { timeout: 300_000 }, async () => {

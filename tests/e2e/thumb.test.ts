@@ -99,7 +99,12 @@ describe("the end of a review on a phone", () => {
     await done.waitFor();
     const text = (await done.textContent())!;
     expect(text).not.toMatch(/again-rate|\d{1,2}\/\d{1,2}\/\d{4}|\d\d:\d\d:\d\d/);
-    expect(await page.getByRole("button", { name: /Undo/ }).filter({ visible: true }).evaluateAll((bs) => bs.filter((b) => (b as HTMLButtonElement).disabled).length)).toBe(0);
+    expect(
+      await page
+        .getByRole("button", { name: /Undo/ })
+        .filter({ visible: true })
+        .evaluateAll((bs) => bs.filter((b) => (b as HTMLButtonElement).disabled).length),
+    ).toBe(0);
     const primary = page.locator(".btn.primary:visible");
     expect(await primary.count()).toBe(1);
     await primary.scrollIntoViewIfNeeded();
@@ -133,7 +138,9 @@ describe("the end of a review on a phone", () => {
     const { text, primary } = await expectOneWayOn(page);
     expect(text).toContain(`Today you reviewed ${n} cards`);
     expect(text).toContain("and remembered every one");
-    expect(await page.getByTestId("come-back").textContent()).toMatch(/^Your next card is due (at \d{1,2}(:\d\d)? [ap]m (today|tomorrow)|on \w+ at \d{1,2}(:\d\d)? [ap]m|on \d{1,2} [A-Z][a-z]+( \d{4})?)\.$/);
+    expect(await page.getByTestId("come-back").textContent()).toMatch(
+      /^Your next card is due (at \d{1,2}(:\d\d)? [ap]m (today|tomorrow)|on \w+ at \d{1,2}(:\d\d)? [ap]m|on \d{1,2} [A-Z][a-z]+( \d{4})?)\.$/,
+    );
     expect(await primary.textContent()).toContain(`Next lesson: ${lessons[1].title}`);
     // The last answer can still be undone.
     expect(await page.getByRole("button", { name: /Undo last answer/ }).isEnabled()).toBe(true);
@@ -186,7 +193,12 @@ describe("progress charts on a phone", () => {
     const heat = page.getByTestId("heatmap");
     await heat.scrollIntoViewIfNeeded();
     const visibleDays = await heat.locator(".heatmap-weekday text").evaluateAll((ts) =>
-      ts.filter((t) => { const r = t.getBoundingClientRect(); return r.left >= 0 && r.right <= window.innerWidth; }).map((t) => t.textContent),
+      ts
+        .filter((t) => {
+          const r = t.getBoundingClientRect();
+          return r.left >= 0 && r.right <= window.innerWidth;
+        })
+        .map((t) => t.textContent),
     );
     expect(visibleDays).toEqual(["Mon", "Wed", "Fri"]);
     expect(await forecast.locator(".readout").innerText()).toBe("Tap a bar to see its value.");
@@ -313,7 +325,11 @@ describe("smaller things a newcomer meets", () => {
   it("welcomes a first-ever learner without 'back', tells a visitor why Review, Cards and Progress need an account, and makes Sources toggles 44 px", async () => {
     const ctx = await phone();
     const page = await ctx.newPage();
-    for (const [path, what] of [["/review", "Your reviews are"], ["/cards", "Your cards are"], ["/progress", "Your progress is"]] as const) {
+    for (const [path, what] of [
+      ["/review", "Your reviews are"],
+      ["/cards", "Your cards are"],
+      ["/progress", "Your progress is"],
+    ] as const) {
       await page.goto(`${baseUrl}${path}`);
       await page.waitForURL((u) => u.pathname === "/sign-in");
       const reason = page.getByTestId("sign-in-reason");

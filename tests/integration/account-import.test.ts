@@ -24,7 +24,15 @@ async function learnerWithHistory() {
   const a = await makeUser({ timeZone: "Europe/Berlin" });
   await db.user.update({
     where: { id: a.id },
-    data: { dayRolloverHour: 5, newCardsPerDay: 12, enableFuzz: false, fsrsWeights: JSON.stringify(WEIGHTS), reviewsPerDay: 150, leechThreshold: 6, leechAction: "flag" },
+    data: {
+      dayRolloverHour: 5,
+      newCardsPerDay: 12,
+      enableFuzz: false,
+      fsrsWeights: JSON.stringify(WEIGHTS),
+      reviewsPerDay: 150,
+      leechThreshold: 6,
+      leechAction: "flag",
+    },
   });
   await db.parameterSet.create({ data: { userId: a.id, weights: "null", source: "default", createdAt: at(-60) } });
   const gradeNext = async (now: Date, rating: number) => {
@@ -44,11 +52,15 @@ async function learnerWithHistory() {
   await cardAction(a.id, { action: "forget", cardIds: [reviewed[1]!.id] }, at(2 * 24 * 60 + 4));
   await db.card.update({ where: { id: reviewed[1]!.id }, data: { leech: true } });
   const lesson = getLesson("cold-and-heat")!;
-  await submitQuiz(a.id, {
-    lessonSlug: lesson.slug,
-    clientId: randomUUID(),
-    answers: lesson.quiz.map((q, i) => ({ questionId: q.id, chosen: i === 0 ? q.choices.find((c) => c !== q.answer)! : q.answer })),
-  }, at(2 * 24 * 60 + 5));
+  await submitQuiz(
+    a.id,
+    {
+      lessonSlug: lesson.slug,
+      clientId: randomUUID(),
+      answers: lesson.quiz.map((q, i) => ({ questionId: q.id, chosen: i === 0 ? q.choices.find((c) => c !== q.answer)! : q.answer })),
+    },
+    at(2 * 24 * 60 + 5),
+  );
   return a;
 }
 
@@ -80,10 +92,14 @@ async function portable(userId: string) {
     settings,
     cards: cards.map(({ id: _i, userId: _u, ...c }) => c).sort((x, y) => x.catalogCardId.localeCompare(y.catalogCardId)),
     // The study session a review was made in stays behind: it scopes undo on the device it came from.
-    logs: logs.map(({ id: _i, userId: _u, cardId, sessionId: _x, ...l }) => ({ ...l, card: catalogueOf.get(cardId) })).sort((x, y) => x.clientId.localeCompare(y.clientId)),
+    logs: logs
+      .map(({ id: _i, userId: _u, cardId, sessionId: _x, ...l }) => ({ ...l, card: catalogueOf.get(cardId) }))
+      .sort((x, y) => x.clientId.localeCompare(y.clientId)),
     quizAttempts: quizAttempts.map(({ id: _i, userId: _u, ...q }) => q),
     parameterSets: parameterSets.map(({ id: _i, userId: _u, ...p }) => p),
-    cardEvents: cardEvents.map(({ id: _i, userId: _u, cardId, ...e }) => ({ ...e, card: catalogueOf.get(cardId) })).sort((x, y) => x.at.getTime() - y.at.getTime()),
+    cardEvents: cardEvents
+      .map(({ id: _i, userId: _u, cardId, ...e }) => ({ ...e, card: catalogueOf.get(cardId) }))
+      .sort((x, y) => x.at.getTime() - y.at.getTime()),
   };
 }
 
@@ -144,7 +160,10 @@ describe("importing an Unknot export", () => {
     const b = await makeUser();
     await importAccountJson(b.id, doc);
     const after = await rowsOf(b.id);
-    await expect(importAccountJson(b.id, doc)).rejects.toMatchObject({ status: 409, message: expect.stringMatching(/^Import works only into an account with no reviews yet/) });
+    await expect(importAccountJson(b.id, doc)).rejects.toMatchObject({
+      status: 409,
+      message: expect.stringMatching(/^Import works only into an account with no reviews yet/),
+    });
     expect(await rowsOf(b.id)).toEqual(after);
 
     const aBefore = await rowsOf(a.id);
@@ -193,7 +212,10 @@ describe("importing an Unknot export", () => {
     const before = await rowsOf(b.id);
     const doc = await exportOf(a.id);
     doc.reviewLogs[doc.reviewLogs.length - 1]!.rating = 7;
-    await expect(importAccountJson(b.id, doc)).rejects.toMatchObject({ status: 400, message: expect.stringMatching(/reviewLogs\[\d+\]\.rating.*Nothing was imported/) });
+    await expect(importAccountJson(b.id, doc)).rejects.toMatchObject({
+      status: 400,
+      message: expect.stringMatching(/reviewLogs\[\d+\]\.rating.*Nothing was imported/),
+    });
     for (const bad of [null, "text", [doc], { ...doc, version: 2 }, { ...doc, cards: "all of them" }]) {
       await expect(importAccountJson(b.id, bad)).rejects.toMatchObject({ status: 400 });
     }
@@ -214,10 +236,13 @@ describe("importing an Unknot export", () => {
         get: (t, key) => {
           const value = Reflect.get(t, key);
           if (key !== "$executeRaw") return value;
-          return ((q) => (q.strings.join("?").includes('INSERT INTO "QuizAttempt"') ? Promise.reject(new Error("disk full")) : (value as Exec).call(t, q))) as Exec;
+          return ((q) =>
+            q.strings.join("?").includes('INSERT INTO "QuizAttempt"') ? Promise.reject(new Error("disk full")) : (value as Exec).call(t, q)) as Exec;
         },
       });
-    const spy = vi.spyOn(db, "$transaction").mockImplementation(((fn: (tx: object) => Promise<unknown>, options?: object) => real((tx) => fn(failLast(tx)), options)) as never);
+    const spy = vi
+      .spyOn(db, "$transaction")
+      .mockImplementation(((fn: (tx: object) => Promise<unknown>, options?: object) => real((tx) => fn(failLast(tx)), options)) as never);
     try {
       await expect(importAccountJson(b.id, doc)).rejects.toThrow("disk full");
     } finally {
@@ -239,7 +264,10 @@ describe("importing an Unknot export", () => {
     });
     const logDoc = await exportOf(a.id);
     logDoc.reviewLogs[0]!.review = new Date(Date.now() + 3_600_000).toISOString();
-    await expect(importAccountJson(b.id, logDoc)).rejects.toMatchObject({ status: 400, message: expect.stringMatching(/^The export is not valid at reviewLogs\[0\]\.review: is in the future/) });
+    await expect(importAccountJson(b.id, logDoc)).rejects.toMatchObject({
+      status: 400,
+      message: expect.stringMatching(/^The export is not valid at reviewLogs\[0\]\.review: is in the future/),
+    });
     expect(await rowsOf(b.id)).toEqual(before);
   });
 
@@ -250,7 +278,10 @@ describe("importing an Unknot export", () => {
     const doc = (await exportOf(a.id)) as unknown as { cardEvents: { before: unknown }[] };
     const depth = 20_000;
     doc.cardEvents[0]!.before = JSON.parse('{"a":'.repeat(depth) + "1" + "}".repeat(depth));
-    await expect(importAccountJson(b.id, doc)).rejects.toMatchObject({ status: 400, message: expect.stringMatching(/^The export is not valid at cardEvents\[0\]\.before\.a: /) });
+    await expect(importAccountJson(b.id, doc)).rejects.toMatchObject({
+      status: 400,
+      message: expect.stringMatching(/^The export is not valid at cardEvents\[0\]\.before\.a: /),
+    });
     expect(await rowsOf(b.id)).toEqual(before);
   });
 });

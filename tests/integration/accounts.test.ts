@@ -27,11 +27,21 @@ describe("signing up", () => {
     const e = email();
     await createAccount({ email: e, password: "a-long-unusual-passphrase", timeZone: "UTC" });
     const before = await db.user.count();
-    await expect(createAccount({ email: e.toUpperCase(), password: "another-long-passphrase", timeZone: "UTC" })).rejects.toMatchObject({ fieldErrors: { email: [expect.stringMatching(/already exists/)] } });
-    await expect(createAccount({ email: email(), password: "password123", timeZone: "UTC" })).rejects.toMatchObject({ fieldErrors: { password: [expect.stringMatching(/too easy to guess.*commonly used/)] } });
-    await expect(createAccount({ email: email(), password: "short", timeZone: "UTC" })).rejects.toMatchObject({ fieldErrors: { password: ["Use at least 10 characters"] } });
-    await expect(createAccount({ email: email(), password: "a-long-unusual-passphrase", timeZone: "Mars/Base" })).rejects.toMatchObject({ fieldErrors: { timeZone: [expect.any(String)] } });
-    await expect(createAccount({ email: "x".repeat(300) + "@a.b", password: "a-long-unusual-passphrase", timeZone: "UTC" })).rejects.toMatchObject({ fieldErrors: { email: [expect.any(String)] } });
+    await expect(createAccount({ email: e.toUpperCase(), password: "another-long-passphrase", timeZone: "UTC" })).rejects.toMatchObject({
+      fieldErrors: { email: [expect.stringMatching(/already exists/)] },
+    });
+    await expect(createAccount({ email: email(), password: "password123", timeZone: "UTC" })).rejects.toMatchObject({
+      fieldErrors: { password: [expect.stringMatching(/too easy to guess.*commonly used/)] },
+    });
+    await expect(createAccount({ email: email(), password: "short", timeZone: "UTC" })).rejects.toMatchObject({
+      fieldErrors: { password: ["Use at least 10 characters"] },
+    });
+    await expect(createAccount({ email: email(), password: "a-long-unusual-passphrase", timeZone: "Mars/Base" })).rejects.toMatchObject({
+      fieldErrors: { timeZone: [expect.any(String)] },
+    });
+    await expect(createAccount({ email: "x".repeat(300) + "@a.b", password: "a-long-unusual-passphrase", timeZone: "UTC" })).rejects.toMatchObject({
+      fieldErrors: { email: [expect.any(String)] },
+    });
     expect(await db.user.count()).toBe(before);
   });
 });
@@ -49,12 +59,16 @@ describe("password strength", () => {
 
   it("refuses a password built from the account's own email", async () => {
     const e = `margaret.holloway-${randomUUID().slice(0, 4)}@example.test`;
-    await expect(createAccount({ email: e, password: `${e.split("@")[0]}!`, timeZone: "UTC" })).rejects.toMatchObject({ fieldErrors: { password: [expect.any(String)] } });
+    await expect(createAccount({ email: e, password: `${e.split("@")[0]}!`, timeZone: "UTC" })).rejects.toMatchObject({
+      fieldErrors: { password: [expect.any(String)] },
+    });
   });
 
   it("applies the same rules to a new password in a password change", async () => {
     const u = await makeUser();
-    await expect(changePassword(u.id, { currentPassword: u.password, newPassword: "aaaaaaaaaaaa" })).rejects.toMatchObject({ fieldErrors: { newPassword: [expect.stringMatching(/easy to guess/)] } });
+    await expect(changePassword(u.id, { currentPassword: u.password, newPassword: "aaaaaaaaaaaa" })).rejects.toMatchObject({
+      fieldErrors: { newPassword: [expect.stringMatching(/easy to guess/)] },
+    });
     await expect(authenticate({ email: u.email, password: u.password }, "10.9.0.1")).resolves.toMatchObject({ id: u.id });
   });
 });
@@ -74,7 +88,9 @@ describe("sign-up throttling", () => {
     // One real sign-up, which records its attempt, and the rest of the hour's allowance as rows.
     await createAccount({ email: email(), password: "a-long-unusual-passphrase", timeZone: "UTC" }, address, now);
     expect(await db.signUpAttempt.count({ where: { ip: address } })).toBe(1);
-    await db.signUpAttempt.createMany({ data: Array.from({ length: limit - 1 }, (_, i) => ({ ip: address, createdAt: new Date(now.getTime() - (i + 1) * 1000) })) });
+    await db.signUpAttempt.createMany({
+      data: Array.from({ length: limit - 1 }, (_, i) => ({ ip: address, createdAt: new Date(now.getTime() - (i + 1) * 1000) })),
+    });
     const before = await db.user.count();
     await expect(createAccount({ email: email(), password: "a-long-unusual-passphrase", timeZone: "UTC" }, address, now)).rejects.toMatchObject({
       status: 429,
@@ -83,7 +99,9 @@ describe("sign-up throttling", () => {
     expect(await db.user.count()).toBe(before);
     await expect(createAccount({ email: email(), password: "a-long-unusual-passphrase", timeZone: "UTC" }, `${address}0`, now)).resolves.toBeDefined();
     // An hour after the oldest of them, one more is allowed.
-    await expect(createAccount({ email: email(), password: "a-long-unusual-passphrase", timeZone: "UTC" }, address, new Date(now.getTime() + 60 * 60_000))).resolves.toBeDefined();
+    await expect(
+      createAccount({ email: email(), password: "a-long-unusual-passphrase", timeZone: "UTC" }, address, new Date(now.getTime() + 60 * 60_000)),
+    ).resolves.toBeDefined();
   });
 });
 
@@ -98,11 +116,14 @@ describe("signing in", () => {
   it("refuses further guesses for an email from one address after five failures, saying when to retry, even with the right password", async () => {
     const u = await makeUser();
     const now = new Date();
-    for (let i = 0; i < 5; i++) await expect(authenticate({ email: u.email, password: "wrong-password-here" }, "10.1.0.1", now)).rejects.toThrow(WRONG_CREDENTIALS);
+    for (let i = 0; i < 5; i++)
+      await expect(authenticate({ email: u.email, password: "wrong-password-here" }, "10.1.0.1", now)).rejects.toThrow(WRONG_CREDENTIALS);
     const locked = authenticate({ email: u.email, password: u.password }, "10.1.0.1", now);
     await expect(locked).rejects.toMatchObject({ status: 429, message: expect.stringMatching(/Try again in 15 minutes/) });
     // The lock lives in the database, so it is over once the window has passed.
-    await expect(authenticate({ email: u.email, password: u.password }, "10.1.0.1", new Date(now.getTime() + 15 * 60_000 + 1000))).resolves.toMatchObject({ id: u.id });
+    await expect(authenticate({ email: u.email, password: u.password }, "10.1.0.1", new Date(now.getTime() + 15 * 60_000 + 1000))).resolves.toMatchObject({
+      id: u.id,
+    });
   });
 
   it("lets the owner sign in from another address while a stranger's guesses are refused", async () => {
@@ -117,11 +138,14 @@ describe("signing in", () => {
     const u = await makeUser();
     const now = new Date();
     // 99 failures spread over many addresses: still open to the owner.
-    for (let i = 0; i < 99; i++) await db.signInAttempt.create({ data: { email: u.email, ip: `10.5.${i}.1`, success: false, createdAt: new Date(now.getTime() - i * 1000) } });
+    for (let i = 0; i < 99; i++)
+      await db.signInAttempt.create({ data: { email: u.email, ip: `10.5.${i}.1`, success: false, createdAt: new Date(now.getTime() - i * 1000) } });
     await expect(authenticate({ email: u.email, password: u.password }, "10.6.0.1", now)).resolves.toMatchObject({ id: u.id });
     await db.signInAttempt.create({ data: { email: u.email, ip: "10.5.200.1", success: false, createdAt: now } });
     await expect(authenticate({ email: u.email, password: u.password }, "10.6.0.1", now)).rejects.toMatchObject({ status: 429 });
-    await expect(authenticate({ email: u.email, password: u.password }, "10.6.0.1", new Date(now.getTime() + 61 * 60_000))).resolves.toMatchObject({ id: u.id });
+    await expect(authenticate({ email: u.email, password: u.password }, "10.6.0.1", new Date(now.getTime() + 61 * 60_000))).resolves.toMatchObject({
+      id: u.id,
+    });
   });
 
   it("refuses further attempts from one client address after twenty failures across emails", async () => {
@@ -139,7 +163,14 @@ describe("settings", () => {
     const u = await makeUser();
     const good = { desiredRetention: 0.85, newCardsPerDay: 20, maximumInterval: 365, dayRolloverHour: 3, timeZone: "Asia/Tokyo", enableFuzz: false };
     expect(await updateSettings(u.id, good)).toEqual(good);
-    const bad = await updateSettings(u.id, { desiredRetention: 0.99, newCardsPerDay: -1, maximumInterval: 1.5, dayRolloverHour: 24, timeZone: "Nowhere/City", enableFuzz: "yes" }).catch((e: unknown) => e);
+    const bad = await updateSettings(u.id, {
+      desiredRetention: 0.99,
+      newCardsPerDay: -1,
+      maximumInterval: 1.5,
+      dayRolloverHour: 24,
+      timeZone: "Nowhere/City",
+      enableFuzz: "yes",
+    }).catch((e: unknown) => e);
     expect(bad).toBeInstanceOf(InvalidInput);
     const { fieldErrors } = bad as InvalidInput;
     expect(Object.keys(fieldErrors).sort()).toEqual(["dayRolloverHour", "desiredRetention", "enableFuzz", "maximumInterval", "newCardsPerDay", "timeZone"]);

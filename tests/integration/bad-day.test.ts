@@ -28,7 +28,16 @@ async function dueDeck(lessons = [1, 2, 4, 5]) {
   for (const [i, c] of cards.entries()) {
     await db.card.update({
       where: { id: c.id },
-      data: { state: 2, due: new Date(NOW.getTime() - DAY - i * 60_000), stability: 2 + (i % 7) * 3, difficulty: 5, lastReview: new Date(NOW.getTime() - 5 * DAY), reps: 3, lapses: 1, scheduledDays: 4 },
+      data: {
+        state: 2,
+        due: new Date(NOW.getTime() - DAY - i * 60_000),
+        stability: 2 + (i % 7) * 3,
+        difficulty: 5,
+        lastReview: new Date(NOW.getTime() - 5 * DAY),
+        reps: 3,
+        lapses: 1,
+        scheduledDays: 4,
+      },
     });
   }
   await db.user.update({ where: { id: u.id }, data: { newCardsPerDay: 5 } });
@@ -82,7 +91,10 @@ describe("a bad-day session", () => {
     const all = await dueDeck();
     const u = all.u;
     // Three safety cards left, so that the quick-relief cards come next within the eight places.
-    const extra = all.cards.filter((c) => c.catalogCard.safety).slice(3).map((c) => c.id);
+    const extra = all.cards
+      .filter((c) => c.catalogCard.safety)
+      .slice(3)
+      .map((c) => c.id);
     await db.card.deleteMany({ where: { id: { in: extra } } });
     const cards = all.cards.filter((c) => !extra.includes(c.id));
     // New cards waiting too (lesson 3): a bad day offers none of them.
@@ -99,7 +111,12 @@ describe("a bad-day session", () => {
     // The offline copy of the day holds the same short session, its safety cards marked.
     const snap = await getOfflineSnapshot(u.id, NOW);
     expect(snap.cards).toHaveLength(DEFAULT_SESSION_CARDS);
-    expect(snap.cards.filter((c) => c.safety).map((c) => c.cardId).sort()).toEqual([...safety].sort());
+    expect(
+      snap.cards
+        .filter((c) => c.safety)
+        .map((c) => c.cardId)
+        .sort(),
+    ).toEqual([...safety].sort());
     const seen = await walkQueue(u.id);
     expect(seen).toHaveLength(DEFAULT_SESSION_CARDS);
     const kinds = seen.map((id) => (safety.includes(id) ? "safety" : quick.includes(id) ? "quick" : "other"));
@@ -113,9 +130,31 @@ describe("a bad-day session", () => {
     for (let i = 0; i < 5; i++) {
       await db.reviewLog.create({
         data: {
-          userId: u.id, cardId: card.id, clientId: `t-${i}`, rating: 3, state: 2, due: NOW, stability: 1, difficulty: 5, elapsedDays: 0, lastElapsedDays: 0,
-          scheduledDays: 0, learningSteps: 0, review: new Date(NOW.getTime() - (10 + i) * DAY), durationMs: 30_000, reviewDay: 0, prevDue: NOW, prevElapsedDays: 0,
-          prevReps: 0, prevLapses: 0, prevVersion: 0, nextState: 2, nextDue: NOW, nextScheduledDays: 1, nextStability: 1, nextVersion: 1,
+          userId: u.id,
+          cardId: card.id,
+          clientId: `t-${i}`,
+          rating: 3,
+          state: 2,
+          due: NOW,
+          stability: 1,
+          difficulty: 5,
+          elapsedDays: 0,
+          lastElapsedDays: 0,
+          scheduledDays: 0,
+          learningSteps: 0,
+          review: new Date(NOW.getTime() - (10 + i) * DAY),
+          durationMs: 30_000,
+          reviewDay: 0,
+          prevDue: NOW,
+          prevElapsedDays: 0,
+          prevReps: 0,
+          prevLapses: 0,
+          prevVersion: 0,
+          nextState: 2,
+          nextDue: NOW,
+          nextScheduledDays: 1,
+          nextStability: 1,
+          nextVersion: 1,
         },
       });
     }
@@ -167,12 +206,33 @@ describe("a bad-day session", () => {
 });
 
 // ts-fsrs called directly with the safety parameters: the oracle for every scheduling path.
-const safetyFsrs = fsrs(generatorParameters({ request_retention: SAFETY_RETENTION, maximum_interval: SAFETY_MAX_INTERVAL_DAYS, enable_fuzz: false, enable_short_term: true }));
+const safetyFsrs = fsrs(
+  generatorParameters({ request_retention: SAFETY_RETENTION, maximum_interval: SAFETY_MAX_INTERVAL_DAYS, enable_fuzz: false, enable_short_term: true }),
+);
 const plainFsrs = fsrs(generatorParameters({ request_retention: 0.9, maximum_interval: 36500, enable_fuzz: false, enable_short_term: true }));
 
-const asFsrs = (c: { state: number; due: Date; stability: number; difficulty: number; elapsedDays: number; scheduledDays: number; learningSteps: number; reps: number; lapses: number; lastReview: Date | null }): FsrsCard => ({
-  due: c.due, stability: c.stability, difficulty: c.difficulty, elapsed_days: c.elapsedDays, scheduled_days: c.scheduledDays, learning_steps: c.learningSteps,
-  reps: c.reps, lapses: c.lapses, state: c.state, last_review: c.lastReview ?? undefined,
+const asFsrs = (c: {
+  state: number;
+  due: Date;
+  stability: number;
+  difficulty: number;
+  elapsedDays: number;
+  scheduledDays: number;
+  learningSteps: number;
+  reps: number;
+  lapses: number;
+  lastReview: Date | null;
+}): FsrsCard => ({
+  due: c.due,
+  stability: c.stability,
+  difficulty: c.difficulty,
+  elapsed_days: c.elapsedDays,
+  scheduled_days: c.scheduledDays,
+  learning_steps: c.learningSteps,
+  reps: c.reps,
+  lapses: c.lapses,
+  state: c.state,
+  last_review: c.lastReview ?? undefined,
 });
 
 describe("safety cards", () => {
@@ -220,7 +280,19 @@ describe("safety cards", () => {
     await applyReschedule(u.id, new Date(NOW.getTime() + 60_000));
     const after = await db.card.findUniqueOrThrow({ where: { id: safety.id } });
     expect(after.scheduledDays).toBeLessThanOrEqual(SAFETY_MAX_INTERVAL_DAYS);
-    const empty = asFsrs({ ...graded, due: NOW, state: 0, stability: 0, difficulty: 0, reps: 0, lapses: 0, elapsedDays: 0, scheduledDays: 0, learningSteps: 0, lastReview: null });
+    const empty = asFsrs({
+      ...graded,
+      due: NOW,
+      state: 0,
+      stability: 0,
+      difficulty: 0,
+      reps: 0,
+      lapses: 0,
+      elapsedDays: 0,
+      scheduledDays: 0,
+      learningSteps: 0,
+      lastReview: null,
+    });
     const fromNew = safetyFsrs.next(empty, NOW, Rating.Easy).card;
     expect(after.due.getTime()).toBe(fromNew.due.getTime());
     expect(after.due.getTime()).not.toBe(plainFsrs.next(empty, NOW, Rating.Easy).card.due.getTime());

@@ -23,7 +23,16 @@ async function reviewDeck(n: number, extra: { timeZone?: string } = {}) {
   for (const [i, c] of cards.entries()) {
     await db.card.update({
       where: { id: c.id },
-      data: { state: 2, due: new Date(NOW.getTime() - DAY - i * 60_000), stability: 5 + i, difficulty: 5, lastReview: new Date(NOW.getTime() - 6 * DAY), reps: 3, lapses: 1, scheduledDays: 5 },
+      data: {
+        state: 2,
+        due: new Date(NOW.getTime() - DAY - i * 60_000),
+        stability: 5 + i,
+        difficulty: 5,
+        lastReview: new Date(NOW.getTime() - 6 * DAY),
+        reps: 3,
+        lapses: 1,
+        scheduledDays: 5,
+      },
     });
   }
   // The rest of the deck (other lessons' cards) stays out of the way: new cards are limited.
@@ -165,7 +174,11 @@ describe("forgetting a card", () => {
     const u = await makeUser();
     const [card] = await deckOf(u.id, 1);
     let v = card!.version;
-    for (const [d, r] of [[-10, 3], [-8, 3], [-4, 1]] as const) {
+    for (const [d, r] of [
+      [-10, 3],
+      [-8, 3],
+      [-4, 1],
+    ] as const) {
       await gradeReview(u.id, grade(card!.id, v, r), new Date(NOW.getTime() + d * DAY));
       v = (await db.card.findUniqueOrThrow({ where: { id: card!.id } })).version;
     }
@@ -176,7 +189,12 @@ describe("forgetting a card", () => {
     v = (await db.card.findUniqueOrThrow({ where: { id: card!.id } })).version;
     await gradeReview(u.id, grade(card!.id, v, 3), new Date(NOW.getTime() - 1 * DAY));
     const seq = await loadSequences(u.id);
-    expect(seq).toEqual([[{ rating: 3, deltaT: 0 }, { rating: 3, deltaT: 1 }]]);
+    expect(seq).toEqual([
+      [
+        { rating: 3, deltaT: 0 },
+        { rating: 3, deltaT: 1 },
+      ],
+    ]);
   });
 });
 
@@ -244,7 +262,10 @@ describe("the cards list", () => {
     expect(row.retrievability).toBeCloseTo(retrievability(f, c, NOW), 7);
 
     const front = all.rows.find((r) => r.id === c.id)!.front;
-    const word = front.split(/\s+/).find((w) => w.length > 4)!.toUpperCase();
+    const word = front
+      .split(/\s+/)
+      .find((w) => w.length > 4)!
+      .toUpperCase();
     const found = await listCards(u.id, { ...DEFAULT_QUERY, q: word }, NOW);
     expect(found.rows.some((r) => r.id === c.id)).toBe(true);
     expect(found.rows.every((r) => r.front.toLowerCase().includes(word.toLowerCase()))).toBe(true);

@@ -66,7 +66,12 @@ describe("transactions sent at the same moment", () => {
         }),
       ),
     );
-    expect(outcomes.map((o) => (o.status === "fulfilled" ? o.value : (o.reason as Error).message))).toEqual(["renamed 0", "renamed 1", "number 2 fails", "renamed 3"]);
+    expect(outcomes.map((o) => (o.status === "fulfilled" ? o.value : (o.reason as Error).message))).toEqual([
+      "renamed 0",
+      "renamed 1",
+      "number 2 fails",
+      "renamed 3",
+    ]);
     const names = await Promise.all(users.map((u) => db.user.findUniqueOrThrow({ where: { id: u.id }, select: { name: true } })));
     expect(names.map((n) => n.name)).toEqual(["renamed 0", "renamed 1", null, "renamed 3"]);
   });

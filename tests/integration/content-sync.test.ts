@@ -49,7 +49,10 @@ describe("syncing the content catalogue", () => {
     const logsBefore = await db.reviewLog.findMany({ where: { cardId: card.id } });
     const hashBefore = (await db.catalogCard.findUniqueOrThrow({ where: { id: card.catalogCardId } })).contentHash;
 
-    const report = await syncCatalogue(db, edited((ls) => reword(ls.flatMap((l) => l.cards).find((c) => c.id === card.catalogCardId)!)));
+    const report = await syncCatalogue(
+      db,
+      edited((ls) => reword(ls.flatMap((l) => l.cards).find((c) => c.id === card.catalogCardId)!)),
+    );
     expect(report).toMatchObject({ updated: 1, unchanged: TOTAL - 1, added: 0, retired: 0 });
     expect((await db.catalogCard.findUniqueOrThrow({ where: { id: card.catalogCardId } })).contentHash).not.toBe(hashBefore);
     expect(await db.card.findUniqueOrThrow({ where: { id: card.id } })).toEqual(cardBefore);

@@ -35,7 +35,9 @@ describe("the demo account", () => {
     expect(await size(day(7))).toBeLessThanOrEqual(20);
 
     const summary = await getStudySummary(again.id, day(7));
-    const held = new Set((await db.card.findMany({ where: { userId: again.id }, select: { catalogCard: { select: { lessonSlug: true } } } })).map((c) => c.catalogCard.lessonSlug));
+    const held = new Set(
+      (await db.card.findMany({ where: { userId: again.id }, select: { catalogCard: { select: { lessonSlug: true } } } })).map((c) => c.catalogCard.lessonSlug),
+    );
     expect(held.size).toBeGreaterThan(DEMO_LESSONS);
     expect(summary.nextLesson).not.toBeNull();
     expect(held.has(summary.nextLesson!.slug)).toBe(false);

@@ -18,7 +18,12 @@ const DAY = 24 * HOUR;
 
 type Rating = 1 | 2 | 3 | 4;
 const offline = (cardId: string, rating: Rating, reviewedAt: Date, extra: Record<string, unknown> = {}) => ({
-  clientId: randomUUID(), cardId, rating, reviewedAt: reviewedAt.getTime(), durationMs: 3000, ...extra,
+  clientId: randomUUID(),
+  cardId,
+  rating,
+  reviewedAt: reviewedAt.getTime(),
+  durationMs: 3000,
+  ...extra,
 });
 
 async function gradeOnline(userId: string, cardId: string, rating: Rating, at: Date) {
@@ -70,7 +75,11 @@ describe("an offline grade made before the card was reset", () => {
     expect(await cardOf(a.id)).toEqual(reset);
     // It can never be undone into the card's pre-reset state, even from its own session.
     const session = randomUUID();
-    const [s] = await syncOfflineGrades(u.id, [offline(a.id, 4, new Date(t0.getTime() + DAY + HOUR), { sessionId: session })], new Date(resetAt.getTime() + HOUR));
+    const [s] = await syncOfflineGrades(
+      u.id,
+      [offline(a.id, 4, new Date(t0.getTime() + DAY + HOUR), { sessionId: session })],
+      new Date(resetAt.getTime() + HOUR),
+    );
     await expect(undoReview(u.id, { logId: s!.logId, sessionId: session }, new Date(resetAt.getTime() + 2 * HOUR))).rejects.toMatchObject({ status: 409 });
     expect(await cardOf(a.id)).toEqual(reset);
   });
@@ -79,11 +88,19 @@ describe("an offline grade made before the card was reset", () => {
     const u = await makeUser();
     const a = await firstCard(u.id);
     const t0 = new Date(Date.now() + HOUR);
-    await syncOfflineGrades(u.id, [offline(a.id, 3, t0), offline(a.id, 3, new Date(t0.getTime() + 11 * MIN)), offline(a.id, 3, new Date(t0.getTime() + 3 * DAY))], new Date(t0.getTime() + 4 * DAY));
+    await syncOfflineGrades(
+      u.id,
+      [offline(a.id, 3, t0), offline(a.id, 3, new Date(t0.getTime() + 11 * MIN)), offline(a.id, 3, new Date(t0.getTime() + 3 * DAY))],
+      new Date(t0.getTime() + 4 * DAY),
+    );
     const resetAt = new Date(t0.getTime() + 4 * DAY);
     const { batchId } = await cardAction(u.id, { action: "forget", cardIds: [a.id], resetCounts: true }, resetAt);
     // One grade before the last review of the stretch the reset ended, one after it.
-    const results = await syncOfflineGrades(u.id, [offline(a.id, 1, new Date(t0.getTime() + 2 * DAY)), offline(a.id, 3, new Date(t0.getTime() + 3 * DAY + HOUR))], new Date(resetAt.getTime() + HOUR));
+    const results = await syncOfflineGrades(
+      u.id,
+      [offline(a.id, 1, new Date(t0.getTime() + 2 * DAY)), offline(a.id, 3, new Date(t0.getTime() + 3 * DAY + HOUR))],
+      new Date(resetAt.getTime() + HOUR),
+    );
     expect(results.map((r) => r.status)).toEqual(["stored", "stored"]);
     expect(await cardOf(a.id)).toMatchObject({ state: 0, reps: 0 });
     expect(await undoCardAction(u.id, { batchId })).toMatchObject({ restored: 1 });
@@ -103,7 +120,11 @@ describe("an offline grade made before the card was reset", () => {
     // Relearned after the reset, online and offline in either order.
     const afterReset = new Date(resetAt.getTime() + HOUR);
     await gradeOnline(u.id, a.id, 3, new Date(afterReset.getTime() + 20 * MIN));
-    const results = await syncOfflineGrades(u.id, [offline(a.id, 3, new Date(t0.getTime() + DAY)), offline(a.id, 1, afterReset)], new Date(afterReset.getTime() + HOUR));
+    const results = await syncOfflineGrades(
+      u.id,
+      [offline(a.id, 3, new Date(t0.getTime() + DAY)), offline(a.id, 1, afterReset)],
+      new Date(afterReset.getTime() + HOUR),
+    );
     expect(results.map((r) => r.status)).toEqual(["stored", "stored"]);
     const c = await cardOf(a.id);
     expect(c.reps).toBe(2);
@@ -190,7 +211,10 @@ describe("the device's clock and study session", () => {
     expect(results.map((r) => r.status)).toEqual(["stored", "stored"]);
     const logs = await db.reviewLog.findMany({ where: { userId: u.id }, orderBy: { review: "asc" } });
     // Moved back together: the order and the gap between them are kept, the last at the server's time.
-    expect(logs.map((l) => [l.clientId, l.review.getTime()])).toEqual([[fast[0]!.clientId, now.getTime() - 10_000], [fast[1]!.clientId, now.getTime()]]);
+    expect(logs.map((l) => [l.clientId, l.review.getTime()])).toEqual([
+      [fast[0]!.clientId, now.getTime() - 10_000],
+      [fast[1]!.clientId, now.getTime()],
+    ]);
     const online = await gradeOnline(u.id, a!.id, 3, new Date(now.getTime() + 1000));
     await undoReview(u.id, { logId: online.logId, sessionId: SESSION }, new Date(now.getTime() + 2000));
     expect((await db.reviewLog.findUniqueOrThrow({ where: { id: online.logId } })).undoneAt).not.toBeNull();

@@ -9,7 +9,13 @@ const MIN = 60_000;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
 
-const offline = (cardId: string, rating: 1 | 2 | 3 | 4, reviewedAt: Date, durationMs = 3000) => ({ clientId: randomUUID(), cardId, rating, reviewedAt: reviewedAt.getTime(), durationMs });
+const offline = (cardId: string, rating: 1 | 2 | 3 | 4, reviewedAt: Date, durationMs = 3000) => ({
+  clientId: randomUUID(),
+  cardId,
+  rating,
+  reviewedAt: reviewedAt.getTime(),
+  durationMs,
+});
 
 async function deckOf(userId: string) {
   return db.card.findMany({ where: { userId }, orderBy: { catalogCard: { position: "asc" } } });
@@ -24,7 +30,12 @@ describe("sending grades made offline", () => {
     const u = await makeUser();
     const [a, b] = await deckOf(u.id);
     const t0 = new Date(Date.now() + HOUR);
-    const grades = [offline(a!.id, 3, t0), offline(b!.id, 1, new Date(t0.getTime() + MIN)), offline(a!.id, 3, new Date(t0.getTime() + 11 * MIN)), offline(b!.id, 3, new Date(t0.getTime() + 12 * MIN))];
+    const grades = [
+      offline(a!.id, 3, t0),
+      offline(b!.id, 1, new Date(t0.getTime() + MIN)),
+      offline(a!.id, 3, new Date(t0.getTime() + 11 * MIN)),
+      offline(b!.id, 3, new Date(t0.getTime() + 12 * MIN)),
+    ];
     const results = await syncOfflineGrades(u.id, grades, new Date(t0.getTime() + HOUR));
     expect(results.map((r) => r.status)).toEqual(["stored", "stored", "stored", "stored"]);
     const logs = await db.reviewLog.findMany({ where: { userId: u.id }, orderBy: { review: "asc" } });
@@ -65,7 +76,10 @@ describe("sending grades made offline", () => {
     const [r] = await syncOfflineGrades(u.id, [late], new Date(t2.getTime() + HOUR));
     expect(r!.status).toBe("stored");
     const { stored, replayed, logs } = await replayedCard(db, u.id, a!.id);
-    expect(logs.map((l) => [l.rating, l.review.getTime()])).toEqual([[1, t1.getTime()], [3, t2.getTime()]]);
+    expect(logs.map((l) => [l.rating, l.review.getTime()])).toEqual([
+      [1, t1.getTime()],
+      [3, t2.getTime()],
+    ]);
     expect(stored).toEqual(replayed);
     // The later review's log now records the state the replay gave it: Good after Again.
     expect(logs[1]!.state).toBe(1);
@@ -82,12 +96,16 @@ describe("sending grades made offline", () => {
     const u = await makeUser();
     const [a, b] = await deckOf(u.id);
     const now = new Date(Date.now() + 20 * DAY);
-    const results = await syncOfflineGrades(u.id, [
-      offline(a!.id, 3, new Date(now.getTime() + 2 * MIN)),
-      offline(a!.id, 3, new Date(now.getTime() - 31 * DAY)),
-      offline(a!.id, 3, new Date(a!.addedAt.getTime() - MIN)),
-      offline("no-such-card", 3, now),
-    ], now);
+    const results = await syncOfflineGrades(
+      u.id,
+      [
+        offline(a!.id, 3, new Date(now.getTime() + 2 * MIN)),
+        offline(a!.id, 3, new Date(now.getTime() - 31 * DAY)),
+        offline(a!.id, 3, new Date(a!.addedAt.getTime() - MIN)),
+        offline("no-such-card", 3, now),
+      ],
+      now,
+    );
     expect(results.map((r) => r.status)).toEqual(["refused", "refused", "refused", "refused"]);
     expect(results.map((r) => r.reason)).toEqual([
       expect.stringMatching(/in the future/),

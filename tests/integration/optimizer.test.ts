@@ -52,11 +52,13 @@ describe("personal FSRS parameters", () => {
     expect((await db.user.findUniqueOrThrow({ where: { id: b.id } })).fsrsWeights).toBeNull();
 
     // Apply: the weights become the user's; the defaults they replace are kept.
-    const due = (await db.card.findMany({ where: { userId: a.id }, select: { id: true, due: true }, orderBy: { id: "asc" } }));
+    const due = await db.card.findMany({ where: { userId: a.id }, select: { id: true, due: true }, orderBy: { id: "asc" } });
     await applyJob(a.id, { jobId: job.id });
     const applied = await db.user.findUniqueOrThrow({ where: { id: a.id } });
     expect(JSON.parse(applied.fsrsWeights!)).toEqual(job.weights);
-    expect(await db.parameterSet.findMany({ where: { userId: a.id }, select: { weights: true, source: true } })).toEqual([{ weights: "null", source: "default" }]);
+    expect(await db.parameterSet.findMany({ where: { userId: a.id }, select: { weights: true, source: true } })).toEqual([
+      { weights: "null", source: "default" },
+    ]);
     expect((await getDashboard(a.id)).personalWeights).toBe(true);
     // Future scheduling only: no card moved.
     expect(await db.card.findMany({ where: { userId: a.id }, select: { id: true, due: true }, orderBy: { id: "asc" } })).toEqual(due);
@@ -99,7 +101,9 @@ describe("personal FSRS parameters", () => {
     const rows = cards.flatMap((c) => [
       logRow(u.id, { cardId: c.id, reviewDay: 100, rating: 3, state: 0, review: new Date(100 * 86_400_000 + 36e6) }),
       logRow(u.id, { cardId: c.id, reviewDay: 100, rating: 3, state: 1, review: new Date(100 * 86_400_000 + 37e6) }),
-      ...Array.from({ length: 7 }, (_, k) => logRow(u.id, { cardId: c.id, reviewDay: 101 + k, rating: 3, state: 1, review: new Date((101 + k) * 86_400_000 + 36e6) })),
+      ...Array.from({ length: 7 }, (_, k) =>
+        logRow(u.id, { cardId: c.id, reviewDay: 101 + k, rating: 3, state: 1, review: new Date((101 + k) * 86_400_000 + 36e6) }),
+      ),
     ]);
     await db.reviewLog.createMany({ data: rows });
     expect(await countTrainingItems(u.id)).toEqual({ items: 70, exact: true, enough: true });
@@ -123,7 +127,9 @@ describe("jobs left by a stopped server", () => {
   it("are queued again once stale, while a job another server is running is left alone", async () => {
     const u = await makeUser();
     const now = new Date();
-    const stale = await db.optimizeJob.create({ data: { userId: u.id, status: "running", progress: 0.4, updatedAt: new Date(now.getTime() - STALE_JOB_MS - 1000) } });
+    const stale = await db.optimizeJob.create({
+      data: { userId: u.id, status: "running", progress: 0.4, updatedAt: new Date(now.getTime() - STALE_JOB_MS - 1000) },
+    });
     const live = await db.optimizeJob.create({ data: { userId: u.id, status: "running", progress: 0.4, updatedAt: new Date(now.getTime() - 1000) } });
     expect(await requeueStaleJobs(now)).toBe(1);
     expect((await db.optimizeJob.findUniqueOrThrow({ where: { id: stale.id } })).status).toBe("queued");

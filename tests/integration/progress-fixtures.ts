@@ -24,10 +24,33 @@ type LogInput = { cardId: string; reviewDay: number; rating: number; state: numb
 export function logRow(userId: string, l: LogInput) {
   const review = l.review ?? new Date(l.reviewDay * 86_400_000 + 12 * 3_600_000);
   return {
-    userId, cardId: l.cardId, clientId: randomUUID(), rating: l.rating, state: l.state, due: review, stability: 1, difficulty: 5,
-    elapsedDays: 0, lastElapsedDays: 0, scheduledDays: 0, learningSteps: 0, review, durationMs: l.durationMs ?? 5000, reviewDay: l.reviewDay,
-    prevDue: review, prevLastReview: null, prevElapsedDays: 0, prevReps: 0, prevLapses: 0, prevVersion: 0,
-    nextState: 2, nextDue: review, nextScheduledDays: 1, nextStability: 1, nextVersion: 1, undoneAt: l.undone ? new Date() : null,
+    userId,
+    cardId: l.cardId,
+    clientId: randomUUID(),
+    rating: l.rating,
+    state: l.state,
+    due: review,
+    stability: 1,
+    difficulty: 5,
+    elapsedDays: 0,
+    lastElapsedDays: 0,
+    scheduledDays: 0,
+    learningSteps: 0,
+    review,
+    durationMs: l.durationMs ?? 5000,
+    reviewDay: l.reviewDay,
+    prevDue: review,
+    prevLastReview: null,
+    prevElapsedDays: 0,
+    prevReps: 0,
+    prevLapses: 0,
+    prevVersion: 0,
+    nextState: 2,
+    nextDue: review,
+    nextScheduledDays: 1,
+    nextStability: 1,
+    nextVersion: 1,
+    undoneAt: l.undone ? new Date() : null,
   };
 }
 
@@ -37,7 +60,12 @@ export async function seedHistory(userId: string, opts: { cards: number; days: n
   const cards = await deckOf(userId, opts.cards);
   const safe = new Set(cards.filter((c) => safetyIds.has(c.catalogCardId)).map((c) => c.id));
   const { cards: states, logs } = simulateHistory({
-    cardKeys: cards.map((c) => c.id), start: opts.start, days: opts.days, newPerDay: opts.newPerDay ?? Math.ceil(opts.cards / 10), ctx, seed: opts.seed ?? 3,
+    cardKeys: cards.map((c) => c.id),
+    start: opts.start,
+    days: opts.days,
+    newPerDay: opts.newPerDay ?? Math.ceil(opts.cards / 10),
+    ctx,
+    seed: opts.seed ?? 3,
     settings: { desiredRetention: 0.9, maximumInterval: 36500, enableFuzz: true, weights: null },
     safetyKeys: safe,
   });

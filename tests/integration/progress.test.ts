@@ -32,7 +32,8 @@ async function fixtureUser() {
       L(d!.id, 0, 3, 0, { durationMs: 600_000, undone: true }),
       L(d!.id, -3, 1, 2, { undone: true }),
       // yesterday and the day before
-      L(c!.id, -1, 3, 2), L(d!.id, -1, 4, 2),
+      L(c!.id, -1, 3, 2),
+      L(d!.id, -1, 4, 2),
       L(d!.id, -2, 1, 2),
       // a gap on day -3, then older history
       L(a!.id, -4, 3, 1),
@@ -40,12 +41,32 @@ async function fixtureUser() {
     ],
   });
   const ago = (days: number) => new Date(NOW.getTime() - days * DAY);
-  await db.card.update({ where: { id: a!.id }, data: { state: 1, due: new Date(NOW.getTime() - 3_600_000), stability: 2, difficulty: 5, lastReview: ago(1), reps: 2 } });
-  await db.card.update({ where: { id: b!.id }, data: { state: 3, due: new Date(NOW.getTime() + 5 * 60_000), stability: 4, difficulty: 7, lastReview: ago(2), reps: 6, lapses: 2 } });
-  await db.card.update({ where: { id: c!.id }, data: { state: 2, due: new Date(NOW.getTime() + 3 * DAY), stability: 30, difficulty: 4, lastReview: ago(10), reps: 5 } });
-  await db.card.update({ where: { id: d!.id }, data: { state: 2, due: new Date(NOW.getTime() - 2 * DAY), stability: 5, difficulty: 6, lastReview: ago(7), reps: 4 } });
+  await db.card.update({
+    where: { id: a!.id },
+    data: { state: 1, due: new Date(NOW.getTime() - 3_600_000), stability: 2, difficulty: 5, lastReview: ago(1), reps: 2 },
+  });
+  await db.card.update({
+    where: { id: b!.id },
+    data: { state: 3, due: new Date(NOW.getTime() + 5 * 60_000), stability: 4, difficulty: 7, lastReview: ago(2), reps: 6, lapses: 2 },
+  });
+  await db.card.update({
+    where: { id: c!.id },
+    data: { state: 2, due: new Date(NOW.getTime() + 3 * DAY), stability: 30, difficulty: 4, lastReview: ago(10), reps: 5 },
+  });
+  await db.card.update({
+    where: { id: d!.id },
+    data: { state: 2, due: new Date(NOW.getTime() - 2 * DAY), stability: 5, difficulty: 6, lastReview: ago(7), reps: 4 },
+  });
   const lesson = (await db.catalogCard.findUniqueOrThrow({ where: { id: a!.catalogCardId } })).lessonSlug;
-  const quiz = (score: number, minutes: number) => ({ userId: u.id, lessonSlug: lesson, clientId: randomUUID(), score, total: 5, answers: "[]", createdAt: new Date(NOW.getTime() - minutes * 60_000) });
+  const quiz = (score: number, minutes: number) => ({
+    userId: u.id,
+    lessonSlug: lesson,
+    clientId: randomUUID(),
+    score,
+    total: 5,
+    answers: "[]",
+    createdAt: new Date(NOW.getTime() - minutes * 60_000),
+  });
   await db.quizAttempt.createMany({ data: [quiz(3, 300), quiz(5, 200), quiz(4, 100)] });
   return { u, lesson, cards: { a: a!, b: b!, c: c!, d: d! } };
 }
@@ -94,7 +115,11 @@ describe("the progress dashboard", () => {
     expect(queue.counts.learning + queue.counts.review).toBe(d.dueNow);
     expect(d.streak).toEqual({ current: 3, longest: 3, reviewedToday: true });
     expect(d.reviewsByDay).toEqual([
-      { day: TODAY - 40, count: 5 }, { day: TODAY - 4, count: 1 }, { day: TODAY - 2, count: 1 }, { day: TODAY - 1, count: 2 }, { day: TODAY, count: 3 },
+      { day: TODAY - 40, count: 5 },
+      { day: TODAY - 4, count: 1 },
+      { day: TODAY - 2, count: 1 },
+      { day: TODAY - 1, count: 2 },
+      { day: TODAY, count: 3 },
     ]);
     // Review-state reviews in the last 30 days: Again, Good (today), Good, Easy (-1), Again (-2) = 3 of 5.
     expect(d.retention).toMatchObject({ passed: 3, total: 5, ratio: 0.6, desired: 0.9, windowDays: 30 });
@@ -106,7 +131,12 @@ describe("the progress dashboard", () => {
     expect(d.forecast.reduce((n, f) => n + f.count, 0)).toBe(4);
 
     const l = d.lessons.find((x) => x.slug === lesson)!;
-    const expected = [[1, 2], [2, 4], [10, 30], [7, 5]].map(([t, s]) => forgetting_curve(default_w, t!, s!));
+    const expected = [
+      [1, 2],
+      [2, 4],
+      [10, 30],
+      [7, 5],
+    ].map(([t, s]) => forgetting_curve(default_w, t!, s!));
     expect(l.recall.studied).toBe(4);
     expect(l.recall.meanRecall).toBeCloseTo(expected.reduce((a, b) => a + b, 0) / 4, 6);
     expect(l.quiz).toMatchObject({ attempts: 3, best: { score: 5, total: 5 }, latest: { score: 4, total: 5 } });
@@ -119,7 +149,12 @@ describe("the progress dashboard", () => {
     w[20] = 0.5; // a steeper forgetting curve than the default decay
     await db.user.update({ where: { id: u.id }, data: { fsrsWeights: JSON.stringify(w) } });
     const d = await getDashboard(u.id, NOW);
-    const expected = [[1, 2], [2, 4], [10, 30], [7, 5]].map(([t, s]) => forgetting_curve(w, t!, s!));
+    const expected = [
+      [1, 2],
+      [2, 4],
+      [10, 30],
+      [7, 5],
+    ].map(([t, s]) => forgetting_curve(w, t!, s!));
     expect(d.personalWeights).toBe(true);
     expect(d.lessons.find((x) => x.slug === lesson)!.recall.meanRecall).toBeCloseTo(expected.reduce((a, b) => a + b, 0) / 4, 6);
   });
@@ -142,7 +177,13 @@ describe("the progress dashboard", () => {
     const u = await makeUser();
     const cards = await deckOf(u.id, 80);
     const rows = Array.from({ length: 100_000 }, (_, i) =>
-      logRow(u.id, { cardId: cards[i % cards.length]!.id, reviewDay: TODAY - 1000 + Math.floor(i / 100), rating: 1 + (i % 4), state: i % 7 === 0 ? 1 : 2, undone: i % 50 === 0 }),
+      logRow(u.id, {
+        cardId: cards[i % cards.length]!.id,
+        reviewDay: TODAY - 1000 + Math.floor(i / 100),
+        rating: 1 + (i % 4),
+        state: i % 7 === 0 ? 1 : 2,
+        undone: i % 50 === 0,
+      }),
     );
     await bulkInsertLogs(rows);
     const d = await getDashboard(u.id, NOW);

@@ -25,15 +25,18 @@ function submission(lesson: Lesson, wrong: string[] = [], extra: Record<string, 
   };
 }
 
-const userCard = (userId: string, catalogCardId: string) =>
-  db.card.findUnique({ where: { userId_catalogCardId: { userId, catalogCardId } } });
+const userCard = (userId: string, catalogCardId: string) => db.card.findUnique({ where: { userId_catalogCardId: { userId, catalogCardId } } });
 
 const later = (minutes: number) => new Date(Date.now() + minutes * 60_000);
 
 describe("scoring a quiz", () => {
   it("scores on the server from the content and ignores any score the client sends", async () => {
     const u = await makeUser();
-    const input = submission(LESSON, LESSON.quiz.map((q) => q.id), { score: LESSON.quiz.length, total: LESSON.quiz.length });
+    const input = submission(
+      LESSON,
+      LESSON.quiz.map((q) => q.id),
+      { score: LESSON.quiz.length, total: LESSON.quiz.length },
+    );
     const tampered = { ...input, answers: input.answers.map((a) => ({ ...a, correct: true })) };
     const r = await submitQuiz(u.id, tampered);
     expect(r).toMatchObject({ score: 0, total: LESSON.quiz.length, stored: true, replay: false });
@@ -138,12 +141,28 @@ describe("storing an attempt", () => {
   const q0 = LESSON.quiz[0]!;
   it.each([
     ["an unknown lesson", () => submission(LESSON, [], { lessonSlug: "no-such-lesson" }), 404],
-    ["an unknown question id", () => ({ ...submission(LESSON), answers: [...submission(LESSON).answers.slice(1), { questionId: "no-such-question", chosen: "x" }] }), 400],
+    [
+      "an unknown question id",
+      () => ({ ...submission(LESSON), answers: [...submission(LESSON).answers.slice(1), { questionId: "no-such-question", chosen: "x" }] }),
+      400,
+    ],
     ["too many answers", () => ({ ...submission(LESSON), answers: Array.from({ length: 9 }, () => ({ questionId: q0.id, chosen: q0.answer })) }), 400],
-    ["a question answered twice", () => ({ ...submission(LESSON), answers: [...submission(LESSON).answers.slice(1), { questionId: LESSON.quiz[1]!.id, chosen: q0.answer }] }), 400],
+    [
+      "a question answered twice",
+      () => ({ ...submission(LESSON), answers: [...submission(LESSON).answers.slice(1), { questionId: LESSON.quiz[1]!.id, chosen: q0.answer }] }),
+      400,
+    ],
     ["a question left out", () => ({ ...submission(LESSON), answers: submission(LESSON).answers.slice(1) }), 400],
-    ["a choice that is not offered", () => ({ ...submission(LESSON), answers: [{ questionId: q0.id, chosen: "none of these" }, ...submission(LESSON).answers.slice(1)] }), 400],
-    ["a chosen answer of the wrong type", () => ({ ...submission(LESSON), answers: [{ questionId: q0.id, chosen: 2 }, ...submission(LESSON).answers.slice(1)] }), 400],
+    [
+      "a choice that is not offered",
+      () => ({ ...submission(LESSON), answers: [{ questionId: q0.id, chosen: "none of these" }, ...submission(LESSON).answers.slice(1)] }),
+      400,
+    ],
+    [
+      "a chosen answer of the wrong type",
+      () => ({ ...submission(LESSON), answers: [{ questionId: q0.id, chosen: 2 }, ...submission(LESSON).answers.slice(1)] }),
+      400,
+    ],
     ["answers that are not a list", () => ({ ...submission(LESSON), answers: "all right" }), 400],
     ["a malformed client id", () => submission(LESSON, [], { clientId: "not-a-uuid" }), 400],
     ["a huge lesson slug", () => submission(LESSON, [], { lessonSlug: "a".repeat(10_000) }), 400],

@@ -17,7 +17,11 @@ const AFTER = new Date("2026-02-15T12:00:00Z");
 const bolder = default_w.map((w, i) => (i === 8 ? w * 1.6 : w));
 
 const cardsOf = (userId: string) =>
-  db.card.findMany({ where: { userId }, orderBy: { id: "asc" }, select: { id: true, version: true, due: true, stability: true, difficulty: true, scheduledDays: true, state: true, reps: true } });
+  db.card.findMany({
+    where: { userId },
+    orderBy: { id: "asc" },
+    select: { id: true, version: true, due: true, stability: true, difficulty: true, scheduledDays: true, state: true, reps: true },
+  });
 
 describe("rescheduling after new parameters", () => {
   it("moves nothing while the parameters are the ones the cards were scheduled with", async () => {
@@ -48,10 +52,26 @@ describe("rescheduling after new parameters", () => {
       await gradeReview(u.id, grade(card.id, c.version, rating), new Date((t = at)));
     };
     // Learned and reviewed for months: long intervals.
-    for (const [rating, gap] of [[3, 0], [3, 11 * 60_000], [4, DAY], [3, 8 * DAY], [3, 30 * DAY], [3, 90 * DAY]] as const) await gradeAt(rating, t + gap);
+    for (const [rating, gap] of [
+      [3, 0],
+      [3, 11 * 60_000],
+      [4, DAY],
+      [3, 8 * DAY],
+      [3, 30 * DAY],
+      [3, 90 * DAY],
+    ] as const)
+      await gradeAt(rating, t + gap);
     await cardAction(u.id, { action: "forget", cardIds: [card.id], resetCounts: true }, new Date(t + DAY));
     // Learned again from scratch, with a lapse.
-    for (const [rating, gap] of [[3, 2 * DAY], [3, 11 * 60_000], [3, 3 * DAY], [1, 5 * DAY], [3, 11 * 60_000], [3, 4 * DAY]] as const) await gradeAt(rating, t + gap);
+    for (const [rating, gap] of [
+      [3, 2 * DAY],
+      [3, 11 * 60_000],
+      [3, 3 * DAY],
+      [1, 5 * DAY],
+      [3, 11 * 60_000],
+      [3, 4 * DAY],
+    ] as const)
+      await gradeAt(rating, t + gap);
     expect(await db.card.findUniqueOrThrow({ where: { id: card.id } })).toMatchObject({ state: 2, reps: 6, lapses: 1 });
     expect(await previewReschedule(u.id)).toMatchObject({ reviewed: 1, changed: 0, moved: 0 });
   });

@@ -9,8 +9,16 @@ import { getStudySummary } from "@/lib/progress/summary";
 import { getDashboard } from "@/lib/progress/queries";
 
 const fsrsFields = (c: Awaited<ReturnType<typeof firstCard>>) => ({
-  state: c.state, due: c.due, stability: c.stability, difficulty: c.difficulty, elapsedDays: c.elapsedDays,
-  scheduledDays: c.scheduledDays, learningSteps: c.learningSteps, reps: c.reps, lapses: c.lapses, lastReview: c.lastReview,
+  state: c.state,
+  due: c.due,
+  stability: c.stability,
+  difficulty: c.difficulty,
+  elapsedDays: c.elapsedDays,
+  scheduledDays: c.scheduledDays,
+  learningSteps: c.learningSteps,
+  reps: c.reps,
+  lapses: c.lapses,
+  lastReview: c.lastReview,
 });
 
 describe("grading a card", () => {
@@ -26,7 +34,17 @@ describe("grading a card", () => {
     expect(after.learningSteps).toBe(1);
     expect(after.version).toBe(card.version + 1);
     expect(after.due.getTime()).toBe(now.getTime() + 10 * 60_000);
-    expect(log).toMatchObject({ userId: u.id, cardId: card.id, rating: 3, state: 0, stability: 0, difficulty: 0, learningSteps: 0, durationMs: 4000, nextState: 1 });
+    expect(log).toMatchObject({
+      userId: u.id,
+      cardId: card.id,
+      rating: 3,
+      state: 0,
+      stability: 0,
+      difficulty: 0,
+      learningSteps: 0,
+      durationMs: 4000,
+      nextState: 1,
+    });
     expect(log.review.getTime()).toBe(now.getTime());
     expect(log.prevDue.getTime()).toBe(card.due.getTime());
     expect(log.reviewDay).toBe(Math.floor((now.getTime() - 4 * 3_600_000) / 86_400_000));
@@ -96,7 +114,18 @@ describe("a card whose last review is later than now", () => {
     const card = await firstCard(u.id);
     const now = new Date();
     // A learning card as a bad import or a fast clock could leave it: last reviewed tomorrow.
-    await db.card.update({ where: { id: card.id }, data: { state: 1, learningSteps: 1, reps: 1, stability: 2.3, difficulty: 5, due: new Date(now.getTime() - 60_000), lastReview: new Date(now.getTime() + 86_400_000) } });
+    await db.card.update({
+      where: { id: card.id },
+      data: {
+        state: 1,
+        learningSteps: 1,
+        reps: 1,
+        stability: 2.3,
+        difficulty: 5,
+        due: new Date(now.getTime() - 60_000),
+        lastReview: new Date(now.getTime() + 86_400_000),
+      },
+    });
     const { card: shown } = await getReviewState(u.id, now);
     expect(shown?.cardId).toBe(card.id);
     await expect(getStudySummary(u.id, now)).resolves.toBeDefined();
@@ -155,7 +184,9 @@ describe("undo", () => {
     const otherSession = randomUUID();
     const refused = undoReview(u.id, { logId: r.logId, sessionId: otherSession });
     await expect(refused).rejects.toMatchObject({ status: 409 });
-    await expect(refused).rejects.toThrow(/^That review was made in an earlier study session or on another device\. Undo reaches back only through this session\.$/);
+    await expect(refused).rejects.toThrow(
+      /^That review was made in an earlier study session or on another device\. Undo reaches back only through this session\.$/,
+    );
     expect(await db.card.findUniqueOrThrow({ where: { id: card.id } })).toEqual(after);
     expect((await db.reviewLog.findUniqueOrThrow({ where: { id: r.logId } })).undoneAt).toBeNull();
     // The session it was made in still can.
@@ -258,4 +289,3 @@ describe("the database", () => {
     expect(Number(synchronous)).toBe(2);
   });
 });
-

@@ -7,7 +7,11 @@ import { safetySettings, SAFETY_MAX_INTERVAL_DAYS, SAFETY_RETENTION } from "@/li
 const now = new Date("2026-05-01T10:00:00Z");
 const at = (min: number) => new Date(now.getTime() + min * 60_000);
 const due = (id: string, drop: number, o: { safety?: boolean; quickRelief?: boolean; dueMin?: number } = {}) => ({
-  id, drop, safety: o.safety ?? false, quickRelief: o.quickRelief ?? false, due: at(o.dueMin ?? -60),
+  id,
+  drop,
+  safety: o.safety ?? false,
+  quickRelief: o.quickRelief ?? false,
+  due: at(o.dueMin ?? -60),
 });
 
 describe("what makes a bad day", () => {
@@ -59,7 +63,13 @@ describe("safety cards in the queue and the leech rule", () => {
   it("offers a due safety card before due learning steps and older reviews", () => {
     const queue = [card("r1", 2, -900), card("l1", 1, -1), card("s1", 2, -10, true)];
     expect(pickNext(queue, [], now)?.id).toBe("s1");
-    expect(pickNext(queue.filter((c) => c.id !== "s1"), [], now)?.id).toBe("l1");
+    expect(
+      pickNext(
+        queue.filter((c) => c.id !== "s1"),
+        [],
+        now,
+      )?.id,
+    ).toBe("l1");
   });
 
   it("never suspends a safety card, only flags it", () => {
@@ -69,7 +79,13 @@ describe("safety cards in the queue and the leech rule", () => {
 
   it("schedules safety cards at 95% retention or the learner's own if higher, and at most 90 days apart", () => {
     const day = { timeZone: "UTC", rolloverHour: 4 };
-    expect(safetySettings({ desiredRetention: 0.9, maximumInterval: 36500, enableFuzz: true, weights: null, day })).toMatchObject({ desiredRetention: SAFETY_RETENTION, maximumInterval: SAFETY_MAX_INTERVAL_DAYS });
-    expect(safetySettings({ desiredRetention: 0.97, maximumInterval: 30, enableFuzz: true, weights: null, day })).toMatchObject({ desiredRetention: 0.97, maximumInterval: 30 });
+    expect(safetySettings({ desiredRetention: 0.9, maximumInterval: 36500, enableFuzz: true, weights: null, day })).toMatchObject({
+      desiredRetention: SAFETY_RETENTION,
+      maximumInterval: SAFETY_MAX_INTERVAL_DAYS,
+    });
+    expect(safetySettings({ desiredRetention: 0.97, maximumInterval: 30, enableFuzz: true, weights: null, day })).toMatchObject({
+      desiredRetention: 0.97,
+      maximumInterval: 30,
+    });
   });
 });

@@ -6,11 +6,27 @@ import { createScheduler, forgetCard } from "@/lib/srs/scheduler";
 const now = new Date("2026-04-15T12:00:00Z");
 const tomorrow = new Date("2026-04-16T04:00:00Z");
 const f = createScheduler({ desiredRetention: 0.9, maximumInterval: 36500, enableFuzz: true, weights: null, day: { timeZone: "UTC", rolloverHour: 4 } });
-const ctx = (resetCounts = false) => ({ now, buryUntil: tomorrow, resetCounts, forget: (c: CardFields) => cardFields(forgetCard(f, cardStateOf("x", c), now, resetCounts)) });
+const ctx = (resetCounts = false) => ({
+  now,
+  buryUntil: tomorrow,
+  resetCounts,
+  forget: (c: CardFields) => cardFields(forgetCard(f, cardStateOf("x", c), now, resetCounts)),
+});
 
 const review: Snapshot = {
-  state: 2, due: new Date("2026-04-14T00:00:00Z"), stability: 12, difficulty: 6, elapsedDays: 10, scheduledDays: 12, learningSteps: 0,
-  reps: 9, lapses: 2, lastReview: new Date("2026-04-02T00:00:00Z"), suspendedAt: null, buriedUntil: null, leech: false,
+  state: 2,
+  due: new Date("2026-04-14T00:00:00Z"),
+  stability: 12,
+  difficulty: 6,
+  elapsedDays: 10,
+  scheduledDays: 12,
+  learningSteps: 0,
+  reps: 9,
+  lapses: 2,
+  lastReview: new Date("2026-04-02T00:00:00Z"),
+  suspendedAt: null,
+  buriedUntil: null,
+  leech: false,
 };
 
 describe("a manual action on one card", () => {

@@ -30,13 +30,23 @@ describe("the client address", () => {
 
 describe("the forwarding headers the app sees", () => {
   it("without a trusted proxy, carry the socket address and the request's own host and scheme", () => {
-    const h = forwardedHeaders({ host: "127.0.0.1:3000", "x-forwarded-for": "9.9.9.9", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" }, "127.0.0.1", false, 0);
+    const h = forwardedHeaders(
+      { host: "127.0.0.1:3000", "x-forwarded-for": "9.9.9.9", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" },
+      "127.0.0.1",
+      false,
+      0,
+    );
     expect(h).toEqual({ "x-forwarded-for": "127.0.0.1", "x-forwarded-host": "127.0.0.1:3000", "x-forwarded-proto": "http" });
     expect(requestClientAddress(h)).toBe("127.0.0.1");
   });
 
   it("behind a trusted proxy, keep the host and scheme the proxy reported", () => {
-    const h = forwardedHeaders({ host: "app:3000", "x-forwarded-for": "198.51.100.4", "x-forwarded-host": "unknot.example", "x-forwarded-proto": "https" }, "10.0.0.2", false, 1);
+    const h = forwardedHeaders(
+      { host: "app:3000", "x-forwarded-for": "198.51.100.4", "x-forwarded-host": "unknot.example", "x-forwarded-proto": "https" },
+      "10.0.0.2",
+      false,
+      1,
+    );
     expect(h).toEqual({ "x-forwarded-for": "198.51.100.4", "x-forwarded-host": "unknot.example", "x-forwarded-proto": "https" });
   });
 });

@@ -93,7 +93,10 @@ describe("content safety", () => {
   it("gives no dosing advice", () => {
     const dosing = /\d+\s?(mg|milligrams?|tablets?|pills?|capsules?)\b/i;
     for (const { path: p, lesson } of lessons) {
-      expect(allStrings(lesson).filter((s) => dosing.test(s)), p).toEqual([]);
+      expect(
+        allStrings(lesson).filter((s) => dosing.test(s)),
+        p,
+      ).toEqual([]);
     }
   });
 
@@ -147,7 +150,10 @@ describe("content safety", () => {
     for (const [name, re] of Object.entries(SAME_DAY)) expect(cardText("same-day-advice"), name).toMatch(re);
     for (const c of doctor.cards.filter((x) => x.section === "emergency-red-flags")) {
       expect(allStrings(c).join(" "), c.id).toMatch(/999/);
-      expect(c.sources.every((s) => "guidance" in s), c.id).toBe(true);
+      expect(
+        c.sources.every((s) => "guidance" in s),
+        c.id,
+      ).toBe(true);
     }
     for (const c of doctor.cards.filter((x) => x.section === "same-day-advice")) expect(allStrings(c).join(" "), c.id).toMatch(/same day|same-day|NHS 111/i);
   });
@@ -172,15 +178,24 @@ describe("content safety", () => {
     for (const [name, re] of Object.entries(points)) {
       const sections = all.flatMap((l) => l.sections).filter((s) => re.test(s.body));
       expect(sections.length, name).toBeGreaterThan(0);
-      expect(sections.some((s) => s.sources.some((src) => "guidance" in src)), name).toBe(true);
-      const said = (c: object) => allStrings(c).join(" ").replace(/\{\{|\}\}/g, "");
+      expect(
+        sections.some((s) => s.sources.some((src) => "guidance" in src)),
+        name,
+      ).toBe(true);
+      const said = (c: object) =>
+        allStrings(c)
+          .join(" ")
+          .replace(/\{\{|\}\}/g, "");
       const kept = all.flatMap((l) => [...l.cards, ...l.quiz]).filter((c) => re.test(said(c)) || (name.startsWith("heat") && /first day/i.test(said(c))));
       expect(kept.length, `${name}: card or question`).toBeGreaterThan(0);
     }
   });
 
   it("never presents the articles' unsupported claims as fact", () => {
-    const text = (topic: Topic) => byTopic(topic).lesson.sections.map((s) => s.body).join("\n");
+    const text = (topic: Topic) =>
+      byTopic(topic)
+        .lesson.sections.map((s) => s.body)
+        .join("\n");
     // Leg numbness and not being able to stand or walk are warning signs, not ordinary symptoms.
     const symptoms = byTopic("causes").lesson.sections.find((s) => s.id === "symptoms")!.body;
     expect(symptoms).toMatch(/warning signs/i);
@@ -203,8 +218,18 @@ describe("the content audit's bad items", () => {
 
   it("keeps none of the twelve cards that were trivia, duplicates, ambiguous or in the wrong tier (they retire through the catalogue sync)", () => {
     const retired = [
-      "cold-heat-twelve-minute-source", "cold-heat-break-between", "cold-heat-ice-first-window", "causes-hot-humid", "posture-shoes", "posture-shoe-check",
-      "posture-workstation-adjust", "doctor-what-they-do", "doctor-worsening-while-waiting", "doctor-urgent-action", "prevention-weight", "prevention-posture-check",
+      "cold-heat-twelve-minute-source",
+      "cold-heat-break-between",
+      "cold-heat-ice-first-window",
+      "causes-hot-humid",
+      "posture-shoes",
+      "posture-shoe-check",
+      "posture-workstation-adjust",
+      "doctor-what-they-do",
+      "doctor-worsening-while-waiting",
+      "doctor-urgent-action",
+      "prevention-weight",
+      "prevention-posture-check",
     ];
     expect(cards.map((c) => c.id).filter((id) => retired.includes(id))).toEqual([]);
   });

@@ -64,9 +64,21 @@ describe("the leech rule", () => {
     const at = new Date("2026-03-10T12:00:00Z");
     const earlier = new Date("2026-03-01T12:00:00Z");
     const rule = { threshold: 8, action: "suspend" };
-    expect(leechOutcome({ prevLapses: 7, nextLapses: 8, leech: false, suspendedAt: null }, rule, at)).toEqual({ leechChange: LEECH_FLAGGED | LEECH_SUSPENDED, leech: true, suspendedAt: at });
-    expect(leechOutcome({ prevLapses: 7, nextLapses: 8, leech: false, suspendedAt: earlier }, rule, at)).toEqual({ leechChange: LEECH_FLAGGED, leech: true, suspendedAt: earlier });
+    expect(leechOutcome({ prevLapses: 7, nextLapses: 8, leech: false, suspendedAt: null }, rule, at)).toEqual({
+      leechChange: LEECH_FLAGGED | LEECH_SUSPENDED,
+      leech: true,
+      suspendedAt: at,
+    });
+    expect(leechOutcome({ prevLapses: 7, nextLapses: 8, leech: false, suspendedAt: earlier }, rule, at)).toEqual({
+      leechChange: LEECH_FLAGGED,
+      leech: true,
+      suspendedAt: earlier,
+    });
     // Fewer lapses than before (a replay that re-ordered them): the flags stay as they are.
-    expect(leechOutcome({ prevLapses: 9, nextLapses: 8, leech: true, suspendedAt: null }, rule, at)).toEqual({ leechChange: 0, leech: true, suspendedAt: null });
+    expect(leechOutcome({ prevLapses: 9, nextLapses: 8, leech: true, suspendedAt: null }, rule, at)).toEqual({
+      leechChange: 0,
+      leech: true,
+      suspendedAt: null,
+    });
   });
 });

@@ -3,7 +3,9 @@ import { readLessonFiles } from "@/lib/content/load";
 import { cardSequence, countItems, FULL_TRAINING_MIN_ITEMS } from "@/lib/optimizer/items";
 import { demoSessionSize, DEMO_SESSION, planDemoHistory, withLeechRule } from "../../scripts/seed-demo";
 
-const lessons = readLessonFiles().map((l) => l.lesson).sort((a, b) => a.order - b.order);
+const lessons = readLessonFiles()
+  .map((l) => l.lesson)
+  .sort((a, b) => a.order - b.order);
 const now = new Date("2026-11-20T10:00:00Z");
 
 describe("the demo account's history", () => {
@@ -41,7 +43,15 @@ describe("the demo account's history", () => {
 
   it("opens a session of 15 to 20 cards, some of them due reviews, whatever the day it is seeded on", { timeout: 60_000 }, () => {
     // Start days across a year, at hours before and after the study day's rollover (04:00).
-    const days = ["2026-01-01T10:00:00Z", "2026-02-28T03:59:00Z", "2026-03-29T02:00:00Z", "2026-06-21T12:00:00Z", "2026-08-31T23:59:00Z", "2026-10-25T04:00:00Z", "2027-02-14T18:30:00Z"];
+    const days = [
+      "2026-01-01T10:00:00Z",
+      "2026-02-28T03:59:00Z",
+      "2026-03-29T02:00:00Z",
+      "2026-06-21T12:00:00Z",
+      "2026-08-31T23:59:00Z",
+      "2026-10-25T04:00:00Z",
+      "2027-02-14T18:30:00Z",
+    ];
     for (const iso of days) {
       const at = new Date(iso);
       const { due, fresh } = demoSessionSize(planDemoHistory(lessons, at), at);
@@ -52,4 +62,3 @@ describe("the demo account's history", () => {
     }
   });
 });
-

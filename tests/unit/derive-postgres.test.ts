@@ -11,7 +11,11 @@ describe("the PostgreSQL schema", () => {
     const derived = derivePostgresSchema(read("prisma/schema.prisma"));
     expect(derived).toContain('provider = "postgresql"');
     expect(derived).not.toContain('"sqlite"');
-    expect(derived.split("\n").filter((l) => l.startsWith("model ")).length).toBe(read("prisma/schema.prisma").split("\n").filter((l) => l.startsWith("model ")).length);
+    expect(derived.split("\n").filter((l) => l.startsWith("model ")).length).toBe(
+      read("prisma/schema.prisma")
+        .split("\n")
+        .filter((l) => l.startsWith("model ")).length,
+    );
   });
 
   it("is up to date with prisma/schema.prisma (run `npm run db:derive-postgres` after changing the model)", () => {

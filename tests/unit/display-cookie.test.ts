@@ -1,6 +1,15 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { AUTH_STATE_SCRIPT, displayCookieChange, displayCookieOptions, hasSessionCookie, proxyKeepsHint, sessionCookieNames, SESSION_END_PATH, SIGNED_IN_COOKIE } from "@/lib/auth/display-cookie";
+import {
+  AUTH_STATE_SCRIPT,
+  displayCookieChange,
+  displayCookieOptions,
+  hasSessionCookie,
+  proxyKeepsHint,
+  sessionCookieNames,
+  SESSION_END_PATH,
+  SIGNED_IN_COOKIE,
+} from "@/lib/auth/display-cookie";
 import { AUTH_STATE_SCRIPT_HASH, contentSecurityPolicy } from "@/lib/security-headers";
 
 const jar = (o: Record<string, string>) => new Map(Object.entries(o));
@@ -8,9 +17,13 @@ const jar = (o: Record<string, string>) => new Map(Object.entries(o));
 describe("the header's signed-in hint", () => {
   it("recognises next-auth's session cookie on http and https, whole or split", () => {
     for (const n of ["next-auth.session-token", "__Secure-next-auth.session-token", "next-auth.session-token.0"]) expect(hasSessionCookie([n]), n).toBe(true);
-    for (const n of ["next-auth.csrf-token", "next-auth.callback-url", SIGNED_IN_COOKIE, "x-next-auth.session-token"]) expect(hasSessionCookie([n]), n).toBe(false);
+    for (const n of ["next-auth.csrf-token", "next-auth.callback-url", SIGNED_IN_COOKIE, "x-next-auth.session-token"])
+      expect(hasSessionCookie([n]), n).toBe(false);
     // Every part of a split cookie is found, so that ending a stale session deletes them all.
-    expect(sessionCookieNames(["a", "next-auth.session-token.0", "next-auth.session-token.1", "next-auth.csrf-token"])).toEqual(["next-auth.session-token.0", "next-auth.session-token.1"]);
+    expect(sessionCookieNames(["a", "next-auth.session-token.0", "next-auth.session-token.1", "next-auth.csrf-token"])).toEqual([
+      "next-auth.session-token.0",
+      "next-auth.session-token.1",
+    ]);
   });
 
   it("is Secure on a site served over https, like the session cookie beside it", () => {

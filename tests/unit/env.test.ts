@@ -15,7 +15,9 @@ describe("the environment", () => {
   });
 
   it("reads set values into their types, treating empty ones as unset", () => {
-    expect(parseEnv({ PORT: "8080", UNKNOT_TRUSTED_PROXIES: "1", UNKNOT_SEED_DEMO: "0", NEXTAUTH_URL: "https://unknot.example", DATABASE_URL: "" })).toMatchObject({
+    expect(
+      parseEnv({ PORT: "8080", UNKNOT_TRUSTED_PROXIES: "1", UNKNOT_SEED_DEMO: "0", NEXTAUTH_URL: "https://unknot.example", DATABASE_URL: "" }),
+    ).toMatchObject({
       PORT: 8080,
       UNKNOT_TRUSTED_PROXIES: 1,
       UNKNOT_SEED_DEMO: false,

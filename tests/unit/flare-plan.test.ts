@@ -15,7 +15,10 @@ describe("the flare plan (content/flare-plan.yaml)", () => {
     for (const step of plan.steps) {
       for (const m of step.more) {
         const lesson = lessons.find((l) => l.slug === m.lesson);
-        expect(lesson?.sections.some((s) => s.id === m.section), `${step.id} -> ${m.lesson}#${m.section}`).toBe(true);
+        expect(
+          lesson?.sections.some((s) => s.id === m.section),
+          `${step.id} -> ${m.lesson}#${m.section}`,
+        ).toBe(true);
       }
     }
   });
@@ -27,7 +30,9 @@ describe("the flare plan (content/flare-plan.yaml)", () => {
       if ("guidance" in src) expect(guidance.has(src.guidance), src.guidance).toBe(true);
     }
     const lessonQuotes = new Set(
-      lessons.flatMap((l) => [...l.sections, ...l.cards, ...l.quiz].flatMap((x) => x.sources.flatMap((s) => ("file" in s ? [`${s.file} ${normalizeWhitespace(s.quote)}`] : [])))),
+      lessons.flatMap((l) =>
+        [...l.sections, ...l.cards, ...l.quiz].flatMap((x) => x.sources.flatMap((s) => ("file" in s ? [`${s.file} ${normalizeWhitespace(s.quote)}`] : []))),
+      ),
     );
     for (const q of documentQuotes) expect(lessonQuotes.has(`${q.file} ${normalizeWhitespace(q.quote)}`), `${q.step}: "${q.quote}"`).toBe(true);
   });
@@ -47,7 +52,9 @@ describe("the flare plan (content/flare-plan.yaml)", () => {
   it("rejects a step with an unknown illustration or no source, naming the file", () => {
     const bad = `steps:\n  - { id: a, heading: Heading, body: "A body that is long enough.", illustrations: [cartwheel], more: [{ lesson: posture, section: sleeping }], sources: [{ guidance: nhs-back-pain }] }\ntimer: { choices: { cold: [10], heat: [20] }, gapMinutes: 120, gapSources: [{ guidance: nhs-back-pain }] }\n`;
     expect(() => parseFlarePlan("x/flare-plan.yaml", bad)).toThrow(/x\/flare-plan\.yaml/);
-    expect(() => parseFlarePlan("x/flare-plan.yaml", bad.replace("[cartwheel]", "[]").replace("sources: [{ guidance: nhs-back-pain }] }\ntimer", "sources: [] }\ntimer"))).toThrow(/flare-plan/);
+    expect(() =>
+      parseFlarePlan("x/flare-plan.yaml", bad.replace("[cartwheel]", "[]").replace("sources: [{ guidance: nhs-back-pain }] }\ntimer", "sources: [] }\ntimer")),
+    ).toThrow(/flare-plan/);
   });
 });
 

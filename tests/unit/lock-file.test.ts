@@ -30,7 +30,12 @@ describe("the lock file", () => {
 
 describe("completing a lock file", () => {
   it("adds a missing platform package with the os, cpu and libc npm needs to skip it elsewhere", () => {
-    const lock = { packages: { "": {}, "node_modules/x": { version: "1.0.0", optionalDependencies: { "x-darwin-arm64": "^1.0.0", "x-linux-x64-musl": "^1.0.0", other: "^2.0.0" } } } };
+    const lock = {
+      packages: {
+        "": {},
+        "node_modules/x": { version: "1.0.0", optionalDependencies: { "x-darwin-arm64": "^1.0.0", "x-linux-x64-musl": "^1.0.0", other: "^2.0.0" } },
+      },
+    };
     expect(completeLock(lock)).toEqual(["x-darwin-arm64", "x-linux-x64-musl"]);
     expect(lock.packages).toMatchObject({
       "node_modules/x-darwin-arm64": { version: "1.0.0", optional: true, os: ["darwin"], cpu: ["arm64"] },

@@ -44,11 +44,13 @@ describe("the web app manifest", () => {
 describe("what the service worker may keep", () => {
   it("keeps lessons, quizzes and the offline page, never pages with a user's data (the personal home page among them)", () => {
     for (const p of ["/learn/causes", "/learn/cold-and-heat/quiz", "/offline"]) expect(isOfflinePage(p), p).toBe(true);
-    for (const p of ["/", "/learn", "/review", "/progress", "/settings", "/account", "/sign-in", "/api/review", "/learn/causes/quiz/x"]) expect(isOfflinePage(p), p).toBe(false);
+    for (const p of ["/", "/learn", "/review", "/progress", "/settings", "/account", "/sign-in", "/api/review", "/learn/causes/quiz/x"])
+      expect(isOfflinePage(p), p).toBe(false);
   });
 
   it("keeps the flare plan and every page of the warning-sign check, and nothing else under /now", () => {
-    for (const p of ["/now", "/now/check", "/now/check/7", "/now/check/result/emergency", "/now/check/result/self-care"]) expect(isOfflinePage(p), p).toBe(true);
+    for (const p of ["/now", "/now/check", "/now/check/7", "/now/check/result/emergency", "/now/check/result/self-care"])
+      expect(isOfflinePage(p), p).toBe(true);
     for (const p of ["/now/x", "/now/check/x", "/now/check/result", "/now/check/7/8", "/nowhere"]) expect(isOfflinePage(p), p).toBe(false);
   });
 

@@ -9,7 +9,18 @@ import type { CardView } from "@/lib/content/catalogue";
 const day = { timeZone: "UTC", rolloverHour: 4 };
 const settings = { desiredRetention: 0.9, maximumInterval: 36500, enableFuzz: true, weights: null, day };
 const NOON = new Date("2026-03-10T12:00:00Z");
-const view = (prompt: string): CardView => ({ kind: "qa", prompt, answer: "a", choices: null, explanation: "", lessonSlug: "l", lessonTitle: "L", sectionId: "s", sectionHeading: "S", sources: [] });
+const view = (prompt: string): CardView => ({
+  kind: "qa",
+  prompt,
+  answer: "a",
+  choices: null,
+  explanation: "",
+  lessonSlug: "l",
+  lessonTitle: "L",
+  sectionId: "s",
+  sectionHeading: "S",
+  sources: [],
+});
 
 function snapshot(): OfflineSnapshot {
   const f = createScheduler(settings);
@@ -30,7 +41,14 @@ function snapshot(): OfflineSnapshot {
   };
 }
 
-const g = (cardId: string, rating: 1 | 2 | 3 | 4, at: Date): LocalGrade => ({ clientId: `${cardId}-${at.getTime()}`, userId: "u1", cardId, rating, reviewedAt: at.getTime(), durationMs: 2000 });
+const g = (cardId: string, rating: 1 | 2 | 3 | 4, at: Date): LocalGrade => ({
+  clientId: `${cardId}-${at.getTime()}`,
+  userId: "u1",
+  cardId,
+  rating,
+  reviewedAt: at.getTime(),
+  durationMs: 2000,
+});
 
 describe("the offline review queue", () => {
   it("shows due reviews before new cards, with the intervals the server's scheduler gives", () => {
@@ -61,7 +79,12 @@ describe("the offline review queue", () => {
     const times = [NOON, new Date(NOON.getTime() + 11 * 60_000)];
     const pending = [g("n1", 3, times[0]!), g("n1", 3, times[1]!)];
     const after = localReviewState(s, pending, new Date(NOON.getTime() + 12 * 60_000));
-    const steps = replayGrades(createScheduler(settings), day, { ...newCardState("n1", NOON), version: 0 }, pending.map((p) => ({ rating: p.rating, review: new Date(p.reviewedAt), durationMs: 2000 })));
+    const steps = replayGrades(
+      createScheduler(settings),
+      day,
+      { ...newCardState("n1", NOON), version: 0 },
+      pending.map((p) => ({ rating: p.rating, review: new Date(p.reviewedAt), durationMs: 2000 })),
+    );
     const { version: _, ...replayed } = steps[1]!.card;
     expect(localCards(s, pending).get("n1")!.card).toEqual(replayed);
     expect(replayed.state).toBe(2);

@@ -8,13 +8,32 @@ const made = new Date("2026-03-10T12:00:00Z");
 
 describe("a grade made offline", () => {
   it("is kept on the device with the study session it was made in", () => {
-    const g = localGradeOf({ userId: "u1", cardId: "c1", rating: 3, clientId: "0b0e7b8e-5d1a-4f43-9a55-1f3d2c6c9a10", durationMs: 4200, sessionId: SESSION }, made);
-    expect(g).toEqual({ userId: "u1", cardId: "c1", rating: 3, clientId: "0b0e7b8e-5d1a-4f43-9a55-1f3d2c6c9a10", durationMs: 4200, sessionId: SESSION, reviewedAt: made.getTime() });
+    const g = localGradeOf(
+      { userId: "u1", cardId: "c1", rating: 3, clientId: "0b0e7b8e-5d1a-4f43-9a55-1f3d2c6c9a10", durationMs: 4200, sessionId: SESSION },
+      made,
+    );
+    expect(g).toEqual({
+      userId: "u1",
+      cardId: "c1",
+      rating: 3,
+      clientId: "0b0e7b8e-5d1a-4f43-9a55-1f3d2c6c9a10",
+      durationMs: 4200,
+      sessionId: SESSION,
+      reviewedAt: made.getTime(),
+    });
   });
 
   it("is sent with its study session and without the user id, in a body the sync route accepts", () => {
     const waiting: LocalGrade[] = [
-      { userId: "u1", cardId: "c1", rating: 3, clientId: "0b0e7b8e-5d1a-4f43-9a55-1f3d2c6c9a10", durationMs: 4200, reviewedAt: made.getTime(), sessionId: SESSION },
+      {
+        userId: "u1",
+        cardId: "c1",
+        rating: 3,
+        clientId: "0b0e7b8e-5d1a-4f43-9a55-1f3d2c6c9a10",
+        durationMs: 4200,
+        reviewedAt: made.getTime(),
+        sessionId: SESSION,
+      },
       // Queued by an older page: no session, still sent.
       { userId: "u1", cardId: "c2", rating: 1, clientId: "7d6f0f5e-2b7e-4d8c-8f0a-3e9b1c2d4f50", durationMs: 900, reviewedAt: made.getTime() + 5000 },
     ];
@@ -27,7 +46,17 @@ describe("a grade made offline", () => {
   });
 
   it("is refused by the sync route when its session id is malformed", () => {
-    const body = syncRequestBody([{ userId: "u1", cardId: "c1", rating: 3, clientId: "0b0e7b8e-5d1a-4f43-9a55-1f3d2c6c9a10", durationMs: 1, reviewedAt: made.getTime(), sessionId: "not-a-session" }]);
+    const body = syncRequestBody([
+      {
+        userId: "u1",
+        cardId: "c1",
+        rating: 3,
+        clientId: "0b0e7b8e-5d1a-4f43-9a55-1f3d2c6c9a10",
+        durationMs: 1,
+        reviewedAt: made.getTime(),
+        sessionId: "not-a-session",
+      },
+    ]);
     const parsed = syncSchema.safeParse(body);
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues[0]?.message).toBe("sessionId must be a UUID");

@@ -21,7 +21,11 @@ describe("training items", () => {
       { rating: 3, state: 3, reviewDay: 110 },
     ]);
     expect(seq).toEqual([
-      { rating: 3, deltaT: 0 }, { rating: 3, deltaT: 0 }, { rating: 3, deltaT: 3 }, { rating: 1, deltaT: 7 }, { rating: 3, deltaT: 0 },
+      { rating: 3, deltaT: 0 },
+      { rating: 3, deltaT: 0 },
+      { rating: 3, deltaT: 3 },
+      { rating: 1, deltaT: 7 },
+      { rating: 3, deltaT: 0 },
     ]);
     // Only reviews on a later study day than the previous one are items; same-day steps are not.
     expect(itemPrefixLengths(seq)).toEqual([3, 4]);
@@ -32,7 +36,12 @@ describe("training items", () => {
     const ctx = { timeZone: "America/New_York", rolloverHour: 4 };
     const keys = Array.from({ length: 25 }, (_, i) => `card-${i}`);
     const { logs } = simulateHistory({
-      cardKeys: keys, start: new Date("2026-02-20T00:00:00Z"), days: 40, newPerDay: 3, ctx, seed: 7,
+      cardKeys: keys,
+      start: new Date("2026-02-20T00:00:00Z"),
+      days: 40,
+      newPerDay: 3,
+      ctx,
+      seed: 7,
       settings: { desiredRetention: 0.9, maximumInterval: 36500, enableFuzz: true, weights: null },
     });
     const csv = [REVIEW_CSV_HEADER, ...logs.map((l) => reviewCsvLine({ ...l, cardId: l.cardKey }))].join("\n") + "\n";
@@ -42,7 +51,13 @@ describe("training items", () => {
     const ours: string[] = [];
     for (const key of keys) {
       const seq = cardSequence(logs.filter((l) => l.cardKey === key));
-      for (const n of itemPrefixLengths(seq)) ours.push(seq.slice(0, n).map((r) => `${r.rating}:${r.deltaT}`).join(" "));
+      for (const n of itemPrefixLengths(seq))
+        ours.push(
+          seq
+            .slice(0, n)
+            .map((r) => `${r.rating}:${r.deltaT}`)
+            .join(" "),
+        );
     }
     const theirs = fromCsv.map((item) => item.reviews.map((r) => `${r.rating}:${r.deltaT}`).join(" "));
     expect(ours.length).toBeGreaterThan(50);

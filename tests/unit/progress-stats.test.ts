@@ -7,7 +7,12 @@ const dayOf = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slic
 
 describe("true retention", () => {
   it("is the share of review-state reviews not answered Again", () => {
-    const r = trueRetention([{ rating: 1, count: 3 }, { rating: 2, count: 5 }, { rating: 3, count: 10 }, { rating: 4, count: 2 }]);
+    const r = trueRetention([
+      { rating: 1, count: 3 },
+      { rating: 2, count: 5 },
+      { rating: 3, count: 10 },
+      { rating: 4, count: 2 },
+    ]);
     expect(r).toEqual({ passed: 17, total: 20, ratio: 0.85 });
     expect(formatPercent(r.ratio)).toBe("85.0%");
   });
@@ -27,7 +32,15 @@ describe("the review heatmap", () => {
 
   it("lays out 53 Monday-first weeks ending today, with levels relative to the busiest day", () => {
     const today = dayOf("2026-03-11"); // a Wednesday
-    const layout = heatmapLayout([{ day: today, count: 8 }, { day: today - 1, count: 2 }, { day: today - 400, count: 99 }, { day: today - 7, count: 5 }], today);
+    const layout = heatmapLayout(
+      [
+        { day: today, count: 8 },
+        { day: today - 1, count: 2 },
+        { day: today - 400, count: 99 },
+        { day: today - 7, count: 5 },
+      ],
+      today,
+    );
     expect(layout.cells.length).toBe(52 * 7 + 3);
     expect(layout.cells[0]).toMatchObject({ iso: "2025-03-10", col: 0, row: 0, count: 0, level: 0 });
     expect(layout.cells.at(-1)).toMatchObject({ iso: "2026-03-11", col: 52, row: 2, count: 8, level: 4 });
@@ -53,8 +66,20 @@ describe("the review heatmap", () => {
 
 describe("daily series", () => {
   it("fills days without reviews with zero", () => {
-    expect(dailySeries([{ day: 11, count: 4 }, { day: 13, count: 1 }], 10, 13)).toEqual([
-      { day: 10, count: 0 }, { day: 11, count: 4 }, { day: 12, count: 0 }, { day: 13, count: 1 },
+    expect(
+      dailySeries(
+        [
+          { day: 11, count: 4 },
+          { day: 13, count: 1 },
+        ],
+        10,
+        13,
+      ),
+    ).toEqual([
+      { day: 10, count: 0 },
+      { day: 11, count: 4 },
+      { day: 12, count: 0 },
+      { day: 13, count: 1 },
     ]);
   });
 });

@@ -9,7 +9,13 @@ describe("choosing the next card", () => {
   it("shows due learning steps before reviews, and reviews before new cards", () => {
     const due = [card("r1", 2, -600), card("l1", 1, -1), card("r2", 2, -900)];
     expect(pickNext(due, [card("n1", 0, 0)], now)?.id).toBe("l1");
-    expect(pickNext(due.filter((c) => c.id !== "l1"), [card("n1", 0, 0)], now)?.id).toBe("r2");
+    expect(
+      pickNext(
+        due.filter((c) => c.id !== "l1"),
+        [card("n1", 0, 0)],
+        now,
+      )?.id,
+    ).toBe("r2");
     expect(pickNext([], [card("n1", 0, 0), card("n2", 0, 0)], now)?.id).toBe("n1");
   });
 

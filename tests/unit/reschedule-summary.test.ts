@@ -32,6 +32,10 @@ describe("the reschedule preview", () => {
     const moved = rescheduledCard(bolder, card, history)!;
     expect(moved.due.getTime()).toBeGreaterThan(card.due.getTime());
     expect(moved.stability).toBeGreaterThan(card.stability);
-    expect({ reps: moved.reps, lapses: moved.lapses, lastReview: moved.lastReview }).toEqual({ reps: card.reps, lapses: card.lapses, lastReview: card.lastReview });
+    expect({ reps: moved.reps, lapses: moved.lapses, lastReview: moved.lastReview }).toEqual({
+      reps: card.reps,
+      lapses: card.lapses,
+      lastReview: card.lastReview,
+    });
   });
 });

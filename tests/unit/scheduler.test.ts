@@ -18,7 +18,15 @@ const settings = { desiredRetention: 0.9, maximumInterval: 36500, enableFuzz: fa
 describe("the scheduling wrapper", () => {
   it("grades, previews and scores a card whose last review is later than now as if last reviewed now", () => {
     const f = createScheduler(settings);
-    const learning = { ...newCardState("ahead", start), state: 1, learningSteps: 1, reps: 1, stability: 2.3, difficulty: 5, lastReview: new Date(start.getTime() + 86_400_000) };
+    const learning = {
+      ...newCardState("ahead", start),
+      state: 1,
+      learningSteps: 1,
+      reps: 1,
+      stability: 2.3,
+      difficulty: 5,
+      lastReview: new Date(start.getTime() + 86_400_000),
+    };
     const asOfNow = { ...learning, lastReview: start };
     expect(gradeCard(f, learning, Rating.Good, start)).toEqual(gradeCard(f, asOfNow, Rating.Good, start));
     expect(previewIntervals(f, learning, start)).toEqual(previewIntervals(f, asOfNow, start));
@@ -79,7 +87,10 @@ describe("the scheduling wrapper", () => {
     const mine = createScheduler({ ...settings, weights: custom });
     const dflt = createScheduler(settings);
     const fresh = newCardState("w", start);
-    const easyIn = (f: typeof mine) => previewIntervals(f, fresh, start).find((p) => p.rating === Rating.Easy)!.due.getTime();
+    const easyIn = (f: typeof mine) =>
+      previewIntervals(f, fresh, start)
+        .find((p) => p.rating === Rating.Easy)!
+        .due.getTime();
     expect(easyIn(mine)).toBeGreaterThan(easyIn(dflt));
     const card = gradeCard(dflt, fresh, Rating.Easy, start).card;
     const later = new Date(start.getTime() + 30 * 86_400_000);
@@ -96,8 +107,18 @@ describe("the scheduling wrapper", () => {
     }
     const later = new Date(t.getTime() + 9 * 86_400_000);
     const whole = f.fsrs.get_retrievability(
-      { due: card.due, stability: card.stability, difficulty: card.difficulty, elapsed_days: card.elapsedDays, scheduled_days: card.scheduledDays,
-        learning_steps: card.learningSteps, reps: card.reps, lapses: card.lapses, state: card.state, last_review: card.lastReview ?? undefined },
+      {
+        due: card.due,
+        stability: card.stability,
+        difficulty: card.difficulty,
+        elapsed_days: card.elapsedDays,
+        scheduled_days: card.scheduledDays,
+        learning_steps: card.learningSteps,
+        reps: card.reps,
+        lapses: card.lapses,
+        state: card.state,
+        last_review: card.lastReview ?? undefined,
+      },
       later,
       false,
     );

@@ -19,7 +19,8 @@ describe("the content security policy", () => {
   });
 
   it("uses the nonce on every page that can show personal data (home, lesson list, review, settings, progress, account, sign-in), not on lessons", () => {
-    for (const p of ["/", "/learn", "/welcome", "/review", "/cards", "/cards/abc", "/settings", "/progress", "/account", "/sign-in", "/sign-up"]) expect(usesNonce(p), p).toBe(true);
+    for (const p of ["/", "/learn", "/welcome", "/review", "/cards", "/cards/abc", "/settings", "/progress", "/account", "/sign-in", "/sign-up"])
+      expect(usesNonce(p), p).toBe(true);
     for (const p of ["/learn/causes", "/learn/causes/quiz", "/reviewer", "/offline", "/signed-out"]) expect(usesNonce(p), p).toBe(false);
   });
 

@@ -6,17 +6,24 @@ const h = (o: Record<string, string>) => new Headers(o);
 
 describe("the site's origin (the one redirect rule)", () => {
   it("is NEXTAUTH_URL's origin when it is set, whatever host the request came to", () => {
-    expect(siteOrigin(h({ host: "127.0.0.1:3000", "x-forwarded-host": "127.0.0.1:3000", "x-forwarded-proto": "http" }), "https://unknot.example/app")).toBe("https://unknot.example");
+    expect(siteOrigin(h({ host: "127.0.0.1:3000", "x-forwarded-host": "127.0.0.1:3000", "x-forwarded-proto": "http" }), "https://unknot.example/app")).toBe(
+      "https://unknot.example",
+    );
   });
 
   it("is the forwarded scheme and host our server wrote when NEXTAUTH_URL is unset", () => {
-    expect(siteOrigin(h({ host: "localhost:3000", "x-forwarded-host": "127.0.0.1:3000", "x-forwarded-proto": "http" }), undefined)).toBe("http://127.0.0.1:3000");
-    expect(siteOrigin(h({ host: "10.0.0.5:3000", "x-forwarded-host": "learn.example, proxy.internal", "x-forwarded-proto": "https, http" }), undefined)).toBe("https://learn.example");
+    expect(siteOrigin(h({ host: "localhost:3000", "x-forwarded-host": "127.0.0.1:3000", "x-forwarded-proto": "http" }), undefined)).toBe(
+      "http://127.0.0.1:3000",
+    );
+    expect(siteOrigin(h({ host: "10.0.0.5:3000", "x-forwarded-host": "learn.example, proxy.internal", "x-forwarded-proto": "https, http" }), undefined)).toBe(
+      "https://learn.example",
+    );
     expect(siteOrigin(h({ host: "127.0.0.1:4000" }), undefined)).toBe("http://127.0.0.1:4000");
   });
 
   it("never takes a path or user name from a Host header", () => {
-    for (const host of ["evil.example/x", "a@evil.example", "evil.example\\x"]) expect(siteOrigin(h({ "x-forwarded-host": host }), undefined)).toBe("http://localhost");
+    for (const host of ["evil.example/x", "a@evil.example", "evil.example\\x"])
+      expect(siteOrigin(h({ "x-forwarded-host": host }), undefined)).toBe("http://localhost");
   });
 
   it("builds redirects for same-site paths only", () => {
@@ -54,14 +61,22 @@ describe("writes from the site's own pages", () => {
 
   it("needs a body declared as JSON", () => {
     for (const t of ["application/json", "application/json; charset=utf-8", "Application/JSON"]) expect(isJsonContentType(t), t).toBe(true);
-    for (const t of [null, "text/plain", "text/plain;charset=UTF-8", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/jsonp"]) {
+    for (const t of [
+      null,
+      "text/plain",
+      "text/plain;charset=UTF-8",
+      "application/x-www-form-urlencoded",
+      "multipart/form-data; boundary=x",
+      "application/jsonp",
+    ]) {
       expect(isJsonContentType(t), String(t)).toBe(false);
     }
   });
 });
 
 describe("a server action call's envelope", () => {
-  const call = (body: BodyInit, type: string) => new Request("http://x/settings", { method: "POST", headers: { "next-action": "7f00", "content-type": type }, body });
+  const call = (body: BodyInit, type: string) =>
+    new Request("http://x/settings", { method: "POST", headers: { "next-action": "7f00", "content-type": type }, body });
 
   it("is checked only for calls Next would decode", () => {
     expect(isFetchAction("POST", h({ "next-action": "7f00", "content-type": "text/plain;charset=UTF-8" }))).toBe(true);
@@ -78,13 +93,39 @@ describe("a server action call's envelope", () => {
   });
 
   it("accepts React's value tokens and references to objects met twice", async () => {
-    for (const body of ['["$$dollars", "$undefined", "$NaN", "$-Infinity", "$-0", "$D2026-01-01T00:00:00.000Z", "$n12", "$T"]', '[{"a":{"b":1},"c":"$0:0:a"}]', '["$0"]']) {
+    for (const body of [
+      '["$$dollars", "$undefined", "$NaN", "$-Infinity", "$-0", "$D2026-01-01T00:00:00.000Z", "$n12", "$T"]',
+      '[{"a":{"b":1},"c":"$0:0:a"}]',
+      '["$0"]',
+    ]) {
       expect(await actionEnvelopeIsValid(call(body, "text/plain;charset=UTF-8")), body).toBe(true);
     }
   });
 
   it("refuses bodies that are not a JSON argument list of plain data", async () => {
-    const bodies = ["{{{ nope", "", '"x"', "{}", "[1,2", '["$1"]', '["$Q1"]', '["$B1"]', '["$h1"]', '["$F1"]', '["$K1"]', '["$@1"]', '["$i1"]', '["$l1"]', '["$W1"]', '["$S"]', '["$Z"]', '["$nzz"]', '["$0:"]', '["$0:9:9"]', '[{"deep":{"x":"$1"}}]'];
+    const bodies = [
+      "{{{ nope",
+      "",
+      '"x"',
+      "{}",
+      "[1,2",
+      '["$1"]',
+      '["$Q1"]',
+      '["$B1"]',
+      '["$h1"]',
+      '["$F1"]',
+      '["$K1"]',
+      '["$@1"]',
+      '["$i1"]',
+      '["$l1"]',
+      '["$W1"]',
+      '["$S"]',
+      '["$Z"]',
+      '["$nzz"]',
+      '["$0:"]',
+      '["$0:9:9"]',
+      '[{"deep":{"x":"$1"}}]',
+    ];
     for (const body of bodies) expect(await actionEnvelopeIsValid(call(body, "text/plain;charset=UTF-8")), body).toBe(false);
     expect(await actionEnvelopeIsValid(call("garbage", "multipart/form-data; boundary=xx"))).toBe(false);
     const form = new FormData();

@@ -37,7 +37,9 @@ function everythingShown(): unknown[] {
 
 describe("source records", () => {
   it("exist for every seed document, once each, and every citation names one", () => {
-    const cited = new Set(lessons.flatMap((l) => [...l.sections, ...l.cards, ...l.quiz].flatMap((x) => x.sources.flatMap((s) => ("file" in s ? [s.file] : [])))));
+    const cited = new Set(
+      lessons.flatMap((l) => [...l.sections, ...l.cards, ...l.quiz].flatMap((x) => x.sources.flatMap((s) => ("file" in s ? [s.file] : [])))),
+    );
     const recorded = records.documents.map((d) => d.file);
     for (const f of cited) expect(recorded, f).toContain(f);
     if (seedsPresent) {
@@ -50,7 +52,10 @@ describe("source records", () => {
     seedsPresent ? "give each document its title as printed in it" : "titles match ../shared/seeds (skipped: folder absent on this machine)",
     () => {
       for (const d of records.documents.filter((x) => x.titlePrinted)) {
-        const firstLines = readFileSync(path.join(seedsDir, d.file), "utf8").split("\n").slice(0, 6).map((l) => l.trim());
+        const firstLines = readFileSync(path.join(seedsDir, d.file), "utf8")
+          .split("\n")
+          .slice(0, 6)
+          .map((l) => l.trim());
         expect(firstLines, d.id).toContain(d.title);
       }
     },
@@ -125,7 +130,11 @@ describe("quotes in context", () => {
   const text = "Heading without a stop\nFirst sentence here. The cold not only eases the pain but can reduce inflammation, which helps. Next one.\n";
 
   it("returns the sentence around a quote, stopping at full stops and line breaks", () => {
-    expect(sentenceAround(text, "eases the pain but")).toEqual({ before: "The cold not only ", quote: "eases the pain but", after: " can reduce inflammation, which helps." });
+    expect(sentenceAround(text, "eases the pain but")).toEqual({
+      before: "The cold not only ",
+      quote: "eases the pain but",
+      after: " can reduce inflammation, which helps.",
+    });
     expect(sentenceAround(text, "First sentence here.")).toEqual({ before: "", quote: "First sentence here.", after: "" });
     expect(sentenceAround(text, "Heading without")).toEqual({ before: "", quote: "Heading without", after: " a stop" });
   });

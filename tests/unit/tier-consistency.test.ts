@@ -30,7 +30,9 @@ describe("warning-sign tiers", () => {
   });
 
   it("every page names each warning sign only with its own tier", () => {
-    const passages = tsxFiles(path.resolve("app")).flatMap((f) => sentences(pageText(readFileSync(f, "utf8"))).map((text) => ({ where: path.relative(process.cwd(), f), text })));
+    const passages = tsxFiles(path.resolve("app")).flatMap((f) =>
+      sentences(pageText(readFileSync(f, "utf8"))).map((text) => ({ where: path.relative(process.cwd(), f), text })),
+    );
     expect(describeFaults(passages)).toEqual([]);
   });
 
@@ -44,9 +46,11 @@ describe("warning-sign tiers", () => {
   it("catches a sign named in the wrong tier, behind a vague 'seek medical care', or by half its wording", () => {
     const faults = (text: string, context?: string) => findTierFaults([{ where: "t", text, context }], signs).map((f) => f.reason);
     // The three worst faults of the content audit (W1, W2, W3), as they were worded.
-    expect(faults("If your pain is severe, lasts more than a few days, or comes with numbness, weakness, fever, or loss of bladder or bowel control, seek medical care.")).toEqual(
-      expect.arrayContaining([expect.stringMatching(/bladder-bowel-control.*vague/), expect.stringMatching(/fever.*vague/)]),
-    );
+    expect(
+      faults(
+        "If your pain is severe, lasts more than a few days, or comes with numbness, weakness, fever, or loss of bladder or bowel control, seek medical care.",
+      ),
+    ).toEqual(expect.arrayContaining([expect.stringMatching(/bladder-bowel-control.*vague/), expect.stringMatching(/fever.*vague/)]));
     expect(faults("numbness, pins and needles or weakness in both legs", "Call 999 or go to A&E if you have back pain and any of these:")).toEqual([
       expect.stringMatching(/both-legs.*half its wording/),
     ]);

@@ -6,7 +6,9 @@ const records = getSourceRecords();
 const minimal = (signs: string, tiers = TIERS) =>
   [
     "tiers:",
-    ...tiers.map((t) => `  - { id: ${t}, label: "Label ${t}", short: "Short ${t}", action: "What to do for the ${t} tier, in full.", guidance: [nhs-back-pain] }`),
+    ...tiers.map(
+      (t) => `  - { id: ${t}, label: "Label ${t}", short: "Short ${t}", action: "What to do for the ${t} tier, in full.", guidance: [nhs-back-pain] }`,
+    ),
     "signs:",
     signs,
   ].join("\n");
@@ -50,12 +52,18 @@ describe("the warning-sign data file", () => {
     expect(() => parseWarningSigns("w.yaml", minimal(sign("a", "self-care")), records)).toThrow(/w\.yaml/);
     expect(() => parseWarningSigns("w.yaml", minimal([sign("a", "gp"), sign("a", "urgent")].join("\n")), records)).toThrow(/repeats/);
     expect(() => parseWarningSigns("w.yaml", minimal(sign("a", "gp", "made-up")), records)).toThrow(/made-up/);
-    expect(() => parseWarningSigns("w.yaml", minimal(sign("a", "gp"), ["gp", "urgent", "emergency", "self-care"] as unknown as typeof TIERS), records)).toThrow(/in that order/);
+    expect(() => parseWarningSigns("w.yaml", minimal(sign("a", "gp"), ["gp", "urgent", "emergency", "self-care"] as unknown as typeof TIERS), records)).toThrow(
+      /in that order/,
+    );
   });
 
   it("orders a file's signs most urgent first, keeping file order within a tier", () => {
     const sign = (id: string, tier: string) => `  - { id: ${id}, tier: ${tier}, question: "Is this a question?", list: "a sign", guidance: [nhs-back-pain] }`;
-    const parsed = parseWarningSigns("w.yaml", minimal([sign("g1", "gp"), sign("e1", "emergency"), sign("u1", "urgent"), sign("e2", "emergency")].join("\n")), records);
+    const parsed = parseWarningSigns(
+      "w.yaml",
+      minimal([sign("g1", "gp"), sign("e1", "emergency"), sign("u1", "urgent"), sign("e2", "emergency")].join("\n")),
+      records,
+    );
     expect(parsed.signs.map((s) => s.id)).toEqual(["e1", "e2", "u1", "g1"]);
     expect(parsed.signs[0]).toMatchObject({ appliesTo: "everyone", check: true, match: [], cards: [] });
   });

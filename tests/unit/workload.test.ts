@@ -1,9 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { forgottenInTen, minutesAndSeconds, optimalRetention, RETENTIONS, simulateWorkload, type WorkloadInput, type WorkloadPoint } from "@/lib/srs/workload";
 
-const habits = { learnSeconds: 20, recallSeconds: 8, forgetSeconds: 25, recallRatings: [1, 8, 1] as [number, number, number], firstRatings: [2, 1, 6, 1] as [number, number, number, number] };
+const habits = {
+  learnSeconds: 20,
+  recallSeconds: 8,
+  forgetSeconds: 25,
+  recallRatings: [1, 8, 1] as [number, number, number],
+  firstRatings: [2, 1, 6, 1] as [number, number, number, number],
+};
 const input: WorkloadInput = {
-  weights: null, maximumInterval: 36500, newCards: 30, newPerDay: 5, habits,
+  weights: null,
+  maximumInterval: 36500,
+  newCards: 30,
+  newPerDay: 5,
+  habits,
   cards: Array.from({ length: 40 }, (_, i) => ({ stability: 1 + i, difficulty: 3 + (i % 6), lastDay: -(i % 12), dueDay: i % 20 })),
 };
 
@@ -33,7 +43,13 @@ describe("the retention workload simulation", () => {
   });
 
   it("takes as optimum the retention with the least work per card remembered", () => {
-    const p = (retention: number, minutesPerMemorized: number): WorkloadPoint => ({ retention, reviewsPerDay: 1, minutesPerDay: 1, memorized: 1, minutesPerMemorized });
+    const p = (retention: number, minutesPerMemorized: number): WorkloadPoint => ({
+      retention,
+      reviewsPerDay: 1,
+      minutesPerDay: 1,
+      memorized: 1,
+      minutesPerMemorized,
+    });
     expect(optimalRetention([p(0.7, 3), p(0.8, 2.1), p(0.85, 2), p(0.9, 2.4)])!.retention).toBe(0.85);
     expect(optimalRetention([])).toBeNull();
     const pts = RETENTIONS.map((r) => simulateWorkload(input, r));
@@ -42,7 +58,13 @@ describe("the retention workload simulation", () => {
   });
 
   it("never recommends a retention below 80%, even where the least work lies lower", () => {
-    const p = (retention: number, minutesPerMemorized: number): WorkloadPoint => ({ retention, reviewsPerDay: 1, minutesPerDay: 1, memorized: 1, minutesPerMemorized });
+    const p = (retention: number, minutesPerMemorized: number): WorkloadPoint => ({
+      retention,
+      reviewsPerDay: 1,
+      minutesPerDay: 1,
+      memorized: 1,
+      minutesPerMemorized,
+    });
     expect(optimalRetention([p(0.7, 1), p(0.75, 1.5), p(0.8, 2.2), p(0.85, 2), p(0.9, 2.4)])!.retention).toBe(0.85);
     expect(optimalRetention([p(0.7, 1), p(0.79, 1.1), p(0.8, 2), p(0.9, 3)])!.retention).toBe(0.8);
     expect(optimalRetention([p(0.7, 1)])).toBeNull();
@@ -61,4 +83,3 @@ describe("the retention workload simulation", () => {
     expect(forgottenInTen(0.97)).toBe("0.3 in 10");
   });
 });
-

@@ -30,22 +30,45 @@ export default async function CardInfoPage({ params }: { params: Promise<{ id: s
 
   return (
     <>
-      <p><Link href="/cards">← All cards</Link></p>
+      <p>
+        <Link href="/cards">← All cards</Link>
+      </p>
       <h1>{c.view?.prompt ?? "A retired card"}</h1>
-      {c.view && <p className="muted">{c.view.lessonTitle} · {c.view.sectionHeading}</p>}
-      {c.view && <p><b>Answer:</b> {c.view.answer}</p>}
+      {c.view && (
+        <p className="muted">
+          {c.view.lessonTitle} · {c.view.sectionHeading}
+        </p>
+      )}
+      {c.view && (
+        <p>
+          <b>Answer:</b> {c.view.answer}
+        </p>
+      )}
       {c.leech && (
         <p className="notice" data-testid="leech-notice">
-          <b>Leech.</b> You have forgotten this card {c.lapses} times. Rewording it in your own words, or rereading its lesson section, usually helps more than more reviews.
+          <b>Leech.</b> You have forgotten this card {c.lapses} times. Rewording it in your own words, or rereading its lesson section, usually helps more than
+          more reviews.
         </p>
       )}
       <div className="stats">
-        <div className="stat"><b>{STATE_LABELS[c.state]}</b> state</div>
-        <div className="stat"><b>{c.state === 0 ? "–" : zoned(c.due, tz)}</b> due</div>
-        <div className="stat"><b>{c.state === 0 ? "–" : `${days(c.stability)}d`}</b> stability</div>
-        <div className="stat"><b>{c.state === 0 ? "–" : c.difficulty.toFixed(2)}</b> difficulty</div>
-        <div className="stat"><b>{percent(c.retrievability)}</b> recall now</div>
-        <div className="stat"><b>{c.reps}</b> reviews, <b>{c.lapses}</b> lapses</div>
+        <div className="stat">
+          <b>{STATE_LABELS[c.state]}</b> state
+        </div>
+        <div className="stat">
+          <b>{c.state === 0 ? "–" : zoned(c.due, tz)}</b> due
+        </div>
+        <div className="stat">
+          <b>{c.state === 0 ? "–" : `${days(c.stability)}d`}</b> stability
+        </div>
+        <div className="stat">
+          <b>{c.state === 0 ? "–" : c.difficulty.toFixed(2)}</b> difficulty
+        </div>
+        <div className="stat">
+          <b>{percent(c.retrievability)}</b> recall now
+        </div>
+        <div className="stat">
+          <b>{c.reps}</b> reviews, <b>{c.lapses}</b> lapses
+        </div>
         <div className="stat" data-testid="card-flags">
           {c.suspended ? "Suspended" : c.buried ? "Buried until tomorrow" : c.retired ? "Retired from the course" : "In the queue"}
           {c.leech ? " · leech" : ""}
@@ -60,7 +83,9 @@ export default async function CardInfoPage({ params }: { params: Promise<{ id: s
 
       <section aria-labelledby="hist-h">
         <h2 id="hist-h">History</h2>
-        <p className="muted">Times in {tz}. Added {zoned(c.addedAt, tz)}. Undone reviews are struck through; manual actions are listed as such and never count as reviews.</p>
+        <p className="muted">
+          Times in {tz}. Added {zoned(c.addedAt, tz)}. Undone reviews are struck through; manual actions are listed as such and never count as reviews.
+        </p>
         {c.history.length === 0 ? (
           <p>No reviews yet.</p>
         ) : (
@@ -68,8 +93,14 @@ export default async function CardInfoPage({ params }: { params: Promise<{ id: s
             <table data-testid="card-history">
               <thead>
                 <tr>
-                  <th scope="col">When</th><th scope="col">Rating</th><th scope="col">Interval given</th><th scope="col">Stability</th>
-                  <th scope="col">Difficulty</th><th scope="col">Recall at review</th><th scope="col">Time taken</th><th scope="col">Note</th>
+                  <th scope="col">When</th>
+                  <th scope="col">Rating</th>
+                  <th scope="col">Interval given</th>
+                  <th scope="col">Stability</th>
+                  <th scope="col">Difficulty</th>
+                  <th scope="col">Recall at review</th>
+                  <th scope="col">Time taken</th>
+                  <th scope="col">Note</th>
                 </tr>
               </thead>
               <tbody>
@@ -79,7 +110,9 @@ export default async function CardInfoPage({ params }: { params: Promise<{ id: s
                       <th scope="row">{zoned(h.at, tz)}</th>
                       <td>{RATING_LABELS[h.rating]}</td>
                       <td>{intervalLabel(h.intervalMs)}</td>
-                      <td>{h.state === 0 ? "–" : days(h.stabilityBefore)} → {days(h.stabilityAfter)}d</td>
+                      <td>
+                        {h.state === 0 ? "–" : days(h.stabilityBefore)} → {days(h.stabilityAfter)}d
+                      </td>
                       <td>{h.state === 0 ? "–" : h.difficulty.toFixed(2)}</td>
                       <td>{percent(h.retrievability)}</td>
                       <td>{(h.durationMs / 1000).toFixed(1)} s</td>

@@ -69,7 +69,9 @@ export default async function LessonPage({ params }: Props) {
         Where each claim comes from, and how far to trust it: <Link href={SOURCES_PATH}>about our sources</Link>.
       </p>
       <div className="btn-row lesson-actions">
-        <Link className="btn primary" href={`/learn/${lesson.slug}/quiz`}>Take the quiz</Link>
+        <Link className="btn primary" href={`/learn/${lesson.slug}/quiz`}>
+          Take the quiz
+        </Link>
         <RememberButton lessonSlug={lesson.slug} />
       </div>
     </article>

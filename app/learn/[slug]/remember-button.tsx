@@ -45,7 +45,11 @@ export function RememberButton({ lessonSlug, primary = false }: { lessonSlug: st
         <span role="status" aria-live="polite" data-testid="remember-result">
           {message}
         </span>
-        {error && <span className="field-error" role="alert">{error}</span>}
+        {error && (
+          <span className="field-error" role="alert">
+            {error}
+          </span>
+        )}
       </span>
     </>
   );

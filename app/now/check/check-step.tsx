@@ -27,8 +27,12 @@ export function CheckStep({ step }: { step: number }) {
       {sign.appliesTo !== "everyone" && <p className="muted">This one is for: {sign.appliesTo}.</p>}
       <div className="yes-no">
         {/* Plain anchors, not next/link: each answer is a full page load, which the service worker answers offline. */}
-        <a className="btn big answer-yes" href={yes} data-testid="answer-yes">Yes</a>
-        <a className="btn big answer-no" href={no} data-testid="answer-no">No</a>
+        <a className="btn big answer-yes" href={yes} data-testid="answer-yes">
+          Yes
+        </a>
+        <a className="btn big answer-no" href={no} data-testid="answer-no">
+          No
+        </a>
       </div>
       <p className="muted">Not sure? Answer yes.</p>
       <NotADiagnosis />
@@ -37,7 +41,12 @@ export function CheckStep({ step }: { step: number }) {
       </p>
       <details className="sources">
         <summary>Why this question (sources)</summary>
-        <SourceList sources={resolveSources(sign.guidance.map((g) => ({ guidance: g })), getSourceRecords())} />
+        <SourceList
+          sources={resolveSources(
+            sign.guidance.map((g) => ({ guidance: g })),
+            getSourceRecords(),
+          )}
+        />
       </details>
     </article>
   );

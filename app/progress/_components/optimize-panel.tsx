@@ -7,7 +7,10 @@ import type { JobView, ParameterStatus } from "@/lib/optimizer/jobs";
 type Reply = { ok: boolean; error?: string; job?: JobView };
 
 async function call(url: string, body?: unknown): Promise<Reply> {
-  const res = await fetch(url, body === undefined ? { cache: "no-store" } : { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+  const res = await fetch(
+    url,
+    body === undefined ? { cache: "no-store" } : { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) },
+  );
   try {
     return (await res.json()) as Reply;
   } catch {
@@ -60,10 +63,12 @@ export function OptimizePanel({ initial }: { initial: ParameterStatus }) {
 
   return (
     <div className="panel" aria-labelledby="params-h">
-      <h3 id="params-h" className="panel-title">Personal FSRS parameters</h3>
+      <h3 id="params-h" className="panel-title">
+        Personal FSRS parameters
+      </h3>
       <p>
-        You are using <strong>{initial.personal ? "personal parameters" : "the standard FSRS parameters"}</strong>. Unknot can fit its memory model
-        to how you yourself remember, once it has enough of your history: {threshold} reviews of cards on a later day than you first saw them.
+        You are using <strong>{initial.personal ? "personal parameters" : "the standard FSRS parameters"}</strong>. Unknot can fit its memory model to how you
+        yourself remember, once it has enough of your history: {threshold} reviews of cards on a later day than you first saw them.
       </p>
       {count.enough ? (
         <p className="muted">You have {count.exact ? count.items : `at least ${count.items}`}: enough.</p>
@@ -73,12 +78,28 @@ export function OptimizePanel({ initial }: { initial: ParameterStatus }) {
         </p>
       )}
       <div className="btn-row">
-        <button type="button" className="btn primary" disabled={!count.enough || running || busy} aria-describedby={count.enough ? undefined : "optimize-why"}
-          onClick={() => act("/api/progress/optimize", {}, "Optimisation started.")}>
+        <button
+          type="button"
+          className="btn primary"
+          disabled={!count.enough || running || busy}
+          aria-describedby={count.enough ? undefined : "optimize-why"}
+          onClick={() => act("/api/progress/optimize", {}, "Optimisation started.")}
+        >
           Optimize my schedule
         </button>
         {initial.canRestore && (
-          <button type="button" className="btn" disabled={busy || running} onClick={() => act("/api/progress/parameters/restore", {}, "Previous parameters restored. They affect future reviews only; to move cards already scheduled, reschedule them on Settings.")}>
+          <button
+            type="button"
+            className="btn"
+            disabled={busy || running}
+            onClick={() =>
+              act(
+                "/api/progress/parameters/restore",
+                {},
+                "Previous parameters restored. They affect future reviews only; to move cards already scheduled, reschedule them on Settings.",
+              )
+            }
+          >
             Restore previous parameters{initial.restoreTo === "defaults" ? " (standard)" : ""}
           </button>
         )}
@@ -90,48 +111,94 @@ export function OptimizePanel({ initial }: { initial: ParameterStatus }) {
           <progress id="optimize-bar" max={1} value={job.progress} aria-valuetext={`${Math.round(job.progress * 100)}%`} />
         </div>
       )}
-      {job?.status === "failed" && <p className="form-error" role="alert">{job.message}</p>}
+      {job?.status === "failed" && (
+        <p className="form-error" role="alert">
+          {job.message}
+        </p>
+      )}
       {result && result.defaultEval && result.newEval && (
         <div className="optimize-result" data-testid="optimize-result">
           <p data-testid="optimize-verdict">
             {better(result.defaultEval.logLoss, result.newEval.logLoss) > 0 ? (
-              <>Personal parameters predict your answers better than the standard ones, by about {better(result.defaultEval.logLoss, result.newEval.logLoss)}%. Apply them to schedule your reviews by them.</>
+              <>
+                Personal parameters predict your answers better than the standard ones, by about {better(result.defaultEval.logLoss, result.newEval.logLoss)}%.
+                Apply them to schedule your reviews by them.
+              </>
             ) : (
               <>Personal parameters predict your answers no better than the standard ones: keeping yours changes nothing for the worse.</>
             )}
           </p>
           <details className="advanced">
             <summary>Advanced: how this is measured</summary>
-            <p className="hint">Fitted on {result.items} training items (a training item is a review of a card on a later day than its first). Lower is better for both measures:</p>
+            <p className="hint">
+              Fitted on {result.items} training items (a training item is a review of a card on a later day than its first). Lower is better for both measures:
+            </p>
             <ul className="hint">
               <li>Log loss: how surprised the model is by your real answers, on average.</li>
               <li>RMSE (bins): the gap between the predicted and the real share remembered, over groups of similar reviews.</li>
             </ul>
             <table>
               <thead>
-                <tr><th scope="col">Parameters</th><th scope="col">Log loss</th><th scope="col">RMSE (bins)</th></tr>
+                <tr>
+                  <th scope="col">Parameters</th>
+                  <th scope="col">Log loss</th>
+                  <th scope="col">RMSE (bins)</th>
+                </tr>
               </thead>
               <tbody>
-                <tr><th scope="row">Standard</th><td>{fmt(result.defaultEval.logLoss)}</td><td>{fmt(result.defaultEval.rmseBins)}</td></tr>
-                <tr><th scope="row">Personal</th><td>{fmt(result.newEval.logLoss)}</td><td>{fmt(result.newEval.rmseBins)}</td></tr>
+                <tr>
+                  <th scope="row">Standard</th>
+                  <td>{fmt(result.defaultEval.logLoss)}</td>
+                  <td>{fmt(result.defaultEval.rmseBins)}</td>
+                </tr>
+                <tr>
+                  <th scope="row">Personal</th>
+                  <td>{fmt(result.newEval.logLoss)}</td>
+                  <td>{fmt(result.newEval.rmseBins)}</td>
+                </tr>
               </tbody>
             </table>
             <p className="hint">Both are measured on the same reviews the weights were fitted to, so the personal figures are somewhat optimistic.</p>
           </details>
           <div className="btn-row">
-            <button type="button" className={`btn${better(result.defaultEval.logLoss, result.newEval.logLoss) > 0 ? " primary" : ""}`} disabled={busy} onClick={() => act("/api/progress/optimize/apply", { jobId: result.id }, "Personal parameters applied. They affect future reviews only; to move cards already scheduled, reschedule them on Settings.")}>
+            <button
+              type="button"
+              className={`btn${better(result.defaultEval.logLoss, result.newEval.logLoss) > 0 ? " primary" : ""}`}
+              disabled={busy}
+              onClick={() =>
+                act(
+                  "/api/progress/optimize/apply",
+                  { jobId: result.id },
+                  "Personal parameters applied. They affect future reviews only; to move cards already scheduled, reschedule them on Settings.",
+                )
+              }
+            >
               Apply
             </button>
-            <button type="button" className="btn" disabled={busy} onClick={() => act("/api/progress/optimize/dismiss", { jobId: result.id }, "Kept your current parameters.")}>
+            <button
+              type="button"
+              className="btn"
+              disabled={busy}
+              onClick={() => act("/api/progress/optimize/dismiss", { jobId: result.id }, "Kept your current parameters.")}
+            >
               {initial.personal ? "Keep current parameters" : "Keep defaults"}
             </button>
           </div>
         </div>
       )}
-      {error && <p className="form-error" role="alert">{error}</p>}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
       <p role="status" aria-live="polite">
         {notice}
-        {notice?.includes("reschedule them on Settings") && <> <Link href="/settings#reschedule">Reschedule cards</Link></>}
+        {notice?.includes("reschedule them on Settings") && (
+          <>
+            {" "}
+            <Link href="/settings#reschedule">Reschedule cards</Link>
+          </>
+        )}
       </p>
     </div>
   );

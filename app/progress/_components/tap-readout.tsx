@@ -14,7 +14,9 @@ export function TapReadout({ hint, label, from = "end", children }: { hint: Reac
   }, [from]);
   return (
     <>
-      <p className="readout" aria-live="polite">{text ?? hint}</p>
+      <p className="readout" aria-live="polite">
+        {text ?? hint}
+      </p>
       <div
         ref={scroller}
         className="chart-scroll"

@@ -38,11 +38,7 @@ export type DueToday = { id: string; safety: boolean; quickRelief: boolean; due:
 export function planBadDay<T extends DueToday>(cards: T[], cap: number): { keep: T[]; postpone: T[] } {
   const rank = (c: T) => (c.safety ? 0 : c.quickRelief ? 1 : 2);
   const ordered = [...cards].sort(
-    (a, b) =>
-      rank(a) - rank(b) ||
-      (rank(a) === 2 ? b.drop - a.drop : 0) ||
-      a.due.getTime() - b.due.getTime() ||
-      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    (a, b) => rank(a) - rank(b) || (rank(a) === 2 ? b.drop - a.drop : 0) || a.due.getTime() - b.due.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
   const n = Math.max(0, cap);
   return { keep: ordered.slice(0, n), postpone: ordered.slice(n) };

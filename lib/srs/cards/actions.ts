@@ -19,11 +19,20 @@ import { applyAction, type Snapshot } from "./apply";
 
 export type CardActionResult = { batchId: string | null; changed: number; unchanged: number; kind: CardActionKind };
 
-
 export const snapshotOf = (r: Row): Snapshot => ({
-  state: num(r.state), due: date(r.due), stability: num(r.stability), difficulty: num(r.difficulty), elapsedDays: num(r.elapsedDays),
-  scheduledDays: num(r.scheduledDays), learningSteps: num(r.learningSteps), reps: num(r.reps), lapses: num(r.lapses),
-  lastReview: dateOrNull(r.lastReview), suspendedAt: dateOrNull(r.suspendedAt), buriedUntil: dateOrNull(r.buriedUntil), leech: bool(r.leech),
+  state: num(r.state),
+  due: date(r.due),
+  stability: num(r.stability),
+  difficulty: num(r.difficulty),
+  elapsedDays: num(r.elapsedDays),
+  scheduledDays: num(r.scheduledDays),
+  learningSteps: num(r.learningSteps),
+  reps: num(r.reps),
+  lapses: num(r.lapses),
+  lastReview: dateOrNull(r.lastReview),
+  suspendedAt: dateOrNull(r.suspendedAt),
+  buriedUntil: dateOrNull(r.buriedUntil),
+  leech: bool(r.leech),
 });
 
 export const snapshotToJson = (s: Snapshot) => JSON.stringify(s);
@@ -49,7 +58,8 @@ export async function cardAction(userOrId: Parameters<typeof reviewUserOf>[0], r
   return sqlDb.transaction(async (tx) => {
     let changed = 0;
     for (const id of ids) {
-      const [row] = await tx.all(sql`SELECT "state", "due", "stability", "difficulty", "elapsedDays", "scheduledDays", "learningSteps", "reps", "lapses", "lastReview",
+      const [row] =
+        await tx.all(sql`SELECT "state", "due", "stability", "difficulty", "elapsedDays", "scheduledDays", "learningSteps", "reps", "lapses", "lastReview",
         "suspendedAt", "buriedUntil", "leech", "version" FROM "Card" WHERE "id" = ${id} AND "userId" = ${user.id}`);
       // Another user's card, or none: the same answer, so ids cannot be probed.
       if (!row) throw new UserError("Some of those cards are not in your deck; nothing was changed.", 404);
@@ -80,7 +90,9 @@ export type UndoCardActionResult = { restored: number; skipped: number; replay: 
 export async function undoCardAction(userId: string, raw: unknown, now = new Date()): Promise<UndoCardActionResult> {
   const { batchId } = parseInput(undoCardActionSchema, raw, "Nothing to undo.");
   return sqlDb.transaction(async (tx) => {
-    const events = await tx.all(sql`SELECT "id", "cardId", "before", "version", "undoneAt" FROM "CardEvent" WHERE "userId" = ${userId} AND "batchId" = ${batchId}`);
+    const events = await tx.all(
+      sql`SELECT "id", "cardId", "before", "version", "undoneAt" FROM "CardEvent" WHERE "userId" = ${userId} AND "batchId" = ${batchId}`,
+    );
     if (events.length === 0) throw new UserError("Nothing to undo.", 404);
     const live = events.filter((e) => e.undoneAt == null);
     if (live.length === 0) return { restored: 0, skipped: 0, replay: true };

@@ -10,7 +10,11 @@ export type Snapshot = CardFields & Flags;
 
 // What the action makes of a card, or null when it would change nothing. Pure given the
 // scheduler (for forget).
-export function applyAction(kind: CardActionKind, s: Snapshot, ctx: { now: Date; buryUntil: Date; forget: (c: CardFields) => CardFields; resetCounts: boolean }): Snapshot | null {
+export function applyAction(
+  kind: CardActionKind,
+  s: Snapshot,
+  ctx: { now: Date; buryUntil: Date; forget: (c: CardFields) => CardFields; resetCounts: boolean },
+): Snapshot | null {
   const t = ctx.now.getTime();
   switch (kind) {
     case "suspend":
@@ -27,4 +31,3 @@ export function applyAction(kind: CardActionKind, s: Snapshot, ctx: { now: Date;
     }
   }
 }
-

@@ -30,7 +30,11 @@ const blankToNull = (v: unknown) => (v === "" || v === undefined ? null : v);
 
 const schema = z.object({
   q: z.string().trim().max(100).catch(""),
-  lesson: z.string().regex(/^[a-z0-9-]{1,80}$/).nullable().catch(null),
+  lesson: z
+    .string()
+    .regex(/^[a-z0-9-]{1,80}$/)
+    .nullable()
+    .catch(null),
   state: oneOf(CARD_STATES),
   due: oneOf(DUE_FILTERS),
   flag: oneOf(FLAG_FILTERS),

@@ -56,7 +56,11 @@ export function localReviewState(snap: OfflineSnapshot, pending: LocalGrade[], n
           state: next.card.state,
           leech: next.snap.leech ?? false,
           lapses: next.card.lapses,
-          intervals: previewIntervals(cardScheduler(f, next.safety), next.card, now).map((p) => ({ rating: p.rating, label: p.label, due: p.due.toISOString() })),
+          intervals: previewIntervals(cardScheduler(f, next.safety), next.card, now).map((p) => ({
+            rating: p.rating,
+            label: p.label,
+            due: p.due.toISOString(),
+          })),
         }
       : null,
     counts: {

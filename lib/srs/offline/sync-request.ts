@@ -6,8 +6,19 @@ import type { LocalGrade } from "./snapshot";
 // syncSchema). Both carry the study session the grade was made in, so that once stored the
 // session can undo it as it would an online grade. Pure, unit-tested.
 
-export function localGradeOf(g: { userId: string; cardId: string; rating: LocalGrade["rating"]; clientId: string; durationMs: number; sessionId: string }, now: Date): LocalGrade {
-  return { clientId: g.clientId, userId: g.userId, cardId: g.cardId, rating: g.rating, reviewedAt: now.getTime(), durationMs: g.durationMs, sessionId: g.sessionId };
+export function localGradeOf(
+  g: { userId: string; cardId: string; rating: LocalGrade["rating"]; clientId: string; durationMs: number; sessionId: string },
+  now: Date,
+): LocalGrade {
+  return {
+    clientId: g.clientId,
+    userId: g.userId,
+    cardId: g.cardId,
+    rating: g.rating,
+    reviewedAt: now.getTime(),
+    durationMs: g.durationMs,
+    sessionId: g.sessionId,
+  };
 }
 
 // Each grade as made, without the user id (the server takes the user from the session). A grade

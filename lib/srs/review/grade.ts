@@ -36,9 +36,16 @@ export async function gradeAs(user: ReviewUser, raw: unknown, now: Date): Promis
     if (row.retiredAt != null) throw new UserError("This card has been retired from the course.", 409);
     const before = {
       ...cardStateOf(input.cardId, {
-        state: num(row.state), due: date(row.due), stability: num(row.stability), difficulty: num(row.difficulty),
-        elapsedDays: num(row.elapsedDays), scheduledDays: num(row.scheduledDays), learningSteps: num(row.learningSteps),
-        reps: num(row.reps), lapses: num(row.lapses), lastReview: dateOrNull(row.lastReview),
+        state: num(row.state),
+        due: date(row.due),
+        stability: num(row.stability),
+        difficulty: num(row.difficulty),
+        elapsedDays: num(row.elapsedDays),
+        scheduledDays: num(row.scheduledDays),
+        learningSteps: num(row.learningSteps),
+        reps: num(row.reps),
+        lapses: num(row.lapses),
+        lastReview: dateOrNull(row.lastReview),
       }),
       version: num(row.version),
     };
@@ -51,7 +58,11 @@ export async function gradeAs(user: ReviewUser, raw: unknown, now: Date): Promis
     const l = reviewLogFields(before, next, log, { durationMs: input.durationMs, reviewDay: studyDayNumber(now, dayContextOf(user)) });
     // The leech rule (lib/srs/leech.ts) runs with the grade, in the same statements, so every
     // path that grades (online now, replayed offline grades later) applies it.
-    const { leechChange, leech, suspendedAt: suspended } = leechOutcome(
+    const {
+      leechChange,
+      leech,
+      suspendedAt: suspended,
+    } = leechOutcome(
       { prevLapses: before.lapses, nextLapses: next.lapses, leech: bool(row.leech), suspendedAt: dateOrNull(row.suspendedAt) },
       leechRuleFor({ threshold: num(row.leechThreshold), action: str(row.leechAction) }, safety),
       now,
@@ -73,7 +84,9 @@ export async function gradeAs(user: ReviewUser, raw: unknown, now: Date): Promis
     // transactions run side by side, as on PostgreSQL: the unique index let one in).
     const raced = isUniqueSqlError(e) || (e instanceof UserError && e.status === 409);
     if (raced) {
-      const first = await sqlDb.get(sql`SELECT "id", "nextDue", "nextState", "undoneAt" FROM "ReviewLog" WHERE "userId" = ${userId} AND "clientId" = ${input.clientId}`);
+      const first = await sqlDb.get(
+        sql`SELECT "id", "nextDue", "nextState", "undoneAt" FROM "ReviewLog" WHERE "userId" = ${userId} AND "clientId" = ${input.clientId}`,
+      );
       if (first?.undoneAt != null) throw new UserError("That review was undone; reload to continue.", 409);
       if (first) return { logId: str(first.id), nextDue: date(first.nextDue).toISOString(), nextState: num(first.nextState), replay: true };
     }

@@ -57,8 +57,16 @@ export async function offlineSnapshot(user: ReviewUser, now = new Date()): Promi
       safety: bool(r.safety),
       view,
       fields: toWire({
-        state: num(r.state), due: date(r.due), stability: num(r.stability), difficulty: num(r.difficulty), elapsedDays: num(r.elapsedDays),
-        scheduledDays: num(r.scheduledDays), learningSteps: num(r.learningSteps), reps: num(r.reps), lapses: num(r.lapses), lastReview: dateOrNull(r.lastReview),
+        state: num(r.state),
+        due: date(r.due),
+        stability: num(r.stability),
+        difficulty: num(r.difficulty),
+        elapsedDays: num(r.elapsedDays),
+        scheduledDays: num(r.scheduledDays),
+        learningSteps: num(r.learningSteps),
+        reps: num(r.reps),
+        lapses: num(r.lapses),
+        lastReview: dateOrNull(r.lastReview),
       }),
     });
   }

@@ -109,7 +109,36 @@ export async function reviewStateOf(user: ReviewUser, now: Date): Promise<Review
   const ahead = new Date(now.getTime() + LEARN_AHEAD_MS);
   // In the order of the placeholders: each LIVE binds the user and now (three times in "nextDue").
   const live = [u, now];
-  const values = [...live, end, ...live, end, ...live, user.newCardsPerDay, ...live, ...live, ...live, u, u, u, today, u, today, ...live, now, ...live, end, ...live, ...live, ahead, ...live, now, ...live, end, ...live, end];
+  const values = [
+    ...live,
+    end,
+    ...live,
+    end,
+    ...live,
+    user.newCardsPerDay,
+    ...live,
+    ...live,
+    ...live,
+    u,
+    u,
+    u,
+    today,
+    u,
+    today,
+    ...live,
+    now,
+    ...live,
+    end,
+    ...live,
+    ...live,
+    ahead,
+    ...live,
+    now,
+    ...live,
+    end,
+    ...live,
+    end,
+  ];
   const rows = await sqlDb.all({ text: QUEUE_SQL, values });
   const a = rows[0]!;
   // A log's state is the card's state before the review: state New = introduced today, state

@@ -105,10 +105,15 @@ async function syncOne(user: ReviewUser, g: OfflineGradeInput, shift: number, no
       if (!row) return refused("This card is no longer in your deck.");
       if (row.retiredAt != null) return refused("This card has been retired from the course.");
       if (at < date(row.addedAt)) return refused("Its review time is before the card was added to your deck.");
-      if (await resetAfter(sqlDb, user.id, g.cardId, at)) return { clientId: g.clientId, status: "stored", logId: await storeBeforeReset(user, g, at, bool(row.safety)) };
+      if (await resetAfter(sqlDb, user.id, g.cardId, at))
+        return { clientId: g.clientId, status: "stored", logId: await storeBeforeReset(user, g, at, bool(row.safety)) };
       const last = dateOrNull(row.lastReview);
       if (!last || at >= last) {
-        const r = await gradeAs(user, { cardId: g.cardId, rating: g.rating, version: num(row.version), clientId: g.clientId, durationMs: g.durationMs, sessionId: g.sessionId }, at);
+        const r = await gradeAs(
+          user,
+          { cardId: g.cardId, rating: g.rating, version: num(row.version), clientId: g.clientId, durationMs: g.durationMs, sessionId: g.sessionId },
+          at,
+        );
         return { clientId: g.clientId, status: r.replay ? "repeat" : "stored", logId: r.logId };
       }
       return { clientId: g.clientId, status: "stored", logId: await insertInOrder(user, g, at, num(row.version), bool(row.safety)) };
@@ -128,11 +133,21 @@ async function syncOne(user: ReviewUser, g: OfflineGradeInput, shift: number, no
 // The card as it was just before the review `head` records.
 function cardBefore(cardId: string, head: Row, version: number): VersionedCard {
   return {
-    ...cardStateOf(cardId, restoredCardFields({
-      state: num(head.state), prevDue: date(head.prevDue), stability: num(head.stability), difficulty: num(head.difficulty),
-      prevElapsedDays: num(head.prevElapsedDays), scheduledDays: num(head.scheduledDays), learningSteps: num(head.learningSteps),
-      prevReps: num(head.prevReps), prevLapses: num(head.prevLapses), prevLastReview: dateOrNull(head.prevLastReview),
-    })),
+    ...cardStateOf(
+      cardId,
+      restoredCardFields({
+        state: num(head.state),
+        prevDue: date(head.prevDue),
+        stability: num(head.stability),
+        difficulty: num(head.difficulty),
+        prevElapsedDays: num(head.prevElapsedDays),
+        scheduledDays: num(head.scheduledDays),
+        learningSteps: num(head.learningSteps),
+        prevReps: num(head.prevReps),
+        prevLapses: num(head.prevLapses),
+        prevLastReview: dateOrNull(head.prevLastReview),
+      }),
+    ),
     version,
   };
 }
@@ -155,9 +170,13 @@ async function storeBeforeReset(user: ReviewUser, g: OfflineGradeInput, at: Date
     // Taking the reset's row first (a write) makes grades placed before the same reset, and an
     // undo of it, wait for each other where transactions run side by side (PostgreSQL); what
     // follows is read after that.
-    const held = found ? await tx.run(sql`UPDATE "CardEvent" SET "before" = "before" WHERE "id" = ${str(found.id)} AND "userId" = ${userId} AND "undoneAt" IS NULL`) : 0;
+    const held = found
+      ? await tx.run(sql`UPDATE "CardEvent" SET "before" = "before" WHERE "id" = ${str(found.id)} AND "userId" = ${userId} AND "undoneAt" IS NULL`)
+      : 0;
     if (!found || held !== 1) throw new UserError(CHANGED, 409);
-    const [reset] = await tx.all(sql`SELECT e."id", e."at", e."before", e."version" FROM "CardEvent" e WHERE e."id" = ${str(found.id)} AND e."userId" = ${userId}`);
+    const [reset] = await tx.all(
+      sql`SELECT e."id", e."at", e."before", e."version" FROM "CardEvent" e WHERE e."id" = ${str(found.id)} AND e."userId" = ${userId}`,
+    );
     if (!reset) throw new UserError(CHANGED, 409);
     const later = await tx.all(sql`
       SELECT l."id", l."rating", l."review", l."durationMs", l."leechChange", l."state", l."prevDue", l."stability", l."difficulty", l."prevElapsedDays",
@@ -167,10 +186,24 @@ async function storeBeforeReset(user: ReviewUser, g: OfflineGradeInput, at: Date
       ORDER BY l."review", l."id"`);
     const before = snapshotFromJson(str(reset.before));
     const head = later[0];
-    const start: VersionedCard = head ? cardBefore(g.cardId, head, num(head.prevVersion)) : { ...cardStateOf(g.cardId, cardFields(before)), version: num(reset.version) - 1 };
-    const steps = replayGrades(cardScheduler(schedulerSettingsOf(user), safety), dayContextOf(user), start, [{ rating: g.rating, review: at, durationMs: g.durationMs }, ...later.map(itemOf)]);
+    const start: VersionedCard = head
+      ? cardBefore(g.cardId, head, num(head.prevVersion))
+      : { ...cardStateOf(g.cardId, cardFields(before)), version: num(reset.version) - 1 };
+    const steps = replayGrades(cardScheduler(schedulerSettingsOf(user), safety), dayContextOf(user), start, [
+      { rating: g.rating, review: at, durationMs: g.durationMs },
+      ...later.map(itemOf),
+    ]);
     const l = steps[0]!.log;
-    await insertReviewLog(tx, { ...l, nextVersion: l.prevVersion, id: logId, userId, cardId: g.cardId, clientId: g.clientId, leechChange: 0, sessionId: g.sessionId ?? null });
+    await insertReviewLog(tx, {
+      ...l,
+      nextVersion: l.prevVersion,
+      id: logId,
+      userId,
+      cardId: g.cardId,
+      clientId: g.clientId,
+      leechChange: 0,
+      sessionId: g.sessionId ?? null,
+    });
     for (let i = 0; i < later.length; i++) {
       const r = steps[i + 1]!.log;
       await tx.run(sql`

@@ -39,12 +39,22 @@ export async function undoReview(userId: string, raw: unknown, now = new Date())
     if (!log) throw new UserError("No such review.", 404);
     const cardId = str(log.cardId);
     if (log.undoneAt != null) return { cardId, replay: true };
-    const refusal = undoRefusal({ undoneAt: log.undoneAt, sessionId: log.sessionId == null ? null : str(log.sessionId), isLatest: log.latestId === logId }, sessionId);
+    const refusal = undoRefusal(
+      { undoneAt: log.undoneAt, sessionId: log.sessionId == null ? null : str(log.sessionId), isLatest: log.latestId === logId },
+      sessionId,
+    );
     if (refusal) throw refusal;
     const c = restoredCardFields({
-      state: num(log.state), prevDue: date(log.prevDue), stability: num(log.stability), difficulty: num(log.difficulty),
-      prevElapsedDays: num(log.prevElapsedDays), scheduledDays: num(log.scheduledDays), learningSteps: num(log.learningSteps),
-      prevReps: num(log.prevReps), prevLapses: num(log.prevLapses), prevLastReview: dateOrNull(log.prevLastReview),
+      state: num(log.state),
+      prevDue: date(log.prevDue),
+      stability: num(log.stability),
+      difficulty: num(log.difficulty),
+      prevElapsedDays: num(log.prevElapsedDays),
+      scheduledDays: num(log.scheduledDays),
+      learningSteps: num(log.learningSteps),
+      prevReps: num(log.prevReps),
+      prevLapses: num(log.prevLapses),
+      prevLastReview: dateOrNull(log.prevLastReview),
     });
     // What the grade did by the leech rule is undone with it.
     const change = num(log.leechChange);

@@ -37,7 +37,9 @@ export async function reviewUserOf(user: string | ReviewUser | { id: string; sch
     if ("timeZone" in user) return user;
     user = user.id;
   }
-  const r = await sqlDb.get(sql`SELECT "timeZone", "dayRolloverHour", "desiredRetention", "newCardsPerDay", "maximumInterval", "enableFuzz", "fsrsWeights" FROM "User" WHERE "id" = ${user}`);
+  const r = await sqlDb.get(
+    sql`SELECT "timeZone", "dayRolloverHour", "desiredRetention", "newCardsPerDay", "maximumInterval", "enableFuzz", "fsrsWeights" FROM "User" WHERE "id" = ${user}`,
+  );
   if (!r) throw new UserError("Your account no longer exists. Please sign in again.", 401);
   return reviewUserRow(user, r);
 }

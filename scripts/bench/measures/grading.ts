@@ -16,7 +16,17 @@ import type { Report } from "../report";
 // statements to a run, hence the rounding.
 export const STATEMENTS_TARGET = 7;
 
-export const errs = (r: LoadResult) => `${r.errors}${r.errors ? ` (${Object.entries(r.statuses).filter(([s]) => !s.startsWith("2")).map(([s, n]) => `${s}×${n}`).join(", ") || "socket"})` : ""}`;
+export const errs = (r: LoadResult) =>
+  `${r.errors}${
+    r.errors
+      ? ` (${
+          Object.entries(r.statuses)
+            .filter(([s]) => !s.startsWith("2"))
+            .map(([s, n]) => `${s}×${n}`)
+            .join(", ") || "socket"
+        })`
+      : ""
+  }`;
 export const lat = (r: LoadResult) => `${ms(r.p50)} / ${ms(r.p95)} / ${ms(r.p99)}`;
 
 async function statementCount(ctx: EngineContext): Promise<number> {
@@ -57,7 +67,12 @@ export const grading: EngineMeasure = {
         { metric: "   capacity / floor", measured: `${ratio.toFixed(2)}×`, target: "≥ 0.50×", result: verdict(ratio >= 0.5) },
         { metric: "   peak server RSS during capacity run", measured: mib(rss.peakKb), target: "< 400 MiB", result: verdict(rssMiB < 400) },
         { metric: "   CPU per grade (server CPU time / grades)", measured: ms(cpuPerGradeMs), target: "≤ 3 ms", result: verdict(cpuPerGradeMs <= 3) },
-        { metric: "   statements per grade (all SQL, BEGIN/COMMIT included)", measured: statementsPerGrade.toFixed(2), target: "≤ 5 + BEGIN/COMMIT", result: verdict(stmtOk) },
+        {
+          metric: "   statements per grade (all SQL, BEGIN/COMMIT included)",
+          measured: statementsPerGrade.toFixed(2),
+          target: "≤ 5 + BEGIN/COMMIT",
+          result: verdict(stmtOk),
+        },
       ],
       figures: [
         { measure: `${e}: floor GET /api/ping`, value: floor.reqPerSec, unit: "req/s", target: null, pass: null },

@@ -20,7 +20,10 @@ function pageReport(engine: string, path: string, targetMs: number, p: PageTimin
   const metric = `3. GET ${path} p50 / p95 (heavy user)`;
   const target = `p95 < ${targetMs} ms`;
   if ("unavailable" in p) {
-    return { rows: [{ metric, measured: `not available (HTTP ${p.status})`, target, result: "n/a" }], figures: [{ measure: `${engine}: ${path} p95 heavy user`, value: NaN, unit: "ms", target: `< ${targetMs}`, pass: false }] };
+    return {
+      rows: [{ metric, measured: `not available (HTTP ${p.status})`, target, result: "n/a" }],
+      figures: [{ measure: `${engine}: ${path} p95 heavy user`, value: NaN, unit: "ms", target: `< ${targetMs}`, pass: false }],
+    };
   }
   return {
     rows: [{ metric, measured: `${ms(p.p50)} / ${ms(p.p95)}`, target, result: verdict(p.p95 < targetMs) }],
@@ -37,7 +40,14 @@ export const pages: EngineMeasure = {
     if (!state.state?.card) console.log(`[bench] ${ctx.engine}: WARNING the heavy user's review queue shows no card`);
     console.log(`[bench] ${ctx.engine}: timing pages for the heavy user`);
     const out: Report = {
-      rows: [{ metric: "3. seeding 1,000,000 logs (heavy: 10,000 cards, 100,000 logs)", measured: `${((ctx.seedMs ?? NaN) / 1000).toFixed(1)} s`, target: "", result: "info" }],
+      rows: [
+        {
+          metric: "3. seeding 1,000,000 logs (heavy: 10,000 cards, 100,000 logs)",
+          measured: `${((ctx.seedMs ?? NaN) / 1000).toFixed(1)} s`,
+          target: "",
+          result: "info",
+        },
+      ],
       figures: [],
     };
     for (const { path, targetMs } of PAGES) {

@@ -26,7 +26,12 @@ export default async function QuizPage({ params }: Props) {
   const lessons = getLessons();
   const next = lessons[lessons.findIndex((l) => l.slug === lesson.slug) + 1];
   const questions: QuizQuestionView[] = lesson.quiz.map(({ id, question, choices, answer, explanation, sources }) => ({
-    id, question, choices, answer, explanation, sources: resolveSources(sources, getSourceRecords()),
+    id,
+    question,
+    choices,
+    answer,
+    explanation,
+    sources: resolveSources(sources, getSourceRecords()),
   }));
   return (
     <>

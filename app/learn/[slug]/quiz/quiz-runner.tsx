@@ -67,7 +67,10 @@ export function QuizRunner({ lessonSlug, questions, nextLesson }: { lessonSlug: 
       lessonSlug,
       clientId: (clientId.current ??= newClientId()),
       // Only answered questions are sent (the button appears once all are answered).
-      answers: questions.flatMap((x, i) => { const chosen = picks[i]; return chosen ? [{ questionId: x.id, chosen }] : []; }),
+      answers: questions.flatMap((x, i) => {
+        const chosen = picks[i];
+        return chosen ? [{ questionId: x.id, chosen }] : [];
+      }),
     }).catch(() => ({ ok: false as const, error: "Could not reach the server. Press the button again; your answers will not be counted twice." }));
     setPending(false);
     if (!res.ok) return setError(res.error);
@@ -84,7 +87,10 @@ export function QuizRunner({ lessonSlug, questions, nextLesson }: { lessonSlug: 
     return (
       <section className="panel" aria-labelledby="quiz-result" data-testid="quiz-result">
         <h2 id="quiz-result" ref={resultHeading} tabIndex={-1}>
-          You scored <span data-testid="quiz-score">{result.score} of {result.total}</span>
+          You scored{" "}
+          <span data-testid="quiz-score">
+            {result.score} of {result.total}
+          </span>
         </h2>
         <ol className="quiz-summary">
           {questions.map((x) => {
@@ -101,26 +107,40 @@ export function QuizRunner({ lessonSlug, questions, nextLesson }: { lessonSlug: 
         {result.stored ? (
           <p className="notice">
             Your score is saved.
-            {result.score < result.total && <> The card for each question you missed is now first in your <Link href="/review">review queue</Link>.</>}
+            {result.score < result.total && (
+              <>
+                {" "}
+                The card for each question you missed is now first in your <Link href="/review">review queue</Link>.
+              </>
+            )}
           </p>
         ) : (
           <p className="notice">
-            This score was not saved: you have no account yet. <Link href={`/sign-up?callbackUrl=${encodeURIComponent(`/learn/${lessonSlug}/quiz`)}`}>Create a free account</Link>{" "}
-            to keep your scores and turn missed questions into flashcards (already have one?{" "}
+            This score was not saved: you have no account yet.{" "}
+            <Link href={`/sign-up?callbackUrl=${encodeURIComponent(`/learn/${lessonSlug}/quiz`)}`}>Create a free account</Link> to keep your scores and turn
+            missed questions into flashcards (already have one?{" "}
             <Link href={`/sign-in?callbackUrl=${encodeURIComponent(`/learn/${lessonSlug}/quiz`)}`}>Sign in</Link>).
           </p>
         )}
         <div className="btn-row">
           <RememberButton lessonSlug={lessonSlug} primary />
           {nextLesson ? (
-            <Link className="btn" href={`/learn/${nextLesson.slug}`}>Next lesson: {nextLesson.title}</Link>
+            <Link className="btn" href={`/learn/${nextLesson.slug}`}>
+              Next lesson: {nextLesson.title}
+            </Link>
           ) : (
-            <Link className="btn" href="/review">Go to your review</Link>
+            <Link className="btn" href="/review">
+              Go to your review
+            </Link>
           )}
         </div>
         <div className="btn-row">
-          <button type="button" className="btn" onClick={start}>Retake the quiz</button>
-          <Link className="btn" href={`/learn/${lessonSlug}`}>Back to the lesson</Link>
+          <button type="button" className="btn" onClick={start}>
+            Retake the quiz
+          </button>
+          <Link className="btn" href={`/learn/${lessonSlug}`}>
+            Back to the lesson
+          </Link>
         </div>
       </section>
     );
@@ -129,8 +149,12 @@ export function QuizRunner({ lessonSlug, questions, nextLesson }: { lessonSlug: 
   const choices = order?.[index] ?? q.choices;
   return (
     <section className="panel quiz-question" aria-label="Quiz" data-testid="quiz-question" data-question-id={q.id}>
-      <p className="muted">Question {index + 1} of {questions.length}</p>
-      <h2 className="prompt" ref={legend} tabIndex={-1} data-testid="quiz-prompt">{q.question}</h2>
+      <p className="muted">
+        Question {index + 1} of {questions.length}
+      </p>
+      <h2 className="prompt" ref={legend} tabIndex={-1} data-testid="quiz-prompt">
+        {q.question}
+      </h2>
       <ul className="choices" role="list">
         {choices.map((c) => (
           <li key={c}>
@@ -150,14 +174,25 @@ export function QuizRunner({ lessonSlug, questions, nextLesson }: { lessonSlug: 
       {picked !== null && (
         <div className="answer" data-testid="quiz-feedback" role="status">
           <p>
-            <strong className={`mark ${picked === q.answer ? "mark-right" : "mark-wrong"}`}>{picked === q.answer ? "✓ Right." : "✗ Not quite."}</strong> {picked === q.answer ? "" : <>The answer is: <strong>{q.answer}</strong></>}
+            <strong className={`mark ${picked === q.answer ? "mark-right" : "mark-wrong"}`}>{picked === q.answer ? "✓ Right." : "✗ Not quite."}</strong>{" "}
+            {picked === q.answer ? (
+              ""
+            ) : (
+              <>
+                The answer is: <strong>{q.answer}</strong>
+              </>
+            )}
           </p>
           <p>{q.explanation}</p>
           <div className="sources">
             <p className="sources-title">Source{q.sources.length === 1 ? "" : "s"}</p>
             <SourceList sources={q.sources} />
           </div>
-          {error && <p className="form-error" role="alert">{error}</p>}
+          {error && (
+            <p className="form-error" role="alert">
+              {error}
+            </p>
+          )}
         </div>
       )}
       {/* The review page's answer bar: on a phone it is fixed above the tab bar, so the next

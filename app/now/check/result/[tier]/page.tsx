@@ -31,14 +31,20 @@ function Actions({ tier }: { tier: Outcome }) {
     case "emergency":
       return (
         <div className="result-actions">
-          <a className="btn emergency big" href="tel:999" data-testid="call-999">Call 999</a>
+          <a className="btn emergency big" href="tel:999" data-testid="call-999">
+            Call 999
+          </a>
         </div>
       );
     case "urgent":
       return (
         <div className="result-actions">
-          <a className="btn warn big" href="tel:111" data-testid="call-111">Call NHS 111</a>
-          <a className="btn big" href="https://111.nhs.uk/" rel="noopener">NHS 111 online</a>
+          <a className="btn warn big" href="tel:111" data-testid="call-111">
+            Call NHS 111
+          </a>
+          <a className="btn big" href="https://111.nhs.uk/" rel="noopener">
+            NHS 111 online
+          </a>
         </div>
       );
     case "gp":
@@ -46,7 +52,9 @@ function Actions({ tier }: { tier: Outcome }) {
     case "self-care":
       return (
         <div className="result-actions">
-          <a className="btn primary big" href="/now">Back to what helps now</a>
+          <a className="btn primary big" href="/now">
+            Back to what helps now
+          </a>
         </div>
       );
   }
@@ -72,8 +80,8 @@ export default async function CheckResult({ params }: Props) {
             {signsOfTier("gp")
               .filter((s) => s.check)
               .map((s) => (
-              <li key={s.id}>{s.list}</li>
-            ))}
+                <li key={s.id}>{s.list}</li>
+              ))}
           </ul>
           <p>
             <a href="/now">What helps while you wait</a>
@@ -91,7 +99,12 @@ export default async function CheckResult({ params }: Props) {
       )}
       <section className="sources result-sources" aria-labelledby="where-from">
         <h2 id="where-from">Where this comes from</h2>
-        <SourceList sources={resolveSources(info.guidance.map((g) => ({ guidance: g })), getSourceRecords())} />
+        <SourceList
+          sources={resolveSources(
+            info.guidance.map((g) => ({ guidance: g })),
+            getSourceRecords(),
+          )}
+        />
       </section>
       <p>
         <a href={CHECK_PATH}>Start the check again</a> · <a href="/now">In pain now?</a>
