@@ -68,13 +68,11 @@ export function PackTimer({ rules }: { rules: TimerRules }) {
   useEffect(() => {
     if (!running) return;
     const wl = (navigator as Navigator & { wakeLock?: { request(type: "screen"): Promise<WakeLockSentinelLike> } }).wakeLock;
-    if (!wl) {
-      setAwake("no");
-      return;
-    }
     let cancelled = false;
     const acquire = async () => {
       try {
+        // No Wake Lock API here: the learner is told the screen may turn off.
+        if (!wl) throw new Error("no wake lock");
         const sentinel = await wl.request("screen");
         if (cancelled) await sentinel.release();
         else {
