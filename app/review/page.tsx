@@ -30,7 +30,6 @@ export default async function ReviewPage() {
   return (
     <div className="review-page">
       <h1>Today&apos;s review</h1>
-      {ask && <CheckIn />}
       {checkIn?.badDay && <BadDayNotice sessionCards={checkIn.sessionCards} postponed={checkIn.postponed} postponedAtFirst={checkIn.postponedAtFirst} />}
       {/* A new study session per page load: undo reaches back only through it (lib/srs/review/undo.ts).
           Keyed by the check-in, so that answering it or putting cards back starts from the new queue. */}
@@ -43,6 +42,7 @@ export default async function ReviewPage() {
         userId={user.id}
         timeZone={reviewUser.timeZone}
         nextLesson={nextLesson}
+        checkIn={ask ? <CheckIn /> : undefined}
       />
     </div>
   );

@@ -1,5 +1,5 @@
 "use client";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 import Link from "next/link";
 import type { ReviewState } from "@/lib/srs/review";
 import { newClientId } from "../_components/client-id";
@@ -47,9 +47,11 @@ type Props = {
   userId: string | null;
   timeZone?: string;
   nextLesson?: NextLessonLink;
+  // The day's back check-in (./check-in.tsx): shown until the first grade of the session, which skips it.
+  checkIn?: ReactNode;
 };
 
-export function ReviewSession({ sessionId: given, initial, streak, guideSeen, userId, timeZone, nextLesson }: Props) {
+export function ReviewSession({ sessionId: given, initial, streak, guideSeen, userId, timeZone, nextLesson, checkIn }: Props) {
   const shell = userId === null;
   const [sessionId] = useState(() => given ?? crypto.randomUUID());
   const [state, setState] = useState(initial);
@@ -307,6 +309,7 @@ export function ReviewSession({ sessionId: given, initial, streak, guideSeen, us
 
   const banner = (
     <>
+      {!reviewedHere && checkIn}
       {isOffline && noCopy === false && (
         <p className="notice" role="status" data-testid="offline-banner">
           You are offline. Your answers are saved on this device and sent when the connection returns.
