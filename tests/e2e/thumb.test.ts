@@ -250,7 +250,8 @@ describe("plain words in settings", () => {
     await page.getByRole("button", { name: "Save settings" }).tap();
     await expect.poll(() => page.getByRole("status").filter({ hasText: "Settings saved" }).count()).toBe(1);
     await page.reload();
-    expect(await page.getByLabel(/How much to remember/).inputValue()).toBe("85");
+    // The form fills its fields as it hydrates.
+    await expect.poll(() => page.getByLabel(/How much to remember/).inputValue()).toBe("85");
     await page.getByLabel(/How much to remember/).fill("99");
     await page.getByRole("button", { name: "Save settings" }).tap();
     await page.getByText("Choose at most 97%").waitFor();
