@@ -84,6 +84,10 @@ export function ReviewSession({ sessionId: given, initial, streak, guideSeen, us
   const attempt = useRef<{ key: string; clientId: string } | null>(null);
   const card = state.card;
 
+  // Counts the learner's grades and undos: a reload whose request went out before one of them
+  // answers with an older state and must not replace the card that grade or undo showed.
+  const actions = useRef(0);
+
   const show = useCallback((next: ReviewState) => {
     setState(next);
     setRevealed(false);
@@ -120,6 +124,7 @@ export function ReviewSession({ sessionId: given, initial, streak, guideSeen, us
       if (attempt.current?.key !== key) attempt.current = { key, clientId: newClientId() };
       const clientId = attempt.current.clientId;
       const durationMs = Math.min(Date.now() - shownAt.current, 3_600_000);
+      actions.current++;
       setPending(true);
       setError(null);
       if (isOffline && localUser) {
@@ -153,6 +158,7 @@ export function ReviewSession({ sessionId: given, initial, streak, guideSeen, us
   const lastUndoable = undoable[undoable.length - 1];
   const undo = useCallback(async () => {
     if (!lastUndoable || pending) return;
+    actions.current++;
     setError(null);
     if (lastUndoable.local && localUser && offline.current) {
       // Not sent yet: undo drops it from the waiting grades, and the queue is recomputed.
@@ -188,9 +194,11 @@ export function ReviewSession({ sessionId: given, initial, streak, guideSeen, us
   const reload = useCallback(
     async (keepUndo = false) => {
       setError(null);
+      const before = actions.current;
       try {
         const res = await fetch("/api/review");
         const reply = (await res.json()) as ApiReply;
+        if (actions.current !== before) return;
         if (!reply.ok) return setError(reply.error);
         if (!keepUndo) setUndoable([]);
         setLocked(false);

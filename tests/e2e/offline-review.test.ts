@@ -173,6 +173,13 @@ describe("reviewing offline", () => {
     await page.getByTestId("offline-banner").waitFor();
     expect(await db.reviewLog.count({ where: { userId } })).toBe(0);
 
+    // The state the page fetches after sending is slow to come: an undo made meanwhile must not be
+    // overwritten by that older state.
+    await page.route(`${base}/api/review`, async (route) => {
+      await new Promise((r) => setTimeout(r, 2_000));
+      await route.continue();
+    });
+    const reloaded = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/review", { timeout: 60_000 });
     await context.setOffline(false);
     await up();
     await expect.poll(() => db.reviewLog.count({ where: { userId } }), { timeout: 60_000 }).toBe(1);
@@ -183,6 +190,9 @@ describe("reviewing offline", () => {
     await page.keyboard.press("Control+z");
     await page.getByTestId("undo-message").waitFor();
     await expect.poll(async () => (await db.reviewLog.findUniqueOrThrow({ where: { id: log.id } })).undoneAt).not.toBeNull();
+    await (await reloaded).finished();
+    await page.unroute(`${base}/api/review`);
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 300)));
     expect(await page.getByTestId("review-card").getAttribute("data-card-id")).toBe(made.cardId);
     await context.close();
   });
