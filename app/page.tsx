@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { getPageUser } from "@/lib/auth";
 import { getStudySummary, type StudySummary } from "@/lib/progress/summary";
+import { StreakStats } from "@/app/_components/streak-stat";
+import { MasteryList } from "@/app/_components/mastery-list";
 
 // Personal when signed in (due today, streak, the next lesson and one button that starts the
 // right thing), so it is rendered per request: the header and this page never change after load.
@@ -38,7 +40,6 @@ function NextStep({ s }: { s: StudySummary }) {
 }
 
 function PersonalHome({ name, s }: { name: string | null; s: StudySummary }) {
-  const streakNote = s.streak.current === 0 ? "Review today to start a streak." : s.streak.reviewedToday ? "Kept today." : "Review today to keep it.";
   return (
     <>
       {/* "Back" only for someone who has been here before: a deck or a day of reviews. */}
@@ -47,9 +48,7 @@ function PersonalHome({ name, s }: { name: string | null; s: StudySummary }) {
         <div className="stat">
           <b data-testid="home-due">{s.dueToday}</b> due today
         </div>
-        <div className="stat">
-          <b data-testid="home-streak">{s.streak.current}</b> day streak <span className="hint">{streakNote}</span>
-        </div>
+        <StreakStats streak={s.streak} testId="home-streak" />
         <div className="stat">
           <b data-testid="home-done">{s.doneToday}</b> reviewed today
         </div>
@@ -66,6 +65,14 @@ function PersonalHome({ name, s }: { name: string | null; s: StudySummary }) {
         <p>You have taken every lesson&apos;s quiz. Your reviews keep the facts fresh.</p>
       )}
       {s.deckSize === 0 && <p className="muted">Your deck is empty. Read a lesson and press &ldquo;Remember this lesson&rdquo; to add its cards.</p>}
+      <section aria-labelledby="levels-h">
+        <h2 id="levels-h">Your lessons</h2>
+        <MasteryList lessons={s.mastery} />
+        <p className="hint">
+          Each lesson goes from Read to Familiar (quiz passed), Proficient (its cards recalled at your target) and Mastered (every card remembered for 3 weeks).{" "}
+          <Link href="/progress#levels-h">What each next level takes</Link>
+        </p>
+      </section>
     </>
   );
 }

@@ -4,24 +4,37 @@ import { getPageUser } from "@/lib/auth";
 import { getLessons } from "@/lib/content/load";
 import { readingMinutes, TOPIC_LABELS, TOPICS } from "@/lib/content/schema";
 import { getLessonProgress, type LessonProgress } from "@/lib/learn/progress";
+import { getLessonMastery, type LessonMastery } from "@/lib/learn/mastery";
+import { MasteryMeter } from "@/app/_components/mastery-list";
 
 export const metadata: Metadata = { title: "Lessons" };
 // Dynamic for the signed-in badges; the lesson pages themselves stay static.
 export const dynamic = "force-dynamic";
 
-function Badges({ p }: { p: LessonProgress | undefined }) {
-  if (!p) return null;
+function Badges({ p, m }: { p: LessonProgress | undefined; m: LessonMastery | undefined }) {
+  if (!p) return m ? <MasteryLine m={m} /> : null;
   return (
-    <p className="badges" data-testid="lesson-badges">
-      {p.done ? <span className="badge badge-done">Done</span> : <span className="badge">Quiz not taken</span>}
-      <span className="badge">
-        In deck: {p.cardsInDeck} of {p.cardsTotal}
-      </span>
-      {p.best && (
+    <>
+      {m && <MasteryLine m={m} />}
+      <p className="badges" data-testid="lesson-badges">
+        {p.done ? <span className="badge badge-done">Done</span> : <span className="badge">Quiz not taken</span>}
         <span className="badge">
-          Best quiz score: {p.best.score}/{p.best.total}
+          In deck: {p.cardsInDeck} of {p.cardsTotal}
         </span>
-      )}
+        {p.best && (
+          <span className="badge">
+            Best quiz score: {p.best.score}/{p.best.total}
+          </span>
+        )}
+      </p>
+    </>
+  );
+}
+
+function MasteryLine({ m }: { m: LessonMastery }) {
+  return (
+    <p data-testid="lesson-level" data-level={m.level}>
+      <MasteryMeter m={m} />
     </p>
   );
 }
@@ -29,6 +42,7 @@ function Badges({ p }: { p: LessonProgress | undefined }) {
 export default async function LearnPage() {
   const user = await getPageUser("/learn");
   const progress = user ? await getLessonProgress(user.id) : null;
+  const mastery = user && progress ? new Map((await getLessonMastery(user, new Date(), progress)).map((m) => [m.slug, m])) : null;
   const lessons = getLessons();
   return (
     <>
@@ -53,7 +67,7 @@ export default async function LearnPage() {
                   <p className="muted lesson-meta">
                     {readingMinutes(l)} min read · {l.quiz.length}-question quiz
                   </p>
-                  {progress && <Badges p={progress[l.slug]} />}
+                  {progress && <Badges p={progress[l.slug]} m={mastery?.get(l.slug)} />}
                 </li>
               ))}
             </ul>

@@ -8,6 +8,9 @@ import { formatPercent } from "@/lib/progress/retention";
 import { TOPIC_LABELS } from "@/lib/content/schema";
 import { BarChart, Heatmap, dayBar } from "./_components/charts";
 import { OptimizePanel } from "./_components/optimize-panel";
+import { StreakStats } from "@/app/_components/streak-stat";
+import { MasteryList } from "@/app/_components/mastery-list";
+import { getLessonMastery } from "@/lib/learn/mastery";
 
 export const metadata: Metadata = { title: "Progress" };
 export const dynamic = "force-dynamic";
@@ -19,7 +22,7 @@ const score = (s: { score: number; total: number } | null) => (s ? `${s.score}/$
 
 export default async function ProgressPage() {
   const user = await requireUser("/progress");
-  const [d, params] = await Promise.all([getDashboard(user), getParameterStatus(user.id)]);
+  const [d, params, mastery] = await Promise.all([getDashboard(user), getParameterStatus(user.id), getLessonMastery(user)]);
   const bars = dailySeries(d.reviewsByDay, d.today - BAR_DAYS + 1, d.today);
   const forecastBars = d.forecast.map((f) => ({ key: f.offset, label: f.offset === 0 ? "Today" : dayLabel(f.day), value: f.count }));
   const s = d.cardsByState;
@@ -35,10 +38,7 @@ export default async function ProgressPage() {
           <div className="stat">
             <b data-testid="due-now">{d.dueNow}</b> due today <span className="hint">(as on the review page)</span>
           </div>
-          <div className="stat">
-            <b data-testid="streak">{d.streak.current}</b> day streak
-            <span className="hint">{d.streak.current > 0 && !d.streak.reviewedToday ? " review today to keep it" : ` longest ${d.streak.longest}`}</span>
-          </div>
+          <StreakStats streak={d.streak} testId="streak" />
           <div className="stat">
             <b data-testid="done-today">{d.doneToday}</b> reviews done today
           </div>
@@ -145,6 +145,15 @@ export default async function ProgressPage() {
             </li>
           </ul>
         </details>
+      </section>
+
+      <section aria-labelledby="levels-h">
+        <h2 id="levels-h">Lesson levels</h2>
+        <p className="muted">
+          Not started, Read, Familiar (quiz passed: 7 in 10 right), Proficient (all its cards studied and recalled at your target), Mastered (every card
+          remembered for 3 weeks or more). Longest streak: {d.streak.longest} days.
+        </p>
+        <MasteryList lessons={mastery} showNext />
       </section>
 
       <section aria-labelledby="lessons-h">

@@ -140,14 +140,17 @@ export async function* accountJsonChunks(userId: string, now = new Date()): Asyn
   const cardEvents = await db.cardEvent.findMany({ where: { userId }, orderBy: [{ at: "asc" }, { id: "asc" }], omit: { userId: true, id: true } });
   yield `,"cardEvents":${JSON.stringify(cardEvents.map((e) => ({ ...e, before: safeJson(e.before) })))}`;
 
-  const [quizAttempts, parameterSets, optimizeJobs] = await Promise.all([
+  const [quizAttempts, parameterSets, optimizeJobs, checkIns, lessonReads] = await Promise.all([
     db.quizAttempt.findMany({ where: { userId }, orderBy: { createdAt: "asc" }, omit: { userId: true } }),
     db.parameterSet.findMany({ where: { userId }, orderBy: { createdAt: "asc" }, omit: { userId: true } }),
     db.optimizeJob.findMany({ where: { userId }, orderBy: { createdAt: "asc" }, omit: { userId: true } }),
+    db.backCheckIn.findMany({ where: { userId }, orderBy: { studyDay: "asc" }, omit: { userId: true, id: true } }),
+    db.lessonRead.findMany({ where: { userId }, orderBy: { readAt: "asc" }, omit: { userId: true } }),
   ]);
   yield `,"quizAttempts":${JSON.stringify(quizAttempts.map((q) => ({ ...q, answers: safeJson(q.answers) })))}`;
   yield `,"parameterSets":${JSON.stringify(parameterSets.map((p) => ({ ...p, weights: safeJson(p.weights) })))}`;
-  yield `,"optimizeJobs":${JSON.stringify(optimizeJobs.map((j) => ({ ...j, weights: j.weights ? safeJson(j.weights) : null })))}}`;
+  yield `,"optimizeJobs":${JSON.stringify(optimizeJobs.map((j) => ({ ...j, weights: j.weights ? safeJson(j.weights) : null })))}`;
+  yield `,"checkIns":${JSON.stringify(checkIns)},"lessonReads":${JSON.stringify(lessonReads)}}`;
 }
 
 function safeJson(s: string): unknown {

@@ -16,6 +16,8 @@ export const IMPORT_LIMITS = {
   quizAttempts: 20_000,
   parameterSets: 1_000,
   optimizeJobs: 5_000,
+  checkIns: 20_000,
+  lessonReads: 1_000,
 } as const;
 
 const MAX_COUNT = 1_000_000;
@@ -122,6 +124,19 @@ const parameterSetSchema = z.object({
   createdAt: past,
 });
 
+const checkInSchema = z.object({
+  studyDay: z.number().int().min(0).max(MAX_DAYS),
+  score: z.number().int().min(0).max(10).nullable(),
+  flare: z.boolean(),
+  badDay: z.boolean(),
+  sessionCards: count(10_000),
+  postponed: count(MAX_COUNT),
+  postponeBatchId: z.string().min(1).max(64).nullable(),
+  createdAt: past,
+});
+
+const lessonReadSchema = z.object({ lessonSlug: z.string().min(1).max(80), readAt: past });
+
 // Optimizer jobs are in the export but not imported: only their count is bounded.
 const ignored = z.array(z.unknown());
 
@@ -136,6 +151,9 @@ export const exportDocumentSchema = z
     quizAttempts: z.array(quizAttemptSchema).max(IMPORT_LIMITS.quizAttempts, `at most ${IMPORT_LIMITS.quizAttempts} quiz attempts`),
     parameterSets: z.array(parameterSetSchema).max(IMPORT_LIMITS.parameterSets, `at most ${IMPORT_LIMITS.parameterSets} parameter sets`),
     optimizeJobs: ignored.max(IMPORT_LIMITS.optimizeJobs).optional(),
+    // Added after version 1 was first written: an older export has neither.
+    checkIns: z.array(checkInSchema).max(IMPORT_LIMITS.checkIns, `at most ${IMPORT_LIMITS.checkIns} check-ins`).default([]),
+    lessonReads: z.array(lessonReadSchema).max(IMPORT_LIMITS.lessonReads, `at most ${IMPORT_LIMITS.lessonReads} lessons read`).default([]),
   })
   .superRefine((doc, ctx) => {
     // The database's unique indexes would refuse these halfway through; say so up front.
@@ -148,6 +166,8 @@ export const exportDocumentSchema = z
       ["cards", firstRepeat(doc.cards.map((c) => c.catalogCardId))],
       ["reviewLogs", firstRepeat(doc.reviewLogs.map((l) => l.clientId))],
       ["quizAttempts", firstRepeat(doc.quizAttempts.map((q) => q.clientId))],
+      ["checkIns", firstRepeat(doc.checkIns.map((c) => String(c.studyDay)))],
+      ["lessonReads", firstRepeat(doc.lessonReads.map((r) => r.lessonSlug))],
     ];
     for (const [list, at] of checks) {
       if (at >= 0) ctx.addIssue({ code: "custom", message: "repeats an earlier entry", path: [list, at] });

@@ -76,6 +76,9 @@ async function writeImport(step: Step, userId: string, doc: ExportDocument, undo
   const quizzes: Rows = doc.quizAttempts.map((q) => ({ id: randomUUID(), userId, ...q, answers: JSON.stringify(q.answers) }));
   // "null" is how a saved set records the ts-fsrs defaults (lib/optimizer/jobs.ts).
   const parameterSets = doc.parameterSets.map((p) => ({ id: randomUUID(), ...p, userId, weights: JSON.stringify(p.weights) }));
+  // Check-ins and lessons read that the account already has (today's check-in, say) are kept.
+  const checkIns: Rows = [];
+  const lessonReads: Rows = [];
   // The rows after the claim, in order; the claim takes the first chunk of reviews (or of quiz
   // attempts), so that from then on the account is not empty and a second import is refused.
   const rest: [string, Rows][] = [];
@@ -100,6 +103,15 @@ async function writeImport(step: Step, userId: string, doc: ExportDocument, undo
     for (const { cardId, before: b, ...e } of doc.cardEvents)
       if (cardIds.has(cardId)) events.push({ id: randomUUID(), userId, cardId: cardIds.get(cardId)!, before: JSON.stringify(b), ...e });
     await insertRows(tx, "ParameterSet", parameterSets);
+    const [daysHeld, readsHeld] = await Promise.all([
+      tx.backCheckIn.findMany({ where: { userId }, select: { studyDay: true } }),
+      tx.lessonRead.findMany({ where: { userId }, select: { lessonSlug: true } }),
+    ]);
+    const dayTaken = new Set(daysHeld.map((c) => c.studyDay));
+    const readTaken = new Set(readsHeld.map((r) => r.lessonSlug));
+    for (const c of doc.checkIns) if (!dayTaken.has(c.studyDay)) checkIns.push({ id: randomUUID(), userId, ...c });
+    for (const r of doc.lessonReads) if (!readTaken.has(r.lessonSlug)) lessonReads.push({ userId, ...r });
+    await insertRows(tx, "LessonRead", lessonReads);
     const [logsNow, ...logsLater] = chunksOf(logs);
     const [quizzesNow, ...quizzesLater] = logsNow ? [undefined, ...chunksOf(quizzes)] : chunksOf(quizzes);
     if (logsNow) await insertRows(tx, "ReviewLog", logsNow);
@@ -108,6 +120,7 @@ async function writeImport(step: Step, userId: string, doc: ExportDocument, undo
     if (!logsNow && !quizzesNow) await insertRows(tx, "CardEvent", events);
     else rest.push(...logsLater.map((c) => ["ReviewLog", c] as [string, Rows]), ...chunksOf(events).map((c) => ["CardEvent", c] as [string, Rows]));
     rest.push(...quizzesLater.filter((c) => c !== undefined).map((c) => ["QuizAttempt", c] as [string, Rows]));
+    rest.push(...chunksOf(checkIns).map((c) => ["BackCheckIn", c] as [string, Rows]));
     return { before, held };
   });
 
@@ -125,6 +138,8 @@ async function writeImport(step: Step, userId: string, doc: ExportDocument, undo
       for (const ids of gone(events.map((l) => l.id as string))) await tx.cardEvent.deleteMany({ where: { userId, id: { in: ids } } });
       for (const ids of gone(quizzes.map((l) => l.id as string))) await tx.quizAttempt.deleteMany({ where: { userId, id: { in: ids } } });
       for (const ids of gone(parameterSets.map((l) => l.id))) await tx.parameterSet.deleteMany({ where: { userId, id: { in: ids } } });
+      for (const ids of gone(checkIns.map((l) => l.id as string))) await tx.backCheckIn.deleteMany({ where: { userId, id: { in: ids } } });
+      await tx.lessonRead.deleteMany({ where: { userId, lessonSlug: { in: lessonReads.map((r) => r.lessonSlug as string) } } });
       for (const ids of gone(fresh.map((c) => c.id))) await tx.card.deleteMany({ where: { userId, id: { in: ids } } });
       for (const { id, ...prior } of claimed.held) await tx.card.updateMany({ where: { userId, id }, data: prior });
       await tx.user.updateMany({ where: { id: userId }, data: claimed.before });

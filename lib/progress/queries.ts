@@ -9,6 +9,7 @@ import { createScheduler } from "../srs/scheduler";
 import type { GroupRecall } from "./recall";
 import { dayContextOf, schedulerSettingsOf } from "../srs/settings";
 import { computeStreak, type Streak } from "./streak";
+import { excusedDaysOf } from "./excused-days";
 import { trueRetention, RETENTION_WINDOW_DAYS, STATE_REVIEW, type Retention } from "./retention";
 import { forecastRanges } from "./forecast";
 import { dueCutoff, QUEUED_SQL } from "../srs/due";
@@ -69,6 +70,7 @@ export async function getDashboard(userOrId: Parameters<typeof reviewUserOf>[0],
   const curve = forgettingCurve(f.fsrs.parameters.w);
   const ms = sqlDb.dialect.epochMs('c."lastReview"');
 
+  const excused = excusedDaysOf(userId);
   const [recent, perDay, deck, forecastRows, quizBest, quizLatest] = await Promise.all([
     // The last 30 study days grouped by (day, pre-review state, rating): today's tally and
     // true retention both come from this one scan of the covering index.
@@ -197,6 +199,7 @@ export async function getDashboard(userOrId: Parameters<typeof reviewUserOf>[0],
     streak: computeStreak(
       reviewsByDay.map((r) => r.day),
       today,
+      await excused,
     ),
     reviewsByDay: reviewsByDay.filter((r) => r.day > today - HEATMAP_WEEKS * 7),
     forecast: forecast.map((count, offset) => ({ offset, day: today + offset, count })),

@@ -8,6 +8,8 @@ import { reviewStateOf } from "../srs/review/queue";
 import { reviewUserOf } from "../srs/review/user";
 import { getLessonProgress, type LessonProgress } from "../learn/progress";
 import { computeStreak, type Streak } from "./streak";
+import { getLessonMastery, type LessonMastery } from "../learn/mastery";
+import { excusedDaysOf } from "./excused-days";
 
 // What the personal home page and the end of a review session need: due today (the same
 // definition as the review queue), the streak, today's count, and the next lesson to read.
@@ -17,17 +19,23 @@ export type StudySummary = {
   streak: Streak;
   deckSize: number;
   nextLesson: { slug: string; title: string; minutes: number; number: number } | null;
+  // Every lesson's mastery level, in course order.
+  mastery: LessonMastery[];
 };
 
 export async function getStreak(userId: string, now = new Date()): Promise<{ streak: Streak; doneToday: number }> {
   const user = await db.user.findUnique({ where: { id: userId }, select: { timeZone: true, dayRolloverHour: true } });
   if (!user) throw new UserError("Your account no longer exists. Please sign in again.", 401);
   const today = studyDayNumber(now, { timeZone: user.timeZone, rolloverHour: user.dayRolloverHour });
-  const days = await db.reviewLog.groupBy({ by: ["reviewDay"], where: { userId, undoneAt: null }, _count: { _all: true } });
+  const [days, excused] = await Promise.all([
+    db.reviewLog.groupBy({ by: ["reviewDay"], where: { userId, undoneAt: null }, _count: { _all: true } }),
+    excusedDaysOf(userId),
+  ]);
   return {
     streak: computeStreak(
       days.map((d) => d.reviewDay),
       today,
+      excused,
     ),
     doneToday: days.find((d) => d.reviewDay === today)?._count._all ?? 0,
   };
@@ -42,12 +50,14 @@ export async function getStudySummary(userId: string, now = new Date()): Promise
     getStreak(userId, now),
     getLessonProgress(userId),
   ]);
+  const mastery = await getLessonMastery(user, now, progress);
   return {
     dueToday: queue.counts.learning + queue.counts.review,
     doneToday,
     streak,
     deckSize,
     nextLesson: nextLessonOf(progress),
+    mastery,
   };
 }
 

@@ -8,6 +8,9 @@ import { submitQuiz } from "@/lib/learn/quiz";
 import { getDashboard } from "@/lib/progress/queries";
 import { getReviewState, gradeReview, undoReview } from "@/lib/srs/review";
 import { cardAction } from "@/lib/srs/cards/actions";
+import { recordCheckIn } from "@/lib/srs/bad-day";
+import { markLessonRead } from "@/lib/learn/mastery";
+import { getStreak } from "@/lib/progress/summary";
 import { grade, makeUser, SESSION } from "./helpers";
 
 const T0 = new Date("2026-03-02T09:00:00Z");
@@ -141,6 +144,23 @@ describe("importing an Unknot export", () => {
 
     expect(await rowsOf(a.id)).toEqual(aBefore);
     expect(await rowsOf(bystander.id)).toEqual(bystanderBefore);
+  });
+
+  it("carries the check-ins and the lessons read, so the streak and lesson levels come across, keeping what the account already has", async () => {
+    const a = await learnerWithHistory();
+    await recordCheckIn(a.id, { skip: false, score: 9, flare: true }, at(24 * 60 + 30));
+    await markLessonRead(a.id, "cold-and-heat");
+    const doc = await exportOf(a.id);
+    expect(doc.checkIns).toHaveLength(1);
+    expect(doc.lessonReads).toEqual([expect.objectContaining({ lessonSlug: "cold-and-heat" })]);
+
+    const b = await makeUser();
+    await markLessonRead(b.id, "cold-and-heat");
+    await importAccountJson(b.id, doc);
+    const checkIns = (id: string) => db.backCheckIn.findMany({ where: { userId: id }, select: { studyDay: true, score: true, flare: true, badDay: true } });
+    expect(await checkIns(b.id)).toEqual(await checkIns(a.id));
+    expect(await db.lessonRead.count({ where: { userId: b.id } })).toBe(1);
+    expect((await getStreak(b.id, NOW)).streak).toEqual((await getStreak(a.id, NOW)).streak);
   });
 
   it("keeps imported reviews out of reach of undo (they belong to no session here), and lets a review made after the import be undone", async () => {

@@ -10,17 +10,43 @@ const TOKYO: DayContext = { timeZone: "Asia/Tokyo", rolloverHour: 0 };
 
 describe("streaks", () => {
   it("counts consecutive study days up to today", () => {
-    expect(computeStreak([10, 11, 12], 12)).toEqual({ current: 3, longest: 3, reviewedToday: true });
+    expect(computeStreak([10, 11, 12], 12)).toMatchObject({ current: 3, longest: 3, reviewedToday: true, repaired: [] });
   });
 
-  it("is not broken just because today has no review yet, but is after a whole missed day", () => {
-    expect(computeStreak([10, 11, 12], 13)).toEqual({ current: 3, longest: 3, reviewedToday: false });
-    expect(computeStreak([10, 11, 12], 14)).toEqual({ current: 0, longest: 3, reviewedToday: false });
+  it("is not broken just because today has no review yet", () => {
+    expect(computeStreak([10, 11, 12], 13)).toMatchObject({ current: 3, longest: 3, reviewedToday: false, repaired: [] });
+  });
+
+  it("repairs one missed day a week on its own, but not two missed days in a row", () => {
+    expect(computeStreak([10, 11, 12], 14)).toMatchObject({ current: 3, repaired: [13], repairAvailable: false });
+    expect(computeStreak([10, 11, 12, 14], 14)).toMatchObject({ current: 4, repaired: [13], reviewedToday: true });
+    expect(computeStreak([10, 11, 12], 15)).toMatchObject({ current: 0, longest: 3, repaired: [] });
+  });
+
+  it("repairs a second missed day only when a week has passed since the last repair", () => {
+    // Missed 12 (repaired) and 16, four days later: the streak restarts on 17.
+    expect(computeStreak([10, 11, 13, 14, 15, 17, 18], 18)).toMatchObject({ current: 2, longest: 5, repaired: [] });
+    // Missed 12 and 19, seven days later: both are repaired.
+    const days = [10, 11, 13, 14, 15, 16, 17, 18, 20];
+    expect(computeStreak(days, 20)).toMatchObject({ current: 9, longest: 9, repaired: [12, 19] });
+  });
+
+  it("passes over excused days (a bad-back day, a break) without counting or breaking them", () => {
+    // Away 13 to 17: neither the break nor the repair is used up.
+    const away = [13, 14, 15, 16, 17];
+    expect(computeStreak([10, 11, 12, 18], 18, away)).toMatchObject({ current: 4, repaired: [], repairAvailable: true });
+    expect(computeStreak([10, 11, 12, 18], 18)).toMatchObject({ current: 1, longest: 3 });
+  });
+
+  it("counts the days reviewed in the last 7 and 30, which a bad week cannot undo", () => {
+    const days = [0, 1, 2, 10, 20, 25, 28, 29, 30];
+    expect(computeStreak(days, 30)).toMatchObject({ last7: 4, last30: 8 });
   });
 
   it("finds the longest run across gaps and ignores duplicates and order", () => {
-    expect(computeStreak([20, 3, 4, 5, 6, 19, 4, 20, 8], 20)).toEqual({ current: 2, longest: 4, reviewedToday: true });
-    expect(computeStreak([], 20)).toEqual({ current: 0, longest: 0, reviewedToday: false });
+    // 3 to 8 with 7 repaired makes five days reviewed; 9 breaks it; 19 and 20 make two.
+    expect(computeStreak([20, 3, 4, 5, 6, 19, 4, 20, 8], 20)).toMatchObject({ current: 2, longest: 5, reviewedToday: true });
+    expect(computeStreak([], 20)).toEqual({ current: 0, longest: 0, reviewedToday: false, repaired: [], repairAvailable: false, last7: 0, last30: 0 });
   });
 
   it("counts a review after midnight but before the rollover hour for the day before", () => {

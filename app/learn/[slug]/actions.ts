@@ -1,8 +1,13 @@
 "use server";
 import { userAction } from "@/lib/action";
 import { addLessonToDeck } from "@/lib/srs/deck";
+import { markLessonRead } from "@/lib/learn/mastery";
 import { rememberLessonSchema } from "@/lib/validation/quiz";
 
 export const rememberLessonAction = userAction(rememberLessonSchema, "The lesson could not be added just now. Please try again.", async (user, input) =>
   addLessonToDeck(user.id, input.lessonSlug),
+);
+
+export const markLessonReadAction = userAction(rememberLessonSchema, "The lesson could not be marked as read just now.", async (user, input) =>
+  markLessonRead(user.id, input.lessonSlug),
 );

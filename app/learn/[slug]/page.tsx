@@ -8,6 +8,7 @@ import { readingMinutes, TOPIC_LABELS } from "@/lib/content/schema";
 import { Disclaimer } from "@/app/_components/disclaimer";
 import { Illustration } from "@/app/_components/illustration";
 import { lessonIllustrations } from "@/lib/now/illustrations";
+import { ReadMarker } from "./read-marker";
 import { RememberButton } from "./remember-button";
 import { SourceList } from "./sources";
 
@@ -68,6 +69,7 @@ export default async function LessonPage({ params }: Props) {
       <p className="muted">
         Where each claim comes from, and how far to trust it: <Link href={SOURCES_PATH}>about our sources</Link>.
       </p>
+      <ReadMarker lessonSlug={lesson.slug} />
       <div className="btn-row lesson-actions">
         <Link className="btn primary" href={`/learn/${lesson.slug}/quiz`}>
           Take the quiz
