@@ -68,7 +68,12 @@ describe("I'm away on a phone", () => {
     await preview.waitFor();
     await expect(preview.textContent()).resolves.toMatch(new RegExp(`${cards} cards move by`));
     await expect(preview.textContent()).resolves.toMatch(/expect to remember about \d+% of them \(\d+% on time\)/);
-    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, "away-preview-light.png"), fullPage: true });
+    if (SHOTS) {
+      await page.screenshot({ path: path.join(SHOTS, "away-preview-light.png"), fullPage: true });
+      await page.emulateMedia({ colorScheme: "dark" });
+      await page.screenshot({ path: path.join(SHOTS, "away-preview-dark.png"), fullPage: true });
+      await page.emulateMedia({ colorScheme: "light" });
+    }
     await preview.getByRole("button", { name: `Move ${cards} cards` }).tap();
     await page.getByText(/^Break saved\./).waitFor();
     await page.getByRole("button", { name: "Undo this break" }).waitFor();
