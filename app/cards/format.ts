@@ -9,6 +9,8 @@ export const ACTION_LABELS: Record<string, string> = {
   unbury: "Unburied",
   forget: "Forgotten (reset to new)",
   postpone: "Moved to tomorrow (a bad day)",
+  away: "Moved to after a break",
+  spread: "Moved to spread a backlog",
 };
 
 // A time in the learner's own zone, the same on the server and in every browser.

@@ -10,19 +10,22 @@ import { ReviewSession } from "./review-session";
 import { GUIDE_COOKIE } from "./guide-cookie";
 import { CheckIn } from "./check-in";
 import { BadDayNotice } from "./bad-day-notice";
+import { BacklogOffer } from "./backlog-offer";
+import { backlogOffer } from "@/lib/srs/away";
 
 export const metadata: Metadata = { title: "Review" };
 export const dynamic = "force-dynamic";
 
 export default async function ReviewPage() {
   const user = await requireUser("/review");
-  const [state, { streak }, jar, checkIn, nextLesson, reviewUser] = await Promise.all([
+  const [state, { streak }, jar, checkIn, nextLesson, reviewUser, backlog] = await Promise.all([
     getReviewState(user),
     getStreak(user.id),
     cookies(),
     getTodayCheckIn(user),
     getNextLesson(user.id),
     reviewUserOf(user),
+    backlogOffer(user),
   ]);
   // "How is your back today?" once a study day, above the first card of the day (lib/srs/bad-day).
   // It never blocks: grading a card without answering is skipping it for the day.
@@ -31,10 +34,12 @@ export default async function ReviewPage() {
     <div className="review-page">
       <h1>Today&apos;s review</h1>
       {checkIn?.badDay && <BadDayNotice sessionCards={checkIn.sessionCards} postponed={checkIn.postponed} postponedAtFirst={checkIn.postponedAtFirst} />}
+      {/* Back from a break: more due than about two days' reviews (lib/srs/away). Not on a bad day, which shortens the session already. */}
+      <BacklogOffer offer={checkIn?.badDay ? null : backlog} />
       {/* A new study session per page load: undo reaches back only through it (lib/srs/review/undo.ts).
           Keyed by the check-in, so that answering it or putting cards back starts from the new queue. */}
       <ReviewSession
-        key={checkIn ? `${checkIn.studyDay}:${checkIn.postponed}` : "none"}
+        key={`${checkIn ? `${checkIn.studyDay}:${checkIn.postponed}` : "none"}:${backlog ? "backlog" : "none"}`}
         sessionId={randomUUID()}
         initial={state}
         streak={{ current: streak.current, reviewedToday: streak.reviewedToday }}

@@ -25,6 +25,9 @@ export default async function SettingsPage() {
       <p>
         Not sure how much to remember? <Link href="/settings/retention">Help me decide</Link>: see what each choice would cost you in time a day.
       </p>
+      <p>
+        Going away, or need a rest from reviews? <Link href="/settings/away">I&apos;m away</Link>: name the days and your reviews wait until after.
+      </p>
       <SettingsForm initial={settings} timeZones={Intl.supportedValuesOf("timeZone")} />
       <DeckSettingsForm initial={deck} />
       <ReschedulePanel personal={reschedule.personal} canUndo={reschedule.canUndo} />

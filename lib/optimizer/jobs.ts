@@ -17,6 +17,7 @@ export type JobView = {
   message: string | null;
   items: number;
   weights: number[] | null;
+  // The parameters in use when the job ran (the learner's own, or the standard ones).
   defaultEval: { logLoss: number; rmseBins: number } | null;
   newEval: { logLoss: number; rmseBins: number } | null;
   createdAt: string;
@@ -52,15 +53,18 @@ export type ParameterStatus = {
   canRestore: boolean;
   restoreTo: "defaults" | "earlier" | null;
   latestJob: JobView | null;
+  // Cards flagged as leeches, for the health check's advice.
+  leeches: number;
 };
 
 // A pure read: the job runner is started at server start (instrumentation.ts), not by pages.
 export async function getParameterStatus(userId: string): Promise<ParameterStatus> {
-  const [user, count, previous, job] = await Promise.all([
+  const [user, count, previous, job, leeches] = await Promise.all([
     db.user.findUniqueOrThrow({ where: { id: userId }, select: { fsrsWeights: true } }),
     countTrainingItems(userId),
     db.parameterSet.findFirst({ where: { userId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { weights: true } }),
     db.optimizeJob.findFirst({ where: { userId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] }),
+    db.card.count({ where: { userId, leech: true } }),
   ]);
   return {
     threshold: FULL_TRAINING_MIN_ITEMS,
@@ -69,6 +73,7 @@ export async function getParameterStatus(userId: string): Promise<ParameterStatu
     canRestore: previous != null,
     restoreTo: previous ? (JSON.parse(previous.weights) == null ? "defaults" : "earlier") : null,
     latestJob: job ? toJobView(job) : null,
+    leeches,
   };
 }
 

@@ -3,7 +3,7 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { default_w } from "ts-fsrs";
 import { db } from "../db";
-import { checkWeights } from "../srs/weights";
+import { checkWeights, parseStoredWeights } from "../srs/weights";
 import { loadSequences } from "./data";
 import { countItems, FULL_TRAINING_MIN_ITEMS, type Review } from "./items";
 
@@ -31,10 +31,12 @@ export type FitResult = { items: number; weights: number[]; defaultEval: Evaluat
 
 type WorkerMessage = { type: "progress"; current: number; total: number } | { type: "error"; message: string } | ({ type: "done" } & FitResult);
 
-// Fits the weights in a worker thread; onProgress gets a fraction 0..1.
-export function fitInWorker(sequences: Review[][], onProgress: (fraction: number) => void): Promise<FitResult> {
+// Fits the weights in a worker thread; onProgress gets a fraction 0..1. `defaultEval` measures
+// the parameters in use (the learner's own, or the standard ones), so that a result is offered
+// only when it predicts better than what the learner has (lib/optimizer/verdict.ts).
+export function fitInWorker(sequences: Review[][], onProgress: (fraction: number) => void, currentWeights: number[] = [...default_w]): Promise<FitResult> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_FILE, { workerData: { sequences, defaultWeights: [...default_w], numRelearningSteps: NUM_RELEARNING_STEPS } });
+    const worker = new Worker(WORKER_FILE, { workerData: { sequences, currentWeights, numRelearningSteps: NUM_RELEARNING_STEPS } });
     let settled = false;
     const finish = (fn: () => void) => {
       if (settled) return;
@@ -59,7 +61,8 @@ async function setJob(id: string, data: Parameters<typeof db.optimizeJob.updateM
 
 async function runJob(job: { id: string; userId: string }): Promise<void> {
   try {
-    const sequences = await loadSequences(job.userId);
+    const [sequences, user] = await Promise.all([loadSequences(job.userId), db.user.findUnique({ where: { id: job.userId }, select: { fsrsWeights: true } })]);
+    const current = parseStoredWeights(user?.fsrsWeights ?? null) ?? [...default_w];
     const items = countItems(sequences);
     await setJob(job.id, { items, progress: 0.02 });
     if (items < FULL_TRAINING_MIN_ITEMS) {
@@ -74,13 +77,17 @@ async function runJob(job: { id: string; userId: string }): Promise<void> {
     let progress = 0.05;
     // Keeps updatedAt fresh even when the fit reports no progress for a while.
     const heartbeat = setInterval(() => void setJob(job.id, { progress }).catch(() => undefined), HEARTBEAT_MS);
-    const result = await fitInWorker(sequences, (fraction) => {
-      const now = Date.now();
-      if (now - lastWrite < PROGRESS_WRITE_MS) return;
-      lastWrite = now;
-      progress = 0.05 + 0.9 * fraction;
-      void setJob(job.id, { progress }).catch((e: unknown) => console.error("optimizer progress", e));
-    }).finally(() => clearInterval(heartbeat));
+    const result = await fitInWorker(
+      sequences,
+      (fraction) => {
+        const now = Date.now();
+        if (now - lastWrite < PROGRESS_WRITE_MS) return;
+        lastWrite = now;
+        progress = 0.05 + 0.9 * fraction;
+        void setJob(job.id, { progress }).catch((e: unknown) => console.error("optimizer progress", e));
+      },
+      current,
+    ).finally(() => clearInterval(heartbeat));
     const weights = checkWeights(result.weights);
     await setJob(job.id, {
       status: "done",

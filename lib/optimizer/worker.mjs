@@ -5,7 +5,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { computeParameters, FSRSBinding, FSRSBindingItem, FSRSBindingReview } from "@open-spaced-repetition/binding";
 
-/** @type {{ sequences: { rating: number, deltaT: number }[][], defaultWeights: number[], numRelearningSteps: number }} */
+/** @type {{ sequences: { rating: number, deltaT: number }[][], currentWeights: number[], numRelearningSteps: number }} */
 const input = workerData;
 
 try {
@@ -25,7 +25,8 @@ try {
       parentPort?.postMessage({ type: "progress", current, total });
     },
   });
-  const before = new FSRSBinding(input.defaultWeights).evaluate(items);
+  // The parameters in use (the learner's own, or the standard ones), measured on the same items.
+  const before = new FSRSBinding(input.currentWeights).evaluate(items);
   const after = new FSRSBinding(weights).evaluate(items);
   parentPort?.postMessage({
     type: "done",

@@ -56,6 +56,11 @@ async function plan(userId: string, tx: { all: typeof sqlDb.all } = sqlDb): Prom
     sql`SELECT e."cardId", MAX(e."at") AS "at" FROM "CardEvent" e WHERE e."userId" = ${userId} AND e."kind" = 'forget' AND e."undoneAt" IS NULL GROUP BY e."cardId"`,
   );
   const lastReset = new Map(resets.map((r) => [str(r.cardId), date(r.at)]));
+  // Cards moved by a break or a spread backlog (lib/srs/away) not undone: the latest such move.
+  const moved = await tx.all(
+    sql`SELECT e."cardId", MAX(e."at") AS "at" FROM "CardEvent" e WHERE e."userId" = ${userId} AND e."kind" IN ('away', 'spread') AND e."undoneAt" IS NULL GROUP BY e."cardId"`,
+  );
+  const lastMoved = new Map(moved.map((r) => [str(r.cardId), date(r.at)]));
   const history = new Map<string, HistoryEntry[]>();
   for (const l of logs) {
     const id = str(l.cardId);
@@ -72,7 +77,12 @@ async function plan(userId: string, tx: { all: typeof sqlDb.all } = sqlDb): Prom
     const next = rescheduledCard(cardScheduler(s, bool(r.safety)), cardStateOf(id, before), history.get(id) ?? [], lastReset.get(id) ?? null);
     if (!next) continue;
     reviewed++;
-    const after = cardFields(next);
+    let after = cardFields(next);
+    // A card moved by a break or a spread backlog since its last review keeps that day: the
+    // learner is away then (only its memory state follows the parameters).
+    const movedAt = lastMoved.get(id);
+    if (movedAt && (!before.lastReview || movedAt.getTime() >= before.lastReview.getTime()))
+      after = { ...after, due: before.due, scheduledDays: before.scheduledDays, elapsedDays: before.elapsedDays };
     if (sameFields(before, after)) continue;
     changes.push({ id, version: num(r.version), before, after });
     shifts.push(studyDayNumber(after.due, ctx) - studyDayNumber(before.due, ctx));

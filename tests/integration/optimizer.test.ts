@@ -6,6 +6,7 @@ import { countTrainingItems, loadSequences } from "@/lib/optimizer/data";
 import { countItems } from "@/lib/optimizer/items";
 import { kickOptimizer, optimizerIdle, requeueStaleJobs, STALE_JOB_MS } from "@/lib/optimizer/runner";
 import { getDashboard } from "@/lib/progress/queries";
+import { verdictOf } from "@/lib/optimizer/verdict";
 import { gradeReview } from "@/lib/srs/review";
 import { firstCard, grade, makeUser } from "./helpers";
 import { logRow, seedHistory } from "./progress-fixtures";
@@ -13,6 +14,27 @@ import { logRow, seedHistory } from "./progress-fixtures";
 const START = new Date("2026-01-01T00:00:00Z");
 
 describe("personal FSRS parameters", () => {
+  it("measures the new weights against the ones in use, so that a learner whose own weights predict badly is offered better ones", async () => {
+    const u = await makeUser();
+    await seedHistory(u.id, { cards: 60, days: 60, start: START, newPerDay: 6 });
+    const withDefaults = await requestOptimization(u.id);
+    await kickOptimizer();
+    await optimizerIdle();
+    const first = await getJob(u.id, withDefaults.id);
+    await dismissJob(u.id, { jobId: first.id });
+    // Weights that make every first memory last a fraction of a day: far from this history.
+    const poor = [...default_w].map((w, i) => (i < 4 ? 0.02 : w));
+    await db.user.update({ where: { id: u.id }, data: { fsrsWeights: JSON.stringify(poor) } });
+    const withOwn = await requestOptimization(u.id);
+    await kickOptimizer();
+    await optimizerIdle();
+    const second = await getJob(u.id, withOwn.id);
+    // The same reviews, measured against what was in use each time.
+    expect(second.items).toBe(first.items);
+    expect(second.defaultEval!.logLoss).toBeGreaterThan(first.defaultEval!.logLoss * 1.05);
+    expect(verdictOf(second.defaultEval!, second.newEval!, true).offer).toBe(true);
+  });
+
   it("fits 21 finite weights in a background job, evaluates both sets, applies and restores them", async () => {
     const a = await makeUser();
     const { logs } = await seedHistory(a.id, { cards: 60, days: 60, start: START, newPerDay: 6 });

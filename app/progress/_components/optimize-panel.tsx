@@ -3,6 +3,7 @@ import Link from "next/link";
 import { useCallback, useEffect, useState } from "react";
 import { useRouter } from "next/navigation";
 import type { JobView, ParameterStatus } from "@/lib/optimizer/jobs";
+import { healthCheck, verdictOf } from "@/lib/optimizer/verdict";
 
 type Reply = { ok: boolean; error?: string; job?: JobView };
 
@@ -19,8 +20,6 @@ async function call(url: string, body?: unknown): Promise<Reply> {
 }
 
 const fmt = (x: number) => x.toFixed(4);
-// How much smaller the personal parameters' log loss is, in whole percent (0 when not smaller).
-const better = (standard: number, personal: number) => (standard > 0 ? Math.max(0, Math.round((100 * (standard - personal)) / standard)) : 0);
 const active = (j: JobView | null) => j?.status === "queued" || j?.status === "running";
 
 // Polls the job once a second while it is queued or running; the fit runs on the server.
@@ -60,6 +59,10 @@ export function OptimizePanel({ initial }: { initial: ParameterStatus }) {
   const { count, threshold } = initial;
   const running = active(job);
   const result = job?.status === "done" ? job : null;
+  // New parameters are offered only when they predict better than those in use; with enough
+  // history a health check says in plain words what would help (lib/optimizer/verdict.ts).
+  const offer = result?.defaultEval && result.newEval ? verdictOf(result.defaultEval, result.newEval, initial.personal).offer : false;
+  const health = result?.newEval ? healthCheck(result.items, result.newEval, initial.leeches) : null;
 
   return (
     <div className="panel" aria-labelledby="params-h">
@@ -118,16 +121,19 @@ export function OptimizePanel({ initial }: { initial: ParameterStatus }) {
       )}
       {result && result.defaultEval && result.newEval && (
         <div className="optimize-result" data-testid="optimize-result">
-          <p data-testid="optimize-verdict">
-            {better(result.defaultEval.logLoss, result.newEval.logLoss) > 0 ? (
-              <>
-                Personal parameters predict your answers better than the standard ones, by about {better(result.defaultEval.logLoss, result.newEval.logLoss)}%.
-                Apply them to schedule your reviews by them.
-              </>
-            ) : (
-              <>Personal parameters predict your answers no better than the standard ones: keeping yours changes nothing for the worse.</>
-            )}
-          </p>
+          <p data-testid="optimize-verdict">{verdictOf(result.defaultEval, result.newEval, initial.personal).message}</p>
+          {health && (
+            <div data-testid="health-check">
+              <p>{health.summary}</p>
+              {health.tips.length > 0 && (
+                <ul>
+                  {health.tips.map((t) => (
+                    <li key={t}>{t}</li>
+                  ))}
+                </ul>
+              )}
+            </div>
+          )}
           <details className="advanced">
             <summary>Advanced: how this is measured</summary>
             <p className="hint">
@@ -147,42 +153,55 @@ export function OptimizePanel({ initial }: { initial: ParameterStatus }) {
               </thead>
               <tbody>
                 <tr>
-                  <th scope="row">Standard</th>
+                  <th scope="row">{initial.personal ? "Current (yours)" : "Current (standard)"}</th>
                   <td>{fmt(result.defaultEval.logLoss)}</td>
                   <td>{fmt(result.defaultEval.rmseBins)}</td>
                 </tr>
                 <tr>
-                  <th scope="row">Personal</th>
+                  <th scope="row">New</th>
                   <td>{fmt(result.newEval.logLoss)}</td>
                   <td>{fmt(result.newEval.rmseBins)}</td>
                 </tr>
               </tbody>
             </table>
-            <p className="hint">Both are measured on the same reviews the weights were fitted to, so the personal figures are somewhat optimistic.</p>
+            <p className="hint">Both are measured on the same reviews the new weights were fitted to, so the new figures are somewhat optimistic.</p>
           </details>
           <div className="btn-row">
-            <button
-              type="button"
-              className={`btn${better(result.defaultEval.logLoss, result.newEval.logLoss) > 0 ? " primary" : ""}`}
-              disabled={busy}
-              onClick={() =>
-                act(
-                  "/api/progress/optimize/apply",
-                  { jobId: result.id },
-                  "Personal parameters applied. They affect future reviews only; to move cards already scheduled, reschedule them on Settings.",
-                )
-              }
-            >
-              Apply
-            </button>
-            <button
-              type="button"
-              className="btn"
-              disabled={busy}
-              onClick={() => act("/api/progress/optimize/dismiss", { jobId: result.id }, "Kept your current parameters.")}
-            >
-              {initial.personal ? "Keep current parameters" : "Keep defaults"}
-            </button>
+            {offer ? (
+              <>
+                <button
+                  type="button"
+                  className="btn primary"
+                  disabled={busy}
+                  onClick={() =>
+                    act(
+                      "/api/progress/optimize/apply",
+                      { jobId: result.id },
+                      "Personal parameters applied. They affect future reviews only; to move cards already scheduled, reschedule them on Settings.",
+                    )
+                  }
+                >
+                  Apply
+                </button>
+                <button
+                  type="button"
+                  className="btn"
+                  disabled={busy}
+                  onClick={() => act("/api/progress/optimize/dismiss", { jobId: result.id }, "Kept your current parameters.")}
+                >
+                  {initial.personal ? "Keep current parameters" : "Keep defaults"}
+                </button>
+              </>
+            ) : (
+              <button
+                type="button"
+                className="btn"
+                disabled={busy}
+                onClick={() => act("/api/progress/optimize/dismiss", { jobId: result.id }, "Kept your current parameters.")}
+              >
+                OK, keep them
+              </button>
+            )}
           </div>
         </div>
       )}

@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { sqlDb, sql, type Row } from "../../db";
+import type { SqlTx } from "../../db/sql";
 import { bool, date, dateOrNull, num, str } from "../../db/row";
 import { parseInput, UserError } from "../../errors";
 import { cardActionSchema, undoCardActionSchema, type CardActionKind } from "../../validation/cards";
@@ -89,26 +90,30 @@ export type UndoCardActionResult = { restored: number; skipped: number; replay: 
 // changes nothing (a skipped card stays skipped). History stays: the events are marked undone, not deleted.
 export async function undoCardAction(userId: string, raw: unknown, now = new Date()): Promise<UndoCardActionResult> {
   const { batchId } = parseInput(undoCardActionSchema, raw, "Nothing to undo.");
-  return sqlDb.transaction(async (tx) => {
-    const events = await tx.all(
-      sql`SELECT "id", "cardId", "before", "version", "undoneAt" FROM "CardEvent" WHERE "userId" = ${userId} AND "batchId" = ${batchId}`,
-    );
-    if (events.length === 0) throw new UserError("Nothing to undo.", 404);
-    const live = events.filter((e) => e.undoneAt == null);
-    if (live.length === 0) return { restored: 0, skipped: 0, replay: true };
-    let restored = 0;
-    for (const e of live) {
-      const s = snapshotFromJson(str(e.before));
-      const n = await tx.run(sql`
+  return sqlDb.transaction((tx) => restoreBatch(tx, userId, batchId, now));
+}
+
+// undoCardAction's work inside the caller's transaction, for undos that change more than the
+// cards (an away period is marked undone with its cards, lib/srs/away).
+export async function restoreBatch(tx: SqlTx, userId: string, batchId: string, now: Date): Promise<UndoCardActionResult> {
+  const events = await tx.all(
+    sql`SELECT "id", "cardId", "before", "version", "undoneAt" FROM "CardEvent" WHERE "userId" = ${userId} AND "batchId" = ${batchId}`,
+  );
+  if (events.length === 0) throw new UserError("Nothing to undo.", 404);
+  const live = events.filter((e) => e.undoneAt == null);
+  if (live.length === 0) return { restored: 0, skipped: 0, replay: true };
+  let restored = 0;
+  for (const e of live) {
+    const s = snapshotFromJson(str(e.before));
+    const n = await tx.run(sql`
         UPDATE "Card" SET "state" = ${s.state}, "due" = ${s.due}, "stability" = ${s.stability}, "difficulty" = ${s.difficulty},
           "elapsedDays" = ${s.elapsedDays}, "scheduledDays" = ${s.scheduledDays}, "learningSteps" = ${s.learningSteps},
           "reps" = ${s.reps}, "lapses" = ${s.lapses}, "lastReview" = ${s.lastReview},
           "suspendedAt" = ${s.suspendedAt}, "buriedUntil" = ${s.buriedUntil}, "leech" = ${s.leech}, "version" = "version" + 1
         WHERE "id" = ${str(e.cardId)} AND "userId" = ${userId} AND "version" = ${num(e.version)}`);
-      if (n !== 1) continue;
-      await tx.run(sql`UPDATE "CardEvent" SET "undoneAt" = ${now} WHERE "id" = ${str(e.id)} AND "userId" = ${userId}`);
-      restored++;
-    }
-    return { restored, skipped: live.length - restored, replay: false };
-  });
+    if (n !== 1) continue;
+    await tx.run(sql`UPDATE "CardEvent" SET "undoneAt" = ${now} WHERE "id" = ${str(e.id)} AND "userId" = ${userId}`);
+    restored++;
+  }
+  return { restored, skipped: live.length - restored, replay: false };
 }

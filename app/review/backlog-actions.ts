@@ -1,0 +1,16 @@
+"use server";
+import { userAction } from "@/lib/action";
+import { spreadBacklog } from "@/lib/srs/away";
+import { undoCardAction } from "@/lib/srs/cards/actions";
+import { spreadBacklogSchema } from "@/lib/validation/away";
+import { undoCardActionSchema } from "@/lib/validation/cards";
+
+export const spreadBacklogAction = userAction(
+  spreadBacklogSchema,
+  "Your reviews could not be spread out just now; nothing changed. Please try again.",
+  async (user, input) => spreadBacklog(user, input),
+);
+
+export const undoSpreadAction = userAction(undoCardActionSchema, "The cards could not be put back just now. Please try again.", async (user, input) =>
+  undoCardAction(user.id, input),
+);
