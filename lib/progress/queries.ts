@@ -70,7 +70,7 @@ export async function getDashboard(userOrId: Parameters<typeof reviewUserOf>[0],
   const curve = forgettingCurve(f.fsrs.parameters.w);
   const ms = sqlDb.dialect.epochMs('c."lastReview"');
 
-  const excused = excusedDaysOf(userId);
+  const excused = excusedDaysOf(userId, today);
   const [recent, perDay, deck, forecastRows, quizBest, quizLatest] = await Promise.all([
     // The last 30 study days grouped by (day, pre-review state, rating): today's tally and
     // true retention both come from this one scan of the covering index.

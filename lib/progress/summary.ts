@@ -29,7 +29,7 @@ export async function getStreak(userId: string, now = new Date()): Promise<{ str
   const today = studyDayNumber(now, { timeZone: user.timeZone, rolloverHour: user.dayRolloverHour });
   const [days, excused] = await Promise.all([
     db.reviewLog.groupBy({ by: ["reviewDay"], where: { userId, undoneAt: null }, _count: { _all: true } }),
-    excusedDaysOf(userId),
+    excusedDaysOf(userId, today),
   ]);
   return {
     streak: computeStreak(

@@ -8,6 +8,7 @@ import { getLessonMastery, markLessonRead } from "@/lib/learn/mastery";
 import { addLessonToDeck } from "@/lib/srs/deck";
 import { getReviewState, gradeReview } from "@/lib/srs/review";
 import { recordCheckIn } from "@/lib/srs/bad-day";
+import { setAway } from "@/lib/srs/away";
 import { getStreak } from "@/lib/progress/summary";
 import { getDashboard } from "@/lib/progress/queries";
 import { grade, makeUser } from "./helpers";
@@ -38,6 +39,16 @@ describe("the streak", () => {
     expect((await getDashboard(u.id, on(6))).streak).toEqual(streak);
     // Day 7 and day 8 missed: the second missed day within a week breaks it.
     expect((await getStreak(u.id, on(9))).streak).toMatchObject({ current: 0, longest: 5 });
+  });
+
+  it("is not broken by the days of a break the learner set, and uses up no repair on them", async () => {
+    const u = await makeUser();
+    await db.user.update({ where: { id: u.id }, data: { newCardsPerDay: 50 } });
+    for (const d of [0, 1]) await reviewOne(u.id, on(d));
+    // Away 8 to 11 April (days 2 to 5), set on day 1.
+    await setAway(u.id, { start: "2026-04-08", end: "2026-04-11" }, on(1));
+    await reviewOne(u.id, on(6));
+    expect((await getStreak(u.id, on(6))).streak).toMatchObject({ current: 3, repaired: [], repairAvailable: true });
   });
 
   it("breaks on a missed day that no check-in excuses", async () => {
