@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getPageUser } from "@/lib/auth";
+import { getPageUser } from "@/lib/auth/session";
 import { getStudySummary, type StudySummary } from "@/lib/progress/summary";
 
 // Personal when signed in (due today, streak, the next lesson and one button that starts the

@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { safeCallback } from "@/app/_components/safe-callback";
-import { getSessionUser } from "@/lib/auth";
+import { getSessionUser } from "@/lib/auth/session";
 import { displayCookieOptions, sessionCookieNames, SIGNED_IN_COOKIE } from "@/lib/auth/display-cookie";
 import { isHttps, siteUrl } from "@/lib/auth/site-origin";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "../db";
 import { FieldError, parseInput, UserError } from "../errors";
-import { authenticate, WRONG_CREDENTIALS } from "../accounts/accounts";
+import { authenticate, WRONG_CREDENTIALS } from "../auth/accounts";
 import { deleteAccountSchema } from "./schema";
 
 // Deleting needs the password again. It goes through the sign-in check, so wrong guesses

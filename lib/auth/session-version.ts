@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "../db";
-import { changePasswordSchema } from "../validation/auth";
+import { changePasswordSchema } from "./schema";
 import { FieldError, parseInput } from "../errors";
 import { checkNewPassword } from "./accounts";
 import { hashPassword, verifyPassword } from "./password";
