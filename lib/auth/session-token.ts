@@ -6,7 +6,7 @@ import { decode, getToken, type JWT } from "next-auth/jwt";
 // `getServerSession` costs several times more: it builds the handler's options, decodes the
 // JWT, runs the callbacks, then encodes and encrypts a fresh JWT for a cookie that a page or
 // route handler throws away. The token's session version is checked against the database by
-// the caller (lib/auth.ts), on every request.
+// the caller (lib/auth/session.ts), on every request.
 //
 // The cookie's name is the one next-auth itself chose when it set it: "__Secure-"-prefixed
 // when the site's origin is https. That origin is NEXTAUTH_URL when set, otherwise (as
