@@ -1,4 +1,5 @@
 import "server-only";
+import { Rating, State } from "ts-fsrs";
 import type { PrismaClient } from "@prisma/client";
 import { db, sqlDb, sql } from "../db";
 import { isUniqueViolation } from "../db/errors";
@@ -47,7 +48,7 @@ async function loadInput(userId: string, now: Date): Promise<{ key: string; inpu
   let newCards = 0;
   for (const c of cards) {
     const lastReview = dateOrNull(c.lastReview);
-    if (num(c.state) === 0 || !lastReview) newCards++;
+    if (num(c.state) === State.New || !lastReview) newCards++;
     else
       sim.push({
         stability: num(c.stability),
@@ -68,10 +69,10 @@ async function loadInput(userId: string, now: Date): Promise<{ key: string; inpu
   h.recallSeconds = avg(2) ?? h.recallSeconds;
   const recalled = groups.filter((x) => x.kind === 2);
   if (recalled.reduce((a, x) => a + x.n, 0) >= MIN_SAMPLE)
-    h.recallRatings = [2, 3, 4].map((r) => recalled.find((x) => x.rating === r)?.n ?? 0) as Habits["recallRatings"];
+    h.recallRatings = [Rating.Hard, Rating.Good, Rating.Easy].map((r) => recalled.find((x) => x.rating === r)?.n ?? 0) as Habits["recallRatings"];
   const first = groups.filter((x) => x.kind === 0);
   if (first.reduce((a, x) => a + x.n, 0) >= MIN_SAMPLE)
-    h.firstRatings = [1, 2, 3, 4].map((r) => first.find((x) => x.rating === r)?.n ?? 0) as Habits["firstRatings"];
+    h.firstRatings = [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy].map((r) => first.find((x) => x.rating === r)?.n ?? 0) as Habits["firstRatings"];
   const input: WorkloadInput = {
     weights: settings.weights,
     maximumInterval: settings.maximumInterval,
