@@ -9,7 +9,7 @@ import { benchEnv } from "../lib/env";
 import os from "node:os";
 import path from "node:path";
 import { mkdirSync, writeFileSync } from "node:fs";
-import { ensureBuilt, distDir, ROOT } from "../tests/e2e/server";
+import { ensureBuilt, distDir, ROOT } from "./shared/server";
 import { getLessons } from "../lib/content/load";
 import { benchEngine, postgresUrl, sqliteUrl } from "./bench/engine";
 import { benchScheduler, type SchedulerResult } from "./bench/scheduler";

@@ -1,6 +1,6 @@
 import { benchEnv } from "../../lib/env";
 import type { PrismaClient } from "@prisma/client";
-import type { Server } from "../../tests/e2e/server";
+import type { Server } from "../shared/server";
 import { refreshVersions, runLoad, runPacedLoad, type Binding, type LoadResult } from "./cannon";
 
 // What every measure against one database gets: the engine's name and URL, a Prisma client on

@@ -6,7 +6,7 @@ import { createPrismaClient } from "../../lib/db/client";
 import { prepareDatabase } from "../prepare-db";
 import { createLoadUsers, LOAD_PASSWORD } from "../load/users";
 import { signInHttp } from "../load/http";
-import { resetDatabase, ROOT, startServer, type Server } from "../../tests/e2e/server";
+import { resetDatabase, ROOT, startServer, type Server } from "../shared/server";
 import { loadBinding, runLoad, type Binding } from "./cannon";
 import { seedLargeAccount, HEAVY_EMAIL } from "./seed";
 import { secs } from "./stats";
