@@ -7,6 +7,9 @@ const nextConfig = {
     "@node-rs/argon2",
     "@zxcvbn-ts/language-common",
     "@open-spaced-repetition/binding",
+    // The jobs' worker pool (lib/jobs/pool.ts) and the bundler that builds its workers' code.
+    "piscina",
+    "esbuild",
   ],
   poweredByHeader: false,
   // Lets a second build (tests, a parallel checkout) live beside the one `npm start` serves.

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getPageUser } from "@/lib/auth";
+import { getPageUser } from "@/lib/auth/session";
 import { getStudySummary, type StudySummary } from "@/lib/progress/summary";
 import { StreakStats } from "@/app/_components/streak-stat";
 import { MasteryList } from "@/app/_components/mastery-list";

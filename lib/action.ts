@@ -1,6 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import { getSessionUser, requireApiUser, type SessionUser } from "./auth";
+import { getSessionUser, requireApiUser, type SessionUser } from "./auth/session";
 import { InvalidInput, parseInput, UserError, type Result } from "./errors";
 
 // The one way server actions succeed or fail. Each action names the schema its form uses;

@@ -2,7 +2,7 @@ import "server-only";
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { UserError } from "./errors";
-import { requireApiUser, type SessionUser } from "./auth";
+import { requireApiUser, type SessionUser } from "./auth/session";
 import { fromThisSite, isJsonContentType } from "./auth/site-origin";
 
 const MAX_BODY_BYTES = 16 * 1024;

@@ -1,6 +1,6 @@
 import "server-only";
 import { errorResponse } from "./api";
-import { requireApiUser } from "./auth";
+import { requireApiUser } from "./auth/session";
 
 // A signed-in, streamed file download: the body is built for the session's user only.
 export function downloadRoute(stream: (userId: string) => Promise<ReadableStream<Uint8Array>>, contentType: string, fileName: () => string) {

@@ -48,6 +48,10 @@ const schema = z.object({
   UNKNOT_SIGNUPS_PER_HOUR: int(1, 100_000, 10),
   // How old a review made offline may be when it reaches the server (lib/srs/review/sync.ts).
   UNKNOT_OFFLINE_MAX_AGE_DAYS: int(1, 3650, 30),
+  // Where the production build lives (beside the one `npm start` serves, for tests).
+  UNKNOT_DIST_DIR: z.preprocess(unset, z.string().default(".next")),
+  // Set by the bench on its server: GET /api/ping reports the statement counter.
+  UNKNOT_BENCH_STATEMENTS: flag(false),
 });
 
 export type Env = z.output<typeof schema>;
@@ -64,6 +68,40 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     return `  ${name} ${i.message}${shown}`;
   });
   throw new EnvError(`Invalid environment variable${lines.length > 1 ? "s" : ""}:\n${lines.join("\n")}`);
+}
+
+// The secret that signs and encrypts session tokens. There is no fallback: a server without
+// one stops at start with this message (`npm start` generates one on first start).
+export function sessionSecret(config: Env): string {
+  if (!config.NEXTAUTH_SECRET)
+    throw new EnvError(
+      "NEXTAUTH_SECRET is not set. `npm start` generates one on first start; a server started any other way needs it in its environment (for example `openssl rand -base64 32`).",
+    );
+  return config.NEXTAUTH_SECRET;
+}
+
+// The bench's own settings (`npm run bench`, docs/benchmark.md), read by scripts/bench only.
+const benchSchema = z.object({
+  UNKNOT_BENCH_PORT: int(1, 65_535, 3400),
+  UNKNOT_BENCH_PG_URL: z.preprocess(
+    unset,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a PostgreSQL URL ("postgresql://…")')
+      .optional(),
+  ),
+  UNKNOT_BENCH_PG_DB: z.preprocess(unset, z.string().default("unknot_bench")),
+  UNKNOT_BENCH_SQLITE_FILE: z.preprocess(unset, z.string().default("data/bench/bench.db")),
+  UNKNOT_BENCH_SECONDS: int(1, 3600, 20),
+  UNKNOT_BENCH_PROFILE: z.preprocess(unset, z.string().optional()),
+  GUEST_ONLY: z.preprocess(unset, z.string().optional()).transform(Boolean),
+  VERBOSE: z.preprocess(unset, z.string().optional()).transform(Boolean),
+});
+
+export function benchEnv(source: Record<string, string | undefined> = process.env): z.output<typeof benchSchema> {
+  const parsed = benchSchema.safeParse(source);
+  if (parsed.success) return parsed.data;
+  throw new EnvError(`Invalid environment:\n${parsed.error.issues.map((i) => `  ${String(i.path[0])} ${i.message}`).join("\n")}`);
 }
 
 // Parsed on every call (microseconds): scripts and tests point DATABASE_URL at other

@@ -5,10 +5,11 @@
 //   UNKNOT_BENCH_PG_URL  also run the database measures on PostgreSQL (a database "unknot_bench" is recreated there)
 //   UNKNOT_BENCH_PORT    first port to serve on (default 3400; PostgreSQL uses the next one)
 //   UNKNOT_DIST_DIR      build directory (default .next)
+import { benchEnv } from "../lib/env";
 import os from "node:os";
 import path from "node:path";
 import { mkdirSync, writeFileSync } from "node:fs";
-import { ensureBuilt, distDir, ROOT } from "../tests/e2e/server";
+import { ensureBuilt, distDir, ROOT } from "./shared/server";
 import { getLessons } from "../lib/content/load";
 import { benchEngine, postgresUrl, sqliteUrl } from "./bench/engine";
 import { benchScheduler, type SchedulerResult } from "./bench/scheduler";
@@ -91,8 +92,7 @@ async function main() {
       .join(" ");
   console.log(`load average before the run (other processes share these cores): ${loadAvg()}`);
   if (only) console.log(`measures: ${only.join(", ")}`);
-  const port = Number(process.env.UNKNOT_BENCH_PORT ?? 3400);
-  const pgAdmin = process.env.UNKNOT_BENCH_PG_URL;
+  const { UNKNOT_BENCH_PORT: port, UNKNOT_BENCH_PG_URL: pgAdmin } = benchEnv();
   const figures: Figure[] = [];
   // Printed as soon as each part is done, so a failure later does not lose earlier figures.
   const show = (title: string, r: Report) => {

@@ -4,11 +4,12 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { sourceHash } from "./env";
+import { env } from "../lib/env";
 
 export const ROOT = path.resolve(import.meta.dirname, "..");
 
 export function distDir(): string {
-  return process.env.UNKNOT_DIST_DIR || ".next";
+  return env().UNKNOT_DIST_DIR;
 }
 
 // scripts/serve.ts, bundled by scripts/build.ts into the build directory.

@@ -1,13 +1,14 @@
 import { randomBytes, createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { env } from "../lib/env";
 
 const SECRET_FILE = join(process.cwd(), ".secrets", "nextauth-secret");
 
 // next-auth signs session JWTs with NEXTAUTH_SECRET; without one in the environment a random
 // secret is made on first start and kept (git-ignored) so sessions survive restarts.
 export function ensureAuthSecret(): void {
-  if (process.env.NEXTAUTH_SECRET) return;
+  if (env().NEXTAUTH_SECRET) return;
   if (!existsSync(SECRET_FILE)) {
     mkdirSync(join(process.cwd(), ".secrets"), { recursive: true, mode: 0o700 });
     writeFileSync(SECRET_FILE, randomBytes(32).toString("base64url"), { mode: 0o600 });

@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@prisma/client";
 import { createHash, randomUUID } from "node:crypto";
 import { Rating } from "ts-fsrs";
-import { hashPassword } from "../lib/accounts/password";
+import { hashPassword } from "../lib/auth/password";
 import { DEMO_ACCOUNT } from "../lib/demo";
 import type { Lesson } from "../lib/content/schema";
 import { simulateHistory } from "../lib/srs/simulate";

@@ -6,7 +6,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import path from "node:path";
 import next from "next";
-import { env } from "../lib/env";
+import { env, sessionSecret } from "../lib/env";
 import { forwardedHeaders } from "../lib/auth/client-address";
 
 // Set in the bundle (scripts/build.ts), which does not sit beside the sources.
@@ -41,6 +41,8 @@ function limitBodyIdle(req: IncomingMessage, res: ServerResponse): void {
 
 export async function serve(): Promise<void> {
   const config = env();
+  // A missing secret stops the server here, with a message, rather than failing every sign-in.
+  sessionSecret(config);
   // Without a configured public URL, next-auth builds its redirects from the request's host
   // (which forwardedHeaders below makes trustworthy) instead of defaulting to localhost:3000.
   if (!config.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST = "1";

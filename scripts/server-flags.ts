@@ -1,5 +1,5 @@
 // Node options for the production server, shared by `npm start` (scripts/start.ts) and every
-// server the tests and the bench start (tests/e2e/server.ts), so that what is measured is what
+// server the tests and the bench start (scripts/shared/server.ts), so that what is measured is what
 // runs.
 //
 // --heap-growing-percent=100: after each full collection V8 lets the heap grow to twice what

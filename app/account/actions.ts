@@ -1,8 +1,8 @@
 "use server";
 import { userAction } from "@/lib/action";
-import { requestAddress } from "@/lib/auth";
-import { deleteAccount } from "@/lib/account/delete";
-import { deleteAccountSchema } from "@/lib/account/schema";
+import { requestAddress } from "@/lib/auth/session";
+import { deleteAccount } from "@/lib/portability/delete";
+import { deleteAccountSchema } from "@/lib/portability/schema";
 
 export const deleteAccountAction = userAction(
   deleteAccountSchema,

@@ -4,7 +4,7 @@ import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { signOut } from "next-auth/react";
 import { setSignedInHint } from "@/lib/auth/display-cookie";
-import { deleteAccountSchema, type DeleteAccountInput } from "@/lib/account/schema";
+import { deleteAccountSchema, type DeleteAccountInput } from "@/lib/portability/schema";
 import { Field } from "../_components/field";
 import { deleteAccountAction } from "./actions";
 

@@ -3,8 +3,8 @@ import { useState } from "react";
 import Link from "next/link";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { importFileSchema, type ImportFileInput } from "@/lib/account/schema";
-import type { ImportSummary } from "@/lib/account/import";
+import { importFileSchema, type ImportFileInput } from "@/lib/portability/schema";
+import type { ImportSummary } from "@/lib/portability/import";
 import { Field } from "../_components/field";
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en")} ${n === 1 ? one : many}`;

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireUser } from "@/lib/auth";
+import { requireUser } from "@/lib/auth/session";
 import { DeleteAccountForm } from "./delete-form";
 import { ImportForm } from "./import-form";
-import { IMPORT_MAX_BYTES } from "@/lib/account/schema";
+import { IMPORT_MAX_BYTES } from "@/lib/portability/schema";
 
 export const metadata: Metadata = { title: "Account" };
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireUser } from "@/lib/auth";
+import { requireUser } from "@/lib/auth/session";
 import { listCards } from "@/lib/srs/cards/list";
 import { cardQueryString, parseCardQuery, sortLink, PAGE_SIZE, CARD_STATES, DUE_FILTERS, FLAG_FILTERS, type CardSort } from "@/lib/srs/cards/query";
 import { reviewUserOf } from "@/lib/srs/review/user";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getPageUser } from "@/lib/auth";
+import { getPageUser } from "@/lib/auth/session";
 import { getLessons } from "@/lib/content/load";
 import { readingMinutes, TOPIC_LABELS, TOPICS } from "@/lib/content/schema";
 import { getLessonProgress, type LessonProgress } from "@/lib/learn/progress";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireUser } from "@/lib/auth";
+import { requireUser } from "@/lib/auth/session";
 import { getDashboard } from "@/lib/progress/queries";
 import { getParameterStatus } from "@/lib/optimizer/jobs";
 import { dailySeries, dayLabel } from "@/lib/progress/series";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireUser } from "@/lib/auth";
+import { requireUser } from "@/lib/auth/session";
 import { getSettings } from "@/lib/srs/user-settings";
 import { SettingsForm } from "./settings-form";
 import { SessionControls } from "./session-controls";

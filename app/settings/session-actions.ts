@@ -1,8 +1,8 @@
 "use server";
 import { userAction } from "@/lib/action";
 import { noInput } from "@/lib/api";
-import { changePassword, signOutEverywhere } from "@/lib/accounts/sessions";
-import { changePasswordSchema } from "@/lib/validation/auth";
+import { changePassword, signOutEverywhere } from "@/lib/auth/session-version";
+import { changePasswordSchema } from "@/lib/auth/schema";
 
 const FAILED = "That did not work just now. Please try again.";
 

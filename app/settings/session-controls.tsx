@@ -3,7 +3,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn, signOut } from "next-auth/react";
-import { changePasswordSchema, type ChangePasswordInput } from "@/lib/validation/auth";
+import { changePasswordSchema, type ChangePasswordInput } from "@/lib/auth/schema";
 import { Field } from "../_components/field";
 import { showFailure } from "../_components/form-errors";
 import { changePasswordAction, signOutEverywhereAction } from "./session-actions";

@@ -5,7 +5,7 @@ import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn } from "next-auth/react";
 import { setSignedInHint } from "@/lib/auth/display-cookie";
-import { signInSchema, type SignInInput } from "@/lib/validation/auth";
+import { signInSchema, type SignInInput } from "@/lib/auth/schema";
 import { Field } from "../_components/field";
 import { safeCallback } from "../_components/safe-callback";
 import { DEMO_ACCOUNT } from "@/lib/demo";

@@ -6,7 +6,7 @@ import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn } from "next-auth/react";
 import { setSignedInHint } from "@/lib/auth/display-cookie";
-import { signUpSchema, type SignUpInput } from "@/lib/validation/auth";
+import { signUpSchema, type SignUpInput } from "@/lib/auth/schema";
 import { Field } from "../_components/field";
 import { showFailure } from "../_components/form-errors";
 import { safeCallback } from "../_components/safe-callback";

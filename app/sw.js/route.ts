@@ -1,12 +1,13 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { env } from "@/lib/env";
 
 // Serves the service worker that scripts/build.ts wrote into this build's directory. It is
 // read per request and never cached by HTTP, so a deploy's new worker is picked up at once.
 export const dynamic = "force-dynamic";
 
 export async function GET() {
-  const file = path.join(process.cwd(), process.env.UNKNOT_DIST_DIR || ".next", "sw/sw.js");
+  const file = path.join(process.cwd(), env().UNKNOT_DIST_DIR, "sw/sw.js");
   try {
     return new Response(await readFile(file), {
       headers: { "Content-Type": "application/javascript; charset=utf-8", "Cache-Control": "no-cache, no-store, must-revalidate" },

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireUser } from "@/lib/auth";
+import { requireUser } from "@/lib/auth/session";
 import { getLessons } from "@/lib/content/load";
 import { readingMinutes } from "@/lib/content/schema";
 

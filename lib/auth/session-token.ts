@@ -1,12 +1,13 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
 import { decode, getToken, type JWT } from "next-auth/jwt";
+import { env, sessionSecret } from "../env";
 
 // The request's next-auth session token, without running next-auth's whole handler.
 // `getServerSession` costs several times more: it builds the handler's options, decodes the
 // JWT, runs the callbacks, then encodes and encrypts a fresh JWT for a cookie that a page or
 // route handler throws away. The token's session version is checked against the database by
-// the caller (lib/auth.ts), on every request.
+// the caller (lib/auth/session.ts), on every request.
 //
 // The cookie's name is the one next-auth itself chose when it set it: "__Secure-"-prefixed
 // when the site's origin is https. That origin is NEXTAUTH_URL when set, otherwise (as
@@ -23,7 +24,7 @@ const CLOCK_TOLERANCE_S = 15;
 async function decodeOnce(raw: string): Promise<JWT | null> {
   let token = decoded.get(raw);
   if (!token) {
-    const secret = process.env.NEXTAUTH_SECRET ?? process.env.AUTH_SECRET ?? "";
+    const secret = sessionSecret(env());
     token = (await decode({ token: raw, secret }).catch(() => null)) ?? undefined;
     if (!token) return null;
     if (decoded.size >= MAX_DECODED) decoded.delete(decoded.keys().next().value!);
@@ -38,7 +39,7 @@ async function decodeOnce(raw: string): Promise<JWT | null> {
 
 export async function requestSessionToken(): Promise<JWT | null> {
   const [h, c] = await Promise.all([headers(), cookies()]);
-  const url = process.env.NEXTAUTH_URL;
+  const url = env().NEXTAUTH_URL;
   const secureCookie = url ? url.startsWith("https://") : h.get("x-forwarded-proto") !== "http";
   const jar: Record<string, string> = {};
   for (const { name, value } of c.getAll()) if (name.includes("next-auth.session-token")) jar[name] = value;

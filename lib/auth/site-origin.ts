@@ -7,11 +7,13 @@
 // before the app sees the request: the connection's own, or those of a trusted proxy
 // (lib/auth/client-address.ts). next-auth's own redirects follow the same rule.
 
+import { env } from "../env";
+
 export type HeaderReader = { get(name: string): string | null };
 
 const first = (v: string | null | undefined) => v?.split(",")[0]?.trim() || null;
 
-export function siteOrigin(headers: HeaderReader, configuredUrl: string | undefined = process.env.NEXTAUTH_URL): string {
+export function siteOrigin(headers: HeaderReader, configuredUrl: string | undefined = env().NEXTAUTH_URL): string {
   if (configuredUrl) return new URL(configuredUrl).origin;
   const scheme = first(headers.get("x-forwarded-proto")) === "https" ? "https" : "http";
   const host = first(headers.get("x-forwarded-host")) ?? first(headers.get("host")) ?? "localhost";
@@ -42,7 +44,7 @@ export function siteUrl(path: string, headers: HeaderReader, configuredUrl?: str
 // server actions) or NEXTAUTH_URL's host. A request without Origin is refused if
 // Sec-Fetch-Site says another site or origin sent it. A request with neither header is not
 // from a browser (a script, curl), so no other site can have made it carry the user's cookie.
-export function fromThisSite(headers: HeaderReader, configuredUrl: string | undefined = process.env.NEXTAUTH_URL): boolean {
+export function fromThisSite(headers: HeaderReader, configuredUrl: string | undefined = env().NEXTAUTH_URL): boolean {
   const origin = headers.get("origin");
   if (origin !== null) {
     let host: string;

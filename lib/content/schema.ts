@@ -36,7 +36,6 @@ export const guidanceSourceSchema = z.strictObject({
 });
 export const sourceSchema = z.union([documentSourceSchema, guidanceSourceSchema]);
 export type Source = z.infer<typeof sourceSchema>;
-export type DocumentSource = z.infer<typeof documentSourceSchema>;
 
 // content/sources.yaml: one record per seed document and per piece of named guidance.
 export const documentRecordSchema = z.strictObject({

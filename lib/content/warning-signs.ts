@@ -138,10 +138,6 @@ export function tierInfo(tier: Tier): TierInfo {
   return getTiers().find((t) => t.id === tier)!;
 }
 
-export function getWarningSign(id: string): WarningSign | undefined {
-  return getWarningSigns().find((s) => s.id === id);
-}
-
 /** A lesson body's marker for a tier's list, on a line of its own: `{{warning-signs emergency}}`. */
 export const SIGN_LIST_MARKER = /^\{\{warning-signs ([a-z-]+)\}\}$/gm;
 

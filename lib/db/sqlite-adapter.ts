@@ -44,7 +44,7 @@ export const sqliteWriteLock: Mutex = (globalForLock.unknotSqliteWriteLock ??= n
 // How long a writer may wait for another process's write lock (SQLite's busy timeout), in ms.
 // Writers in one process queue on the lock above; across processes they wait here. It is the
 // documented bound on a write's wait, so it must not be shorter than the longest write any
-// process holds (an account import writes in short chunks, see lib/account/import.ts).
+// process holds (an account import writes in short chunks, see lib/portability/import.ts).
 export const SQLITE_BUSY_TIMEOUT_MS = 15_000;
 
 class SerializedSqliteAdapter implements SqlDriverAdapter {

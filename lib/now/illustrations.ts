@@ -25,10 +25,6 @@ export const ILLUSTRATIONS = {
 export type IllustrationId = keyof typeof ILLUSTRATIONS;
 export const ILLUSTRATION_IDS = Object.keys(ILLUSTRATIONS) as IllustrationId[];
 
-export function isIllustrationId(x: string): x is IllustrationId {
-  return Object.hasOwn(ILLUSTRATIONS, x);
-}
-
 // Lesson sections that teach a pictured move, as "lesson-slug#section-id". The content test
 // checks that each still exists.
 export const LESSON_ILLUSTRATIONS: Record<string, readonly IllustrationId[]> = {

@@ -1,3 +1,4 @@
+import { Rating, State } from "ts-fsrs";
 // Training items for the FSRS optimizer, built from our review log the way the binding's
 // convertCsvToFsrsItems builds them from a CSV (ts-fsrs packages/binding/src/convert.rs):
 // - per card, reviews in time order; only the history from the start of the card's last
@@ -17,7 +18,7 @@ export type Review = { rating: number; deltaT: number };
 export function trimToLastLearningBlock<T extends { state: number }>(logs: T[]): T[] {
   let start = -1;
   for (let i = logs.length - 1; i >= 0; i--) {
-    if (logs[i]!.state === 0 || logs[i]!.state === 1) start = i;
+    if (logs[i]!.state === State.New || logs[i]!.state === State.Learning) start = i;
     else if (start !== -1) break;
   }
   return start === -1 ? [] : logs.slice(start);
@@ -25,7 +26,7 @@ export function trimToLastLearningBlock<T extends { state: number }>(logs: T[]):
 
 // One card's sequence of reviews (rating, delta_t); logs must be in time order.
 export function cardSequence(logs: LogPoint[]): Review[] {
-  const kept = trimToLastLearningBlock(logs.filter((l) => l.rating >= 1 && l.rating <= 4));
+  const kept = trimToLastLearningBlock(logs.filter((l) => l.rating >= Rating.Again && l.rating <= Rating.Easy));
   return kept.map((l, i) => ({ rating: l.rating, deltaT: i === 0 ? 0 : Math.max(0, l.reviewDay - kept[i - 1]!.reviewDay) }));
 }
 

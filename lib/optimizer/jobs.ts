@@ -99,17 +99,13 @@ export async function getJob(userId: string, jobId: string): Promise<JobView> {
 
 export const jobIdSchema = z.strictObject({ jobId: z.string().min(1).max(64) });
 
-function parseJobId(raw: unknown): string {
-  const r = jobIdSchema.safeParse(raw);
-  if (!r.success) throw new UserError("Say which optimisation result you mean.", 400);
-  return r.data.jobId;
-}
+// Parsed by the route (jobIdSchema).
+type JobIdInput = z.output<typeof jobIdSchema>;
 
 // Apply: the new weights become the user's, and the weights they replace are kept as a
 // ParameterSet ("null" = the ts-fsrs defaults) so that "Restore" can bring them back.
 // Only future scheduling changes; cards keep their due dates.
-export async function applyJob(userId: string, raw: unknown): Promise<{ weights: number[] }> {
-  const jobId = parseJobId(raw);
+export async function applyJob(userId: string, { jobId }: JobIdInput): Promise<{ weights: number[] }> {
   return db.$transaction(async (tx) => {
     const job = await tx.optimizeJob.findFirst({ where: { id: jobId, userId } });
     if (!job) throw new UserError("No such optimisation job.", 404);
@@ -123,8 +119,7 @@ export async function applyJob(userId: string, raw: unknown): Promise<{ weights:
   });
 }
 
-export async function dismissJob(userId: string, raw: unknown): Promise<{ dismissed: true }> {
-  const jobId = parseJobId(raw);
+export async function dismissJob(userId: string, { jobId }: JobIdInput): Promise<{ dismissed: true }> {
   const r = await db.optimizeJob.updateMany({ where: { id: jobId, userId, status: { in: ["done", "failed"] } }, data: { status: "dismissed" } });
   if (r.count !== 1) throw new UserError("No such optimisation result to dismiss.", 404);
   return { dismissed: true };

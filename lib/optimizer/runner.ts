@@ -1,20 +1,19 @@
 import "server-only";
-import path from "node:path";
-import { Worker } from "node:worker_threads";
+import { MessageChannel } from "node:worker_threads";
 import { default_w } from "ts-fsrs";
 import { db } from "../db";
+import { jobRunner } from "../jobs/runner";
+import { runTask } from "../jobs/pool";
 import { checkWeights, parseStoredWeights } from "../srs/weights";
 import { loadSequences } from "./data";
+import type { FitResult } from "./fit";
 import { countItems, FULL_TRAINING_MIN_ITEMS, type Review } from "./items";
 
-// A small in-process job queue: OptimizeJob rows are the queue, and one loop per server
-// process takes the oldest queued job, runs it, then the next. Global concurrency is 1,
-// so one user's long fit cannot starve the others' requests of CPU, and the fit itself
-// runs in a worker thread so the event loop keeps serving requests meanwhile.
-// With several servers on one database each runs its own loop; claiming a job is a
-// conditional update, so every job runs once.
+// "Optimize my schedule" as a kind of job (lib/jobs/): OptimizeJob rows are the queue, each
+// server's loop takes the oldest queued one, and the fit itself runs in the jobs' worker-thread
+// pool so the event loop keeps serving requests meanwhile. Claiming a job is a conditional
+// update, so with several servers on one database every job runs once.
 
-const WORKER_FILE = path.join(/*turbopackIgnore: true*/ process.cwd(), "lib", "optimizer", "worker.mjs");
 // ts-fsrs uses the 10-minute relearning step by default: one step.
 const NUM_RELEARNING_STEPS = 1;
 const PROGRESS_WRITE_MS = 400;
@@ -22,36 +21,13 @@ const PROGRESS_WRITE_MS = 400;
 export const STALE_JOB_MS = 5 * 60_000;
 const HEARTBEAT_MS = 30_000;
 
-type RunnerState = { loop: Promise<void> | null; recovered: boolean; sweeping?: boolean };
-const g = globalThis as unknown as { unknotOptimizer?: RunnerState };
-const state: RunnerState = (g.unknotOptimizer ??= { loop: null, recovered: false });
-
-export type Evaluation = { logLoss: number; rmseBins: number };
-export type FitResult = { items: number; weights: number[]; defaultEval: Evaluation; newEval: Evaluation };
-
-type WorkerMessage = { type: "progress"; current: number; total: number } | { type: "error"; message: string } | ({ type: "done" } & FitResult);
-
-// Fits the weights in a worker thread; onProgress gets a fraction 0..1. `defaultEval` measures
+// Fits the weights in the worker pool; onProgress gets a fraction 0..1. `defaultEval` measures
 // the parameters in use (the learner's own, or the standard ones), so that a result is offered
 // only when it predicts better than what the learner has (lib/optimizer/verdict.ts).
-export function fitInWorker(sequences: Review[][], onProgress: (fraction: number) => void, currentWeights: number[] = [...default_w]): Promise<FitResult> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_FILE, { workerData: { sequences, currentWeights, numRelearningSteps: NUM_RELEARNING_STEPS } });
-    let settled = false;
-    const finish = (fn: () => void) => {
-      if (settled) return;
-      settled = true;
-      fn();
-      void worker.terminate();
-    };
-    worker.on("message", (m: WorkerMessage) => {
-      if (m.type === "progress") onProgress(m.total > 0 ? Math.min(1, m.current / m.total) : 0);
-      else if (m.type === "error") finish(() => reject(new Error(m.message)));
-      else finish(() => resolve({ items: m.items, weights: m.weights, defaultEval: m.defaultEval, newEval: m.newEval }));
-    });
-    worker.on("error", (e) => finish(() => reject(e)));
-    worker.on("exit", (code) => finish(() => reject(new Error(`optimizer worker exited with code ${code}`))));
-  });
+function fitInPool(sequences: Review[][], onProgress: (fraction: number) => void, currentWeights: number[]): Promise<FitResult> {
+  const { port1, port2 } = new MessageChannel();
+  port1.on("message", (m: { current: number; total: number }) => onProgress(m.total > 0 ? Math.min(1, m.current / m.total) : 0));
+  return runTask("optimize", { sequences, currentWeights, numRelearningSteps: NUM_RELEARNING_STEPS, port: port2 }, [port2]).finally(() => port1.close());
 }
 
 async function setJob(id: string, data: Parameters<typeof db.optimizeJob.updateMany>[0]["data"]) {
@@ -77,7 +53,7 @@ async function runJob(job: { id: string; userId: string }): Promise<void> {
     let progress = 0.05;
     // Keeps updatedAt fresh even when the fit reports no progress for a while.
     const heartbeat = setInterval(() => void setJob(job.id, { progress }).catch(() => undefined), HEARTBEAT_MS);
-    const result = await fitInWorker(
+    const result = await fitInPool(
       sequences,
       (fraction) => {
         const now = Date.now();
@@ -128,47 +104,6 @@ export async function requeueStaleJobs(now = new Date()): Promise<number> {
   return r.count;
 }
 
-async function drain(): Promise<void> {
-  if (!state.recovered) {
-    // A job left "running" by a server that stopped mid-fit is started again; a job another
-    // live server is running keeps its fresh updatedAt and is left alone.
-    await requeueStaleJobs();
-    state.recovered = true;
-  }
-  for (let job = await claimNext(); job; job = await claimNext()) await runJob(job);
-}
-
-// Starts the loop unless it is already running; returns a promise for when the queue is empty.
-export function kickOptimizer(): Promise<void> {
-  if (!state.loop) {
-    state.loop = drain()
-      .catch((e: unknown) => console.error("optimizer runner", e))
-      .finally(() => {
-        state.loop = null;
-        // A job queued while the loop was finishing would otherwise wait for the next kick.
-        void db.optimizeJob.count({ where: { status: "queued" } }).then(
-          (n) => (n ? kickOptimizer() : undefined),
-          () => undefined,
-        );
-      });
-  }
-  return state.loop;
-}
-
-// Started once per server process by instrumentation.ts: drains the queue now, then looks
-// again every minute, so a job queued by another server, or left "running" by a server that
-// stopped, is taken up without any request having to start the loop.
-const SWEEP_MS = 60_000;
-export function startOptimizerRunner(): void {
-  if (state.sweeping) return;
-  state.sweeping = true;
-  void kickOptimizer();
-  const timer = setInterval(() => {
-    void requeueStaleJobs()
-      .then(() => kickOptimizer())
-      .catch((e: unknown) => console.error("optimizer sweep", e));
-  }, SWEEP_MS);
-  timer.unref();
-}
-
-export const optimizerIdle = (): Promise<void> => state.loop ?? Promise.resolve();
+export const optimizerJobs = jobRunner({ name: "optimizer", claimNext, run: runJob, requeueStale: requeueStaleJobs });
+export const kickOptimizer = optimizerJobs.kick;
+export const optimizerIdle = optimizerJobs.idle;

@@ -1,4 +1,5 @@
 import "server-only";
+import { State } from "ts-fsrs";
 import { sqlDb, sql } from "../db";
 import { date, num, str } from "../db/row";
 import { reviewUserOf } from "../srs/review/user";
@@ -10,7 +11,7 @@ import type { GroupRecall } from "./recall";
 import { dayContextOf, schedulerSettingsOf } from "../srs/settings";
 import { computeStreak, type Streak } from "./streak";
 import { excusedDaysOf } from "./excused-days";
-import { trueRetention, RETENTION_WINDOW_DAYS, STATE_REVIEW, type Retention } from "./retention";
+import { trueRetention, RETENTION_WINDOW_DAYS, type Retention } from "./retention";
 import { forecastRanges } from "./forecast";
 import { dueCutoff, QUEUED_SQL } from "../srs/due";
 import { dailyAllowance } from "../srs/limits";
@@ -122,7 +123,7 @@ export async function getDashboard(userOrId: Parameters<typeof reviewUserOf>[0],
 
   const groups = recent.map((r) => ({ day: num(r.reviewDay), state: num(r.state), rating: num(r.rating), count: num(r.n), durationMs: num(r.ms) }));
   const todayStats = summarizeToday(groups.filter((g) => g.day === today));
-  const retention = trueRetention(groups.filter((g) => g.state === STATE_REVIEW));
+  const retention = trueRetention(groups.filter((g) => g.state === State.Review));
   const reviewsByDay = perDay.map((r) => ({ day: num(r.reviewDay), count: num(r.n) }));
 
   const byState = { new: 0, learning: 0, review: 0, relearning: 0, total: 0 };
@@ -144,18 +145,18 @@ export async function getDashboard(userOrId: Parameters<typeof reviewUserOf>[0],
     const key = keys[state];
     if (key) byState[key] += n;
     byState.total += n;
-    if (state === STATE_REVIEW) reviewDue += num(r.dueNow);
+    if (state === State.Review) reviewDue += num(r.dueNow);
     else learningDue += num(r.dueNow);
     mature += num(r.mature);
     leeches += num(r.leeches);
     suspended += num(r.suspended);
     reviewsPerDay = Math.max(reviewsPerDay, num(r.reviewsPerDay));
-    const studied = state === 0 ? 0 : n;
+    const studied = state === State.New ? 0 : n;
     addRecall(lessonAcc, str(r.lessonSlug), n, studied, num(r.recall));
     addRecall(topicAcc, str(r.topic), n, studied, num(r.recall));
   }
   // "Due today" is what /review offers: learning steps, plus reviews within the daily limit.
-  const reviewedToday = groups.filter((g) => g.day === today && g.state === STATE_REVIEW).reduce((n, g) => n + g.count, 0);
+  const reviewedToday = groups.filter((g) => g.day === today && g.state === State.Review).reduce((n, g) => n + g.count, 0);
   const dueNow =
     learningDue +
     dailyAllowance({ newPerDay: user.newCardsPerDay, reviewsPerDay, introduced: todayStats.introduced, reviewed: reviewedToday, reviewDue, newAvailable: 0 })

@@ -1,8 +1,7 @@
+import { Rating } from "ts-fsrs";
 // True retention as in Anki's stats: of the reviews made while a card was in review state
 // (the log's pre-review state = 2), the share that were not "Again".
 
-export const RATING_AGAIN = 1;
-export const STATE_REVIEW = 2;
 export const RETENTION_WINDOW_DAYS = 30;
 
 export type Retention = { passed: number; total: number; ratio: number | null };
@@ -12,7 +11,7 @@ export function trueRetention(byRating: { rating: number; count: number }[]): Re
   let failed = 0;
   for (const r of byRating) {
     total += r.count;
-    if (r.rating === RATING_AGAIN) failed += r.count;
+    if (r.rating === Rating.Again) failed += r.count;
   }
   return { passed: total - failed, total, ratio: total ? (total - failed) / total : null };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { State } from "ts-fsrs";
 import type { Prisma } from "@prisma/client";
 import { db } from "../db";
 import { UserError } from "../errors";
@@ -34,13 +35,13 @@ export async function addLessonToDeck(userId: string, lessonSlug: string, now = 
 // a card already being reviewed becomes due now, so it is reviewed today.
 export async function bringCardForward(tx: Tx, userId: string, catalogCardId: string, now: Date): Promise<"added" | "due-now" | "already-due"> {
   const card = await tx.card.findUnique({ where: { userId_catalogCardId: { userId, catalogCardId } } });
-  if (card && card.state !== 0) {
+  if (card && card.state !== State.New) {
     if (card.due.getTime() <= now.getTime()) return "already-due";
     await tx.card.update({ where: { id: card.id }, data: { due: now, version: { increment: 1 } } });
     return "due-now";
   }
   const head = await tx.card.findFirst({
-    where: { userId, state: 0, catalogCard: { retiredAt: null }, ...(card ? { id: { not: card.id } } : {}) },
+    where: { userId, state: State.New, catalogCard: { retiredAt: null }, ...(card ? { id: { not: card.id } } : {}) },
     orderBy: { due: "asc" },
     select: { due: true },
   });

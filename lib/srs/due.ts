@@ -1,10 +1,9 @@
+import { State } from "ts-fsrs";
 // "Due" has one meaning everywhere (the review queue's counts, /progress, the home page and
 // the forecast's first day): a card already studied (not new) whose due time is before the
 // end of the learner's current study day. Learning steps due later today count, as in Anki's
 // learning count; new cards never do, since the daily new-card limit governs them.
 import { studyDayBounds, type DayContext } from "./day";
-
-export const NEW_STATE = 0;
 
 export type Dueable = { state: number; due: Date };
 
@@ -13,7 +12,7 @@ export function dueCutoff(now: Date, ctx: DayContext): Date {
 }
 
 export function isDue(card: Dueable, cutoff: Date): boolean {
-  return card.state !== NEW_STATE && card.due.getTime() < cutoff.getTime();
+  return card.state !== State.New && card.due.getTime() < cutoff.getTime();
 }
 
 export function countDue(cards: Iterable<Dueable>, cutoff: Date): number {

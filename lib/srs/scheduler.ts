@@ -9,6 +9,7 @@ import {
   type FSRS,
   type Grade,
   type ReviewLog as FsrsLog,
+  State,
 } from "ts-fsrs";
 import { checkWeights } from "./weights";
 import type { DayContext } from "./day";
@@ -183,7 +184,19 @@ export function formatInterval(ms: number): string {
 }
 
 export function newCardState(id: string, now: Date): CardState {
-  return { id, state: 0, due: now, stability: 0, difficulty: 0, elapsedDays: 0, scheduledDays: 0, learningSteps: 0, reps: 0, lapses: 0, lastReview: null };
+  return {
+    id,
+    state: State.New,
+    due: now,
+    stability: 0,
+    difficulty: 0,
+    elapsedDays: 0,
+    scheduledDays: 0,
+    learningSteps: 0,
+    reps: 0,
+    lapses: 0,
+    lastReview: null,
+  };
 }
 
 // A card's review history, oldest first (undone reviews left out), for rescheduling.
@@ -205,11 +218,11 @@ export function sinceLastReset<H extends { review: Date }>(history: H[], lastRes
 // new. Counters and the last review stay the card's own; null when there is nothing to replay.
 export function rescheduledCard(s: Scheduler, card: CardState, history: HistoryEntry[], lastReset: Date | null = null): CardState | null {
   const graded = sinceLastReset(history, lastReset).filter((h) => h.rating >= Rating.Again && h.rating <= Rating.Easy);
-  if (!graded.length || card.state === 0) return null;
+  if (!graded.length || card.state === State.New) return null;
   let replayed = newCardState(card.id, graded[0]!.review);
   for (const h of graded) replayed = gradeCard(s, replayed, h.rating as Grade, h.review).card;
   // Learning steps are timed in minutes, not by memory: only the memory state changes there.
-  if (card.state !== 2 || replayed.state !== 2) return { ...card, stability: replayed.stability, difficulty: replayed.difficulty };
+  if (card.state !== State.Review || replayed.state !== State.Review) return { ...card, stability: replayed.stability, difficulty: replayed.difficulty };
   return {
     ...card,
     due: replayed.due,

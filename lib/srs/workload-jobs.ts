@@ -1,26 +1,32 @@
 import "server-only";
-import { sqlDb, sql } from "../db";
+import { Rating, State } from "ts-fsrs";
+import type { PrismaClient } from "@prisma/client";
+import { db, sqlDb, sql } from "../db";
+import { isUniqueViolation } from "../db/errors";
+import { jobRunner } from "../jobs/runner";
+import { runTask } from "../jobs/pool";
 import { date, dateOrNull, num, strOrNull } from "../db/row";
 import { studyDayNumber } from "./day";
 import { dayContextOf, schedulerSettingsOf } from "./settings";
 import { reviewUserOf } from "./review/user";
-import { optimalRetention, RETENTIONS, simulateWorkload, type Habits, type SimCard, type WorkloadInput, type WorkloadPoint } from "./workload";
+import { optimalRetention, RETENTIONS, type Habits, type SimCard, type WorkloadInput, type WorkloadPoint } from "./workload";
 
 // The "Help me decide" simulation takes longer than a request should (about a quarter of a
-// second for a small deck, more for a large one), so it runs off the request path: the page
-// asks for it, gets "running" with its progress, and shows the result once it is ready.
-// Results are kept per server process for the inputs they were made from (the user's
-// parameters, limit and latest review), so a second look is instant and new reviews or new
-// parameters make a fresh run. Between retentions the loop yields to the event loop, so
-// requests keep being served while it runs.
+// second for a small deck, more for a large one), so it runs as a background job (lib/jobs/):
+// the page asks for it, gets "running" with its progress, and shows the result once it is
+// ready. One WorkloadJob row per user holds the inputs (`key`: the user's parameters, limit,
+// latest review and study day), the progress and the result, so any server can run it and
+// any server can read it; a second look is instant, and new reviews or new parameters make a
+// fresh run. Each retention is simulated in the worker-thread pool.
 
 export type WorkloadView =
   | { status: "running"; done: number; total: number }
   | { status: "done"; points: WorkloadPoint[]; best: WorkloadPoint | null; cards: number; newCards: number; habits: Habits };
+type WorkloadResult = Extract<WorkloadView, { status: "done" }>;
 
-type Entry = { key: string; done: number; points: WorkloadPoint[]; result?: Extract<WorkloadView, { status: "done" }> };
-const g = globalThis as unknown as { unknotWorkload?: Map<string, Entry> };
-const entries: Map<string, Entry> = (g.unknotWorkload ??= new Map());
+const PROGRESS_WRITE_MS = 300;
+// A running simulation not touched for this long was left by a server that stopped.
+const STALE_MS = 2 * 60_000;
 
 // Defaults for a learner with too few reviews of a kind to average (seconds; shares).
 const DEFAULT_HABITS: Habits = { learnSeconds: 20, recallSeconds: 8, forgetSeconds: 20, recallRatings: [1, 8, 1], firstRatings: [2, 1, 6, 1] };
@@ -42,7 +48,7 @@ async function loadInput(userId: string, now: Date): Promise<{ key: string; inpu
   let newCards = 0;
   for (const c of cards) {
     const lastReview = dateOrNull(c.lastReview);
-    if (num(c.state) === 0 || !lastReview) newCards++;
+    if (num(c.state) === State.New || !lastReview) newCards++;
     else
       sim.push({
         stability: num(c.stability),
@@ -63,10 +69,10 @@ async function loadInput(userId: string, now: Date): Promise<{ key: string; inpu
   h.recallSeconds = avg(2) ?? h.recallSeconds;
   const recalled = groups.filter((x) => x.kind === 2);
   if (recalled.reduce((a, x) => a + x.n, 0) >= MIN_SAMPLE)
-    h.recallRatings = [2, 3, 4].map((r) => recalled.find((x) => x.rating === r)?.n ?? 0) as Habits["recallRatings"];
+    h.recallRatings = [Rating.Hard, Rating.Good, Rating.Easy].map((r) => recalled.find((x) => x.rating === r)?.n ?? 0) as Habits["recallRatings"];
   const first = groups.filter((x) => x.kind === 0);
   if (first.reduce((a, x) => a + x.n, 0) >= MIN_SAMPLE)
-    h.firstRatings = [1, 2, 3, 4].map((r) => first.find((x) => x.rating === r)?.n ?? 0) as Habits["firstRatings"];
+    h.firstRatings = [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy].map((r) => first.find((x) => x.rating === r)?.n ?? 0) as Habits["firstRatings"];
   const input: WorkloadInput = {
     weights: settings.weights,
     maximumInterval: settings.maximumInterval,
@@ -79,42 +85,113 @@ async function loadInput(userId: string, now: Date): Promise<{ key: string; inpu
   return { key, input };
 }
 
-const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
+type Claimed = { id: string; key: string; input: string };
 
-async function run(entry: Entry, input: WorkloadInput): Promise<void> {
-  for (const r of RETENTIONS) {
-    await tick();
-    entry.points.push(simulateWorkload(input, r));
-    entry.done++;
+// Claims the oldest queued simulation, through `client` (another server's connections in tests).
+export async function claimWorkloadJob(client: PrismaClient = db): Promise<Claimed | null> {
+  for (;;) {
+    const next = await client.workloadJob.findFirst({
+      where: { status: "queued" },
+      orderBy: { updatedAt: "asc" },
+      select: { id: true, key: true, input: true },
+    });
+    if (!next) return null;
+    const claimed = await client.workloadJob.updateMany({ where: { id: next.id, key: next.key, status: "queued" }, data: { status: "running", done: 0 } });
+    if (claimed.count === 1) return next;
   }
-  entry.result = {
-    status: "done",
-    points: entry.points,
-    best: optimalRetention(entry.points),
-    cards: input.cards.length,
-    newCards: input.newCards,
-    habits: input.habits,
-  };
 }
 
-// Starts the simulation for the user's current deck unless it is running or done already.
+// Every write names the key it was claimed for: once the row has moved on to newer inputs, a
+// run for the older ones changes nothing.
+const claimedRow = (job: Claimed) => ({ id: job.id, key: job.key, status: "running" });
+
+async function runWorkloadJob(job: Claimed): Promise<void> {
+  try {
+    const input = JSON.parse(job.input) as WorkloadInput;
+    let done = 0;
+    let lastWrite = Date.now();
+    const points = await Promise.all(
+      RETENTIONS.map(async (retention) => {
+        const point = await runTask("workloadPoint", { input, retention });
+        done++;
+        if (Date.now() - lastWrite >= PROGRESS_WRITE_MS) {
+          lastWrite = Date.now();
+          void db.workloadJob.updateMany({ where: claimedRow(job), data: { done } }).catch((e: unknown) => console.error("workload progress", e));
+        }
+        return point;
+      }),
+    );
+    const result: WorkloadResult = {
+      status: "done",
+      points,
+      best: optimalRetention(points),
+      cards: input.cards.length,
+      newCards: input.newCards,
+      habits: input.habits,
+    };
+    await db.workloadJob.updateMany({
+      where: claimedRow(job),
+      data: { status: "done", done: RETENTIONS.length, result: JSON.stringify(result), finishedAt: new Date() },
+    });
+  } catch (e) {
+    console.error("workload simulation", e);
+    await db.workloadJob.updateMany({ where: claimedRow(job), data: { status: "failed", finishedAt: new Date() } });
+  }
+}
+
+async function requeueStaleWorkloadJobs(now: Date): Promise<number> {
+  const r = await db.workloadJob.updateMany({
+    where: { status: "running", updatedAt: { lt: new Date(now.getTime() - STALE_MS) } },
+    data: { status: "queued", done: 0 },
+  });
+  return r.count;
+}
+
+export const workloadJobs = jobRunner({ name: "workload", claimNext: () => claimWorkloadJob(), run: runWorkloadJob, requeueStale: requeueStaleWorkloadJobs });
+
+// JSON has no Infinity: a retention that remembers nothing comes back as null.
+function parseResult(text: string): WorkloadResult {
+  const r = JSON.parse(text) as WorkloadResult;
+  const points = r.points.map((p) => ({ ...p, minutesPerMemorized: p.minutesPerMemorized ?? Infinity }));
+  return { ...r, points, best: r.best ? { ...r.best, minutesPerMemorized: r.best.minutesPerMemorized ?? Infinity } : null };
+}
+
+const ROW = { key: true, status: true, done: true, total: true, result: true } as const;
+type Row = { key: string; status: string; done: number; total: number; result: string | null };
+
+function viewOf(row: Row): WorkloadView {
+  if (row.status === "done" && row.result) return parseResult(row.result);
+  return { status: "running", done: row.done, total: row.total };
+}
+
+// The user's simulation as stored, read through `client` (another server's connections in tests).
+export async function readWorkload(userId: string, client: PrismaClient = db): Promise<WorkloadView | null> {
+  const row = await client.workloadJob.findUnique({ where: { userId }, select: ROW });
+  return row ? viewOf(row) : null;
+}
+
+// Starts the simulation for the user's current deck unless it is queued, running or done already.
 export async function getWorkload(userId: string, now = new Date()): Promise<WorkloadView> {
   const { key, input } = await loadInput(userId, now);
-  let entry = entries.get(userId);
-  if (!entry || entry.key !== key) {
-    entry = { key, done: 0, points: [] };
-    entries.set(userId, entry);
-    const started = entry;
-    void run(started, input).catch((e: unknown) => {
-      console.error("workload simulation", e);
-      if (entries.get(userId) === started) entries.delete(userId);
-    });
+  const row = await db.workloadJob.findUnique({ where: { userId }, select: ROW });
+  if (row?.key === key && row.status !== "failed") {
+    const view = viewOf(row);
+    if (view.status !== "done") void workloadJobs.kick();
+    return view;
   }
-  return entry.result ?? { status: "running", done: entry.done, total: RETENTIONS.length };
+  const fresh = { key, status: "queued", done: 0, total: RETENTIONS.length, input: JSON.stringify(input), result: null, finishedAt: null };
+  try {
+    await db.workloadJob.upsert({ where: { userId }, create: { userId, ...fresh }, update: fresh });
+  } catch (e) {
+    // Another request (on this server or another) queued it at the same moment.
+    if (!isUniqueViolation(e)) throw e;
+  }
+  void workloadJobs.kick();
+  return { status: "running", done: 0, total: RETENTIONS.length };
 }
 
 // For tests and scripts: the finished result.
-export async function workloadWhenDone(userId: string, now = new Date()): Promise<Extract<WorkloadView, { status: "done" }>> {
+export async function workloadWhenDone(userId: string, now = new Date()): Promise<WorkloadResult> {
   for (;;) {
     const v = await getWorkload(userId, now);
     if (v.status === "done") return v;

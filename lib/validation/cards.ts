@@ -14,6 +14,5 @@ export const cardActionSchema = z.object({
   // Forget only: also zero the review and lapse counts, as ts-fsrs's forget(reset_count) does.
   resetCounts: z.boolean().default(false),
 });
-export type CardActionInput = z.input<typeof cardActionSchema>;
 
 export const undoCardActionSchema = z.object({ batchId: z.string().uuid("Nothing to undo") });

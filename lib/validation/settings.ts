@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { wholeNumber } from "./common";
-import { timeZoneSchema } from "./auth";
+import { timeZoneSchema } from "../auth/schema";
 
 export const SETTINGS_LIMITS = {
   desiredRetention: { min: 0.7, max: 0.97 },

@@ -1,5 +1,6 @@
+import { benchEnv } from "../../lib/env";
 import type { PrismaClient } from "@prisma/client";
-import type { Server } from "../../tests/e2e/server";
+import type { Server } from "../shared/server";
 import { refreshVersions, runLoad, runPacedLoad, type Binding, type LoadResult } from "./cannon";
 
 // What every measure against one database gets: the engine's name and URL, a Prisma client on
@@ -22,7 +23,7 @@ export type EngineContext = {
 
 export const USERS = 32;
 // UNKNOT_BENCH_SECONDS shortens the runs for quick comparisons; the published figures use 20 s.
-export const DURATION_S = Number(process.env.UNKNOT_BENCH_SECONDS || 20);
+export const DURATION_S = benchEnv().UNKNOT_BENCH_SECONDS;
 
 export function loadOf(base: string, bindings: Binding[]): EngineContext["load"] {
   // A rate is paced evenly over each second (runPacedLoad); without one, as fast as possible.

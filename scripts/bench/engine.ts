@@ -1,3 +1,4 @@
+import { benchEnv } from "../../lib/env";
 import path from "node:path";
 import pg from "pg";
 import type { PrismaClient } from "@prisma/client";
@@ -5,7 +6,7 @@ import { createPrismaClient } from "../../lib/db/client";
 import { prepareDatabase } from "../prepare-db";
 import { createLoadUsers, LOAD_PASSWORD } from "../load/users";
 import { signInHttp } from "../load/http";
-import { resetDatabase, ROOT, startServer, type Server } from "../../tests/e2e/server";
+import { resetDatabase, ROOT, startServer, type Server } from "../shared/server";
 import { loadBinding, runLoad, type Binding } from "./cannon";
 import { seedLargeAccount, HEAVY_EMAIL } from "./seed";
 import { secs } from "./stats";
@@ -19,7 +20,7 @@ export const BENCH_SECRET = "bench-secret-not-for-production-0000000";
 const WARMUP_S = 3;
 
 export async function sqliteUrl(): Promise<string> {
-  const file = path.resolve(ROOT, process.env.UNKNOT_BENCH_SQLITE_FILE || "data/bench/bench.db");
+  const file = path.resolve(ROOT, benchEnv().UNKNOT_BENCH_SQLITE_FILE);
   resetDatabase(file);
   return `file:${file}`;
 }
@@ -27,7 +28,7 @@ export async function sqliteUrl(): Promise<string> {
 // A fresh database on the server of `adminUrl`: unknot_bench, or UNKNOT_BENCH_PG_DB (so that
 // two checkouts benchmarking on one server do not drop each other's database).
 export async function postgresUrl(adminUrl: string): Promise<string> {
-  const name = process.env.UNKNOT_BENCH_PG_DB || "unknot_bench";
+  const name = benchEnv().UNKNOT_BENCH_PG_DB;
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error("UNKNOT_BENCH_PG_DB must be a plain lower-case name");
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
@@ -81,7 +82,7 @@ export async function benchEngine(engine: string, url: string, port: number, mea
     }
     const serverEnv = { DATABASE_URL: url, NEXTAUTH_SECRET: BENCH_SECRET, UNKNOT_BENCH_STATEMENTS: "1" };
     // UNKNOT_BENCH_PROFILE=<dir>: the server writes a V8 CPU profile there when it stops.
-    const profile = process.env.UNKNOT_BENCH_PROFILE;
+    const profile = benchEnv().UNKNOT_BENCH_PROFILE;
     server = await startServer(port, serverEnv, profile ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(profile)}`] : []);
     const base = server.url;
     const cookies = await Promise.all(emails.map((e) => signInHttp(base, e, LOAD_PASSWORD)));

@@ -2,6 +2,7 @@
 // `npx tsx scripts/bench/js-report.ts http://localhost:3000 [paths…]`, signed in as the demo
 // account and as a guest. The same measure as `npm run bench` (scripts/bench/pages.ts), for
 // working on the budgets without the whole benchmark. Set VERBOSE=1 to list each script.
+import { benchEnv } from "../../lib/env";
 import { DEMO_ACCOUNT } from "../../lib/demo";
 import { signInHttp } from "../load/http";
 import { budgetFor } from "./js-budget";
@@ -11,7 +12,7 @@ const base = process.argv[2] ?? "http://localhost:3000";
 const paths = process.argv.length > 3 ? process.argv.slice(3) : ["/", "/learn/causes", "/learn/causes/quiz", "/review", "/progress", "/sign-in", "/offline"];
 
 async function main() {
-  const cookie = process.env.GUEST_ONLY ? "" : await signInHttp(base, DEMO_ACCOUNT.email, DEMO_ACCOUNT.password);
+  const cookie = benchEnv().GUEST_ONLY ? "" : await signInHttp(base, DEMO_ACCOUNT.email, DEMO_ACCOUNT.password);
   for (const p of paths) {
     for (const [who, c] of [
       ["guest", ""],
@@ -33,7 +34,7 @@ async function main() {
       }
       const budget = budgetFor(p);
       console.log(`${p} (${who}): ${(total / 1000).toFixed(1)} kB gzip in ${parts.length} scripts${budget ? ` (budget ${budget} kB)` : ""}`);
-      if (process.env.VERBOSE) console.log(`   ${parts.join("\n   ")}`);
+      if (benchEnv().VERBOSE) console.log(`   ${parts.join("\n   ")}`);
     }
   }
 }

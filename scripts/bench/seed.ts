@@ -1,5 +1,5 @@
 import type { Prisma, PrismaClient } from "@prisma/client";
-import { hashPassword } from "../../lib/accounts/password";
+import { hashPassword } from "../../lib/auth/password";
 import { prng } from "../../lib/srs/simulate";
 import { LOAD_PASSWORD } from "../load/users";
 import { insertRows } from "../../lib/db/bulk";

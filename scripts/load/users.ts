@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@prisma/client";
-import { hashPassword } from "../../lib/accounts/password";
+import { hashPassword } from "../../lib/auth/password";
 
 export const LOAD_PASSWORD = "load-test-passphrase-0001";
 

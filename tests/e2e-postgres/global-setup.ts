@@ -1,6 +1,6 @@
 import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { ensureBuilt } from "../e2e/server";
+import { ensureBuilt } from "../../scripts/shared/server";
 
 declare module "vitest" {
   export interface ProvidedContext {

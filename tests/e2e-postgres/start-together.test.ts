@@ -4,7 +4,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { DEMO_ACCOUNT } from "@/lib/demo";
-import { ROOT, waitUntilAnswering } from "../e2e/server";
+import { ROOT, waitUntilAnswering } from "../../scripts/shared/server";
 import { nextCard, signInHttp } from "../../scripts/load/http";
 
 // Two `npm start` at once on a new PostgreSQL database: both prepare it (migrations, the content

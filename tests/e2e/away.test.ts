@@ -3,7 +3,7 @@ import Database from "better-sqlite3";
 import { describe, expect, inject, it } from "vitest";
 import type { Page } from "playwright-core";
 import { useBrowser, signUp } from "./browser";
-import { ROOT } from "./server";
+import { ROOT } from "../../scripts/shared/server";
 
 const baseUrl = inject("baseUrl");
 const browser = useBrowser();

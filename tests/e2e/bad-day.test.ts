@@ -2,7 +2,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, inject, it } from "vitest";
 import { useBrowser, signUp } from "./browser";
-import { ROOT } from "./server";
+import { ROOT } from "../../scripts/shared/server";
 
 const baseUrl = inject("baseUrl");
 const browser = useBrowser();

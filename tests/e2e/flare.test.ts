@@ -6,7 +6,7 @@ import { getWarningSigns } from "@/lib/content/warning-signs";
 import { askingOrder } from "@/lib/now/check";
 import { DEMO_ACCOUNT } from "@/lib/demo";
 import { signIn, useBrowser } from "./browser";
-import { ROOT, startServer, type Server } from "./server";
+import { ROOT, startServer, type Server } from "../../scripts/shared/server";
 
 const baseUrl = inject("baseUrl");
 const browser = useBrowser();

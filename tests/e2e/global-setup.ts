@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { ensureBuilt, resetDatabase, ROOT, startServer, type Server } from "./server";
+import { ensureBuilt, resetDatabase, ROOT, startServer, type Server } from "../../scripts/shared/server";
 
 declare module "vitest" {
   export interface ProvidedContext {

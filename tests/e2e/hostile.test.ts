@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, BrowserContext } from "playwright-core";
 import { createPrismaClient } from "@/lib/db/client";
 import { launchBrowser, signUp, middayContext } from "./browser";
-import { ROOT } from "./server";
+import { ROOT } from "../../scripts/shared/server";
 
 const baseUrl = inject("baseUrl");
 const db = createPrismaClient(`file:${path.join(ROOT, `data/test/e2e-${Number(process.env.E2E_PORT ?? 3100)}.db`)}`);

@@ -7,7 +7,7 @@ import type { APIRequestContext, Page } from "playwright-core";
 import { createPrismaClient } from "@/lib/db/client";
 import { getLessons } from "@/lib/content/load";
 import { gradeWithKeyboard, middayContext, newEmail, PASSWORD, signUp, useBrowser } from "./browser";
-import { distDir, freshDatabase, ROOT, startServer, type Server } from "./server";
+import { distDir, freshDatabase, ROOT, startServer, type Server } from "../../scripts/shared/server";
 
 // The edges of HTTP that a hostile page or client reaches: redirects (where they go, and that a
 // link cannot sign anyone out), writes from other origins, HSTS and Secure cookies behind https,

@@ -6,7 +6,7 @@ import { createPrismaClient } from "@/lib/db/client";
 import { formatInterval } from "@/lib/srs/scheduler";
 import { replayedCard } from "../replay-oracle";
 import { useBrowser, middayContext, signIn, signUp } from "./browser";
-import { freshDatabase, ROOT, startServer, type Server } from "./server";
+import { freshDatabase, ROOT, startServer, type Server } from "../../scripts/shared/server";
 
 // Offline reviews end to end, on a server of this file's own that it stops and starts again.
 // Playwright's context.setOffline(true) does not reliably reach the service worker's own

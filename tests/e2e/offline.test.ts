@@ -4,7 +4,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { getLessons } from "@/lib/content/load";
 import type { Lesson } from "@/lib/content/schema";
 import { useBrowser, middayContext, signUp } from "./browser";
-import { ROOT, startServer, type Server } from "./server";
+import { ROOT, startServer, type Server } from "../../scripts/shared/server";
 
 const baseUrl = inject("baseUrl");
 const browser = useBrowser();

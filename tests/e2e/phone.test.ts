@@ -6,7 +6,7 @@ import { getLessons } from "@/lib/content/load";
 import { readingMinutes, type Lesson } from "@/lib/content/schema";
 import { DEMO_ACCOUNT } from "@/lib/demo";
 import { useBrowser, middayContext, signIn, signUp } from "./browser";
-import { ROOT } from "./server";
+import { ROOT } from "../../scripts/shared/server";
 
 const baseUrl = inject("baseUrl");
 const browser = useBrowser();

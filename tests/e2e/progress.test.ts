@@ -2,7 +2,7 @@ import path from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import type { Page } from "playwright-core";
 import { gradeWithKeyboard, useBrowser, PASSWORD, signUp, middayContext } from "./browser";
-import { ROOT } from "./server";
+import { ROOT } from "../../scripts/shared/server";
 
 const baseUrl = inject("baseUrl");
 const browser = useBrowser();

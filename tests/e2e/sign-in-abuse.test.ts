@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import type { PrismaClient } from "@prisma/client";
 import { createPrismaClient } from "@/lib/db/client";
-import { freshDatabase, ROOT, startServer, type Server } from "./server";
+import { freshDatabase, ROOT, startServer, type Server } from "../../scripts/shared/server";
 import { launchBrowser, middayContext, newEmail, PASSWORD } from "./browser";
 import { createLoadUsers, LOAD_PASSWORD } from "../../scripts/load/users";
 

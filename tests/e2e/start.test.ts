@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import Database from "better-sqlite3";
 import { DEMO_ACCOUNT } from "@/lib/demo";
-import { resetDatabase, ROOT, serverFile, waitUntilAnswering } from "./server";
+import { resetDatabase, ROOT, serverFile, waitUntilAnswering } from "../../scripts/shared/server";
 import { nextCard, signInHttp } from "../../scripts/load/http";
 
 // `npm start` as a user runs it (package.json's start script, scripts/start.mjs), on a SQLite

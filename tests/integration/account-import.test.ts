@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
-import { accountJsonChunks } from "@/lib/account/export";
-import { importAccountJson } from "@/lib/account/import";
+import { accountJsonChunks } from "@/lib/portability/export";
+import { importAccountJson } from "@/lib/portability/import";
 import { getLesson } from "@/lib/content/load";
 import { submitQuiz } from "@/lib/learn/quiz";
 import { getDashboard } from "@/lib/progress/queries";

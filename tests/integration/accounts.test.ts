@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { db } from "@/lib/db";
-import { authenticate, createAccount, WRONG_CREDENTIALS } from "@/lib/accounts/accounts";
+import { authenticate, createAccount, WRONG_CREDENTIALS } from "@/lib/auth/accounts";
 import { updateSettings } from "@/lib/srs/user-settings";
 import { InvalidInput } from "@/lib/errors";
-import { changePassword } from "@/lib/accounts/sessions";
+import { changePassword } from "@/lib/auth/session-version";
 import { env } from "@/lib/env";
 import { getReviewState, gradeReview, undoReview } from "@/lib/srs/review";
 import { firstCard, grade, makeUser, SESSION } from "./helpers";

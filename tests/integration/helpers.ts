@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
-import { createAccount } from "@/lib/accounts/accounts";
+import { createAccount } from "@/lib/auth/accounts";
 import { addLessonToDeck } from "@/lib/srs/deck";
 import { getLessons } from "@/lib/content/load";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Session } from "next-auth";
 import type { JWT } from "next-auth/jwt";
-import { authOptions, type SessionUser } from "@/lib/auth";
+import { authOptions, type SessionUser } from "@/lib/auth/session";
 import { statements } from "@/lib/db/statements";
 import { getReviewState, gradeAndNext, undoAndNext } from "@/lib/srs/review";
 import { getDashboard } from "@/lib/progress/queries";

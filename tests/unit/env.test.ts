@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_DATABASE_URL, parseEnv } from "@/lib/env";
+import { benchEnv, DEFAULT_DATABASE_URL, parseEnv, sessionSecret } from "@/lib/env";
 
 describe("the environment", () => {
   it("needs nothing: every setting has a default", () => {
@@ -11,7 +11,20 @@ describe("the environment", () => {
       UNKNOT_SEED_DEMO: true,
       UNKNOT_SIGNUPS_PER_HOUR: 10,
       UNKNOT_OFFLINE_MAX_AGE_DAYS: 30,
+      UNKNOT_DIST_DIR: ".next",
+      UNKNOT_BENCH_STATEMENTS: false,
     });
+  });
+
+  it("has no fallback for the session secret: a missing one is an error that says how to set it", () => {
+    expect(() => sessionSecret(parseEnv({}))).toThrow(/NEXTAUTH_SECRET is not set.*npm start/);
+    const secret = "a-secret-of-at-least-thirty-two-characters";
+    expect(sessionSecret(parseEnv({ NEXTAUTH_SECRET: secret }))).toBe(secret);
+  });
+
+  it("reads the bench's settings with their defaults and refuses a malformed one", () => {
+    expect(benchEnv({})).toMatchObject({ UNKNOT_BENCH_PORT: 3400, UNKNOT_BENCH_SECONDS: 20, UNKNOT_BENCH_PG_DB: "unknot_bench", GUEST_ONLY: false });
+    expect(() => benchEnv({ UNKNOT_BENCH_SECONDS: "soon" })).toThrow(/UNKNOT_BENCH_SECONDS/);
   });
 
   it("reads set values into their types, treating empty ones as unset", () => {

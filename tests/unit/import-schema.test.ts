@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { describeImportError, exportDocumentSchema, IMPORT_LIMITS } from "@/lib/account/import-schema";
-import { IMPORT_MAX_BYTES, importFileSchema } from "@/lib/account/schema";
+import { describeImportError, exportDocumentSchema, IMPORT_LIMITS } from "@/lib/portability/import-schema";
+import { IMPORT_MAX_BYTES, importFileSchema } from "@/lib/portability/schema";
 
-// The shape lib/account/export.ts writes: one reviewed card, its log (plus an undone one),
+// The shape lib/portability/export.ts writes: one reviewed card, its log (plus an undone one),
 // a quiz attempt, a saved parameter set and an optimizer job.
 function exportDoc() {
   const card = {

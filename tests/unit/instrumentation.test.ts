@@ -1,20 +1,20 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 
-const startOptimizerRunner = vi.fn();
-vi.mock("@/lib/optimizer/runner", () => ({ startOptimizerRunner }));
+const startJobRunners = vi.fn();
+vi.mock("@/lib/jobs/start", () => ({ startJobRunners }));
 
 describe("the server's start hook", () => {
   afterEach(() => {
     vi.unstubAllEnvs();
-    startOptimizerRunner.mockClear();
+    startJobRunners.mockClear();
   });
 
-  it("starts the optimizer's job runner in a Node server", async () => {
+  it("starts the job runners in a Node server", async () => {
     vi.stubEnv("NEXT_RUNTIME", "nodejs");
     vi.stubEnv("NEXT_PHASE", "phase-production-server");
     const { register } = await import("@/instrumentation");
     await register();
-    expect(startOptimizerRunner).toHaveBeenCalledTimes(1);
+    expect(startJobRunners).toHaveBeenCalledTimes(1);
   });
 
   // The runner's first sweep queries the database, which a build must not touch (on a fresh
@@ -24,6 +24,6 @@ describe("the server's start hook", () => {
     vi.stubEnv("NEXT_PHASE", "phase-production-build");
     const { register } = await import("@/instrumentation");
     await register();
-    expect(startOptimizerRunner).not.toHaveBeenCalled();
+    expect(startJobRunners).not.toHaveBeenCalled();
   });
 });

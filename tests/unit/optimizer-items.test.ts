@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { TZDate } from "@date-fns/tz";
 import { convertCsvToFsrsItems } from "@open-spaced-repetition/binding";
 import { cardSequence, countItems, itemPrefixLengths, trimToLastLearningBlock } from "@/lib/optimizer/items";
-import { REVIEW_CSV_HEADER, reviewCsvLine } from "@/lib/account/csv";
+import { REVIEW_CSV_HEADER, reviewCsvLine } from "@/lib/portability/csv";
 import { simulateHistory } from "@/lib/srs/simulate";
 
 describe("training items", () => {

@@ -1,5 +1,6 @@
 import { userRoute } from "@/lib/api";
 import { statements } from "@/lib/db/statements";
+import { env } from "@/lib/env";
 
 export const dynamic = "force-dynamic";
 
@@ -8,4 +9,4 @@ export const dynamic = "force-dynamic";
 // floor beside the real routes. A server started by the bench (UNKNOT_BENCH_STATEMENTS=1) also
 // reports how many SQL statements it has sent in all, so the bench can divide a run's
 // statements by its grades.
-export const GET = userRoute(async () => (process.env.UNKNOT_BENCH_STATEMENTS === "1" ? { statements: statements.count } : {}));
+export const GET = userRoute(async () => (env().UNKNOT_BENCH_STATEMENTS ? { statements: statements.count } : {}));

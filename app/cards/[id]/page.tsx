@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requireUser } from "@/lib/auth";
+import { requireUser } from "@/lib/auth/session";
 import { UserError } from "@/lib/errors";
 import { getCardInfo, type CardInfo } from "@/lib/srs/cards/info";
 import { CardActions } from "../card-actions";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireUser } from "@/lib/auth";
+import { requireUser } from "@/lib/auth/session";
 import { listAwayPeriods } from "@/lib/srs/away";
 import { reviewUserOf } from "@/lib/srs/review/user";
 import { dayNumberToIsoDate, studyDayNumber } from "@/lib/srs/day";

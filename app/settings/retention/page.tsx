@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireUser } from "@/lib/auth";
+import { requireUser } from "@/lib/auth/session";
 import { getSettings } from "@/lib/srs/user-settings";
 import { getWorkload } from "@/lib/srs/workload-jobs";
 import { forgottenInTen, HORIZON_DAYS, MIN_RECOMMENDED_RETENTION, minutesAndSeconds, type WorkloadPoint } from "@/lib/srs/workload";

@@ -1,3 +1,4 @@
+import { State } from "ts-fsrs";
 import type { CardActionKind } from "../../validation/cards";
 import type { CardFields } from "../card-rows";
 
@@ -26,7 +27,7 @@ export function applyAction(
     case "unbury":
       return s.buriedUntil && s.buriedUntil.getTime() > t ? { ...s, buriedUntil: null } : null;
     case "forget": {
-      const already = s.state === 0 && (!ctx.resetCounts || (s.reps === 0 && s.lapses === 0));
+      const already = s.state === State.New && (!ctx.resetCounts || (s.reps === 0 && s.lapses === 0));
       return already ? null : { ...s, ...ctx.forget(s) };
     }
   }

@@ -1,4 +1,5 @@
 import "server-only";
+import { State } from "ts-fsrs";
 import { sqlDb, sql } from "../../db";
 import { bool, date, dateOrNull, num, str } from "../../db/row";
 import { cardView, type CardView } from "../../content/catalogue";
@@ -83,7 +84,7 @@ export async function getCardInfo(userOrId: Parameters<typeof reviewUserOf>[0], 
         stabilityBefore: stability,
         stabilityAfter: num(l.nextStability),
         difficulty: num(l.difficulty),
-        retrievability: state === 0 || !lastReview || stability <= 0 ? null : retrievability(f, { state, due: date(l.due), stability, lastReview }, at),
+        retrievability: state === State.New || !lastReview || stability <= 0 ? null : retrievability(f, { state, due: date(l.due), stability, lastReview }, at),
         durationMs: num(l.durationMs),
         undone: l.undoneAt != null,
       };
@@ -108,7 +109,7 @@ export async function getCardInfo(userOrId: Parameters<typeof reviewUserOf>[0], 
     reps: num(card.reps),
     lapses: num(card.lapses),
     lastReview: lastReview?.toISOString() ?? null,
-    retrievability: state === 0 || !lastReview || stability <= 0 ? null : retrievability(f, { state, due: date(card.due), stability, lastReview }, now),
+    retrievability: state === State.New || !lastReview || stability <= 0 ? null : retrievability(f, { state, due: date(card.due), stability, lastReview }, now),
     suspended: card.suspendedAt != null,
     buried: buriedUntil != null && buriedUntil.getTime() > now.getTime(),
     leech: bool(card.leech),

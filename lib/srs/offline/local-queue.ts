@@ -1,4 +1,4 @@
-import type { Grade } from "ts-fsrs";
+import { type Grade, Rating, State } from "ts-fsrs";
 import type { ReviewState } from "../review/queue";
 import { cardStateOf } from "../card-rows";
 import { studyDayNumber } from "../day";
@@ -38,15 +38,15 @@ export function localReviewState(snap: OfflineSnapshot, pending: LocalGrade[], n
   for (const g of pending) {
     if (studyDayNumber(new Date(g.reviewedAt), snap.day) !== todayNo) continue;
     today.done += 1;
-    today.again += g.rating === 1 ? 1 : 0;
+    today.again += g.rating === Rating.Again ? 1 : 0;
     today.timeMs += g.durationMs;
   }
   const due = cards.filter((c) => isDue(c.card, end));
   // The snapshot holds only as many new cards as the day's limit still allowed.
-  const fresh = cards.filter((c) => c.card.state === 0);
+  const fresh = cards.filter((c) => c.card.state === State.New);
   const pick = (l: Live[]) => l.map((c) => ({ ...c, state: c.card.state, due: c.card.due, safety: c.snap.safety ?? false }));
   const next = pickNext(pick(due), pick(fresh), now);
-  const studied = cards.filter((c) => c.card.state !== 0).map((c) => c.card.due.getTime());
+  const studied = cards.filter((c) => c.card.state !== State.New).map((c) => c.card.due.getTime());
   return {
     card: next
       ? {
@@ -65,8 +65,8 @@ export function localReviewState(snap: OfflineSnapshot, pending: LocalGrade[], n
       : null,
     counts: {
       new: fresh.length,
-      learning: due.filter((c) => c.card.state === 1 || c.card.state === 3).length,
-      review: due.filter((c) => c.card.state === 2).length,
+      learning: due.filter((c) => c.card.state === State.Learning || c.card.state === State.Relearning).length,
+      review: due.filter((c) => c.card.state === State.Review).length,
     },
     today,
     nextDueAt: next || !studied.length ? null : new Date(Math.min(...studied)).toISOString(),

@@ -1,3 +1,4 @@
+import type { Grade } from "ts-fsrs";
 import type { CardView } from "../../content/catalogue";
 import type { CardFields } from "../card-rows";
 import type { DayContext } from "../day";
@@ -30,7 +31,7 @@ export type LocalGrade = {
   clientId: string;
   userId: string;
   cardId: string;
-  rating: 1 | 2 | 3 | 4;
+  rating: Grade;
   /** Epoch milliseconds: the moment the grade was given, which the server replays it at. */
   reviewedAt: number;
   durationMs: number;

@@ -1,4 +1,5 @@
 import "server-only";
+import { State } from "ts-fsrs";
 import { sqlDb, sql } from "../../db";
 import { bool, date, dateOrNull, num, str } from "../../db/row";
 import { cardView } from "../../content/catalogue";
@@ -32,7 +33,7 @@ export async function offlineSnapshot(user: ReviewUser, now = new Date()): Promi
     sqlDb.all({ text: `${SELECT} AND c."state" <> 0 AND c."due" < ? ORDER BY c."due", c."id"`, values: [user.id, now, dueCutoff(now, ctx)] }),
     sqlDb.all({ text: `${SELECT} AND c."state" = 0 ORDER BY c."due", k."position" LIMIT ?`, values: [user.id, now, user.newCardsPerDay] }),
   ]);
-  const isReview = (r: Record<string, unknown>) => num(r.state) === 2;
+  const isReview = (r: Record<string, unknown>) => num(r.state) === State.Review;
   const allow = dailyAllowance({
     newPerDay: user.newCardsPerDay,
     reviewsPerDay: num(t?.reviewsPerDay ?? 0),

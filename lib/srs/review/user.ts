@@ -4,7 +4,7 @@ import { num, bool, str, strOrNull } from "../../db/row";
 import { UserError } from "../../errors";
 
 // The user's scheduling settings, as the review code needs them. They come with the session
-// check (lib/auth.ts reads them in the same statement); `reviewUserOf` reads them only when a
+// check (lib/auth/session.ts reads them in the same statement); `reviewUserOf` reads them only when a
 // caller passes a bare user id (scripts, tests).
 export type ReviewUser = {
   id: string;

@@ -1,4 +1,4 @@
-import { startServer } from "../../../tests/e2e/server";
+import { startServer } from "../../shared/server";
 import { runLoad } from "../cannon";
 import { DURATION_S, USERS, type EngineMeasure } from "../context";
 import { perSec } from "../stats";

@@ -1,6 +1,6 @@
 import { userRoute } from "@/lib/api";
-import { importAccountJson } from "@/lib/account/import";
-import { IMPORT_MAX_BYTES } from "@/lib/account/schema";
+import { importAccountJson } from "@/lib/portability/import";
+import { IMPORT_MAX_BYTES } from "@/lib/portability/schema";
 import { contentSecurityPolicy, STATIC_HEADERS, transportHeaders } from "@/lib/security-headers";
 import { isHttps, siteOrigin } from "@/lib/auth/site-origin";
 

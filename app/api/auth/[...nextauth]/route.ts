@@ -1,6 +1,6 @@
 import NextAuth from "next-auth";
 import { NextResponse } from "next/server";
-import { authOptions } from "@/lib/auth";
+import { authOptions } from "@/lib/auth/session";
 import { fromThisSite } from "@/lib/auth/site-origin";
 
 const handler = NextAuth(authOptions);

@@ -1,5 +1,5 @@
 import { downloadRoute } from "@/lib/download";
-import { accountJsonStream, exportFileName } from "@/lib/account/export";
+import { accountJsonStream, exportFileName } from "@/lib/portability/export";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 import { downloadRoute } from "@/lib/download";
-import { exportFileName, reviewCsvStream } from "@/lib/account/export";
+import { exportFileName, reviewCsvStream } from "@/lib/portability/export";
 
 export const dynamic = "force-dynamic";
 

@@ -1,11 +1,11 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { safeCallback } from "@/app/_components/safe-callback";
-import { getSessionUser } from "@/lib/auth";
+import { getSessionUser } from "@/lib/auth/session";
 import { displayCookieOptions, sessionCookieNames, SIGNED_IN_COOKIE } from "@/lib/auth/display-cookie";
 import { isHttps, siteUrl } from "@/lib/auth/site-origin";
 
 // GET /api/session/end?next=/path - where a page sends a browser whose session cookie names no
-// live session (lib/auth.ts): deletes that cookie and the header's signed-in hint, which a page
+// live session (lib/auth/session.ts): deletes that cookie and the header's signed-in hint, which a page
 // cannot do while it renders, then goes on to `next` (a path on this site only, safeCallback)
 // on the site's origin (lib/auth/site-origin.ts). It is safe to link to: a session that is
 // still live is left alone, so a link from anywhere cannot sign anyone out (signing out is

@@ -4,7 +4,7 @@ import { weightsSchema } from "../srs/weights";
 import { QUIZ_MAX_ANSWERS } from "../validation/quiz";
 import { deckSettingsSchema } from "../validation/deck-settings";
 
-// The shape of an "unknot-export" version 1 document (lib/account/export.ts), checked in full
+// The shape of an "unknot-export" version 1 document (lib/portability/export.ts), checked in full
 // before an import writes anything. A real export meets the 32 MB body limit first (a review
 // takes ~640 bytes of JSON, so about 50,000 fit); the caps bound what a hand-made document
 // could ask the database to do, and the card cap is far above any catalogue.

@@ -4,13 +4,13 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { NextAuthOptions, Session } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { sqlDb, sql } from "./db";
-import { reviewUserRow, type ReviewUser } from "./srs/review/user";
-import { UserError } from "./errors";
-import { authenticate } from "./accounts/accounts";
-import { requestClientAddress } from "./auth/client-address";
-import { requestSessionToken } from "./auth/session-token";
-import { hasSessionCookie, SESSION_END_PATH } from "./auth/display-cookie";
+import { sqlDb, sql } from "../db";
+import { reviewUserRow, type ReviewUser } from "../srs/review/user";
+import { UserError } from "../errors";
+import { authenticate } from "./accounts";
+import { requestClientAddress } from "./client-address";
+import { requestSessionToken } from "./session-token";
+import { hasSessionCookie, SESSION_END_PATH } from "./display-cookie";
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },

@@ -2,10 +2,10 @@ import "server-only";
 import type { Prisma } from "@prisma/client";
 import { db } from "../db";
 import { FieldError, parseInput, UserError } from "../errors";
-import { signInSchema, signUpSchema, type SignUpInput } from "../validation/auth";
+import { signInSchema, signUpSchema, type SignUpInput } from "./schema";
 import { dummyHash, hashPassword, verifyPassword } from "./password";
 import { passwordProblem } from "./password-strength";
-import { latestLock, retryAfter, retryMessage, SIGN_IN_LIMITS, SIGN_UP_WINDOW_MS } from "../auth/throttle";
+import { latestLock, retryAfter, retryMessage, SIGN_IN_LIMITS, SIGN_UP_WINDOW_MS } from "./throttle";
 import { isUniqueViolation } from "../db/errors";
 import { env } from "../env";
 

@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { SERVER_NODE_FLAGS } from "../../scripts/server-flags";
+import { SERVER_NODE_FLAGS } from "../server-flags";
 import { rmSync } from "node:fs";
-import { ROOT, serverFile } from "../../scripts/built";
+import { ROOT, serverFile } from "../built";
 
-export { distDir, ensureBuilt, ROOT, serverFile } from "../../scripts/built";
+export { distDir, ensureBuilt, ROOT, serverFile } from "../built";
 
 export function resetDatabase(file: string): void {
   for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
@@ -16,7 +16,7 @@ export async function freshDatabase(file: string): Promise<string> {
   const saved = process.env.DATABASE_URL;
   process.env.DATABASE_URL = url;
   try {
-    const { prepareDatabase } = await import("../../scripts/prepare-db");
+    const { prepareDatabase } = await import("../prepare-db");
     await prepareDatabase({ seedDemo: false, quiet: true });
   } finally {
     if (saved === undefined) delete process.env.DATABASE_URL;

@@ -1,7 +1,8 @@
 import "server-only";
 import { db } from "../db";
-import { changePasswordSchema } from "../validation/auth";
-import { FieldError, parseInput } from "../errors";
+import type { changePasswordSchema } from "./schema";
+import type { z } from "zod";
+import { FieldError } from "../errors";
 import { checkNewPassword } from "./accounts";
 import { hashPassword, verifyPassword } from "./password";
 
@@ -11,8 +12,8 @@ export async function signOutEverywhere(userId: string): Promise<void> {
   await db.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
 }
 
-export async function changePassword(userId: string, raw: unknown): Promise<void> {
-  const { currentPassword, newPassword } = parseInput(changePasswordSchema, raw);
+// `input` is parsed by the action (changePasswordSchema).
+export async function changePassword(userId: string, { currentPassword, newPassword }: z.output<typeof changePasswordSchema>): Promise<void> {
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, name: true, passwordHash: true } });
   if (!(await verifyPassword(user.passwordHash, currentPassword))) throw new FieldError("currentPassword", "That is not your current password.");
   checkNewPassword(newPassword, user.email, user.name, "newPassword");

@@ -1,15 +1,15 @@
 import "server-only";
 import { db } from "../db";
-import { FieldError, parseInput, UserError } from "../errors";
-import { authenticate, WRONG_CREDENTIALS } from "../accounts/accounts";
-import { deleteAccountSchema } from "./schema";
+import { FieldError, UserError } from "../errors";
+import { authenticate, WRONG_CREDENTIALS } from "../auth/accounts";
+import type { DeleteAccountInput } from "./schema";
 
 // Deleting needs the password again. It goes through the sign-in check, so wrong guesses
 // are throttled like sign-in attempts. Then every row of the user goes in one transaction:
 // the User delete cascades to cards, review logs, quiz attempts, parameter sets and
 // optimiser jobs; sign-in attempts are keyed by email, so they are deleted explicitly.
-export async function deleteAccount(userId: string, raw: unknown, ip = "unknown"): Promise<void> {
-  const { password } = parseInput(deleteAccountSchema, raw, "Enter your password to confirm.");
+// `input` is parsed by the action (deleteAccountSchema).
+export async function deleteAccount(userId: string, { password }: DeleteAccountInput, ip = "unknown"): Promise<void> {
   const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, email: true } });
   if (!user) throw new UserError("This account no longer exists.", 404);
   try {
