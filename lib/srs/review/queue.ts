@@ -6,6 +6,7 @@ import { studyDayNumber } from "../day";
 import { dueCutoff, QUEUED_SQL } from "../due";
 import { dailyAllowance } from "../limits";
 import { previewIntervals } from "../scheduler";
+import { readBalancing, windowFor } from "../load";
 import { cardScheduler } from "../safety";
 import { dayContextOf, schedulerSettingsOf } from "../settings";
 import { pickNext, LEARN_AHEAD_MS } from "../queue";
@@ -174,7 +175,13 @@ export async function reviewStateOf(user: ReviewUser, now: Date): Promise<Review
         state: next.state,
         leech: next.leech,
         lapses: next.lapses,
-        intervals: previewIntervals(f, cardStateOf(next.id, next), now).map((p) => ({ rating: p.rating, label: p.label, due: p.due.toISOString() })),
+        // Balanced from the same load grading reads (lib/srs/load.ts), so a button shows the day its grade gives.
+        intervals: previewIntervals(
+          f,
+          cardStateOf(next.id, next),
+          now,
+          windowFor(await readBalancing(sqlDb, user.id, next.id, now, ctx), next.catalogCardId),
+        ).map((p) => ({ rating: p.rating, label: p.label, due: p.due.toISOString() })),
       };
     }
   }
