@@ -110,8 +110,7 @@ export const NORMAL_WEEK: EasyLevel[] = ["normal", "normal", "normal", "normal",
 
 // A study day number (days since 1970-01-01 of its local date) to its level.
 export function levelOn(day: number, easy: EasyDays): EasyLevel {
-  const iso = new Date(day * 86_400_000).toISOString().slice(0, 10);
-  if (easy.dates.includes(iso)) return "minimum";
+  if (easy.dates.length && easy.dates.includes(new Date(day * 86_400_000).toISOString().slice(0, 10))) return "minimum";
   // 1970-01-01 was a Thursday: Monday-first index 3.
   const weekday = (((day + 3) % 7) + 7) % 7;
   return easy.weekdays[weekday] ?? "normal";
