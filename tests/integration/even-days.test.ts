@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { getReviewState, gradeReview, syncOfflineGrades } from "@/lib/srs/review";
+import { gradeReview, syncOfflineGrades } from "@/lib/srs/review";
 import { applyReschedule } from "@/lib/srs/reschedule";
 import { getSettings, updateSettings } from "@/lib/srs/user-settings";
 import { levelOn, windowFromJson } from "@/lib/srs/load-balance";
@@ -72,22 +72,6 @@ describe("even days on a real database", () => {
     expect(r).toMatchObject({ status: "stored" });
     const { stored, replayed } = await replayedCard(db, u.id, a!.id);
     expect(replayed).toEqual(stored);
-  });
-
-  it("shows on the buttons the day a grade then gives", async () => {
-    const u = await makeUser();
-    const t0 = new Date(Date.now() - 20 * DAY);
-    const cards = await deckInReview(u.id, t0);
-    const c = await db.card.findUniqueOrThrow({ where: { id: cards[0]!.id } });
-    // Everything else due later, so this card is the one /review shows.
-    await db.card.updateMany({ where: { userId: u.id, NOT: { id: c.id } }, data: { due: new Date(Date.now() + 5 * DAY) } });
-    const now = new Date();
-    await db.card.update({ where: { id: c.id }, data: { due: new Date(now.getTime() - MIN) } });
-    const state = await getReviewState(u.id, now);
-    expect(state.card?.cardId).toBe(c.id);
-    const good = state.card!.intervals.find((i) => i.rating === 3)!;
-    const res = await gradeOnline(u.id, c.id, 3, now);
-    expect(res.nextDue).toBe(good.due);
   });
 
   it("keeps reviews off Minimum weekdays when the range has another day", async () => {

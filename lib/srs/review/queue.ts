@@ -6,7 +6,6 @@ import { studyDayNumber } from "../day";
 import { dueCutoff, QUEUED_SQL } from "../due";
 import { dailyAllowance } from "../limits";
 import { previewIntervals } from "../scheduler";
-import { readBalancing, windowFor } from "../load";
 import { cardScheduler } from "../safety";
 import { dayContextOf, schedulerSettingsOf } from "../settings";
 import { pickNext, LEARN_AHEAD_MS } from "../queue";
@@ -175,13 +174,7 @@ export async function reviewStateOf(user: ReviewUser, now: Date): Promise<Review
         state: next.state,
         leech: next.leech,
         lapses: next.lapses,
-        // Balanced from the same load grading reads (lib/srs/load.ts), so a button shows the day its grade gives.
-        intervals: previewIntervals(
-          f,
-          cardStateOf(next.id, next),
-          now,
-          windowFor(await readBalancing(sqlDb, user.id, next.id, now, ctx), next.catalogCardId),
-        ).map((p) => ({ rating: p.rating, label: p.label, due: p.due.toISOString() })),
+        intervals: previewIntervals(f, cardStateOf(next.id, next), now).map((p) => ({ rating: p.rating, label: p.label, due: p.due.toISOString() })),
       };
     }
   }
