@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@prisma/client";
 import { restoredCardFields, cardStateOf } from "@/lib/srs/card-rows";
 import { replayGrades } from "@/lib/srs/replay";
+import { windowFromJson } from "@/lib/srs/load-balance";
 import { createScheduler } from "@/lib/srs/scheduler";
 import { dayContextOf, schedulerSettingsOf } from "@/lib/srs/settings";
 
@@ -45,7 +46,7 @@ export async function replayedCard(db: PrismaClient, userId: string, cardId: str
     createScheduler(schedulerSettingsOf(user)),
     dayContextOf(user),
     start,
-    logs.map((l) => ({ rating: l.rating, review: l.review, durationMs: l.durationMs })),
+    logs.map((l) => ({ rating: l.rating, review: l.review, durationMs: l.durationMs, balance: windowFromJson(l.balance) })),
   );
   return { stored: fields(card), replayed: fields(steps[steps.length - 1]!.card), logs };
 }

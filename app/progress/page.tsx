@@ -24,7 +24,10 @@ export default async function ProgressPage() {
   const user = await requireUser("/progress");
   const [d, params, mastery] = await Promise.all([getDashboard(user), getParameterStatus(user.id), getLessonMastery(user)]);
   const bars = dailySeries(d.reviewsByDay, d.today - BAR_DAYS + 1, d.today);
-  const forecastBars = d.forecast.map((f) => ({ key: f.offset, label: f.offset === 0 ? "Today" : dayLabel(f.day), value: f.count }));
+  const easyMark = (l: string) => (l === "minimum" ? " (day off)" : l === "reduced" ? " (light day)" : "");
+  const forecastBars = d.forecast.map((f) => ({ key: f.offset, label: (f.offset === 0 ? "Today" : dayLabel(f.day)) + easyMark(f.level), value: f.count }));
+  // The coming week's easy days (settings, "Even days and easy days"): even days keep reviews off them.
+  const easyWeek = d.forecast.slice(0, 7).filter((f) => f.level !== "normal");
   const s = d.cardsByState;
   const doneIn30 = bars.reduce((n, b) => n + b.count, 0);
 
@@ -92,6 +95,12 @@ export default async function ProgressPage() {
           desc={`${d.forecast[0]?.count ?? 0} due today (overdue included), ${d.forecast.reduce((n, f) => n + f.count, 0)} over 30 days. New cards not counted.`}
           bars={forecastBars}
         />
+        {easyWeek.length > 0 && (
+          <p className="hint" data-testid="easy-week">
+            Lighter days this week: {easyWeek.map((f) => `${f.offset === 0 ? "today" : dayLabel(f.day)}${easyMark(f.level)}`).join(", ")}. Reviews are spread to
+            the days around them.
+          </p>
+        )}
       </section>
 
       <section aria-labelledby="memory-h">

@@ -8,13 +8,15 @@ import { showFailure } from "../_components/form-errors";
 import { saveSettingsAction } from "./actions";
 
 const pct = (r: number) => Math.round(r * 1000) / 10;
+const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
 
 export function SettingsForm({ initial, timeZones }: { initial: Settings; timeZones: string[] }) {
   const [saved, setSaved] = useState<string | null>(null);
   const { register, handleSubmit, setError, formState } = useForm<SettingsInput, unknown, Settings>({
     resolver: zodResolver(settingsSchema),
     // Shown and typed as a percentage (90), stored as a fraction (0.9): see retentionFromInput.
-    defaultValues: { ...initial, desiredRetention: pct(initial.desiredRetention) },
+    // Easy dates are typed as one comma-separated line.
+    defaultValues: { ...initial, desiredRetention: pct(initial.desiredRetention), easyDates: (initial.easyDates ?? []).join(", ") },
   });
   const { errors, isSubmitting } = formState;
 
@@ -22,7 +24,17 @@ export function SettingsForm({ initial, timeZones }: { initial: Settings; timeZo
     setSaved(null);
     const res = await saveSettingsAction(values);
     if (!res.ok) {
-      showFailure(setError, res, ["desiredRetention", "newCardsPerDay", "maximumInterval", "dayRolloverHour", "timeZone", "enableFuzz"]);
+      showFailure(setError, res, [
+        "desiredRetention",
+        "newCardsPerDay",
+        "maximumInterval",
+        "dayRolloverHour",
+        "timeZone",
+        "enableFuzz",
+        "loadBalance",
+        "easyWeekdays",
+        "easyDates",
+      ]);
       if (Object.keys(res.fieldErrors).length) setError("root", { message: res.error });
       return;
     }
@@ -83,6 +95,45 @@ export function SettingsForm({ initial, timeZones }: { initial: Settings; timeZo
         error={errors.dayRolloverHour?.message}
         {...register("dayRolloverHour")}
       />
+      <fieldset className="easy-days">
+        <legend>Even days and easy days</legend>
+        <div>
+          <label className="inline-check">
+            <input type="checkbox" {...register("loadBalance")} /> Even days{" "}
+            <span className="hint">spreads reviews over quieter days nearby, and keeps cards of one lesson section apart</span>
+          </label>
+          {errors.loadBalance && (
+            <p className="field-error" role="alert">
+              {errors.loadBalance.message}
+            </p>
+          )}
+        </div>
+        <p className="hint">On a lighter day, even days move reviews to the days around it: Reduced takes fewer, Minimum none it can avoid.</p>
+        {WEEKDAYS.map((day, i) => (
+          <div key={day} className="easy-day">
+            <label htmlFor={`easy-${i}`}>{day}</label>
+            <select id={`easy-${i}`} {...register(`easyWeekdays.${i}` as const)}>
+              <option value="normal">Normal</option>
+              <option value="reduced">Reduced</option>
+              <option value="minimum">Minimum</option>
+            </select>
+          </div>
+        ))}
+        {errors.easyWeekdays && (
+          <p className="field-error" role="alert">
+            {errors.easyWeekdays.message ?? "Choose Normal, Reduced or Minimum for each day"}
+          </p>
+        )}
+        <Field
+          label="Days off (dates)"
+          type="text"
+          inputMode="text"
+          placeholder="2026-12-25, 2026-12-26"
+          hint="YYYY-MM-DD, separated by commas: each is a Minimum day"
+          error={errors.easyDates?.message}
+          {...register("easyDates")}
+        />
+      </fieldset>
       {/* FSRS's own terms wait here, each with one line on what it does. Open when one has an error. */}
       <details className="advanced" open={errors.maximumInterval || errors.enableFuzz ? true : undefined}>
         <summary>Advanced</summary>

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "../db";
 import { UserError } from "../errors";
 import { REVIEW_CSV_HEADER, reviewCsvLine } from "./csv";
+import { easyDatesFromString, weekdaysFromString } from "../srs/load-balance";
 
 // Exports stream their rows and read the review log a page at a time (keyset on
 // review + id, index userId+review), so 100,000 logs never sit in memory at once.
@@ -90,6 +91,9 @@ export async function* accountJsonChunks(userId: string, now = new Date()): Asyn
     reviewsPerDay,
     leechThreshold,
     leechAction,
+    loadBalance,
+    easyWeekdays,
+    easyDates,
     id,
     email,
     name,
@@ -110,6 +114,9 @@ export async function* accountJsonChunks(userId: string, now = new Date()): Asyn
       reviewsPerDay,
       leechThreshold,
       leechAction,
+      loadBalance,
+      easyWeekdays: weekdaysFromString(easyWeekdays),
+      easyDates: easyDatesFromString(easyDates),
       fsrsWeights: fsrsWeights ? (JSON.parse(fsrsWeights) as number[]) : null,
     },
   };

@@ -91,6 +91,8 @@ const reviewLogSchema = z.object({
   nextVersion: count(1_000_000_000),
   undoneAt: past.nullable(),
   leechChange: count(3).default(0),
+  // The load the review's even-days pick read (lib/srs/load-balance.ts windowToJson).
+  balance: z.string().max(4_000).nullable().default(null),
 });
 
 // A manual card action; `before` is the card's state before it, as the action stored it

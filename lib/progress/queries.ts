@@ -13,6 +13,7 @@ import { computeStreak, type Streak } from "./streak";
 import { excusedDaysOf } from "./excused-days";
 import { trueRetention, RETENTION_WINDOW_DAYS, type Retention } from "./retention";
 import { forecastRanges } from "./forecast";
+import { effectiveEasyDays, levelOn, type EasyLevel } from "../srs/load-balance";
 import { dueCutoff, QUEUED_SQL } from "../srs/due";
 import { dailyAllowance } from "../srs/limits";
 import { forgettingCurve, retrievabilitySql, retrievabilityValues } from "../srs/recall-sql";
@@ -45,7 +46,9 @@ export type Dashboard = {
   msToday: number;
   streak: Streak;
   reviewsByDay: DayCount[];
-  forecast: { offset: number; day: number; count: number }[];
+  // `level`: the day's easy-day level as even days use it (lib/srs/load-balance.ts); "normal"
+  // when even days are off.
+  forecast: { offset: number; day: number; count: number; level: EasyLevel }[];
   retention: Retention & { windowDays: number; desired: number };
   cardsByState: { new: number; learning: number; review: number; relearning: number; total: number; mature: number };
   // Cards flagged leech, and cards suspended (by hand or by the leech rule).
@@ -68,6 +71,7 @@ export async function getDashboard(userOrId: Parameters<typeof reviewUserOf>[0],
   const today = studyDayNumber(now, ctx);
   const ranges = forecastRanges(now, ctx, FORECAST_DAYS);
   const f = createScheduler(schedulerSettingsOf(user));
+  const easy = effectiveEasyDays(await sqlDb.get(sql`SELECT "loadBalance", "easyWeekdays", "easyDates" FROM "User" WHERE "id" = ${userId}`));
   const curve = forgettingCurve(f.fsrs.parameters.w);
   const ms = sqlDb.dialect.epochMs('c."lastReview"');
 
@@ -203,7 +207,7 @@ export async function getDashboard(userOrId: Parameters<typeof reviewUserOf>[0],
       await excused,
     ),
     reviewsByDay: reviewsByDay.filter((r) => r.day > today - HEATMAP_WEEKS * 7),
-    forecast: forecast.map((count, offset) => ({ offset, day: today + offset, count })),
+    forecast: forecast.map((count, offset) => ({ offset, day: today + offset, count, level: easy ? levelOn(today + offset, easy) : "normal" })),
     retention: { ...retention, windowDays: RETENTION_WINDOW_DAYS, desired: user.desiredRetention },
     cardsByState: { ...byState, mature },
     leeches,

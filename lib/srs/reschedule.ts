@@ -1,7 +1,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { sqlDb, sql } from "../db";
-import { bool, date, dateOrNull, num, str } from "../db/row";
+import { bool, date, dateOrNull, num, str, strOrNull } from "../db/row";
+import { windowFromJson } from "./load-balance";
 import { UserError } from "../errors";
 import { cardFields, cardStateOf, type CardFields } from "./card-rows";
 import { studyDayNumber } from "./day";
@@ -49,7 +50,7 @@ async function plan(userId: string, tx: { all: typeof sqlDb.all } = sqlDb): Prom
     SELECT c."id", c."version", c."state", c."due", c."stability", c."difficulty", c."elapsedDays", c."scheduledDays", c."learningSteps", c."reps", c."lapses", c."lastReview", k."safety"
     FROM "Card" c JOIN "CatalogCard" k ON k."id" = c."catalogCardId" WHERE c."userId" = ${userId} AND c."state" <> 0 ORDER BY c."id"`);
   const logs = await tx.all(
-    sql`SELECT l."cardId", l."rating", l."review" FROM "ReviewLog" l WHERE l."userId" = ${userId} AND l."undoneAt" IS NULL ORDER BY l."cardId", l."review", l."id"`,
+    sql`SELECT l."cardId", l."rating", l."review", l."balance" FROM "ReviewLog" l WHERE l."userId" = ${userId} AND l."undoneAt" IS NULL ORDER BY l."cardId", l."review", l."id"`,
   );
   // Each card's last reset: its schedule is replayed from there.
   const resets = await tx.all(
@@ -66,7 +67,8 @@ async function plan(userId: string, tx: { all: typeof sqlDb.all } = sqlDb): Prom
     const id = str(l.cardId);
     let h = history.get(id);
     if (!h) history.set(id, (h = []));
-    h.push({ rating: num(l.rating), review: date(l.review) });
+    // Each review replays with the load its even-days pick read then (ReviewLog.balance).
+    h.push({ rating: num(l.rating), review: date(l.review), balance: windowFromJson(strOrNull(l.balance)) });
   }
   const changes: Change[] = [];
   const shifts: number[] = [];

@@ -3,6 +3,7 @@ import {
   fsrs,
   generatorParameters,
   GenSeedStrategyWithCardId,
+  get_fuzz_range,
   Rating,
   StrategyMode,
   type Card as FsrsCard,
@@ -14,8 +15,10 @@ import {
 import { checkWeights } from "./weights";
 import type { DayContext } from "./day";
 import { StudyClock } from "./study-clock";
+import { balancedInterval, sliceWindow, type LoadWindow } from "./load-balance";
 
-// A thin, pure wrapper over ts-fsrs: every scheduling decision is ts-fsrs's own; this
+// A thin, pure wrapper over ts-fsrs: every scheduling decision is ts-fsrs's own (but the day an
+// interval lands on, which even days may move within its fuzz range, lib/srs/load-balance.ts); this
 // module only maps our stored card shape in and out and builds the user's parameters.
 // Every date goes in and out through the study clock (study-clock.ts), so ts-fsrs counts
 // elapsed days by the learner's study days (zone and rollover hour), as Anki and fsrs-rs do.
@@ -30,6 +33,8 @@ export type SchedulerSettings = {
 };
 
 export type Scheduler = { fsrs: FSRS; day: DayContext };
+
+const DAY_MS = 86_400_000;
 
 export type CardState = {
   id: string;
@@ -132,10 +137,46 @@ function fromLog(l: FsrsLog, clock: StudyClock): LogSnapshot {
   };
 }
 
-export function gradeCard(s: Scheduler, card: CardState, rating: Grade, now: Date): { card: CardState; log: LogSnapshot } {
+// Even days (lib/srs/load-balance.ts): a review interval ts-fsrs fuzzed may move to another day
+// of its fuzz range, picked from the load `window` (null: ts-fsrs's day stands). Returns the
+// card as ts-fsrs left it or moved, and the part of the window the pick read (null when no
+// pick was made), which is stored with the review so that a replay reads the same load.
+function balance(
+  s: Scheduler,
+  before: CardState,
+  next: FsrsCard,
+  elapsedDays: number,
+  nowStudy: Date,
+  window: LoadWindow | null | undefined,
+): LoadWindow | null {
+  const p = s.fsrs.parameters;
+  if (!window || !p.enable_fuzz || next.state !== 2) return null;
+  // The interval before fuzz, as ts-fsrs's next_interval computes it; ts-fsrs fuzzes none under 2.5 days.
+  const raw = Math.min(Math.max(1, Math.round(next.stability * s.fsrs.calculate_interval_modifier(p.request_retention))), p.maximum_interval);
+  if (raw < 2.5) return null;
+  const { min_ivl: min, max_ivl: max } = get_fuzz_range(raw, elapsedDays, p.maximum_interval);
+  // Only an interval ts-fsrs set by days inside that range (not a learning step of whole days,
+  // nor one pushed out of it to keep Hard < Good < Easy) is balanced.
+  if (next.scheduled_days < min || next.scheduled_days > max || next.due.getTime() !== nowStudy.getTime() + next.scheduled_days * DAY_MS) return null;
+  const reviewDay = Math.floor(nowStudy.getTime() / DAY_MS);
+  const read = sliceWindow(window, reviewDay + min, reviewDay + max);
+  if (!read) return null;
+  const days = balancedInterval({ interval: raw, min, max, reviewDay, window: read, seed: `${fuzzSeedOf(before)}:${before.reps}` });
+  if (days !== null) {
+    next.scheduled_days = days;
+    next.due = new Date(nowStudy.getTime() + days * DAY_MS);
+  }
+  return read;
+}
+
+export type Graded = { card: CardState; log: LogSnapshot; balance: LoadWindow | null };
+
+export function gradeCard(s: Scheduler, card: CardState, rating: Grade, now: Date, window?: LoadWindow | null): Graded {
   const clock = new StudyClock(s.day);
-  const { card: next, log } = s.fsrs.next(toFsrs(card, clock, now), clock.in(now), rating);
-  return { card: fromFsrs(card.id, next, clock), log: fromLog(log, clock) };
+  const nowStudy = clock.in(now);
+  const { card: next, log } = s.fsrs.next(toFsrs(card, clock, now), nowStudy, rating);
+  const read = balance(s, card, next, log.elapsed_days, nowStudy, window);
+  return { card: fromFsrs(card.id, next, clock), log: fromLog(log, clock), balance: read };
 }
 
 // Forget (Anki's "Reset"): back to New, due now (so at the end of the new queue, which runs in
@@ -147,10 +188,13 @@ export function forgetCard(s: Scheduler, card: CardState, now: Date, resetCount:
 
 export type IntervalPreview = { rating: Grade; due: Date; label: string };
 
-export function previewIntervals(s: Scheduler, card: CardState, now: Date): IntervalPreview[] {
+// The due date each button gives, balanced from the same load window grading will read.
+export function previewIntervals(s: Scheduler, card: CardState, now: Date, window?: LoadWindow | null): IntervalPreview[] {
   const clock = new StudyClock(s.day);
-  const preview = s.fsrs.repeat(toFsrs(card, clock, now), clock.in(now));
+  const nowStudy = clock.in(now);
+  const preview = s.fsrs.repeat(toFsrs(card, clock, now), nowStudy);
   return GRADES.map((rating) => {
+    balance(s, card, preview[rating].card, preview[rating].log.elapsed_days, nowStudy, window);
     const due = clock.out(preview[rating].card.due);
     return { rating, due, label: formatInterval(due.getTime() - now.getTime()) };
   });
@@ -200,7 +244,8 @@ export function newCardState(id: string, now: Date): CardState {
 }
 
 // A card's review history, oldest first (undone reviews left out), for rescheduling.
-export type HistoryEntry = { rating: number; review: Date };
+// `balance` is the load window the review's even-days pick read (ReviewLog.balance), if any.
+export type HistoryEntry = { rating: number; review: Date; balance?: LoadWindow | null };
 
 // The reviews a card's schedule is made of: those after its last reset (a forget not undone),
 // which put it back to new. The reviews before stay in the history but schedule nothing.
@@ -220,7 +265,7 @@ export function rescheduledCard(s: Scheduler, card: CardState, history: HistoryE
   const graded = sinceLastReset(history, lastReset).filter((h) => h.rating >= Rating.Again && h.rating <= Rating.Easy);
   if (!graded.length || card.state === State.New) return null;
   let replayed = newCardState(card.id, graded[0]!.review);
-  for (const h of graded) replayed = gradeCard(s, replayed, h.rating as Grade, h.review).card;
+  for (const h of graded) replayed = gradeCard(s, replayed, h.rating as Grade, h.review, h.balance).card;
   // Learning steps are timed in minutes, not by memory: only the memory state changes there.
   if (card.state !== State.Review || replayed.state !== State.Review) return { ...card, stability: replayed.stability, difficulty: replayed.difficulty };
   return {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { wholeNumber } from "./common";
 import { timeZoneSchema } from "../auth/schema";
+import { EASY_LEVELS } from "../srs/load-balance";
 
 export const SETTINGS_LIMITS = {
   desiredRetention: { min: 0.7, max: 0.97 },
@@ -27,6 +28,21 @@ export function retentionFromInput(v: unknown): unknown {
   return n;
 }
 
+// Specific easy dates as typed: "2026-12-24, 2026-12-25" (or a list, as the API sends them).
+export const MAX_EASY_DATES = 60;
+const easyDatesSchema = z.preprocess(
+  (v) =>
+    typeof v === "string"
+      ? v
+          .split(/[\s,]+/)
+          .map((d) => d.trim())
+          .filter(Boolean)
+      : v,
+  z
+    .array(z.iso.date({ error: "Write each date as YYYY-MM-DD, for example 2026-12-25" }), { error: "Write dates as YYYY-MM-DD, separated by commas" })
+    .max(MAX_EASY_DATES, `At most ${MAX_EASY_DATES} easy dates`),
+);
+
 export const settingsSchema = z.object({
   desiredRetention: z.preprocess(
     retentionFromInput,
@@ -40,6 +56,13 @@ export const settingsSchema = z.object({
   dayRolloverHour: int(L.dayRolloverHour.min, L.dayRolloverHour.max, "Rollover hour"),
   timeZone: timeZoneSchema,
   enableFuzz: z.boolean({ error: "Fuzz must be on or off" }),
+  // Even days and easy days (lib/srs/load-balance.ts); left out, they stay as they are.
+  loadBalance: z.boolean({ error: "Even days must be on or off" }).optional(),
+  easyWeekdays: z
+    .array(z.enum(EASY_LEVELS, { error: "Choose Normal, Reduced or Minimum" }))
+    .length(7, "Give a level for each of the seven weekdays")
+    .optional(),
+  easyDates: easyDatesSchema.optional(),
 });
 export type SettingsInput = z.input<typeof settingsSchema>;
 export type Settings = z.output<typeof settingsSchema>;

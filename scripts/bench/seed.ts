@@ -25,7 +25,7 @@ const reviewDayOf = (t: number) => Math.floor((t - ROLLOVER_HOUR * HOUR) / DAY);
 
 type Plan = { catalogCardId: string; state: number; due: number; lastReview: number; logs: number; addedAt: number };
 type CardRow = Required<Prisma.CardCreateManyInput>;
-type LogRow = Required<Omit<Prisma.ReviewLogCreateManyInput, "undoneAt" | "sessionId">>;
+type LogRow = Required<Omit<Prisma.ReviewLogCreateManyInput, "undoneAt" | "sessionId" | "balance">>;
 type Value = string | number | Date | null;
 
 export type SeedReport = { heavyEmail: string; heavyCards: number; heavyLogs: number; totalLogs: number; users: number; ms: number };

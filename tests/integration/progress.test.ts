@@ -126,7 +126,7 @@ describe("the progress dashboard", () => {
     expect(d.cardsByState).toEqual({ new: deck - 4, learning: 1, review: 2, relearning: 1, total: deck, mature: 1 });
     // Day 0: a (due an hour ago), b (in 5 minutes), d (overdue); c on day 3.
     expect(d.forecast.length).toBe(30);
-    expect(d.forecast[0]).toEqual({ offset: 0, day: TODAY, count: 3 });
+    expect(d.forecast[0]).toEqual({ offset: 0, day: TODAY, count: 3, level: "normal" });
     expect(d.forecast[3]!.count).toBe(1);
     expect(d.forecast.reduce((n, f) => n + f.count, 0)).toBe(4);
 

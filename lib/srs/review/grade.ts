@@ -13,6 +13,8 @@ import { cardStateOf, reviewLogFields } from "../card-rows";
 import { leechOutcome, leechRuleFor } from "../leech";
 import type { ReviewUser } from "./user";
 import { insertReviewLog } from "./log-insert";
+import { balancingOf, loadBounds, LOAD_COLUMNS, LOAD_JOIN, windowFor } from "../load";
+import { windowToJson } from "../load-balance";
 
 export type GradeResult = { logId: string; nextDue: string; nextState: number; replay: boolean };
 
@@ -28,10 +30,17 @@ export async function gradeAs(user: ReviewUser, raw: unknown, now: Date): Promis
   const input = parsed.data;
   const userId = user.id;
   try {
-    const row = await sqlDb.get(sql`
-      SELECT c."version", c."state", c."due", c."stability", c."difficulty", c."elapsedDays", c."scheduledDays", c."learningSteps",
-        c."reps", c."lapses", c."lastReview", c."leech", c."suspendedAt", k."retiredAt", k."safety", u."leechThreshold", u."leechAction"
-      FROM "Card" c JOIN "CatalogCard" k ON k."id" = c."catalogCardId" JOIN "User" u ON u."id" = c."userId" WHERE c."id" = ${input.cardId} AND c."userId" = ${userId}`);
+    // The card, its user's settings, and (even days) the other cards its load counts, in one statement.
+    const { from, to } = loadBounds(now);
+    const rows = await sqlDb.all({
+      text: `SELECT c."version", c."state", c."due", c."stability", c."difficulty", c."elapsedDays", c."scheduledDays", c."learningSteps",
+        c."reps", c."lapses", c."lastReview", c."leech", c."catalogCardId", c."suspendedAt", k."retiredAt", k."safety", u."leechThreshold", u."leechAction",
+        ${LOAD_COLUMNS}
+      FROM "Card" c JOIN "CatalogCard" k ON k."id" = c."catalogCardId" JOIN "User" u ON u."id" = c."userId" ${LOAD_JOIN}
+      WHERE c."id" = ? AND c."userId" = ?`,
+      values: [from, to, input.cardId, userId],
+    });
+    const row = rows[0];
     if (!row) throw new UserError("No such card in your deck.", 404);
     if (row.retiredAt != null) throw new UserError("This card has been retired from the course.", 409);
     const before = {
@@ -54,7 +63,10 @@ export async function gradeAs(user: ReviewUser, raw: unknown, now: Date): Promis
     }
     const safety = bool(row.safety);
     const f = cardScheduler(schedulerSettingsOf(user), safety);
-    const { card: next, log } = gradeCard(f, before, input.rating as Grade, now);
+    // Even days: the day is picked from the learner's load now (lib/srs/load.ts), and the load
+    // it read is stored with the review for replays.
+    const window = windowFor(balancingOf(rows, now, dayContextOf(user)), str(row.catalogCardId));
+    const { card: next, log, balance } = gradeCard(f, before, input.rating as Grade, now, window);
     const l = reviewLogFields(before, next, log, { durationMs: input.durationMs, reviewDay: studyDayNumber(now, dayContextOf(user)) });
     // The leech rule (lib/srs/leech.ts) runs with the grade, in the same statements, so every
     // path that grades (online now, replayed offline grades later) applies it.
@@ -76,7 +88,16 @@ export async function gradeAs(user: ReviewUser, raw: unknown, now: Date): Promis
           "leech" = ${leech}, "suspendedAt" = ${suspended}
         WHERE "id" = ${before.id} AND "userId" = ${userId} AND "version" = ${before.version}`);
       if (updated !== 1) throw new UserError("This card was reviewed elsewhere at the same moment. Reload to continue.", 409);
-      await insertReviewLog(tx, { ...l, id: logId, userId, cardId: before.id, clientId: input.clientId, leechChange, sessionId: input.sessionId ?? null });
+      await insertReviewLog(tx, {
+        ...l,
+        id: logId,
+        userId,
+        cardId: before.id,
+        clientId: input.clientId,
+        leechChange,
+        sessionId: input.sessionId ?? null,
+        balance: balance && windowToJson(balance),
+      });
     });
     return { logId, nextDue: next.due.toISOString(), nextState: next.state, replay: false };
   } catch (e) {

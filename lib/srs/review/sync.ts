@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { sqlDb, sql, isUniqueSqlError } from "../../db";
-import { bool, date, dateOrNull, num, str } from "../../db/row";
+import { bool, date, dateOrNull, num, str, strOrNull } from "../../db/row";
 import type { Row, SqlTx } from "../../db/sql";
 import { env } from "../../env";
 import { UserError } from "../../errors";
@@ -15,6 +15,8 @@ import { snapshotFromJson, snapshotToJson } from "../cards/actions";
 import { gradeAs } from "./grade";
 import type { ReviewUser } from "./user";
 import { insertReviewLog } from "./log-insert";
+import { readBalancing, windowFor } from "../load";
+import { windowFromJson, windowToJson, type LoadWindow } from "../load-balance";
 
 // Grades made offline reach the server here, in the order they were made, each in its own
 // transaction. The browser's computed state is never used: each grade is applied to the
@@ -152,7 +154,22 @@ function cardBefore(cardId: string, head: Row, version: number): VersionedCard {
   };
 }
 
-const itemOf = (l: Row): ReplayItem => ({ rating: num(l.rating), review: date(l.review), durationMs: num(l.durationMs) });
+// A stored review replays with the load its even-days pick read then (ReviewLog.balance).
+const itemOf = (l: Row): ReplayItem => ({
+  rating: num(l.rating),
+  review: date(l.review),
+  durationMs: num(l.durationMs),
+  balance: windowFromJson(strOrNull(l.balance)),
+});
+
+// The load a grade placed now in the past reads: the learner's load as it is now, seen from the
+// grade's study day (stored with it, so later replays read the same).
+async function windowAt(tx: SqlTx, user: ReviewUser, cardId: string, at: Date): Promise<LoadWindow | null> {
+  const [c] = await tx.all(sql`SELECT "catalogCardId" FROM "Card" WHERE "id" = ${cardId} AND "userId" = ${user.id}`);
+  return c ? windowFor(await readBalancing(tx, user.id, cardId, at, dayContextOf(user)), str(c.catalogCardId)) : null;
+}
+
+const balanceJson = (w: LoadWindow | null) => (w ? windowToJson(w) : null);
 
 // A review made before the card's reset is put in its place in that stretch of the history, which
 // ended at the reset: it is replayed, with the stretch's later reviews, from the card just before
@@ -180,7 +197,7 @@ async function storeBeforeReset(user: ReviewUser, g: OfflineGradeInput, at: Date
     if (!reset) throw new UserError(CHANGED, 409);
     const later = await tx.all(sql`
       SELECT l."id", l."rating", l."review", l."durationMs", l."leechChange", l."state", l."prevDue", l."stability", l."difficulty", l."prevElapsedDays",
-        l."scheduledDays", l."learningSteps", l."prevReps", l."prevLapses", l."prevLastReview", l."prevVersion"
+        l."scheduledDays", l."learningSteps", l."prevReps", l."prevLapses", l."prevLastReview", l."prevVersion", l."balance"
       FROM "ReviewLog" l
       WHERE l."userId" = ${userId} AND l."cardId" = ${g.cardId} AND l."undoneAt" IS NULL AND l."review" > ${at} AND l."review" <= ${date(reset.at)}
       ORDER BY l."review", l."id"`);
@@ -190,7 +207,7 @@ async function storeBeforeReset(user: ReviewUser, g: OfflineGradeInput, at: Date
       ? cardBefore(g.cardId, head, num(head.prevVersion))
       : { ...cardStateOf(g.cardId, cardFields(before)), version: num(reset.version) - 1 };
     const steps = replayGrades(cardScheduler(schedulerSettingsOf(user), safety), dayContextOf(user), start, [
-      { rating: g.rating, review: at, durationMs: g.durationMs },
+      { rating: g.rating, review: at, durationMs: g.durationMs, balance: await windowAt(tx, user, g.cardId, at) },
       ...later.map(itemOf),
     ]);
     const l = steps[0]!.log;
@@ -203,6 +220,7 @@ async function storeBeforeReset(user: ReviewUser, g: OfflineGradeInput, at: Date
       clientId: g.clientId,
       leechChange: 0,
       sessionId: g.sessionId ?? null,
+      balance: balanceJson(steps[0]!.balance),
     });
     for (let i = 0; i < later.length; i++) {
       const r = steps[i + 1]!.log;
@@ -240,7 +258,7 @@ async function insertInOrder(user: ReviewUser, g: OfflineGradeInput, at: Date, v
     const from = (await rescheduledAfter(tx, userId, g.cardId, at)) ? (lastReset?.at != null ? date(lastReset.at) : new Date(0)) : at;
     const rows = await tx.all(sql`
       SELECT l."id", l."rating", l."review", l."durationMs", l."leechChange", l."state", l."prevDue", l."stability", l."difficulty", l."prevElapsedDays",
-        l."scheduledDays", l."learningSteps", l."prevReps", l."prevLapses", l."prevLastReview", l."prevVersion"
+        l."scheduledDays", l."learningSteps", l."prevReps", l."prevLapses", l."prevLastReview", l."prevVersion", l."balance"
       FROM "ReviewLog" l
       WHERE l."userId" = ${userId} AND l."cardId" = ${g.cardId} AND l."undoneAt" IS NULL AND l."review" > ${from}
       ORDER BY l."review", l."id"`);
@@ -249,7 +267,7 @@ async function insertInOrder(user: ReviewUser, g: OfflineGradeInput, at: Date, v
     // The version chain continues from the card's current version, so every version a
     // client was shown before is now stale, and undo's version check matches the new logs.
     const start = cardBefore(g.cardId, head, version);
-    const mine = { rating: g.rating, review: at, durationMs: g.durationMs };
+    const mine = { rating: g.rating, review: at, durationMs: g.durationMs, balance: await windowAt(tx, user, g.cardId, at) };
     const place = rows.findIndex((l) => date(l.review) > at);
     const items = [...rows.slice(0, place).map(itemOf), mine, ...rows.slice(place).map(itemOf)];
     const steps = replayGrades(cardScheduler(schedulerSettingsOf(user), safety), dayContextOf(user), start, items);
@@ -268,7 +286,16 @@ async function insertInOrder(user: ReviewUser, g: OfflineGradeInput, at: Date, v
       const stored = logs[i];
       const bits = i === reached ? leech.leechChange : 0;
       if (!stored) {
-        await insertReviewLog(tx, { ...l, id: logId, userId, cardId: g.cardId, clientId: g.clientId, leechChange: bits, sessionId: g.sessionId ?? null });
+        await insertReviewLog(tx, {
+          ...l,
+          id: logId,
+          userId,
+          cardId: g.cardId,
+          clientId: g.clientId,
+          leechChange: bits,
+          sessionId: g.sessionId ?? null,
+          balance: balanceJson(steps[i]!.balance),
+        });
         continue;
       }
       await tx.run(sql`
