@@ -8,4 +8,7 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === PHASE_PRODUCTION_BUILD) return;
   const { startOptimizerRunner } = await import("./lib/optimizer/runner");
   startOptimizerRunner();
+  // Review reminders (lib/reminders/): a tick a minute, when push is configured.
+  const { startReminderRunner } = await import("./lib/reminders/runner");
+  startReminderRunner();
 }

@@ -11,7 +11,14 @@ describe("the environment", () => {
       UNKNOT_SEED_DEMO: true,
       UNKNOT_SIGNUPS_PER_HOUR: 10,
       UNKNOT_OFFLINE_MAX_AGE_DAYS: 30,
+      VAPID_SUBJECT: "mailto:admin@localhost",
     });
+  });
+
+  it("refuses a malformed VAPID key, naming it without echoing the private one", () => {
+    expect(() => parseEnv({ VAPID_PRIVATE_KEY: "not-a-key" })).toThrow(/VAPID_PRIVATE_KEY must be a base64url P-256 private key/);
+    expect(() => parseEnv({ VAPID_PRIVATE_KEY: "not-a-key" })).not.toThrow(/not-a-key/);
+    expect(() => parseEnv({ VAPID_SUBJECT: "admin@example.com" })).toThrow(/VAPID_SUBJECT must start with "mailto:"/);
   });
 
   it("reads set values into their types, treating empty ones as unset", () => {
