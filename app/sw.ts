@@ -4,6 +4,7 @@
 // every prerendered page: home, lessons, quizzes, the offline page) into self.__SW_MANIFEST.
 import type { PrecacheEntry, RouteMatchCallbackOptions, SerwistGlobalConfig } from "serwist";
 import { CacheFirst, ExpirationPlugin, NetworkFirst, NetworkOnly, Serwist, StaleWhileRevalidate } from "serwist";
+import { parsePushMessage, safePath } from "../lib/pwa/push-message";
 import { isOfflinePage, OFFLINE_URL, REVIEW_SHELL_URL, REVIEW_URL, RUNTIME_CACHE_PREFIX, runtimeCacheName } from "../lib/pwa/offline-routes";
 
 declare global {
@@ -85,6 +86,43 @@ self.addEventListener("activate", (event) => {
   const current = new Set(["pages", "rsc", "static", "assets"].map((kind) => runtimeCacheName(kind, __UNKNOT_BUILD_ID__)));
   event.waitUntil(
     caches.keys().then((names) => Promise.all(names.filter((n) => n.startsWith(RUNTIME_CACHE_PREFIX) && !current.has(n)).map((n) => caches.delete(n)))),
+  );
+});
+
+// A review reminder (lib/reminders/): the notification, and the due count on the app's icon
+// where the Badging API exists (installed apps on Chrome, Edge, Safari).
+self.addEventListener("push", (event) => {
+  const msg = parsePushMessage(event.data?.text());
+  const badge = "setAppBadge" in self.navigator ? self.navigator.setAppBadge(msg.badge).catch(() => undefined) : Promise.resolve();
+  event.waitUntil(
+    Promise.all([
+      self.registration.showNotification(msg.title, {
+        body: msg.body,
+        tag: msg.tag,
+        icon: "/icons/icon-192.png",
+        badge: "/icons/icon-192.png",
+        data: { url: msg.url },
+      }),
+      badge,
+    ]),
+  );
+});
+
+// A click on the reminder focuses an open Unknot window, taking it to /review, or opens one.
+self.addEventListener("notificationclick", (event) => {
+  event.notification.close();
+  const target = new URL(safePath((event.notification.data as { url?: unknown } | null)?.url), self.location.origin).href;
+  event.waitUntil(
+    (async () => {
+      const windows = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
+      const open = windows.find((w) => new URL(w.url).origin === self.location.origin);
+      if (open) {
+        const focused = await open.focus();
+        await focused.navigate(target).catch(() => self.clients.openWindow(target));
+        return;
+      }
+      await self.clients.openWindow(target);
+    })(),
   );
 });
 

@@ -6,6 +6,7 @@ import webpush from "web-push";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createPrismaClient } from "@/lib/db/client";
+import { getReminderOverview, regenerateCalendarToken, revokeCalendarToken } from "@/lib/reminders/store";
 import { runReminderTick } from "@/lib/reminders/tick";
 import { gradeReview } from "@/lib/srs/review";
 import { studyDayNumber } from "@/lib/srs/day";
@@ -132,5 +133,36 @@ describe("the reminder scheduler", () => {
     await runReminderTick({ now: evening(), vapid });
     expect(to(early.path)).toHaveLength(0);
     expect(to(none.path)).toHaveLength(0);
+  });
+});
+
+describe("the review-time calendar feed", () => {
+  const fetchFeed = async (token: string) => {
+    const { GET } = await import("@/app/api/calendar/[token]/route");
+    return GET(new Request(`http://localhost/api/calendar/${token}.ics`), { params: Promise.resolve({ token: `${token}.ics` }) });
+  };
+
+  it("serves a VCALENDAR at the learner's secret URL, and 404 once the URL is regenerated or revoked", async () => {
+    const { user } = await learnerWithDueCard();
+    const first = await regenerateCalendarToken(user.id);
+    const res = await fetchFeed(first);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("text/calendar; charset=utf-8");
+    const text = await res.text();
+    expect(text).toMatch(/^BEGIN:VCALENDAR\r\n[\s\S]*BEGIN:VEVENT[\s\S]*END:VCALENDAR\r\n$/);
+
+    const second = await regenerateCalendarToken(user.id);
+    expect(second).not.toBe(first);
+    expect((await fetchFeed(first)).status).toBe(404);
+    expect((await fetchFeed(second)).status).toBe(200);
+
+    await revokeCalendarToken(user.id);
+    expect((await fetchFeed(second)).status).toBe(404);
+    expect((await getReminderOverview(user.id)).calendarToken).toBeNull();
+  });
+
+  it("answers 404 for a secret that was never issued", async () => {
+    expect((await fetchFeed("A".repeat(32))).status).toBe(404);
+    expect((await fetchFeed("../../etc")).status).toBe(404);
   });
 });
