@@ -108,22 +108,25 @@ self.addEventListener("push", (event) => {
   );
 });
 
-// A click on the reminder focuses an open Unknot window, taking it to /review, or opens one.
+// A click on the reminder takes an open Unknot window to /review and brings it forward, or
+// opens one. Focusing may be refused (no user activation): the window is navigated anyway.
+async function openFromNotification(target: string): Promise<void> {
+  const windows = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
+  const open = windows.find((w) => new URL(w.url).origin === self.location.origin);
+  if (!open) {
+    await self.clients.openWindow(target);
+    return;
+  }
+  await open.focus().catch(() => undefined);
+  // navigate() works only on a window this worker controls.
+  const moved = await open.navigate(target).catch(() => null);
+  if (!moved) await self.clients.openWindow(target);
+}
+
 self.addEventListener("notificationclick", (event) => {
   event.notification.close();
   const target = new URL(safePath((event.notification.data as { url?: unknown } | null)?.url), self.location.origin).href;
-  event.waitUntil(
-    (async () => {
-      const windows = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
-      const open = windows.find((w) => new URL(w.url).origin === self.location.origin);
-      if (open) {
-        const focused = await open.focus();
-        await focused.navigate(target).catch(() => self.clients.openWindow(target));
-        return;
-      }
-      await self.clients.openWindow(target);
-    })(),
-  );
+  event.waitUntil(openFromNotification(target));
 });
 
 serwist.addEventListeners();

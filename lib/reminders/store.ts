@@ -2,8 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import type { z } from "zod";
 import { db } from "../db";
-import { parseInput } from "../errors";
-import { pushSubscriptionSchema, reminderTimesSchema } from "../validation/reminders";
+import type { pushSubscriptionSchema } from "../validation/reminders";
 import type { ReminderTimes } from "./timing";
 
 // A learner's reminder settings, devices and calendar feed, always scoped to their user id.
@@ -20,8 +19,8 @@ export async function getReminderOverview(userId: string): Promise<ReminderOverv
   return { ...DEFAULT_TIMES, calendarToken: null, ...settings, devices };
 }
 
-export async function saveReminderTimes(userId: string, raw: unknown): Promise<ReminderTimes> {
-  const times = parseInput(reminderTimesSchema, raw, "Some reminder times are not valid; nothing was changed.");
+// Takes the times as reminderTimesSchema gives them (minutes after midnight).
+export async function saveReminderTimes(userId: string, times: ReminderTimes): Promise<ReminderTimes> {
   await db.reminderSettings.upsert({ where: { userId }, create: { userId, ...times }, update: times });
   return times;
 }
