@@ -125,6 +125,8 @@ async function openFromNotification(target: string): Promise<void> {
 
 self.addEventListener("notificationclick", (event) => {
   event.notification.close();
+  // The learner is on the way to review: the count on the icon has done its work.
+  if ("clearAppBadge" in self.navigator) void self.navigator.clearAppBadge().catch(() => undefined);
   const target = new URL(safePath((event.notification.data as { url?: unknown } | null)?.url), self.location.origin).href;
   event.waitUntil(openFromNotification(target));
 });

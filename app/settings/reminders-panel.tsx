@@ -56,8 +56,11 @@ export function RemindersPanel({ vapidKey, times, calendarToken, origin, devices
 
   useEffect(() => {
     if (support !== "available") return;
-    navigator.serviceWorker.ready
-      .then((reg) => reg.pushManager.getSubscription())
+    // The registration, not `ready`: on a first visit the worker may still be installing
+    // (filling its offline cache), and a subscription can be read meanwhile.
+    navigator.serviceWorker
+      .getRegistration("/")
+      .then((reg) => reg?.pushManager.getSubscription() ?? null)
       .then((sub) => setSubscription(sub ? { endpoint: sub.endpoint } : null))
       .catch(() => setSubscription(null));
   }, [support]);
