@@ -8,4 +8,7 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === PHASE_PRODUCTION_BUILD) return;
   const { startJobRunners } = await import("./lib/jobs/start");
   startJobRunners();
+  // Review reminders (lib/reminders/): a tick a minute, when push is configured.
+  const { startReminderRunner } = await import("./lib/reminders/runner");
+  startReminderRunner();
 }

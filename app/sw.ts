@@ -4,6 +4,7 @@
 // every prerendered page: home, lessons, quizzes, the offline page) into self.__SW_MANIFEST.
 import type { PrecacheEntry, RouteMatchCallbackOptions, SerwistGlobalConfig } from "serwist";
 import { CacheFirst, ExpirationPlugin, NetworkFirst, NetworkOnly, Serwist, StaleWhileRevalidate } from "serwist";
+import { parsePushMessage, safePath } from "../lib/pwa/push-message";
 import { isOfflinePage, OFFLINE_URL, REVIEW_SHELL_URL, REVIEW_URL, RUNTIME_CACHE_PREFIX, runtimeCacheName } from "../lib/pwa/offline-routes";
 
 declare global {
@@ -86,6 +87,48 @@ self.addEventListener("activate", (event) => {
   event.waitUntil(
     caches.keys().then((names) => Promise.all(names.filter((n) => n.startsWith(RUNTIME_CACHE_PREFIX) && !current.has(n)).map((n) => caches.delete(n)))),
   );
+});
+
+// A review reminder (lib/reminders/): the notification, and the due count on the app's icon
+// where the Badging API exists (installed apps on Chrome, Edge, Safari).
+self.addEventListener("push", (event) => {
+  const msg = parsePushMessage(event.data?.text());
+  const badge = "setAppBadge" in self.navigator ? self.navigator.setAppBadge(msg.badge).catch(() => undefined) : Promise.resolve();
+  event.waitUntil(
+    Promise.all([
+      self.registration.showNotification(msg.title, {
+        body: msg.body,
+        tag: msg.tag,
+        icon: "/icons/icon-192.png",
+        badge: "/icons/icon-192.png",
+        data: { url: msg.url },
+      }),
+      badge,
+    ]),
+  );
+});
+
+// A click on the reminder takes an open Unknot window to /review and brings it forward, or
+// opens one. Focusing may be refused (no user activation): the window is navigated anyway.
+async function openFromNotification(target: string): Promise<void> {
+  const windows = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
+  const open = windows.find((w) => new URL(w.url).origin === self.location.origin);
+  if (!open) {
+    await self.clients.openWindow(target);
+    return;
+  }
+  await open.focus().catch(() => undefined);
+  // navigate() works only on a window this worker controls.
+  const moved = await open.navigate(target).catch(() => null);
+  if (!moved) await self.clients.openWindow(target);
+}
+
+self.addEventListener("notificationclick", (event) => {
+  event.notification.close();
+  // The learner is on the way to review: the count on the icon has done its work.
+  if ("clearAppBadge" in self.navigator) void self.navigator.clearAppBadge().catch(() => undefined);
+  const target = new URL(safePath((event.notification.data as { url?: unknown } | null)?.url), self.location.origin).href;
+  event.waitUntil(openFromNotification(target));
 });
 
 serwist.addEventListeners();

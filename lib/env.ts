@@ -52,6 +52,30 @@ const schema = z.object({
   UNKNOT_DIST_DIR: z.preprocess(unset, z.string().default(".next")),
   // Set by the bench on its server: GET /api/ping reports the statement counter.
   UNKNOT_BENCH_STATEMENTS: flag(false),
+  // Web push (review reminders): the VAPID key pair, base64url as web-push's generateVAPIDKeys
+  // gives it; `npm start` generates one when both are unset. Unset in a server, push is off.
+  VAPID_PUBLIC_KEY: z.preprocess(
+    unset,
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{87}$/, "must be a base64url P-256 public key (87 characters)")
+      .optional(),
+  ),
+  VAPID_PRIVATE_KEY: z.preprocess(
+    unset,
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{43}$/, "must be a base64url P-256 private key (43 characters)")
+      .optional(),
+  ),
+  // Who push services may contact about this sender: a mailto: or https: URL.
+  VAPID_SUBJECT: z.preprocess(
+    unset,
+    z
+      .string()
+      .regex(/^(mailto:|https:\/\/)/, 'must start with "mailto:" or "https://"')
+      .default("mailto:admin@localhost"),
+  ),
 });
 
 export type Env = z.output<typeof schema>;
@@ -64,7 +88,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const lines = parsed.error.issues.map((i) => {
     const name = String(i.path[0]);
     // Secrets and URLs (which may hold a password) are named, never echoed.
-    const shown = /SECRET|URL/.test(name) ? "" : ` (it is ${JSON.stringify(source[name])})`;
+    const shown = /SECRET|URL|PRIVATE/.test(name) ? "" : ` (it is ${JSON.stringify(source[name])})`;
     return `  ${name} ${i.message}${shown}`;
   });
   throw new EnvError(`Invalid environment variable${lines.length > 1 ? "s" : ""}:\n${lines.join("\n")}`);

@@ -2,6 +2,7 @@ import { randomBytes, createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { env } from "../lib/env";
+import webpush from "web-push";
 
 const SECRET_FILE = join(process.cwd(), ".secrets", "nextauth-secret");
 
@@ -14,6 +15,22 @@ export function ensureAuthSecret(): void {
     writeFileSync(SECRET_FILE, randomBytes(32).toString("base64url"), { mode: 0o600 });
   }
   process.env.NEXTAUTH_SECRET = readFileSync(SECRET_FILE, "utf8").trim();
+}
+
+const VAPID_FILE = join(process.cwd(), ".secrets", "vapid.json");
+
+// Web push signs its requests with a VAPID key pair; like NEXTAUTH_SECRET, a pair is made on
+// first start and kept (git-ignored) unless both keys are in the environment. Subscriptions
+// are bound to the public key, so a new pair would silently end every learner's reminders.
+export function ensureVapidKeys(): void {
+  if (env().VAPID_PUBLIC_KEY && env().VAPID_PRIVATE_KEY) return;
+  if (!existsSync(VAPID_FILE)) {
+    mkdirSync(join(process.cwd(), ".secrets"), { recursive: true, mode: 0o700 });
+    writeFileSync(VAPID_FILE, JSON.stringify(webpush.generateVAPIDKeys()), { mode: 0o600 });
+  }
+  const keys = JSON.parse(readFileSync(VAPID_FILE, "utf8")) as { publicKey: string; privateKey: string };
+  process.env.VAPID_PUBLIC_KEY = keys.publicKey;
+  process.env.VAPID_PRIVATE_KEY = keys.privateKey;
 }
 
 // Next's root convention files (instrumentation.ts, proxy.ts) are compiled into the build too.

@@ -4,7 +4,7 @@
 // under tsx in a process that exits before the server starts, so the loader's memory (about
 // 190 MiB, measured idle) is not kept for the server's lifetime.
 import { writeSync } from "node:fs";
-import { ensureAuthSecret } from "./env";
+import { ensureAuthSecret, ensureVapidKeys } from "./env";
 import { ensureBuilt, serverFile } from "./built";
 import { prepareDatabase } from "./prepare-db";
 import { env, EnvError } from "../lib/env";
@@ -21,6 +21,7 @@ async function main() {
   const dev = process.argv.includes("--dev");
   const config = env(); // a malformed setting stops here, naming the variable
   ensureAuthSecret();
+  ensureVapidKeys();
   await prepareDatabase({ seedDemo: config.UNKNOT_SEED_DEMO });
 
   if (!dev) ensureBuilt("[unknot] building the app (first start or changed sources)…");

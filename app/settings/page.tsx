@@ -8,13 +8,25 @@ import { ReschedulePanel } from "./reschedule-panel";
 import { rescheduleStatus } from "@/lib/srs/reschedule";
 import { DeckSettingsForm } from "./deck-settings-form";
 import { getDeckSettings } from "@/lib/srs/deck-settings";
+import { headers } from "next/headers";
+import { env } from "@/lib/env";
+import { siteOrigin } from "@/lib/auth/site-origin";
+import { getReminderOverview } from "@/lib/reminders/store";
+import { formatMinute } from "@/lib/reminders/timing";
+import { RemindersPanel } from "./reminders-panel";
 
 export const metadata: Metadata = { title: "Settings" };
 export const dynamic = "force-dynamic";
 
 export default async function SettingsPage() {
   const user = await requireUser("/settings");
-  const [settings, deck, reschedule] = await Promise.all([getSettings(user.id), getDeckSettings(user.id), rescheduleStatus(user.id)]);
+  const [settings, deck, reschedule, reminders] = await Promise.all([
+    getSettings(user.id),
+    getDeckSettings(user.id),
+    rescheduleStatus(user.id),
+    getReminderOverview(user.id),
+  ]);
+  const config = env();
   return (
     <>
       <h1>Settings</h1>
@@ -30,6 +42,13 @@ export default async function SettingsPage() {
       </p>
       <SettingsForm initial={settings} timeZones={Intl.supportedValuesOf("timeZone")} />
       <DeckSettingsForm initial={deck} />
+      <RemindersPanel
+        vapidKey={config.VAPID_PUBLIC_KEY && config.VAPID_PRIVATE_KEY ? config.VAPID_PUBLIC_KEY : null}
+        times={{ remindAt: formatMinute(reminders.remindAt), quietStart: formatMinute(reminders.quietStart), quietEnd: formatMinute(reminders.quietEnd) }}
+        calendarToken={reminders.calendarToken}
+        origin={siteOrigin(await headers())}
+        devices={reminders.devices}
+      />
       <ReschedulePanel personal={reschedule.personal} canUndo={reschedule.canUndo} />
       <SessionControls email={user.email} />
     </>

@@ -13,6 +13,7 @@ describe("the environment", () => {
       UNKNOT_OFFLINE_MAX_AGE_DAYS: 30,
       UNKNOT_DIST_DIR: ".next",
       UNKNOT_BENCH_STATEMENTS: false,
+      VAPID_SUBJECT: "mailto:admin@localhost",
     });
   });
 
@@ -25,6 +26,12 @@ describe("the environment", () => {
   it("reads the bench's settings with their defaults and refuses a malformed one", () => {
     expect(benchEnv({})).toMatchObject({ UNKNOT_BENCH_PORT: 3400, UNKNOT_BENCH_SECONDS: 20, UNKNOT_BENCH_PG_DB: "unknot_bench", GUEST_ONLY: false });
     expect(() => benchEnv({ UNKNOT_BENCH_SECONDS: "soon" })).toThrow(/UNKNOT_BENCH_SECONDS/);
+  });
+
+  it("refuses a malformed VAPID key, naming it without echoing the private one", () => {
+    expect(() => parseEnv({ VAPID_PRIVATE_KEY: "not-a-key" })).toThrow(/VAPID_PRIVATE_KEY must be a base64url P-256 private key/);
+    expect(() => parseEnv({ VAPID_PRIVATE_KEY: "not-a-key" })).not.toThrow(/not-a-key/);
+    expect(() => parseEnv({ VAPID_SUBJECT: "admin@example.com" })).toThrow(/VAPID_SUBJECT must start with "mailto:"/);
   });
 
   it("reads set values into their types, treating empty ones as unset", () => {
