@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { resultsTable } from "../../scripts/bench/results-table";
 import { lighthouseReport, median, precacheReport, precacheUrls, type PageScores } from "../../scripts/bench/lighthouse-report";
 
 const run = (over: Partial<PageScores>): PageScores => ({ performance: 1, lcpMs: 1000, tbtMs: 0, cls: 0, accessibility: 1, bestPractices: 1, ...over });
@@ -24,6 +25,8 @@ describe("the bench's Lighthouse figures", () => {
     const cls = r.figures.find((f) => f.measure === "Lighthouse mobile /review signed in: CLS");
     expect(cls).toMatchObject({ value: 0.01, target: "< 0.01", pass: false });
     expect(r.figures.filter((f) => f.measure.includes("/learn signed out")).every((f) => f.pass)).toBe(true);
+    const table = resultsTable({ at: "2026-12-05T12:00:00Z", cores: 2, loadAverage: [0, 0, 0], only: ["lighthouse"], results: r.figures });
+    expect(table).toContain("| Lighthouse mobile /review signed in: CLS | 0.01 | < 0.01 | **missed** |");
   });
 
   it("reads the precached URLs from the built service worker and reports their count and size", () => {
