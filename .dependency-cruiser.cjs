@@ -63,7 +63,14 @@ module.exports = {
       from: {
         path: "^scripts/",
         // Known exception: the bench starts and builds its server with the e2e helpers (tests/e2e/server.ts).
-        pathNot: ["^scripts/bench\\.ts$", "^scripts/bench/context\\.ts$", "^scripts/bench/engine\\.ts$", "^scripts/bench/measures/two-process\\.ts$"],
+        pathNot: [
+          "^scripts/bench\\.ts$",
+          "^scripts/bench/context\\.ts$",
+          "^scripts/bench/engine\\.ts$",
+          "^scripts/bench/measures/two-process\\.ts$",
+          // Lighthouse drives the Chromium the e2e tests use (tests/e2e/browser.ts).
+          "^scripts/bench/lighthouse\\.ts$",
+        ],
       },
       to: { path: "^tests/" },
     },
