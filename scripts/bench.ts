@@ -1,9 +1,9 @@
 // `npm run bench`: a benchmark, not a test. Measures grading capacity and latency, the large-
 // account pages, the scheduler wrapper and first-load JavaScript; prints a table per database
 // engine with each target marked PASS or MISS, and exits 0 either way.
-//   --only a,b           run only these measures (grading, steady, two-process, pages, scheduler, js)
+//   --only a,b           run only these measures (grading, steady, two-process, pages, scheduler, js, lighthouse)
 //   UNKNOT_BENCH_PG_URL  also run the database measures on PostgreSQL (a database "unknot_bench" is recreated there)
-//   UNKNOT_BENCH_PORT    first port to serve on (default 3400; PostgreSQL uses the next one)
+//   UNKNOT_BENCH_PORT    first port to serve on (default 3400; PostgreSQL uses the next one, Lighthouse the one after)
 //   UNKNOT_DIST_DIR      build directory (default .next)
 import { benchEnv } from "../lib/env";
 import os from "node:os";
@@ -14,6 +14,7 @@ import { getLessons } from "../lib/content/load";
 import { benchEngine, postgresUrl, sqliteUrl } from "./bench/engine";
 import { benchScheduler, type SchedulerResult } from "./bench/scheduler";
 import { firstLoadJs, type FirstLoadJs } from "./bench/pages";
+import { benchLighthouse } from "./bench/lighthouse";
 import { budgetVerdict } from "./bench/js-budget";
 import { ENGINE_MEASURES, GENERAL_MEASURES } from "./bench/measures";
 import type { Figure, Report } from "./bench/report";
@@ -145,6 +146,11 @@ async function main() {
     }
   } else {
     show("== Engine-independent ==", general);
+  }
+  if (wants("lighthouse")) {
+    log("6. Lighthouse, mobile profile, on the production build");
+    ensureBuilt();
+    show("== Lighthouse (mobile: simulated slow 4G, 4x slower CPU) ==", await benchLighthouse(port + 2));
   }
 
   console.log(`\nload average at the end (1/5/15 min): ${loadAvg()}`);

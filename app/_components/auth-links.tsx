@@ -6,7 +6,7 @@ import { setSignedInHint } from "@/lib/auth/display-cookie";
 // head script sets from the display cookie before the first paint (lib/auth/display-cookie.ts).
 // So the header needs no session fetch, and a cached lesson holds nothing about its visitor.
 // next-auth's client is loaded only when "Sign out" is pressed, keeping it out of every
-// page's first load.
+// page's first load. Like the main links, these are on every page and not prefetched.
 export function AuthLinks() {
   const signOut = async () => {
     const { signOut } = await import("next-auth/react");
@@ -16,14 +16,20 @@ export function AuthLinks() {
   return (
     <>
       <span className="only-in">
-        <Link href="/settings">Settings</Link>
+        <Link href="/settings" prefetch={false}>
+          Settings
+        </Link>
         <button type="button" className="btn" onClick={() => void signOut()}>
           Sign out
         </button>
       </span>
       <span className="only-out">
-        <Link href="/sign-in">Sign in</Link>
-        <Link href="/sign-up">Sign up</Link>
+        <Link href="/sign-in" prefetch={false}>
+          Sign in
+        </Link>
+        <Link href="/sign-up" prefetch={false}>
+          Sign up
+        </Link>
       </span>
     </>
   );

@@ -20,7 +20,9 @@ const itemClass = (href: string) => (href === "/" ? "nav-home" : href === "/now"
 const isCurrent = (path: string, href: string) => (href === "/" ? path === "/" : path === href || path.startsWith(`${href}/`));
 
 // The main links: a row in the header on wide screens, a bottom tab bar on phones (CSS only,
-// so both render identically on the server and nothing moves after load).
+// so both render identically on the server and nothing moves after load). Not prefetched:
+// they are on every page, and prefetching six routes (two requests each, and their parsing)
+// on every first load competed with the page itself on a slow phone (`npm run bench`).
 export function NavLinks() {
   const path = usePathname() ?? "";
   // Signing in or out navigates on the client, and the proxy's answer updated the display
@@ -30,7 +32,7 @@ export function NavLinks() {
     <ul className="nav-links">
       {LINKS.map((l) => (
         <li key={l.href} className={itemClass(l.href)}>
-          <Link href={l.href} aria-current={isCurrent(path, l.href) ? "page" : undefined}>
+          <Link href={l.href} prefetch={false} aria-current={isCurrent(path, l.href) ? "page" : undefined}>
             <svg className="nav-icon" viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false">
               <path d={l.icon} fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
             </svg>

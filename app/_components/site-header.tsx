@@ -11,7 +11,7 @@ export function SiteHeader() {
   return (
     <header className="site-header">
       <div className="wrap header-row">
-        <Link href="/" className="brand">
+        <Link href="/" className="brand" prefetch={false}>
           <LogoMark />
           <span>Unknot</span>
         </Link>

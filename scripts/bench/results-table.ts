@@ -12,7 +12,7 @@ const number = (v: number) => (Number.isInteger(v) || Math.abs(v) >= 1000 ? Math
 function valueText(f: BenchFigure): string {
   if (f.value === null) return "not measured";
   if (f.unit === "ratio") return `${number(f.value)}×`;
-  if (f.unit === "count" || f.unit === "statements") return number(f.value);
+  if (f.unit === "count" || f.unit === "statements" || f.unit === "score") return number(f.value);
   return `${number(f.value)} ${f.unit}`;
 }
 

@@ -1,18 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { existsSync } from "node:fs";
 import { afterAll, beforeAll } from "vitest";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { getLessons } from "@/lib/content/load";
+import { chromiumPath } from "../../scripts/shared/chromium";
 
-// A bare machine has no browser and cannot download one: Debian's Chromium is used when it is
-// there (or CHROMIUM_PATH names one), otherwise the Chromium that @sparticuz/chromium ships
-// inside its npm package, extracted on first use.
-export async function chromiumPath(): Promise<string> {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  if (existsSync("/usr/bin/chromium")) return "/usr/bin/chromium";
-  const { default: bundled } = await import("@sparticuz/chromium");
-  return bundled.executablePath();
-}
+export { chromiumPath };
 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({

@@ -8,6 +8,7 @@ import { pages } from "./pages";
 // one entry in this list; `npm run bench -- --only <name>,<name>` picks some.
 export const ENGINE_MEASURES: EngineMeasure[] = [grading, steady, twoProcess, pages];
 
-// Measures that need no database: the scheduler alone, and first-load JavaScript (which does
-// need a server: it runs on the SQLite one).
-export const GENERAL_MEASURES = ["scheduler", "js"] as const;
+// Measures that need no database: the scheduler alone, first-load JavaScript (which does
+// need a server: it runs on the SQLite one) and Lighthouse's mobile run (on a server and SQLite
+// database of its own, scripts/bench/lighthouse.ts).
+export const GENERAL_MEASURES = ["scheduler", "js", "lighthouse"] as const;

@@ -5,6 +5,7 @@ import type { QuizQuestion } from "@/lib/content/schema";
 import type { SourceView } from "@/lib/content/sources";
 import type { QuizResult } from "@/lib/learn/quiz";
 import { newClientId } from "@/app/_components/client-id";
+import { seededShuffle, shuffled } from "@/lib/learn/shuffle";
 import { RememberButton } from "../remember-button";
 import { SourceList } from "../sources";
 import { submitQuizAction } from "./actions";
@@ -12,20 +13,14 @@ import { submitQuizAction } from "./actions";
 // Citations travel resolved (title, kind, quote, link), so no file name reaches the browser.
 export type QuizQuestionView = Omit<QuizQuestion, "card" | "sources"> & { sources: SourceView[] };
 
-function shuffled<T>(items: T[]): T[] {
-  const a = [...items];
-  for (let i = a.length - 1; i > 0; i--) {
-    const j = Math.floor(Math.random() * (i + 1));
-    [a[i], a[j]] = [a[j]!, a[i]!];
-  }
-  return a;
-}
-
 type NextLesson = { slug: string; title: string } | null;
 
 export function QuizRunner({ lessonSlug, questions, nextLesson }: { lessonSlug: string; questions: QuizQuestionView[]; nextLesson: NextLesson }) {
-  // Shuffled after hydration, so the server's HTML and the first client render agree.
-  const [order, setOrder] = useState<string[][] | null>(null);
+  // The first question's choices come in an order fixed per question, the same in the server's
+  // HTML and the first client render, so nothing moves when the page hydrates; the questions
+  // not yet shown are shuffled afresh in the browser, and a retake shuffles them all.
+  const [order, setOrder] = useState<string[][]>(() => questions.map((q) => seededShuffle(q.choices, q.id)));
+  const [ready, setReady] = useState(false);
   const [index, setIndex] = useState(0);
   const [picks, setPicks] = useState<(string | null)[]>(() => questions.map(() => null));
   const [result, setResult] = useState<QuizResult | null>(null);
@@ -36,17 +31,17 @@ export function QuizRunner({ lessonSlug, questions, nextLesson }: { lessonSlug: 
   const legend = useRef<HTMLHeadingElement>(null);
   const resultHeading = useRef<HTMLHeadingElement>(null);
 
-  const start = () => {
-    setOrder(questions.map((q) => shuffled(q.choices)));
+  const start = (keepFirst = false) => {
+    setOrder((o) => questions.map((q, i) => (keepFirst && i === 0 ? o[0]! : shuffled(q.choices))));
+    setReady(true);
     setIndex(0);
     setPicks(questions.map(() => null));
     setResult(null);
     setError(null);
     clientId.current = newClientId();
   };
-  // The choices are shuffled in the browser only, after hydration, so the server's HTML and the first render agree.
   // eslint-disable-next-line react-hooks/set-state-in-effect, react-hooks/exhaustive-deps -- runs once, on mount
-  useEffect(start, []);
+  useEffect(() => start(true), []);
   useEffect(() => {
     if (result) resultHeading.current?.focus();
   }, [result]);
@@ -56,7 +51,7 @@ export function QuizRunner({ lessonSlug, questions, nextLesson }: { lessonSlug: 
   const last = index === questions.length - 1;
 
   const pick = (choice: string) => {
-    if (picked !== null || !order) return;
+    if (picked !== null || !ready) return;
     setPicks((p) => p.map((x, i) => (i === index ? choice : x)));
   };
 
@@ -135,7 +130,7 @@ export function QuizRunner({ lessonSlug, questions, nextLesson }: { lessonSlug: 
           )}
         </div>
         <div className="btn-row">
-          <button type="button" className="btn" onClick={start}>
+          <button type="button" className="btn" onClick={() => start()}>
             Retake the quiz
           </button>
           <Link className="btn" href={`/learn/${lessonSlug}`}>
@@ -146,7 +141,7 @@ export function QuizRunner({ lessonSlug, questions, nextLesson }: { lessonSlug: 
     );
   }
 
-  const choices = order?.[index] ?? q.choices;
+  const choices = order[index] ?? q.choices;
   return (
     <section className="panel quiz-question" aria-label="Quiz" data-testid="quiz-question" data-question-id={q.id}>
       <p className="muted">
@@ -163,7 +158,7 @@ export function QuizRunner({ lessonSlug, questions, nextLesson }: { lessonSlug: 
               className={`btn ${picked !== null && c === q.answer ? "choice-correct" : ""} ${c === picked && c !== q.answer ? "choice-wrong" : ""}`}
               aria-pressed={c === picked}
               aria-disabled={picked !== null && c !== picked ? true : undefined}
-              disabled={!order}
+              disabled={!ready}
               onClick={() => pick(c)}
             >
               {c}

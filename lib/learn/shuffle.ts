@@ -1,0 +1,36 @@
+// Orders for a quiz's choices. Pure, so that the server's HTML and the browser's first render
+// agree (a reorder after hydration would move the buttons under a reader's eyes).
+
+// A small fast PRNG (mulberry32) from a 32-bit seed.
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function hash(s: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+// Fisher-Yates with the given source of randomness.
+export function shuffled<T>(items: readonly T[], random: () => number = Math.random): T[] {
+  const a = [...items];
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [a[i], a[j]] = [a[j]!, a[i]!];
+  }
+  return a;
+}
+
+// The same order for the same key on every render, server or browser: a question's first
+// showing, before anyone has touched the page.
+export function seededShuffle<T>(items: readonly T[], key: string): T[] {
+  return shuffled(items, mulberry32(hash(key)));
+}
