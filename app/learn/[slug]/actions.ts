@@ -3,6 +3,8 @@ import { userAction } from "@/lib/action";
 import { addLessonToDeck } from "@/lib/srs/deck";
 import { rememberLessonSchema } from "@/lib/validation/quiz";
 
-export const rememberLessonAction = userAction(rememberLessonSchema, "The lesson could not be added just now. Please try again.", async (user, input) =>
-  addLessonToDeck(user.id, input.lessonSlug),
-);
+// Also says the learner's daily new-card limit, which decides how soon the new cards come up.
+export const rememberLessonAction = userAction(rememberLessonSchema, "The lesson could not be added just now. Please try again.", async (user, input) => ({
+  ...(await addLessonToDeck(user.id, input.lessonSlug)),
+  newPerDay: user.scheduling?.newCardsPerDay,
+}));
