@@ -6,7 +6,6 @@ import { SettingsForm } from "./settings-form";
 import { SessionControls } from "./session-controls";
 import { ReschedulePanel } from "./reschedule-panel";
 import { rescheduleStatus } from "@/lib/srs/reschedule";
-import { DeckSettingsForm } from "./deck-settings-form";
 import { getDeckSettings } from "@/lib/srs/deck-settings";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -25,8 +24,7 @@ export default async function SettingsPage() {
       <p>
         Not sure how much to remember? <Link href="/settings/retention">Help me decide</Link>: see what each choice would cost you in time a day.
       </p>
-      <SettingsForm initial={settings} timeZones={Intl.supportedValuesOf("timeZone")} />
-      <DeckSettingsForm initial={deck} />
+      <SettingsForm initial={settings} deck={deck} timeZones={Intl.supportedValuesOf("timeZone")} />
       <ReschedulePanel personal={reschedule.personal} canUndo={reschedule.canUndo} />
       <SessionControls email={user.email} />
     </>
