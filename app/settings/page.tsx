@@ -19,7 +19,9 @@ export default async function SettingsPage() {
       <h1>Settings</h1>
       <p className="muted">Signed in as {user.email}. Changes apply to future scheduling only; cards already scheduled keep their dates.</p>
       <p>
-        <Link href="/account">Export your data or delete your account</Link>
+        <Link className="link-row" href="/account">
+          Export your data or delete your account
+        </Link>
       </p>
       <p>
         Not sure how much to remember? <Link href="/settings/retention">Help me decide</Link>: see what each choice would cost you in time a day.

@@ -31,7 +31,9 @@ export default async function CardInfoPage({ params }: { params: Promise<{ id: s
   return (
     <>
       <p>
-        <Link href="/cards">← All cards</Link>
+        <Link className="link-row" href="/cards">
+          ← All cards
+        </Link>
       </p>
       <h1>{c.view?.prompt ?? "A retired card"}</h1>
       {c.view && (
@@ -98,7 +100,7 @@ export default async function CardInfoPage({ params }: { params: Promise<{ id: s
         {c.history.length === 0 ? (
           <p>No reviews yet.</p>
         ) : (
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0} role="region" aria-label="History, scrolls sideways">
             <table data-testid="card-history">
               <thead>
                 <tr>
