@@ -117,7 +117,7 @@ describe("every page on a phone", () => {
   for (const scheme of ["light", "dark"] as const) {
     it(
       `fits the screen, has 44 px tap targets clear of the tab bar and one on-screen primary button, and passes axe, ${scheme}`,
-      { timeout: 600_000 },
+      { timeout: 1_200_000 },
       async () => {
         const found: string[] = [];
         const visited: string[] = [];
