@@ -1,5 +1,6 @@
 "use client";
 import { useState, useSyncExternalStore } from "react";
+import { flushSync } from "react-dom";
 import type { UseFormRegisterReturn } from "react-hook-form";
 import { matchTimeZones } from "./time-zones";
 
@@ -36,7 +37,8 @@ export function TimeZonePicker({
   const useDevice = () => {
     const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
     if (!tz) return;
-    setQuery("");
+    // The full list first, so that the select has the zone's option when it is picked.
+    flushSync(() => setQuery(""));
     onPick(tz);
   };
   return (
