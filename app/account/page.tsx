@@ -19,23 +19,32 @@ export default async function AccountPage() {
 
       <section aria-labelledby="export-h">
         <h2 id="export-h">Export your data</h2>
-        <ul>
-          <li>
-            <a href="/api/export/reviews" download data-testid="export-csv">
-              Review history (CSV)
-            </a>{" "}
-            <span className="hint">
-              columns card_id, review_time (ms since 1970), review_rating (1 Again – 4 Easy), review_state (0 new, 1 learning, 2 review, 3 relearning, before
-              the review), review_duration (ms); the format FSRS optimizers read. Undone reviews are left out.
-            </span>
-          </li>
-          <li>
-            <a href="/api/export/data" download data-testid="export-json">
-              Everything (JSON)
-            </a>{" "}
-            <span className="hint">profile, settings, cards, review history, quiz attempts and saved parameters. Your password is never included.</span>
-          </li>
-        </ul>
+        <p>
+          A copy of everything you keep here: your settings, cards, reviews and quiz scores. Keep it as a backup, or bring it to another Unknot server with
+          Import below. Your password is never in it.
+        </p>
+        <p>
+          <a className="btn" href="/api/export/data" download data-testid="export-json">
+            Download everything
+          </a>
+        </p>
+        <p>
+          Just your reviews, as a spreadsheet: when you reviewed each card and how well you remembered it. Other flashcard tools can read it to fit their
+          schedule to your memory.
+        </p>
+        <p>
+          <a className="btn" href="/api/export/reviews" download data-testid="export-csv">
+            Download your reviews (spreadsheet)
+          </a>
+        </p>
+        <details className="advanced">
+          <summary>Advanced: what the files hold</summary>
+          <p className="hint">
+            The full copy is a JSON file: profile, settings, cards, review history, quiz attempts and saved parameters. The reviews are a CSV file with the
+            columns card_id, review_time (ms since 1970), review_rating (1 Again – 4 Easy), review_state (0 new, 1 learning, 2 review, 3 relearning, before the
+            review) and review_duration (ms), the format FSRS optimizers read. Undone reviews are left out.
+          </p>
+        </details>
       </section>
 
       <section aria-labelledby="import-h">

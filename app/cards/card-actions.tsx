@@ -17,7 +17,9 @@ const plural = (n: number) => `${n} card${n === 1 ? "" : "s"}`;
 // The action bar for the selected cards (checkboxes named "card" anywhere on the page that
 // belong to this form through form="card-actions"), or for one card (cardIds given). After an
 // action the page re-renders from the server, and "Undo" reverses the last action as a whole.
-export function CardActions({ cardIds, compact = false }: { cardIds?: string[]; compact?: boolean }) {
+// `flags`: one card's own state (its info page), so that only the action that changes it shows:
+// Suspend or Unsuspend, Bury or Unbury.
+export function CardActions({ cardIds, compact = false, flags }: { cardIds?: string[]; compact?: boolean; flags?: { suspended: boolean; buried: boolean } }) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
@@ -63,16 +65,22 @@ export function CardActions({ cardIds, compact = false }: { cardIds?: string[]; 
   return (
     <form id="card-actions" className="card-actions" onSubmit={onSubmit} aria-label={cardIds ? "Card actions" : "Actions on the selected cards"}>
       <div className="btn-row">
-        <button className="btn" type="submit" value="suspend" disabled={busy}>
-          Suspend
-        </button>
-        <button className="btn" type="submit" value="unsuspend" disabled={busy}>
-          Unsuspend
-        </button>
-        <button className="btn" type="submit" value="bury" disabled={busy}>
-          Bury until tomorrow
-        </button>
-        {!compact && (
+        {flags?.suspended !== true && (
+          <button className="btn" type="submit" value="suspend" disabled={busy}>
+            Suspend
+          </button>
+        )}
+        {flags?.suspended !== false && (
+          <button className="btn" type="submit" value="unsuspend" disabled={busy}>
+            Unsuspend
+          </button>
+        )}
+        {flags?.buried !== true && (
+          <button className="btn" type="submit" value="bury" disabled={busy}>
+            Bury until tomorrow
+          </button>
+        )}
+        {(flags ? flags.buried : !compact) && (
           <button className="btn" type="submit" value="unbury" disabled={busy}>
             Unbury
           </button>

@@ -21,7 +21,8 @@ export function StabilityChart({ points, timeZone }: { points: Point[]; timeZone
   const last = points[points.length - 1]!;
   return (
     <figure className="chart-figure" data-testid="stability-chart">
-      <div className="table-scroll">
+      {/* Scrolls sideways on a phone: focusable so that a keyboard can scroll it too. */}
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="Stability chart, scrolls sideways">
         <svg className="chart" viewBox={`0 0 ${W} ${H}`} style={{ minWidth: W }} role="img" aria-labelledby="stab-t stab-d">
           <title id="stab-t">Stability after each review</title>
           <desc id="stab-d">{`${points.length} reviews; stability now ${days(last.stability)} days, highest ${days(max)} days.`}</desc>
@@ -44,7 +45,7 @@ export function StabilityChart({ points, timeZone }: { points: Point[]; timeZone
           ))}
         </svg>
       </div>
-      <details>
+      <details className="chart-data">
         <summary>Show the numbers</summary>
         <table>
           <thead>

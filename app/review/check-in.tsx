@@ -64,7 +64,8 @@ export function CheckIn() {
         </p>
       )}
       <div className="btn-row">
-        <button className="btn primary big" type="submit" disabled={busy}>
+        {/* Optional: the card's Show answer below stays the page's one primary button. */}
+        <button className="btn big" type="submit" disabled={busy}>
           Save
         </button>
         <button className="btn big" type="button" disabled={busy} onClick={() => void send({ skip: true })}>

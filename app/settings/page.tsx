@@ -6,7 +6,6 @@ import { SettingsForm } from "./settings-form";
 import { SessionControls } from "./session-controls";
 import { ReschedulePanel } from "./reschedule-panel";
 import { rescheduleStatus } from "@/lib/srs/reschedule";
-import { DeckSettingsForm } from "./deck-settings-form";
 import { getDeckSettings } from "@/lib/srs/deck-settings";
 import { headers } from "next/headers";
 import { env } from "@/lib/env";
@@ -32,7 +31,9 @@ export default async function SettingsPage() {
       <h1>Settings</h1>
       <p className="muted">Signed in as {user.email}. Changes apply to future scheduling only; cards already scheduled keep their dates.</p>
       <p>
-        <Link href="/account">Export your data or delete your account</Link>
+        <Link className="link-row" href="/account">
+          Export your data or delete your account
+        </Link>
       </p>
       <p>
         Not sure how much to remember? <Link href="/settings/retention">Help me decide</Link>: see what each choice would cost you in time a day.
@@ -40,8 +41,7 @@ export default async function SettingsPage() {
       <p>
         Going away, or need a rest from reviews? <Link href="/settings/away">I&apos;m away</Link>: name the days and your reviews wait until after.
       </p>
-      <SettingsForm initial={settings} timeZones={Intl.supportedValuesOf("timeZone")} />
-      <DeckSettingsForm initial={deck} />
+      <SettingsForm initial={settings} deck={deck} timeZones={Intl.supportedValuesOf("timeZone")} />
       <RemindersPanel
         vapidKey={config.VAPID_PUBLIC_KEY && config.VAPID_PRIVATE_KEY ? config.VAPID_PUBLIC_KEY : null}
         times={{ remindAt: formatMinute(reminders.remindAt), quietStart: formatMinute(reminders.quietStart), quietEnd: formatMinute(reminders.quietEnd) }}

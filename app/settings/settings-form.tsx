@@ -1,41 +1,62 @@
 "use client";
-import { useState } from "react";
-import { useForm } from "react-hook-form";
+import { useMemo, useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { SETTINGS_LIMITS as L, settingsSchema, type Settings, type SettingsInput } from "@/lib/validation/settings";
+import { SETTINGS_LIMITS as L, settingsSchema, type Settings } from "@/lib/validation/settings";
+import { DECK_SETTINGS_LIMITS as D, deckSettingsSchema, type DeckSettings } from "@/lib/validation/deck-settings";
 import { Field } from "../_components/field";
 import { showFailure } from "../_components/form-errors";
 import { saveSettingsAction } from "./actions";
+import { saveDeckSettingsAction } from "./deck-actions";
+import { TimeZonePicker } from "./time-zone-picker";
 
 const pct = (r: number) => Math.round(r * 1000) / 10;
 const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
 
-export function SettingsForm({ initial, timeZones }: { initial: Settings; timeZones: string[] }) {
+// All of /settings' scheduling options in one form with one Save: the scheduling settings and
+// the daily review limit with the leech rule are checked together in the browser, then saved
+// by their two actions, so that no Save can drop edits made elsewhere on the page.
+const allSettingsSchema = settingsSchema.extend(deckSettingsSchema.shape);
+type AllInput = import("zod").input<typeof allSettingsSchema>;
+type All = Settings & DeckSettings;
+const SETTINGS_FIELDS = [
+  "desiredRetention",
+  "newCardsPerDay",
+  "maximumInterval",
+  "dayRolloverHour",
+  "timeZone",
+  "enableFuzz",
+  "loadBalance",
+  "easyWeekdays",
+  "easyDates",
+] as const;
+const DECK_FIELDS = ["reviewsPerDay", "leechThreshold", "leechAction"] as const;
+
+export function SettingsForm({ initial, deck, timeZones }: { initial: Settings; deck: DeckSettings; timeZones: string[] }) {
   const [saved, setSaved] = useState<string | null>(null);
-  const { register, handleSubmit, setError, formState } = useForm<SettingsInput, unknown, Settings>({
-    resolver: zodResolver(settingsSchema),
+  const defaultValues = useMemo(
+    () => ({ ...initial, ...deck, desiredRetention: pct(initial.desiredRetention), easyDates: (initial.easyDates ?? []).join(", ") }),
+    [initial, deck],
+  );
+  const { register, handleSubmit, setError, setValue, control, formState } = useForm<AllInput, unknown, All>({
+    resolver: zodResolver(allSettingsSchema),
     // Shown and typed as a percentage (90), stored as a fraction (0.9): see retentionFromInput.
     // Easy dates are typed as one comma-separated line.
-    defaultValues: { ...initial, desiredRetention: pct(initial.desiredRetention), easyDates: (initial.easyDates ?? []).join(", ") },
+    defaultValues,
   });
   const { errors, isSubmitting } = formState;
+  const timeZone = useWatch({ control, name: "timeZone" });
 
   const onSubmit = handleSubmit(async (values) => {
     setSaved(null);
-    const res = await saveSettingsAction(values);
-    if (!res.ok) {
-      showFailure(setError, res, [
-        "desiredRetention",
-        "newCardsPerDay",
-        "maximumInterval",
-        "dayRolloverHour",
-        "timeZone",
-        "enableFuzz",
-        "loadBalance",
-        "easyWeekdays",
-        "easyDates",
-      ]);
-      if (Object.keys(res.fieldErrors).length) setError("root", { message: res.error });
+    const failed = "Your settings could not be saved just now. Please try again.";
+    const pick = <K extends keyof All>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, values[k]])) as Pick<All, K>;
+    const res = await saveSettingsAction(pick(SETTINGS_FIELDS)).catch(() => ({ ok: false as const, error: failed, fieldErrors: {} }));
+    const deckRes = res.ok ? await saveDeckSettingsAction(pick(DECK_FIELDS)).catch(() => ({ ok: false as const, error: failed, fieldErrors: {} })) : res;
+    const failure = !res.ok ? res : !deckRes.ok ? deckRes : null;
+    if (failure) {
+      showFailure(setError, failure, [...SETTINGS_FIELDS, ...DECK_FIELDS]);
+      if (Object.keys(failure.fieldErrors).length) setError("root", { message: failure.error });
       return;
     }
     setSaved("Settings saved.");
@@ -62,6 +83,7 @@ export function SettingsForm({ initial, timeZones }: { initial: Settings; timeZo
       <Field
         label="New cards per day"
         type="number"
+        inputMode="numeric"
         step="1"
         min={L.newCardsPerDay.min}
         max={L.newCardsPerDay.max}
@@ -69,25 +91,29 @@ export function SettingsForm({ initial, timeZones }: { initial: Settings; timeZo
         error={errors.newCardsPerDay?.message}
         {...register("newCardsPerDay")}
       />
-      <div>
-        <label htmlFor="timeZone">Time zone</label>
-        <select id="timeZone" aria-invalid={errors.timeZone ? true : undefined} {...register("timeZone")}>
-          {timeZones.includes(initial.timeZone) ? null : <option value={initial.timeZone}>{initial.timeZone}</option>}
-          {timeZones.map((tz) => (
-            <option key={tz} value={tz}>
-              {tz}
-            </option>
-          ))}
-        </select>
-        {errors.timeZone && (
-          <p className="field-error" role="alert">
-            {errors.timeZone.message}
-          </p>
-        )}
-      </div>
+      <Field
+        label="Reviews per day"
+        type="number"
+        inputMode="numeric"
+        step="1"
+        min={D.reviewsPerDay.min}
+        max={D.reviewsPerDay.max}
+        hint="0–9999; reviews and new cards done today count against it; what is over it waits for later days (default 200)"
+        error={errors.reviewsPerDay?.message}
+        {...register("reviewsPerDay")}
+      />
+      <TimeZonePicker
+        timeZones={timeZones}
+        saved={initial.timeZone}
+        value={timeZone}
+        onPick={(tz) => setValue("timeZone", tz, { shouldDirty: true, shouldValidate: true })}
+        error={errors.timeZone?.message}
+        register={register("timeZone")}
+      />
       <Field
         label="New day starts at (hour)"
         type="number"
+        inputMode="numeric"
         step="1"
         min={0}
         max={23}
@@ -135,11 +161,12 @@ export function SettingsForm({ initial, timeZones }: { initial: Settings; timeZo
         />
       </fieldset>
       {/* FSRS's own terms wait here, each with one line on what it does. Open when one has an error. */}
-      <details className="advanced" open={errors.maximumInterval || errors.enableFuzz ? true : undefined}>
+      <details className="advanced" open={errors.maximumInterval || errors.enableFuzz || errors.leechThreshold || errors.leechAction ? true : undefined}>
         <summary>Advanced</summary>
         <Field
           label="Maximum interval (days)"
           type="number"
+          inputMode="numeric"
           step="1"
           min={L.maximumInterval.min}
           max={L.maximumInterval.max}
@@ -155,6 +182,30 @@ export function SettingsForm({ initial, timeZones }: { initial: Settings; timeZo
           {errors.enableFuzz && (
             <p className="field-error" role="alert">
               {errors.enableFuzz.message}
+            </p>
+          )}
+        </div>
+        <p className="hint">A leech is a card you keep forgetting: reviewing it again and again costs time, and rereading its lesson helps more.</p>
+        <Field
+          label="Leech threshold (times forgotten)"
+          type="number"
+          inputMode="numeric"
+          step="1"
+          min={D.leechThreshold.min}
+          max={D.leechThreshold.max}
+          hint="a card forgotten this many times is a leech, and again every half as many more (default 8)"
+          error={errors.leechThreshold?.message}
+          {...register("leechThreshold")}
+        />
+        <div>
+          <label htmlFor="leechAction">When a card becomes a leech</label>
+          <select id="leechAction" aria-invalid={errors.leechAction ? true : undefined} {...register("leechAction")}>
+            <option value="suspend">Flag it and suspend it</option>
+            <option value="flag">Flag it only</option>
+          </select>
+          {errors.leechAction && (
+            <p className="field-error" role="alert">
+              {errors.leechAction.message}
             </p>
           )}
         </div>

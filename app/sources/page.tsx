@@ -26,6 +26,21 @@ export default function SourcesPage() {
         Words in square brackets are ours: one article&apos;s machine rewording uses a word for seizures where it means spasm, and we show [spasm] instead.
       </p>
 
+      {/* The page is long on a phone: a jump list to each source, and each source links back here. */}
+      <nav aria-labelledby="sources-index" className="jump-list" id="index">
+        <h2 id="sources-index">On this page</h2>
+        <ul>
+          {records.documents.map((d) => (
+            <li key={d.id}>
+              <a href={`#${d.id}`}>{documentLabel(d)}</a>
+            </li>
+          ))}
+          <li>
+            <a href="#guidance">Mainstream guidance ({records.guidance.length} sources)</a>
+          </li>
+        </ul>
+      </nav>
+
       <h2 id="documents">The source documents</h2>
       {records.documents.map((d) => {
         const text = readSeed(d.file);
@@ -74,6 +89,11 @@ export default function SourcesPage() {
                 );
               })}
             </ol>
+            <p>
+              <a href="#index" className="back-to-index">
+                Back to the list of sources
+              </a>
+            </p>
           </section>
         );
       })}

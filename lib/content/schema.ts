@@ -44,6 +44,8 @@ export const documentRecordSchema = z.strictObject({
   title: z.string().min(3).max(160),
   // false when the document prints no title and `title` is our description of it.
   titlePrinted: z.boolean().default(true),
+  // Where it was published, shown after the title: tells apart documents whose titles match.
+  site: z.string().min(3).max(60).optional(),
   kind: z.string().min(5).max(120),
   reliability: z.string().min(20).max(300),
 });
@@ -63,6 +65,9 @@ export const sourceRecordsSchema = z
     const ids = [...r.documents, ...r.guidance].map((x) => x.id);
     const dup = ids.find((id, i) => ids.indexOf(id) !== i);
     if (dup) ctx.addIssue({ code: "custom", message: `record id "${dup}" repeats`, path: [] });
+    const titles = r.documents.map((d) => `${d.title} ${d.site ?? ""}`.toLowerCase());
+    const same = titles.find((t, i) => titles.indexOf(t) !== i);
+    if (same) ctx.addIssue({ code: "custom", message: `two documents are titled "${same.trim()}": give one a site`, path: ["documents"] });
     const files = r.documents.map((d) => d.file);
     if (new Set(files).size !== files.length) ctx.addIssue({ code: "custom", message: "two records name the same file", path: ["documents"] });
   });

@@ -16,7 +16,8 @@ export function quoteAnchor(recordId: string, quote: string): string {
 }
 
 export function documentLabel(d: DocumentRecord): string {
-  return d.titlePrinted ? d.title : `${d.title} (no title printed)`;
+  const title = d.titlePrinted ? d.title : `${d.title} (no title printed)`;
+  return d.site ? `${title}, ${d.site}` : title;
 }
 
 export function guidanceLabel(g: GuidanceRecord): string {

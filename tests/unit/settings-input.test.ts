@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { settingsSchema } from "@/lib/validation/settings";
+import { matchTimeZones } from "@/app/settings/time-zones";
 
 const base = { newCardsPerDay: 10, maximumInterval: 36500, dayRolloverHour: 4, timeZone: "UTC", enableFuzz: true };
 const parse = (desiredRetention: unknown) => settingsSchema.safeParse({ ...base, desiredRetention });
@@ -17,5 +18,21 @@ describe("desired retention as a learner types it", () => {
     expect(parse(0.5).error?.issues[0]?.message).toBe("Choose at least 70%");
     expect(parse("lots").error?.issues[0]?.message).toBe("Enter how much to remember as a percentage, for example 90");
     expect(parse("").success).toBe(false);
+  });
+});
+
+describe("the time-zone search", () => {
+  const zones = ["America/New_York", "Europe/London", "Europe/Lisbon", "Asia/Kolkata", "Etc/GMT+5"];
+
+  it("finds zones by any words of their name, ignoring case and underscores", () => {
+    expect(matchTimeZones(zones, "new york")).toEqual(["America/New_York"]);
+    expect(matchTimeZones(zones, "EUROPE l")).toEqual(["Europe/London", "Europe/Lisbon"]);
+    expect(matchTimeZones(zones, "  ")).toEqual(zones);
+  });
+
+  it("keeps the chosen zone in the list so the select keeps its value", () => {
+    expect(matchTimeZones(zones, "london", "Asia/Kolkata")).toEqual(["Asia/Kolkata", "Europe/London"]);
+    expect(matchTimeZones(zones, "london", "Europe/London")).toEqual(["Europe/London"]);
+    expect(matchTimeZones(zones, "nowhere", "Nowhere/Else")).toEqual([]);
   });
 });

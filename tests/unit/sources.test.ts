@@ -72,6 +72,14 @@ describe("source records", () => {
     expect(records.guidance.map((g) => g.id)).toEqual(expect.arrayContaining(["nhs-back-pain", "nice-ng59"]));
   });
 
+  it("give every document a label of its own, even two whose titles differ only in capitals", () => {
+    const labels = records.documents.map((d) => documentLabel(d).toLowerCase());
+    expect(new Set(labels).size).toBe(labels.length);
+    const yaml = readFileSync(path.resolve("content/sources.yaml"), "utf8");
+    const twin = yaml.replace(/\n    site: [^\n]+/g, "");
+    expect(() => parseSourceRecords("content/sources.yaml", twin)).toThrow(/two documents are titled/);
+  });
+
   it("reject a citation of unknown guidance or of a document without a record", () => {
     const [first] = readLessonFiles();
     const withGuidance = structuredClone(first!);

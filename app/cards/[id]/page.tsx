@@ -31,7 +31,9 @@ export default async function CardInfoPage({ params }: { params: Promise<{ id: s
   return (
     <>
       <p>
-        <Link href="/cards">← All cards</Link>
+        <Link className="link-row" href="/cards">
+          ← All cards
+        </Link>
       </p>
       <h1>{c.view?.prompt ?? "A retired card"}</h1>
       {c.view && (
@@ -50,7 +52,8 @@ export default async function CardInfoPage({ params }: { params: Promise<{ id: s
           more reviews.
         </p>
       )}
-      <div className="stats">
+      {/* Six tiles of one shape (a value over its label), two to a row on a phone. */}
+      <div className="stats card-stats">
         <div className="stat">
           <b>{STATE_LABELS[c.state]}</b> state
         </div>
@@ -58,23 +61,31 @@ export default async function CardInfoPage({ params }: { params: Promise<{ id: s
           <b>{c.state === 0 ? "–" : zoned(c.due, tz)}</b> due
         </div>
         <div className="stat">
-          <b>{c.state === 0 ? "–" : `${days(c.stability)}d`}</b> stability
+          <b>{percent(c.retrievability)}</b> chance you recall it now
         </div>
         <div className="stat">
-          <b>{c.state === 0 ? "–" : c.difficulty.toFixed(2)}</b> difficulty
+          <b>{c.reps}</b> reviews
         </div>
         <div className="stat">
-          <b>{percent(c.retrievability)}</b> recall now
-        </div>
-        <div className="stat">
-          <b>{c.reps}</b> reviews, <b>{c.lapses}</b> lapses
+          <b>{c.lapses}</b> times forgotten
         </div>
         <div className="stat" data-testid="card-flags">
-          {c.suspended ? "Suspended" : c.buried ? "Buried until tomorrow" : c.retired ? "Retired from the course" : "In the queue"}
-          {c.leech ? " · leech" : ""}
+          <b>{c.suspended ? "Suspended" : c.buried ? "Buried" : c.retired ? "Retired" : "In the queue"}</b>
+          {c.leech ? "leech · " : ""}
+          {c.suspended ? "until you unsuspend it" : c.buried ? "until tomorrow" : c.retired ? "from the course" : "comes up when due"}
         </div>
       </div>
-      {!c.retired && <CardActions cardIds={[c.id]} compact />}
+      <details className="advanced">
+        <summary>Advanced: stability and difficulty</summary>
+        <p>
+          <b>Stability {c.state === 0 ? "–" : `${days(c.stability)} days`}</b>: how long until your chance of recalling this card falls to 90%.
+        </p>
+        <p>
+          <b>Difficulty {c.state === 0 ? "–" : c.difficulty.toFixed(2)}</b>: how hard the card is for you, from 1 (easy) to 10 (hard); harder cards grow their
+          gaps more slowly.
+        </p>
+      </details>
+      {!c.retired && <CardActions cardIds={[c.id]} compact flags={{ suspended: c.suspended, buried: c.buried }} />}
 
       <section aria-labelledby="stab-h">
         <h2 id="stab-h">Stability over time</h2>
@@ -89,7 +100,7 @@ export default async function CardInfoPage({ params }: { params: Promise<{ id: s
         {c.history.length === 0 ? (
           <p>No reviews yet.</p>
         ) : (
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0} role="region" aria-label="History, scrolls sideways">
             <table data-testid="card-history">
               <thead>
                 <tr>

@@ -11,6 +11,8 @@ import { lessonIllustrations } from "@/lib/now/illustrations";
 import { ReadMarker } from "./read-marker";
 import { RememberButton } from "./remember-button";
 import { SourceList } from "./sources";
+import { ReadAloud } from "./read-aloud";
+import { spokenSections } from "@/lib/learn/read-aloud";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -40,6 +42,7 @@ export default async function LessonPage({ params }: Props) {
       <p className="muted lesson-meta">{readingMinutes(lesson)} min read</p>
       <Disclaimer />
       <p className="lead">{lesson.summary}</p>
+      <ReadAloud sections={spokenSections(lesson.sections)} />
       <nav aria-label="In this lesson" className="toc">
         <ol>
           {lesson.sections.map((s) => (

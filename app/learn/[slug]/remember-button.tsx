@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from "react";
 import Link from "next/link";
 import { rememberLessonAction } from "./actions";
+import { rememberedMessage } from "./remembered-message";
 
 // The lesson page is static and the same for everyone, so it carries both versions; CSS shows
 // the one for the visitor (<html data-auth>, see lib/auth/display-cookie.ts).
@@ -21,7 +22,7 @@ export function RememberButton({ lessonSlug, primary = false }: { lessonSlug: st
     const res = await rememberLessonAction({ lessonSlug }).catch(() => ({ ok: false as const, error: "Could not reach the server. Please try again." }));
     setPending(false);
     if (!res.ok) return setError(res.error);
-    setMessage(res.added ? `Added ${res.added} card${res.added === 1 ? "" : "s"} to your deck.` : "Already in your deck.");
+    setMessage(rememberedMessage(res.added, res.newPerDay));
   };
 
   return (

@@ -84,7 +84,9 @@ export default async function CheckResult({ params }: Props) {
               ))}
           </ul>
           <p>
-            <a href="/now">What helps while you wait</a>
+            <a className="btn" href="/now">
+              What helps while you wait
+            </a>
           </p>
         </section>
       )}
@@ -93,7 +95,9 @@ export default async function CheckResult({ params }: Props) {
           <h2 id="check-again">When to check again</h2>
           <p>Run this check again whenever something new appears, and if the pain is not easing with self-care.</p>
           <p>
-            <a href={CHECK_PATH}>Check again</a>
+            <a className="btn" href={CHECK_PATH}>
+              Check again
+            </a>
           </p>
         </section>
       )}
