@@ -26,11 +26,13 @@ type Props = {
   nextLesson?: NextLessonLink;
   // The day's back check-in (./check-in.tsx): shown until the first grade of the session, which skips it.
   checkIn?: ReactNode;
+  // Grades made offline wait on this device (./waiting-cookie.ts): they are sent before a card shows.
+  sending?: boolean;
 };
 
-export function ReviewSession({ sessionId: given, initial, streak, guideSeen, userId, timeZone, nextLesson, checkIn }: Props) {
+export function ReviewSession({ sessionId: given, initial, streak, guideSeen, userId, timeZone, nextLesson, checkIn, sending }: Props) {
   const [sessionId] = useState(() => given ?? crypto.randomUUID());
-  const { s, copy, reveal, grade, undo, reload } = useReviewSession({ sessionId, initial, userId });
+  const { s, copy, reveal, grade, undo, reload } = useReviewSession({ sessionId, initial, userId, sending });
   // A learner with no review yet sees how the four grades work before the first card, once:
   // a cookie (read by the server, so nothing flashes) remembers that it was seen.
   const [guide, setGuide] = useState(!guideSeen && initial.lastLogId === null && initial.card !== null);
@@ -85,7 +87,11 @@ export function ReviewSession({ sessionId: given, initial, streak, guideSeen, us
           </button>
         </div>
       )}
-      {card ? (
+      {s.sending ? (
+        <p className="panel" role="status" data-testid="sending-waiting">
+          Sending the reviews saved on this device…
+        </p>
+      ) : card ? (
         <ReviewCardPanel card={card} revealed={s.revealed} chosen={s.chosen} pending={s.pending} locked={s.locked} onReveal={reveal} onGrade={onGrade} />
       ) : (
         <SessionEnd state={s.review} streakNow={streakNow} timeZone={timeZone ?? null} nextLesson={nextLesson ?? null} />

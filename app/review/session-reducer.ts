@@ -19,6 +19,9 @@ export type SessionState = {
   // After losing a race with another tab or device the card is stale: grading waits for a reload.
   locked: boolean;
   offline: boolean;
+  // Grades made offline on this device wait to be sent (the server said so from a cookie): the
+  // server's state may still show a card they answered, so no card shows until they are sent.
+  sending: boolean;
   error: string | null;
   message: string | null;
   undoable: Undoable[];
@@ -42,9 +45,10 @@ export type SessionAction =
   | { type: "synced"; logIds: Record<string, string>; error?: string }
   | { type: "backOnline" }
   | { type: "showLocal"; state: ReviewState }
-  | { type: "settled" };
+  | { type: "settled" }
+  | { type: "ready" };
 
-export function initialSession(review: ReviewState, offline: boolean): SessionState {
+export function initialSession(review: ReviewState, offline: boolean, sending = false): SessionState {
   return {
     review,
     revealed: false,
@@ -52,6 +56,7 @@ export function initialSession(review: ReviewState, offline: boolean): SessionSt
     pending: false,
     locked: false,
     offline,
+    sending,
     error: null,
     message: null,
     undoable: [],
@@ -68,7 +73,7 @@ const undoneMessage = (u: Undoable) => `Undid ${GRADE_NAMES[u.rating]} on \u201c
 export function sessionReducer(s: SessionState, a: SessionAction): SessionState {
   switch (a.type) {
     case "reveal":
-      if (s.revealed || !s.review.card || s.locked) return s;
+      if (s.revealed || !s.review.card || s.locked || s.sending) return s;
       return { ...s, revealed: true, chosen: a.choice ?? null };
     case "begin":
       return { ...s, pending: true, error: null, actions: s.actions + 1 };
@@ -115,6 +120,8 @@ export function sessionReducer(s: SessionState, a: SessionAction): SessionState 
       return show(s, a.state);
     case "settled":
       return { ...s, pending: false };
+    case "ready":
+      return { ...s, sending: false };
   }
 }
 

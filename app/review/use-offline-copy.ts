@@ -1,5 +1,6 @@
 "use client";
 import { useCallback, useRef, useState } from "react";
+import { markWaiting } from "./waiting-cookie";
 
 // The offline machinery (IndexedDB, the scheduler in the browser, sync), loaded with import()
 // after the page is interactive so that it adds nothing to the first load.
@@ -15,7 +16,10 @@ export function useOfflineCopy(userId: string | null) {
   const [noCopy, setNoCopy] = useState<boolean | null>(userId === null ? null : false);
   const [status, setStatus] = useState<OfflineStatus>({ waiting: 0, refused: [] });
   const refreshStatus = useCallback(async (user: string) => {
-    if (offlineModule.current) setStatus(await offlineModule.current.status(user));
+    if (!offlineModule.current) return;
+    const status = await offlineModule.current.status(user);
+    markWaiting(user, status.waiting);
+    setStatus(status);
   }, []);
   return { module: offlineModule, localUser, setLocalUser, noCopy, setNoCopy, status, refreshStatus };
 }

@@ -15,9 +15,10 @@ const PROBE_MS = 5_000;
 // online (one request each; the device's copy is updated from the answer, not fetched again),
 // on the device's copy when offline, sending the waiting grades when the server answers again.
 // `userId` is null in the offline shell (app/review-shell).
-export function useReviewSession({ sessionId, initial, userId }: { sessionId: string; initial: ReviewState; userId: string | null }) {
+export function useReviewSession(o: { sessionId: string; initial: ReviewState; userId: string | null; sending?: boolean }) {
+  const { sessionId, initial, userId } = o;
   const shell = userId === null;
-  const [s, dispatch] = useReducer(sessionReducer, undefined, () => initialSession(initial, shell));
+  const [s, dispatch] = useReducer(sessionReducer, undefined, () => initialSession(initial, shell, o.sending ?? false));
   const copy = useOfflineCopy(userId);
   const { module, localUser, refreshStatus } = copy;
   // The state as last rendered, for callbacks started from events and timers.
@@ -41,7 +42,7 @@ export function useReviewSession({ sessionId, initial, userId }: { sessionId: st
     async (rating: GradeValue) => {
       const cur = latest.current;
       const card = cur.review.card;
-      if (!card || !cur.revealed || cur.pending || cur.locked || busy.current) return;
+      if (!card || !cur.revealed || cur.pending || cur.locked || cur.sending || busy.current) return;
       busy.current = true;
       const key = `${card.cardId}:${card.version}`;
       if (attempt.current?.key !== key) attempt.current = { key, clientId: newClientId() };
@@ -139,6 +140,7 @@ export function useReviewSession({ sessionId, initial, userId }: { sessionId: st
         await m.setCurrentUser(userId);
         const { waiting } = await m.status(userId);
         if (waiting && (await sendWaiting(userId))) await reload(true);
+        dispatch({ type: "ready" });
         await m.refreshSnapshot(userId);
         await refreshStatus(userId);
         return;

@@ -123,6 +123,14 @@ describe("the review session reducer", () => {
     expect(run(graded, { type: "begin" }, { type: "undoRefused", error: "Server error", status: 500 }).undoable).toHaveLength(1);
   });
 
+  it("shows no card to answer while grades saved on the device are being sent, and the server's state once they are", () => {
+    const s = initialSession(state(card("answered-offline")), false, true);
+    expect(run(s, { type: "reveal" })).toBe(s);
+    const ready = run(s, { type: "synced", logIds: {} }, { type: "reloaded", state: state(card("next")), keepUndo: true, since: s.actions }, { type: "ready" });
+    expect(ready.sending).toBe(false);
+    expect(ready.review.card?.cardId).toBe("next");
+  });
+
   it("is done when the last card has been graded", () => {
     const s = run(start(), { type: "reveal" }, { type: "begin" }, { type: "graded", state: state(null, 1), rating: 3, logId: "log-1", local: false });
     expect(isDone(s)).toBe(true);
