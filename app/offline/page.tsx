@@ -25,7 +25,11 @@ export default function OfflinePage() {
       </div>
       <p className="muted">What to do in a flare and the warning-sign check are saved on this device too.</p>
       <div className="notice" role="status" data-testid="offline-notice">
-        Reviews, progress and settings need the network for now. When you are back online, reload the page.
+        <p>
+          Reviews work offline once you have opened <Link href="/review">Review</Link> on this device while signed in: your answers are kept here and sent when
+          the connection returns.
+        </p>
+        <p>Progress, the card list and settings need the network. When you are back online, reload the page.</p>
       </div>
       <h2>Available offline</h2>
       <SavedLessons lessons={lessons} />

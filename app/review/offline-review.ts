@@ -23,7 +23,24 @@ export async function status(userId: string): Promise<OfflineStatus> {
 export async function localState(userId: string, now = new Date()): Promise<ReviewState | null> {
   const snap = await store.loadSnapshot(userId);
   if (!snap) return null;
-  return localReviewState(snap, await store.pendingOf(userId), now);
+  return localReviewState(snap, [...(snap.applied ?? []), ...(await store.pendingOf(userId))], now);
+}
+
+// A grade the server stored while online, added to the copy from its answer: the copy stays
+// current without fetching the snapshot again (one request per grade). A repeat is kept once.
+export async function keepOnlineGrade(g: store.AppliedGrade): Promise<void> {
+  const snap = await store.loadSnapshot(g.userId);
+  if (!snap || snap.applied?.some((a) => a.logId === g.logId)) return;
+  await store.saveSnapshot({ ...snap, applied: [...(snap.applied ?? []), g] });
+}
+
+// An online grade undone on the server: dropped from the copy. One the copy does not hold
+// (graded before the snapshot was taken) is already inside the snapshot, which is then fetched again.
+export async function forgetOnlineGrade(userId: string, logId: string): Promise<void> {
+  const snap = await store.loadSnapshot(userId);
+  if (!snap) return;
+  if (!snap.applied?.some((a) => a.logId === logId)) return void (await refreshSnapshot(userId));
+  await store.saveSnapshot({ ...snap, applied: snap.applied.filter((a) => a.logId !== logId) });
 }
 
 export async function gradeLocal(g: LocalGrade): Promise<ReviewState | null> {
@@ -39,18 +56,29 @@ export async function undoLocal(userId: string, clientId: string): Promise<Revie
 // Refreshes the local copy while online. A snapshot for another user (the session changed
 // under this page) is not kept.
 export async function refreshSnapshot(userId: string): Promise<boolean> {
+  const snapshot = await fetchSnapshot();
+  if (snapshot?.userId !== userId) return false;
+  // Grades still waiting were made against the previous copy; it stays until they are sent.
+  if ((await store.pendingOf(userId)).length) return false;
+  await store.saveSnapshot(snapshot);
+  return true;
+}
+
+async function fetchSnapshot(): Promise<OfflineSnapshot | null> {
   try {
     const res = await fetch("/api/review/offline", { cache: "no-store" });
-    if (!res.ok) return false;
+    if (!res.ok) return null;
     const reply = (await res.json()) as { ok: boolean; snapshot?: OfflineSnapshot };
-    if (!reply.ok || reply.snapshot?.userId !== userId) return false;
-    // Grades still waiting were made against the previous copy; it stays until they are sent.
-    if ((await store.pendingOf(userId)).length) return false;
-    await store.saveSnapshot(reply.snapshot);
-    return true;
+    return reply.ok && reply.snapshot ? reply.snapshot : null;
   } catch {
-    return false;
+    return null;
   }
+}
+
+// The signed-in user as the server sees it (null when signed out or unreachable): the offline
+// shell sends the grades it holds only for that user.
+export async function signedInUser(): Promise<string | null> {
+  return (await fetchSnapshot())?.userId ?? null;
 }
 
 export type SyncReport = { sent: number; logIds: Record<string, string>; error?: string };

@@ -6,8 +6,14 @@ import type { LocalGrade, OfflineSnapshot, RefusedGrade } from "@/lib/srs/offlin
 // (pending, in the order they were made) and the ones the server refused (refused). "meta"
 // remembers which user last opened /review here, so that the offline shell of /review (which
 // holds no user data) knows whose copy to show; signing out or in clears it.
+// The snapshot as kept: the server's, plus the grades made online since it was taken
+// (`applied`, in order), which the page adds from each grade's answer instead of fetching
+// the whole snapshot again.
+export type AppliedGrade = LocalGrade & { logId: string };
+export type StoredSnapshot = OfflineSnapshot & { applied?: AppliedGrade[] };
+
 interface OfflineDb extends DBSchema {
-  snapshots: { key: string; value: OfflineSnapshot };
+  snapshots: { key: string; value: StoredSnapshot };
   pending: { key: number; value: LocalGrade & { seq?: number }; indexes: { userId: string; clientId: string } };
   refused: { key: string; value: RefusedGrade; indexes: { userId: string } };
   meta: { key: string; value: string };
@@ -31,11 +37,11 @@ function db() {
   return opened;
 }
 
-export async function saveSnapshot(s: OfflineSnapshot): Promise<void> {
+export async function saveSnapshot(s: StoredSnapshot): Promise<void> {
   await (await db()).put("snapshots", s);
 }
 
-export async function loadSnapshot(userId: string): Promise<OfflineSnapshot | undefined> {
+export async function loadSnapshot(userId: string): Promise<StoredSnapshot | undefined> {
   return (await db()).get("snapshots", userId);
 }
 

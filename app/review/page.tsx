@@ -8,6 +8,7 @@ import { reviewUserOf } from "@/lib/srs/review/user";
 import { getNextLesson, getStreak } from "@/lib/progress/summary";
 import { ReviewSession } from "./review-session";
 import { GUIDE_COOKIE } from "./guide-cookie";
+import { WAITING_COOKIE } from "./waiting-cookie";
 import { CheckIn } from "./check-in";
 import { BadDayNotice } from "./bad-day-notice";
 import { BacklogOffer } from "./backlog-offer";
@@ -48,6 +49,7 @@ export default async function ReviewPage() {
         timeZone={reviewUser.timeZone}
         nextLesson={nextLesson}
         checkIn={ask ? <CheckIn /> : undefined}
+        sending={jar.get(WAITING_COOKIE)?.value === user.id}
       />
     </div>
   );

@@ -89,6 +89,27 @@ async function gradeOne(page: Page, key: "1" | "2" | "3" | "4") {
   return { cardId: cardId!, label: label! };
 }
 
+// Records every card id and "New" count the page shows from now on (the initial ones too), in
+// this document: a navigation starts a new document, whose records start empty.
+async function watchShown(page: Page) {
+  await page.evaluate(() => {
+    const w = window as unknown as { shown: { cards: string[]; newCounts: number[] } };
+    w.shown = { cards: [], newCounts: [] };
+    const note = () => {
+      const id = document.querySelector('[data-testid="review-card"]')?.getAttribute("data-card-id");
+      const n = document.querySelector('[data-testid="count-new"]')?.textContent;
+      if (id && w.shown.cards[w.shown.cards.length - 1] !== id) w.shown.cards.push(id);
+      if (n != null) w.shown.newCounts.push(Number(n));
+    };
+    note();
+    new MutationObserver(note).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+  });
+}
+
+function shownSince(page: Page) {
+  return page.evaluate(() => (window as unknown as { shown?: { cards: string[]; newCounts: number[] } }).shown ?? null);
+}
+
 async function goOffline(context: BrowserContext) {
   await context.setOffline(true);
   await down();
@@ -153,6 +174,56 @@ describe("reviewing offline", () => {
       const { stored, replayed } = await replayedCard(db, userId, cardId);
       expect(stored).toEqual(replayed);
     }
+    await context.close();
+  });
+
+  it("comes back online in place: no page load, and no card or count from before the waiting grades were sent", async () => {
+    const context = await middayContext(browser());
+    const { page, userId } = await offlineLearner(context);
+    const graded = [await gradeOne(page, "3"), await gradeOne(page, "3")];
+    const newOffline = Number(await page.getByTestId("count-new").textContent());
+    await watchShown(page);
+
+    await context.setOffline(false);
+    await up();
+    await expect.poll(() => db.reviewLog.count({ where: { userId } }), { timeout: 60_000 }).toBe(2);
+    await expect.poll(() => page.getByTestId("offline-banner").count(), { timeout: 30_000 }).toBe(0);
+    await expect.poll(() => page.getByTestId("waiting-count").count()).toBe(0);
+    await page.getByTestId("review-card").waitFor();
+    // The same document all along (a reload would have dropped the records), which never showed
+    // a card answered offline nor the counts from before those answers were sent.
+    const shown = await shownSince(page);
+    expect(shown).not.toBeNull();
+    expect(shown!.cards.filter((id) => graded.some((g) => g.cardId === id))).toEqual([]);
+    expect(Math.max(...shown!.newCounts)).toBeLessThanOrEqual(newOffline);
+    await context.close();
+  });
+
+  it("opened again online with grades waiting, shows no card until they are sent, so never one they answered", async () => {
+    const context = await middayContext(browser());
+    const { page, userId } = await offlineLearner(context);
+    const graded = await gradeOne(page, "3");
+    await page.close();
+    await context.setOffline(false);
+    await up();
+    const again = await context.newPage();
+    // The server renders /review knowing from a cookie that grades wait here: no card shows until they are sent.
+    await again.addInitScript(() => {
+      const w = window as unknown as { shownAtLoad: string[] };
+      w.shownAtLoad = [];
+      document.addEventListener("DOMContentLoaded", () => {
+        const note = () => {
+          const id = document.querySelector('[data-testid="review-card"]')?.getAttribute("data-card-id");
+          if (id && !w.shownAtLoad.includes(id)) w.shownAtLoad.push(id);
+        };
+        note();
+        new MutationObserver(note).observe(document.body, { subtree: true, childList: true, attributes: true });
+      });
+    });
+    await again.goto(`${base}/review`);
+    await expect.poll(() => db.reviewLog.count({ where: { userId } }), { timeout: 30_000 }).toBe(1);
+    await again.getByTestId("review-card").waitFor();
+    expect(await again.evaluate(() => (window as unknown as { shownAtLoad: string[] }).shownAtLoad)).not.toContain(graded.cardId);
     await context.close();
   });
 

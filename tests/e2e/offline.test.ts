@@ -115,6 +115,10 @@ describe("reading offline", () => {
     // A page that was never cached gets the offline page, listing the saved lessons.
     await page.goto(`${own.url}/progress`);
     expect(await page.locator("h1").textContent()).toBe("You are offline");
+    // Reviews go on offline from the device's copy: the page says so, not that they need the network.
+    const notice = await page.getByTestId("offline-notice").textContent();
+    expect(notice).toContain("Reviews work offline");
+    expect(notice).not.toMatch(/reviews[^.]*need the network/i);
     const links = page.getByTestId("offline-lessons").getByRole("link");
     await expect.poll(() => page.getByTestId("saved-count").textContent()).toBe(`${lessons.length} of ${lessons.length} lessons are saved on this device.`);
     for (const l of lessons) expect(await links.filter({ hasText: l.title }).count()).toBe(1);

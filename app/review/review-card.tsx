@@ -1,0 +1,72 @@
+"use client";
+import Link from "next/link";
+import type { ReviewCard } from "@/lib/srs/review/queue";
+import { CardSources } from "./card-sources";
+import { GradeButtons } from "./grade-buttons";
+import type { GradeValue } from "./grade-names";
+
+type Props = {
+  card: ReviewCard;
+  revealed: boolean;
+  chosen: string | null;
+  pending: boolean;
+  locked: boolean;
+  onReveal: (choice?: string) => void;
+  onGrade: (r: GradeValue) => void;
+};
+
+// The card on screen: its prompt (and choices), the answer once shown, and the fixed answer bar.
+export function ReviewCardPanel({ card, revealed, chosen, pending, locked, onReveal, onGrade }: Props) {
+  return (
+    // aria-disabled marks a stale card for assistive technology; its buttons are disabled as well.
+    // eslint-disable-next-line jsx-a11y/role-supports-aria-props
+    <article className={`panel${locked ? " locked" : ""}`} data-testid="review-card" data-card-id={card.cardId} aria-disabled={locked || undefined}>
+      <p className="muted">{card.lessonTitle}</p>
+      {card.leech && (
+        <p className="notice" data-testid="leech-notice">
+          <b>You keep forgetting this one</b> ({card.lapses} times). Try rereading its lesson section, or{" "}
+          <Link href={`/cards/${card.cardId}`}>see its history</Link>.
+        </p>
+      )}
+      <p className="prompt" data-testid="prompt">
+        {card.prompt}
+      </p>
+      {card.choices && (
+        <ul className="choices">
+          {card.choices.map((c) => (
+            <li key={c}>
+              <button
+                type="button"
+                className={`btn ${revealed && c === card.answer ? "choice-correct" : ""} ${revealed && c === chosen && c !== card.answer ? "choice-wrong" : ""}`}
+                disabled={locked}
+                onClick={() => onReveal(c)}
+              >
+                {c}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {revealed && (
+        <div className="answer" data-testid="answer">
+          <p>
+            <strong>{card.answer}</strong>
+          </p>
+          <p className="muted">
+            {card.explanation} <Link href={`/learn/${card.lessonSlug}#${card.sectionId}`}>Read: {card.sectionHeading}</Link>
+          </p>
+          <CardSources sources={card.sources} />
+        </div>
+      )}
+      <div className="answer-bar" data-testid="answer-bar">
+        {!revealed ? (
+          <button type="button" className="btn primary reveal" onClick={() => onReveal()} disabled={locked} autoFocus>
+            Show answer <kbd aria-hidden="true">Space</kbd>
+          </button>
+        ) : (
+          <GradeButtons card={card} disabled={pending || locked} onGrade={onGrade} />
+        )}
+      </div>
+    </article>
+  );
+}
