@@ -2,7 +2,8 @@ import "server-only";
 import type { PrismaClient } from "@prisma/client";
 import { db } from "../db";
 import { isUniqueViolation } from "../db/errors";
-import { dueCutoff, NEW_STATE } from "../srs/due";
+import { State } from "ts-fsrs";
+import { dueCutoff } from "../srs/due";
 import { studyDayNumber, type DayContext } from "../srs/day";
 import { sendPush, type PushOutcome, type PushTarget, type ReminderPayload, type Vapid } from "./push";
 import { DEFAULT_TIMES } from "./store";
@@ -27,7 +28,7 @@ async function dueCount(client: PrismaClient, userId: string, now: Date, ctx: Da
   return client.card.count({
     where: {
       userId,
-      state: { not: NEW_STATE },
+      state: { not: State.New },
       due: { lt: dueCutoff(now, ctx) },
       suspendedAt: null,
       OR: [{ buriedUntil: null }, { buriedUntil: { lte: now } }],

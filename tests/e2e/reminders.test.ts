@@ -3,7 +3,7 @@ import webpush from "web-push";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
 import { middayContext, signUp, useBrowser } from "./browser";
-import { ROOT, startServer, type Server } from "./server";
+import { ROOT, startServer, type Server } from "../../scripts/shared/server";
 
 // Review reminders in a real browser, on a server of this file's own that has VAPID keys
 // (the suite's shared server has none, so push is off there). Service workers run only in a
