@@ -23,5 +23,3 @@ export function useOfflineCopy(userId: string | null) {
   }, []);
   return { module: offlineModule, localUser, setLocalUser, noCopy, setNoCopy, status, refreshStatus };
 }
-
-export type OfflineCopy = ReturnType<typeof useOfflineCopy>;

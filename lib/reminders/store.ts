@@ -39,10 +39,6 @@ export async function unsubscribeDevice(userId: string, endpoint: string): Promi
   await db.pushSubscription.deleteMany({ where: { userId, endpoint } });
 }
 
-export async function isDeviceSubscribed(userId: string, endpoint: string): Promise<boolean> {
-  return (await db.pushSubscription.count({ where: { userId, endpoint } })) > 0;
-}
-
 // A new secret replaces the old one, so a feed URL that leaked stops working.
 export async function regenerateCalendarToken(userId: string): Promise<string> {
   const calendarToken = randomBytes(24).toString("base64url");

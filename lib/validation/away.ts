@@ -23,7 +23,6 @@ export const awaySchema = z
   })
   .refine((a) => dayOfIsoDate(a.end) >= dayOfIsoDate(a.start), { message: "The last day away cannot be before the first", path: ["end"] })
   .refine((a) => dayOfIsoDate(a.end) - dayOfIsoDate(a.start) < MAX_AWAY_DAYS, { message: `A break can be at most ${MAX_AWAY_DAYS} days`, path: ["end"] });
-export type AwayInput = z.input<typeof awaySchema>;
 
 export const undoAwaySchema = z.object({ periodId: z.string().min(1).max(64, "Nothing to undo") });
 

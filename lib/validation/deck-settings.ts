@@ -16,5 +16,4 @@ export const deckSettingsSchema = z.object({
   leechThreshold: int(L.leechThreshold.min, L.leechThreshold.max, "Leech threshold"),
   leechAction: z.enum(LEECH_ACTIONS, { error: "Choose what happens to a leech" }),
 });
-export type DeckSettingsInput = z.input<typeof deckSettingsSchema>;
 export type DeckSettings = z.output<typeof deckSettingsSchema>;

@@ -64,5 +64,4 @@ export const settingsSchema = z.object({
     .optional(),
   easyDates: easyDatesSchema.optional(),
 });
-export type SettingsInput = z.input<typeof settingsSchema>;
 export type Settings = z.output<typeof settingsSchema>;
