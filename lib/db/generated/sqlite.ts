@@ -1,0 +1,178 @@
+import type { ColumnType } from "kysely";
+export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
+  ? ColumnType<S, I | undefined, U>
+  : ColumnType<T, T | undefined, T>;
+export type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+export type BackCheckIn = {
+    id: string;
+    userId: string;
+    studyDay: number;
+    score: number | null;
+    flare: Generated<number>;
+    badDay: Generated<number>;
+    sessionCards: Generated<number>;
+    postponed: Generated<number>;
+    postponeBatchId: string | null;
+    createdAt: Generated<string>;
+};
+export type Card = {
+    id: string;
+    userId: string;
+    catalogCardId: string;
+    addedAt: Generated<string>;
+    version: Generated<number>;
+    state: Generated<number>;
+    due: string;
+    stability: Generated<number>;
+    difficulty: Generated<number>;
+    elapsedDays: Generated<number>;
+    scheduledDays: Generated<number>;
+    learningSteps: Generated<number>;
+    reps: Generated<number>;
+    lapses: Generated<number>;
+    lastReview: string | null;
+    suspendedAt: string | null;
+    buriedUntil: string | null;
+    leech: Generated<number>;
+};
+export type CardEvent = {
+    id: string;
+    userId: string;
+    cardId: string;
+    batchId: string;
+    kind: string;
+    at: string;
+    before: string;
+    version: number;
+    undoneAt: string | null;
+};
+export type CatalogCard = {
+    id: string;
+    lessonSlug: string;
+    topic: string;
+    position: number;
+    contentHash: string;
+    front: Generated<string>;
+    safety: Generated<number>;
+    quickRelief: Generated<number>;
+    retiredAt: string | null;
+    updatedAt: string;
+};
+export type OptimizeJob = {
+    id: string;
+    userId: string;
+    status: string;
+    progress: Generated<number>;
+    message: string | null;
+    items: Generated<number>;
+    weights: string | null;
+    defaultLogLoss: number | null;
+    defaultRmse: number | null;
+    newLogLoss: number | null;
+    newRmse: number | null;
+    createdAt: Generated<string>;
+    updatedAt: Generated<string>;
+    finishedAt: string | null;
+};
+export type ParameterSet = {
+    id: string;
+    userId: string;
+    weights: string;
+    source: string;
+    createdAt: Generated<string>;
+};
+export type QuizAttempt = {
+    id: string;
+    userId: string;
+    lessonSlug: string;
+    clientId: string;
+    score: number;
+    total: number;
+    answers: string;
+    createdAt: Generated<string>;
+};
+export type RescheduleSnapshot = {
+    id: string;
+    userId: string;
+    createdAt: Generated<string>;
+    undoneAt: string | null;
+    moved: number;
+    cards: string;
+};
+export type ReviewLog = {
+    id: string;
+    userId: string;
+    cardId: string;
+    clientId: string;
+    rating: number;
+    state: number;
+    due: string;
+    stability: number;
+    difficulty: number;
+    elapsedDays: number;
+    lastElapsedDays: number;
+    scheduledDays: number;
+    learningSteps: number;
+    review: string;
+    durationMs: number;
+    reviewDay: number;
+    prevDue: string;
+    prevLastReview: string | null;
+    prevElapsedDays: number;
+    prevReps: number;
+    prevLapses: number;
+    prevVersion: number;
+    nextState: number;
+    nextDue: string;
+    nextScheduledDays: number;
+    nextStability: number;
+    nextVersion: number;
+    undoneAt: string | null;
+    leechChange: Generated<number>;
+    sessionId: string | null;
+};
+export type SignInAttempt = {
+    id: string;
+    email: string;
+    ip: string;
+    success: number;
+    createdAt: Generated<string>;
+};
+export type SignUpAttempt = {
+    id: string;
+    ip: string;
+    createdAt: Generated<string>;
+};
+export type User = {
+    id: string;
+    email: string;
+    name: string | null;
+    passwordHash: string;
+    createdAt: Generated<string>;
+    sessionVersion: Generated<number>;
+    timeZone: Generated<string>;
+    dayRolloverHour: Generated<number>;
+    desiredRetention: Generated<number>;
+    newCardsPerDay: Generated<number>;
+    maximumInterval: Generated<number>;
+    enableFuzz: Generated<number>;
+    fsrsWeights: string | null;
+    reviewsPerDay: Generated<number>;
+    leechThreshold: Generated<number>;
+    leechAction: Generated<string>;
+};
+export type DB = {
+    BackCheckIn: BackCheckIn;
+    Card: Card;
+    CardEvent: CardEvent;
+    CatalogCard: CatalogCard;
+    OptimizeJob: OptimizeJob;
+    ParameterSet: ParameterSet;
+    QuizAttempt: QuizAttempt;
+    RescheduleSnapshot: RescheduleSnapshot;
+    ReviewLog: ReviewLog;
+    SignInAttempt: SignInAttempt;
+    SignUpAttempt: SignUpAttempt;
+    User: User;
+};
