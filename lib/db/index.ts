@@ -33,6 +33,7 @@ export const sqlDb: Sql = {
 };
 
 import { createTyped, type Db, type Typed } from "./kysely";
+import type { SqlTx } from "./sql";
 import { isPostgresUrl } from "./url";
 export type { Db } from "./kysely";
 export type { DB } from "./row-types";
@@ -49,3 +50,4 @@ export const kdb: Db = new Proxy({} as Db, {
   },
 });
 export const transaction = <T>(fn: (tx: Db) => Promise<T>): Promise<T> => typed().transaction(fn);
+export const kyselyOn = (tx: SqlTx): Db => typed().on(tx);

@@ -26,7 +26,12 @@ import type { Query, Sql, SqlTx } from "./sql";
 
 export type Engine = "sqlite" | "postgres";
 export type Db = Kysely<DB>;
-export type Typed = { readonly db: Db; transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> };
+export type Typed = {
+  readonly db: Db;
+  transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
+  // Kysely on a transaction of lib/db/sql.ts that is already open.
+  on(tx: SqlTx): Db;
+};
 
 // A SELECT, a write with RETURNING, or raw SQL reading rows: the statement answers with rows.
 function returnsRows(cq: CompiledQuery): boolean {
@@ -79,18 +84,7 @@ export function createTyped(sql: Sql, engine: Engine): Typed {
   };
   const db = new Kysely<DB>({ dialect });
   const executor = db.getExecutor();
-  return {
-    db,
-    transaction: (fn) =>
-      sql.transaction((tx) =>
-        fn(
-          new Kysely<DB>({
-            config: { dialect },
-            dialect,
-            driver,
-            executor: executor.withConnectionProvider(new SingleConnectionProvider(connection(tx, engine))),
-          }),
-        ),
-      ),
-  };
+  const on = (tx: SqlTx) =>
+    new Kysely<DB>({ config: { dialect }, dialect, driver, executor: executor.withConnectionProvider(new SingleConnectionProvider(connection(tx, engine))) });
+  return { db, on, transaction: (fn) => sql.transaction((tx) => fn(on(tx))) };
 }
