@@ -22,7 +22,7 @@ const config = [
     rules: { "react-hooks/rules-of-hooks": "off" },
   },
   {
-    ignores: [".next*/**", "data/**", "coverage/**", "test-results/**", "next-env.d.ts"],
+    ignores: [".next*/**", "lib/db/generated/**", "data/**", "coverage/**", "test-results/**", "next-env.d.ts"],
   },
 ];
 

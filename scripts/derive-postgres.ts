@@ -19,7 +19,9 @@ export function derivePostgresSchema(source: string): string {
   const out = source
     .replace(/provider\s*=\s*"sqlite"/, 'provider = "postgresql"')
     // A second generated client, so that the SQLite client stays the default import.
-    .replace(/(provider\s*=\s*"prisma-client-js")/, '$1\n  output     = "../../node_modules/.prisma/client-pg"');
+    .replace(/(provider\s*=\s*"prisma-client-js")/, '$1\n  output     = "../../node_modules/.prisma/client-pg"')
+    // Kysely's table types with PostgreSQL's Date and boolean, beside the SQLite ones.
+    .replace('output   = "../lib/db/generated"\n  fileName = "sqlite.ts"', 'output   = "../../lib/db/generated"\n  fileName = "postgres.ts"');
   if (out === source) throw new Error("prisma/schema.prisma no longer has the expected datasource and generator blocks");
   return HEADER + out;
 }

@@ -31,3 +31,23 @@ export const sqlDb: Sql = {
     globalForSql.unknotSql = undefined;
   },
 };
+
+import { createTyped, type Db, type Typed } from "./kysely";
+import type { SqlTx } from "./sql";
+import { isPostgresUrl } from "./url";
+export type { Db } from "./kysely";
+export type { DB } from "./row-types";
+
+const globalForTyped = globalThis as unknown as { unknotTyped?: Typed };
+
+// Kysely (lib/db/kysely.ts) on the same connections as sqlDb; built at its first use, like sqlDb.
+const typed = () => (globalForTyped.unknotTyped ??= createTyped(sqlDb, isPostgresUrl(env().DATABASE_URL) ? "postgres" : "sqlite"));
+export const kdb: Db = new Proxy({} as Db, {
+  get: (_, key) => {
+    const t = typed().db;
+    const v: unknown = Reflect.get(t, key);
+    return typeof v === "function" ? v.bind(t) : v;
+  },
+});
+export const transaction = <T>(fn: (tx: Db) => Promise<T>): Promise<T> => typed().transaction(fn);
+export const kyselyOn = (tx: SqlTx): Db => typed().on(tx);

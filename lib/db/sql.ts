@@ -15,7 +15,8 @@ import { statements } from "./statements";
 // Rows come back as plain objects; lib/db/row.ts turns driver values (ISO text or Date,
 // bigint strings, 0/1) into typed fields, so nothing outside lib/db knows the engine.
 
-export type Query = { readonly text: string; readonly values: readonly unknown[] };
+// `numbered`: the text already has PostgreSQL's $1, $2 … (Kysely's compiled queries).
+export type Query = { readonly text: string; readonly values: readonly unknown[]; readonly numbered?: boolean };
 export type Row = Record<string, unknown>;
 
 export function sql(strings: TemplateStringsArray, ...values: unknown[]): Query {
@@ -192,7 +193,7 @@ function postgresSql(url: string, max: number): Sql {
     let p = prepared.get(q.text);
     if (p === undefined) {
       let i = 0;
-      p = { name: `unknot_${prepared.size}`, text: q.text.replace(/\?/g, () => `$${++i}`) };
+      p = { name: `unknot_${prepared.size}`, text: q.numbered ? q.text : q.text.replace(/\?/g, () => `$${++i}`) };
       prepared.set(q.text, p);
     }
     return { ...p, values: q.values.map(pgValue) as unknown[] };

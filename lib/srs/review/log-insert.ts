@@ -1,5 +1,6 @@
 import "server-only";
-import { sql } from "../../db";
+import { kyselyOn } from "../../db";
+import { prepared } from "../../db/prepared";
 import type { SqlTx } from "../../db/sql";
 import type { ReviewLogFields } from "../card-rows";
 
@@ -19,12 +20,44 @@ export type ReviewLogInsert = ReviewLogFields & {
   balance?: string | null;
 };
 
-export function insertReviewLog(tx: SqlTx, r: ReviewLogInsert): Promise<number> {
-  return tx.run(sql`
-    INSERT INTO "ReviewLog" ("id", "userId", "cardId", "clientId", "rating", "state", "due", "stability", "difficulty", "elapsedDays",
-      "lastElapsedDays", "scheduledDays", "learningSteps", "review", "durationMs", "reviewDay", "prevDue", "prevLastReview",
-      "prevElapsedDays", "prevReps", "prevLapses", "prevVersion", "nextState", "nextDue", "nextScheduledDays", "nextStability", "nextVersion", "leechChange", "sessionId", "balance")
-    VALUES (${r.id}, ${r.userId}, ${r.cardId}, ${r.clientId}, ${r.rating}, ${r.state}, ${r.due}, ${r.stability}, ${r.difficulty}, ${r.elapsedDays},
-      ${r.lastElapsedDays}, ${r.scheduledDays}, ${r.learningSteps}, ${r.review}, ${r.durationMs}, ${r.reviewDay}, ${r.prevDue}, ${r.prevLastReview},
-      ${r.prevElapsedDays}, ${r.prevReps}, ${r.prevLapses}, ${r.prevVersion}, ${r.nextState}, ${r.nextDue}, ${r.nextScheduledDays}, ${r.nextStability}, ${r.nextVersion}, ${r.leechChange}, ${r.sessionId}, ${r.balance ?? null})`);
+// Every field of ReviewLogInsert, each a column (the compiler checks both).
+const FIELDS: { readonly [K in keyof ReviewLogInsert]: true } = {
+  id: true,
+  userId: true,
+  cardId: true,
+  clientId: true,
+  rating: true,
+  state: true,
+  due: true,
+  stability: true,
+  difficulty: true,
+  elapsedDays: true,
+  lastElapsedDays: true,
+  scheduledDays: true,
+  learningSteps: true,
+  review: true,
+  durationMs: true,
+  reviewDay: true,
+  prevDue: true,
+  prevLastReview: true,
+  prevElapsedDays: true,
+  prevReps: true,
+  prevLapses: true,
+  prevVersion: true,
+  nextState: true,
+  nextDue: true,
+  nextScheduledDays: true,
+  nextStability: true,
+  nextVersion: true,
+  leechChange: true,
+  sessionId: true,
+  balance: true,
+};
+const COLUMNS = Object.keys(FIELDS) as (keyof ReviewLogInsert)[];
+
+const insert = prepared((db, p: ReviewLogInsert) => db.insertInto("ReviewLog").values(Object.fromEntries(COLUMNS.map((c) => [c, p[c]])) as ReviewLogInsert));
+
+export async function insertReviewLog(tx: SqlTx, r: ReviewLogInsert): Promise<number> {
+  await insert(kyselyOn(tx), { ...r, balance: r.balance ?? null });
+  return 1;
 }

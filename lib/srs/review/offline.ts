@@ -1,10 +1,12 @@
 import "server-only";
-import { State } from "ts-fsrs";
-import { sqlDb, sql } from "../../db";
-import { bool, date, dateOrNull, num, str } from "../../db/row";
+import { sql } from "kysely";
+import { Rating, State } from "ts-fsrs";
+import { kdb } from "../../db";
 import { cardView } from "../../content/catalogue";
 import { studyDayNumber } from "../day";
-import { dueCutoff, QUEUED_SQL } from "../due";
+import { dueCutoff } from "../due";
+import { CARD_FIELD_COLUMNS, dueBefore, inState, queuedCards } from "../card-queries";
+import { cardFields } from "../card-rows";
 import { dailyAllowance } from "../limits";
 import { dayContextOf, schedulerSettingsOf } from "../settings";
 import { toWire, type OfflineSnapshot, type SnapshotCard } from "../offline/snapshot";
@@ -15,30 +17,41 @@ import type { ReviewUser } from "./user";
 // new cards that the day's remaining new-card limit allows, in the queue's order, with their
 // content, and the learner's parameters. Only the session's own cards are read. As on /review,
 // suspended and buried cards are left out and the daily limits (lib/srs/limits.ts) apply.
-// Constant text; the values are bound.
-const SELECT = `SELECT c."id", c."catalogCardId", c."version", c."state", c."due", c."stability", c."difficulty", c."elapsedDays",
-  c."scheduledDays", c."learningSteps", c."reps", c."lapses", c."lastReview", c."leech", k."safety"
-  FROM "Card" c JOIN "CatalogCard" k ON k."id" = c."catalogCardId" WHERE c."userId" = ? AND k."retiredAt" IS NULL AND ${QUEUED_SQL}`;
+const queuedRows = (userId: string, now: Date) =>
+  queuedCards(kdb, userId, now).select(["c.id", "c.catalogCardId", "c.version", ...CARD_FIELD_COLUMNS, "c.leech", "k.safety"]);
 
 export async function offlineSnapshot(user: ReviewUser, now = new Date()): Promise<OfflineSnapshot> {
   const ctx = dayContextOf(user);
   const studyDay = studyDayNumber(now, ctx);
-  const t = await sqlDb.get(sql`
-    SELECT COUNT(*) AS "done", SUM(CASE WHEN l."rating" = 1 THEN 1 ELSE 0 END) AS "again", SUM(l."durationMs") AS "timeMs",
-      SUM(CASE WHEN l."state" = 0 THEN 1 ELSE 0 END) AS "introduced", SUM(CASE WHEN l."state" = 2 THEN 1 ELSE 0 END) AS "reviewed",
-      (SELECT u."reviewsPerDay" FROM "User" u WHERE u."id" = ${user.id}) AS "reviewsPerDay",
-      (SELECT ci."badDay" FROM "BackCheckIn" ci WHERE ci."userId" = ${user.id} AND ci."studyDay" = ${studyDay}) AS "badDay"
-    FROM "ReviewLog" l WHERE l."userId" = ${user.id} AND l."undoneAt" IS NULL AND l."reviewDay" = ${studyDay}`);
+  const t = await kdb
+    .selectFrom("ReviewLog as l")
+    .where("l.userId", "=", user.id)
+    .where("l.undoneAt", "is", null)
+    .where("l.reviewDay", "=", studyDay)
+    .select((e) => [
+      e.fn.sum(e.case().when("l.state", "=", sql.lit(State.New)).then(sql.lit(1)).else(sql.lit(0)).end()).as("introduced"),
+      e.fn.sum(e.case().when("l.state", "=", sql.lit(State.Review)).then(sql.lit(1)).else(sql.lit(0)).end()).as("reviewed"),
+      e.fn.countAll().as("done"),
+      e.fn.sum(e.case().when("l.rating", "=", sql.lit(Rating.Again)).then(sql.lit(1)).else(sql.lit(0)).end()).as("again"),
+      e.fn.sum("l.durationMs").as("timeMs"),
+      e.selectFrom("User as u").select("u.reviewsPerDay").where("u.id", "=", user.id).as("reviewsPerDay"),
+      e.selectFrom("BackCheckIn as ci").select("ci.badDay").where("ci.userId", "=", user.id).where("ci.studyDay", "=", studyDay).as("badDay"),
+    ])
+    .executeTakeFirst();
   const [allDue, allFresh] = await Promise.all([
-    sqlDb.all({ text: `${SELECT} AND c."state" <> 0 AND c."due" < ? ORDER BY c."due", c."id"`, values: [user.id, now, dueCutoff(now, ctx)] }),
-    sqlDb.all({ text: `${SELECT} AND c."state" = 0 ORDER BY c."due", k."position" LIMIT ?`, values: [user.id, now, user.newCardsPerDay] }),
+    queuedRows(user.id, now)
+      .where(dueBefore(dueCutoff(now, ctx)))
+      .orderBy("c.due")
+      .orderBy("c.id")
+      .execute(),
+    queuedRows(user.id, now).where(inState(State.New)).orderBy("c.due").orderBy("k.position").limit(user.newCardsPerDay).execute(),
   ]);
-  const isReview = (r: Record<string, unknown>) => num(r.state) === State.Review;
+  const isReview = (r: { state: number }) => r.state === State.Review;
   const allow = dailyAllowance({
     newPerDay: user.newCardsPerDay,
-    reviewsPerDay: num(t?.reviewsPerDay ?? 0),
-    introduced: num(t?.introduced ?? 0),
-    reviewed: num(t?.reviewed ?? 0),
+    reviewsPerDay: Number(t?.reviewsPerDay ?? 0),
+    introduced: Number(t?.introduced ?? 0),
+    reviewed: Number(t?.reviewed ?? 0),
     reviewDue: allDue.filter(isReview).length,
     newAvailable: allFresh.length,
   });
@@ -46,36 +59,18 @@ export async function offlineSnapshot(user: ReviewUser, now = new Date()): Promi
   let reviewsLeft = allow.reviews;
   const due = allDue.filter((r) => !isReview(r) || reviewsLeft-- > 0);
   // A bad day (lib/srs/bad-day) brings no new cards, offline as online.
-  const fresh = bool(t?.badDay) ? [] : allFresh.slice(0, allow.fresh);
+  const fresh = t?.badDay ? [] : allFresh.slice(0, allow.fresh);
   const cards: SnapshotCard[] = [];
   for (const r of [...due, ...fresh]) {
-    const view = cardView(str(r.catalogCardId));
+    const view = cardView(r.catalogCardId);
     if (!view) continue;
-    cards.push({
-      cardId: str(r.id),
-      version: num(r.version),
-      leech: bool(r.leech),
-      safety: bool(r.safety),
-      view,
-      fields: toWire({
-        state: num(r.state),
-        due: date(r.due),
-        stability: num(r.stability),
-        difficulty: num(r.difficulty),
-        elapsedDays: num(r.elapsedDays),
-        scheduledDays: num(r.scheduledDays),
-        learningSteps: num(r.learningSteps),
-        reps: num(r.reps),
-        lapses: num(r.lapses),
-        lastReview: dateOrNull(r.lastReview),
-      }),
-    });
+    cards.push({ cardId: r.id, version: r.version, leech: r.leech, safety: r.safety, view, fields: toWire(cardFields(r)) });
   }
   return {
     userId: user.id,
     takenAt: now.toISOString(),
     studyDay,
-    today: { done: num(t?.done ?? 0), again: num(t?.again ?? 0), timeMs: num(t?.timeMs ?? 0) },
+    today: { done: Number(t?.done ?? 0), again: Number(t?.again ?? 0), timeMs: Number(t?.timeMs ?? 0) },
     settings: schedulerSettingsOf(user),
     day: ctx,
     cards,

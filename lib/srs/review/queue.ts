@@ -1,9 +1,12 @@
 import "server-only";
-import { sqlDb } from "../../db";
-import { bool, date, dateOrNull, num, str, strOrNull } from "../../db/row";
+import { sql, type ExpressionBuilder } from "kysely";
+import { Rating, State } from "ts-fsrs";
+import { kdb, type DB } from "../../db";
+import { prepared } from "../../db/prepared";
 import { cardView, type CardView } from "../../content/catalogue";
 import { studyDayNumber } from "../day";
-import { dueCutoff, QUEUED_SQL } from "../due";
+import { dueCutoff } from "../due";
+import { CARD_FIELD_COLUMNS, inState, learning, queuedCards } from "../card-queries";
 import { dailyAllowance } from "../limits";
 import { previewIntervals } from "../scheduler";
 import { cardScheduler } from "../safety";
@@ -39,60 +42,98 @@ export type ReviewState = {
   lastLogId: string | null;
 };
 
-type Candidate = CardFields & { id: string; catalogCardId: string; version: number; leech: boolean; safety: boolean; quickRelief: boolean };
+type Candidate = CardFields & { kind: number; id: string; catalogCardId: string; version: number; leech: boolean; safety: boolean; quickRelief: boolean };
+type QueueRow = Awaited<ReturnType<typeof queueQuery>>["rows"][number];
+// A row with a card (the aggregate part comes without one when no queue has a head).
+const isCandidate = (r: QueueRow): r is QueueRow & Candidate => r.kind != null;
 
-const CARD_COLS = `c."id", c."catalogCardId", c."version", c."state", c."due", c."stability", c."difficulty", c."elapsedDays", c."scheduledDays", c."learningSteps", c."reps", c."lapses", c."lastReview", c."leech", k."safety", k."quickRelief"`;
-// Live (not retired) and queued (neither suspended nor buried now): binds the user id, then now.
-const LIVE = `FROM "Card" c JOIN "CatalogCard" k ON k."id" = c."catalogCardId" WHERE c."userId" = ? AND k."retiredAt" IS NULL AND ${QUEUED_SQL}`;
+type QueueValues = { userId: string; now: Date; end: Date; ahead: Date; newLimit: number; today: number };
+type CardQuery = ReturnType<typeof queuedCards>;
 
-// Constant text; the values are bound in order. The new-card limit is cast because with a
-// bare `LIMIT ?` SQLite ran this statement in about 600 µs, and with the cast in about 380 µs,
-// as fast as with a constant (10,000-card deck, busy machine).
-const QUEUE_SQL = `
-SELECT a.*, q."kind", q."id", q."catalogCardId", q."version", q."state", q."due", q."stability", q."difficulty", q."elapsedDays", q."scheduledDays", q."learningSteps", q."reps", q."lapses", q."lastReview", q."leech", q."safety", q."quickRelief"
-FROM (
-  SELECT
-    (SELECT COUNT(*) ${LIVE} AND c."state" IN (1, 3) AND c."due" < ?) AS "learning",
-    (SELECT COUNT(*) ${LIVE} AND c."state" = 2 AND c."due" < ?) AS "review",
-    (SELECT COUNT(*) FROM (SELECT 1 AS x ${LIVE} AND c."state" = 0 LIMIT CAST(? AS INTEGER)) AS n) AS "fresh",
-    (SELECT MIN(m."d") FROM (${[1, 2, 3].map((st) => `SELECT * FROM (SELECT c."due" AS "d" ${LIVE} AND c."state" = ${st} ORDER BY c."due" LIMIT 1) AS m${st}`).join(" UNION ALL ")}) AS m) AS "nextDue",
-    (SELECT l."id" FROM "ReviewLog" l WHERE l."userId" = ? AND l."undoneAt" IS NULL ORDER BY l."review" DESC, l."id" DESC LIMIT 1) AS "lastLogId",
-    (SELECT u."reviewsPerDay" FROM "User" u WHERE u."id" = ?) AS "reviewsPerDay",
-    (SELECT ci."badDay" FROM "BackCheckIn" ci WHERE ci."userId" = ? AND ci."studyDay" = ?) AS "badDay",
-    t."done", t."again", t."timeMs", t."introduced", t."reviewed"
-  FROM (
-    SELECT COUNT(*) AS "done", SUM(CASE WHEN l."rating" = 1 THEN 1 ELSE 0 END) AS "again",
-      SUM(l."durationMs") AS "timeMs", SUM(CASE WHEN l."state" = 0 THEN 1 ELSE 0 END) AS "introduced",
-      SUM(CASE WHEN l."state" = 2 THEN 1 ELSE 0 END) AS "reviewed"
-    FROM "ReviewLog" l WHERE l."userId" = ? AND l."undoneAt" IS NULL AND l."reviewDay" = ?
-  ) AS t
-) AS a LEFT JOIN (
-  SELECT * FROM (SELECT 1 AS "kind", ${CARD_COLS} ${LIVE} AND c."state" IN (1, 3) AND c."due" <= ? ORDER BY c."due", c."id" LIMIT 1) AS b1
-  UNION ALL SELECT * FROM (SELECT 2 AS "kind", ${CARD_COLS} ${LIVE} AND c."state" = 2 AND c."due" < ? ORDER BY c."due", c."id" LIMIT 1) AS b2
-  UNION ALL SELECT * FROM (SELECT 3 AS "kind", ${CARD_COLS} ${LIVE} AND c."state" = 0 ORDER BY c."due", k."position" LIMIT 1) AS b3
-  UNION ALL SELECT * FROM (SELECT 4 AS "kind", ${CARD_COLS} ${LIVE} AND c."state" IN (1, 3) AND c."due" <= ? ORDER BY c."due", c."id" LIMIT 1) AS b4
-  UNION ALL SELECT * FROM (SELECT 5 AS "kind", ${CARD_COLS} ${LIVE} AND k."safety" AND c."state" IN (1, 3) AND c."due" <= ? ORDER BY c."due", c."id" LIMIT 1) AS b5
-  UNION ALL SELECT * FROM (SELECT 6 AS "kind", ${CARD_COLS} ${LIVE} AND k."safety" AND c."state" = 2 AND c."due" < ? ORDER BY c."due", c."id" LIMIT 1) AS b6
-  UNION ALL SELECT * FROM (SELECT 7 AS "kind", ${CARD_COLS} ${LIVE} AND k."quickRelief" AND c."state" = 2 AND c."due" < ? ORDER BY c."due", c."id" LIMIT 1) AS b7
-) AS q ON 1 = 1`;
-
-const candidateOf = (r: Record<string, unknown>): Candidate => ({
-  id: str(r.id),
-  catalogCardId: str(r.catalogCardId),
-  version: num(r.version),
-  state: num(r.state),
-  due: date(r.due),
-  stability: num(r.stability),
-  difficulty: num(r.difficulty),
-  elapsedDays: num(r.elapsedDays),
-  scheduledDays: num(r.scheduledDays),
-  learningSteps: num(r.learningSteps),
-  reps: num(r.reps),
-  lapses: num(r.lapses),
-  lastReview: dateOrNull(r.lastReview),
-  leech: bool(r.leech),
-  safety: bool(r.safety),
-  quickRelief: bool(r.quickRelief),
+// One statement, compiled once (lib/db/prepared.ts). The new-card limit is cast because with
+// a bare `LIMIT ?` SQLite ran this statement in about 600 µs, and with the cast in about
+// 380 µs, as fast as with a constant (10,000-card deck, busy machine).
+const queueQuery = prepared((db, p: QueueValues) => {
+  const queued = () => queuedCards(db, p.userId, p.now);
+  const count = (q: CardQuery) => q.select((e) => e.fn.countAll().as("n"));
+  // The earliest due card of one state, by index order.
+  const head = (state: State, name: string) =>
+    db.selectFrom(queued().select("c.due as d").where(inState(state)).orderBy("c.due").limit(sql.lit(1)).as(name)).selectAll();
+  // The head of one queue, tagged with its kind (pickNext's queues, see above).
+  const candidate = (kind: number, name: string, filter: (q: CardQuery) => CardQuery) =>
+    db
+      .selectFrom(
+        filter(queued())
+          .select([sql.lit(kind).as("kind"), "c.id", "c.catalogCardId", "c.version", ...CARD_FIELD_COLUMNS, "c.leech", "k.safety", "k.quickRelief"])
+          .orderBy("c.due")
+          .orderBy(kind === 3 ? "k.position" : "c.id")
+          .limit(sql.lit(1))
+          .as(name),
+      )
+      .selectAll();
+  const learningBy = (q: CardQuery, at: Date) => q.where(learning()).where("c.due", "<=", at);
+  const reviewBy = (q: CardQuery) => q.where(inState(State.Review)).where("c.due", "<", p.end);
+  const candidates = candidate(1, "b1", (q) => learningBy(q, p.now))
+    .unionAll(candidate(2, "b2", reviewBy))
+    .unionAll(candidate(3, "b3", (q) => q.where(inState(State.New))))
+    .unionAll(candidate(4, "b4", (q) => learningBy(q, p.ahead)))
+    .unionAll(candidate(5, "b5", (q) => learningBy(q.where("k.safety", "=", sql.lit(true)), p.now)))
+    .unionAll(candidate(6, "b6", (q) => reviewBy(q.where("k.safety", "=", sql.lit(true)))))
+    .unionAll(candidate(7, "b7", (q) => reviewBy(q.where("k.quickRelief", "=", sql.lit(true)))));
+  const ones = (e: ExpressionBuilder<{ l: DB["ReviewLog"] }, "l">, col: "l.rating" | "l.state", value: number) =>
+    e.fn.sum(e.case().when(col, "=", sql.lit(value)).then(sql.lit(1)).else(sql.lit(0)).end());
+  // Today's tally, from the covering log index.
+  const tally = db
+    .selectFrom("ReviewLog as l")
+    .where("l.userId", "=", p.userId)
+    .where("l.undoneAt", "is", null)
+    .where("l.reviewDay", "=", p.today)
+    .select((e) => [
+      e.fn.countAll().as("done"),
+      ones(e, "l.rating", Rating.Again).as("again"),
+      e.fn.sum("l.durationMs").as("timeMs"),
+      ones(e, "l.state", State.New).as("introduced"),
+      ones(e, "l.state", State.Review).as("reviewed"),
+    ]);
+  const aggregate = db.selectFrom(tally.as("t")).select((e) => [
+    count(queued().where(learning()).where("c.due", "<", p.end)).as("learning"),
+    count(queued().where(inState(State.Review)).where("c.due", "<", p.end)).as("reviewDue"),
+    e
+      .selectFrom(
+        queued()
+          .select(sql.lit(1).as("x"))
+          .where(inState(State.New))
+          .limit(sql<number>`CAST(${p.newLimit} AS INTEGER)`)
+          .as("n"),
+      )
+      .select((f) => f.fn.countAll().as("n"))
+      .as("fresh"),
+    e
+      .selectFrom(head(State.Learning, "m1").unionAll(head(State.Review, "m2")).unionAll(head(State.Relearning, "m3")).as("m"))
+      .select((f) => f.fn.min("m.d").as("d"))
+      .as("nextDue"),
+    e
+      .selectFrom("ReviewLog as l")
+      .select("l.id")
+      .where("l.userId", "=", p.userId)
+      .where("l.undoneAt", "is", null)
+      .orderBy("l.review", "desc")
+      .orderBy("l.id", "desc")
+      .limit(sql.lit(1))
+      .as("lastLogId"),
+    e.selectFrom("User as u").select("u.reviewsPerDay").where("u.id", "=", p.userId).as("reviewsPerDay"),
+    e.selectFrom("BackCheckIn as ci").select("ci.badDay").where("ci.userId", "=", p.userId).where("ci.studyDay", "=", p.today).as("badDay"),
+    "t.done",
+    "t.again",
+    "t.timeMs",
+    "t.introduced",
+    "t.reviewed",
+  ]);
+  return db
+    .selectFrom(aggregate.as("a"))
+    .leftJoin(candidates.as("q"), (j) => j.onTrue())
+    .selectAll("a")
+    .selectAll("q");
 });
 
 export async function getReviewState(userOrId: Parameters<typeof reviewUserOf>[0], now = new Date()): Promise<ReviewState> {
@@ -101,61 +142,28 @@ export async function getReviewState(userOrId: Parameters<typeof reviewUserOf>[0
 }
 
 export async function reviewStateOf(user: ReviewUser, now: Date): Promise<ReviewState> {
-  const u = user.id;
   const ctx = dayContextOf(user);
   // The cut-off of lib/srs/due.ts: the learning and review counts are "due today" everywhere.
   const end = dueCutoff(now, ctx);
   const today = studyDayNumber(now, ctx);
   const ahead = new Date(now.getTime() + LEARN_AHEAD_MS);
-  // In the order of the placeholders: each LIVE binds the user and now (three times in "nextDue").
-  const live = [u, now];
-  const values = [
-    ...live,
-    end,
-    ...live,
-    end,
-    ...live,
-    user.newCardsPerDay,
-    ...live,
-    ...live,
-    ...live,
-    u,
-    u,
-    u,
-    today,
-    u,
-    today,
-    ...live,
-    now,
-    ...live,
-    end,
-    ...live,
-    ...live,
-    ahead,
-    ...live,
-    now,
-    ...live,
-    end,
-    ...live,
-    end,
-  ];
-  const rows = await sqlDb.all({ text: QUEUE_SQL, values });
+  const { rows } = await queueQuery(kdb, { userId: user.id, now, end, ahead, newLimit: user.newCardsPerDay, today });
   const a = rows[0]!;
   // A log's state is the card's state before the review: state New = introduced today, state
   // Review = a review counted against the daily review limit (lib/srs/limits.ts).
   const allow = dailyAllowance({
     newPerDay: user.newCardsPerDay,
-    reviewsPerDay: num(a.reviewsPerDay),
-    introduced: num(a.introduced),
-    reviewed: num(a.reviewed),
-    reviewDue: num(a.review),
-    newAvailable: num(a.fresh),
+    reviewsPerDay: Number(a.reviewsPerDay),
+    introduced: Number(a.introduced ?? 0),
+    reviewed: Number(a.reviewed ?? 0),
+    reviewDue: Number(a.reviewDue),
+    newAvailable: Number(a.fresh),
   });
-  const cands = rows.filter((r) => r.kind != null).map((r) => ({ kind: num(r.kind), card: candidateOf(r) }));
+  const cands = rows.filter(isCandidate).map((r) => ({ kind: r.kind, card: r }));
   // Reviews over the limit stay due (for later days) but are not offered today.
   // A bad day (lib/srs/bad-day) brings no new cards, and its quick-relief cards come next
   // after the safety cards (lib/srs/queue.ts pickNext).
-  const badDay = bool(a.badDay ?? false);
+  const badDay = a.badDay ?? false;
   const due = cands
     .filter((c) => c.kind === 1 || c.kind === 4 || c.kind === 5 || ((c.kind === 2 || c.kind === 6 || c.kind === 7) && allow.reviews > 0))
     .map((c) => ({ ...c.card, quickRelief: badDay && c.card.quickRelief }));
@@ -181,13 +189,13 @@ export async function reviewStateOf(user: ReviewUser, now: Date): Promise<Review
   // With no card to show, every studied card is due after the learn-ahead window, so the
   // earliest due date is the next one.
   // Reviews held back by the daily limit come back when the next study day starts.
-  const held = num(a.review) > allow.reviews;
-  const nextDue = card ? null : held ? end : dateOrNull(a.nextDue);
+  const held = Number(a.reviewDue) > allow.reviews;
+  const nextDue = card ? null : held ? end : a.nextDue;
   return {
     card,
-    counts: { new: badDay ? 0 : allow.fresh, learning: num(a.learning), review: allow.reviews },
-    today: { done: num(a.done), again: num(a.again), timeMs: num(a.timeMs) },
+    counts: { new: badDay ? 0 : allow.fresh, learning: Number(a.learning), review: allow.reviews },
+    today: { done: Number(a.done), again: Number(a.again ?? 0), timeMs: Number(a.timeMs ?? 0) },
     nextDueAt: nextDue ? nextDue.toISOString() : null,
-    lastLogId: strOrNull(a.lastLogId),
+    lastLogId: a.lastLogId,
   };
 }

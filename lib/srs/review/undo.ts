@@ -1,6 +1,6 @@
 import "server-only";
-import { sqlDb, sql } from "../../db";
-import { date, dateOrNull, num, str } from "../../db/row";
+import { sql } from "kysely";
+import { transaction } from "../../db";
 import { UserError } from "../../errors";
 import { undoSchema } from "../../validation/review";
 import { restoredCardFields } from "../card-rows";
@@ -30,45 +30,61 @@ export async function undoReview(userId: string, raw: unknown, now = new Date())
   if (!parsed.success) throw new UserError(parsed.error.issues[0]?.message ?? "Invalid request", 400);
   const { logId, sessionId } = parsed.data;
 
-  return sqlDb.transaction(async (tx) => {
-    const [log] = await tx.all(sql`
-      SELECT l."cardId", l."undoneAt", l."sessionId", l."nextVersion", l."state", l."prevDue", l."stability", l."difficulty", l."prevElapsedDays",
-        l."scheduledDays", l."learningSteps", l."prevReps", l."prevLapses", l."prevLastReview", l."leechChange",
-        (SELECT m."id" FROM "ReviewLog" m WHERE m."userId" = ${userId} AND m."undoneAt" IS NULL ORDER BY m."review" DESC, m."id" DESC LIMIT 1) AS "latestId"
-      FROM "ReviewLog" l WHERE l."id" = ${logId} AND l."userId" = ${userId}`);
+  return transaction(async (tx) => {
+    const log = await tx
+      .selectFrom("ReviewLog as l")
+      .select((e) => [
+        "l.cardId",
+        "l.undoneAt",
+        "l.sessionId",
+        "l.nextVersion",
+        "l.state",
+        "l.prevDue",
+        "l.stability",
+        "l.difficulty",
+        "l.prevElapsedDays",
+        "l.scheduledDays",
+        "l.learningSteps",
+        "l.prevReps",
+        "l.prevLapses",
+        "l.prevLastReview",
+        "l.leechChange",
+        e
+          .selectFrom("ReviewLog as m")
+          .select("m.id")
+          .where("m.userId", "=", userId)
+          .where("m.undoneAt", "is", null)
+          .orderBy("m.review", "desc")
+          .orderBy("m.id", "desc")
+          .limit(sql.lit(1))
+          .as("latestId"),
+      ])
+      .where("l.id", "=", logId)
+      .where("l.userId", "=", userId)
+      .executeTakeFirst();
     if (!log) throw new UserError("No such review.", 404);
-    const cardId = str(log.cardId);
+    const cardId = log.cardId;
     if (log.undoneAt != null) return { cardId, replay: true };
-    const refusal = undoRefusal(
-      { undoneAt: log.undoneAt, sessionId: log.sessionId == null ? null : str(log.sessionId), isLatest: log.latestId === logId },
-      sessionId,
-    );
+    const refusal = undoRefusal({ undoneAt: log.undoneAt, sessionId: log.sessionId, isLatest: log.latestId === logId }, sessionId);
     if (refusal) throw refusal;
-    const c = restoredCardFields({
-      state: num(log.state),
-      prevDue: date(log.prevDue),
-      stability: num(log.stability),
-      difficulty: num(log.difficulty),
-      prevElapsedDays: num(log.prevElapsedDays),
-      scheduledDays: num(log.scheduledDays),
-      learningSteps: num(log.learningSteps),
-      prevReps: num(log.prevReps),
-      prevLapses: num(log.prevLapses),
-      prevLastReview: dateOrNull(log.prevLastReview),
-    });
+    const c = restoredCardFields(log);
     // What the grade did by the leech rule is undone with it.
-    const change = num(log.leechChange);
-    const flagged = change & LEECH_FLAGGED ? 1 : 0;
-    const suspended = change & LEECH_SUSPENDED ? 1 : 0;
-    const restored = await tx.run(sql`
-      UPDATE "Card" SET "state" = ${c.state}, "due" = ${c.due}, "stability" = ${c.stability}, "difficulty" = ${c.difficulty},
-        "elapsedDays" = ${c.elapsedDays}, "scheduledDays" = ${c.scheduledDays}, "learningSteps" = ${c.learningSteps}, "reps" = ${c.reps},
-        "lapses" = ${c.lapses}, "lastReview" = ${c.lastReview}, "version" = "version" + 1,
-        "leech" = CASE WHEN ${flagged} = 1 THEN ${false} ELSE "leech" END,
-        "suspendedAt" = CASE WHEN ${suspended} = 1 THEN NULL ELSE "suspendedAt" END
-      WHERE "id" = ${cardId} AND "userId" = ${userId} AND "version" = ${num(log.nextVersion)}`);
-    if (restored !== 1) throw new UserError("This card changed after that review, so the review can no longer be undone.", 409);
-    await tx.run(sql`UPDATE "ReviewLog" SET "undoneAt" = ${now} WHERE "id" = ${logId} AND "userId" = ${userId}`);
+    const flagged = (log.leechChange & LEECH_FLAGGED) !== 0;
+    const suspended = (log.leechChange & LEECH_SUSPENDED) !== 0;
+    const restored = await tx
+      .updateTable("Card")
+      .set((e) => ({
+        ...c,
+        version: e("version", "+", 1),
+        ...(flagged ? { leech: false } : {}),
+        ...(suspended ? { suspendedAt: null } : {}),
+      }))
+      .where("id", "=", cardId)
+      .where("userId", "=", userId)
+      .where("version", "=", log.nextVersion)
+      .executeTakeFirst();
+    if (restored.numUpdatedRows !== 1n) throw new UserError("This card changed after that review, so the review can no longer be undone.", 409);
+    await tx.updateTable("ReviewLog").set({ undoneAt: now }).where("id", "=", logId).where("userId", "=", userId).execute();
     return { cardId, replay: false };
   });
 }

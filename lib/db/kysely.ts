@@ -1,0 +1,90 @@
+import {
+  Kysely,
+  PostgresAdapter,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+  SelectQueryNode,
+  SingleConnectionProvider,
+  SqliteAdapter,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
+  type CompiledQuery,
+  type DatabaseConnection,
+  type Dialect,
+  type Driver,
+  type QueryResult,
+} from "kysely";
+import type { DB } from "./row-types";
+import { sqliteRow } from "./row";
+import type { Query, Sql, SqlTx } from "./sql";
+
+// Kysely on the drivers of lib/db/sql.ts: Kysely builds and types the query from the schema's
+// generated tables (lib/db/row-types.ts) and compiles it; the one driver layer of sql.ts runs
+// it, with its prepared statements, its statement count, the process's one SQLite writer lock
+// and the group commit. Kysely's own transactions are not used: `transaction` below runs on
+// the group commit and hands the function a Kysely bound to that transaction.
+
+export type Engine = "sqlite" | "postgres";
+export type Db = Kysely<DB>;
+export type Typed = {
+  readonly db: Db;
+  transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
+  // Kysely on a transaction of lib/db/sql.ts that is already open.
+  on(tx: SqlTx): Db;
+};
+
+// A SELECT, a write with RETURNING, or raw SQL reading rows: the statement answers with rows.
+function returnsRows(cq: CompiledQuery): boolean {
+  const node = cq.query as { kind: string; returning?: unknown };
+  if (SelectQueryNode.is(cq.query)) return true;
+  if (node.kind === "RawNode") return /^\s*(SELECT|WITH|VALUES)\b/i.test(cq.sql);
+  return node.returning !== undefined;
+}
+
+function connection(exec: SqlTx, engine: Engine, atomic?: (q: Query) => Promise<Record<string, unknown>[]>): DatabaseConnection {
+  const mapRows = engine === "sqlite" ? (rows: Record<string, unknown>[]) => rows.map(sqliteRow) : (rows: Record<string, unknown>[]) => rows;
+  return {
+    async executeQuery<R>(cq: CompiledQuery): Promise<QueryResult<R>> {
+      const q: Query = { text: cq.sql, values: cq.parameters, numbered: engine === "postgres" };
+      if (!returnsRows(cq)) return { rows: [], numAffectedRows: BigInt(await exec.run(q)) };
+      // A write answering with rows, outside a transaction, still goes through the writer.
+      const rows = atomic && !SelectQueryNode.is(cq.query) && cq.query.kind !== "RawNode" ? await atomic(q) : await exec.all(q);
+      return { rows: mapRows(rows) as R[] };
+    },
+    streamQuery() {
+      throw new Error("Streaming is not supported by lib/db");
+    },
+  };
+}
+
+class SqlDriver implements Driver {
+  constructor(private readonly conn: DatabaseConnection) {}
+  async init() {}
+  async acquireConnection() {
+    return this.conn;
+  }
+  async beginTransaction(): Promise<never> {
+    throw new Error("Use transaction() of lib/db: transactions run on lib/db/sql.ts's group commit");
+  }
+  commitTransaction = this.beginTransaction;
+  rollbackTransaction = this.beginTransaction;
+  async releaseConnection() {}
+  async destroy() {}
+}
+
+export function createTyped(sql: Sql, engine: Engine): Typed {
+  const pgEngine = engine === "postgres";
+  const direct = connection(sql, engine, (q) => sql.transaction((tx) => tx.all(q)));
+  const driver = new SqlDriver(direct);
+  const dialect: Dialect = {
+    createAdapter: () => (pgEngine ? new PostgresAdapter() : new SqliteAdapter()),
+    createDriver: () => driver,
+    createQueryCompiler: () => (pgEngine ? new PostgresQueryCompiler() : new SqliteQueryCompiler()),
+    createIntrospector: (k) => (pgEngine ? new PostgresIntrospector(k) : new SqliteIntrospector(k)),
+  };
+  const db = new Kysely<DB>({ dialect });
+  const executor = db.getExecutor();
+  const on = (tx: SqlTx) =>
+    new Kysely<DB>({ config: { dialect }, dialect, driver, executor: executor.withConnectionProvider(new SingleConnectionProvider(connection(tx, engine))) });
+  return { db, on, transaction: (fn) => sql.transaction((tx) => fn(on(tx))) };
+}

@@ -1,0 +1,43 @@
+import { expressionBuilder, sql, type Expression, type SqlBool } from "kysely";
+import { State } from "ts-fsrs";
+import type { Db, DB } from "../db";
+
+// The card rules of lib/srs/due.ts as query expressions, written once: every query of a
+// user's cards names the card `c` and its catalogue row `k`, and filters with these.
+type CardScope = { c: DB["Card"]; k: DB["CatalogCard"] };
+const eb = expressionBuilder<CardScope, "c" | "k">();
+
+// The states written as constants, so the planner sees them (they never vary).
+const LEARNING = [sql.lit(State.Learning), sql.lit(State.Relearning)];
+
+// Neither suspended nor buried at `now` (isQueued).
+export const queuedAt = (now: Date): Expression<SqlBool> =>
+  eb.and([eb("c.suspendedAt", "is", null), eb.or([eb("c.buriedUntil", "is", null), eb("c.buriedUntil", "<=", now)])]);
+
+// Studied (not new) and due before `cutoff`, the end of the study day (isDue).
+export const dueBefore = (cutoff: Date): Expression<SqlBool> => eb.and([eb("c.state", "<>", sql.lit(State.New)), eb("c.due", "<", cutoff)]);
+
+// In learning or relearning.
+export const learning = (): Expression<SqlBool> => eb("c.state", "in", LEARNING);
+export const inState = (state: State): Expression<SqlBool> => eb("c.state", "=", sql.lit(state));
+
+// A user's cards whose catalogue card is still in the course.
+export const liveCards = (db: Db, userId: string) =>
+  db.selectFrom("Card as c").innerJoin("CatalogCard as k", "k.id", "c.catalogCardId").where("c.userId", "=", userId).where("k.retiredAt", "is", null);
+
+// ... and in the queue now.
+export const queuedCards = (db: Db, userId: string, now: Date) => liveCards(db, userId).where(queuedAt(now));
+
+// The card's ts-fsrs fields (lib/srs/card-rows.ts CardFields), selected under their own names.
+export const CARD_FIELD_COLUMNS = [
+  "c.state",
+  "c.due",
+  "c.stability",
+  "c.difficulty",
+  "c.elapsedDays",
+  "c.scheduledDays",
+  "c.learningSteps",
+  "c.reps",
+  "c.lapses",
+  "c.lastReview",
+] as const;

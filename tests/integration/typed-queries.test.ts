@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { kdb, transaction } from "@/lib/db";
+import { makeUser } from "./helpers";
+
+// lib/db/kysely.ts: Kysely's queries on the hand-written driver layer, with every value typed
+// as the schema says on both engines.
+describe("typed queries", () => {
+  it("read a DateTime column as a Date and a Boolean column as a boolean", async () => {
+    const user = await makeUser();
+    const row = await kdb.selectFrom("User").select(["createdAt", "enableFuzz", "newCardsPerDay"]).where("id", "=", user.id).executeTakeFirstOrThrow();
+    expect(row.createdAt).toBeInstanceOf(Date);
+    expect(row.enableFuzz).toBe(true);
+    expect(row.newCardsPerDay).toBe(10);
+  });
+
+  it("write a Date and a boolean that read back equal", async () => {
+    const user = await makeUser();
+    const at = new Date("2026-12-01T21:50:00.123Z");
+    await kdb
+      .insertInto("BackCheckIn")
+      .values({ id: `ci-${user.id}`, userId: user.id, studyDay: 3, badDay: true, createdAt: at })
+      .execute();
+    const row = await kdb.selectFrom("BackCheckIn").select(["badDay", "flare", "createdAt"]).where("userId", "=", user.id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ badDay: true, flare: false, createdAt: at });
+  });
+
+  it("count the rows an update changed", async () => {
+    const user = await makeUser();
+    const r = await kdb.updateTable("User").set({ newCardsPerDay: 12 }).where("id", "=", user.id).executeTakeFirstOrThrow();
+    expect(r.numUpdatedRows).toBe(1n);
+  });
+
+  it("commit a transaction's statements together, or none of them", async () => {
+    const user = await makeUser();
+    await transaction(async (tx) => {
+      await tx.updateTable("User").set({ newCardsPerDay: 15 }).where("id", "=", user.id).execute();
+      await tx.updateTable("User").set({ maximumInterval: 100 }).where("id", "=", user.id).execute();
+    });
+    const failed = transaction(async (tx) => {
+      await tx.updateTable("User").set({ newCardsPerDay: 20 }).where("id", "=", user.id).execute();
+      throw new Error("rolled back");
+    });
+    await expect(failed).rejects.toThrow("rolled back");
+    const row = await kdb.selectFrom("User").select(["newCardsPerDay", "maximumInterval"]).where("id", "=", user.id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ newCardsPerDay: 15, maximumInterval: 100 });
+  });
+
+  it("answer a write with RETURNING outside a transaction", async () => {
+    const user = await makeUser();
+    const rows = await kdb.updateTable("User").set({ enableFuzz: false }).where("id", "=", user.id).returning(["enableFuzz"]).execute();
+    expect(rows).toEqual([{ enableFuzz: false }]);
+  });
+});
