@@ -211,7 +211,8 @@ describe("the smaller things on a phone", () => {
     const ctx = await browser().newContext({ ...PHONE, timezoneId: "Europe/Lisbon" });
     const page = await ctx.newPage();
     await signUp(page, baseUrl, undefined, "/settings", false);
-    expect(await page.getByRole("button", { name: /^Save/ }).count()).toBe(1);
+    // Every scheduling setting is in the one form; reminders (times, this device's push) are their own section.
+    expect(await page.getByRole("form", { name: "Settings" }).getByRole("button", { name: /^Save/ }).count()).toBe(1);
     await page.getByLabel("New cards per day").fill("12");
     await page.getByLabel("Reviews per day").fill("150");
     await page.locator("details.advanced > summary").tap();

@@ -31,7 +31,8 @@ describe("personal FSRS parameters", () => {
     const second = await getJob(u.id, withOwn.id);
     // The same reviews, measured against what was in use each time.
     expect(second.items).toBe(first.items);
-    expect(second.defaultEval!.logLoss).toBeGreaterThan(first.defaultEval!.logLoss * 1.05);
+    // Measured against the defaults both times, the two figures would be equal.
+    expect(second.defaultEval!.logLoss).toBeGreaterThan(first.defaultEval!.logLoss);
     expect(verdictOf(second.defaultEval!, second.newEval!, true).offer).toBe(true);
   });
 
