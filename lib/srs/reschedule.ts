@@ -1,10 +1,10 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { sqlDb, sql } from "../db";
-import { bool, date, dateOrNull, num, str, strOrNull } from "../db/row";
+import { bool, date, num, str, strOrNull } from "../db/row";
 import { windowFromJson } from "./load-balance";
 import { UserError } from "../errors";
-import { cardFields, cardStateOf, type CardFields } from "./card-rows";
+import { cardFields, cardFieldsOfRow, cardStateOf, type CardFields } from "./card-rows";
 import { studyDayNumber } from "./day";
 import { rescheduledCard, type HistoryEntry } from "./scheduler";
 import { cardScheduler, cardSchedulers } from "./safety";
@@ -19,19 +19,6 @@ import { reviewUserOf } from "./review/user";
 
 type Change = { id: string; version: number; before: CardFields; after: CardFields };
 type Plan = { summary: RescheduleSummary; changes: Change[] };
-
-const fieldsOf = (r: Record<string, unknown>): CardFields => ({
-  state: num(r.state),
-  due: date(r.due),
-  stability: num(r.stability),
-  difficulty: num(r.difficulty),
-  elapsedDays: num(r.elapsedDays),
-  scheduledDays: num(r.scheduledDays),
-  learningSteps: num(r.learningSteps),
-  reps: num(r.reps),
-  lapses: num(r.lapses),
-  lastReview: dateOrNull(r.lastReview),
-});
 
 const sameFields = (a: CardFields, b: CardFields) =>
   a.due.getTime() === b.due.getTime() &&
@@ -75,7 +62,7 @@ async function plan(userId: string, tx: { all: typeof sqlDb.all } = sqlDb): Prom
   let reviewed = 0;
   for (const r of cards) {
     const id = str(r.id);
-    const before = fieldsOf(r);
+    const before = cardFieldsOfRow(r);
     const next = rescheduledCard(cardScheduler(s, bool(r.safety)), cardStateOf(id, before), history.get(id) ?? [], lastReset.get(id) ?? null);
     if (!next) continue;
     reviewed++;

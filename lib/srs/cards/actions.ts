@@ -2,12 +2,12 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { sqlDb, sql, type Row } from "../../db";
 import type { SqlTx } from "../../db/sql";
-import { bool, date, dateOrNull, num, str } from "../../db/row";
+import { bool, dateOrNull, num, str } from "../../db/row";
 import { parseInput, UserError } from "../../errors";
 import { cardActionSchema, undoCardActionSchema, type CardActionKind } from "../../validation/cards";
 import { studyDayBounds } from "../day";
 import { createScheduler, forgetCard } from "../scheduler";
-import { cardFields, cardStateOf, type CardFields } from "../card-rows";
+import { cardFields, cardFieldsOfRow, cardStateOf, type CardFields } from "../card-rows";
 import { dayContextOf, schedulerSettingsOf } from "../settings";
 import { reviewUserOf } from "../review/user";
 import { applyAction, type Snapshot } from "./apply";
@@ -21,16 +21,7 @@ import { applyAction, type Snapshot } from "./apply";
 export type CardActionResult = { batchId: string | null; changed: number; unchanged: number; kind: CardActionKind };
 
 export const snapshotOf = (r: Row): Snapshot => ({
-  state: num(r.state),
-  due: date(r.due),
-  stability: num(r.stability),
-  difficulty: num(r.difficulty),
-  elapsedDays: num(r.elapsedDays),
-  scheduledDays: num(r.scheduledDays),
-  learningSteps: num(r.learningSteps),
-  reps: num(r.reps),
-  lapses: num(r.lapses),
-  lastReview: dateOrNull(r.lastReview),
+  ...cardFieldsOfRow(r),
   suspendedAt: dateOrNull(r.suspendedAt),
   buriedUntil: dateOrNull(r.buriedUntil),
   leech: bool(r.leech),
