@@ -10,20 +10,28 @@ const eb = expressionBuilder<CardScope, "c" | "k">();
 // The states written as constants, so the planner sees them (they never vary).
 const LEARNING = [sql.lit(State.Learning), sql.lit(State.Relearning)];
 
-// Neither suspended nor buried at `now` (isQueued).
-export const queuedAt = (now: Date): Expression<SqlBool> =>
-  eb.and([eb("c.suspendedAt", "is", null), eb.or([eb("c.buriedUntil", "is", null), eb("c.buriedUntil", "<=", now)])]);
+// Not suspended (buried or not).
+export const unsuspended = (): Expression<SqlBool> => eb("c.suspendedAt", "is", null);
 
-// Studied (not new) and due before `cutoff`, the end of the study day (isDue).
-export const dueBefore = (cutoff: Date): Expression<SqlBool> => eb.and([eb("c.state", "<>", sql.lit(State.New)), eb("c.due", "<", cutoff)]);
+// Neither suspended nor buried at `now` (isQueued).
+export const queuedAt = (now: Date): Expression<SqlBool> => eb.and([unsuspended(), eb.or([eb("c.buriedUntil", "is", null), eb("c.buriedUntil", "<=", now)])]);
+
+// Studied: in learning, review or relearning, not new.
+export const studied = (): Expression<SqlBool> => eb("c.state", "<>", sql.lit(State.New));
+
+// Studied and due before `cutoff`, the end of the study day (isDue).
+export const dueBefore = (cutoff: Date): Expression<SqlBool> => eb.and([studied(), eb("c.due", "<", cutoff)]);
 
 // In learning or relearning.
 export const learning = (): Expression<SqlBool> => eb("c.state", "in", LEARNING);
 export const inState = (state: State): Expression<SqlBool> => eb("c.state", "=", sql.lit(state));
 
-// A user's cards whose catalogue card is still in the course.
-export const liveCards = (db: Db, userId: string) =>
-  db.selectFrom("Card as c").innerJoin("CatalogCard as k", "k.id", "c.catalogCardId").where("c.userId", "=", userId).where("k.retiredAt", "is", null);
+// A user's cards, each with its catalogue row (retired or not).
+export const userCards = (db: Db, userId: string) =>
+  db.selectFrom("Card as c").innerJoin("CatalogCard as k", "k.id", "c.catalogCardId").where("c.userId", "=", userId);
+
+// ... whose catalogue card is still in the course.
+export const liveCards = (db: Db, userId: string) => userCards(db, userId).where("k.retiredAt", "is", null);
 
 // ... and in the queue now.
 export const queuedCards = (db: Db, userId: string, now: Date) => liveCards(db, userId).where(queuedAt(now));

@@ -1,17 +1,16 @@
 import "server-only";
-import { bool, date, str } from "../db/row";
-import type { Query, Row } from "../db/sql";
+import { sql } from "kysely";
+import type { Db } from "../db";
 import { catalogueEntry } from "../content/catalogue";
 import type { DayContext } from "./day";
 import { toStudyClock } from "./study-clock";
+import { liveCards, studied, unsuspended } from "./card-queries";
 import { easyDatesFromString, loadWindow, weekdaysFromString, WINDOW_DAYS, type DueEntry, type EasyDays, type LoadWindow } from "./load-balance";
 
 // The learner's load as the even-days pick reads it (lib/srs/load-balance.ts): every other card in
 // learning or review, not suspended nor retired, due from the start of today's study day on, by
-// study day and lesson section, with the learner's easy days. One statement per grade or
-// preview; null when the learner turned the balancer off.
-
-type Db = { all: (q: Query) => Promise<Row[]> };
+// study day and lesson section, with the learner's easy days. Grading reads it in the same
+// statement as the card (lib/srs/review/grade.ts); null when the learner turned the balancer off.
 
 export const sectionOf = (catalogCardId: string): string | null => {
   const e = catalogueEntry(catalogCardId);
@@ -23,33 +22,32 @@ export const studyDayOf = (t: Date, ctx: DayContext): number => Math.floor(toStu
 
 export type Balancing = { easy: EasyDays; entries: DueEntry[]; today: number };
 
-// The other cards a load counts, joined to a query's card row `c` (values: loadBounds's from
-// and to): `o."due"` and `o."catalogCardId"`, one row each; with none, one row of nulls.
-export const LOAD_JOIN = `LEFT JOIN "Card" o ON o."userId" = c."userId" AND o."state" <> 0 AND o."due" >= ? AND o."due" < ?
-    AND o."suspendedAt" IS NULL AND o."id" <> c."id"
-    AND NOT EXISTS (SELECT 1 FROM "CatalogCard" ok WHERE ok."id" = o."catalogCardId" AND ok."retiredAt" IS NOT NULL)`;
-export const LOAD_COLUMNS = `u."loadBalance", u."easyWeekdays", u."easyDates", o."due" AS "oDue", o."catalogCardId" AS "oCatalogCardId"`;
+// The learner's even-days settings, selected with the user `u`.
+export const LOAD_COLUMNS = ["u.loadBalance", "u.easyWeekdays", "u.easyDates"] as const;
+export type LoadSettings = { loadBalance: boolean; easyWeekdays: string; easyDates: string };
+// A card the load counts.
+export type LoadCard = { due: Date; catalogCardId: string };
 
 // The bounds of the due dates a load for a grade at `now` reads.
 export const loadBounds = (now: Date) => ({ from: new Date(now.getTime() - 2 * DAY_MS), to: new Date(now.getTime() + (WINDOW_DAYS + 2) * DAY_MS) });
 
-// The load from rows carrying the user's "loadBalance", "easyWeekdays", "easyDates" and the other
-// cards' "oDue" and "oCatalogCardId"; null when the learner turned even days off.
-export function balancingOf(rows: Row[], now: Date, ctx: DayContext): Balancing | null {
-  const u = rows[0];
-  if (!u || !bool(u.loadBalance)) return null;
-  const entries = rows.filter((r) => r.oDue != null).map((r) => ({ day: studyDayOf(date(r.oDue), ctx), section: sectionOf(str(r.oCatalogCardId)) ?? "" }));
-  return { easy: { weekdays: weekdaysFromString(str(u.easyWeekdays)), dates: easyDatesFromString(str(u.easyDates)) }, entries, today: studyDayOf(now, ctx) };
-}
+// The other cards the load of card `cardId` counts (see above; `from` and `to` from loadBounds),
+// as a query of the user's cards `c` with their user `u`, only while even days are on.
+export const loadCards = (db: Db, p: { userId: string; cardId: string; from: Date; to: Date }) =>
+  liveCards(db, p.userId)
+    .where(studied())
+    .where(unsuspended())
+    .where("c.due", ">=", p.from)
+    .where("c.due", "<", p.to)
+    .where("c.id", "<>", p.cardId)
+    .innerJoin("User as u", "u.id", "c.userId")
+    .where("u.loadBalance", "=", sql.lit(true));
 
-// The load for card `cardId` at `now`, in one statement (grading reads it with the card itself).
-export async function readBalancing(db: Db, userId: string, cardId: string, now: Date, ctx: DayContext): Promise<Balancing | null> {
-  const { from, to } = loadBounds(now);
-  const rows = await db.all({
-    text: `SELECT ${LOAD_COLUMNS} FROM "Card" c JOIN "User" u ON u."id" = c."userId" ${LOAD_JOIN} WHERE c."id" = ? AND c."userId" = ?`,
-    values: [from, to, cardId, userId],
-  });
-  return balancingOf(rows, now, ctx);
+// The load from the learner's settings and the cards it counts; null when even days are off.
+export function balancingOf(user: LoadSettings, cards: readonly LoadCard[], now: Date, ctx: DayContext): Balancing | null {
+  if (!user.loadBalance) return null;
+  const entries = cards.map((c) => ({ day: studyDayOf(c.due, ctx), section: sectionOf(c.catalogCardId) ?? "" }));
+  return { easy: { weekdays: weekdaysFromString(user.easyWeekdays), dates: easyDatesFromString(user.easyDates) }, entries, today: studyDayOf(now, ctx) };
 }
 
 // The window for a card of `catalogCardId` graded today.

@@ -1,13 +1,13 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { sqlDb, sql, type Row } from "../../db";
+import { z } from "zod";
+import { kyselyOn, sqlDb, transaction, type Row } from "../../db";
 import type { SqlTx } from "../../db/sql";
-import { bool, dateOrNull, num, str } from "../../db/row";
 import { parseInput, UserError } from "../../errors";
 import { cardActionSchema, undoCardActionSchema, type CardActionKind } from "../../validation/cards";
 import { studyDayBounds } from "../day";
 import { createScheduler, forgetCard } from "../scheduler";
-import { cardFields, cardFieldsOfRow, cardStateOf, type CardFields } from "../card-rows";
+import { CARD_FIELDS, cardFields, cardStateOf, type CardFields } from "../card-rows";
 import { dayContextOf, schedulerSettingsOf } from "../settings";
 import { reviewUserOf } from "../review/user";
 import { applyAction, type Snapshot } from "./apply";
@@ -20,19 +20,39 @@ import { applyAction, type Snapshot } from "./apply";
 
 export type CardActionResult = { batchId: string | null; changed: number; unchanged: number; kind: CardActionKind };
 
-export const snapshotOf = (r: Row): Snapshot => ({
-  ...cardFieldsOfRow(r),
-  suspendedAt: dateOrNull(r.suspendedAt),
-  buriedUntil: dateOrNull(r.buriedUntil),
-  leech: bool(r.leech),
-});
+// A snapshot as stored (CardEvent.before: JSON, dates as ISO text) or as a card row from any
+// driver (ISO text or Date, 0/1 or boolean): the card's fields and flags, nothing else.
+const num = z.coerce.number().catch(0);
+const dateOrNull = z.coerce
+  .date()
+  .nullish()
+  .transform((d) => d ?? null);
+const snapshotShape = z.object({
+  state: num,
+  due: z.coerce.date(),
+  stability: num,
+  difficulty: num,
+  elapsedDays: num,
+  scheduledDays: num,
+  learningSteps: num,
+  reps: num,
+  lapses: num,
+  lastReview: dateOrNull,
+  suspendedAt: dateOrNull,
+  buriedUntil: dateOrNull,
+  leech: z.coerce.boolean(),
+}) satisfies z.ZodType<Snapshot>;
+
+export const snapshotOf = (r: Row): Snapshot => snapshotShape.parse(r);
 
 export const snapshotToJson = (s: Snapshot) => JSON.stringify(s);
 // A CardEvent's `before`: the card's fields and flags just before the action.
 export function snapshotFromJson(text: string): Snapshot {
-  const o = JSON.parse(text) as Record<string, unknown>;
-  return snapshotOf(o);
+  return snapshotShape.parse(JSON.parse(text));
 }
+
+// A card's snapshot and version, and the write of an action's result over them.
+const SNAPSHOT_COLUMNS = [...CARD_FIELDS, "suspendedAt", "buriedUntil", "leech"] as const;
 
 export async function cardAction(userOrId: Parameters<typeof reviewUserOf>[0], raw: unknown, now = new Date()): Promise<CardActionResult> {
   const input = parseInput(cardActionSchema, raw, "That action is not valid; nothing was changed.");
@@ -47,27 +67,31 @@ export async function cardAction(userOrId: Parameters<typeof reviewUserOf>[0], r
   };
   const ids = [...new Set(input.cardIds)];
   const batchId = randomUUID();
-  return sqlDb.transaction(async (tx) => {
+  return transaction(async (tx) => {
     let changed = 0;
     for (const id of ids) {
-      const [row] =
-        await tx.all(sql`SELECT "state", "due", "stability", "difficulty", "elapsedDays", "scheduledDays", "learningSteps", "reps", "lapses", "lastReview",
-        "suspendedAt", "buriedUntil", "leech", "version" FROM "Card" WHERE "id" = ${id} AND "userId" = ${user.id}`);
+      const row = await tx
+        .selectFrom("Card")
+        .select([...SNAPSHOT_COLUMNS, "version"])
+        .where("id", "=", id)
+        .where("userId", "=", user.id)
+        .executeTakeFirst();
       // Another user's card, or none: the same answer, so ids cannot be probed.
       if (!row) throw new UserError("Some of those cards are not in your deck; nothing was changed.", 404);
-      const before = snapshotOf(row);
+      const { version: was, ...before } = row;
       const after = applyAction(input.action, before, ctx);
       if (!after) continue;
-      const version = num(row.version) + 1;
-      await tx.run(sql`
-        UPDATE "Card" SET "state" = ${after.state}, "due" = ${after.due}, "stability" = ${after.stability}, "difficulty" = ${after.difficulty},
-          "elapsedDays" = ${after.elapsedDays}, "scheduledDays" = ${after.scheduledDays}, "learningSteps" = ${after.learningSteps},
-          "reps" = ${after.reps}, "lapses" = ${after.lapses}, "lastReview" = ${after.lastReview},
-          "suspendedAt" = ${after.suspendedAt}, "buriedUntil" = ${after.buriedUntil}, "leech" = ${after.leech}, "version" = ${version}
-        WHERE "id" = ${id} AND "userId" = ${user.id}`);
-      await tx.run(sql`
-        INSERT INTO "CardEvent" ("id", "userId", "cardId", "batchId", "kind", "at", "before", "version")
-        VALUES (${randomUUID()}, ${user.id}, ${id}, ${batchId}, ${input.action}, ${now}, ${snapshotToJson(before)}, ${version})`);
+      const version = was + 1;
+      await tx
+        .updateTable("Card")
+        .set({ ...after, version })
+        .where("id", "=", id)
+        .where("userId", "=", user.id)
+        .execute();
+      await tx
+        .insertInto("CardEvent")
+        .values({ id: randomUUID(), userId: user.id, cardId: id, batchId, kind: input.action, at: now, before: snapshotToJson(before), version })
+        .execute();
       changed++;
     }
     return { batchId: changed ? batchId : null, changed, unchanged: ids.length - changed, kind: input.action };
@@ -86,24 +110,29 @@ export async function undoCardAction(userId: string, raw: unknown, now = new Dat
 
 // undoCardAction's work inside the caller's transaction, for undos that change more than the
 // cards (an away period is marked undone with its cards, lib/srs/away).
-export async function restoreBatch(tx: SqlTx, userId: string, batchId: string, now: Date): Promise<UndoCardActionResult> {
-  const events = await tx.all(
-    sql`SELECT "id", "cardId", "before", "version", "undoneAt" FROM "CardEvent" WHERE "userId" = ${userId} AND "batchId" = ${batchId}`,
-  );
+export async function restoreBatch(sqlTx: SqlTx, userId: string, batchId: string, now: Date): Promise<UndoCardActionResult> {
+  const tx = kyselyOn(sqlTx);
+  const events = await tx
+    .selectFrom("CardEvent")
+    .select(["id", "cardId", "before", "version", "undoneAt"])
+    .where("userId", "=", userId)
+    .where("batchId", "=", batchId)
+    .execute();
   if (events.length === 0) throw new UserError("Nothing to undo.", 404);
   const live = events.filter((e) => e.undoneAt == null);
   if (live.length === 0) return { restored: 0, skipped: 0, replay: true };
   let restored = 0;
   for (const e of live) {
-    const s = snapshotFromJson(str(e.before));
-    const n = await tx.run(sql`
-        UPDATE "Card" SET "state" = ${s.state}, "due" = ${s.due}, "stability" = ${s.stability}, "difficulty" = ${s.difficulty},
-          "elapsedDays" = ${s.elapsedDays}, "scheduledDays" = ${s.scheduledDays}, "learningSteps" = ${s.learningSteps},
-          "reps" = ${s.reps}, "lapses" = ${s.lapses}, "lastReview" = ${s.lastReview},
-          "suspendedAt" = ${s.suspendedAt}, "buriedUntil" = ${s.buriedUntil}, "leech" = ${s.leech}, "version" = "version" + 1
-        WHERE "id" = ${str(e.cardId)} AND "userId" = ${userId} AND "version" = ${num(e.version)}`);
-    if (n !== 1) continue;
-    await tx.run(sql`UPDATE "CardEvent" SET "undoneAt" = ${now} WHERE "id" = ${str(e.id)} AND "userId" = ${userId}`);
+    const s = snapshotFromJson(e.before);
+    const r = await tx
+      .updateTable("Card")
+      .set((c) => ({ ...s, version: c("version", "+", 1) }))
+      .where("id", "=", e.cardId)
+      .where("userId", "=", userId)
+      .where("version", "=", e.version)
+      .executeTakeFirst();
+    if (r.numUpdatedRows !== 1n) continue;
+    await tx.updateTable("CardEvent").set({ undoneAt: now }).where("id", "=", e.id).where("userId", "=", userId).execute();
     restored++;
   }
   return { restored, skipped: live.length - restored, replay: false };

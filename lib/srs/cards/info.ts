@@ -1,11 +1,11 @@
 import "server-only";
 import { State } from "ts-fsrs";
-import { sqlDb, sql } from "../../db";
-import { bool, date, dateOrNull, num, str } from "../../db/row";
+import { kdb } from "../../db";
 import { cardView, type CardView } from "../../content/catalogue";
 import { UserError } from "../../errors";
 import { createScheduler, retrievability } from "../scheduler";
 import { schedulerSettingsOf } from "../settings";
+import { userCards } from "../card-queries";
 import { reviewUserOf } from "../review/user";
 
 // One card's whole history for its info page: every review (undone ones included, marked as
@@ -57,62 +57,99 @@ export type CardInfo = {
 export async function getCardInfo(userOrId: Parameters<typeof reviewUserOf>[0], cardId: string, now = new Date()): Promise<CardInfo> {
   const user = await reviewUserOf(userOrId);
   const [card, logs, events] = await Promise.all([
-    sqlDb.get(sql`
-      SELECT c."id", c."catalogCardId", c."addedAt", c."state", c."due", c."stability", c."difficulty", c."scheduledDays", c."reps", c."lapses",
-        c."lastReview", c."suspendedAt", c."buriedUntil", c."leech", k."retiredAt"
-      FROM "Card" c JOIN "CatalogCard" k ON k."id" = c."catalogCardId" WHERE c."id" = ${cardId} AND c."userId" = ${user.id}`),
-    sqlDb.all(sql`
-      SELECT "review", "rating", "state", "stability", "difficulty", "elapsedDays", "nextDue", "nextScheduledDays", "nextStability", "durationMs", "undoneAt", "due", "prevLastReview"
-      FROM "ReviewLog" WHERE "cardId" = ${cardId} AND "userId" = ${user.id} ORDER BY "review", "id"`),
-    sqlDb.all(sql`SELECT "at", "kind", "undoneAt" FROM "CardEvent" WHERE "cardId" = ${cardId} AND "userId" = ${user.id} ORDER BY "at", "id"`),
+    userCards(kdb, user.id)
+      .select([
+        "c.id",
+        "c.catalogCardId",
+        "c.addedAt",
+        "c.state",
+        "c.due",
+        "c.stability",
+        "c.difficulty",
+        "c.scheduledDays",
+        "c.reps",
+        "c.lapses",
+        "c.lastReview",
+        "c.suspendedAt",
+        "c.buriedUntil",
+        "c.leech",
+        "k.retiredAt",
+      ])
+      .where("c.id", "=", cardId)
+      .executeTakeFirst(),
+    kdb
+      .selectFrom("ReviewLog")
+      .select([
+        "review",
+        "rating",
+        "state",
+        "stability",
+        "difficulty",
+        "elapsedDays",
+        "nextDue",
+        "nextScheduledDays",
+        "nextStability",
+        "durationMs",
+        "undoneAt",
+        "due",
+        "prevLastReview",
+      ])
+      .where("cardId", "=", cardId)
+      .where("userId", "=", user.id)
+      .orderBy("review")
+      .orderBy("id")
+      .execute(),
+    kdb
+      .selectFrom("CardEvent")
+      .select(["at", "kind", "undoneAt"])
+      .where("cardId", "=", cardId)
+      .where("userId", "=", user.id)
+      .orderBy("at")
+      .orderBy("id")
+      .execute(),
   ]);
   if (!card) throw new UserError("No such card in your deck.", 404);
   const f = createScheduler(schedulerSettingsOf(user));
   const history: HistoryEntry[] = [
     ...logs.map((l): HistoryEntry => {
-      const at = date(l.review);
-      const state = num(l.state);
-      const lastReview = dateOrNull(l.prevLastReview);
-      const stability = num(l.stability);
+      const at = l.review;
+      const { state, stability, prevLastReview: lastReview } = l;
       return {
         type: "review",
         at: at.toISOString(),
-        rating: num(l.rating),
+        rating: l.rating,
         state,
-        intervalMs: date(l.nextDue).getTime() - at.getTime(),
-        scheduledDays: num(l.nextScheduledDays),
+        intervalMs: l.nextDue.getTime() - at.getTime(),
+        scheduledDays: l.nextScheduledDays,
         stabilityBefore: stability,
-        stabilityAfter: num(l.nextStability),
-        difficulty: num(l.difficulty),
-        retrievability: state === State.New || !lastReview || stability <= 0 ? null : retrievability(f, { state, due: date(l.due), stability, lastReview }, at),
-        durationMs: num(l.durationMs),
+        stabilityAfter: l.nextStability,
+        difficulty: l.difficulty,
+        retrievability: state === State.New || !lastReview || stability <= 0 ? null : retrievability(f, { state, due: l.due, stability, lastReview }, at),
+        durationMs: l.durationMs,
         undone: l.undoneAt != null,
       };
     }),
-    ...events.map((e): HistoryEntry => ({ type: "manual", at: date(e.at).toISOString(), kind: str(e.kind), undone: e.undoneAt != null })),
+    ...events.map((e): HistoryEntry => ({ type: "manual", at: e.at.toISOString(), kind: e.kind, undone: e.undoneAt != null })),
   ].sort((a, b) => a.at.localeCompare(b.at));
 
-  const state = num(card.state);
-  const lastReview = dateOrNull(card.lastReview);
-  const stability = num(card.stability);
-  const buriedUntil = dateOrNull(card.buriedUntil);
+  const { state, lastReview, stability, buriedUntil } = card;
   return {
-    id: str(card.id),
-    view: cardView(str(card.catalogCardId)) ?? null,
-    catalogCardId: str(card.catalogCardId),
-    addedAt: date(card.addedAt).toISOString(),
+    id: card.id,
+    view: cardView(card.catalogCardId) ?? null,
+    catalogCardId: card.catalogCardId,
+    addedAt: card.addedAt.toISOString(),
     state,
-    due: date(card.due).toISOString(),
+    due: card.due.toISOString(),
     stability,
-    difficulty: num(card.difficulty),
-    scheduledDays: num(card.scheduledDays),
-    reps: num(card.reps),
-    lapses: num(card.lapses),
+    difficulty: card.difficulty,
+    scheduledDays: card.scheduledDays,
+    reps: card.reps,
+    lapses: card.lapses,
     lastReview: lastReview?.toISOString() ?? null,
-    retrievability: state === State.New || !lastReview || stability <= 0 ? null : retrievability(f, { state, due: date(card.due), stability, lastReview }, now),
+    retrievability: state === State.New || !lastReview || stability <= 0 ? null : retrievability(f, { state, due: card.due, stability, lastReview }, now),
     suspended: card.suspendedAt != null,
     buried: buriedUntil != null && buriedUntil.getTime() > now.getTime(),
-    leech: bool(card.leech),
+    leech: card.leech,
     retired: card.retiredAt != null,
     timeZone: user.timeZone,
     history,

@@ -1,21 +1,20 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { sqlDb, sql, isUniqueSqlError } from "../../db";
-import { bool, date, dateOrNull, num, str, strOrNull } from "../../db/row";
-import type { Row, SqlTx } from "../../db/sql";
+import { isUniqueSqlError, kdb, kyselyOn, sqlDb, type Db } from "../../db";
 import { env } from "../../env";
 import { UserError } from "../../errors";
 import type { OfflineGradeInput } from "../../validation/review";
-import { cardFields, cardStateOf, restoredCardFields, type VersionedCard } from "../card-rows";
+import { cardFields, cardStateOf, restoredCardFields, type ReviewLogFields, type VersionedCard } from "../card-rows";
+import { userCards } from "../card-queries";
 import { cardScheduler } from "../safety";
 import { dayContextOf, schedulerSettingsOf } from "../settings";
 import { replayGrades, type ReplayItem } from "../replay";
 import { leechOutcome, leechRuleFor } from "../leech";
 import { snapshotFromJson, snapshotToJson } from "../cards/actions";
-import { gradeAs } from "./grade";
+import { cardForGrade, gradeAs, writeGradedCard } from "./grade";
 import type { ReviewUser } from "./user";
 import { insertReviewLog } from "./log-insert";
-import { readBalancing, windowFor } from "../load";
+import { windowFor } from "../load";
 import { windowFromJson, windowToJson, type LoadWindow } from "../load-balance";
 
 // Grades made offline reach the server here, in the order they were made, each in its own
@@ -70,8 +69,8 @@ export function clockShift(grades: Pick<OfflineGradeInput, "reviewedAt">[], now:
 }
 
 async function storedResult(userId: string, clientId: string): Promise<SyncOutcome | null> {
-  const first = await sqlDb.get(sql`SELECT "id" FROM "ReviewLog" WHERE "userId" = ${userId} AND "clientId" = ${clientId}`);
-  return first ? { clientId, status: "repeat", logId: str(first.id) } : null;
+  const first = await kdb.selectFrom("ReviewLog").select("id").where("userId", "=", userId).where("clientId", "=", clientId).executeTakeFirst();
+  return first ? { clientId, status: "repeat", logId: first.id } : null;
 }
 
 export function refusalOf(g: Pick<OfflineGradeInput, "reviewedAt">, now: Date, maxAgeDays = env().UNKNOT_OFFLINE_MAX_AGE_DAYS): string | null {
@@ -83,14 +82,19 @@ export function refusalOf(g: Pick<OfflineGradeInput, "reviewedAt">, now: Date, m
 const ATTEMPTS = 3;
 const CHANGED = "The card changed while this review was being placed.";
 
-// The card's first reset (forget, not undone) after `at`, if any.
-async function resetAfter(db: { all: SqlTx["all"] }, userId: string, cardId: string, at: Date): Promise<Row | undefined> {
-  const [e] = await db.all(sql`
-    SELECT e."id", e."at", e."before", e."version" FROM "CardEvent" e
-    WHERE e."userId" = ${userId} AND e."cardId" = ${cardId} AND e."kind" = 'forget' AND e."undoneAt" IS NULL AND e."at" > ${at}
-    ORDER BY e."at", e."id" LIMIT 1`);
-  return e;
-}
+// A card's resets (forget, not undone).
+const resets = (db: Db, userId: string, cardId: string) =>
+  db.selectFrom("CardEvent as e").where("e.userId", "=", userId).where("e.cardId", "=", cardId).where("e.kind", "=", "forget").where("e.undoneAt", "is", null);
+
+// The card's first reset after `at`, if any.
+const resetAfter = (db: Db, userId: string, cardId: string, at: Date) =>
+  resets(db, userId, cardId)
+    .select(["e.id", "e.at", "e.before", "e.version"])
+    .where("e.at", ">", at)
+    .orderBy("e.at")
+    .orderBy("e.id")
+    .limit(1)
+    .executeTakeFirst();
 
 async function syncOne(user: ReviewUser, g: OfflineGradeInput, shift: number, now: Date): Promise<SyncOutcome> {
   const refused = (reason: string): SyncOutcome => ({ clientId: g.clientId, status: "refused", reason });
@@ -101,24 +105,25 @@ async function syncOne(user: ReviewUser, g: OfflineGradeInput, shift: number, no
     if (reason) return refused(reason);
     const at = new Date(g.reviewedAt - shift);
     try {
-      const row = await sqlDb.get(sql`
-        SELECT c."version", c."lastReview", c."addedAt", k."retiredAt", k."safety"
-        FROM "Card" c JOIN "CatalogCard" k ON k."id" = c."catalogCardId" WHERE c."id" = ${g.cardId} AND c."userId" = ${user.id}`);
+      const row = await userCards(kdb, user.id)
+        .select(["c.version", "c.lastReview", "c.addedAt", "k.retiredAt", "k.safety"])
+        .where("c.id", "=", g.cardId)
+        .executeTakeFirst();
       if (!row) return refused("This card is no longer in your deck.");
       if (row.retiredAt != null) return refused("This card has been retired from the course.");
-      if (at < date(row.addedAt)) return refused("Its review time is before the card was added to your deck.");
-      if (await resetAfter(sqlDb, user.id, g.cardId, at))
-        return { clientId: g.clientId, status: "stored", logId: await storeBeforeReset(user, g, at, bool(row.safety)) };
-      const last = dateOrNull(row.lastReview);
+      if (at < row.addedAt) return refused("Its review time is before the card was added to your deck.");
+      if (await resetAfter(kdb, user.id, g.cardId, at))
+        return { clientId: g.clientId, status: "stored", logId: await storeBeforeReset(user, g, at, row.safety) };
+      const last = row.lastReview;
       if (!last || at >= last) {
         const r = await gradeAs(
           user,
-          { cardId: g.cardId, rating: g.rating, version: num(row.version), clientId: g.clientId, durationMs: g.durationMs, sessionId: g.sessionId },
+          { cardId: g.cardId, rating: g.rating, version: row.version, clientId: g.clientId, durationMs: g.durationMs, sessionId: g.sessionId },
           at,
         );
         return { clientId: g.clientId, status: r.replay ? "repeat" : "stored", logId: r.logId };
       }
-      return { clientId: g.clientId, status: "stored", logId: await insertInOrder(user, g, at, num(row.version), bool(row.safety)) };
+      return { clientId: g.clientId, status: "stored", logId: await insertInOrder(user, g, at, row.version, row.safety) };
     } catch (e) {
       // Another grade or action on this card landed between the read and the write: read it again.
       const raced = (e instanceof UserError && e.status === 409) || isUniqueSqlError(e);
@@ -131,45 +136,72 @@ async function syncOne(user: ReviewUser, g: OfflineGradeInput, shift: number, no
 }
 
 // Each query below reads the same log columns: the review, its leech bits and its before-state.
+const laterLogs = (db: Db, userId: string, cardId: string, after: Date) =>
+  db
+    .selectFrom("ReviewLog as l")
+    .select([
+      "l.id",
+      "l.rating",
+      "l.review",
+      "l.durationMs",
+      "l.leechChange",
+      "l.state",
+      "l.prevDue",
+      "l.stability",
+      "l.difficulty",
+      "l.prevElapsedDays",
+      "l.scheduledDays",
+      "l.learningSteps",
+      "l.prevReps",
+      "l.prevLapses",
+      "l.prevLastReview",
+      "l.prevVersion",
+      "l.balance",
+    ])
+    .where("l.userId", "=", userId)
+    .where("l.cardId", "=", cardId)
+    .where("l.undoneAt", "is", null)
+    .where("l.review", ">", after)
+    .orderBy("l.review")
+    .orderBy("l.id");
+type StoredLog = Awaited<ReturnType<ReturnType<typeof laterLogs>["execute"]>>[number];
 
 // The card as it was just before the review `head` records.
-function cardBefore(cardId: string, head: Row, version: number): VersionedCard {
-  return {
-    ...cardStateOf(
-      cardId,
-      restoredCardFields({
-        state: num(head.state),
-        prevDue: date(head.prevDue),
-        stability: num(head.stability),
-        difficulty: num(head.difficulty),
-        prevElapsedDays: num(head.prevElapsedDays),
-        scheduledDays: num(head.scheduledDays),
-        learningSteps: num(head.learningSteps),
-        prevReps: num(head.prevReps),
-        prevLapses: num(head.prevLapses),
-        prevLastReview: dateOrNull(head.prevLastReview),
-      }),
-    ),
-    version,
-  };
-}
+const cardBefore = (cardId: string, head: StoredLog, version: number): VersionedCard => ({ ...cardStateOf(cardId, restoredCardFields(head)), version });
 
 // A stored review replays with the load its even-days pick read then (ReviewLog.balance).
-const itemOf = (l: Row): ReplayItem => ({
-  rating: num(l.rating),
-  review: date(l.review),
-  durationMs: num(l.durationMs),
-  balance: windowFromJson(strOrNull(l.balance)),
-});
+const itemOf = (l: StoredLog): ReplayItem => ({ rating: l.rating, review: l.review, durationMs: l.durationMs, balance: windowFromJson(l.balance) });
 
 // The load a grade placed now in the past reads: the learner's load as it is now, seen from the
 // grade's study day (stored with it, so later replays read the same).
-async function windowAt(tx: SqlTx, user: ReviewUser, cardId: string, at: Date): Promise<LoadWindow | null> {
-  const [c] = await tx.all(sql`SELECT "catalogCardId" FROM "Card" WHERE "id" = ${cardId} AND "userId" = ${user.id}`);
-  return c ? windowFor(await readBalancing(tx, user.id, cardId, at, dayContextOf(user)), str(c.catalogCardId)) : null;
+async function windowAt(tx: Db, user: ReviewUser, cardId: string, at: Date): Promise<LoadWindow | null> {
+  const read = await cardForGrade(tx, user, cardId, at);
+  return read ? windowFor(read.balancing, read.card.catalogCardId) : null;
 }
 
 const balanceJson = (w: LoadWindow | null) => (w ? windowToJson(w) : null);
+
+// A stored log's fields that a replay derives (its rating, time and duration are facts).
+const derivedFields = (r: ReviewLogFields) => ({
+  state: r.state,
+  due: r.due,
+  stability: r.stability,
+  difficulty: r.difficulty,
+  elapsedDays: r.elapsedDays,
+  lastElapsedDays: r.lastElapsedDays,
+  scheduledDays: r.scheduledDays,
+  learningSteps: r.learningSteps,
+  reviewDay: r.reviewDay,
+  prevDue: r.prevDue,
+  prevLastReview: r.prevLastReview,
+  prevElapsedDays: r.prevElapsedDays,
+  prevReps: r.prevReps,
+  prevLapses: r.prevLapses,
+  nextState: r.nextState,
+  nextDue: r.nextDue,
+  nextScheduledDays: r.nextScheduledDays,
+  nextStability: r.nextStability,
+});
 
 // A review made before the card's reset is put in its place in that stretch of the history, which
 // ended at the reset: it is replayed, with the stretch's later reviews, from the card just before
@@ -182,36 +214,41 @@ const balanceJson = (w: LoadWindow | null) => (w ? windowToJson(w) : null);
 async function storeBeforeReset(user: ReviewUser, g: OfflineGradeInput, at: Date, safety: boolean): Promise<string> {
   const userId = user.id;
   const logId = randomUUID();
-  await sqlDb.transaction(async (tx) => {
+  await sqlDb.transaction(async (sqlTx) => {
+    const tx = kyselyOn(sqlTx);
     const found = await resetAfter(tx, userId, g.cardId, at);
     // Taking the reset's row first (a write) makes grades placed before the same reset, and an
     // undo of it, wait for each other where transactions run side by side (PostgreSQL); what
     // follows is read after that.
     const held = found
-      ? await tx.run(sql`UPDATE "CardEvent" SET "before" = "before" WHERE "id" = ${str(found.id)} AND "userId" = ${userId} AND "undoneAt" IS NULL`)
-      : 0;
-    if (!found || held !== 1) throw new UserError(CHANGED, 409);
-    const [reset] = await tx.all(
-      sql`SELECT e."id", e."at", e."before", e."version" FROM "CardEvent" e WHERE e."id" = ${str(found.id)} AND e."userId" = ${userId}`,
-    );
+      ? await tx
+          .updateTable("CardEvent")
+          .set((e) => ({ before: e.ref("before") }))
+          .where("id", "=", found.id)
+          .where("userId", "=", userId)
+          .where("undoneAt", "is", null)
+          .executeTakeFirst()
+      : undefined;
+    if (!found || held?.numUpdatedRows !== 1n) throw new UserError(CHANGED, 409);
+    const reset = await tx
+      .selectFrom("CardEvent")
+      .select(["id", "at", "before", "version"])
+      .where("id", "=", found.id)
+      .where("userId", "=", userId)
+      .executeTakeFirst();
     if (!reset) throw new UserError(CHANGED, 409);
-    const later = await tx.all(sql`
-      SELECT l."id", l."rating", l."review", l."durationMs", l."leechChange", l."state", l."prevDue", l."stability", l."difficulty", l."prevElapsedDays",
-        l."scheduledDays", l."learningSteps", l."prevReps", l."prevLapses", l."prevLastReview", l."prevVersion", l."balance"
-      FROM "ReviewLog" l
-      WHERE l."userId" = ${userId} AND l."cardId" = ${g.cardId} AND l."undoneAt" IS NULL AND l."review" > ${at} AND l."review" <= ${date(reset.at)}
-      ORDER BY l."review", l."id"`);
-    const before = snapshotFromJson(str(reset.before));
+    const later = await laterLogs(tx, userId, g.cardId, at).where("l.review", "<=", reset.at).execute();
+    const before = snapshotFromJson(reset.before);
     const head = later[0];
     const start: VersionedCard = head
-      ? cardBefore(g.cardId, head, num(head.prevVersion))
-      : { ...cardStateOf(g.cardId, cardFields(before)), version: num(reset.version) - 1 };
+      ? cardBefore(g.cardId, head, head.prevVersion)
+      : { ...cardStateOf(g.cardId, cardFields(before)), version: reset.version - 1 };
     const steps = replayGrades(cardScheduler(schedulerSettingsOf(user), safety), dayContextOf(user), start, [
       { rating: g.rating, review: at, durationMs: g.durationMs, balance: await windowAt(tx, user, g.cardId, at) },
       ...later.map(itemOf),
     ]);
     const l = steps[0]!.log;
-    await insertReviewLog(tx, {
+    await insertReviewLog(sqlTx, {
       ...l,
       nextVersion: l.prevVersion,
       id: logId,
@@ -223,60 +260,71 @@ async function storeBeforeReset(user: ReviewUser, g: OfflineGradeInput, at: Date
       balance: balanceJson(steps[0]!.balance),
     });
     for (let i = 0; i < later.length; i++) {
-      const r = steps[i + 1]!.log;
-      await tx.run(sql`
-        UPDATE "ReviewLog" SET "state" = ${r.state}, "due" = ${r.due}, "stability" = ${r.stability}, "difficulty" = ${r.difficulty},
-          "elapsedDays" = ${r.elapsedDays}, "lastElapsedDays" = ${r.lastElapsedDays}, "scheduledDays" = ${r.scheduledDays},
-          "learningSteps" = ${r.learningSteps}, "reviewDay" = ${r.reviewDay}, "prevDue" = ${r.prevDue}, "prevLastReview" = ${r.prevLastReview},
-          "prevElapsedDays" = ${r.prevElapsedDays}, "prevReps" = ${r.prevReps}, "prevLapses" = ${r.prevLapses},
-          "nextState" = ${r.nextState}, "nextDue" = ${r.nextDue}, "nextScheduledDays" = ${r.nextScheduledDays}, "nextStability" = ${r.nextStability}
-        WHERE "id" = ${str(later[i]!.id)} AND "userId" = ${userId}`);
+      await tx
+        .updateTable("ReviewLog")
+        .set(derivedFields(steps[i + 1]!.log))
+        .where("id", "=", later[i]!.id)
+        .where("userId", "=", userId)
+        .execute();
     }
     const replayed = cardFields(steps[steps.length - 1]!.card);
-    await tx.run(sql`UPDATE "CardEvent" SET "before" = ${snapshotToJson({ ...before, ...replayed })} WHERE "id" = ${str(reset.id)} AND "userId" = ${userId}`);
+    await tx
+      .updateTable("CardEvent")
+      .set({ before: snapshotToJson({ ...before, ...replayed }) })
+      .where("id", "=", reset.id)
+      .where("userId", "=", userId)
+      .execute();
   });
   return logId;
 }
 
 // Whether a rescheduling made after `at`, and not undone, changed this card.
-async function rescheduledAfter(tx: SqlTx, userId: string, cardId: string, at: Date): Promise<boolean> {
-  const snaps = await tx.all(sql`SELECT "cards" FROM "RescheduleSnapshot" WHERE "userId" = ${userId} AND "undoneAt" IS NULL AND "createdAt" > ${at}`);
-  return snaps.some((s) => (JSON.parse(str(s.cards)) as { id: string }[]).some((c) => c.id === cardId));
+async function rescheduledAfter(tx: Db, userId: string, cardId: string, at: Date): Promise<boolean> {
+  const snaps = await tx
+    .selectFrom("RescheduleSnapshot")
+    .select("cards")
+    .where("userId", "=", userId)
+    .where("undoneAt", "is", null)
+    .where("createdAt", ">", at)
+    .execute();
+  return snaps.some((s) => (JSON.parse(s.cards) as { id: string }[]).some((c) => c.id === cardId));
 }
 
 async function insertInOrder(user: ReviewUser, g: OfflineGradeInput, at: Date, version: number, safety: boolean): Promise<string> {
   const userId = user.id;
   const logId = randomUUID();
-  await sqlDb.transaction(async (tx) => {
-    const [card] = await tx.all(sql`
-      SELECT c."lapses", c."leech", c."suspendedAt", u."leechThreshold", u."leechAction"
-      FROM "Card" c JOIN "User" u ON u."id" = c."userId" WHERE c."id" = ${g.cardId} AND c."userId" = ${userId} AND c."version" = ${version}`);
+  await sqlDb.transaction(async (sqlTx) => {
+    const tx = kyselyOn(sqlTx);
+    const card = await tx
+      .selectFrom("Card as c")
+      .innerJoin("User as u", "u.id", "c.userId")
+      .select(["c.lapses", "c.leech", "c.suspendedAt", "u.leechThreshold", "u.leechAction"])
+      .where("c.id", "=", g.cardId)
+      .where("c.userId", "=", userId)
+      .where("c.version", "=", version)
+      .executeTakeFirst();
     if (!card) throw new UserError(CHANGED, 409);
     // Replayed: the reviews after this one, or, after a rescheduling, every review since the last reset.
-    const [lastReset] = await tx.all(sql`
-      SELECT MAX(e."at") AS "at" FROM "CardEvent" e WHERE e."userId" = ${userId} AND e."cardId" = ${g.cardId} AND e."kind" = 'forget' AND e."undoneAt" IS NULL`);
-    const from = (await rescheduledAfter(tx, userId, g.cardId, at)) ? (lastReset?.at != null ? date(lastReset.at) : new Date(0)) : at;
-    const rows = await tx.all(sql`
-      SELECT l."id", l."rating", l."review", l."durationMs", l."leechChange", l."state", l."prevDue", l."stability", l."difficulty", l."prevElapsedDays",
-        l."scheduledDays", l."learningSteps", l."prevReps", l."prevLapses", l."prevLastReview", l."prevVersion", l."balance"
-      FROM "ReviewLog" l
-      WHERE l."userId" = ${userId} AND l."cardId" = ${g.cardId} AND l."undoneAt" IS NULL AND l."review" > ${from}
-      ORDER BY l."review", l."id"`);
+    const lastReset = await resets(tx, userId, g.cardId)
+      .select((e) => e.fn.max("e.at").as("at"))
+      .executeTakeFirst();
+    const from = (await rescheduledAfter(tx, userId, g.cardId, at)) ? (lastReset?.at ?? new Date(0)) : at;
+    const rows = await laterLogs(tx, userId, g.cardId, from).execute();
     const head = rows[0];
-    if (!head || date(rows[rows.length - 1]!.review) <= at) throw new UserError(CHANGED, 409);
+    if (!head || rows[rows.length - 1]!.review <= at) throw new UserError(CHANGED, 409);
     // The version chain continues from the card's current version, so every version a
     // client was shown before is now stale, and undo's version check matches the new logs.
     const start = cardBefore(g.cardId, head, version);
     const mine = { rating: g.rating, review: at, durationMs: g.durationMs, balance: await windowAt(tx, user, g.cardId, at) };
-    const place = rows.findIndex((l) => date(l.review) > at);
+    const place = rows.findIndex((l) => l.review > at);
     const items = [...rows.slice(0, place).map(itemOf), mine, ...rows.slice(place).map(itemOf)];
     const steps = replayGrades(cardScheduler(schedulerSettingsOf(user), safety), dayContextOf(user), start, items);
     const c = steps[steps.length - 1]!.card;
     // The leech rule on the card's lapses before and after: its bits go on the replayed review
     // whose lapse reached the new count.
     const leech = leechOutcome(
-      { prevLapses: num(card.lapses), nextLapses: c.lapses, leech: bool(card.leech), suspendedAt: dateOrNull(card.suspendedAt) },
-      leechRuleFor({ threshold: num(card.leechThreshold), action: str(card.leechAction) }, safety),
+      { prevLapses: card.lapses, nextLapses: c.lapses, leech: card.leech, suspendedAt: card.suspendedAt },
+      leechRuleFor({ threshold: card.leechThreshold, action: card.leechAction }, safety),
       at,
     );
     const reached = leech.leechChange ? steps.findLastIndex((s) => s.log.prevLapses < s.card.lapses) : -1;
@@ -286,7 +334,7 @@ async function insertInOrder(user: ReviewUser, g: OfflineGradeInput, at: Date, v
       const stored = logs[i];
       const bits = i === reached ? leech.leechChange : 0;
       if (!stored) {
-        await insertReviewLog(tx, {
+        await insertReviewLog(sqlTx, {
           ...l,
           id: logId,
           userId,
@@ -298,22 +346,23 @@ async function insertInOrder(user: ReviewUser, g: OfflineGradeInput, at: Date, v
         });
         continue;
       }
-      await tx.run(sql`
-        UPDATE "ReviewLog" SET "state" = ${l.state}, "due" = ${l.due}, "stability" = ${l.stability}, "difficulty" = ${l.difficulty},
-          "elapsedDays" = ${l.elapsedDays}, "lastElapsedDays" = ${l.lastElapsedDays}, "scheduledDays" = ${l.scheduledDays},
-          "learningSteps" = ${l.learningSteps}, "reviewDay" = ${l.reviewDay}, "prevDue" = ${l.prevDue}, "prevLastReview" = ${l.prevLastReview},
-          "prevElapsedDays" = ${l.prevElapsedDays}, "prevReps" = ${l.prevReps}, "prevLapses" = ${l.prevLapses}, "prevVersion" = ${l.prevVersion},
-          "nextState" = ${l.nextState}, "nextDue" = ${l.nextDue}, "nextScheduledDays" = ${l.nextScheduledDays}, "nextStability" = ${l.nextStability},
-          "nextVersion" = ${l.nextVersion}, "leechChange" = ${num(stored.leechChange) | bits}
-        WHERE "id" = ${str(stored.id)} AND "userId" = ${userId}`);
+      await tx
+        .updateTable("ReviewLog")
+        .set({ ...derivedFields(l), prevVersion: l.prevVersion, nextVersion: l.nextVersion, leechChange: stored.leechChange | bits })
+        .where("id", "=", stored.id)
+        .where("userId", "=", userId)
+        .execute();
     }
-    const updated = await tx.run(sql`
-      UPDATE "Card" SET "state" = ${c.state}, "due" = ${c.due}, "stability" = ${c.stability}, "difficulty" = ${c.difficulty},
-        "elapsedDays" = ${c.elapsedDays}, "scheduledDays" = ${c.scheduledDays}, "learningSteps" = ${c.learningSteps},
-        "reps" = ${c.reps}, "lapses" = ${c.lapses}, "lastReview" = ${c.lastReview}, "version" = ${c.version},
-        "leech" = ${leech.leech}, "suspendedAt" = ${leech.suspendedAt}
-      WHERE "id" = ${g.cardId} AND "userId" = ${userId} AND "version" = ${version}`);
-    if (updated !== 1) throw new UserError(CHANGED, 409);
+    const updated = await writeGradedCard(sqlTx, {
+      ...cardFields(c),
+      id: g.cardId,
+      userId,
+      version,
+      nextVersion: c.version,
+      leech: leech.leech,
+      suspendedAt: leech.suspendedAt,
+    });
+    if (!updated) throw new UserError(CHANGED, 409);
   });
   return logId;
 }
