@@ -19,9 +19,6 @@ const globalForSql = globalThis as unknown as { unknotSql?: Sql };
 // collects page data, and on a fresh clone there is no data/ directory, nor a database, yet.
 const opened = () => (globalForSql.unknotSql ??= createSql(undefined, env().DATABASE_POOL_SIZE));
 export const sqlDb: Sql = {
-  get dialect() {
-    return opened().dialect;
-  },
   all: async (q) => opened().all(q),
   get: async (q) => opened().get(q),
   run: async (q) => opened().run(q),
@@ -36,6 +33,7 @@ import { createTyped, type Db, type Typed } from "./kysely";
 import type { SqlTx } from "./sql";
 import { isPostgresUrl } from "./url";
 export type { Db } from "./kysely";
+export { engineOf, epochMs } from "./kysely";
 export type { DB } from "./row-types";
 
 const globalForTyped = globalThis as unknown as { unknotTyped?: Typed };

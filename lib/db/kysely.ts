@@ -8,11 +8,13 @@ import {
   SqliteAdapter,
   SqliteIntrospector,
   SqliteQueryCompiler,
+  sql,
   type CompiledQuery,
   type DatabaseConnection,
   type Dialect,
   type Driver,
   type QueryResult,
+  type RawBuilder,
 } from "kysely";
 import type { DB } from "./row-types";
 import { sqliteRow } from "./row";
@@ -87,4 +89,17 @@ export function createTyped(sql: Sql, engine: Engine): Typed {
   const on = (tx: SqlTx) =>
     new Kysely<DB>({ config: { dialect }, dialect, driver, executor: executor.withConnectionProvider(new SingleConnectionProvider(connection(tx, engine))) });
   return { db, on, transaction: (fn) => sql.transaction((tx) => fn(on(tx))) };
+}
+
+// The engine a Kysely built above runs on (lib/db/prepared.ts compiles once per engine).
+export const engineOf = (db: Db): Engine => (db.getExecutor().adapter instanceof PostgresAdapter ? "postgres" : "sqlite");
+
+// A DateTime column as integer milliseconds since 1970 (exact, for day arithmetic), the one
+// expression the engines spell differently. SQLite holds Prisma's text
+// "2026-12-01T21:50:00.123+00:00": whole seconds from unixepoch, the milliseconds from the text.
+export function epochMs(db: Db, column: string): RawBuilder<number> {
+  const c = sql.ref(column);
+  return engineOf(db) === "postgres"
+    ? sql<number>`floor(extract(epoch FROM ${c}) * 1000)`
+    : sql<number>`(unixepoch(${c}) * 1000 + CAST(substr(${c}, 21, 3) AS INTEGER))`;
 }

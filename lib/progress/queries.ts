@@ -1,7 +1,7 @@
 import "server-only";
 import { State } from "ts-fsrs";
-import { sqlDb, sql } from "../db";
-import { date, num, str } from "../db/row";
+import { sql, type Expression, type SqlBool } from "kysely";
+import { kdb } from "../db";
 import { reviewUserOf } from "../srs/review/user";
 import { getLessons } from "../content/load";
 import { TOPIC_LABELS, type Topic } from "../content/schema";
@@ -14,13 +14,14 @@ import { excusedDaysOf } from "./excused-days";
 import { trueRetention, RETENTION_WINDOW_DAYS, type Retention } from "./retention";
 import { forecastRanges } from "./forecast";
 import { effectiveEasyDays, levelOn, type EasyLevel } from "../srs/load-balance";
-import { dueCutoff, QUEUED_SQL } from "../srs/due";
+import { dueCutoff } from "../srs/due";
+import { dueAndQueued, dueBefore, liveCards, liveCardsByCatalogue, studied } from "../srs/card-queries";
 import { dailyAllowance } from "../srs/limits";
-import { forgettingCurve, retrievabilitySql, retrievabilityValues } from "../srs/recall-sql";
+import { forgettingCurve, retrievabilityOf } from "../srs/recall-sql";
 import { summarizeToday } from "../srs/today";
 import type { DayCount } from "./series";
 
-// Every number on /progress comes from grouped SQL run by the database (lib/db/sql.ts): no
+// Every number on /progress comes from grouped queries run by the database (Kysely): no
 // statement reads card or review-log rows one by one, so the page costs the same few
 // statements for 10 cards or 10,000. Undone reviews (undoneAt set) are excluded everywhere.
 
@@ -71,64 +72,101 @@ export async function getDashboard(userOrId: Parameters<typeof reviewUserOf>[0],
   const today = studyDayNumber(now, ctx);
   const ranges = forecastRanges(now, ctx, FORECAST_DAYS);
   const f = createScheduler(schedulerSettingsOf(user));
-  const easy = effectiveEasyDays(await sqlDb.get(sql`SELECT "loadBalance", "easyWeekdays", "easyDates" FROM "User" WHERE "id" = ${userId}`));
-  const curve = forgettingCurve(f.fsrs.parameters.w);
-  const ms = sqlDb.dialect.epochMs('c."lastReview"');
+  const easy = effectiveEasyDays(await kdb.selectFrom("User").select(["loadBalance", "easyWeekdays", "easyDates"]).where("id", "=", userId).executeTakeFirst());
+  const recall = retrievabilityOf(kdb, forgettingCurve(f.fsrs.parameters.w), now);
+  const logs = () => kdb.selectFrom("ReviewLog").where("userId", "=", userId).where("undoneAt", "is", null);
+  const one = sql.lit(1);
+  const zero = sql.lit(0);
 
   const excused = excusedDaysOf(userId, today);
   const [recent, perDay, deck, forecastRows, quizBest, quizLatest] = await Promise.all([
     // The last 30 study days grouped by (day, pre-review state, rating): today's tally and
     // true retention both come from this one scan of the covering index.
-    sqlDb.all(sql`
-      SELECT "reviewDay", "state", "rating", COUNT(*) AS "n", SUM("durationMs") AS "ms" FROM "ReviewLog"
-      WHERE "userId" = ${userId} AND "undoneAt" IS NULL AND "reviewDay" > ${today - RETENTION_WINDOW_DAYS} AND "reviewDay" <= ${today}
-      GROUP BY "reviewDay", "state", "rating"`),
+    logs()
+      .where("reviewDay", ">", today - RETENTION_WINDOW_DAYS)
+      .where("reviewDay", "<=", today)
+      .select((e) => ["reviewDay", "state", "rating", e.fn.countAll().as("n"), e.fn.sum("durationMs").as("ms")])
+      .groupBy(["reviewDay", "state", "rating"])
+      .execute(),
     // One row per study day with reviews: a few hundred rows a year at most.
-    sqlDb.all(
-      sql`SELECT "reviewDay", COUNT(*) AS "n" FROM "ReviewLog" WHERE "userId" = ${userId} AND "undoneAt" IS NULL GROUP BY "reviewDay" ORDER BY "reviewDay"`,
-    ),
+    logs()
+      .select((e) => ["reviewDay", e.fn.countAll().as("n")])
+      .groupBy("reviewDay")
+      .orderBy("reviewDay")
+      .execute(),
     // Live cards by lesson, topic and state: counts, due now, mature, and the sum of recall.
-    sqlDb.all({
-      text: `SELECT k."lessonSlug", k."topic", c."state", COUNT(*) AS "n",
-          SUM(CASE WHEN c."state" <> 0 AND c."due" < ? AND ${QUEUED_SQL} THEN 1 ELSE 0 END) AS "dueNow",
-          SUM(CASE WHEN c."leech" THEN 1 ELSE 0 END) AS "leeches",
-          SUM(CASE WHEN c."suspendedAt" IS NOT NULL THEN 1 ELSE 0 END) AS "suspended",
-          MAX(u."reviewsPerDay") AS "reviewsPerDay",
-          SUM(CASE WHEN c."state" <> 0 AND c."stability" >= ? THEN 1 ELSE 0 END) AS "mature",
-          SUM(${retrievabilitySql(ms)}) AS "recall",
-          SUM(CASE WHEN k."safety" AND c."state" <> 0 THEN 1 ELSE 0 END) AS "safetyStudied",
-          SUM(CASE WHEN k."safety" THEN ${retrievabilitySql(ms)} ELSE NULL END) AS "safetyRecall"
-        FROM ${sqlDb.dialect.cardsByCatalogue} JOIN "CatalogCard" k ON k."id" = c."catalogCardId" JOIN "User" u ON u."id" = c."userId"
-        WHERE c."userId" = ? AND k."retiredAt" IS NULL
-        GROUP BY k."lessonSlug", k."topic", c."state"`,
-      // "Due" as in lib/srs/due.ts: before the study day's end (forecast day 0), as /review counts.
-      values: [dueCutoff(now, ctx), now, MATURE_STABILITY_DAYS, ...retrievabilityValues(curve, now), ...retrievabilityValues(curve, now), userId],
-    }),
-    // Studied cards by forecast day: day 0 takes everything overdue.
-    sqlDb.all({
-      text: `SELECT "b", COUNT(*) AS "n" FROM (
-          SELECT CASE ${ranges.map(() => `WHEN c."due" < ? THEN ?`).join(" ")} ELSE -1 END AS "b"
-          FROM "Card" c JOIN "CatalogCard" k ON k."id" = c."catalogCardId"
-          WHERE c."userId" = ? AND k."retiredAt" IS NULL AND c."suspendedAt" IS NULL AND c."state" <> 0 AND c."due" < ?
-        ) AS d GROUP BY "b"`,
-      // Suspended cards are out of the forecast; buried ones are still due (from tomorrow).
-      values: [...ranges.flatMap((r) => [r.end, r.offset]), userId, ranges[ranges.length - 1]!.end],
-    }),
-    sqlDb.all(
-      sql`SELECT "lessonSlug", "total", MAX("score") AS "best", COUNT(*) AS "n" FROM "QuizAttempt" WHERE "userId" = ${userId} GROUP BY "lessonSlug", "total"`,
-    ),
+    liveCardsByCatalogue(kdb, userId)
+      .innerJoin("User as u", "u.id", "c.userId")
+      .select((e) => {
+        const count = (when: Expression<SqlBool>) => e.fn.sum(e.case().when(when).then(one).else(zero).end());
+        return [
+          "k.lessonSlug",
+          "k.topic",
+          "c.state",
+          e.fn.countAll().as("n"),
+          // "Due" as in lib/srs/due.ts: before the study day's end (forecast day 0), as /review counts.
+          count(dueAndQueued(dueCutoff(now, ctx), now)).as("dueNow"),
+          count(e("c.leech", "=", sql.lit(true))).as("leeches"),
+          count(e("c.suspendedAt", "is not", null)).as("suspended"),
+          e.fn.max("u.reviewsPerDay").as("reviewsPerDay"),
+          count(e.and([studied(), e("c.stability", ">=", MATURE_STABILITY_DAYS)])).as("mature"),
+          e.fn.sum(recall).as("recall"),
+          count(e.and([e("k.safety", "=", sql.lit(true)), studied()])).as("safetyStudied"),
+          e.fn.sum(e.case().when("k.safety", "=", sql.lit(true)).then(recall).end()).as("safetyRecall"),
+        ];
+      })
+      .groupBy(["k.lessonSlug", "k.topic", "c.state"])
+      .execute(),
+    // Studied cards by forecast day: day 0 takes everything overdue. Suspended cards are out
+    // of the forecast; buried ones are still due (from tomorrow).
+    kdb
+      .selectFrom(
+        liveCards(kdb, userId)
+          .where("c.suspendedAt", "is", null)
+          .where(dueBefore(ranges[ranges.length - 1]!.end))
+          .select((e) => {
+            const [first, ...rest] = ranges;
+            let day = e.case().when("c.due", "<", first!.end).then(sql.lit(first!.offset));
+            for (const r of rest) day = day.when("c.due", "<", r.end).then(sql.lit(r.offset));
+            return day.else(sql.lit(-1)).end().as("b");
+          })
+          .as("d"),
+      )
+      .select((e) => ["d.b", e.fn.countAll().as("n")])
+      .groupBy("d.b")
+      .execute(),
+    kdb
+      .selectFrom("QuizAttempt")
+      .select((e) => ["lessonSlug", "total", e.fn.max("score").as("best"), e.fn.countAll().as("n")])
+      .where("userId", "=", userId)
+      .groupBy(["lessonSlug", "total"])
+      .execute(),
     // Each lesson's latest attempt.
-    sqlDb.all(sql`
-      SELECT q."lessonSlug", q."score", q."total", q."createdAt" FROM "QuizAttempt" q
-      WHERE q."userId" = ${userId} AND NOT EXISTS (
-        SELECT 1 FROM "QuizAttempt" r WHERE r."userId" = q."userId" AND r."lessonSlug" = q."lessonSlug"
-          AND (r."createdAt" > q."createdAt" OR (r."createdAt" = q."createdAt" AND r."id" > q."id")))`),
+    kdb
+      .selectFrom("QuizAttempt as q")
+      .select(["q.lessonSlug", "q.score", "q.total", "q.createdAt"])
+      .where("q.userId", "=", userId)
+      .where((e) =>
+        e.not(
+          e.exists(
+            e
+              .selectFrom("QuizAttempt as r")
+              .select(one.as("x"))
+              .whereRef("r.userId", "=", "q.userId")
+              .whereRef("r.lessonSlug", "=", "q.lessonSlug")
+              .where((f) =>
+                f.or([f("r.createdAt", ">", f.ref("q.createdAt")), f.and([f("r.createdAt", "=", f.ref("q.createdAt")), f("r.id", ">", f.ref("q.id"))])]),
+              ),
+          ),
+        ),
+      )
+      .execute(),
   ]);
 
-  const groups = recent.map((r) => ({ day: num(r.reviewDay), state: num(r.state), rating: num(r.rating), count: num(r.n), durationMs: num(r.ms) }));
+  const groups = recent.map((r) => ({ day: r.reviewDay, state: r.state, rating: r.rating, count: Number(r.n), durationMs: Number(r.ms ?? 0) }));
   const todayStats = summarizeToday(groups.filter((g) => g.day === today));
   const retention = trueRetention(groups.filter((g) => g.state === State.Review));
-  const reviewsByDay = perDay.map((r) => ({ day: num(r.reviewDay), count: num(r.n) }));
+  const reviewsByDay = perDay.map((r) => ({ day: r.reviewDay, count: Number(r.n) }));
 
   const byState = { new: 0, learning: 0, review: 0, relearning: 0, total: 0 };
   const keys = ["new", "learning", "review", "relearning"] as const;
@@ -142,22 +180,22 @@ export async function getDashboard(userOrId: Parameters<typeof reviewUserOf>[0],
   const topicAcc = new Map<string, RecallAcc>();
   const safetyAcc: RecallAcc = { cards: 0, studied: 0, sum: 0 };
   for (const r of deck) {
-    safetyAcc.studied += num(r.safetyStudied);
-    safetyAcc.sum += num(r.safetyRecall);
-    const state = num(r.state);
-    const n = num(r.n);
+    safetyAcc.studied += Number(r.safetyStudied ?? 0);
+    safetyAcc.sum += Number(r.safetyRecall ?? 0);
+    const state = r.state;
+    const n = Number(r.n);
     const key = keys[state];
     if (key) byState[key] += n;
     byState.total += n;
-    if (state === State.Review) reviewDue += num(r.dueNow);
-    else learningDue += num(r.dueNow);
-    mature += num(r.mature);
-    leeches += num(r.leeches);
-    suspended += num(r.suspended);
-    reviewsPerDay = Math.max(reviewsPerDay, num(r.reviewsPerDay));
+    if (state === State.Review) reviewDue += Number(r.dueNow ?? 0);
+    else learningDue += Number(r.dueNow ?? 0);
+    mature += Number(r.mature ?? 0);
+    leeches += Number(r.leeches ?? 0);
+    suspended += Number(r.suspended ?? 0);
+    reviewsPerDay = Math.max(reviewsPerDay, Number(r.reviewsPerDay ?? 0));
     const studied = state === State.New ? 0 : n;
-    addRecall(lessonAcc, str(r.lessonSlug), n, studied, num(r.recall));
-    addRecall(topicAcc, str(r.topic), n, studied, num(r.recall));
+    addRecall(lessonAcc, r.lessonSlug, n, studied, Number(r.recall ?? 0));
+    addRecall(topicAcc, r.topic, n, studied, Number(r.recall ?? 0));
   }
   // "Due today" is what /review offers: learning steps, plus reviews within the daily limit.
   const reviewedToday = groups.filter((g) => g.day === today && g.state === State.Review).reduce((n, g) => n + g.count, 0);
@@ -167,27 +205,27 @@ export async function getDashboard(userOrId: Parameters<typeof reviewUserOf>[0],
       .reviews;
   const forecast = ranges.map(() => 0);
   for (const r of forecastRows) {
-    const b = num(r.b);
-    if (b >= 0 && b < forecast.length) forecast[b] = num(r.n);
+    const b = Number(r.b);
+    if (b >= 0 && b < forecast.length) forecast[b] = Number(r.n);
   }
 
   const empty: GroupRecall = { cards: 0, studied: 0, meanRecall: null };
   const lessons: LessonProgress[] = getLessons().map((l) => {
-    const mine = quizBest.filter((r) => str(r.lessonSlug) === l.slug);
+    const mine = quizBest.filter((r) => r.lessonSlug === l.slug);
     const best = mine
-      .filter((r) => num(r.total) > 0)
-      .map((r) => ({ score: num(r.best), total: num(r.total) }))
+      .filter((r) => r.total > 0)
+      .map((r) => ({ score: Number(r.best), total: r.total }))
       .sort((a, b) => b.score / b.total - a.score / a.total)[0];
-    const last = quizLatest.find((r) => str(r.lessonSlug) === l.slug);
+    const last = quizLatest.find((r) => r.lessonSlug === l.slug);
     return {
       slug: l.slug,
       title: l.title,
       topic: l.topic,
       recall: recallOf(lessonAcc.get(l.slug)) ?? empty,
       quiz: {
-        attempts: mine.reduce((n, r) => n + num(r.n), 0),
+        attempts: mine.reduce((n, r) => n + Number(r.n), 0),
         best: best ?? null,
-        latest: last ? { score: num(last.score), total: num(last.total), at: date(last.createdAt).toISOString() } : null,
+        latest: last ? { score: last.score, total: last.total, at: last.createdAt.toISOString() } : null,
       },
     };
   });

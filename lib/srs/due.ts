@@ -23,8 +23,7 @@ export function countDue(cards: Iterable<Dueable>, cutoff: Date): number {
 
 // Suspended and buried cards are out of every queue (review, counts, "due today"), whatever
 // their due date: suspended until unsuspended, buried until `buriedUntil`, the start of the
-// study day after the one they were buried on. SQL form for the card alias `c`; bind `now`.
-export const QUEUED_SQL = `c."suspendedAt" IS NULL AND (c."buriedUntil" IS NULL OR c."buriedUntil" <= ?)`;
+// study day after the one they were buried on. As a query expression: lib/srs/card-queries.ts.
 
 export type Queueable = { suspendedAt: Date | null; buriedUntil: Date | null };
 

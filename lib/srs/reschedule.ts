@@ -1,10 +1,10 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { sqlDb, sql } from "../db";
-import { bool, date, num, str, strOrNull } from "../db/row";
+import { kdb, transaction, type Db } from "../db";
+import { CARD_FIELD_COLUMNS, studied } from "./card-queries";
 import { windowFromJson } from "./load-balance";
 import { UserError } from "../errors";
-import { cardFields, cardFieldsOfRow, cardStateOf, type CardFields } from "./card-rows";
+import { cardFields, cardStateOf, type CardFields } from "./card-rows";
 import { studyDayNumber } from "./day";
 import { rescheduledCard, type HistoryEntry } from "./scheduler";
 import { cardScheduler, cardSchedulers } from "./safety";
@@ -27,43 +27,60 @@ const sameFields = (a: CardFields, b: CardFields) =>
   a.scheduledDays === b.scheduledDays &&
   a.elapsedDays === b.elapsedDays;
 
-async function plan(userId: string, tx: { all: typeof sqlDb.all } = sqlDb): Promise<Plan> {
+async function plan(userId: string, tx: Db = kdb): Promise<Plan> {
   const user = await reviewUserOf(userId);
   // Safety cards are replayed with their own parameters (lib/srs/safety.ts).
   const s = cardSchedulers(schedulerSettingsOf(user));
   const ctx = dayContextOf(user);
   // One after the other: inside a transaction both run on its one connection.
-  const cards = await tx.all(sql`
-    SELECT c."id", c."version", c."state", c."due", c."stability", c."difficulty", c."elapsedDays", c."scheduledDays", c."learningSteps", c."reps", c."lapses", c."lastReview", k."safety"
-    FROM "Card" c JOIN "CatalogCard" k ON k."id" = c."catalogCardId" WHERE c."userId" = ${userId} AND c."state" <> 0 ORDER BY c."id"`);
-  const logs = await tx.all(
-    sql`SELECT l."cardId", l."rating", l."review", l."balance" FROM "ReviewLog" l WHERE l."userId" = ${userId} AND l."undoneAt" IS NULL ORDER BY l."cardId", l."review", l."id"`,
-  );
+  const cards = await tx
+    .selectFrom("Card as c")
+    .innerJoin("CatalogCard as k", "k.id", "c.catalogCardId")
+    .select(["c.id", "c.version", ...CARD_FIELD_COLUMNS, "k.safety"])
+    .where("c.userId", "=", userId)
+    .where(studied())
+    .orderBy("c.id")
+    .execute();
+  const logs = await tx
+    .selectFrom("ReviewLog as l")
+    .select(["l.cardId", "l.rating", "l.review", "l.balance"])
+    .where("l.userId", "=", userId)
+    .where("l.undoneAt", "is", null)
+    .orderBy("l.cardId")
+    .orderBy("l.review")
+    .orderBy("l.id")
+    .execute();
+  // The latest live event of each card among `kinds`.
+  const latestEvent = (kinds: string[]) =>
+    tx
+      .selectFrom("CardEvent as e")
+      .select((e) => ["e.cardId", e.fn.max("e.at").as("at")])
+      .where("e.userId", "=", userId)
+      .where("e.kind", "in", kinds)
+      .where("e.undoneAt", "is", null)
+      .groupBy("e.cardId")
+      .execute();
   // Each card's last reset: its schedule is replayed from there.
-  const resets = await tx.all(
-    sql`SELECT e."cardId", MAX(e."at") AS "at" FROM "CardEvent" e WHERE e."userId" = ${userId} AND e."kind" = 'forget' AND e."undoneAt" IS NULL GROUP BY e."cardId"`,
-  );
-  const lastReset = new Map(resets.map((r) => [str(r.cardId), date(r.at)]));
+  const resets = await latestEvent(["forget"]);
+  const lastReset = new Map(resets.map((r) => [r.cardId, r.at]));
   // Cards moved by a break or a spread backlog (lib/srs/away) not undone: the latest such move.
-  const moved = await tx.all(
-    sql`SELECT e."cardId", MAX(e."at") AS "at" FROM "CardEvent" e WHERE e."userId" = ${userId} AND e."kind" IN ('away', 'spread') AND e."undoneAt" IS NULL GROUP BY e."cardId"`,
-  );
-  const lastMoved = new Map(moved.map((r) => [str(r.cardId), date(r.at)]));
+  const moved = await latestEvent(["away", "spread"]);
+  const lastMoved = new Map(moved.map((r) => [r.cardId, r.at]));
   const history = new Map<string, HistoryEntry[]>();
   for (const l of logs) {
-    const id = str(l.cardId);
+    const id = l.cardId;
     let h = history.get(id);
     if (!h) history.set(id, (h = []));
     // Each review replays with the load its even-days pick read then (ReviewLog.balance).
-    h.push({ rating: num(l.rating), review: date(l.review), balance: windowFromJson(strOrNull(l.balance)) });
+    h.push({ rating: l.rating, review: l.review, balance: windowFromJson(l.balance) });
   }
   const changes: Change[] = [];
   const shifts: number[] = [];
   let reviewed = 0;
   for (const r of cards) {
-    const id = str(r.id);
-    const before = cardFieldsOfRow(r);
-    const next = rescheduledCard(cardScheduler(s, bool(r.safety)), cardStateOf(id, before), history.get(id) ?? [], lastReset.get(id) ?? null);
+    const id = r.id;
+    const before = cardFields(r);
+    const next = rescheduledCard(cardScheduler(s, r.safety), cardStateOf(id, before), history.get(id) ?? [], lastReset.get(id) ?? null);
     if (!next) continue;
     reviewed++;
     let after = cardFields(next);
@@ -73,11 +90,15 @@ async function plan(userId: string, tx: { all: typeof sqlDb.all } = sqlDb): Prom
     if (movedAt && (!before.lastReview || movedAt.getTime() >= before.lastReview.getTime()))
       after = { ...after, due: before.due, scheduledDays: before.scheduledDays, elapsedDays: before.elapsedDays };
     if (sameFields(before, after)) continue;
-    changes.push({ id, version: num(r.version), before, after });
+    changes.push({ id, version: r.version, before, after });
     shifts.push(studyDayNumber(after.due, ctx) - studyDayNumber(before.due, ctx));
   }
   return { summary: summarizeShifts(reviewed, changes.length, shifts), changes };
 }
+
+// The user's latest reschedule, undone or not.
+const latestSnapshot = (db: Db, userId: string) =>
+  db.selectFrom("RescheduleSnapshot").where("userId", "=", userId).orderBy("createdAt", "desc").orderBy("id", "desc").limit(1);
 
 export type RescheduleStatus = { personal: boolean; canUndo: boolean; lastAt: string | null; lastMoved: number };
 
@@ -87,35 +108,47 @@ export async function previewReschedule(userId: string): Promise<RescheduleSumma
 
 export async function rescheduleStatus(userId: string): Promise<RescheduleStatus> {
   const [last, user] = await Promise.all([
-    sqlDb.get(sql`SELECT "createdAt", "undoneAt", "moved" FROM "RescheduleSnapshot" WHERE "userId" = ${userId} ORDER BY "createdAt" DESC, "id" DESC LIMIT 1`),
-    sqlDb.get(sql`SELECT "fsrsWeights" FROM "User" WHERE "id" = ${userId}`),
+    latestSnapshot(kdb, userId).select(["createdAt", "undoneAt", "moved"]).executeTakeFirst(),
+    kdb.selectFrom("User").select("fsrsWeights").where("id", "=", userId).executeTakeFirst(),
   ]);
   return {
     personal: user?.fsrsWeights != null,
     canUndo: !!last && last.undoneAt == null,
-    lastAt: last ? date(last.createdAt).toISOString() : null,
-    lastMoved: last ? num(last.moved) : 0,
+    lastAt: last ? last.createdAt.toISOString() : null,
+    lastMoved: last?.moved ?? 0,
   };
 }
 
 // Computes and writes in one transaction (so a review made meanwhile cannot be overwritten by
 // a plan made before it), keeping the snapshot for Undo.
 export async function applyReschedule(userId: string, now = new Date()): Promise<RescheduleSummary> {
-  return sqlDb.transaction(async (tx) => {
+  return transaction(async (tx) => {
     const { summary, changes } = await plan(userId, tx);
     if (!changes.length) return summary;
     const snapshot = changes.map((c) => ({ id: c.id, version: c.version + 1, before: c.before }));
     for (const c of changes) {
       const a = c.after;
-      const n = await tx.run(sql`
-        UPDATE "Card" SET "due" = ${a.due}, "stability" = ${a.stability}, "difficulty" = ${a.difficulty}, "scheduledDays" = ${a.scheduledDays},
-          "elapsedDays" = ${a.elapsedDays}, "version" = ${c.version + 1}
-        WHERE "id" = ${c.id} AND "userId" = ${userId} AND "version" = ${c.version}`);
-      if (n !== 1) throw new UserError("Your cards changed while rescheduling (a review in another tab?). Nothing was changed; please try again.", 409);
+      const n = await tx
+        .updateTable("Card")
+        .set({
+          due: a.due,
+          stability: a.stability,
+          difficulty: a.difficulty,
+          scheduledDays: a.scheduledDays,
+          elapsedDays: a.elapsedDays,
+          version: c.version + 1,
+        })
+        .where("id", "=", c.id)
+        .where("userId", "=", userId)
+        .where("version", "=", c.version)
+        .executeTakeFirst();
+      if (n.numUpdatedRows !== 1n)
+        throw new UserError("Your cards changed while rescheduling (a review in another tab?). Nothing was changed; please try again.", 409);
     }
-    await tx.run(
-      sql`INSERT INTO "RescheduleSnapshot" ("id", "userId", "createdAt", "moved", "cards") VALUES (${randomUUID()}, ${userId}, ${now}, ${summary.moved}, ${JSON.stringify(snapshot)})`,
-    );
+    await tx
+      .insertInto("RescheduleSnapshot")
+      .values({ id: randomUUID(), userId, createdAt: now, moved: summary.moved, cards: JSON.stringify(snapshot) })
+      .execute();
     return summary;
   });
 }
@@ -127,21 +160,30 @@ export type UndoRescheduleResult = { restored: number; keptReviewed: number };
 // Restores every card of the latest reschedule that has not changed since (a card reviewed
 // since keeps its review); the snapshot is marked undone, never deleted twice.
 export async function undoReschedule(userId: string, now = new Date()): Promise<UndoRescheduleResult> {
-  return sqlDb.transaction(async (tx) => {
-    const [last] = await tx.all(
-      sql`SELECT "id", "undoneAt", "cards" FROM "RescheduleSnapshot" WHERE "userId" = ${userId} ORDER BY "createdAt" DESC, "id" DESC LIMIT 1`,
-    );
+  return transaction(async (tx) => {
+    const last = await latestSnapshot(tx, userId).select(["id", "undoneAt", "cards"]).executeTakeFirst();
     if (!last || last.undoneAt != null) throw new UserError("There is no rescheduling to undo.", 409);
     let restored = 0;
-    const cards = JSON.parse(str(last.cards)) as Snap[];
+    const cards = JSON.parse(last.cards) as Snap[];
     for (const c of cards) {
       const b = c.before;
-      restored += await tx.run(sql`
-        UPDATE "Card" SET "due" = ${new Date(b.due)}, "stability" = ${b.stability}, "difficulty" = ${b.difficulty}, "scheduledDays" = ${b.scheduledDays},
-          "elapsedDays" = ${b.elapsedDays}, "version" = "version" + 1
-        WHERE "id" = ${c.id} AND "userId" = ${userId} AND "version" = ${c.version}`);
+      const n = await tx
+        .updateTable("Card")
+        .set((e) => ({
+          due: new Date(b.due),
+          stability: b.stability,
+          difficulty: b.difficulty,
+          scheduledDays: b.scheduledDays,
+          elapsedDays: b.elapsedDays,
+          version: e("version", "+", 1),
+        }))
+        .where("id", "=", c.id)
+        .where("userId", "=", userId)
+        .where("version", "=", c.version)
+        .executeTakeFirst();
+      restored += Number(n.numUpdatedRows);
     }
-    await tx.run(sql`UPDATE "RescheduleSnapshot" SET "undoneAt" = ${now} WHERE "id" = ${str(last.id)} AND "userId" = ${userId}`);
+    await tx.updateTable("RescheduleSnapshot").set({ undoneAt: now }).where("id", "=", last.id).where("userId", "=", userId).execute();
     return { restored, keptReviewed: cards.length - restored };
   });
 }

@@ -1,12 +1,11 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { sqlDb, sql, type Row } from "../../db";
-import type { SqlTx } from "../../db/sql";
-import { bool, date, num, str, strOrNull } from "../../db/row";
+import { State } from "ts-fsrs";
+import { kdb, kyselyOn, sqlDb, transaction, type Db } from "../../db";
 import { parseInput, UserError } from "../../errors";
 import { awaySchema, dayOfIsoDate, spreadBacklogSchema, undoAwaySchema } from "../../validation/away";
 import { dayNumberToIsoDate, studyDayBounds, studyDayNumber, studyDayStart, type DayContext } from "../day";
-import { QUEUED_SQL } from "../due";
+import { CARD_FIELD_COLUMNS, inState, queuedCards } from "../card-queries";
 import { retrievability } from "../scheduler";
 import { cardScheduler, cardSchedulers, SAFETY_MAX_INTERVAL_DAYS, type CardSchedulers } from "../safety";
 import { dayContextOf, schedulerSettingsOf } from "../settings";
@@ -24,30 +23,33 @@ export const AWAY_EVENT = "away";
 export const SPREAD_EVENT = "spread";
 
 type UserRef = Parameters<typeof reviewUserOf>[0];
-type Candidate = SpreadCard & { row: Row };
 
 // Review cards in the queue (not suspended, not buried, not retired) due before `before`.
-async function candidates(tx: Pick<SqlTx, "all">, u: ReviewUser, before: Date, now: Date): Promise<Candidate[]> {
+const candidateRows = (tx: Db, userId: string, before: Date, now: Date) =>
+  queuedCards(tx, userId, now)
+    .where(inState(State.Review))
+    .where("c.lastReview", "is not", null)
+    .where("c.due", "<", before)
+    .select(["c.id", ...CARD_FIELD_COLUMNS, "c.suspendedAt", "c.buriedUntil", "c.leech", "c.version", "k.safety"])
+    .$narrowType<{ lastReview: Date }>()
+    .orderBy("c.id");
+type CandidateRow = Awaited<ReturnType<ReturnType<typeof candidateRows>["execute"]>>[number];
+type Candidate = SpreadCard & { row: CandidateRow };
+
+async function candidates(tx: Db, u: ReviewUser, before: Date, now: Date): Promise<Candidate[]> {
   const ctx = dayContextOf(u);
-  const rows = await tx.all({
-    text: `SELECT c."id", c."state", c."due", c."stability", c."difficulty", c."elapsedDays", c."scheduledDays", c."learningSteps", c."reps", c."lapses",
-        c."lastReview", c."suspendedAt", c."buriedUntil", c."leech", c."version", k."safety"
-      FROM "Card" c JOIN "CatalogCard" k ON k."id" = c."catalogCardId"
-      WHERE c."userId" = ? AND k."retiredAt" IS NULL AND ${QUEUED_SQL} AND c."state" = 2 AND c."lastReview" IS NOT NULL AND c."due" < ?
-      ORDER BY c."id"`,
-    values: [u.id, now, before],
-  });
+  const rows = await candidateRows(tx, u.id, before, now).execute();
   return rows.map((r) => ({
-    id: str(r.id),
-    safety: bool(r.safety),
-    dueDay: studyDayNumber(date(r.due), ctx),
-    lastReviewDay: studyDayNumber(date(r.lastReview), ctx),
-    intervalDays: Math.max(1, num(r.scheduledDays)),
+    id: r.id,
+    safety: r.safety,
+    dueDay: studyDayNumber(r.due, ctx),
+    lastReviewDay: studyDayNumber(r.lastReview, ctx),
+    intervalDays: Math.max(1, r.scheduledDays),
     row: r,
   }));
 }
 
-type PlannedMove = Move & { row: Row; newDue: Date; recallBefore: number; recallAfter: number };
+type PlannedMove = Move & { row: CandidateRow; newDue: Date; recallBefore: number; recallAfter: number };
 
 // Each move with its new due date (the start of its study day) and the card's expected recall
 // when it comes up, on time (now, for a card already overdue) and as moved, by the learner's
@@ -56,7 +58,7 @@ function withRecall(moves: Move[], byId: Map<string, Candidate>, s: CardSchedule
   return moves.map((m) => {
     const c = byId.get(m.id)!;
     const f = cardScheduler(s, c.safety);
-    const memory = { state: 2, due: date(c.row.due), stability: num(c.row.stability), lastReview: date(c.row.lastReview) };
+    const memory = c.row;
     const newDue = studyDayStart(m.toDay, ctx);
     // "On time" for a card already overdue is now.
     const onTime = new Date(Math.max(memory.due.getTime(), now.getTime()));
@@ -64,32 +66,40 @@ function withRecall(moves: Move[], byId: Map<string, Candidate>, s: CardSchedule
   });
 }
 
-async function writeMoves(tx: SqlTx, userId: string, moves: PlannedMove[], kind: string, batchId: string, now: Date): Promise<void> {
+async function writeMoves(tx: Db, userId: string, moves: PlannedMove[], kind: string, batchId: string, now: Date): Promise<void> {
   for (const m of moves) {
-    const version = num(m.row.version) + 1;
-    const n = await tx.run(sql`
-      UPDATE "Card" SET "due" = ${m.newDue}, "version" = ${version} WHERE "id" = ${m.id} AND "userId" = ${userId} AND "version" = ${num(m.row.version)}`);
-    if (n !== 1) throw new UserError("Your cards changed while they were being moved (a review in another tab?). Nothing was changed; please try again.", 409);
-    await tx.run(sql`
-      INSERT INTO "CardEvent" ("id", "userId", "cardId", "batchId", "kind", "at", "before", "version")
-      VALUES (${randomUUID()}, ${userId}, ${m.id}, ${batchId}, ${kind}, ${now}, ${JSON.stringify(snapshotOf(m.row))}, ${version})`);
+    const version = m.row.version + 1;
+    const n = await tx
+      .updateTable("Card")
+      .set({ due: m.newDue, version })
+      .where("id", "=", m.id)
+      .where("userId", "=", userId)
+      .where("version", "=", m.row.version)
+      .executeTakeFirst();
+    if (n.numUpdatedRows !== 1n)
+      throw new UserError("Your cards changed while they were being moved (a review in another tab?). Nothing was changed; please try again.", 409);
+    await tx
+      .insertInto("CardEvent")
+      .values({ id: randomUUID(), userId, cardId: m.id, batchId, kind, at: now, before: JSON.stringify(snapshotOf(m.row)), version })
+      .execute();
   }
 }
+
+// The learner's away periods not undone.
+const livePeriods = (db: Db, userId: string) => db.selectFrom("AwayPeriod").where("userId", "=", userId).where("undoneAt", "is", null);
 
 // ---------------------------------------------------------------- I'm away
 
 export type AwayPlan = { startDay: number; endDay: number; spreadDays: number; summary: MoveSummary; moves: PlannedMove[] };
 
-async function planAway(tx: Pick<SqlTx, "all">, u: ReviewUser, raw: unknown, now: Date): Promise<AwayPlan> {
+async function planAway(tx: Db, u: ReviewUser, raw: unknown, now: Date): Promise<AwayPlan> {
   const input = parseInput(awaySchema, raw);
   const ctx = dayContextOf(u);
   const today = studyDayNumber(now, ctx);
   const startDay = dayOfIsoDate(input.start);
   const endDay = dayOfIsoDate(input.end);
   if (startDay < today) throw new UserError("A break cannot start in the past: choose today or a later day.", 400);
-  const overlap = await tx.all(
-    sql`SELECT "id" FROM "AwayPeriod" WHERE "userId" = ${u.id} AND "undoneAt" IS NULL AND "startDay" <= ${endDay} AND "endDay" >= ${startDay}`,
-  );
+  const overlap = await livePeriods(tx, u.id).select("id").where("startDay", "<=", endDay).where("endDay", ">=", startDay).execute();
   if (overlap.length) throw new UserError("You are already away on some of those days. Undo that break first to change it.", 409);
   const spreadDays = input.spreadDays ?? defaultSpreadDays({ startDay, endDay });
   const cards = await candidates(tx, u, studyDayStart(endDay + 1, ctx), now);
@@ -110,21 +120,22 @@ const previewOf = (p: AwayPlan): AwayPreview => ({
 // What naming these days away would do, without changing anything.
 export async function previewAway(user: UserRef, raw: unknown, now = new Date()): Promise<AwayPreview> {
   const u = await reviewUserOf(user);
-  return previewOf(await planAway(sqlDb, u, raw, now));
+  return previewOf(await planAway(kdb, u, raw, now));
 }
 
 // Records the break and moves its cards, in one transaction (planned inside it, so that a
 // review made meanwhile is not overwritten).
 export async function setAway(user: UserRef, raw: unknown, now = new Date()): Promise<AwayPreview & { periodId: string }> {
   const u = await reviewUserOf(user);
-  return sqlDb.transaction(async (tx) => {
+  return transaction(async (tx) => {
     const p = await planAway(tx, u, raw, now);
     const batchId = p.moves.length ? randomUUID() : null;
     if (batchId) await writeMoves(tx, u.id, p.moves, AWAY_EVENT, batchId, now);
     const periodId = randomUUID();
-    await tx.run(sql`
-      INSERT INTO "AwayPeriod" ("id", "userId", "startDay", "endDay", "spreadDays", "moved", "batchId", "createdAt")
-      VALUES (${periodId}, ${u.id}, ${p.startDay}, ${p.endDay}, ${p.spreadDays}, ${p.moves.length}, ${batchId}, ${now})`);
+    await tx
+      .insertInto("AwayPeriod")
+      .values({ id: periodId, userId: u.id, startDay: p.startDay, endDay: p.endDay, spreadDays: p.spreadDays, moved: p.moves.length, batchId, createdAt: now })
+      .execute();
     return { ...previewOf(p), periodId };
   });
 }
@@ -135,10 +146,13 @@ export type AwayPeriodView = { id: string; start: string; end: string; moved: nu
 export async function listAwayPeriods(user: UserRef, now = new Date()): Promise<AwayPeriodView[]> {
   const u = await reviewUserOf(user);
   const today = studyDayNumber(now, dayContextOf(u));
-  const rows = await sqlDb.all(
-    sql`SELECT "id", "startDay", "endDay", "moved" FROM "AwayPeriod" WHERE "userId" = ${u.id} AND "undoneAt" IS NULL AND "endDay" >= ${today} ORDER BY "startDay", "id"`,
-  );
-  return rows.map((r) => ({ id: str(r.id), start: dayNumberToIsoDate(num(r.startDay)), end: dayNumberToIsoDate(num(r.endDay)), moved: num(r.moved) }));
+  const rows = await livePeriods(kdb, u.id)
+    .select(["id", "startDay", "endDay", "moved"])
+    .where("endDay", ">=", today)
+    .orderBy("startDay")
+    .orderBy("id")
+    .execute();
+  return rows.map((r) => ({ id: r.id, start: dayNumberToIsoDate(r.startDay), end: dayNumberToIsoDate(r.endDay), moved: r.moved }));
 }
 
 export type UndoAwayResult = { restored: number; skipped: number };
@@ -148,13 +162,14 @@ export type UndoAwayResult = { restored: number; skipped: number };
 export async function undoAway(user: UserRef, raw: unknown, now = new Date()): Promise<UndoAwayResult> {
   const { periodId } = parseInput(undoAwaySchema, raw, "Nothing to undo.");
   const u = await reviewUserOf(user);
-  return sqlDb.transaction(async (tx) => {
-    const [p] = await tx.all(sql`SELECT "batchId", "undoneAt" FROM "AwayPeriod" WHERE "id" = ${periodId} AND "userId" = ${u.id}`);
+  // On lib/db/sql.ts's transaction, which restoreBatch (lib/srs/cards/actions.ts) takes.
+  return sqlDb.transaction(async (sqlTx) => {
+    const tx = kyselyOn(sqlTx);
+    const p = await tx.selectFrom("AwayPeriod").select(["batchId", "undoneAt"]).where("id", "=", periodId).where("userId", "=", u.id).executeTakeFirst();
     if (!p) throw new UserError("Nothing to undo.", 404);
     if (p.undoneAt != null) return { restored: 0, skipped: 0 };
-    const batchId = strOrNull(p.batchId);
-    const r = batchId ? await restoreBatch(tx, u.id, batchId, now) : { restored: 0, skipped: 0 };
-    await tx.run(sql`UPDATE "AwayPeriod" SET "undoneAt" = ${now} WHERE "id" = ${periodId} AND "userId" = ${u.id}`);
+    const r = p.batchId ? await restoreBatch(sqlTx, u.id, p.batchId, now) : { restored: 0, skipped: 0 };
+    await tx.updateTable("AwayPeriod").set({ undoneAt: now }).where("id", "=", periodId).where("userId", "=", u.id).execute();
     return { restored: r.restored, skipped: r.skipped };
   });
 }
@@ -162,11 +177,9 @@ export async function undoAway(user: UserRef, raw: unknown, now = new Date()): P
 // The study days from `from` to `to` (both included, study day numbers) the learner named as
 // away, ascending: a streak need not break on them.
 export async function awayDaysOf(userId: string, from: number, to: number): Promise<number[]> {
-  const rows = await sqlDb.all(
-    sql`SELECT "startDay", "endDay" FROM "AwayPeriod" WHERE "userId" = ${userId} AND "undoneAt" IS NULL AND "startDay" <= ${to} AND "endDay" >= ${from}`,
-  );
+  const rows = await livePeriods(kdb, userId).select(["startDay", "endDay"]).where("startDay", "<=", to).where("endDay", ">=", from).execute();
   const days = new Set<number>();
-  for (const r of rows) for (let d = Math.max(from, num(r.startDay)); d <= Math.min(to, num(r.endDay)); d++) days.add(d);
+  for (const r of rows) for (let d = Math.max(from, r.startDay); d <= Math.min(to, r.endDay); d++) days.add(d);
   return [...days].sort((a, b) => a - b);
 }
 
@@ -174,16 +187,21 @@ export async function awayDaysOf(userId: string, from: number, to: number): Prom
 
 // Reviews a day on the learner's recent study days (the last 14 days they reviewed on).
 async function dailyAverage(userId: string, today: number): Promise<number> {
-  const r = await sqlDb.get(sql`
-    SELECT COUNT(*) AS "n", COUNT(DISTINCT "reviewDay") AS "days" FROM "ReviewLog"
-    WHERE "userId" = ${userId} AND "undoneAt" IS NULL AND "reviewDay" >= ${today - 14} AND "reviewDay" < ${today}`);
-  const days = num(r?.days ?? 0);
-  return days ? num(r?.n ?? 0) / days : 0;
+  const r = await kdb
+    .selectFrom("ReviewLog")
+    .select((e) => [e.fn.countAll().as("n"), e.fn.count("reviewDay").distinct().as("days")])
+    .where("userId", "=", userId)
+    .where("undoneAt", "is", null)
+    .where("reviewDay", ">=", today - 14)
+    .where("reviewDay", "<", today)
+    .executeTakeFirst();
+  const days = Number(r?.days ?? 0);
+  return days ? Number(r?.n ?? 0) / days : 0;
 }
 
 export type BacklogOffer = { due: number; dailyAverage: number; days: number; summary: MoveSummary };
 
-async function planBacklog(tx: Pick<SqlTx, "all">, u: ReviewUser, days: number | null, now: Date) {
+async function planBacklog(tx: Db, u: ReviewUser, days: number | null, now: Date) {
   const ctx = dayContextOf(u);
   const today = studyDayNumber(now, ctx);
   const cards = await candidates(tx, u, studyDayBounds(now, ctx).end, now);
@@ -205,7 +223,7 @@ async function planBacklog(tx: Pick<SqlTx, "all">, u: ReviewUser, days: number |
 // null when they are not.
 export async function backlogOffer(user: UserRef, now = new Date()): Promise<BacklogOffer | null> {
   const u = await reviewUserOf(user);
-  const p = await planBacklog(sqlDb, u, null, now);
+  const p = await planBacklog(kdb, u, null, now);
   if (!isBacklog(p.due, p.average) || p.moves.length === 0) return null;
   return { due: p.due, dailyAverage: Math.round(p.average), days: p.days, summary: summarizeMoves(p.moves, p.kept) };
 }
@@ -217,7 +235,7 @@ export type SpreadResult = { batchId: string | null; summary: MoveSummary };
 export async function spreadBacklog(user: UserRef, raw: unknown, now = new Date()): Promise<SpreadResult> {
   const { days } = parseInput(spreadBacklogSchema, raw);
   const u = await reviewUserOf(user);
-  return sqlDb.transaction(async (tx) => {
+  return transaction(async (tx) => {
     const p = await planBacklog(tx, u, days, now);
     const batchId = p.moves.length ? randomUUID() : null;
     if (batchId) await writeMoves(tx, u.id, p.moves, SPREAD_EVENT, batchId, now);

@@ -1,11 +1,10 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { sqlDb, sql } from "../../db";
-import { bool, date, dateOrNull, num, str, strOrNull } from "../../db/row";
+import { kdb, transaction } from "../../db";
 import { parseInput, UserError } from "../../errors";
 import { checkInSchema } from "../../validation/check-in";
 import { studyDayBounds, studyDayNumber } from "../day";
-import { QUEUED_SQL } from "../due";
+import { CARD_FIELD_COLUMNS, dueBefore, queuedCards } from "../card-queries";
 import { retrievability } from "../scheduler";
 import { cardScheduler, cardSchedulers } from "../safety";
 import { dayContextOf, schedulerSettingsOf } from "../settings";
@@ -41,23 +40,37 @@ export type CheckIn = {
 type UserRef = Parameters<typeof reviewUserOf>[0];
 
 async function readCheckIn(userId: string, studyDay: number): Promise<CheckIn | null> {
-  const r = await sqlDb.get(sql`
-    SELECT ci."score", ci."flare", ci."badDay", ci."sessionCards", ci."postponed", ci."postponeBatchId",
-      (SELECT COUNT(*) FROM "CardEvent" e WHERE e."userId" = ${userId} AND e."batchId" = ci."postponeBatchId" AND e."undoneAt" IS NULL) AS "live"
-    FROM "BackCheckIn" ci WHERE ci."userId" = ${userId} AND ci."studyDay" = ${studyDay}`);
+  const r = await kdb
+    .selectFrom("BackCheckIn as ci")
+    .select((e) => [
+      "ci.score",
+      "ci.flare",
+      "ci.badDay",
+      "ci.sessionCards",
+      "ci.postponed",
+      "ci.postponeBatchId",
+      e
+        .selectFrom("CardEvent as e")
+        .select((f) => f.fn.countAll().as("n"))
+        .where("e.userId", "=", userId)
+        .whereRef("e.batchId", "=", "ci.postponeBatchId")
+        .where("e.undoneAt", "is", null)
+        .as("live"),
+    ])
+    .where("ci.userId", "=", userId)
+    .where("ci.studyDay", "=", studyDay)
+    .executeTakeFirst();
   if (!r) return null;
-  const score = r.score == null ? null : num(r.score);
-  const flare = bool(r.flare);
   return {
     studyDay,
-    skipped: score == null && !flare,
-    score,
-    flare,
-    badDay: bool(r.badDay),
-    sessionCards: num(r.sessionCards),
-    postponed: num(r.live),
-    postponedAtFirst: num(r.postponed),
-    batchId: strOrNull(r.postponeBatchId),
+    skipped: r.score == null && !r.flare,
+    score: r.score,
+    flare: r.flare,
+    badDay: r.badDay,
+    sessionCards: r.sessionCards,
+    postponed: Number(r.live ?? 0),
+    postponedAtFirst: r.postponed,
+    batchId: r.postponeBatchId,
   };
 }
 
@@ -80,50 +93,70 @@ export async function recordCheckIn(user: UserRef, raw: unknown, now = new Date(
   const tomorrow = studyDayBounds(now, ctx).end;
   const schedulers = cardSchedulers(schedulerSettingsOf(u));
 
-  await sqlDb.transaction(async (tx) => {
-    const [existing] = await tx.all(sql`SELECT "id" FROM "BackCheckIn" WHERE "userId" = ${u.id} AND "studyDay" = ${studyDay}`);
+  await transaction(async (tx) => {
+    const existing = await tx.selectFrom("BackCheckIn").select("id").where("userId", "=", u.id).where("studyDay", "=", studyDay).executeTakeFirst();
     if (existing) return;
     let sessionCards = 0;
     let postponed = 0;
     let batchId: string | null = null;
     if (bad) {
-      const durations = await tx.all(sql`
-        SELECT "durationMs" FROM "ReviewLog" WHERE "userId" = ${u.id} AND "undoneAt" IS NULL AND "durationMs" > 0 ORDER BY "review" DESC LIMIT ${ANSWER_TIME_SAMPLE}`);
-      const cap = sessionCap(median(durations.map((d) => num(d.durationMs))));
-      const rows = await tx.all({
-        text: `SELECT c."id", c."state", c."due", c."stability", c."difficulty", c."elapsedDays", c."scheduledDays", c."learningSteps", c."reps", c."lapses",
-            c."lastReview", c."suspendedAt", c."buriedUntil", c."leech", c."version", k."safety", k."quickRelief"
-          FROM "Card" c JOIN "CatalogCard" k ON k."id" = c."catalogCardId"
-          WHERE c."userId" = ? AND k."retiredAt" IS NULL AND ${QUEUED_SQL} AND c."state" <> 0 AND c."due" < ?`,
-        values: [u.id, now, tomorrow],
-      });
+      const durations = await tx
+        .selectFrom("ReviewLog")
+        .select("durationMs")
+        .where("userId", "=", u.id)
+        .where("undoneAt", "is", null)
+        .where("durationMs", ">", 0)
+        .orderBy("review", "desc")
+        .limit(ANSWER_TIME_SAMPLE)
+        .execute();
+      const cap = sessionCap(median(durations.map((d) => d.durationMs)));
+      const rows = await queuedCards(tx, u.id, now)
+        .where(dueBefore(tomorrow))
+        .select(["c.id", ...CARD_FIELD_COLUMNS, "c.suspendedAt", "c.buriedUntil", "c.leech", "c.version", "k.safety", "k.quickRelief"])
+        .execute();
       // The damage of waiting: recall now minus recall at the same time on the next day.
       const dayLater = new Date(now.getTime() + 86_400_000);
       const due = rows.map((r) => {
-        const s = cardScheduler(schedulers, bool(r.safety));
-        const memory = { state: num(r.state), due: date(r.due), stability: num(r.stability), lastReview: dateOrNull(r.lastReview) };
-        const drop = retrievability(s, memory, now) - retrievability(s, memory, dayLater);
-        return { id: str(r.id), safety: bool(r.safety), quickRelief: bool(r.quickRelief), due: memory.due, drop, row: r } satisfies DueToday & { row: unknown };
+        const s = cardScheduler(schedulers, r.safety);
+        const drop = retrievability(s, r, now) - retrievability(s, r, dayLater);
+        return { id: r.id, safety: r.safety, quickRelief: r.quickRelief, due: r.due, drop, row: r } satisfies DueToday & { row: unknown };
       });
       const plan = planBadDay(due, cap);
       sessionCards = plan.keep.length;
       if (plan.postpone.length) {
         batchId = randomUUID();
         for (const c of plan.postpone) {
-          const version = num(c.row.version) + 1;
-          const n = await tx.run(sql`
-            UPDATE "Card" SET "due" = ${tomorrow}, "version" = ${version} WHERE "id" = ${c.id} AND "userId" = ${u.id} AND "version" = ${num(c.row.version)}`);
-          if (n !== 1) throw new UserError("Your cards changed while the session was being shortened (a review in another tab?). Please try again.", 409);
-          await tx.run(sql`
-            INSERT INTO "CardEvent" ("id", "userId", "cardId", "batchId", "kind", "at", "before", "version")
-            VALUES (${randomUUID()}, ${u.id}, ${c.id}, ${batchId}, ${POSTPONE_EVENT}, ${now}, ${JSON.stringify(snapshotOf(c.row))}, ${version})`);
+          const version = c.row.version + 1;
+          const n = await tx
+            .updateTable("Card")
+            .set({ due: tomorrow, version })
+            .where("id", "=", c.id)
+            .where("userId", "=", u.id)
+            .where("version", "=", c.row.version)
+            .executeTakeFirst();
+          if (n.numUpdatedRows !== 1n)
+            throw new UserError("Your cards changed while the session was being shortened (a review in another tab?). Please try again.", 409);
+          await tx
+            .insertInto("CardEvent")
+            .values({
+              id: randomUUID(),
+              userId: u.id,
+              cardId: c.id,
+              batchId,
+              kind: POSTPONE_EVENT,
+              at: now,
+              before: JSON.stringify(snapshotOf(c.row)),
+              version,
+            })
+            .execute();
         }
         postponed = plan.postpone.length;
       }
     }
-    await tx.run(sql`
-      INSERT INTO "BackCheckIn" ("id", "userId", "studyDay", "score", "flare", "badDay", "sessionCards", "postponed", "postponeBatchId", "createdAt")
-      VALUES (${randomUUID()}, ${u.id}, ${studyDay}, ${score}, ${flare}, ${bad}, ${sessionCards}, ${postponed}, ${batchId}, ${now})`);
+    await tx
+      .insertInto("BackCheckIn")
+      .values({ id: randomUUID(), userId: u.id, studyDay, score, flare, badDay: bad, sessionCards, postponed, postponeBatchId: batchId, createdAt: now })
+      .execute();
   });
   return (await readCheckIn(u.id, studyDay))!;
 }

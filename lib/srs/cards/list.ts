@@ -1,11 +1,13 @@
 import "server-only";
-import { sqlDb } from "../../db";
-import { bool, date, dateOrNull, num, str } from "../../db/row";
+import { sql, type OrderByExpression, type SqlBool } from "kysely";
+import { State } from "ts-fsrs";
+import { kdb } from "../../db";
+import { dueBefore, liveCards, queuedAt, type CardScope } from "../card-queries";
 import { getLessons } from "../../content/load";
 import { studyDayBounds } from "../day";
 import { createScheduler } from "../scheduler";
 import { dayContextOf, schedulerSettingsOf } from "../settings";
-import { forgettingCurve, retrievabilitySql, retrievabilityValues } from "../recall-sql";
+import { forgettingCurve, retrievabilityOf } from "../recall-sql";
 import { reviewUserOf } from "../review/user";
 import { likePattern, PAGE_SIZE, type CardQuery, type CardSort } from "./query";
 
@@ -34,20 +36,20 @@ export type CardRow = {
 
 export type CardPage = { rows: CardRow[]; total: number; page: number; pages: number; lessons: { slug: string; title: string }[] };
 
-const STATE_NUM = { new: 0, learning: 1, review: 2, relearning: 3 } as const;
+const STATE_NUM = { new: State.New, learning: State.Learning, review: State.Review, relearning: State.Relearning } as const;
 
 // Constant per column, so each sort has one prepared statement.
-const ORDER: Record<CardSort, string> = {
-  front: `lower(k."front")`,
-  lesson: `k."position"`,
-  state: `c."state"`,
-  due: `c."due"`,
-  interval: `c."scheduledDays"`,
-  stability: `c."stability"`,
-  difficulty: `c."difficulty"`,
-  retrievability: `"r"`,
-  reps: `c."reps"`,
-  lapses: `c."lapses"`,
+const ORDER: Record<CardSort, OrderByExpression<CardScope, "c" | "k", { r: number | null }>> = {
+  front: sql`lower(${sql.ref("k.front")})`,
+  lesson: "k.position",
+  state: "c.state",
+  due: "c.due",
+  interval: "c.scheduledDays",
+  stability: "c.stability",
+  difficulty: "c.difficulty",
+  retrievability: "r",
+  reps: "c.reps",
+  lapses: "c.lapses",
 };
 
 export async function listCards(userOrId: Parameters<typeof reviewUserOf>[0], query: CardQuery, now = new Date()): Promise<CardPage> {
@@ -59,83 +61,67 @@ export async function listCards(userOrId: Parameters<typeof reviewUserOf>[0], qu
   // and a half days after today's start lies inside the seventh study day whatever DST does.
   const weekEnd = studyDayBounds(new Date(today.start.getTime() + 6.5 * 86_400_000), ctx).end;
 
-  const where: string[] = [`c."userId" = ?`, `k."retiredAt" IS NULL`];
-  const values: unknown[] = [user.id];
-  if (query.q) {
-    where.push(`lower(k."front") LIKE ? ESCAPE '\\'`);
-    values.push(likePattern(query.q));
-  }
-  if (query.lesson) {
-    where.push(`k."lessonSlug" = ?`);
-    values.push(query.lesson);
-  }
-  if (query.state) {
-    where.push(`c."state" = ?`);
-    values.push(STATE_NUM[query.state]);
-  }
-  if (query.due) {
-    // Due dates mean something only for studied cards; "today" includes overdue ones, as the
-    // review queue's count does.
-    where.push(`c."state" <> 0 AND c."due" < ?`);
-    values.push(query.due === "overdue" ? today.start : query.due === "today" ? today.end : weekEnd);
-  }
-  if (query.flag === "suspended") where.push(`c."suspendedAt" IS NOT NULL`);
-  if (query.flag === "leech") {
-    where.push(`c."leech" = ?`);
-    values.push(true);
-  }
-  if (query.flag === "buried") {
-    where.push(`c."buriedUntil" > ?`);
-    values.push(now);
-  }
-  if (query.flag === "none") {
-    where.push(`c."suspendedAt" IS NULL AND (c."buriedUntil" IS NULL OR c."buriedUntil" <= ?) AND c."leech" = ?`);
-    values.push(now, false);
-  }
-  const dir = query.dir === "desc" ? "DESC" : "ASC";
+  let cards = liveCards(kdb, user.id);
+  if (query.q) cards = cards.where(sql<SqlBool>`lower(${sql.ref("k.front")}) LIKE ${likePattern(query.q)} ESCAPE '\\'`);
+  if (query.lesson) cards = cards.where("k.lessonSlug", "=", query.lesson);
+  if (query.state) cards = cards.where("c.state", "=", STATE_NUM[query.state]);
+  // Due dates mean something only for studied cards; "today" includes overdue ones, as the
+  // review queue's count does.
+  if (query.due) cards = cards.where(dueBefore(query.due === "overdue" ? today.start : query.due === "today" ? today.end : weekEnd));
+  if (query.flag === "suspended") cards = cards.where("c.suspendedAt", "is not", null);
+  if (query.flag === "leech") cards = cards.where("c.leech", "=", true);
+  if (query.flag === "buried") cards = cards.where("c.buriedUntil", ">", now);
+  if (query.flag === "none") cards = cards.where(queuedAt(now)).where("c.leech", "=", false);
+  const dir = query.dir;
   // NULL retrievability (new cards) sorts last either way; the id breaks ties, so pages never
-  // overlap or skip.
-  // (PostgreSQL takes an output alias in ORDER BY only bare, hence NULLS LAST, which SQLite
-  // accepts too.)
-  const nulls = query.sort === "retrievability" ? " NULLS LAST" : "";
-  const offset = (query.page - 1) * PAGE_SIZE;
-  const from = `FROM "Card" c JOIN "CatalogCard" k ON k."id" = c."catalogCardId" WHERE ${where.join(" AND ")}`;
-  const text = `SELECT c."id", k."front", k."lessonSlug", c."state", c."due", c."scheduledDays", c."stability", c."difficulty", c."reps", c."lapses",
-      c."suspendedAt", c."buriedUntil", c."leech", ${retrievabilitySql(sqlDb.dialect.epochMs('c."lastReview"'))} AS "r"
-    ${from}
-    ORDER BY ${ORDER[query.sort]} ${dir}${nulls}, c."id" ${dir}
-    LIMIT ? OFFSET ?`;
+  // overlap or skip. (PostgreSQL takes an output alias in ORDER BY only bare, hence NULLS
+  // LAST, which SQLite accepts too.)
+  const page = cards
+    .select([
+      "c.id",
+      "k.front",
+      "k.lessonSlug",
+      "c.state",
+      "c.due",
+      "c.scheduledDays",
+      "c.stability",
+      "c.difficulty",
+      "c.reps",
+      "c.lapses",
+      "c.suspendedAt",
+      "c.buriedUntil",
+      "c.leech",
+      retrievabilityOf(kdb, curve, now).as("r"),
+    ])
+    .orderBy(ORDER[query.sort], (o) => (query.sort === "retrievability" ? o[dir]().nullsLast() : o[dir]()))
+    .orderBy("c.id", dir)
+    .limit(PAGE_SIZE)
+    .offset((query.page - 1) * PAGE_SIZE);
   // The total is its own statement: a window count over the page query would make the engine
   // keep every row before sorting, where ORDER BY … LIMIT alone keeps only the top rows.
-  const [rows, count] = await Promise.all([
-    sqlDb.all({ text, values: [...retrievabilityValues(curve, now), ...values, PAGE_SIZE, offset] }),
-    sqlDb.get({ text: `SELECT COUNT(*) AS "n" ${from}`, values }),
-  ]);
+  const [rows, count] = await Promise.all([page.execute(), cards.select((e) => e.fn.countAll().as("n")).executeTakeFirst()]);
 
   const lessons = getLessons().map((l) => ({ slug: l.slug, title: l.title }));
   const titles = new Map(lessons.map((l) => [l.slug, l.title]));
-  const total = num(count?.n);
+  const total = Number(count?.n ?? 0);
   return {
-    rows: rows.map((r) => {
-      const buriedUntil = dateOrNull(r.buriedUntil);
-      return {
-        id: str(r.id),
-        front: str(r.front),
-        lessonSlug: str(r.lessonSlug),
-        lessonTitle: titles.get(str(r.lessonSlug)) ?? str(r.lessonSlug),
-        state: num(r.state),
-        due: date(r.due).toISOString(),
-        intervalDays: num(r.scheduledDays),
-        stability: num(r.stability),
-        difficulty: num(r.difficulty),
-        retrievability: r.r == null ? null : num(r.r),
-        reps: num(r.reps),
-        lapses: num(r.lapses),
-        suspended: r.suspendedAt != null,
-        buried: buriedUntil != null && buriedUntil.getTime() > now.getTime(),
-        leech: bool(r.leech),
-      };
-    }),
+    rows: rows.map((r) => ({
+      id: r.id,
+      front: r.front,
+      lessonSlug: r.lessonSlug,
+      lessonTitle: titles.get(r.lessonSlug) ?? r.lessonSlug,
+      state: r.state,
+      due: r.due.toISOString(),
+      intervalDays: r.scheduledDays,
+      stability: r.stability,
+      difficulty: r.difficulty,
+      retrievability: r.r == null ? null : Number(r.r),
+      reps: r.reps,
+      lapses: r.lapses,
+      suspended: r.suspendedAt != null,
+      buried: r.buriedUntil != null && r.buriedUntil.getTime() > now.getTime(),
+      leech: r.leech,
+    })),
     total,
     page: query.page,
     pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
