@@ -1,9 +1,11 @@
 "use client";
+import type { ReactNode } from "react";
 import Link from "next/link";
 import type { ReviewCard } from "@/lib/srs/review/queue";
 import { CardSources } from "./card-sources";
 import { GradeButtons } from "./grade-buttons";
 import type { GradeValue } from "./grade-names";
+import { useSwipe } from "./use-swipe";
 
 type Props = {
   card: ReviewCard;
@@ -11,16 +13,28 @@ type Props = {
   chosen: string | null;
   pending: boolean;
   locked: boolean;
+  twoButtons: boolean;
+  // Below the grades, in the same bar at the bottom of the screen: undo (and other review controls).
+  controls: ReactNode;
   onReveal: (choice?: string) => void;
   onGrade: (r: GradeValue) => void;
 };
 
 // The card on screen: its prompt (and choices), the answer once shown, and the fixed answer bar.
-export function ReviewCardPanel({ card, revealed, chosen, pending, locked, onReveal, onGrade }: Props) {
+export function ReviewCardPanel({ card, revealed, chosen, pending, locked, twoButtons, controls, onReveal, onGrade }: Props) {
+  // A sideways swipe on the revealed card grades it (./swipe.ts); the card follows the finger.
+  const swipe = useSwipe(revealed && !pending && !locked, onGrade);
   return (
     // aria-disabled marks a stale card for assistive technology; its buttons are disabled as well.
     // eslint-disable-next-line jsx-a11y/role-supports-aria-props
-    <article className={`panel${locked ? " locked" : ""}`} data-testid="review-card" data-card-id={card.cardId} aria-disabled={locked || undefined}>
+    <article
+      className={`panel${locked ? " locked" : ""}${revealed ? " swipeable" : ""}`}
+      data-testid="review-card"
+      data-card-id={card.cardId}
+      aria-disabled={locked || undefined}
+      style={swipe.dx ? { transform: `translateX(${swipe.dx}px) rotate(${swipe.dx / 40}deg)` } : undefined}
+      {...swipe.handlers}
+    >
       <p className="muted">{card.lessonTitle}</p>
       {card.leech && (
         <p className="notice" data-testid="leech-notice">
@@ -64,8 +78,9 @@ export function ReviewCardPanel({ card, revealed, chosen, pending, locked, onRev
             Show answer <kbd aria-hidden="true">Space</kbd>
           </button>
         ) : (
-          <GradeButtons card={card} disabled={pending || locked} onGrade={onGrade} />
+          <GradeButtons card={card} twoButtons={twoButtons} disabled={pending || locked} onGrade={onGrade} />
         )}
+        {controls}
       </div>
     </article>
   );
