@@ -7,7 +7,7 @@ export function ReadAloudControls({ ra }: { ra: ReadAloud }) {
   if (ra.availability === "none") {
     return (
       <p className="hint" data-testid="read-aloud-none">
-        Read aloud needs a voice, and this browser has none.
+        Read aloud: this browser has no voice.
       </p>
     );
   }

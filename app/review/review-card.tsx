@@ -32,46 +32,48 @@ export function ReviewCardPanel({ card, revealed, chosen, pending, locked, twoBu
       data-testid="review-card"
       data-card-id={card.cardId}
       aria-disabled={locked || undefined}
-      style={swipe.dx ? { transform: `translateX(${swipe.dx}px) rotate(${swipe.dx / 40}deg)` } : undefined}
       {...swipe.handlers}
     >
-      <p className="muted">{card.lessonTitle}</p>
-      {card.leech && (
-        <p className="notice" data-testid="leech-notice">
-          <b>You keep forgetting this one</b> ({card.lapses} times). Try rereading its lesson section, or{" "}
-          <Link href={`/cards/${card.cardId}`}>see its history</Link>.
+      {/* The card's face follows a swipe; the answer bar stays where the thumb is. */}
+      <div style={swipe.dx ? { transform: `translateX(${swipe.dx}px) rotate(${swipe.dx / 40}deg)` } : undefined}>
+        <p className="muted">{card.lessonTitle}</p>
+        {card.leech && (
+          <p className="notice" data-testid="leech-notice">
+            <b>You keep forgetting this one</b> ({card.lapses} times). Try rereading its lesson section, or{" "}
+            <Link href={`/cards/${card.cardId}`}>see its history</Link>.
+          </p>
+        )}
+        <p className="prompt" data-testid="prompt">
+          {card.prompt}
         </p>
-      )}
-      <p className="prompt" data-testid="prompt">
-        {card.prompt}
-      </p>
-      {card.choices && (
-        <ul className="choices">
-          {card.choices.map((c) => (
-            <li key={c}>
-              <button
-                type="button"
-                className={`btn ${revealed && c === card.answer ? "choice-correct" : ""} ${revealed && c === chosen && c !== card.answer ? "choice-wrong" : ""}`}
-                disabled={locked}
-                onClick={() => onReveal(c)}
-              >
-                {c}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-      {revealed && (
-        <div className="answer" data-testid="answer">
-          <p>
-            <strong>{card.answer}</strong>
-          </p>
-          <p className="muted">
-            {card.explanation} <Link href={`/learn/${card.lessonSlug}#${card.sectionId}`}>Read: {card.sectionHeading}</Link>
-          </p>
-          <CardSources sources={card.sources} />
-        </div>
-      )}
+        {card.choices && (
+          <ul className="choices">
+            {card.choices.map((c) => (
+              <li key={c}>
+                <button
+                  type="button"
+                  className={`btn ${revealed && c === card.answer ? "choice-correct" : ""} ${revealed && c === chosen && c !== card.answer ? "choice-wrong" : ""}`}
+                  disabled={locked}
+                  onClick={() => onReveal(c)}
+                >
+                  {c}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        {revealed && (
+          <div className="answer" data-testid="answer">
+            <p>
+              <strong>{card.answer}</strong>
+            </p>
+            <p className="muted">
+              {card.explanation} <Link href={`/learn/${card.lessonSlug}#${card.sectionId}`}>Read: {card.sectionHeading}</Link>
+            </p>
+            <CardSources sources={card.sources} />
+          </div>
+        )}
+      </div>
       <div className="answer-bar" data-testid="answer-bar">
         {!revealed ? (
           <button type="button" className="btn primary reveal" onClick={() => onReveal()} disabled={locked} autoFocus>
