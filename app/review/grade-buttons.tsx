@@ -3,7 +3,7 @@ import type { ReviewCard } from "@/lib/srs/review/queue";
 import { GRADE_NAMES, type GradeValue } from "./grade-names";
 
 // In two-button mode (a setting) only Again and Good show, named for what they mean.
-const TWO_BUTTON_NAMES: Partial<Record<GradeValue, string>> = { 1: "Forgot", 3: "Remembered" };
+export const TWO_BUTTON_NAMES: Record<1 | 3, string> & Partial<Record<GradeValue, string>> = { 1: "Forgot", 3: "Remembered" };
 
 // One button per grade, each with when the card comes back after it.
 export function GradeButtons({

@@ -3,8 +3,9 @@ import type { ReactNode } from "react";
 import Link from "next/link";
 import type { ReviewCard } from "@/lib/srs/review/queue";
 import { CardSources } from "./card-sources";
-import { GradeButtons } from "./grade-buttons";
-import type { GradeValue } from "./grade-names";
+import { GradeButtons, TWO_BUTTON_NAMES } from "./grade-buttons";
+import { GRADE_NAMES, type GradeValue } from "./grade-names";
+import { SWIPE_MIN_PX } from "./swipe";
 import { useSwipe } from "./use-swipe";
 
 type Props = {
@@ -23,19 +24,22 @@ type Props = {
 // The card on screen: its prompt (and choices), the answer once shown, and the fixed answer bar.
 export function ReviewCardPanel({ card, revealed, chosen, pending, locked, twoButtons, controls, onReveal, onGrade }: Props) {
   // A sideways swipe on the revealed card grades it (./swipe.ts); the card follows the finger.
-  const swipe = useSwipe(revealed && !pending && !locked, onGrade);
+  const swipeOn = revealed && !pending && !locked;
+  const swipe = useSwipe(swipeOn, onGrade);
+  const names = twoButtons ? TWO_BUTTON_NAMES : GRADE_NAMES;
   return (
     // aria-disabled marks a stale card for assistive technology; its buttons are disabled as well.
     // eslint-disable-next-line jsx-a11y/role-supports-aria-props
-    <article
-      className={`panel${locked ? " locked" : ""}${revealed ? " swipeable" : ""}`}
-      data-testid="review-card"
-      data-card-id={card.cardId}
-      aria-disabled={locked || undefined}
-      {...swipe.handlers}
-    >
-      {/* The card's face follows a swipe; the answer bar stays where the thumb is. */}
-      <div style={swipe.dx ? { transform: `translateX(${swipe.dx}px) rotate(${swipe.dx / 40}deg)` } : undefined}>
+    <article className={`panel${locked ? " locked" : ""}`} data-testid="review-card" data-card-id={card.cardId} aria-disabled={locked || undefined}>
+      {/* The card's face takes the swipe and follows it; the answer bar stays where the thumb is
+          and is never part of a swipe, so its buttons are only ever tapped. */}
+      <div
+        className={`card-face${swipeOn ? " swipeable" : ""}`}
+        data-testid="card-face"
+        data-swipe={swipe.dx >= SWIPE_MIN_PX ? "right" : swipe.dx <= -SWIPE_MIN_PX ? "left" : undefined}
+        style={swipe.dx ? { transform: `translateX(${swipe.dx}px) rotate(${swipe.dx / 40}deg)` } : undefined}
+        {...swipe.handlers}
+      >
         <p className="muted">{card.lessonTitle}</p>
         {card.leech && (
           <p className="notice" data-testid="leech-notice">
@@ -80,7 +84,12 @@ export function ReviewCardPanel({ card, revealed, chosen, pending, locked, twoBu
             Show answer <kbd aria-hidden="true">Space</kbd>
           </button>
         ) : (
-          <GradeButtons card={card} twoButtons={twoButtons} disabled={pending || locked} onGrade={onGrade} />
+          <>
+            <p className="swipe-hint" data-testid="swipe-hint">
+              <span aria-hidden="true">←</span> Swipe the card: left {names[1]}, right {names[3]} <span aria-hidden="true">→</span>
+            </p>
+            <GradeButtons card={card} twoButtons={twoButtons} disabled={pending || locked} onGrade={onGrade} />
+          </>
         )}
         {controls}
       </div>

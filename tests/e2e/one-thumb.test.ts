@@ -16,12 +16,14 @@ async function expectInThumbZone(target: Locator, what: string) {
 }
 
 // A real touch swipe (touchstart, moves, touchend) across the middle of the card's prompt.
-async function swipe(page: Page, cdp: CDPSession, dx: number) {
+async function swipe(page: Page, cdp: CDPSession, dx: number, dy = 0) {
   const box = (await page.getByTestId("prompt").boundingBox())!;
   const x = Math.round(box.x + box.width / 2 - dx / 2);
   const y = Math.round(box.y + box.height / 2);
   await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: [{ x, y }] });
-  for (let i = 1; i <= 6; i++) await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: [{ x: x + Math.round((dx * i) / 6), y }] });
+  for (let i = 1; i <= 6; i++) {
+    await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: [{ x: x + Math.round((dx * i) / 6), y: y + Math.round((dy * i) / 6) }] });
+  }
   await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
 }
 
@@ -52,6 +54,7 @@ describe("one-handed review on a phone", () => {
     await expectInThumbZone(forgot, "Forgot");
     await expectInThumbZone(remembered, "Remembered");
     await expectInThumbZone(undo, "Undo");
+    expect(await page.getByTestId("swipe-hint").textContent()).toBe("← Swipe the card: left Forgot, right Remembered →");
 
     // Remembered is Good.
     let prompt = await page.getByTestId("prompt").textContent();
@@ -73,6 +76,12 @@ describe("one-handed review on a phone", () => {
       await swipe(page, cdp, dx);
       expect(await page.getByTestId("review-card").getAttribute("data-card-id")).toBe(id);
       await page.getByRole("button", { name: /^Show answer/ }).tap();
+      await page.getByTestId("swipe-hint").waitFor();
+      // A short slide, and a mostly vertical drag (scrolling), do nothing: had either graded, the
+      // next card would show unrevealed, the swipe below would not grade, and Undo would name
+      // another prompt.
+      await swipe(page, cdp, Math.sign(dx) * 40);
+      await swipe(page, cdp, dx / 2, 200);
       await swipe(page, cdp, dx);
       await nextCard(page, id);
       expect(await page.getByTestId("undo-message").count()).toBe(0);

@@ -6,6 +6,7 @@ import { useBrowser, signUp } from "./browser";
 // has no voices): checks that the page says the prompt, then shows and says the answer, in order.
 const baseUrl = inject("baseUrl");
 const browser = useBrowser();
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 
 async function withSpeech(ctx: BrowserContext, voices: number) {
   await ctx.addInitScript((n: number) => {
@@ -34,17 +35,17 @@ async function withSpeech(ctx: BrowserContext, voices: number) {
 
 const spoken = (page: import("playwright-core").Page) => page.evaluate(() => (window as unknown as { spoken: string[] }).spoken);
 
-describe("read aloud in review", () => {
+describe("read aloud in review on a phone", () => {
   it("says the prompt, and with answers shown by themselves, pauses, shows the answer and says it; grading stays with the learner", async () => {
-    const ctx = await browser().newContext();
+    const ctx = await browser().newContext(PHONE);
     await withSpeech(ctx, 2);
     const page = await ctx.newPage();
     await signUp(page, baseUrl);
     await page.getByTestId("review-card").waitFor();
     const prompt = (await page.getByTestId("prompt").textContent())!;
-    await page.getByTestId("read-aloud").click();
+    await page.getByTestId("read-aloud").tap();
     await expect.poll(() => spoken(page)).toContain(prompt);
-    await page.getByTestId("hands-free").click();
+    await page.getByTestId("hands-free").tap();
     await page.getByTestId("answer").waitFor({ timeout: 20_000 });
     const answer = (await page.getByTestId("answer").locator("strong").first().textContent())!;
     await expect.poll(() => spoken(page)).toContain(`Answer: ${answer}`);
@@ -53,7 +54,7 @@ describe("read aloud in review", () => {
     // Not graded by itself: the card waits for the learner.
     expect(await page.getByTestId("prompt").textContent()).toBe(prompt);
     const id = await page.getByTestId("review-card").getAttribute("data-card-id");
-    await page.keyboard.press("3");
+    await page.getByRole("button", { name: /^Good/ }).tap();
     await page.waitForFunction((prev) => document.querySelector('[data-testid="review-card"]')?.getAttribute("data-card-id") !== prev, id);
     const next = (await page.getByTestId("prompt").textContent())!;
     await expect.poll(() => spoken(page)).toContain(next);
@@ -61,7 +62,7 @@ describe("read aloud in review", () => {
   });
 
   it("says so, and offers no button, where the browser has no voice", async () => {
-    const ctx = await browser().newContext();
+    const ctx = await browser().newContext(PHONE);
     await withSpeech(ctx, 0);
     const page = await ctx.newPage();
     await signUp(page, baseUrl);
