@@ -18,7 +18,9 @@ const plural = (n: number) => `${n} card${n === 1 ? "" : "s"}`;
 // belong to this form through form="card-actions"), or for one card (cardIds given). After an
 // action the page re-renders from the server, and "Undo" reverses the last action as a whole.
 // `flags`: one card's own state (its info page), so that only the action that changes it shows:
-// Suspend or Unsuspend, Bury or Unbury.
+// Suspend or Unsuspend, Bury or Unbury. The first action shown (Suspend, or Unsuspend on a
+// suspended card) is the primary one: the common, undoable choice; Forget stays marked as the
+// destructive one.
 export function CardActions({ cardIds, compact = false, flags }: { cardIds?: string[]; compact?: boolean; flags?: { suspended: boolean; buried: boolean } }) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
@@ -66,12 +68,12 @@ export function CardActions({ cardIds, compact = false, flags }: { cardIds?: str
     <form id="card-actions" className="card-actions" onSubmit={onSubmit} aria-label={cardIds ? "Card actions" : "Actions on the selected cards"}>
       <div className="btn-row">
         {flags?.suspended !== true && (
-          <button className="btn" type="submit" value="suspend" disabled={busy}>
+          <button className="btn primary" type="submit" value="suspend" disabled={busy}>
             Suspend
           </button>
         )}
         {flags?.suspended !== false && (
-          <button className="btn" type="submit" value="unsuspend" disabled={busy}>
+          <button className={`btn${flags?.suspended ? " primary" : ""}`} type="submit" value="unsuspend" disabled={busy}>
             Unsuspend
           </button>
         )}

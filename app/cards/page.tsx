@@ -45,7 +45,8 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
             <label htmlFor="q">Search</label>
             <input id="q" name="q" type="search" defaultValue={query.q} placeholder="Words on the front" maxLength={100} />
           </div>
-          <button className="btn primary" type="submit">
+          {/* Secondary: the page's one primary action is the selection's (./card-actions.tsx). */}
+          <button className="btn" type="submit">
             Show
           </button>
         </div>

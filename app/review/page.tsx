@@ -6,6 +6,7 @@ import { getReviewState } from "@/lib/srs/review";
 import { getTodayCheckIn } from "@/lib/srs/bad-day";
 import { reviewUserOf } from "@/lib/srs/review/user";
 import { getNextLesson, getStreak } from "@/lib/progress/summary";
+import { getTwoButtonGrading } from "@/lib/srs/review-controls";
 import { ReviewSession } from "./review-session";
 import { GUIDE_COOKIE } from "./guide-cookie";
 import { WAITING_COOKIE } from "./waiting-cookie";
@@ -19,7 +20,7 @@ export const dynamic = "force-dynamic";
 
 export default async function ReviewPage() {
   const user = await requireUser("/review");
-  const [state, { streak }, jar, checkIn, nextLesson, reviewUser, backlog] = await Promise.all([
+  const [state, { streak }, jar, checkIn, nextLesson, reviewUser, backlog, twoButtons] = await Promise.all([
     getReviewState(user),
     getStreak(user.id),
     cookies(),
@@ -27,6 +28,7 @@ export default async function ReviewPage() {
     getNextLesson(user.id),
     reviewUserOf(user),
     backlogOffer(user),
+    getTwoButtonGrading(user.id),
   ]);
   // "How is your back today?" once a study day, above the first card of the day (lib/srs/bad-day).
   // It never blocks: grading a card without answering is skipping it for the day.
@@ -50,6 +52,7 @@ export default async function ReviewPage() {
         nextLesson={nextLesson}
         checkIn={ask ? <CheckIn /> : undefined}
         sending={jar.get(WAITING_COOKIE)?.value === user.id}
+        twoButtons={twoButtons}
       />
     </div>
   );

@@ -11,6 +11,8 @@ import { UndoRow } from "./undo-row";
 import { lastUndoable } from "./session-reducer";
 import { useReviewSession } from "./use-review-session";
 import { useReviewKeys } from "./use-review-keys";
+import { useReadAloud } from "./use-read-aloud";
+import { ReadAloudControls } from "./read-aloud-controls";
 
 // `userId` is the signed-in user as the server saw it; null in the offline shell (app/review-shell),
 // which shows the copy of whoever last opened /review on this device. `sessionId` names this
@@ -28,9 +30,11 @@ type Props = {
   checkIn?: ReactNode;
   // Grades made offline wait on this device (./waiting-cookie.ts): they are sent before a card shows.
   sending?: boolean;
+  // Two-button grading (a setting): Forgot and Remembered, graded Again and Good.
+  twoButtons?: boolean;
 };
 
-export function ReviewSession({ sessionId: given, initial, streak, guideSeen, userId, timeZone, nextLesson, checkIn, sending }: Props) {
+export function ReviewSession({ sessionId: given, initial, streak, guideSeen, userId, timeZone, nextLesson, checkIn, sending, twoButtons = false }: Props) {
   const [sessionId] = useState(() => given ?? crypto.randomUUID());
   const { s, copy, reveal, grade, undo, reload } = useReviewSession({ sessionId, initial, userId, sending });
   // A learner with no review yet sees how the four grades work before the first card, once:
@@ -45,6 +49,7 @@ export function ReviewSession({ sessionId: given, initial, streak, guideSeen, us
   useReviewKeys({ revealed: s.revealed, paused: guide, reveal, grade: onGrade, undo: onUndo });
 
   const card = s.review.card;
+  const readAloud = useReadAloud(guide || s.sending ? null : card, s.revealed, reveal);
   const last = lastUndoable(s);
   const streakNow = streak.current + (!streak.reviewedToday && (s.reviewedHere || s.review.today.done > 0) ? 1 : 0);
   const { localUser } = copy;
@@ -92,12 +97,27 @@ export function ReviewSession({ sessionId: given, initial, streak, guideSeen, us
           Sending the reviews saved on this device…
         </p>
       ) : card ? (
-        <ReviewCardPanel card={card} revealed={s.revealed} chosen={s.chosen} pending={s.pending} locked={s.locked} onReveal={reveal} onGrade={onGrade} />
+        <ReviewCardPanel
+          card={card}
+          revealed={s.revealed}
+          chosen={s.chosen}
+          pending={s.pending}
+          locked={s.locked}
+          twoButtons={twoButtons}
+          controls={
+            <>
+              <UndoRow last={last} pending={s.pending} onUndo={onUndo} />
+              <ReadAloudControls ra={readAloud} />
+            </>
+          }
+          onReveal={reveal}
+          onGrade={onGrade}
+        />
       ) : (
         <SessionEnd state={s.review} streakNow={streakNow} timeZone={timeZone ?? null} nextLesson={nextLesson ?? null} />
       )}
-      {/* With no card left, Undo shows only when there is something to undo. */}
-      {(card || last) && <UndoRow last={last} pending={s.pending} onUndo={onUndo} />}
+      {/* With a card, Undo is in its answer bar; with none, it shows only when there is something to undo. */}
+      {!card && last && <UndoRow last={last} pending={s.pending} onUndo={onUndo} />}
     </section>
   );
 }

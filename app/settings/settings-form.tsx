@@ -29,6 +29,7 @@ const SETTINGS_FIELDS = [
   "loadBalance",
   "easyWeekdays",
   "easyDates",
+  "twoButtonGrading",
 ] as const;
 const DECK_FIELDS = ["reviewsPerDay", "leechThreshold", "leechAction"] as const;
 
@@ -121,6 +122,21 @@ export function SettingsForm({ initial, deck, timeZones }: { initial: Settings; 
         error={errors.dayRolloverHour?.message}
         {...register("dayRolloverHour")}
       />
+      <fieldset>
+        <legend>Reviewing</legend>
+        <label className="inline-check">
+          <input type="checkbox" data-testid="two-buttons" {...register("twoButtonGrading")} /> Two buttons{" "}
+          <span className="hint">
+            grade with <b>Forgot</b> and <b>Remembered</b> (counted as Again and Good) instead of four; on the answer you can also swipe the card, right
+            for Remembered, left for Forgot
+          </span>
+        </label>
+        {errors.twoButtonGrading && (
+          <p className="field-error" role="alert">
+            {errors.twoButtonGrading.message}
+          </p>
+        )}
+      </fieldset>
       <fieldset className="easy-days">
         <legend>Even days and easy days</legend>
         <div>

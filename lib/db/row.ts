@@ -40,6 +40,7 @@ export const BOOLEAN_COLUMNS = [
   "quickRelief",
   "safety",
   "success",
+  "twoButtonGrading",
 ] as const satisfies readonly BooleanColumn[];
 const dateColumns: ReadonlySet<string> = new Set(DATE_COLUMNS);
 const booleanColumns: ReadonlySet<string> = new Set(BOOLEAN_COLUMNS);

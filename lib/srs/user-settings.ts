@@ -17,6 +17,7 @@ export async function getSettings(userId: string): Promise<Settings> {
       loadBalance: true,
       easyWeekdays: true,
       easyDates: true,
+      twoButtonGrading: true,
     },
   });
   if (!u) throw new UserError("Your account no longer exists.", 401);
@@ -30,6 +31,7 @@ export async function getSettings(userId: string): Promise<Settings> {
     loadBalance: u.loadBalance,
     easyWeekdays: weekdaysFromString(u.easyWeekdays),
     easyDates: easyDatesFromString(u.easyDates),
+    twoButtonGrading: u.twoButtonGrading,
   };
 }
 

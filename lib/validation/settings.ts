@@ -63,5 +63,7 @@ export const settingsSchema = z.object({
     .length(7, "Give a level for each of the seven weekdays")
     .optional(),
   easyDates: easyDatesSchema.optional(),
+  // Review with two buttons, Forgot and Remembered, graded Again and Good; left out, it stays.
+  twoButtonGrading: z.boolean({ error: "Two-button grading must be on or off" }).optional(),
 });
 export type Settings = z.output<typeof settingsSchema>;

@@ -190,9 +190,9 @@ describe("every page on a phone", () => {
         await visit(`/learn/${lesson.slug}`, false);
         await quiz("signed in");
         await visit("/progress", false);
-        await visit("/cards", false, () => page.getByTestId("card-list").waitFor());
+        await visit("/cards", true, () => page.getByTestId("card-list").waitFor());
         const info = await page.getByTestId("card-list").locator("a.card-front").first().getAttribute("href");
-        await visit(info!, false);
+        await visit(info!, true);
         await visit("/settings", true);
         await visit("/settings/retention", false, () => page.getByTestId("retention-choices").waitFor({ timeout: 60_000 }));
         await visit("/account", false);

@@ -203,6 +203,7 @@ export type User = {
     loadBalance: Generated<boolean>;
     easyWeekdays: Generated<string>;
     easyDates: Generated<string>;
+    twoButtonGrading: Generated<boolean>;
 };
 export type WorkloadJob = {
     id: string;

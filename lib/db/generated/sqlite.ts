@@ -203,6 +203,7 @@ export type User = {
     loadBalance: Generated<number>;
     easyWeekdays: Generated<string>;
     easyDates: Generated<string>;
+    twoButtonGrading: Generated<number>;
 };
 export type WorkloadJob = {
     id: string;

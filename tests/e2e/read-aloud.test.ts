@@ -1,0 +1,75 @@
+import { describe, expect, inject, it } from "vitest";
+import type { BrowserContext } from "playwright-core";
+import { useBrowser, signUp } from "./browser";
+
+// Read aloud in review, with the browser's speechSynthesis replaced by a stub (headless Chromium
+// has no voices): checks that the page says the prompt, then shows and says the answer, in order.
+const baseUrl = inject("baseUrl");
+const browser = useBrowser();
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+
+async function withSpeech(ctx: BrowserContext, voices: number) {
+  await ctx.addInitScript((n: number) => {
+    const w = window as unknown as { spoken: string[] };
+    w.spoken = [];
+    const synth = {
+      getVoices: () => Array.from({ length: n }, (_, i) => ({ name: `Stub ${i}`, lang: "en-GB", default: i === 0, localService: true, voiceURI: `stub-${i}` })),
+      speak(u: { text: string; onend?: () => void }) {
+        w.spoken.push(u.text);
+        setTimeout(() => u.onend?.(), 20);
+      },
+      cancel() {},
+      addEventListener() {},
+      removeEventListener() {},
+    };
+    Object.defineProperty(window, "speechSynthesis", { value: synth, configurable: true });
+    (window as unknown as { SpeechSynthesisUtterance: unknown }).SpeechSynthesisUtterance = class {
+      text: string;
+      onend?: () => void;
+      constructor(text: string) {
+        this.text = text;
+      }
+    };
+  }, voices);
+}
+
+const spoken = (page: import("playwright-core").Page) => page.evaluate(() => (window as unknown as { spoken: string[] }).spoken);
+
+describe("read aloud in review on a phone", () => {
+  it("says the prompt, and with answers shown by themselves, pauses, shows the answer and says it; grading stays with the learner", async () => {
+    const ctx = await browser().newContext(PHONE);
+    await withSpeech(ctx, 2);
+    const page = await ctx.newPage();
+    await signUp(page, baseUrl);
+    await page.getByTestId("review-card").waitFor();
+    const prompt = (await page.getByTestId("prompt").textContent())!;
+    await page.getByTestId("read-aloud").tap();
+    await expect.poll(() => spoken(page)).toContain(prompt);
+    await page.getByTestId("hands-free").tap();
+    await page.getByTestId("answer").waitFor({ timeout: 20_000 });
+    const answer = (await page.getByTestId("answer").locator("strong").first().textContent())!;
+    await expect.poll(() => spoken(page)).toContain(`Answer: ${answer}`);
+    const said = await spoken(page);
+    expect(said.lastIndexOf(prompt)).toBeLessThan(said.indexOf(`Answer: ${answer}`));
+    // Not graded by itself: the card waits for the learner.
+    expect(await page.getByTestId("prompt").textContent()).toBe(prompt);
+    const id = await page.getByTestId("review-card").getAttribute("data-card-id");
+    await page.getByRole("button", { name: /^Good/ }).tap();
+    await page.waitForFunction((prev) => document.querySelector('[data-testid="review-card"]')?.getAttribute("data-card-id") !== prev, id);
+    const next = (await page.getByTestId("prompt").textContent())!;
+    await expect.poll(() => spoken(page)).toContain(next);
+    await ctx.close();
+  });
+
+  it("says so, and offers no button, where the browser has no voice", async () => {
+    const ctx = await browser().newContext(PHONE);
+    await withSpeech(ctx, 0);
+    const page = await ctx.newPage();
+    await signUp(page, baseUrl);
+    await page.getByTestId("review-card").waitFor();
+    await page.getByTestId("read-aloud-none").waitFor();
+    expect(await page.getByTestId("read-aloud-none").textContent()).toBe("Read aloud: this browser has no voice.");
+    expect(await page.getByTestId("read-aloud").count()).toBe(0);
+    await ctx.close();
+  });
+});
