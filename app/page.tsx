@@ -59,7 +59,11 @@ function PersonalHome({ name, s }: { name: string | null; s: StudySummary }) {
       </div>
       {s.nextLesson ? (
         <p>
-          Next lesson: <Link prefetch={false} href={`/learn/${s.nextLesson.slug}`}>{s.nextLesson.title}</Link> ({s.nextLesson.minutes} min read, then a short quiz).
+          Next lesson:{" "}
+          <Link prefetch={false} href={`/learn/${s.nextLesson.slug}`}>
+            {s.nextLesson.title}
+          </Link>{" "}
+          ({s.nextLesson.minutes} min read, then a short quiz).
         </p>
       ) : (
         <p>You have taken every lesson&apos;s quiz. Your reviews keep the facts fresh.</p>
@@ -70,7 +74,9 @@ function PersonalHome({ name, s }: { name: string | null; s: StudySummary }) {
         <MasteryList lessons={s.mastery} />
         <p className="hint">
           Each lesson goes from Read to Familiar (quiz passed), Proficient (its cards recalled at your target) and Mastered (every card remembered for 3 weeks).{" "}
-          <Link prefetch={false} href="/progress#levels-h">What each next level takes</Link>
+          <Link prefetch={false} href="/progress#levels-h">
+            What each next level takes
+          </Link>
         </p>
       </section>
     </>

@@ -26,7 +26,9 @@ function MoreLinks({ step }: { step: FlareStep }) {
         return (
           <span key={`${m.lesson}#${m.section}`}>
             {i > 0 && " · "}
-            <Link prefetch={false} href={`/learn/${m.lesson}#${m.section}`}>{section?.heading ?? lesson?.title}</Link>
+            <Link prefetch={false} href={`/learn/${m.lesson}#${m.section}`}>
+              {section?.heading ?? lesson?.title}
+            </Link>
           </span>
         );
       })}

@@ -111,7 +111,11 @@ export function QuizRunner({ lessonSlug, questions, nextLesson }: { lessonSlug: 
         {result.score < result.total && (
           <>
             {" "}
-            The card for each question you missed is now first in your <Link prefetch={false} href="/review">review queue</Link>.
+            The card for each question you missed is now first in your{" "}
+            <Link prefetch={false} href="/review">
+              review queue
+            </Link>
+            .
           </>
         )}
       </p>
@@ -156,9 +160,14 @@ export function QuizRunner({ lessonSlug, questions, nextLesson }: { lessonSlug: 
           {saving === "guest" && (
             <p className="notice">
               This score was not saved: you have no account yet.{" "}
-              <Link prefetch={false} href={`/sign-up?callbackUrl=${encodeURIComponent(`/learn/${lessonSlug}/quiz`)}`}>Create a free account</Link> to keep your scores and turn
-              missed questions into flashcards (already have one?{" "}
-              <Link prefetch={false} href={`/sign-in?callbackUrl=${encodeURIComponent(`/learn/${lessonSlug}/quiz`)}`}>Sign in</Link>).
+              <Link prefetch={false} href={`/sign-up?callbackUrl=${encodeURIComponent(`/learn/${lessonSlug}/quiz`)}`}>
+                Create a free account
+              </Link>{" "}
+              to keep your scores and turn missed questions into flashcards (already have one?{" "}
+              <Link prefetch={false} href={`/sign-in?callbackUrl=${encodeURIComponent(`/learn/${lessonSlug}/quiz`)}`}>
+                Sign in
+              </Link>
+              ).
             </p>
           )}
         </div>
