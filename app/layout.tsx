@@ -4,7 +4,7 @@ import { SiteHeader } from "./_components/site-header";
 import { Disclaimer } from "./_components/disclaimer";
 import { ServiceWorker } from "./_components/service-worker";
 import { THEME } from "@/lib/pwa/manifest";
-import { AUTH_STATE_SCRIPT } from "@/lib/auth/display-cookie";
+import { HEAD_SCRIPT } from "@/lib/head-script";
 
 export const metadata: Metadata = {
   title: { default: "Unknot: back-spasm self-care that sticks", template: "%s · Unknot" },
@@ -25,10 +25,10 @@ export const viewport: Viewport = {
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
-    // The head script sets data-auth on <html> before React hydrates, hence the suppressed warning.
+    // The head script (lib/head-script.ts) sets data-auth on <html> before React hydrates, hence the suppressed warning.
     <html lang="en" suppressHydrationWarning>
       <head>
-        <script dangerouslySetInnerHTML={{ __html: AUTH_STATE_SCRIPT }} />
+        <script dangerouslySetInnerHTML={{ __html: HEAD_SCRIPT }} />
       </head>
       <body>
         <a className="sr-only" href="#main">

@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 // The first button on the home page, signed in or out: the flare plan.
 function InPainButton() {
   return (
-    <Link className="btn warn big" href="/now" data-testid="home-in-pain">
+    <Link prefetch={false} className="btn warn big" href="/now" data-testid="home-in-pain">
       In pain now?
     </Link>
   );
@@ -20,20 +20,20 @@ function InPainButton() {
 function NextStep({ s }: { s: StudySummary }) {
   if (s.dueToday > 0) {
     return (
-      <Link className="btn primary big" href="/review">
+      <Link prefetch={false} className="btn primary big" href="/review">
         Review {s.dueToday} card{s.dueToday === 1 ? "" : "s"}
       </Link>
     );
   }
   if (s.nextLesson) {
     return (
-      <Link className="btn primary big" href={`/learn/${s.nextLesson.slug}`}>
+      <Link prefetch={false} className="btn primary big" href={`/learn/${s.nextLesson.slug}`}>
         Start lesson {s.nextLesson.number} ({s.nextLesson.minutes} min)
       </Link>
     );
   }
   return (
-    <Link className="btn primary big" href="/review">
+    <Link prefetch={false} className="btn primary big" href="/review">
       Open today&apos;s review
     </Link>
   );
@@ -59,7 +59,11 @@ function PersonalHome({ name, s }: { name: string | null; s: StudySummary }) {
       </div>
       {s.nextLesson ? (
         <p>
-          Next lesson: <Link href={`/learn/${s.nextLesson.slug}`}>{s.nextLesson.title}</Link> ({s.nextLesson.minutes} min read, then a short quiz).
+          Next lesson:{" "}
+          <Link prefetch={false} href={`/learn/${s.nextLesson.slug}`}>
+            {s.nextLesson.title}
+          </Link>{" "}
+          ({s.nextLesson.minutes} min read, then a short quiz).
         </p>
       ) : (
         <p>You have taken every lesson&apos;s quiz. Your reviews keep the facts fresh.</p>
@@ -70,7 +74,9 @@ function PersonalHome({ name, s }: { name: string | null; s: StudySummary }) {
         <MasteryList lessons={s.mastery} />
         <p className="hint">
           Each lesson goes from Read to Familiar (quiz passed), Proficient (its cards recalled at your target) and Mastered (every card remembered for 3 weeks).{" "}
-          <Link href="/progress#levels-h">What each next level takes</Link>
+          <Link prefetch={false} href="/progress#levels-h">
+            What each next level takes
+          </Link>
         </p>
       </section>
     </>
@@ -90,10 +96,10 @@ export default async function HomePage() {
       </p>
       <div className="btn-row">
         <InPainButton />
-        <Link className="btn primary big" href="/sign-up">
+        <Link prefetch={false} className="btn primary big" href="/sign-up">
           Create a free account
         </Link>
-        <Link className="btn" href="/learn">
+        <Link prefetch={false} className="btn" href="/learn">
           Read the lessons first
         </Link>
       </div>

@@ -1,10 +1,12 @@
 /// <reference lib="webworker" />
-// The offline service worker. scripts/build.ts bundles it after `next build` with Serwist's
-// configurator mode, which injects the precache list (the build's static assets, public/ and
-// every prerendered page: home, lessons, quizzes, the offline page) into self.__SW_MANIFEST.
+// The offline service worker. scripts/build.ts bundles it after `next build`: Serwist's
+// configurator mode lists the build's files, lib/pwa/precache-plan.ts splits them, and the
+// build injects the shell (the build's static assets, public/, the offline and review-shell
+// pages) into self.__SW_MANIFEST and the public pages to fetch later into __UNKNOT_LATER__.
 import type { PrecacheEntry, RouteMatchCallbackOptions, SerwistGlobalConfig } from "serwist";
 import { CacheFirst, ExpirationPlugin, NetworkFirst, NetworkOnly, Serwist, StaleWhileRevalidate } from "serwist";
 import { parsePushMessage, safePath } from "../lib/pwa/push-message";
+import { SAVE_FOR_OFFLINE } from "../lib/pwa/precache-plan";
 import { isOfflinePage, OFFLINE_URL, REVIEW_SHELL_URL, REVIEW_URL, RUNTIME_CACHE_PREFIX, runtimeCacheName } from "../lib/pwa/offline-routes";
 
 declare global {
@@ -15,6 +17,8 @@ declare global {
 declare const self: ServiceWorkerGlobalScope;
 // Set by scripts/build.ts to the build's id, so each deploy has its own runtime caches.
 declare const __UNKNOT_BUILD_ID__: string;
+// Set by scripts/build.ts: the lesson, quiz and flare pages, fetched after the shell.
+declare const __UNKNOT_LATER__: string[];
 
 const sameOrigin = (url: URL) => url.origin === self.location.origin;
 // Only public pages that are the same for every visitor (lessons, quizzes, home) are ever
@@ -37,7 +41,8 @@ const serwist: Serwist = new Serwist({
       handler: new NetworkFirst({
         cacheName: runtimeCacheName("pages", __UNKNOT_BUILD_ID__),
         networkTimeoutSeconds: 4,
-        plugins: [new ExpirationPlugin({ maxEntries: 64 })],
+        // Room for every page fetched for offline use (saveForOffline below) and the ones opened.
+        plugins: [new ExpirationPlugin({ maxEntries: 256 })],
       }),
     },
     {
@@ -87,6 +92,27 @@ self.addEventListener("activate", (event) => {
   event.waitUntil(
     caches.keys().then((names) => Promise.all(names.filter((n) => n.startsWith(RUNTIME_CACHE_PREFIX) && !current.has(n)).map((n) => caches.delete(n)))),
   );
+});
+
+// The pages kept for offline use beyond the shell go into the cache the pages' own route reads
+// (network first, then this copy), one request at a time so they never crowd a page the learner
+// opened. A page asks once it is idle (app/_components/service-worker.tsx); pages already saved
+// are skipped, and a failed fetch (offline, weak signal) leaves the rest to the next visit.
+let saving: Promise<void> | null = null;
+async function saveForOffline(): Promise<void> {
+  const cache = await caches.open(runtimeCacheName("pages", __UNKNOT_BUILD_ID__));
+  for (const url of __UNKNOT_LATER__) {
+    if (await cache.match(url)) continue;
+    const res = await fetch(url, { credentials: "same-origin" }).catch(() => null);
+    if (!res?.ok) return;
+    await cache.put(url, res);
+  }
+}
+
+self.addEventListener("message", (event) => {
+  if ((event.data as { type?: unknown } | null)?.type !== SAVE_FOR_OFFLINE) return;
+  saving ??= saveForOffline().finally(() => (saving = null));
+  event.waitUntil(saving);
 });
 
 // A review reminder (lib/reminders/): the notification, and the due count on the app's icon

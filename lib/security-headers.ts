@@ -3,13 +3,13 @@
 // get a nonce-based script policy; the public lesson pages are
 // prerendered (fast, cacheable) and cannot carry a per-request nonce, so there Next's inline
 // bootstrap scripts are allowed with 'unsafe-inline': those pages render only our own content.
-// The one inline script of our own (the header's signed-in state, set before the first paint)
-// is allowed on the nonce pages by its hash, since the root layout cannot read a nonce without
+// The one inline script of our own (lib/head-script.ts: the header's signed-in state, set
+// before the first paint, and zod's browser setting) is allowed on the nonce pages by its hash, since the root layout cannot read a nonce without
 // making every page dynamic.
 import { createHash } from "node:crypto";
-import { AUTH_STATE_SCRIPT } from "./auth/display-cookie";
+import { HEAD_SCRIPT } from "./head-script";
 
-export const AUTH_STATE_SCRIPT_HASH = `'sha256-${createHash("sha256").update(AUTH_STATE_SCRIPT).digest("base64")}'`;
+export const HEAD_SCRIPT_HASH = `'sha256-${createHash("sha256").update(HEAD_SCRIPT).digest("base64")}'`;
 
 export const NONCE_PATHS = ["/welcome", "/review", "/cards", "/settings", "/progress", "/account", "/sign-in", "/sign-up"];
 // Personal when signed in, but with prerendered public pages below them (/learn/<slug>).
@@ -21,7 +21,7 @@ export function usesNonce(pathname: string): boolean {
 
 export function contentSecurityPolicy(nonce: string | null, dev = false): string {
   // A hash beside 'unsafe-inline' would switch 'unsafe-inline' off, so only nonce pages list it.
-  const script = nonce ? `'self' 'nonce-${nonce}' 'strict-dynamic' ${AUTH_STATE_SCRIPT_HASH}` : `'self' 'unsafe-inline'`;
+  const script = nonce ? `'self' 'nonce-${nonce}' 'strict-dynamic' ${HEAD_SCRIPT_HASH}` : `'self' 'unsafe-inline'`;
   return [
     "default-src 'self'",
     `script-src ${script}${dev ? " 'unsafe-eval'" : ""}`,

@@ -24,7 +24,9 @@ export function MasteryList({ lessons, showNext = false }: { lessons: LessonMast
     <ol className="mastery-list" data-testid="mastery-list">
       {lessons.map((l) => (
         <li key={l.slug} data-testid={`mastery-${l.slug}`} data-level={l.level}>
-          <Link href={`/learn/${l.slug}`}>{l.title}</Link>
+          <Link prefetch={false} href={`/learn/${l.slug}`}>
+            {l.title}
+          </Link>
           <MasteryMeter m={l} showNext={showNext} />
         </li>
       ))}

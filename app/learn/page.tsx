@@ -61,7 +61,9 @@ export default async function LearnPage() {
               {inTopic.map((l) => (
                 <li key={l.slug} className="panel" data-testid={`lesson-${l.slug}`}>
                   <h3 className="lesson-title">
-                    <Link href={`/learn/${l.slug}`}>{l.title}</Link>
+                    <Link prefetch={false} href={`/learn/${l.slug}`}>
+                      {l.title}
+                    </Link>
                   </h3>
                   <p>{l.summary}</p>
                   <p className="muted lesson-meta">

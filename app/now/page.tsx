@@ -26,7 +26,9 @@ function MoreLinks({ step }: { step: FlareStep }) {
         return (
           <span key={`${m.lesson}#${m.section}`}>
             {i > 0 && " · "}
-            <Link href={`/learn/${m.lesson}#${m.section}`}>{section?.heading ?? lesson?.title}</Link>
+            <Link prefetch={false} href={`/learn/${m.lesson}#${m.section}`}>
+              {section?.heading ?? lesson?.title}
+            </Link>
           </span>
         );
       })}
@@ -43,7 +45,7 @@ export default function NowPage() {
       <p className="lead">What to do in the next hour.</p>
       <div className="now-check-first">
         <p>Something feels different from an ordinary spasm? Check first:</p>
-        <Link className="btn warn big" href={CHECK_PATH}>
+        <Link prefetch={false} className="btn warn big" href={CHECK_PATH}>
           Check the warning signs
         </Link>
       </div>
@@ -76,7 +78,7 @@ export default function NowPage() {
         ))}
       </ol>
       <div className="now-check-last">
-        <Link className="btn warn big" href={CHECK_PATH}>
+        <Link prefetch={false} className="btn warn big" href={CHECK_PATH}>
           Check the warning signs
         </Link>
         <NotADiagnosis />

@@ -79,7 +79,7 @@ export default function SourcesPage() {
                       {q.citedIn.map((c, i) => (
                         <span key={`${c.lessonSlug}#${c.sectionId}`}>
                           {i > 0 && "; "}
-                          <Link href={`/learn/${c.lessonSlug}#${c.sectionId}`}>
+                          <Link prefetch={false} href={`/learn/${c.lessonSlug}#${c.sectionId}`}>
                             {c.lessonTitle}: {c.sectionHeading}
                           </Link>
                         </span>

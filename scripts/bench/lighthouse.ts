@@ -12,7 +12,8 @@ import { createLoadUsers, LOAD_PASSWORD } from "../load/users";
 import { signInHttp } from "../load/http";
 import { BENCH_SECRET } from "./engine";
 import { gzipSizeOf } from "./pages";
-import { lighthouseReport, median, precacheReport, precacheUrls, type PageScores, type Precache } from "./lighthouse-report";
+import { PRECACHE_PLAN_FILE, SW_FILE } from "../build";
+import { laterUrls, lighthouseReport, median, precacheReport, precacheUrls, type Download, type PageScores, type Precache } from "./lighthouse-report";
 import type { Report } from "./report";
 import { secs } from "./stats";
 
@@ -70,8 +71,7 @@ async function scoresOf(url: string, port: number, keepAs: string): Promise<Page
   };
 }
 
-async function measurePrecache(base: string): Promise<Precache> {
-  const urls = precacheUrls(readFileSync(path.join(ROOT, distDir(), "sw/sw.js"), "utf8"));
+async function download(base: string, urls: string[]): Promise<Download> {
   let bytes = 0;
   let gzipBytes = 0;
   for (const u of urls) {
@@ -79,6 +79,12 @@ async function measurePrecache(base: string): Promise<Precache> {
     gzipBytes += await gzipSizeOf(base + u);
   }
   return { urls: urls.length, bytes, gzipBytes };
+}
+
+async function measurePrecache(base: string): Promise<Precache> {
+  const shell = precacheUrls(readFileSync(path.join(ROOT, distDir(), SW_FILE), "utf8"));
+  const later = laterUrls(readFileSync(path.join(ROOT, distDir(), PRECACHE_PLAN_FILE), "utf8"));
+  return { ...(await download(base, shell)), later: await download(base, later) };
 }
 
 async function withChrome<T>(cookies: { name: string; value: string }[], base: string, f: (port: number) => Promise<T>): Promise<T> {

@@ -7,6 +7,7 @@ import { askingOrder } from "@/lib/now/check";
 import { DEMO_ACCOUNT } from "@/lib/demo";
 import { signIn, useBrowser } from "./browser";
 import { ROOT, startServer, type Server } from "../../scripts/shared/server";
+import { readyOffline } from "./offline-saved";
 
 const baseUrl = inject("baseUrl");
 const browser = useBrowser();
@@ -57,11 +58,6 @@ async function phone(b: Browser): Promise<BrowserContext> {
 }
 
 const calls = (page: Page) => page.evaluate(() => (window as unknown as { __calls: Calls }).__calls);
-
-async function controlled(page: Page) {
-  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-}
 
 // A 10-minute cold timer, run to its end on the page's clock.
 async function runTimer(page: Page) {
@@ -201,7 +197,7 @@ describe("in pain now, offline", () => {
     const page = await ctx.newPage();
     await page.clock.install();
     await page.goto(`${own.url}/`);
-    await controlled(page);
+    await readyOffline(page);
     await ctx.setOffline(true);
     await own.stop();
 

@@ -5,6 +5,7 @@ import { getLessons } from "@/lib/content/load";
 import type { Lesson } from "@/lib/content/schema";
 import { useBrowser, middayContext, signUp } from "./browser";
 import { ROOT, startServer, type Server } from "../../scripts/shared/server";
+import { cachedPaths, readyOffline } from "./offline-saved";
 
 const baseUrl = inject("baseUrl");
 const browser = useBrowser();
@@ -16,14 +17,6 @@ const lesson = lessons[1];
 async function controlled(page: Page) {
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-}
-
-async function cachedUrls(page: Page): Promise<string[]> {
-  return page.evaluate(async () => {
-    const urls: string[] = [];
-    for (const name of await caches.keys()) for (const r of await (await caches.open(name)).keys()) urls.push(new URL(r.url).pathname);
-    return urls;
-  });
 }
 
 describe("installing Unknot", () => {
@@ -91,7 +84,7 @@ describe("reading offline", () => {
     context = await browser().newContext();
     const page = await context.newPage();
     await page.goto(`${own.url}/learn/${lesson.slug}`);
-    await controlled(page);
+    await readyOffline(page);
     await context.setOffline(true);
     await own.stop();
     await page.reload();
@@ -107,7 +100,7 @@ describe("reading offline", () => {
     await box.getByRole("button", { name: question.answer, exact: true }).click();
     await expect.poll(() => page.getByTestId("quiz-feedback").textContent()).toContain("Right.");
 
-    // A lesson never opened is precached with the build, so it opens too.
+    // A lesson never opened was fetched by the worker after its shell, so it opens too.
     const other = lessons[lessons.length - 1]!;
     await page.goto(`${own.url}/learn/${other.slug}`);
     expect(await page.locator("h1").textContent()).toBe(other.title);
@@ -138,7 +131,7 @@ describe("what is kept", () => {
     await page.getByTestId("review-card").waitFor();
     await page.goto(`${baseUrl}/progress`);
     await page.goto(`${baseUrl}/learn/${lesson.slug}`);
-    const urls = await cachedUrls(page);
+    const urls = await cachedPaths(page);
     expect(urls).toContain(`/learn/${lesson.slug}`);
     // The review shell is precached, and holds no user data; /review itself is never stored.
     expect(urls).toContain("/review-shell");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { resultsTable } from "../../scripts/bench/results-table";
-import { lighthouseReport, median, precacheReport, precacheUrls, type PageScores } from "../../scripts/bench/lighthouse-report";
+import { laterUrls, lighthouseReport, median, precacheReport, precacheUrls, type PageScores } from "../../scripts/bench/lighthouse-report";
 
 const run = (over: Partial<PageScores>): PageScores => ({ performance: 1, lcpMs: 1000, tbtMs: 0, cls: 0, accessibility: 1, bestPractices: 1, ...over });
 
@@ -29,11 +29,12 @@ describe("the bench's Lighthouse figures", () => {
     expect(table).toContain("| Lighthouse mobile /review signed in: CLS | 0.01 | < 0.01 | **missed** |");
   });
 
-  it("reads the precached URLs from the built service worker and reports their count and size", () => {
+  it("reads the precached shell from the built service worker and the pages saved later from its plan, and reports the count and size of each", () => {
     const sw = 'self.__SW_MANIFEST=[{revision:"a",url:"/_next/static/x.js"},{revision:null,url:"/icons/i.png"},{revision:"b",url:"/_next/static/x.js"}]';
     expect(precacheUrls(sw)).toEqual(["/_next/static/x.js", "/icons/i.png"]);
-    const r = precacheReport({ urls: 2, bytes: 2000, gzipBytes: 900 });
-    expect(r.rows[0]!.measured).toBe("2 URLs, 2.0 kB (0.9 kB gzip)");
-    expect(r.figures.map((f) => f.value)).toEqual([2, 0.9]);
+    expect(laterUrls(JSON.stringify({ shell: [], later: ["/learn/a", "/now"] }))).toEqual(["/learn/a", "/now"]);
+    const r = precacheReport({ urls: 2, bytes: 2000, gzipBytes: 900, later: { urls: 3, bytes: 30_000, gzipBytes: 8000 } });
+    expect(r.rows.map((row) => row.measured)).toEqual(["2 URLs, 2.0 kB (0.9 kB gzip)", "3 URLs, 30.0 kB (8.0 kB gzip)"]);
+    expect(r.figures.map((f) => f.value)).toEqual([2, 0.9, 3, 8]);
   });
 });

@@ -10,7 +10,8 @@ import {
   SESSION_END_PATH,
   SIGNED_IN_COOKIE,
 } from "@/lib/auth/display-cookie";
-import { AUTH_STATE_SCRIPT_HASH, contentSecurityPolicy } from "@/lib/security-headers";
+import { HEAD_SCRIPT_HASH, contentSecurityPolicy } from "@/lib/security-headers";
+import { HEAD_SCRIPT } from "@/lib/head-script";
 
 const jar = (o: Record<string, string>) => new Map(Object.entries(o));
 
@@ -58,8 +59,19 @@ describe("the header's signed-in hint", () => {
   });
 
   it("is allowed by its hash on the nonce pages, and by 'unsafe-inline' (not switched off by a hash) on the prerendered ones", () => {
-    expect(AUTH_STATE_SCRIPT_HASH).toBe(`'sha256-${createHash("sha256").update(AUTH_STATE_SCRIPT).digest("base64")}'`);
-    expect(contentSecurityPolicy("abc")).toContain(`'strict-dynamic' ${AUTH_STATE_SCRIPT_HASH}`);
+    expect(HEAD_SCRIPT).toContain(AUTH_STATE_SCRIPT);
+    expect(HEAD_SCRIPT_HASH).toBe(`'sha256-${createHash("sha256").update(HEAD_SCRIPT).digest("base64")}'`);
+    expect(contentSecurityPolicy("abc")).toContain(`'strict-dynamic' ${HEAD_SCRIPT_HASH}`);
     expect(contentSecurityPolicy(null)).not.toContain("sha256-");
+  });
+
+  it("turns off zod's eval probe in the browser before zod loads, keeping any setting already there", () => {
+    const run = (existing?: Record<string, unknown>) => {
+      const g: { __zod_globalConfig?: Record<string, unknown> } = existing ? { __zod_globalConfig: existing } : {};
+      new Function("document", "globalThis", HEAD_SCRIPT)({ cookie: "", documentElement: { dataset: {} } }, g);
+      return g.__zod_globalConfig;
+    };
+    expect(run()).toEqual({ jitless: true });
+    expect(run({ locale: "en" })).toEqual({ locale: "en", jitless: true });
   });
 });

@@ -36,7 +36,10 @@ export default async function LessonPage({ params }: Props) {
   return (
     <article className="lesson">
       <p className="muted">
-        <Link href="/learn">Lessons</Link> · {TOPIC_LABELS[lesson.topic]}
+        <Link prefetch={false} href="/learn">
+          Lessons
+        </Link>{" "}
+        · {TOPIC_LABELS[lesson.topic]}
       </p>
       <h1>{lesson.title}</h1>
       <p className="muted lesson-meta">{readingMinutes(lesson)} min read</p>
@@ -70,11 +73,15 @@ export default async function LessonPage({ params }: Props) {
         </section>
       ))}
       <p className="muted">
-        Where each claim comes from, and how far to trust it: <Link href={SOURCES_PATH}>about our sources</Link>.
+        Where each claim comes from, and how far to trust it:{" "}
+        <Link prefetch={false} href={SOURCES_PATH}>
+          about our sources
+        </Link>
+        .
       </p>
       <ReadMarker lessonSlug={lesson.slug} />
       <div className="btn-row lesson-actions">
-        <Link className="btn primary" href={`/learn/${lesson.slug}/quiz`}>
+        <Link prefetch={false} className="btn primary" href={`/learn/${lesson.slug}/quiz`}>
           Take the quiz
         </Link>
         <RememberButton lessonSlug={lesson.slug} />

@@ -36,7 +36,13 @@ export default async function QuizPage({ params }: Props) {
   return (
     <>
       <p className="muted">
-        <Link href="/learn">Lessons</Link> · <Link href={`/learn/${lesson.slug}`}>{lesson.title}</Link>
+        <Link prefetch={false} href="/learn">
+          Lessons
+        </Link>{" "}
+        ·{" "}
+        <Link prefetch={false} href={`/learn/${lesson.slug}`}>
+          {lesson.title}
+        </Link>
       </p>
       <h1>Quiz: {lesson.title}</h1>
       <QuizRunner lessonSlug={lesson.slug} questions={questions} nextLesson={next ? { slug: next.slug, title: next.title } : null} />

@@ -15,6 +15,17 @@ export type QuizQuestionView = Omit<QuizQuestion, "card" | "sources"> & { source
 
 type NextLesson = { slug: string; title: string } | null;
 
+// Where the score stands with the server: being stored (signed in), stored, not stored (a guest),
+// or the request failed (signed in; the learner may send it again).
+type Saving = "saving" | "saved" | "guest" | "failed";
+
+// The score worked out in the browser from the answers the page carries: shown the moment the
+// last answer is in, so nothing waits on (or moves after) the server's reply.
+function scoreHere(lessonSlug: string, questions: QuizQuestionView[], picks: (string | null)[]): QuizResult {
+  const answers = questions.map((x, i) => ({ questionId: x.id, chosen: picks[i] ?? "", correct: picks[i] === x.answer, answer: x.answer }));
+  return { attemptId: null, lessonSlug, score: answers.filter((a) => a.correct).length, total: questions.length, answers, stored: false, replay: false };
+}
+
 export function QuizRunner({ lessonSlug, questions, nextLesson }: { lessonSlug: string; questions: QuizQuestionView[]; nextLesson: NextLesson }) {
   // The first question's choices come in an order fixed per question, the same in the server's
   // HTML and the first client render, so nothing moves when the page hydrates; the questions
@@ -24,7 +35,7 @@ export function QuizRunner({ lessonSlug, questions, nextLesson }: { lessonSlug: 
   const [index, setIndex] = useState(0);
   const [picks, setPicks] = useState<(string | null)[]>(() => questions.map(() => null));
   const [result, setResult] = useState<QuizResult | null>(null);
-  const [pending, setPending] = useState(false);
+  const [saving, setSaving] = useState<Saving>("saving");
   const [error, setError] = useState<string | null>(null);
   // One id per run through the quiz: a retried or doubled submit is stored once.
   const clientId = useRef<string | null>(null);
@@ -56,20 +67,32 @@ export function QuizRunner({ lessonSlug, questions, nextLesson }: { lessonSlug: 
   };
 
   const submit = async () => {
-    setPending(true);
+    const run = (clientId.current ??= newClientId());
+    // The header's signed-in hint (lib/auth/display-cookie.ts) says which notice will follow.
+    const signedIn = document.documentElement.dataset.auth === "in";
+    setResult(scoreHere(lessonSlug, questions, picks));
+    setSaving(signedIn ? "saving" : "guest");
     setError(null);
     const res = await submitQuizAction({
       lessonSlug,
-      clientId: (clientId.current ??= newClientId()),
+      clientId: run,
       // Only answered questions are sent (the button appears once all are answered).
       answers: questions.flatMap((x, i) => {
         const chosen = picks[i];
         return chosen ? [{ questionId: x.id, chosen }] : [];
       }),
-    }).catch(() => ({ ok: false as const, error: "Could not reach the server. Press the button again; your answers will not be counted twice." }));
-    setPending(false);
-    if (!res.ok) return setError(res.error);
+    }).catch(() => ({ ok: false as const, error: "Could not reach the server. Press Save my score to try again; your answers will not be counted twice." }));
+    // A retake started meanwhile has its own run.
+    if (clientId.current !== run) return;
+    if (!res.ok) {
+      if (signedIn) {
+        setSaving("failed");
+        setError(res.error);
+      }
+      return;
+    }
     setResult(res.result);
+    setSaving(res.result.stored ? "saved" : "guest");
   };
 
   const next = () => {
@@ -79,11 +102,29 @@ export function QuizRunner({ lessonSlug, questions, nextLesson }: { lessonSlug: 
   };
 
   if (result) {
+    // The test ids mark the result once the server has answered; the screen itself does not
+    // change then, as the saved notice already holds its place while the score is being stored.
+    const settled = saving !== "saving";
+    const savedNotice = (
+      <p className="notice">
+        Your score is saved.
+        {result.score < result.total && (
+          <>
+            {" "}
+            The card for each question you missed is now first in your{" "}
+            <Link prefetch={false} href="/review">
+              review queue
+            </Link>
+            .
+          </>
+        )}
+      </p>
+    );
     return (
-      <section className="panel" aria-labelledby="quiz-result" data-testid="quiz-result">
+      <section className="panel" aria-labelledby="quiz-result" data-testid={settled ? "quiz-result" : undefined} aria-busy={!settled}>
         <h2 id="quiz-result" ref={resultHeading} tabIndex={-1}>
           You scored{" "}
-          <span data-testid="quiz-score">
+          <span data-testid={settled ? "quiz-score" : undefined}>
             {result.score} of {result.total}
           </span>
         </h2>
@@ -99,32 +140,45 @@ export function QuizRunner({ lessonSlug, questions, nextLesson }: { lessonSlug: 
             );
           })}
         </ol>
-        {result.stored ? (
-          <p className="notice">
-            Your score is saved.
-            {result.score < result.total && (
-              <>
-                {" "}
-                The card for each question you missed is now first in your <Link href="/review">review queue</Link>.
-              </>
-            )}
-          </p>
-        ) : (
-          <p className="notice">
-            This score was not saved: you have no account yet.{" "}
-            <Link href={`/sign-up?callbackUrl=${encodeURIComponent(`/learn/${lessonSlug}/quiz`)}`}>Create a free account</Link> to keep your scores and turn
-            missed questions into flashcards (already have one?{" "}
-            <Link href={`/sign-in?callbackUrl=${encodeURIComponent(`/learn/${lessonSlug}/quiz`)}`}>Sign in</Link>).
-          </p>
-        )}
+        <div className="stack" role="status">
+          {saving === "saving" && <p className="notice">Saving your score…</p>}
+          {(saving === "saving" || saving === "saved") && (
+            <div className={saving === "saving" ? "stack-hidden" : undefined} aria-hidden={saving === "saving" ? true : undefined}>
+              {savedNotice}
+            </div>
+          )}
+          {saving === "failed" && (
+            <div className="notice">
+              <p className="form-error" role="alert">
+                {error}
+              </p>
+              <button type="button" className="btn" onClick={() => void submit()}>
+                Save my score
+              </button>
+            </div>
+          )}
+          {saving === "guest" && (
+            <p className="notice">
+              This score was not saved: you have no account yet.{" "}
+              <Link prefetch={false} href={`/sign-up?callbackUrl=${encodeURIComponent(`/learn/${lessonSlug}/quiz`)}`}>
+                Create a free account
+              </Link>{" "}
+              to keep your scores and turn missed questions into flashcards (already have one?{" "}
+              <Link prefetch={false} href={`/sign-in?callbackUrl=${encodeURIComponent(`/learn/${lessonSlug}/quiz`)}`}>
+                Sign in
+              </Link>
+              ).
+            </p>
+          )}
+        </div>
         <div className="btn-row">
           <RememberButton lessonSlug={lessonSlug} primary />
           {nextLesson ? (
-            <Link className="btn" href={`/learn/${nextLesson.slug}`}>
+            <Link prefetch={false} className="btn" href={`/learn/${nextLesson.slug}`}>
               Next lesson: {nextLesson.title}
             </Link>
           ) : (
-            <Link className="btn" href="/review">
+            <Link prefetch={false} className="btn" href="/review">
               Go to your review
             </Link>
           )}
@@ -133,7 +187,7 @@ export function QuizRunner({ lessonSlug, questions, nextLesson }: { lessonSlug: 
           <button type="button" className="btn" onClick={() => start()}>
             Retake the quiz
           </button>
-          <Link className="btn" href={`/learn/${lessonSlug}`}>
+          <Link prefetch={false} className="btn" href={`/learn/${lessonSlug}`}>
             Back to the lesson
           </Link>
         </div>
@@ -183,19 +237,14 @@ export function QuizRunner({ lessonSlug, questions, nextLesson }: { lessonSlug: 
             <p className="sources-title">Source{q.sources.length === 1 ? "" : "s"}</p>
             <SourceList sources={q.sources} />
           </div>
-          {error && (
-            <p className="form-error" role="alert">
-              {error}
-            </p>
-          )}
         </div>
       )}
       {/* The review page's answer bar: on a phone it is fixed above the tab bar, so the next
           step is on screen in reach of a thumb whatever the explanation's length. */}
       {picked !== null && (
         <div className="answer-bar" data-testid="quiz-answer-bar">
-          <button type="button" className="btn primary reveal" onClick={next} disabled={pending} autoFocus>
-            {last ? (pending ? "Scoring…" : "See your score") : "Next question"}
+          <button type="button" className="btn primary reveal" onClick={next} autoFocus>
+            {last ? "See your score" : "Next question"}
           </button>
         </div>
       )}
