@@ -73,7 +73,16 @@ function sqliteSql(file: string): Sql {
   const readAll = allOn(reader, "r");
   const writeAll = allOn(writer, "w");
   const tx: SqlTx = { all: async (q) => writeAll(q), run: async (q) => runOn(q) };
-  const commits = groupCommit(writer, tx);
+  const begin = writer.prepare("BEGIN IMMEDIATE");
+  const commit = writer.prepare("COMMIT");
+  const rollback = writer.prepare("ROLLBACK");
+  const conn: TxConn = {
+    tx,
+    begin: async () => void begin.run(),
+    commit: async () => void commit.run(),
+    rollback: async () => void (writer.inTransaction && rollback.run()),
+  };
+  const commits = groupCommit(1, (body) => sqliteWriteLock.runExclusive(() => body(conn)));
   return {
     all: async (q) => readAll(q),
     get: async (q) => readAll(q)[0],
@@ -88,65 +97,71 @@ function sqliteSql(file: string): Sql {
 
 type Pending = { fn: (tx: SqlTx) => Promise<unknown>; resolve: (v: unknown) => void; reject: (e: unknown) => void };
 
-// Group commit. With synchronous = FULL every COMMIT waits for an fsync of the WAL (about
-// 3.6 ms on this machine's disk, measured), and better-sqlite3 waits on the one Node thread,
-// so a commit per grade capped a process near 275 grades/s however cheap the rest was.
-// Transactions that arrive while one is being written are run together: one BEGIN IMMEDIATE,
-// each transaction's statements in turn, one COMMIT, and only then is each caller answered,
-// so every acknowledged write is on disk. Run in turn, they see each other's writes exactly as
-// if they had committed one by one. If one of them fails, the whole group is rolled back
-// (nothing was committed, no fsync) and each is run again alone, so a failure (a stale card
-// version, a repeated clientId) touches only its own request. Hence a transaction's function
-// may run twice and must do nothing but its statements through `tx`, computing from what
-// they return (grade and undo do). The group holds the process's one writer lock throughout.
-function groupCommit(writer: Database.Database, tx: SqlTx) {
-  const begin = writer.prepare("BEGIN IMMEDIATE");
-  const commit = writer.prepare("COMMIT");
-  const rollback = writer.prepare("ROLLBACK");
-  const queue: Pending[] = [];
-  let draining = false;
+// A connection a group of transactions runs on.
+type TxConn = { tx: SqlTx; begin(): Promise<void>; commit(): Promise<void>; rollback(): Promise<void> };
 
-  const runAlone = async (p: Pending) => {
+// Group commit, on both engines. Transactions that arrive while the connections for writing
+// are busy are run together: one BEGIN, each transaction's statements in turn, one COMMIT, and
+// only then is each caller answered, so every acknowledged write is committed. Run in turn, they
+// see each other's writes exactly as if they had committed one by one. If one of them fails,
+// the whole group is rolled back (nothing was committed) and each is run again alone, so a
+// failure (a stale card version, a repeated clientId) touches only its own request. Hence a
+// transaction's function may run twice and must do nothing but its statements through `tx`,
+// computing from what they return (grade and undo do).
+// SQLite: with synchronous = FULL every COMMIT waits for an fsync of the WAL (about 3.6 ms on
+// this machine's disk, measured), and better-sqlite3 waits on the one Node thread, so a commit
+// per grade capped a process near 275 grades/s however cheap the rest was. One lane: the
+// group holds the process's one writer lock throughout.
+// PostgreSQL: every statement is a round trip, whose socket write and read cost the Node
+// process more CPU than anything else a grade does (profiled); a group saves a BEGIN and a
+// COMMIT per transaction. A few lanes, each on its own pooled connection, so that one long
+// transaction (a whole deck rescheduled) does not hold up every grade.
+function groupCommit(lanes: number, withConn: (body: (c: TxConn) => Promise<void>) => Promise<void>) {
+  const queue: Pending[] = [];
+  let busy = 0;
+
+  const runAlone = async (c: TxConn, p: Pending) => {
     try {
       statements.count++;
-      begin.run();
-      const out = await p.fn(tx);
+      await c.begin();
+      const out = await p.fn(c.tx);
       statements.count++;
-      commit.run();
+      await c.commit();
       p.resolve(out);
     } catch (e) {
-      if (writer.inTransaction) rollback.run();
+      await c.rollback();
       p.reject(e);
     }
   };
 
-  const runGroup = async (group: Pending[]) => {
-    if (group.length === 1) return runAlone(group[0]!);
+  const runGroup = async (c: TxConn, group: Pending[]) => {
+    if (group.length === 1) return runAlone(c, group[0]!);
     const outs: unknown[] = [];
     try {
       statements.count++;
-      begin.run();
-      for (const p of group) outs.push(await p.fn(tx));
+      await c.begin();
+      for (const p of group) outs.push(await p.fn(c.tx));
       statements.count++;
-      commit.run();
+      await c.commit();
     } catch {
-      if (writer.inTransaction) rollback.run();
-      for (const p of group) await runAlone(p);
+      await c.rollback();
+      for (const p of group) await runAlone(c, p);
       return;
     }
     group.forEach((p, i) => p.resolve(outs[i]));
   };
 
-  const drain = async () => {
-    draining = true;
-    try {
-      while (queue.length) {
-        await sqliteWriteLock.runExclusive(() => runGroup(queue.splice(0, queue.length)));
-        // Let the requests that arrived during the fsync reach the queue.
-        await new Promise((r) => setImmediate(r));
-      }
-    } finally {
-      draining = false;
+  const next = () => {
+    while (busy < lanes && queue.length) {
+      const group = queue.splice(0, queue.length);
+      busy++;
+      withConn((c) => runGroup(c, group))
+        .catch((e: unknown) => group.forEach((p) => p.reject(e)))
+        .finally(() => {
+          busy--;
+          // Let the requests that arrived during the commit reach the queue.
+          setImmediate(next);
+        });
     }
   };
 
@@ -154,7 +169,7 @@ function groupCommit(writer: Database.Database, tx: SqlTx) {
     submit<T>(fn: (tx: SqlTx) => Promise<T>): Promise<T> {
       return new Promise<T>((resolve, reject) => {
         queue.push({ fn, resolve: resolve as (v: unknown) => void, reject });
-        if (!draining) void drain();
+        next();
       });
     },
   };
@@ -165,6 +180,9 @@ const pgTypes = {
   getTypeParser: ((oid: number, format?: string) =>
     oid === 1114 ? (s: string) => new Date(s.replace(" ", "T") + "Z") : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
 };
+
+// Groups of transactions in flight at once on PostgreSQL, each on its own connection.
+const PG_WRITE_LANES = 2;
 
 function postgresSql(url: string, max: number): Sql {
   const pool = new pg.Pool({ connectionString: url, max, types: pgTypes });
@@ -191,25 +209,29 @@ function postgresSql(url: string, max: number): Sql {
     },
   });
   const direct = on(pool);
+  const commits = groupCommit(PG_WRITE_LANES, async (body) => {
+    const client = await pool.connect();
+    let broken: Error | undefined;
+    try {
+      await body({
+        tx: on(client),
+        begin: async () => void (await client.query("BEGIN")),
+        commit: async () => void (await client.query("COMMIT")),
+        rollback: () =>
+          client.query("ROLLBACK").then(
+            () => undefined,
+            (e: Error) => void (broken = e),
+          ),
+      });
+    } finally {
+      // A connection that could not roll back is closed rather than reused.
+      client.release(broken);
+    }
+  });
   return {
     ...direct,
     get: async (q) => (await direct.all(q))[0],
-    transaction: async (fn) => {
-      const client = await pool.connect();
-      try {
-        statements.count++;
-        await client.query("BEGIN");
-        const out = await fn(on(client));
-        statements.count++;
-        await client.query("COMMIT");
-        return out;
-      } catch (e) {
-        await client.query("ROLLBACK").catch(() => undefined);
-        throw e;
-      } finally {
-        client.release();
-      }
-    },
+    transaction: (fn) => commits.submit(fn),
     close: () => pool.end(),
   };
 }

@@ -88,6 +88,8 @@ export async function runLoad(opts: {
   bindings: Binding[];
   duration: number;
   overallRate?: number;
+  // Stops after this many requests instead (each answered, however long it takes).
+  amount?: number;
 }): Promise<LoadResult> {
   let assigned = 0;
   const latencies: number[] = [];
@@ -98,6 +100,7 @@ export async function runLoad(opts: {
     duration: opts.duration,
     timeout: 10,
     ...(opts.overallRate ? { overallRate: opts.overallRate } : {}),
+    ...(opts.amount ? { amount: opts.amount } : {}),
     setupClient: (client) => {
       const b = opts.bindings[assigned++ % opts.bindings.length]!;
       client.setRequests([opts.route === "grade" ? gradeRequest(b) : pingRequest(b)]);
