@@ -40,7 +40,7 @@ const snapshotShape = z.object({
   lastReview: dateOrNull,
   suspendedAt: dateOrNull,
   buriedUntil: dateOrNull,
-  leech: z.coerce.boolean(),
+  leech: z.coerce.boolean().default(false),
 }) satisfies z.ZodType<Snapshot>;
 
 export const snapshotOf = (r: Row): Snapshot => snapshotShape.parse(r);
