@@ -1,5 +1,7 @@
 import "server-only";
-import { db } from "../db";
+import { sql } from "kysely";
+import { State } from "ts-fsrs";
+import { db, kdb } from "../db";
 import { cardSequence, countItems, FULL_TRAINING_MIN_ITEMS, type LogPoint, type Review } from "./items";
 
 const CARD_BATCH = 200;
@@ -47,12 +49,21 @@ export const LOWER_BOUND_CAP = 5_000;
 
 export async function countTrainingItems(userId: string): Promise<ItemCount> {
   const logs = { userId, undoneAt: null };
-  // Raw because Prisma's capped count sorts every matching row by id before the limit.
-  // COUNT is a bigint on PostgreSQL, hence Number().
-  const [capped] = await db.$queryRaw<{ n: unknown }[]>`
-    SELECT COUNT(*) AS n FROM (
-      SELECT 1 FROM "ReviewLog" WHERE "userId" = ${userId} AND "undoneAt" IS NULL AND "state" = 2 LIMIT ${LOWER_BOUND_CAP}
-    ) AS capped`;
+  // A count over a limited subquery (Prisma's capped count sorts every matching row by id
+  // before the limit). COUNT is a bigint on PostgreSQL, hence Number().
+  const capped = await kdb
+    .selectFrom(
+      kdb
+        .selectFrom("ReviewLog")
+        .select(sql.lit(1).as("x"))
+        .where("userId", "=", userId)
+        .where("undoneAt", "is", null)
+        .where("state", "=", sql.lit(State.Review))
+        .limit(LOWER_BOUND_CAP)
+        .as("capped"),
+    )
+    .select((e) => e.fn.countAll().as("n"))
+    .executeTakeFirst();
   const longTerm = Number(capped?.n ?? 0);
   if (longTerm >= FULL_TRAINING_MIN_ITEMS) return { items: longTerm, exact: false, enough: true };
   const [total, cards] = await Promise.all([

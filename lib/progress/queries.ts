@@ -2,6 +2,7 @@ import "server-only";
 import { State } from "ts-fsrs";
 import { sql, type Expression, type SqlBool } from "kysely";
 import { kdb } from "../db";
+import { prepared } from "../db/prepared";
 import { reviewUserOf } from "../srs/review/user";
 import { getLessons } from "../content/load";
 import { TOPIC_LABELS, type Topic } from "../content/schema";
@@ -17,7 +18,7 @@ import { effectiveEasyDays, levelOn, type EasyLevel } from "../srs/load-balance"
 import { dueCutoff } from "../srs/due";
 import { dueAndQueued, dueBefore, liveCards, liveCardsByCatalogue, studied } from "../srs/card-queries";
 import { dailyAllowance } from "../srs/limits";
-import { forgettingCurve, retrievabilityOf } from "../srs/recall-sql";
+import { forgettingCurve, recallAt, retrievabilityOf, type RecallAt } from "../srs/recall-sql";
 import { summarizeToday } from "../srs/today";
 import type { DayCount } from "./series";
 
@@ -62,6 +63,56 @@ export type Dashboard = {
   safetyRecall: GroupRecall;
 };
 
+const one = sql.lit(1);
+const zero = sql.lit(0);
+
+// Live cards by lesson, topic and state: counts, due now, mature, and the sum of recall. Compiled
+// once (lib/db/prepared.ts), as is the forecast below: these are /progress's largest queries.
+// "Due" as in lib/srs/due.ts: before the study day's end (forecast day 0), as /review counts.
+const deckQuery = prepared((db, p: { userId: string; cutoff: Date; now: Date } & RecallAt) => {
+  const recall = retrievabilityOf(db, p);
+  return liveCardsByCatalogue(db, p.userId)
+    .innerJoin("User as u", "u.id", "c.userId")
+    .select((e) => {
+      const count = (when: Expression<SqlBool>) => e.fn.sum(e.case().when(when).then(one).else(zero).end());
+      return [
+        "k.lessonSlug",
+        "k.topic",
+        "c.state",
+        e.fn.countAll().as("n"),
+        count(dueAndQueued(p.cutoff, p.now)).as("dueNow"),
+        count(e("c.leech", "=", sql.lit(true))).as("leeches"),
+        count(e("c.suspendedAt", "is not", null)).as("suspended"),
+        e.fn.max("u.reviewsPerDay").as("reviewsPerDay"),
+        count(e.and([studied(), e("c.stability", ">=", sql.lit(MATURE_STABILITY_DAYS))])).as("mature"),
+        e.fn.sum(recall).as("recall"),
+        count(e.and([e("k.safety", "=", sql.lit(true)), studied()])).as("safetyStudied"),
+        e.fn.sum(e.case().when("k.safety", "=", sql.lit(true)).then(recall).end()).as("safetyRecall"),
+      ];
+    })
+    .groupBy(["k.lessonSlug", "k.topic", "c.state"]);
+});
+
+// Studied cards by forecast day (`end0` … the end of each of the FORECAST_DAYS study days): day
+// 0 takes everything overdue. Suspended cards are out of the forecast; buried ones are still due
+// (from tomorrow).
+const forecastQuery = prepared((db, p: { userId: string } & Record<`end${number}`, Date>) =>
+  db
+    .selectFrom(
+      liveCards(db, p.userId)
+        .where("c.suspendedAt", "is", null)
+        .where(dueBefore(p[`end${FORECAST_DAYS - 1}`]))
+        .select((e) => {
+          let day = e.case().when("c.due", "<", p.end0).then(sql.lit(0));
+          for (let i = 1; i < FORECAST_DAYS; i++) day = day.when("c.due", "<", p[`end${i}`]).then(sql.lit(i));
+          return day.else(sql.lit(-1)).end().as("b");
+        })
+        .as("d"),
+    )
+    .select((e) => ["d.b", e.fn.countAll().as("n")])
+    .groupBy("d.b"),
+);
+
 // Everything on /progress is aggregated by the database: no statement returns a row per card
 // or per review. Mean recall is FSRS's forgetting curve evaluated in SQL, with the user's own
 // decay and factor and ts-fsrs's elapsed time (whole days since the last review).
@@ -73,10 +124,7 @@ export async function getDashboard(userOrId: Parameters<typeof reviewUserOf>[0],
   const ranges = forecastRanges(now, ctx, FORECAST_DAYS);
   const f = createScheduler(schedulerSettingsOf(user));
   const easy = effectiveEasyDays(await kdb.selectFrom("User").select(["loadBalance", "easyWeekdays", "easyDates"]).where("id", "=", userId).executeTakeFirst());
-  const recall = retrievabilityOf(kdb, forgettingCurve(f.fsrs.parameters.w), now);
   const logs = () => kdb.selectFrom("ReviewLog").where("userId", "=", userId).where("undoneAt", "is", null);
-  const one = sql.lit(1);
-  const zero = sql.lit(0);
 
   const excused = excusedDaysOf(userId, today);
   const [recent, perDay, deck, forecastRows, quizBest, quizLatest] = await Promise.all([
@@ -94,47 +142,8 @@ export async function getDashboard(userOrId: Parameters<typeof reviewUserOf>[0],
       .groupBy("reviewDay")
       .orderBy("reviewDay")
       .execute(),
-    // Live cards by lesson, topic and state: counts, due now, mature, and the sum of recall.
-    liveCardsByCatalogue(kdb, userId)
-      .innerJoin("User as u", "u.id", "c.userId")
-      .select((e) => {
-        const count = (when: Expression<SqlBool>) => e.fn.sum(e.case().when(when).then(one).else(zero).end());
-        return [
-          "k.lessonSlug",
-          "k.topic",
-          "c.state",
-          e.fn.countAll().as("n"),
-          // "Due" as in lib/srs/due.ts: before the study day's end (forecast day 0), as /review counts.
-          count(dueAndQueued(dueCutoff(now, ctx), now)).as("dueNow"),
-          count(e("c.leech", "=", sql.lit(true))).as("leeches"),
-          count(e("c.suspendedAt", "is not", null)).as("suspended"),
-          e.fn.max("u.reviewsPerDay").as("reviewsPerDay"),
-          count(e.and([studied(), e("c.stability", ">=", MATURE_STABILITY_DAYS)])).as("mature"),
-          e.fn.sum(recall).as("recall"),
-          count(e.and([e("k.safety", "=", sql.lit(true)), studied()])).as("safetyStudied"),
-          e.fn.sum(e.case().when("k.safety", "=", sql.lit(true)).then(recall).end()).as("safetyRecall"),
-        ];
-      })
-      .groupBy(["k.lessonSlug", "k.topic", "c.state"])
-      .execute(),
-    // Studied cards by forecast day: day 0 takes everything overdue. Suspended cards are out
-    // of the forecast; buried ones are still due (from tomorrow).
-    kdb
-      .selectFrom(
-        liveCards(kdb, userId)
-          .where("c.suspendedAt", "is", null)
-          .where(dueBefore(ranges[ranges.length - 1]!.end))
-          .select((e) => {
-            const [first, ...rest] = ranges;
-            let day = e.case().when("c.due", "<", first!.end).then(sql.lit(first!.offset));
-            for (const r of rest) day = day.when("c.due", "<", r.end).then(sql.lit(r.offset));
-            return day.else(sql.lit(-1)).end().as("b");
-          })
-          .as("d"),
-      )
-      .select((e) => ["d.b", e.fn.countAll().as("n")])
-      .groupBy("d.b")
-      .execute(),
+    deckQuery(kdb, { userId, cutoff: dueCutoff(now, ctx), now, ...recallAt(forgettingCurve(f.fsrs.parameters.w), now) }).then((r) => r.rows),
+    forecastQuery(kdb, { userId, ...Object.fromEntries(ranges.map((r, i) => [`end${i}`, r.end])) }).then((r) => r.rows),
     kdb
       .selectFrom("QuizAttempt")
       .select((e) => ["lessonSlug", "total", e.fn.max("score").as("best"), e.fn.countAll().as("n")])
@@ -151,7 +160,7 @@ export async function getDashboard(userOrId: Parameters<typeof reviewUserOf>[0],
           e.exists(
             e
               .selectFrom("QuizAttempt as r")
-              .select(one.as("x"))
+              .select(sql.lit(1).as("x"))
               .whereRef("r.userId", "=", "q.userId")
               .whereRef("r.lessonSlug", "=", "q.lessonSlug")
               .where((f) =>

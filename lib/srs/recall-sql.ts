@@ -15,13 +15,17 @@ export function forgettingCurve(w: readonly number[]): ForgettingCurve {
   return { decay, factor };
 }
 
-// The card `c`'s recall at `now`, NULL for new or never-reviewed cards. The curve and the time
-// are bound values, so the SQL text is the same for every user and every moment.
-export function retrievabilityOf(db: Db, curve: ForgettingCurve, now: Date): RawBuilder<number | null> {
+// The card `c`'s recall at `nowMs` (ms since 1970), NULL for new or never-reviewed cards. The
+// curve and the time are bound values, so the SQL text is the same for every user and moment
+// (and a query of lib/db/prepared.ts may pass its placeholders).
+export type RecallAt = ForgettingCurve & { nowMs: number };
+
+export const recallAt = (curve: ForgettingCurve, now: Date): RecallAt => ({ ...curve, nowMs: now.getTime() });
+
+export function retrievabilityOf(db: Db, at: RecallAt): RawBuilder<number | null> {
   const last = epochMs(db, "c.lastReview");
-  const t = now.getTime();
   return sql<
     number | null
   >`(CASE WHEN ${sql.ref("c.state")} = ${sql.lit(State.New)} OR ${sql.ref("c.lastReview")} IS NULL OR ${sql.ref("c.stability")} <= 0 THEN NULL
-    ELSE power(1 + ${curve.factor} * (CASE WHEN ${t} > ${last} THEN floor((${t} - ${last}) / 86400000) ELSE 0 END) / ${sql.ref("c.stability")}, ${curve.decay}) END)`;
+    ELSE power(1 + ${at.factor} * (CASE WHEN ${at.nowMs} > ${last} THEN floor((${at.nowMs} - ${last}) / 86400000) ELSE 0 END) / ${sql.ref("c.stability")}, ${at.decay}) END)`;
 }

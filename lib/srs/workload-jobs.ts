@@ -1,11 +1,12 @@
 import "server-only";
 import { Rating, State } from "ts-fsrs";
 import type { PrismaClient } from "@prisma/client";
-import { db, sqlDb, sql } from "../db";
+import { sql, type ExpressionBuilder } from "kysely";
+import { db, kdb, type DB } from "../db";
 import { isUniqueViolation } from "../db/errors";
 import { jobRunner } from "../jobs/runner";
 import { runTask } from "../jobs/pool";
-import { date, dateOrNull, num, strOrNull } from "../db/row";
+import { liveCards } from "./card-queries";
 import { studyDayNumber } from "./day";
 import { dayContextOf, schedulerSettingsOf } from "./settings";
 import { reviewUserOf } from "./review/user";
@@ -32,33 +33,40 @@ const STALE_MS = 2 * 60_000;
 const DEFAULT_HABITS: Habits = { learnSeconds: 20, recallSeconds: 8, forgetSeconds: 20, recallRatings: [1, 8, 1], firstRatings: [2, 1, 6, 1] };
 const MIN_SAMPLE = 5;
 
+// A review log's kind of answer: a first look (0), a lapse (1), a recall (2).
+const answerKind = (e: ExpressionBuilder<DB, "ReviewLog">) =>
+  e.case().when("state", "=", sql.lit(State.New)).then(sql.lit(0)).when("rating", "=", sql.lit(Rating.Again)).then(sql.lit(1)).else(sql.lit(2)).end();
+
 async function loadInput(userId: string, now: Date): Promise<{ key: string; input: WorkloadInput }> {
   const user = await reviewUserOf(userId);
   const settings = schedulerSettingsOf(user);
   const ctx = dayContextOf(user);
   const today = studyDayNumber(now, ctx);
+  const logs = () => kdb.selectFrom("ReviewLog").where("userId", "=", userId).where("undoneAt", "is", null);
   const [cards, habits, last] = await Promise.all([
-    sqlDb.all(sql`SELECT c."state", c."stability", c."difficulty", c."lastReview", c."due" FROM "Card" c JOIN "CatalogCard" k ON k."id" = c."catalogCardId"
-      WHERE c."userId" = ${userId} AND k."retiredAt" IS NULL`),
-    sqlDb.all(sql`SELECT CASE WHEN "state" = 0 THEN 0 WHEN "rating" = 1 THEN 1 ELSE 2 END AS "kind", "rating", COUNT(*) AS "n", AVG("durationMs") AS "ms"
-      FROM "ReviewLog" WHERE "userId" = ${userId} AND "undoneAt" IS NULL GROUP BY 1, 2`),
-    sqlDb.get(sql`SELECT "id" FROM "ReviewLog" WHERE "userId" = ${userId} AND "undoneAt" IS NULL ORDER BY "review" DESC, "id" DESC LIMIT 1`),
+    liveCards(kdb, userId).select(["c.state", "c.stability", "c.difficulty", "c.lastReview", "c.due"]).execute(),
+    // Answer times and ratings by kind of answer.
+    logs()
+      .select((e) => [answerKind(e).as("kind"), "rating", e.fn.countAll().as("n"), e.fn.avg("durationMs").as("ms")])
+      .groupBy((e) => [answerKind(e), "rating"])
+      .execute(),
+    logs().select("id").orderBy("review", "desc").orderBy("id", "desc").limit(1).executeTakeFirst(),
   ]);
   const sim: SimCard[] = [];
   let newCards = 0;
   for (const c of cards) {
-    const lastReview = dateOrNull(c.lastReview);
-    if (num(c.state) === State.New || !lastReview) newCards++;
+    const lastReview = c.lastReview;
+    if (c.state === State.New || !lastReview) newCards++;
     else
       sim.push({
-        stability: num(c.stability),
-        difficulty: num(c.difficulty),
+        stability: c.stability,
+        difficulty: c.difficulty,
         lastDay: studyDayNumber(lastReview, ctx) - today,
-        dueDay: studyDayNumber(date(c.due), ctx) - today,
+        dueDay: studyDayNumber(c.due, ctx) - today,
       });
   }
   const h: Habits = { ...DEFAULT_HABITS, recallRatings: [...DEFAULT_HABITS.recallRatings], firstRatings: [...DEFAULT_HABITS.firstRatings] };
-  const groups = habits.map((r) => ({ kind: num(r.kind), rating: num(r.rating), n: num(r.n), ms: num(r.ms) }));
+  const groups = habits.map((r) => ({ kind: Number(r.kind), rating: r.rating, n: Number(r.n), ms: Number(r.ms ?? 0) }));
   const avg = (kind: number) => {
     const gs = groups.filter((x) => x.kind === kind);
     const n = gs.reduce((a, x) => a + x.n, 0);
@@ -81,7 +89,7 @@ async function loadInput(userId: string, now: Date): Promise<{ key: string; inpu
     newPerDay: user.newCardsPerDay,
     habits: h,
   };
-  const key = JSON.stringify([settings.weights, settings.maximumInterval, user.newCardsPerDay, strOrNull(last?.id), cards.length, today]);
+  const key = JSON.stringify([settings.weights, settings.maximumInterval, user.newCardsPerDay, last?.id ?? null, cards.length, today]);
   return { key, input };
 }
 

@@ -7,7 +7,7 @@ import { getLessons } from "../../content/load";
 import { studyDayBounds } from "../day";
 import { createScheduler } from "../scheduler";
 import { dayContextOf, schedulerSettingsOf } from "../settings";
-import { forgettingCurve, retrievabilityOf } from "../recall-sql";
+import { forgettingCurve, recallAt, retrievabilityOf } from "../recall-sql";
 import { reviewUserOf } from "../review/user";
 import { likePattern, PAGE_SIZE, type CardQuery, type CardSort } from "./query";
 
@@ -91,7 +91,7 @@ export async function listCards(userOrId: Parameters<typeof reviewUserOf>[0], qu
       "c.suspendedAt",
       "c.buriedUntil",
       "c.leech",
-      retrievabilityOf(kdb, curve, now).as("r"),
+      retrievabilityOf(kdb, recallAt(curve, now)).as("r"),
     ])
     .orderBy(ORDER[query.sort], (o) => (query.sort === "retrievability" ? o[dir]().nullsLast() : o[dir]()))
     .orderBy("c.id", dir)
