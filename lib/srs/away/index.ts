@@ -3,8 +3,8 @@ import { randomUUID } from "node:crypto";
 import { sqlDb, sql, type Row } from "../../db";
 import type { SqlTx } from "../../db/sql";
 import { bool, date, num, str, strOrNull } from "../../db/row";
-import { parseInput, UserError } from "../../errors";
-import { awaySchema, dayOfIsoDate, spreadBacklogSchema, undoAwaySchema } from "../../validation/away";
+import { UserError } from "../../errors";
+import { dayOfIsoDate, type AwayInput, type SpreadBacklogInput, type UndoAwayInput } from "../../validation/away";
 import { dayNumberToIsoDate, studyDayBounds, studyDayNumber, studyDayStart, type DayContext } from "../day";
 import { QUEUED_SQL } from "../due";
 import { retrievability } from "../scheduler";
@@ -80,8 +80,7 @@ async function writeMoves(tx: SqlTx, userId: string, moves: PlannedMove[], kind:
 
 export type AwayPlan = { startDay: number; endDay: number; spreadDays: number; summary: MoveSummary; moves: PlannedMove[] };
 
-async function planAway(tx: Pick<SqlTx, "all">, u: ReviewUser, raw: unknown, now: Date): Promise<AwayPlan> {
-  const input = parseInput(awaySchema, raw);
+async function planAway(tx: Pick<SqlTx, "all">, u: ReviewUser, input: AwayInput, now: Date): Promise<AwayPlan> {
   const ctx = dayContextOf(u);
   const today = studyDayNumber(now, ctx);
   const startDay = dayOfIsoDate(input.start);
@@ -108,17 +107,17 @@ const previewOf = (p: AwayPlan): AwayPreview => ({
 });
 
 // What naming these days away would do, without changing anything.
-export async function previewAway(user: UserRef, raw: unknown, now = new Date()): Promise<AwayPreview> {
+export async function previewAway(user: UserRef, input: AwayInput, now = new Date()): Promise<AwayPreview> {
   const u = await reviewUserOf(user);
-  return previewOf(await planAway(sqlDb, u, raw, now));
+  return previewOf(await planAway(sqlDb, u, input, now));
 }
 
 // Records the break and moves its cards, in one transaction (planned inside it, so that a
 // review made meanwhile is not overwritten).
-export async function setAway(user: UserRef, raw: unknown, now = new Date()): Promise<AwayPreview & { periodId: string }> {
+export async function setAway(user: UserRef, input: AwayInput, now = new Date()): Promise<AwayPreview & { periodId: string }> {
   const u = await reviewUserOf(user);
   return sqlDb.transaction(async (tx) => {
-    const p = await planAway(tx, u, raw, now);
+    const p = await planAway(tx, u, input, now);
     const batchId = p.moves.length ? randomUUID() : null;
     if (batchId) await writeMoves(tx, u.id, p.moves, AWAY_EVENT, batchId, now);
     const periodId = randomUUID();
@@ -145,8 +144,7 @@ export type UndoAwayResult = { restored: number; skipped: number };
 
 // Takes the break back: every card it moved returns to its due date unless it changed since
 // (a review), and its days are no longer away days; one transaction.
-export async function undoAway(user: UserRef, raw: unknown, now = new Date()): Promise<UndoAwayResult> {
-  const { periodId } = parseInput(undoAwaySchema, raw, "Nothing to undo.");
+export async function undoAway(user: UserRef, { periodId }: UndoAwayInput, now = new Date()): Promise<UndoAwayResult> {
   const u = await reviewUserOf(user);
   return sqlDb.transaction(async (tx) => {
     const [p] = await tx.all(sql`SELECT "batchId", "undoneAt" FROM "AwayPeriod" WHERE "id" = ${periodId} AND "userId" = ${u.id}`);
@@ -214,8 +212,7 @@ export type SpreadResult = { batchId: string | null; summary: MoveSummary };
 
 // Spreads today's due reviews over `days` days from today, in one transaction; undone with
 // the card actions' undo (undoCardAction with the batch id).
-export async function spreadBacklog(user: UserRef, raw: unknown, now = new Date()): Promise<SpreadResult> {
-  const { days } = parseInput(spreadBacklogSchema, raw);
+export async function spreadBacklog(user: UserRef, { days }: SpreadBacklogInput, now = new Date()): Promise<SpreadResult> {
   const u = await reviewUserOf(user);
   return sqlDb.transaction(async (tx) => {
     const p = await planBacklog(tx, u, days, now);

@@ -4,7 +4,7 @@ import type { Grade } from "ts-fsrs";
 import { sqlDb, sql, isUniqueSqlError } from "../../db";
 import { bool, date, dateOrNull, num, str } from "../../db/row";
 import { UserError } from "../../errors";
-import { gradeSchema } from "../../validation/review";
+import type { GradeInput } from "../../validation/review";
 import { studyDayNumber } from "../day";
 import { gradeCard } from "../scheduler";
 import { cardScheduler } from "../safety";
@@ -24,10 +24,7 @@ export type GradeResult = { logId: string; nextDue: string; nextState: number; r
 // or, for a repeated clientId, the first result. A repeated clientId is not looked up first:
 // its grade already moved the card on, so the repeat fails the version check (or, racing on
 // PostgreSQL, the unique clientId index), and the catch answers with the stored result.
-export async function gradeAs(user: ReviewUser, raw: unknown, now: Date): Promise<GradeResult> {
-  const parsed = gradeSchema.safeParse(raw);
-  if (!parsed.success) throw new UserError(parsed.error.issues[0]?.message ?? "Invalid grade", 400);
-  const input = parsed.data;
+export async function gradeAs(user: ReviewUser, input: GradeInput, now: Date): Promise<GradeResult> {
   const userId = user.id;
   try {
     // The card, its user's settings, and (even days) the other cards its load counts, in one statement.
