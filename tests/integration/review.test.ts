@@ -8,19 +8,10 @@ import { gradeSchema, undoSchema } from "@/lib/validation/review";
 import { firstCard, grade, makeUser, SESSION, viaRoute } from "./helpers";
 import { getStudySummary } from "@/lib/progress/summary";
 import { getDashboard } from "@/lib/progress/queries";
+import { cardFields } from "@/lib/srs/card-rows";
 
-const fsrsFields = (c: Awaited<ReturnType<typeof firstCard>>) => ({
-  state: c.state,
-  due: c.due,
-  stability: c.stability,
-  difficulty: c.difficulty,
-  elapsedDays: c.elapsedDays,
-  scheduledDays: c.scheduledDays,
-  learningSteps: c.learningSteps,
-  reps: c.reps,
-  lapses: c.lapses,
-  lastReview: c.lastReview,
-});
+// A card's FSRS fields, as undo restores them.
+const fsrsFields = cardFields;
 
 describe("grading a card", () => {
   it("stores the new card state and a full pre-review log in one step", async () => {
