@@ -4,7 +4,8 @@ import { getSessionUser, requireApiUser, type SessionUser } from "./auth/session
 import { InvalidInput, parseInput, UserError, type Result } from "./errors";
 
 // The one way server actions succeed or fail. Each action names the schema its form uses;
-// the input is parsed again here, on the server, and the handler gets it typed. Every
+// the input is parsed again here, on the server, and the handler gets it typed (the
+// functions in lib/ it calls take typed input and do not parse it again). Every
 // outcome is a Result: { ok: true, ... } or { ok: false, error, fieldErrors }. Errors that
 // are not the user's are logged and replaced by the action's own plain message.
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { UserError } from "./errors";
+import { parseBody, UserError, type InvalidBody } from "./errors";
 import { requireApiUser, type SessionUser } from "./auth/session";
 import { fromThisSite, isJsonContentType } from "./auth/site-origin";
 
@@ -58,11 +58,12 @@ function refuseCrossSiteWrite(req: Request): void {
   if (!isJsonContentType(req.headers.get("content-type"))) throw new UserError("Send the request body as JSON (Content-Type: application/json).", 415);
 }
 
-export type RouteOptions = { maxBodyBytes?: number };
+export type RouteOptions = { maxBodyBytes?: number; invalid?: InvalidBody };
 
 // A signed-in JSON route: the user comes from the session, checked first, so only a signed-in
-// user's body is read. The body is parsed by `input` and the handler gets it typed; a route
-// without a schema (GET, or a body parsed by its own schema in lib/) gets it as `unknown`.
+// user's body is read. The body is parsed by `input` (a failure answers 400 with `invalid`'s
+// message) and the handler gets it typed; a route without a schema (GET) gets it as `unknown`.
+// The functions in lib/ take typed input and do not parse it again.
 // Bodies are capped at 16 KB unless a route asks for more. A write from another origin, or one
 // whose body is not declared as JSON, is refused before anything else is read.
 export function userRoute<T extends object, S extends z.ZodType = z.ZodUnknown>(
@@ -76,9 +77,8 @@ export function userRoute<T extends object, S extends z.ZodType = z.ZodUnknown>(
       refuseCrossSiteWrite(req);
       const user = await requireApiUser();
       const body = req.method === "GET" ? undefined : await readJson(req, maxBytes);
-      const parsed = input ? input.safeParse(body) : { success: true as const, data: body };
-      if (!parsed.success) throw new UserError(parsed.error.issues[0]?.message ?? "Invalid request.", 400);
-      return NextResponse.json({ ok: true, ...(await handler(user, parsed.data as z.output<S>, req)) });
+      const parsed = (input ? parseBody(input, body, options.invalid) : body) as z.output<S>;
+      return NextResponse.json({ ok: true, ...(await handler(user, parsed, req)) });
     } catch (e) {
       return errorResponse(e);
     }

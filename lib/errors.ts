@@ -45,4 +45,15 @@ export function parseInput<S extends z.ZodType>(schema: S, raw: unknown, message
   throw new InvalidInput(message ?? parsed.error.issues[0]?.message ?? "Invalid input.", fieldErrorsOf(parsed.error));
 }
 
+// What a route answers when its body fails its schema: by default the first problem found.
+export type InvalidBody = (error: z.ZodError) => string;
+const firstIssue: InvalidBody = (error) => error.issues[0]?.message ?? "Invalid request.";
+
+// A route's body (lib/api.ts), parsed by its schema, or a 400 that says what is wrong.
+export function parseBody<S extends z.ZodType>(schema: S, body: unknown, invalid: InvalidBody = firstIssue): z.output<S> {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new UserError(invalid(parsed.error), 400);
+  return parsed.data;
+}
+
 export type Result<T> = ({ ok: true } & T) | { ok: false; error: string; fieldErrors: FieldErrors };

@@ -1,8 +1,8 @@
 import "server-only";
 import type { Prisma } from "@prisma/client";
 import { db } from "../db";
-import { FieldError, parseInput, UserError } from "../errors";
-import { signInSchema, signUpSchema, type SignUpInput } from "./schema";
+import { FieldError, UserError } from "../errors";
+import type { Credentials, NewAccount } from "./schema";
 import { dummyHash, hashPassword, verifyPassword } from "./password";
 import { passwordProblem } from "./password-strength";
 import { latestLock, retryAfter, retryMessage, SIGN_IN_LIMITS, SIGN_UP_WINDOW_MS } from "./throttle";
@@ -40,8 +40,9 @@ async function checkSignUpRate(address: string, now: Date): Promise<void> {
   await db.signUpAttempt.create({ data: { ip: address, createdAt: now } });
 }
 
-export async function createAccount(input: SignUpInput, address?: string, now = new Date()): Promise<{ id: string; email: string }> {
-  const { email, password, name, timeZone } = parseInput(signUpSchema, input);
+// `input` is parsed by the sign-up action (signUpSchema).
+export async function createAccount(input: NewAccount, address?: string, now = new Date()): Promise<{ id: string; email: string }> {
+  const { email, password, name, timeZone } = input;
   checkNewPassword(password, email, name);
   if (address !== undefined) await checkSignUpRate(address, now);
   const passwordHash = await hashPassword(password);
@@ -92,11 +93,8 @@ async function signInLock(email: string, ip: string, now: Date): Promise<Date | 
 export type SessionIdentity = { id: string; email: string; name: string | null; sessionVersion: number };
 
 // Throws UserError with a message fit for the sign-in form; never says whether the email exists.
-export async function authenticate(raw: unknown, ip: string, now = new Date()): Promise<SessionIdentity> {
-  const parsed = signInSchema.safeParse(raw);
-  if (!parsed.success) throw new UserError(WRONG_CREDENTIALS, 401);
-  const { email, password } = parsed.data;
-
+// `credentials` are parsed by the caller (signInSchema: next-auth's authorize in session.ts).
+export async function authenticate({ email, password }: Credentials, ip: string, now = new Date()): Promise<SessionIdentity> {
   const lockedUntil = await signInLock(email, ip, now);
   if (lockedUntil) throw new UserError(retryMessage("Too many failed sign-in attempts.", lockedUntil, now), 429);
 

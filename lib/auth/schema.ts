@@ -15,13 +15,16 @@ export const signUpSchema = z.object({
   name: z.string().trim().max(80, "Use at most 80 characters").optional().or(z.literal("")),
   timeZone: timeZoneSchema,
 });
+// The form's values, and the parsed account details lib/auth/accounts.ts takes.
 export type SignUpInput = z.input<typeof signUpSchema>;
+export type NewAccount = z.infer<typeof signUpSchema>;
 
 export const signInSchema = z.object({
   email: emailSchema,
   password: z.string().min(1, "Enter your password").max(200, "Use at most 200 characters"),
 });
 export type SignInInput = z.input<typeof signInSchema>;
+export type Credentials = z.infer<typeof signInSchema>;
 
 export const changePasswordSchema = z
   .object({

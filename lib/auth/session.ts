@@ -7,7 +7,8 @@ import Credentials from "next-auth/providers/credentials";
 import { sqlDb, sql } from "../db";
 import { reviewUserRow, type ReviewUser } from "../srs/review/user";
 import { UserError } from "../errors";
-import { authenticate } from "./accounts";
+import { authenticate, WRONG_CREDENTIALS } from "./accounts";
+import { signInSchema } from "./schema";
 import { requestClientAddress } from "./client-address";
 import { requestSessionToken } from "./session-token";
 import { hasSessionCookie, SESSION_END_PATH } from "./display-cookie";
@@ -21,7 +22,10 @@ export const authOptions: NextAuthOptions = {
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
       async authorize(credentials, req) {
         try {
-          const user = await authenticate(credentials, requestClientAddress(req?.headers ?? {}));
+          // The edge of sign-in: a malformed email or password is a wrong one, said the same way.
+          const parsed = signInSchema.safeParse(credentials);
+          if (!parsed.success) throw new UserError(WRONG_CREDENTIALS, 401);
+          const user = await authenticate(parsed.data, requestClientAddress(req?.headers ?? {}));
           return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
         } catch (e) {
           // next-auth passes an Error's message to the client as `error`.

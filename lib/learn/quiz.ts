@@ -5,7 +5,7 @@ import { UserError } from "../errors";
 import { getLesson } from "../content/load";
 import type { Lesson } from "../content/schema";
 import { bringCardForward } from "../srs/deck";
-import { quizSubmissionSchema } from "../validation/quiz";
+import type { QuizSubmission } from "../validation/quiz";
 import { isUniqueViolation } from "../db/errors";
 
 export type QuizAnswerResult = { questionId: string; chosen: string; correct: boolean; answer: string };
@@ -22,15 +22,9 @@ export type QuizAttemptSummary = { id: string; lessonSlug: string; score: number
 
 type Checked = { lesson: Lesson; clientId: string; answers: QuizAnswerResult[]; score: number };
 
-// Validates a submission against the lesson's content and scores it from the content alone.
-function checkSubmission(raw: unknown): Checked {
-  const parsed = quizSubmissionSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? `${issue.path.join(".")}: ` : "";
-    throw new UserError(`${where}${issue?.message ?? "Invalid quiz submission"}`, 400);
-  }
-  const { lessonSlug, clientId, answers } = parsed.data;
+// Checks a submission (parsed by the action's schema) against the lesson's content and
+// scores it from the content alone.
+function checkSubmission({ lessonSlug, clientId, answers }: QuizSubmission): Checked {
   const lesson = getLesson(lessonSlug);
   if (!lesson) throw new UserError("No such lesson.", 404);
 
@@ -66,8 +60,8 @@ function resultOf(attempt: QuizAttempt, replay: boolean): QuizResult {
 }
 
 // A guest's quiz: the same validation and scoring, nothing stored.
-export function scoreQuiz(raw: unknown): QuizResult {
-  const { lesson, answers, score } = checkSubmission(raw);
+export function scoreQuiz(submission: QuizSubmission): QuizResult {
+  const { lesson, answers, score } = checkSubmission(submission);
   return { attemptId: null, lessonSlug: lesson.slug, score, total: lesson.quiz.length, answers, stored: false, replay: false };
 }
 
@@ -75,8 +69,8 @@ const findAttempt = (userId: string, clientId: string) => db.quizAttempt.findUni
 
 // Stores the attempt and, in the same transaction, brings each missed question's card
 // forward in the deck. A repeated clientId answers with the first result and writes nothing.
-export async function submitQuiz(userId: string, raw: unknown, now = new Date()): Promise<QuizResult> {
-  const { lesson, clientId, answers, score } = checkSubmission(raw);
+export async function submitQuiz(userId: string, submission: QuizSubmission, now = new Date()): Promise<QuizResult> {
+  const { lesson, clientId, answers, score } = checkSubmission(submission);
   const prior = await findAttempt(userId, clientId);
   if (prior) return resultOf(prior, true);
   try {

@@ -192,3 +192,6 @@ export function describeImportError(error: z.ZodError): string {
   const where = issue.path.map((p, i) => (typeof p === "number" ? `[${p}]` : i ? `.${String(p)}` : String(p))).join("");
   return `The export is not valid at ${where}: ${issue.message.replace(/\.$/, "")}.`;
 }
+
+// The import route's answer to a document that fails the schema (see userRoute's `invalid`).
+export const invalidImport = (error: z.ZodError): string => `${describeImportError(error)} Nothing was imported.`;

@@ -8,7 +8,7 @@ import { insertRows } from "../db/bulk";
 import { databaseUrl, isPostgresUrl } from "../db/url";
 import { cardFields } from "../srs/card-rows";
 import { settingsRow } from "../srs/user-settings";
-import { describeImportError, exportDocumentSchema, type ExportDocument } from "./import-schema";
+import type { ExportDocument } from "./import-schema";
 
 export type ImportSummary = { cards: number; reviewLogs: number; quizAttempts: number; parameterSets: number; skippedCards: number };
 
@@ -42,11 +42,8 @@ type Step = <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
 // is one transaction; on SQLite its first chunk claims the account (checks that it is empty
 // and writes settings, cards and the first reviews together), the rest follows in chunks, and
 // a failure afterwards removes what the import wrote and restores the cards and settings it
-// changed (see writeImport).
-export async function importAccountJson(userId: string, raw: unknown): Promise<ImportSummary> {
-  const parsed = exportDocumentSchema.safeParse(raw);
-  if (!parsed.success) throw new UserError(`${describeImportError(parsed.error)} Nothing was imported.`, 400);
-  const doc = parsed.data;
+// changed (see writeImport). `doc` is parsed by the route (exportDocumentSchema).
+export async function importAccountJson(userId: string, doc: ExportDocument): Promise<ImportSummary> {
   try {
     if (isPostgresUrl(databaseUrl())) {
       return await db.$transaction((tx) => writeImport((fn) => fn(tx), userId, doc, false), { timeout: TRANSACTION_TIMEOUT_MS, maxWait: 10_000 });

@@ -23,8 +23,10 @@ export const awaySchema = z
   })
   .refine((a) => dayOfIsoDate(a.end) >= dayOfIsoDate(a.start), { message: "The last day away cannot be before the first", path: ["end"] })
   .refine((a) => dayOfIsoDate(a.end) - dayOfIsoDate(a.start) < MAX_AWAY_DAYS, { message: `A break can be at most ${MAX_AWAY_DAYS} days`, path: ["end"] });
+export type AwayInput = z.infer<typeof awaySchema>;
 
 export const undoAwaySchema = z.object({ periodId: z.string().min(1).max(64, "Nothing to undo") });
+export type UndoAwayInput = z.infer<typeof undoAwaySchema>;
 
 // "Spread them out" on /review after a break: over how many days, today included.
 export const spreadBacklogSchema = z.object({
@@ -34,3 +36,4 @@ export const spreadBacklogSchema = z.object({
     .min(2, `Choose 2 to ${MAX_SPREAD_DAYS} days`)
     .max(MAX_SPREAD_DAYS, `Choose 2 to ${MAX_SPREAD_DAYS} days`),
 });
+export type SpreadBacklogInput = z.infer<typeof spreadBacklogSchema>;

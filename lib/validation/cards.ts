@@ -14,5 +14,7 @@ export const cardActionSchema = z.object({
   // Forget only: also zero the review and lapse counts, as ts-fsrs's forget(reset_count) does.
   resetCounts: z.boolean().default(false),
 });
+export type CardActionInput = z.infer<typeof cardActionSchema>;
 
 export const undoCardActionSchema = z.object({ batchId: z.string().uuid("Nothing to undo") });
+export type UndoCardActionInput = z.infer<typeof undoCardActionSchema>;

@@ -17,3 +17,4 @@ export const checkInSchema = z.union([
     })
     .refine((c) => c.score != null || c.flare, { message: "Choose a number from 0 to 10, or say you are in a flare", path: ["score"] }),
 ]);
+export type CheckInInput = z.infer<typeof checkInSchema>;

@@ -19,5 +19,6 @@ export const quizSubmissionSchema = z.object({
     .min(1, "Answer at least one question")
     .max(QUIZ_MAX_ANSWERS, `A quiz has at most ${QUIZ_MAX_ANSWERS} answers`),
 });
+export type QuizSubmission = z.infer<typeof quizSubmissionSchema>;
 
 export const rememberLessonSchema = z.strictObject({ lessonSlug: slug });

@@ -17,11 +17,13 @@ export const gradeSchema = z.strictObject({
   // be undone, and only from that session (lib/srs/review/undo.ts).
   sessionId: z.string().uuid("sessionId must be a UUID").optional(),
 });
+export type GradeInput = z.infer<typeof gradeSchema>;
 
 export const undoSchema = z.strictObject({
   logId: id,
   sessionId: z.string({ error: "Undo needs the study session it is asked from" }).uuid("sessionId must be a UUID"),
 });
+export type UndoInput = z.infer<typeof undoSchema>;
 
 // Grades made offline, sent in the order they were made (POST /api/review/sync). There is no
 // card version: the server replays each grade from the card's stored state at `reviewedAt`.

@@ -1,41 +1,30 @@
 import path from "node:path";
-import Database from "better-sqlite3";
 import { describe, expect, inject, it } from "vitest";
 import type { Page } from "playwright-core";
-import { useBrowser, signUp } from "./browser";
-import { ROOT } from "../../scripts/shared/server";
+import { PHONE, useBrowser, signUp } from "./browser";
+import { sqliteDate, withUserCards } from "./suite";
 
 const baseUrl = inject("baseUrl");
 const browser = useBrowser();
-// The suite's database (tests/e2e/global-setup.ts): the test schedules a new user's cards.
-const DB_FILE = path.join(ROOT, `data/test/e2e-${process.env.E2E_PORT ?? 3100}.db`);
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 const DAY = 86_400_000;
 const SHOTS = process.env.UNKNOT_SHOTS;
 
-const iso = (d: Date) => d.toISOString().replace("Z", "+00:00");
 // A new user's study day (zone UTC, rollover 04:00) `k` days from today, as YYYY-MM-DD.
 const studyDate = (k: number) => new Date(Date.now() - 4 * 3_600_000 + k * DAY).toISOString().slice(0, 10);
 
-// Every card a review due 2, 3 or 4 study days from now.
+// Every card of the user's (in the suite's database) a review due 2, 3 or 4 study days from now.
 function scheduleAhead(email: string) {
-  const db = new Database(DB_FILE);
-  try {
-    const cards = db.prepare(`SELECT c."id" FROM "Card" c JOIN "User" u ON u."id" = c."userId" WHERE u."email" = ? ORDER BY c."id"`).all(email) as {
-      id: string;
-    }[];
+  return withUserCards(email, (db, cardIds) => {
     const update = db.prepare(
       `UPDATE "Card" SET "state" = 2, "due" = ?, "stability" = 4, "difficulty" = 5, "reps" = 2, "lastReview" = ?, "scheduledDays" = 4 WHERE "id" = ?`,
     );
     const start = Date.parse(`${studyDate(0)}T12:00:00Z`);
-    cards.forEach((c, i) => {
+    cardIds.forEach((id, i) => {
       const due = start + (2 + (i % 3)) * DAY;
-      update.run(iso(new Date(due)), iso(new Date(due - 4 * DAY)), c.id);
+      update.run(sqliteDate(new Date(due)), sqliteDate(new Date(due - 4 * DAY)), id);
     });
-    return cards.length;
-  } finally {
-    db.close();
-  }
+    return cardIds.length;
+  });
 }
 
 // The forecast's first week, cards a day, from the chart's accessible table.

@@ -1,36 +1,24 @@
 import path from "node:path";
-import Database from "better-sqlite3";
 import { describe, expect, inject, it } from "vitest";
-import { useBrowser, signUp } from "./browser";
-import { ROOT } from "../../scripts/shared/server";
+import { PHONE, useBrowser, signUp } from "./browser";
+import { sqliteDate, withUserCards } from "./suite";
 
 const baseUrl = inject("baseUrl");
 const browser = useBrowser();
-// The suite's database (tests/e2e/global-setup.ts): the test makes a new user's cards due.
-const DB_FILE = path.join(ROOT, `data/test/e2e-${process.env.E2E_PORT ?? 3100}.db`);
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 const DAY = 86_400_000;
 // Screenshots for a look at the layout, when asked for: UNKNOT_SHOTS=/some/dir.
 const SHOTS = process.env.UNKNOT_SHOTS;
 
-// SQLite DateTime text as Prisma writes it.
-const iso = (d: Date) => d.toISOString().replace("Z", "+00:00");
-
+// Every card of the user's (in the suite's database) a review due since yesterday.
 function makeDue(email: string) {
-  const db = new Database(DB_FILE);
-  try {
+  return withUserCards(email, (db, cardIds) => {
     const now = Date.now();
-    const cards = db.prepare(`SELECT c."id" FROM "Card" c JOIN "User" u ON u."id" = c."userId" WHERE u."email" = ? ORDER BY c."id"`).all(email) as {
-      id: string;
-    }[];
     const update = db.prepare(
       `UPDATE "Card" SET "state" = 2, "due" = ?, "stability" = ?, "difficulty" = 5, "reps" = 3, "lastReview" = ?, "scheduledDays" = 4 WHERE "id" = ?`,
     );
-    cards.forEach((c, i) => update.run(iso(new Date(now - DAY - i * 60_000)), 2 + (i % 5) * 3, iso(new Date(now - 5 * DAY)), c.id));
-    return cards.length;
-  } finally {
-    db.close();
-  }
+    cardIds.forEach((id, i) => update.run(sqliteDate(new Date(now - DAY - i * 60_000)), 2 + (i % 5) * 3, sqliteDate(new Date(now - 5 * DAY)), id));
+    return cardIds.length;
+  });
 }
 
 describe("the back check-in on a phone", () => {

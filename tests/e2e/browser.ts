@@ -71,6 +71,9 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
   await page.waitForURL((u) => u.pathname === callback, { timeout: 30_000 });
 }
 
+// A phone's browser context: 390×844 CSS pixels, touch, a mobile viewport.
+export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+
 // A browser context whose time zone puts "now" near midday, so that a new user's study day
 // (which ends at 04:00 local by default) never ends during a test.
 export function middayContext(browser: Browser) {

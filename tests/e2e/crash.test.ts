@@ -5,8 +5,9 @@ import { createPrismaClient } from "@/lib/db/client";
 import { freshDatabase, ROOT, startServer, type Server } from "../../scripts/shared/server";
 import { createLoadUsers, LOAD_PASSWORD } from "../../scripts/load/users";
 import { gradeHttp, nextCard, signInHttp } from "../../scripts/load/http";
+import { E2E_PORT } from "./suite";
 
-const PORT = Number(process.env.E2E_PORT ?? 3100) + 1;
+const PORT = E2E_PORT + 1;
 const FILE = path.join(ROOT, `data/test/crash-${PORT}.db`);
 const URL = `file:${FILE}`;
 const env = { DATABASE_URL: URL, NEXTAUTH_SECRET: "crash-test-secret-not-for-production-00" };

@@ -1,10 +1,9 @@
 import { describe, expect, inject, it } from "vitest";
-import { signUp, useBrowser } from "./browser";
+import { PHONE, signUp, useBrowser } from "./browser";
 
 const baseUrl = inject("baseUrl");
 const browser = useBrowser();
 
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
 describe("easy days on a phone", () => {

@@ -1,18 +1,17 @@
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { AxeBuilder } from "@axe-core/playwright";
 import { getWarningSigns } from "@/lib/content/warning-signs";
 import { askingOrder } from "@/lib/now/check";
 import { DEMO_ACCOUNT } from "@/lib/demo";
-import { signIn, useBrowser } from "./browser";
-import { ROOT, startServer, type Server } from "../../scripts/shared/server";
+import { PHONE, signIn, useBrowser } from "./browser";
+import { startServer, type Server } from "../../scripts/shared/server";
 import { readyOffline } from "./offline-saved";
+import { E2E_PORT, SUITE_DB_URL } from "./suite";
 
 const baseUrl = inject("baseUrl");
 const browser = useBrowser();
 
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 const DESKTOP = { viewport: { width: 1280, height: 800 } };
 const questions = askingOrder(getWarningSigns());
 const CAUDA_EQUINA = ["saddle-numbness", "peeing-difficulty", "bladder-bowel-control", "sexual-problems"];
@@ -181,9 +180,9 @@ describe("in pain now, offline", () => {
   let own: Server;
   let ctx: BrowserContext | undefined;
   beforeAll(async () => {
-    const port = Number(process.env.E2E_PORT ?? 3100) + 51;
+    const port = E2E_PORT + 51;
     own = await startServer(port, {
-      DATABASE_URL: `file:${path.join(ROOT, `data/test/e2e-${process.env.E2E_PORT ?? 3100}.db`)}`,
+      DATABASE_URL: SUITE_DB_URL,
       NEXTAUTH_SECRET: "e2e-secret-not-for-production-use-000000",
     });
   });

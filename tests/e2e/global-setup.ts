@@ -1,6 +1,6 @@
-import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { ensureBuilt, resetDatabase, ROOT, startServer, type Server } from "../../scripts/shared/server";
+import { ensureBuilt, resetDatabase, startServer, type Server } from "../../scripts/shared/server";
+import { E2E_PORT, SUITE_DB_FILE } from "./suite";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -8,23 +8,20 @@ declare module "vitest" {
   }
 }
 
-const PORT = Number(process.env.E2E_PORT ?? 3100);
-const DB_FILE = path.join(ROOT, `data/test/e2e-${PORT}.db`);
-
 let server: Server | undefined;
 
 // One production build and one `next start` on a fresh, migrated, seeded database for the e2e suite.
 export default async function setup(project: TestProject) {
   ensureBuilt();
-  resetDatabase(DB_FILE);
+  resetDatabase(SUITE_DB_FILE);
   // Every test signs up from 127.0.0.1; the sign-up limit is tested on a server of its own
   // (sign-in-abuse.test.ts).
-  const env = { DATABASE_URL: `file:${DB_FILE}`, NEXTAUTH_SECRET: "e2e-secret-not-for-production-use-000000" };
+  const env = { DATABASE_URL: `file:${SUITE_DB_FILE}`, NEXTAUTH_SECRET: "e2e-secret-not-for-production-use-000000" };
   Object.assign(process.env, env);
   const { prepareDatabase } = await import("../../scripts/prepare-db");
   await prepareDatabase({ seedDemo: true, quiet: true });
   // Only the server gets the raised limit: process.env is inherited by every test worker.
-  server = await startServer(PORT, { ...env, UNKNOT_SIGNUPS_PER_HOUR: "100000" });
+  server = await startServer(E2E_PORT, { ...env, UNKNOT_SIGNUPS_PER_HOUR: "100000" });
   project.provide("baseUrl", server.url);
   return async () => {
     await server?.stop();

@@ -6,9 +6,10 @@ import type { Browser, BrowserContext } from "playwright-core";
 import { createPrismaClient } from "@/lib/db/client";
 import { launchBrowser, signUp, middayContext } from "./browser";
 import { ROOT } from "../../scripts/shared/server";
+import { SUITE_DB_URL } from "./suite";
 
 const baseUrl = inject("baseUrl");
-const db = createPrismaClient(`file:${path.join(ROOT, `data/test/e2e-${Number(process.env.E2E_PORT ?? 3100)}.db`)}`);
+const db = createPrismaClient(SUITE_DB_URL);
 
 // Every route handler under app/api with the methods it exports, found from the files, so a
 // new route is covered without editing this test.

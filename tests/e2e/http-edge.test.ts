@@ -8,29 +8,29 @@ import { createPrismaClient } from "@/lib/db/client";
 import { getLessons } from "@/lib/content/load";
 import { gradeWithKeyboard, middayContext, newEmail, PASSWORD, signUp, useBrowser } from "./browser";
 import { distDir, freshDatabase, ROOT, startServer, type Server } from "../../scripts/shared/server";
+import { E2E_PORT, SUITE_DB_URL } from "./suite";
 
 // The edges of HTTP that a hostile page or client reaches: redirects (where they go, and that a
 // link cannot sign anyone out), writes from other origins, HSTS and Secure cookies behind https,
 // the script policy of personal pages, and malformed or stalled requests.
 
 const baseUrl = inject("baseUrl");
-const PORT = Number(process.env.E2E_PORT ?? 3100);
 // The same server, reached by another name: redirects must stay on it.
 const byAddress = baseUrl.replace("localhost", "127.0.0.1");
-const db = createPrismaClient(`file:${path.join(ROOT, `data/test/e2e-${PORT}.db`)}`);
+const db = createPrismaClient(SUITE_DB_URL);
 const browser = useBrowser();
 const EVIL = /evil\.example/;
 
 // Two servers of their own on one database: one with a public https URL, one behind a trusted
 // proxy that says whether the client used https.
-const PUBLIC_PORT = PORT + 30;
-const PROXIED_PORT = PORT + 31;
+const PUBLIC_PORT = E2E_PORT + 30;
+const PROXIED_PORT = E2E_PORT + 31;
 const PUBLIC_URL = "https://learn.example";
 let publicServer: Server | undefined;
 let proxiedServer: Server | undefined;
 
 beforeAll(async () => {
-  const url = await freshDatabase(path.join(ROOT, `data/test/http-edge-${PORT}.db`));
+  const url = await freshDatabase(path.join(ROOT, `data/test/http-edge-${E2E_PORT}.db`));
   const env = { DATABASE_URL: url, NEXTAUTH_SECRET: "e2e-secret-not-for-production-use-000000", UNKNOT_SEED_DEMO: "0" };
   [publicServer, proxiedServer] = await Promise.all([
     startServer(PUBLIC_PORT, { ...env, NEXTAUTH_URL: PUBLIC_URL }),
@@ -248,8 +248,10 @@ describe("malformed and stalled requests", () => {
 
   it("answers a request whose body never arrives in full with 408 and closes it", async () => {
     const reply = await new Promise<string>((resolve, reject) => {
-      const socket = net.connect(PORT, "127.0.0.1", () => {
-        socket.write(`POST /api/review/grade HTTP/1.1\r\nHost: 127.0.0.1:${PORT}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"cardId":`);
+      const socket = net.connect(E2E_PORT, "127.0.0.1", () => {
+        socket.write(
+          `POST /api/review/grade HTTP/1.1\r\nHost: 127.0.0.1:${E2E_PORT}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"cardId":`,
+        );
       });
       let data = "";
       socket.setEncoding("utf8");

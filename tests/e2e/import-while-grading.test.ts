@@ -6,11 +6,12 @@ import { createPrismaClient } from "@/lib/db/client";
 import { freshDatabase, ROOT, startServer, type Server } from "../../scripts/shared/server";
 import { createLoadUsers, LOAD_PASSWORD } from "../../scripts/load/users";
 import { gradeHttp, nextCard, signInHttp } from "../../scripts/load/http";
+import { E2E_PORT } from "./suite";
 
 // One SQLite server: one user imports a large export while another grades. SQLite has one
 // writer per file, so the import must share the process's one writer lock with the hot path
 // and write in short chunks, or the grades fail with "database is locked" or wait seconds.
-const PORT = Number(process.env.E2E_PORT ?? 3100) + 30;
+const PORT = E2E_PORT + 30;
 const FILE = path.join(ROOT, `data/test/import-while-grading-${PORT}.db`);
 const URL = `file:${FILE}`;
 const LOGS = 40_000;

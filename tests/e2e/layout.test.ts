@@ -5,7 +5,7 @@ import { AxeBuilder } from "@axe-core/playwright";
 import { getLessons } from "@/lib/content/load";
 import type { Lesson } from "@/lib/content/schema";
 import { OUTCOMES } from "@/lib/now/check";
-import { useBrowser, signUp } from "./browser";
+import { PHONE, useBrowser, signUp } from "./browser";
 
 // Issue 23, "the checks cover every page": every page at 390×844 with touch, light and dark,
 // fits the screen's width, has tap targets of at least 44×44 px that can be scrolled clear of
@@ -16,7 +16,6 @@ const lessons = getLessons() as [Lesson, Lesson, ...Lesson[]];
 // Screenshots for a look at the layout, when asked for: UNKNOT_SHOTS=/some/dir.
 const SHOTS = process.env.UNKNOT_SHOTS;
 const SHOOT = new Set(["quiz mid-way, signed out", "/cards", "/settings/retention", "/progress", "/settings"]);
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 
 function phone(colorScheme: "light" | "dark"): Promise<BrowserContext> {
   const offset = 12 - new Date().getUTCHours();

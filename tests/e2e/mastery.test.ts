@@ -2,11 +2,10 @@ import { describe, expect, inject, it } from "vitest";
 import type { Page } from "playwright-core";
 import { getLessons } from "@/lib/content/load";
 import type { Lesson } from "@/lib/content/schema";
-import { useBrowser, signUp } from "./browser";
+import { PHONE, useBrowser, signUp } from "./browser";
 
 const baseUrl = inject("baseUrl");
 const browser = useBrowser();
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 const lesson = getLessons()[1] as Lesson;
 
 const levelOn = async (page: Page, path: string, selector: string) => {

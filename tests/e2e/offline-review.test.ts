@@ -7,6 +7,7 @@ import { formatInterval } from "@/lib/srs/scheduler";
 import { replayedCard } from "../replay-oracle";
 import { useBrowser, middayContext, signIn, signUp } from "./browser";
 import { freshDatabase, ROOT, startServer, type Server } from "../../scripts/shared/server";
+import { E2E_PORT } from "./suite";
 
 // Offline reviews end to end, on a server of this file's own that it stops and starts again.
 // Playwright's context.setOffline(true) does not reliably reach the service worker's own
@@ -15,8 +16,8 @@ import { freshDatabase, ROOT, startServer, type Server } from "../../scripts/sha
 // the reload can then only come from the worker. Back online is setOffline(false) and the same
 // server started again on the same port and database.
 const browser = useBrowser();
-const PORT = Number(process.env.E2E_PORT ?? 3100) + 51;
-const DB_FILE = path.join(ROOT, `data/test/e2e-offline-review-${process.env.E2E_PORT ?? 3100}.db`);
+const PORT = E2E_PORT + 51;
+const DB_FILE = path.join(ROOT, `data/test/e2e-offline-review-${E2E_PORT}.db`);
 let env: Record<string, string>;
 let server: Server | null = null;
 let db: PrismaClient;

@@ -1,11 +1,11 @@
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
 import { getLessons } from "@/lib/content/load";
 import type { Lesson } from "@/lib/content/schema";
 import { useBrowser, middayContext, signUp } from "./browser";
-import { ROOT, startServer, type Server } from "../../scripts/shared/server";
+import { startServer, type Server } from "../../scripts/shared/server";
 import { cachedPaths, readyOffline } from "./offline-saved";
+import { E2E_PORT, SUITE_DB_URL } from "./suite";
 
 const baseUrl = inject("baseUrl");
 const browser = useBrowser();
@@ -69,9 +69,9 @@ describe("reading offline", () => {
   let context: BrowserContext;
   let own: Server;
   beforeAll(async () => {
-    const port = Number(process.env.E2E_PORT ?? 3100) + 50;
+    const port = E2E_PORT + 50;
     own = await startServer(port, {
-      DATABASE_URL: `file:${path.join(ROOT, `data/test/e2e-${process.env.E2E_PORT ?? 3100}.db`)}`,
+      DATABASE_URL: SUITE_DB_URL,
       NEXTAUTH_SECRET: "e2e-secret-not-for-production-use-000000",
     });
   });

@@ -1,18 +1,16 @@
-import path from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
 import { AxeBuilder } from "@axe-core/playwright";
 import { getLessons } from "@/lib/content/load";
 import { readingMinutes, type Lesson } from "@/lib/content/schema";
 import { DEMO_ACCOUNT } from "@/lib/demo";
-import { useBrowser, middayContext, signIn, signUp } from "./browser";
-import { ROOT } from "../../scripts/shared/server";
+import { PHONE, useBrowser, middayContext, signIn, signUp } from "./browser";
+import { SUITE_DB_URL } from "./suite";
 
 const baseUrl = inject("baseUrl");
 const browser = useBrowser();
 
 const lessons = getLessons() as [Lesson, Lesson, ...Lesson[]];
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 const DESKTOP = { viewport: { width: 1280, height: 800 } };
 
 async function context(kind: "phone" | "desktop", colorScheme: "light" | "dark" = "light"): Promise<BrowserContext> {
@@ -438,7 +436,7 @@ describe("the first five minutes", () => {
 
 describe("due today", () => {
   it("is the same number on /progress as on /review for a deck with learning, review and overdue cards", async () => {
-    process.env.DATABASE_URL = `file:${path.join(ROOT, `data/test/e2e-${process.env.E2E_PORT ?? 3100}.db`)}`;
+    process.env.DATABASE_URL = SUITE_DB_URL;
     const { db } = await import("@/lib/db");
     const ctx = await middayContext(browser());
     const page = await ctx.newPage();

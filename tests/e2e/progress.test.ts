@@ -1,8 +1,7 @@
-import path from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import type { Page } from "playwright-core";
 import { gradeWithKeyboard, useBrowser, PASSWORD, signUp, middayContext } from "./browser";
-import { ROOT } from "../../scripts/shared/server";
+import { SUITE_DB_URL } from "./suite";
 
 const baseUrl = inject("baseUrl");
 const browser = useBrowser();
@@ -80,7 +79,7 @@ describe("progress in a browser", () => {
 
   it("optimizes a user's schedule in the running server and applies the result", async () => {
     // History is written straight into the server's database (same file as global-setup's).
-    process.env.DATABASE_URL = `file:${path.join(ROOT, `data/test/e2e-${process.env.E2E_PORT ?? 3100}.db`)}`;
+    process.env.DATABASE_URL = SUITE_DB_URL;
     const { db } = await import("@/lib/db");
     const { seedHistory } = await import("../integration/progress-fixtures");
     const context = await middayContext(browser());

@@ -1,9 +1,9 @@
-import path from "node:path";
 import webpush from "web-push";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
 import { middayContext, signUp, useBrowser } from "./browser";
-import { ROOT, startServer, type Server } from "../../scripts/shared/server";
+import { startServer, type Server } from "../../scripts/shared/server";
+import { E2E_PORT, SUITE_DB_URL } from "./suite";
 
 // Review reminders in a real browser, on a server of this file's own that has VAPID keys
 // (the suite's shared server has none, so push is off there). Service workers run only in a
@@ -13,10 +13,10 @@ const browser = useBrowser();
 let own: Server;
 
 beforeAll(async () => {
-  const port = Number(process.env.E2E_PORT ?? 3100) + 60;
+  const port = E2E_PORT + 60;
   const keys = webpush.generateVAPIDKeys();
   own = await startServer(port, {
-    DATABASE_URL: `file:${path.join(ROOT, `data/test/e2e-${process.env.E2E_PORT ?? 3100}.db`)}`,
+    DATABASE_URL: SUITE_DB_URL,
     NEXTAUTH_SECRET: "e2e-secret-not-for-production-use-000000",
     UNKNOT_SIGNUPS_PER_HOUR: "100000",
     VAPID_PUBLIC_KEY: keys.publicKey,

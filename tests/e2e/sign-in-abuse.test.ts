@@ -7,10 +7,11 @@ import { createPrismaClient } from "@/lib/db/client";
 import { freshDatabase, ROOT, startServer, type Server } from "../../scripts/shared/server";
 import { launchBrowser, middayContext, newEmail, PASSWORD } from "./browser";
 import { createLoadUsers, LOAD_PASSWORD } from "../../scripts/load/users";
+import { E2E_PORT } from "./suite";
 
 // A server of its own, with the default throttling and no trusted proxy, reached from
 // several loopback addresses: Linux accepts any 127.x.y.z as a source address.
-const PORT = Number(process.env.E2E_PORT ?? 3100) + 2;
+const PORT = E2E_PORT + 2;
 const FILE = path.join(ROOT, `data/test/abuse-${PORT}.db`);
 const URL = `file:${FILE}`;
 const SIGNUPS_PER_HOUR = 3;

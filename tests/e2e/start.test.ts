@@ -6,10 +6,11 @@ import Database from "better-sqlite3";
 import { DEMO_ACCOUNT } from "@/lib/demo";
 import { resetDatabase, ROOT, serverFile, waitUntilAnswering } from "../../scripts/shared/server";
 import { nextCard, signInHttp } from "../../scripts/load/http";
+import { E2E_PORT } from "./suite";
 
 // `npm start` as a user runs it (package.json's start script, scripts/start.mjs), on a SQLite
 // file that does not exist yet. The e2e global setup has built the app, so nothing rebuilds.
-const PORT = Number(process.env.E2E_PORT ?? 3100) + 20;
+const PORT = E2E_PORT + 20;
 const FILE = path.join(ROOT, `data/test/start-${PORT}.db`);
 const START = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")).scripts.start as string;
 

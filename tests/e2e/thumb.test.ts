@@ -2,13 +2,12 @@ import { describe, expect, inject, it } from "vitest";
 import type { BrowserContext, Locator, Page } from "playwright-core";
 import { getLessons } from "@/lib/content/load";
 import type { Lesson } from "@/lib/content/schema";
-import { useBrowser, signUp } from "./browser";
+import { PHONE, useBrowser, signUp } from "./browser";
 
 // Issue 23: the next step is one big button, on screen and clear of the tab bar, on a phone.
 const baseUrl = inject("baseUrl");
 const browser = useBrowser();
 const lessons = getLessons() as [Lesson, Lesson, ...Lesson[]];
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 
 function phone(colorScheme: "light" | "dark" = "light"): Promise<BrowserContext> {
   const offset = 12 - new Date().getUTCHours();

@@ -5,11 +5,12 @@ import { createPrismaClient } from "@/lib/db/client";
 import { freshDatabase, ROOT, startServer, type Server } from "../../scripts/shared/server";
 import { createLoadUsers, LOAD_PASSWORD } from "../../scripts/load/users";
 import { gradeHttp, nextCard, signInHttp } from "../../scripts/load/http";
+import { E2E_PORT } from "./suite";
 
 // Two `next start` processes on one SQLite file. Each process has its own writer lock; across
 // processes SQLite's file lock and the 15 s busy timeout serialise the writers. Every user
 // grades through both servers in turn, so the two processes write the same rows.
-const BASE = Number(process.env.E2E_PORT ?? 3100) + 6;
+const BASE = E2E_PORT + 6;
 const FILE = path.join(ROOT, `data/test/two-processes-${BASE}.db`);
 const URL = `file:${FILE}`;
 const env = { DATABASE_URL: URL, NEXTAUTH_SECRET: "two-process-secret-not-for-production-0" };

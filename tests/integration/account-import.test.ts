@@ -3,6 +3,8 @@ import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { accountJsonChunks } from "@/lib/portability/export";
 import { importAccountJson } from "@/lib/portability/import";
+import { exportDocumentSchema, invalidImport } from "@/lib/portability/import-schema";
+import type { GradeInput } from "@/lib/validation/review";
 import { getLesson } from "@/lib/content/load";
 import { submitQuiz } from "@/lib/learn/quiz";
 import { getDashboard } from "@/lib/progress/queries";
@@ -11,7 +13,10 @@ import { cardAction } from "@/lib/srs/cards/actions";
 import { recordCheckIn } from "@/lib/srs/bad-day";
 import { markLessonRead } from "@/lib/learn/mastery";
 import { getStreak } from "@/lib/progress/summary";
-import { grade, makeUser, SESSION } from "./helpers";
+import { grade, makeUser, SESSION, viaRoute } from "./helpers";
+
+// As POST /api/account/import does: the body parsed by the route's schema, then imported.
+const importJson = async (userId: string, body: unknown) => importAccountJson(userId, viaRoute(exportDocumentSchema, body, invalidImport));
 
 const T0 = new Date("2026-03-02T09:00:00Z");
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
@@ -38,21 +43,21 @@ async function learnerWithHistory() {
     },
   });
   await db.parameterSet.create({ data: { userId: a.id, weights: "null", source: "default", createdAt: at(-60) } });
-  const gradeNext = async (now: Date, rating: number) => {
+  const gradeNext = async (now: Date, rating: GradeInput["rating"]) => {
     const { card } = await getReviewState(a.id, now);
     if (!card) throw new Error("nothing to review");
     return gradeReview(a.id, grade(card.cardId, card.version, rating, { durationMs: 3000 + rating * 700 }), now);
   };
-  const ratings = [3, 1, 4, 3, 2, 3];
+  const ratings = [3, 1, 4, 3, 2, 3] as const;
   for (const [i, r] of ratings.entries()) await gradeNext(at(i), r);
-  for (const [i, r] of [3, 3, 4].entries()) await gradeNext(at(24 * 60 + i), r);
+  for (const [i, r] of ([3, 3, 4] as const).entries()) await gradeNext(at(24 * 60 + i), r);
   const last = await gradeNext(at(2 * 24 * 60), 1);
   await undoReview(a.id, { logId: last.logId, sessionId: SESSION }, at(2 * 24 * 60 + 1));
   await gradeNext(at(2 * 24 * 60 + 2), 3);
   // Deck control: one card suspended, another reset, each with its history entry.
   const reviewed = await db.card.findMany({ where: { userId: a.id, reps: { gt: 0 } }, orderBy: { catalogCardId: "asc" }, take: 2 });
-  await cardAction(a.id, { action: "suspend", cardIds: [reviewed[0]!.id] }, at(2 * 24 * 60 + 3));
-  await cardAction(a.id, { action: "forget", cardIds: [reviewed[1]!.id] }, at(2 * 24 * 60 + 4));
+  await cardAction(a.id, { action: "suspend", cardIds: [reviewed[0]!.id], resetCounts: false }, at(2 * 24 * 60 + 3));
+  await cardAction(a.id, { action: "forget", cardIds: [reviewed[1]!.id], resetCounts: false }, at(2 * 24 * 60 + 4));
   await db.card.update({ where: { id: reviewed[1]!.id }, data: { leech: true } });
   const lesson = getLesson("cold-and-heat")!;
   await submitQuiz(
@@ -122,7 +127,7 @@ describe("importing an Unknot export", () => {
     const doc = await exportOf(a.id);
 
     const b = await makeUser();
-    const summary = await importAccountJson(b.id, doc);
+    const summary = await importJson(b.id, doc);
 
     expect(summary).toEqual({ cards: aBefore.cards.length, reviewLogs: aBefore.logs.length, quizAttempts: 1, parameterSets: 1, skippedCards: 0 });
     const [pa, pb] = [await portable(a.id), await portable(b.id)];
@@ -156,7 +161,7 @@ describe("importing an Unknot export", () => {
 
     const b = await makeUser();
     await markLessonRead(b.id, "cold-and-heat");
-    await importAccountJson(b.id, doc);
+    await importJson(b.id, doc);
     const checkIns = (id: string) => db.backCheckIn.findMany({ where: { userId: id }, select: { studyDay: true, score: true, flare: true, badDay: true } });
     expect(await checkIns(b.id)).toEqual(await checkIns(a.id));
     expect(await db.lessonRead.count({ where: { userId: b.id } })).toBe(1);
@@ -166,9 +171,9 @@ describe("importing an Unknot export", () => {
   it("keeps imported reviews out of reach of undo (they belong to no session here), and lets a review made after the import be undone", async () => {
     const a = await learnerWithHistory();
     const b = await makeUser();
-    await importAccountJson(b.id, await exportOf(a.id));
+    await importJson(b.id, await exportOf(a.id));
     const { lastLogId, card } = await getReviewState(b.id, NOW);
-    await expect(undoReview(b.id, { logId: lastLogId, sessionId: SESSION }, NOW)).rejects.toMatchObject({ status: 409 });
+    await expect(undoReview(b.id, { logId: lastLogId!, sessionId: SESSION }, NOW)).rejects.toMatchObject({ status: 409 });
     // Card versions are kept on import, so grading and undoing carry on from them.
     const r = await gradeReview(b.id, grade(card!.cardId, card!.version, 3), NOW);
     expect(await undoReview(b.id, { logId: r.logId, sessionId: SESSION }, NOW)).toMatchObject({ replay: false });
@@ -178,16 +183,16 @@ describe("importing an Unknot export", () => {
     const a = await learnerWithHistory();
     const doc = await exportOf(a.id);
     const b = await makeUser();
-    await importAccountJson(b.id, doc);
+    await importJson(b.id, doc);
     const after = await rowsOf(b.id);
-    await expect(importAccountJson(b.id, doc)).rejects.toMatchObject({
+    await expect(importJson(b.id, doc)).rejects.toMatchObject({
       status: 409,
       message: expect.stringMatching(/^Import works only into an account with no reviews yet/),
     });
     expect(await rowsOf(b.id)).toEqual(after);
 
     const aBefore = await rowsOf(a.id);
-    await expect(importAccountJson(a.id, doc)).rejects.toMatchObject({ status: 409 });
+    await expect(importJson(a.id, doc)).rejects.toMatchObject({ status: 409 });
     expect(await rowsOf(a.id)).toEqual(aBefore);
   });
 
@@ -195,7 +200,7 @@ describe("importing an Unknot export", () => {
     const a = await learnerWithHistory();
     const doc = await exportOf(a.id);
     const b = await makeUser();
-    const results = await Promise.allSettled([importAccountJson(b.id, doc), importAccountJson(b.id, doc)]);
+    const results = await Promise.allSettled([importJson(b.id, doc), importJson(b.id, doc)]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(results.find((r) => r.status === "rejected")).toMatchObject({ reason: { status: 409 } });
     expect(await db.reviewLog.count({ where: { userId: b.id } })).toBe(doc.reviewLogs.length);
@@ -207,7 +212,7 @@ describe("importing an Unknot export", () => {
     const c = await makeUser();
     const lesson = getLesson("causes")!;
     await submitQuiz(c.id, { lessonSlug: lesson.slug, clientId: randomUUID(), answers: lesson.quiz.map((q) => ({ questionId: q.id, chosen: q.answer })) });
-    await expect(importAccountJson(c.id, await exportOf(a.id))).rejects.toMatchObject({ status: 409 });
+    await expect(importJson(c.id, await exportOf(a.id))).rejects.toMatchObject({ status: 409 });
     expect(await db.reviewLog.count({ where: { userId: c.id } })).toBe(0);
   });
 
@@ -220,7 +225,7 @@ describe("importing an Unknot export", () => {
     doc.reviewLogs.push({ ...reviewed, cardId: gone.id, clientId: randomUUID() }, { ...reviewed, cardId: gone.id, clientId: randomUUID() });
 
     const b = await makeUser();
-    const summary = await importAccountJson(b.id, doc);
+    const summary = await importJson(b.id, doc);
     expect(summary).toMatchObject({ skippedCards: 1, cards: doc.cards.length - 1, reviewLogs: doc.reviewLogs.length - 2 });
     expect(await db.card.count({ where: { userId: b.id, catalogCardId: "a-card-this-server-never-had" } })).toBe(0);
     expect(await db.reviewLog.count({ where: { userId: b.id } })).toBe(doc.reviewLogs.length - 2);
@@ -232,12 +237,12 @@ describe("importing an Unknot export", () => {
     const before = await rowsOf(b.id);
     const doc = await exportOf(a.id);
     doc.reviewLogs[doc.reviewLogs.length - 1]!.rating = 7;
-    await expect(importAccountJson(b.id, doc)).rejects.toMatchObject({
+    await expect(importJson(b.id, doc)).rejects.toMatchObject({
       status: 400,
       message: expect.stringMatching(/reviewLogs\[\d+\]\.rating.*Nothing was imported/),
     });
     for (const bad of [null, "text", [doc], { ...doc, version: 2 }, { ...doc, cards: "all of them" }]) {
-      await expect(importAccountJson(b.id, bad)).rejects.toMatchObject({ status: 400 });
+      await expect(importJson(b.id, bad)).rejects.toMatchObject({ status: 400 });
     }
     expect(await rowsOf(b.id)).toEqual(before);
   });
@@ -264,7 +269,7 @@ describe("importing an Unknot export", () => {
       .spyOn(db, "$transaction")
       .mockImplementation(((fn: (tx: object) => Promise<unknown>, options?: object) => real((tx) => fn(failLast(tx)), options)) as never);
     try {
-      await expect(importAccountJson(b.id, doc)).rejects.toThrow("disk full");
+      await expect(importJson(b.id, doc)).rejects.toThrow("disk full");
     } finally {
       spy.mockRestore();
     }
@@ -278,13 +283,13 @@ describe("importing an Unknot export", () => {
     const doc = await exportOf(a.id);
     const reviewed = doc.cards.findIndex((c) => c.lastReview !== null);
     doc.cards[reviewed]!.lastReview = new Date(Date.now() + 3 * 86_400_000).toISOString();
-    await expect(importAccountJson(b.id, doc)).rejects.toMatchObject({
+    await expect(importJson(b.id, doc)).rejects.toMatchObject({
       status: 400,
       message: `The export is not valid at cards[${reviewed}].lastReview: is in the future (later than this server's clock allows). Nothing was imported.`,
     });
     const logDoc = await exportOf(a.id);
     logDoc.reviewLogs[0]!.review = new Date(Date.now() + 3_600_000).toISOString();
-    await expect(importAccountJson(b.id, logDoc)).rejects.toMatchObject({
+    await expect(importJson(b.id, logDoc)).rejects.toMatchObject({
       status: 400,
       message: expect.stringMatching(/^The export is not valid at reviewLogs\[0\]\.review: is in the future/),
     });
@@ -298,7 +303,7 @@ describe("importing an Unknot export", () => {
     const doc = (await exportOf(a.id)) as unknown as { cardEvents: { before: unknown }[] };
     const depth = 20_000;
     doc.cardEvents[0]!.before = JSON.parse('{"a":'.repeat(depth) + "1" + "}".repeat(depth));
-    await expect(importAccountJson(b.id, doc)).rejects.toMatchObject({
+    await expect(importJson(b.id, doc)).rejects.toMatchObject({
       status: 400,
       message: expect.stringMatching(/^The export is not valid at cardEvents\[0\]\.before\.a: /),
     });

@@ -7,14 +7,18 @@ import { InvalidInput } from "@/lib/errors";
 import { changePassword } from "@/lib/auth/session-version";
 import { env } from "@/lib/env";
 import { getReviewState, gradeReview, undoReview } from "@/lib/srs/review";
-import { firstCard, grade, makeUser, SESSION } from "./helpers";
+import { signUpSchema } from "@/lib/auth/schema";
+import { firstCard, grade, makeUser, SESSION, viaAction } from "./helpers";
+
+// As the sign-up action does: the form's values parsed by its schema, then the account made.
+const signUp = async (input: unknown, address?: string, now?: Date) => createAccount(viaAction(signUpSchema, input), address, now);
 
 const email = () => `acct-${randomUUID().slice(0, 8)}@example.test`;
 
 describe("signing up", () => {
   it("normalizes the email and starts the user with an empty deck", async () => {
     const raw = `  Mixed.Case-${randomUUID().slice(0, 6)}@Example.TEST `;
-    const u = await createAccount({ email: raw, password: "a-long-unusual-passphrase", timeZone: "Europe/Berlin" });
+    const u = await signUp({ email: raw, password: "a-long-unusual-passphrase", timeZone: "Europe/Berlin" });
     expect(u.email).toBe(raw.trim().toLowerCase());
     const stored = await db.user.findUniqueOrThrow({ where: { id: u.id } });
     expect(stored.passwordHash).toMatch(/^\$argon2id\$/);
@@ -25,21 +29,21 @@ describe("signing up", () => {
 
   it("refuses a taken email, a common password, a short password and an unknown time zone, creating nothing", async () => {
     const e = email();
-    await createAccount({ email: e, password: "a-long-unusual-passphrase", timeZone: "UTC" });
+    await signUp({ email: e, password: "a-long-unusual-passphrase", timeZone: "UTC" });
     const before = await db.user.count();
-    await expect(createAccount({ email: e.toUpperCase(), password: "another-long-passphrase", timeZone: "UTC" })).rejects.toMatchObject({
+    await expect(signUp({ email: e.toUpperCase(), password: "another-long-passphrase", timeZone: "UTC" })).rejects.toMatchObject({
       fieldErrors: { email: [expect.stringMatching(/already exists/)] },
     });
-    await expect(createAccount({ email: email(), password: "password123", timeZone: "UTC" })).rejects.toMatchObject({
+    await expect(signUp({ email: email(), password: "password123", timeZone: "UTC" })).rejects.toMatchObject({
       fieldErrors: { password: [expect.stringMatching(/too easy to guess.*commonly used/)] },
     });
-    await expect(createAccount({ email: email(), password: "short", timeZone: "UTC" })).rejects.toMatchObject({
+    await expect(signUp({ email: email(), password: "short", timeZone: "UTC" })).rejects.toMatchObject({
       fieldErrors: { password: ["Use at least 10 characters"] },
     });
-    await expect(createAccount({ email: email(), password: "a-long-unusual-passphrase", timeZone: "Mars/Base" })).rejects.toMatchObject({
+    await expect(signUp({ email: email(), password: "a-long-unusual-passphrase", timeZone: "Mars/Base" })).rejects.toMatchObject({
       fieldErrors: { timeZone: [expect.any(String)] },
     });
-    await expect(createAccount({ email: "x".repeat(300) + "@a.b", password: "a-long-unusual-passphrase", timeZone: "UTC" })).rejects.toMatchObject({
+    await expect(signUp({ email: "x".repeat(300) + "@a.b", password: "a-long-unusual-passphrase", timeZone: "UTC" })).rejects.toMatchObject({
       fieldErrors: { email: [expect.any(String)] },
     });
     expect(await db.user.count()).toBe(before);
@@ -50,7 +54,7 @@ describe("password strength", () => {
   it("refuses whitespace, one repeated character and easily guessed passwords, with a hint, creating nothing", async () => {
     const before = await db.user.count();
     for (const password of [" ".repeat(10), "aaaaaaaaaa", "qwertyuiop", "1234567890", "password1234"]) {
-      await expect(createAccount({ email: email(), password, timeZone: "UTC" }), JSON.stringify(password)).rejects.toMatchObject({
+      await expect(signUp({ email: email(), password, timeZone: "UTC" }), JSON.stringify(password)).rejects.toMatchObject({
         fieldErrors: { password: [expect.stringMatching(/easy to guess.*unrelated words/)] },
       });
     }
@@ -59,7 +63,7 @@ describe("password strength", () => {
 
   it("refuses a password built from the account's own email", async () => {
     const e = `margaret.holloway-${randomUUID().slice(0, 4)}@example.test`;
-    await expect(createAccount({ email: e, password: `${e.split("@")[0]}!`, timeZone: "UTC" })).rejects.toMatchObject({
+    await expect(signUp({ email: e, password: `${e.split("@")[0]}!`, timeZone: "UTC" })).rejects.toMatchObject({
       fieldErrors: { password: [expect.any(String)] },
     });
   });
@@ -86,21 +90,21 @@ describe("sign-up throttling", () => {
     const limit = env().UNKNOT_SIGNUPS_PER_HOUR;
     expect(limit).toBe(10);
     // One real sign-up, which records its attempt, and the rest of the hour's allowance as rows.
-    await createAccount({ email: email(), password: "a-long-unusual-passphrase", timeZone: "UTC" }, address, now);
+    await signUp({ email: email(), password: "a-long-unusual-passphrase", timeZone: "UTC" }, address, now);
     expect(await db.signUpAttempt.count({ where: { ip: address } })).toBe(1);
     await db.signUpAttempt.createMany({
       data: Array.from({ length: limit - 1 }, (_, i) => ({ ip: address, createdAt: new Date(now.getTime() - (i + 1) * 1000) })),
     });
     const before = await db.user.count();
-    await expect(createAccount({ email: email(), password: "a-long-unusual-passphrase", timeZone: "UTC" }, address, now)).rejects.toMatchObject({
+    await expect(signUp({ email: email(), password: "a-long-unusual-passphrase", timeZone: "UTC" }, address, now)).rejects.toMatchObject({
       status: 429,
       message: expect.stringMatching(/Too many new accounts.*Try again in \d+ minutes/),
     });
     expect(await db.user.count()).toBe(before);
-    await expect(createAccount({ email: email(), password: "a-long-unusual-passphrase", timeZone: "UTC" }, `${address}0`, now)).resolves.toBeDefined();
+    await expect(signUp({ email: email(), password: "a-long-unusual-passphrase", timeZone: "UTC" }, `${address}0`, now)).resolves.toBeDefined();
     // An hour after the oldest of them, one more is allowed.
     await expect(
-      createAccount({ email: email(), password: "a-long-unusual-passphrase", timeZone: "UTC" }, address, new Date(now.getTime() + 60 * 60_000)),
+      signUp({ email: email(), password: "a-long-unusual-passphrase", timeZone: "UTC" }, address, new Date(now.getTime() + 60 * 60_000)),
     ).resolves.toBeDefined();
   });
 });

@@ -9,7 +9,8 @@ import { undoCardAction } from "@/lib/srs/cards/actions";
 import { applyReschedule } from "@/lib/srs/reschedule";
 import { studyDayNumber, studyDayStart } from "@/lib/srs/day";
 import { SAFETY_MAX_INTERVAL_DAYS } from "@/lib/srs/safety";
-import { grade, makeUser } from "./helpers";
+import { awaySchema, spreadBacklogSchema } from "@/lib/validation/away";
+import { grade, makeUser, viaAction } from "./helpers";
 import { seedHistory } from "./progress-fixtures";
 
 const DAY = 86_400_000;
@@ -98,10 +99,12 @@ describe("I'm away", () => {
   it("refuses a break that ends before it starts, starts in the past, overlaps another or lasts too long, and changes nothing", async () => {
     const { u } = await deck((i) => i % 10);
     const before = await dues(u.id);
-    await expect(setAway(u.id, { start: "2026-04-20", end: "2026-04-17" }, NOW)).rejects.toThrow(/cannot be before the first/);
-    await expect(setAway(u.id, { start: "2026-04-10", end: "2026-04-17" }, NOW)).rejects.toThrow(/cannot start in the past/);
-    await expect(setAway(u.id, { start: "2026-04-16", end: "2026-07-17" }, NOW)).rejects.toThrow(/at most 60 days/);
-    await expect(setAway(u.id, { start: "soon", end: "2026-04-17" }, NOW)).rejects.toThrow(/Choose a date/);
+    // As the action does: its schema first, then the break.
+    const away = async (input: unknown) => setAway(u.id, viaAction(awaySchema, input), NOW);
+    await expect(away({ start: "2026-04-20", end: "2026-04-17" })).rejects.toThrow(/cannot be before the first/);
+    await expect(away({ start: "2026-04-10", end: "2026-04-17" })).rejects.toThrow(/cannot start in the past/);
+    await expect(away({ start: "2026-04-16", end: "2026-07-17" })).rejects.toThrow(/at most 60 days/);
+    await expect(away({ start: "soon", end: "2026-04-17" })).rejects.toThrow(/Choose a date/);
     expect(await dues(u.id)).toEqual(before);
     expect(await db.awayPeriod.count({ where: { userId: u.id } })).toBe(0);
     await setAway(u.id, BREAK, NOW);
@@ -153,7 +156,7 @@ describe("back from a break", () => {
     expect(r.summary.moved).toBe(cards.length - dayCounts[0]!);
     // No backlog any more.
     expect(await backlogOffer(u.id, NOW)).toBeNull();
-    const undo = await undoCardAction(u.id, { batchId: r.batchId }, NOW);
+    const undo = await undoCardAction(u.id, { batchId: r.batchId! }, NOW);
     expect(undo.restored).toBe(r.summary.moved);
     expect(await dues(u.id)).toEqual(before);
   });
@@ -166,8 +169,9 @@ describe("back from a break", () => {
   it("refuses a spread over fewer than 2 or more than 14 days", async () => {
     const { u } = await deck((i) => -1 - (i % 20));
     const before = await dues(u.id);
-    await expect(spreadBacklog(u.id, { days: 1 }, NOW)).rejects.toThrow(/Choose 2 to 14 days/);
-    await expect(spreadBacklog(u.id, { days: 40 }, NOW)).rejects.toThrow(/Choose 2 to 14 days/);
+    const spread = async (input: unknown) => spreadBacklog(u.id, viaAction(spreadBacklogSchema, input), NOW);
+    await expect(spread({ days: 1 })).rejects.toThrow(/Choose 2 to 14 days/);
+    await expect(spread({ days: 40 })).rejects.toThrow(/Choose 2 to 14 days/);
     expect(await dues(u.id)).toEqual(before);
   });
 });

@@ -10,7 +10,8 @@ import { applyReschedule } from "@/lib/srs/reschedule";
 import { SAFETY_MAX_INTERVAL_DAYS, SAFETY_RETENTION } from "@/lib/srs/safety";
 import { getDashboard } from "@/lib/progress/queries";
 import { studyDayBounds } from "@/lib/srs/day";
-import { grade, makeUser } from "./helpers";
+import { checkInSchema } from "@/lib/validation/check-in";
+import { grade, makeUser, viaAction } from "./helpers";
 
 const DAY = 86_400_000;
 const NOW = new Date("2026-04-15T12:00:00Z");
@@ -70,8 +71,10 @@ describe("the daily check-in", () => {
 
   it("refuses a score outside 0 to 10 and stores nothing", async () => {
     const { u } = await dueDeck();
-    await expect(recordCheckIn(u.id, { skip: false, score: 11, flare: false }, NOW)).rejects.toThrow(/not valid; nothing was changed/);
-    await expect(recordCheckIn(u.id, { skip: false, score: null, flare: false }, NOW)).rejects.toThrow(/not valid; nothing was changed/);
+    // As the action does: its schema first, then the answer.
+    const checkIn = async (input: unknown) => recordCheckIn(u.id, viaAction(checkInSchema, input), NOW);
+    await expect(checkIn({ skip: false, score: 11, flare: false })).rejects.toThrow("Choose a number from 0 to 10");
+    await expect(checkIn({ skip: false, score: null, flare: false })).rejects.toThrow("Choose a number from 0 to 10, or say you are in a flare");
     expect(await getTodayCheckIn(u.id, NOW)).toBeNull();
   });
 

@@ -10,7 +10,8 @@ import { listCards } from "@/lib/srs/cards/list";
 import { DEFAULT_QUERY } from "@/lib/srs/cards/query";
 import { createScheduler, retrievability } from "@/lib/srs/scheduler";
 import { loadSequences } from "@/lib/optimizer/data";
-import { grade, makeUser } from "./helpers";
+import { cardActionSchema, undoCardActionSchema } from "@/lib/validation/cards";
+import { grade, makeUser, viaAction } from "./helpers";
 import { deckOf } from "./progress-fixtures";
 
 const DAY = 86_400_000;
@@ -57,7 +58,7 @@ describe("suspending cards", () => {
     const { u, cards } = await reviewDeck(3);
     const [a, b] = cards;
     await gradeReview(u.id, grade(a!.id, a!.version, 1), new Date(NOW.getTime() - 2 * DAY));
-    const res = await cardAction(u.id, { action: "suspend", cardIds: [a!.id, b!.id] }, NOW);
+    const res = await cardAction(u.id, { action: "suspend", cardIds: [a!.id, b!.id], resetCounts: false }, NOW);
     expect(res).toMatchObject({ changed: 2, unchanged: 0, kind: "suspend" });
     const state = await getReviewState(u.id, NOW);
     // a is relearning since its Again, b a review: both gone, only the third card is left.
@@ -67,16 +68,16 @@ describe("suspending cards", () => {
     expect((await getDashboard(u.id, NOW)).suspended).toBe(2);
     expect(await db.reviewLog.count({ where: { cardId: a!.id } })).toBe(1);
 
-    await cardAction(u.id, { action: "unsuspend", cardIds: [a!.id, b!.id] }, NOW);
+    await cardAction(u.id, { action: "unsuspend", cardIds: [a!.id, b!.id], resetCounts: false }, NOW);
     const back = await getReviewState(u.id, NOW);
     expect(back.counts.review + back.counts.learning).toBe(3);
   });
 
   it("is idempotent: a repeat changes nothing and records nothing", async () => {
     const { u, cards } = await reviewDeck(2);
-    await cardAction(u.id, { action: "suspend", cardIds: [cards[0]!.id] }, NOW);
+    await cardAction(u.id, { action: "suspend", cardIds: [cards[0]!.id], resetCounts: false }, NOW);
     const before = await db.card.findUniqueOrThrow({ where: { id: cards[0]!.id } });
-    const again = await cardAction(u.id, { action: "suspend", cardIds: [cards[0]!.id] }, new Date(NOW.getTime() + 1000));
+    const again = await cardAction(u.id, { action: "suspend", cardIds: [cards[0]!.id], resetCounts: false }, new Date(NOW.getTime() + 1000));
     expect(again).toMatchObject({ batchId: null, changed: 0, unchanged: 1 });
     expect(await db.card.findUniqueOrThrow({ where: { id: cards[0]!.id } })).toEqual(before);
     expect(await db.cardEvent.count({ where: { cardId: cards[0]!.id } })).toBe(1);
@@ -86,16 +87,16 @@ describe("suspending cards", () => {
     const { u, cards } = await reviewDeck(1);
     const other = await reviewDeck(1);
     const theirs = await db.card.findUniqueOrThrow({ where: { id: other.cards[0]!.id } });
-    await expect(cardAction(u.id, { action: "suspend", cardIds: [cards[0]!.id, theirs.id] }, NOW)).rejects.toThrow(UserError);
+    await expect(cardAction(u.id, { action: "suspend", cardIds: [cards[0]!.id, theirs.id], resetCounts: false }, NOW)).rejects.toThrow(UserError);
     expect(await db.card.findUniqueOrThrow({ where: { id: theirs.id } })).toEqual(theirs);
     expect((await db.card.findUniqueOrThrow({ where: { id: cards[0]!.id } })).suspendedAt).toBeNull();
     expect(await db.cardEvent.count({ where: { userId: u.id } })).toBe(0);
   });
 
-  it("rejects malformed input with a message", async () => {
-    const { u } = await reviewDeck(1);
-    await expect(cardAction(u.id, { action: "explode", cardIds: ["x"] }, NOW)).rejects.toThrow(/not valid/);
-    await expect(cardAction(u.id, { action: "suspend", cardIds: [] }, NOW)).rejects.toThrow(/not valid/);
+  it("refuses malformed input at the action's edge with a message", () => {
+    expect(() => viaAction(cardActionSchema, { action: "explode", cardIds: ["x"] })).toThrow("Unknown action");
+    expect(() => viaAction(cardActionSchema, { action: "suspend", cardIds: [] })).toThrow("Choose at least one card");
+    expect(() => viaAction(undoCardActionSchema, { batchId: "not-a-batch" })).toThrow("Nothing to undo");
   });
 });
 
@@ -104,27 +105,27 @@ describe("undoing an action", () => {
     const { u, cards } = await reviewDeck(2);
     const before = await db.card.findMany({ where: { userId: u.id }, orderBy: { id: "asc" } });
     const res = await cardAction(u.id, { action: "forget", cardIds: cards.map((c) => c.id), resetCounts: true }, NOW);
-    const undo = await undoCardAction(u.id, { batchId: res.batchId }, NOW);
+    const undo = await undoCardAction(u.id, { batchId: res.batchId! }, NOW);
     expect(undo).toEqual({ restored: 2, skipped: 0, replay: false });
     const after = await db.card.findMany({ where: { userId: u.id }, orderBy: { id: "asc" } });
     const strip = (cs: typeof after) => cs.map(({ version: _v, ...c }) => c);
     expect(strip(after)).toEqual(strip(before));
-    expect(await undoCardAction(u.id, { batchId: res.batchId }, NOW)).toEqual({ restored: 0, skipped: 0, replay: true });
+    expect(await undoCardAction(u.id, { batchId: res.batchId! }, NOW)).toEqual({ restored: 0, skipped: 0, replay: true });
   });
 
   it("leaves a card that changed since the action as it is", async () => {
     const { u, cards } = await reviewDeck(1);
-    const res = await cardAction(u.id, { action: "bury", cardIds: [cards[0]!.id] }, NOW);
-    await cardAction(u.id, { action: "suspend", cardIds: [cards[0]!.id] }, NOW);
-    expect(await undoCardAction(u.id, { batchId: res.batchId }, NOW)).toMatchObject({ restored: 0, skipped: 1 });
+    const res = await cardAction(u.id, { action: "bury", cardIds: [cards[0]!.id], resetCounts: false }, NOW);
+    await cardAction(u.id, { action: "suspend", cardIds: [cards[0]!.id], resetCounts: false }, NOW);
+    expect(await undoCardAction(u.id, { batchId: res.batchId! }, NOW)).toMatchObject({ restored: 0, skipped: 1 });
     expect((await db.card.findUniqueOrThrow({ where: { id: cards[0]!.id } })).suspendedAt).not.toBeNull();
   });
 
   it("cannot undo another user's action", async () => {
     const { u, cards } = await reviewDeck(1);
     const other = await reviewDeck(1);
-    const res = await cardAction(u.id, { action: "suspend", cardIds: [cards[0]!.id] }, NOW);
-    await expect(undoCardAction(other.u.id, { batchId: res.batchId }, NOW)).rejects.toThrow(/Nothing to undo/);
+    const res = await cardAction(u.id, { action: "suspend", cardIds: [cards[0]!.id], resetCounts: false }, NOW);
+    await expect(undoCardAction(other.u.id, { batchId: res.batchId! }, NOW)).rejects.toThrow(/Nothing to undo/);
     expect((await db.card.findUniqueOrThrow({ where: { id: cards[0]!.id } })).suspendedAt).not.toBeNull();
   });
 });
@@ -133,7 +134,7 @@ describe("burying a card", () => {
   it("takes it out of today's queue and brings it back at the next study day, in the learner's zone", async () => {
     // New York: the study day of 12:00 UTC (08:00 local) ends at 04:00 local the next day = 08:00 UTC.
     const { u, cards } = await reviewDeck(2, { timeZone: "America/New_York" });
-    await cardAction(u.id, { action: "bury", cardIds: [cards[0]!.id] }, NOW);
+    await cardAction(u.id, { action: "bury", cardIds: [cards[0]!.id], resetCounts: false }, NOW);
     const stored = await db.card.findUniqueOrThrow({ where: { id: cards[0]!.id } });
     expect(stored.buriedUntil?.toISOString()).toBe("2026-04-16T08:00:00.000Z");
     expect((await getReviewState(u.id, NOW)).counts.review).toBe(1);
@@ -153,7 +154,7 @@ describe("forgetting a card", () => {
     await gradeReview(u.id, grade(first.id, first.version, 3), new Date(NOW.getTime() - 3 * DAY));
     const graded = await db.card.findUniqueOrThrow({ where: { id: first.id } });
     await gradeReview(u.id, grade(first.id, graded.version, 3), new Date(NOW.getTime() - 2 * DAY));
-    const res = await cardAction(u.id, { action: "forget", cardIds: [first.id] }, NOW);
+    const res = await cardAction(u.id, { action: "forget", cardIds: [first.id], resetCounts: false }, NOW);
     expect(res.changed).toBe(1);
     const c = await db.card.findUniqueOrThrow({ where: { id: first.id } });
     expect(c).toMatchObject({ state: 0, stability: 0, difficulty: 0, reps: 2 });
@@ -165,7 +166,7 @@ describe("forgetting a card", () => {
     const info = await getCardInfo(u.id, first.id, NOW);
     expect(info.history.map((h) => h.type)).toEqual(["review", "review", "manual"]);
     // A second forget of a new card changes nothing; with resetCounts it zeroes the counts.
-    expect((await cardAction(u.id, { action: "forget", cardIds: [first.id] }, NOW)).changed).toBe(0);
+    expect((await cardAction(u.id, { action: "forget", cardIds: [first.id], resetCounts: false }, NOW)).changed).toBe(0);
     await cardAction(u.id, { action: "forget", cardIds: [first.id], resetCounts: true }, NOW);
     expect(await db.card.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({ reps: 0, lapses: 0 });
   });
@@ -183,7 +184,7 @@ describe("forgetting a card", () => {
       v = (await db.card.findUniqueOrThrow({ where: { id: card!.id } })).version;
     }
     expect((await loadSequences(u.id))[0]).toHaveLength(3);
-    await cardAction(u.id, { action: "forget", cardIds: [card!.id] }, new Date(NOW.getTime() - 3 * DAY));
+    await cardAction(u.id, { action: "forget", cardIds: [card!.id], resetCounts: false }, new Date(NOW.getTime() - 3 * DAY));
     v = (await db.card.findUniqueOrThrow({ where: { id: card!.id } })).version;
     await gradeReview(u.id, grade(card!.id, v, 3), new Date(NOW.getTime() - 2 * DAY));
     v = (await db.card.findUniqueOrThrow({ where: { id: card!.id } })).version;
@@ -277,7 +278,7 @@ describe("the cards list", () => {
     expect(rs.slice(0, 4).every((r) => r != null)).toBe(true);
     expect(rs.slice(0, 4)).toEqual([...rs.slice(0, 4)].sort((a, b) => a! - b!));
 
-    await cardAction(u.id, { action: "suspend", cardIds: [c.id] }, NOW);
+    await cardAction(u.id, { action: "suspend", cardIds: [c.id], resetCounts: false }, NOW);
     expect((await listCards(u.id, { ...DEFAULT_QUERY, flag: "suspended" }, NOW)).rows.map((r) => r.id)).toEqual([c.id]);
     expect((await listCards(u.id, { ...DEFAULT_QUERY, flag: "none" }, NOW)).rows.some((r) => r.id === c.id)).toBe(false);
   });

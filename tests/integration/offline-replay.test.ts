@@ -80,7 +80,7 @@ describe("an offline grade made before the card was reset", () => {
       [offline(a.id, 4, new Date(t0.getTime() + DAY + HOUR), { sessionId: session })],
       new Date(resetAt.getTime() + HOUR),
     );
-    await expect(undoReview(u.id, { logId: s!.logId, sessionId: session }, new Date(resetAt.getTime() + 2 * HOUR))).rejects.toMatchObject({ status: 409 });
+    await expect(undoReview(u.id, { logId: s!.logId!, sessionId: session }, new Date(resetAt.getTime() + 2 * HOUR))).rejects.toMatchObject({ status: 409 });
     expect(await cardOf(a.id)).toEqual(reset);
   });
 
@@ -103,7 +103,7 @@ describe("an offline grade made before the card was reset", () => {
     );
     expect(results.map((r) => r.status)).toEqual(["stored", "stored"]);
     expect(await cardOf(a.id)).toMatchObject({ state: 0, reps: 0 });
-    expect(await undoCardAction(u.id, { batchId })).toMatchObject({ restored: 1 });
+    expect(await undoCardAction(u.id, { batchId: batchId! })).toMatchObject({ restored: 1 });
     const { stored, replayed, logs } = await replayedCard(db, u.id, a.id);
     expect(logs).toHaveLength(5);
     expect(stored).toEqual(replayed);
@@ -140,7 +140,7 @@ describe("an offline grade placed before reviews made meanwhile", () => {
     const t0 = new Date(Date.now() + HOUR);
     await syncOfflineGrades(u.id, [offline(a.id, 3, t0), offline(a.id, 3, new Date(t0.getTime() + 11 * MIN))], new Date(t0.getTime() + HOUR));
     await gradeOnline(u.id, a.id, 3, new Date(t0.getTime() + 3 * DAY));
-    await cardAction(u.id, { action: "suspend", cardIds: [a.id] }, new Date(t0.getTime() + 3 * DAY + HOUR));
+    await cardAction(u.id, { action: "suspend", cardIds: [a.id], resetCounts: false }, new Date(t0.getTime() + 3 * DAY + HOUR));
     const suspendedAt = (await cardOf(a.id)).suspendedAt;
     expect(suspendedAt).not.toBeNull();
     const [r] = await syncOfflineGrades(u.id, [offline(a.id, 1, new Date(t0.getTime() + DAY))], new Date(t0.getTime() + 4 * DAY));
@@ -230,8 +230,8 @@ describe("the device's clock and study session", () => {
     expect(r!.status).toBe("stored");
     expect((await db.reviewLog.findUniqueOrThrow({ where: { id: r!.logId } })).sessionId).toBe(session);
     // Another session cannot undo it; its own can.
-    await expect(undoReview(u.id, { logId: r!.logId, sessionId: randomUUID() }, now)).rejects.toMatchObject({ status: 409 });
-    await undoReview(u.id, { logId: r!.logId, sessionId: session }, now);
+    await expect(undoReview(u.id, { logId: r!.logId!, sessionId: randomUUID() }, now)).rejects.toMatchObject({ status: 409 });
+    await undoReview(u.id, { logId: r!.logId!, sessionId: session }, now);
     expect(await cardOf(a.id)).toMatchObject({ state: 0, reps: 0 });
   });
 

@@ -9,7 +9,8 @@ import { listQuizAttempts, scoreQuiz, submitQuiz } from "@/lib/learn/quiz";
 import { getLessonProgress } from "@/lib/learn/progress";
 import { addLessonToDeck } from "@/lib/srs/deck";
 import { getReviewState, gradeReview } from "@/lib/srs/review";
-import { grade, makeUser } from "./helpers";
+import { quizSubmissionSchema } from "@/lib/validation/quiz";
+import { grade, makeUser, viaAction } from "./helpers";
 
 const LESSON = getLesson("cold-and-heat")!;
 
@@ -38,7 +39,7 @@ describe("scoring a quiz", () => {
       { score: LESSON.quiz.length, total: LESSON.quiz.length },
     );
     const tampered = { ...input, answers: input.answers.map((a) => ({ ...a, correct: true })) };
-    const r = await submitQuiz(u.id, tampered);
+    const r = await submitQuiz(u.id, viaAction(quizSubmissionSchema, tampered));
     expect(r).toMatchObject({ score: 0, total: LESSON.quiz.length, stored: true, replay: false });
     expect(r.answers.every((a) => !a.correct)).toBe(true);
     const stored = await db.quizAttempt.findUniqueOrThrow({ where: { id: r.attemptId! } });
@@ -146,7 +147,7 @@ describe("storing an attempt", () => {
       () => ({ ...submission(LESSON), answers: [...submission(LESSON).answers.slice(1), { questionId: "no-such-question", chosen: "x" }] }),
       400,
     ],
-    ["too many answers", () => ({ ...submission(LESSON), answers: Array.from({ length: 9 }, () => ({ questionId: q0.id, chosen: q0.answer })) }), 400],
+    ["too many answers", () => ({ ...submission(LESSON), answers: Array.from({ length: 9 }, () => ({ questionId: q0.id, chosen: q0.answer })) }), 422],
     [
       "a question answered twice",
       () => ({ ...submission(LESSON), answers: [...submission(LESSON).answers.slice(1), { questionId: LESSON.quiz[1]!.id, chosen: q0.answer }] }),
@@ -161,15 +162,16 @@ describe("storing an attempt", () => {
     [
       "a chosen answer of the wrong type",
       () => ({ ...submission(LESSON), answers: [{ questionId: q0.id, chosen: 2 }, ...submission(LESSON).answers.slice(1)] }),
-      400,
+      422,
     ],
-    ["answers that are not a list", () => ({ ...submission(LESSON), answers: "all right" }), 400],
-    ["a malformed client id", () => submission(LESSON, [], { clientId: "not-a-uuid" }), 400],
-    ["a huge lesson slug", () => submission(LESSON, [], { lessonSlug: "a".repeat(10_000) }), 400],
+    ["answers that are not a list", () => ({ ...submission(LESSON), answers: "all right" }), 422],
+    ["a malformed client id", () => submission(LESSON, [], { clientId: "not-a-uuid" }), 422],
+    ["a huge lesson slug", () => submission(LESSON, [], { lessonSlug: "a".repeat(10_000) }), 422],
   ])("refuses %s with a clear error and writes nothing", async (_, make, status) => {
     const u = await makeUser();
     const cards = await db.card.findMany({ where: { userId: u.id }, orderBy: { id: "asc" } });
-    const p = submitQuiz(u.id, make());
+    // The action's schema (422, the form's own messages) or the lesson's content (400, 404).
+    const p = (async () => submitQuiz(u.id, viaAction(quizSubmissionSchema, make())))();
     await expect(p).rejects.toBeInstanceOf(UserError);
     await expect(p).rejects.toMatchObject({ status, message: expect.stringMatching(/\w{4,}/) });
     expect(await db.quizAttempt.count({ where: { userId: u.id } })).toBe(0);

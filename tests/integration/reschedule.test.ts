@@ -6,6 +6,7 @@ import { applyReschedule, previewReschedule, rescheduleStatus, undoReschedule } 
 import { cardAction } from "@/lib/srs/cards/actions";
 import { getLessons } from "@/lib/content/load";
 import { DEMO_ACCOUNT } from "@/lib/demo";
+import type { GradeInput } from "@/lib/validation/review";
 import { grade, makeUser } from "./helpers";
 import { seedHistory } from "./progress-fixtures";
 import { seedDemoAccount } from "../../scripts/seed-demo";
@@ -47,7 +48,7 @@ describe("rescheduling after new parameters", () => {
     const card = await db.card.findFirstOrThrow({ where: { userId: u.id }, orderBy: { catalogCard: { position: "asc" } } });
     const DAY = 86_400_000;
     let t = START.getTime();
-    const gradeAt = async (rating: number, at: number) => {
+    const gradeAt = async (rating: GradeInput["rating"], at: number) => {
       const c = await db.card.findUniqueOrThrow({ where: { id: card.id } });
       await gradeReview(u.id, grade(card.id, c.version, rating), new Date((t = at)));
     };

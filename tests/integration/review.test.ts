@@ -4,22 +4,14 @@ import { db } from "@/lib/db";
 import { isPostgresUrl } from "@/lib/db/url";
 import { UserError } from "@/lib/errors";
 import { getReviewState, gradeReview, undoReview } from "@/lib/srs/review";
-import { firstCard, grade, makeUser, SESSION } from "./helpers";
+import { gradeSchema, undoSchema } from "@/lib/validation/review";
+import { firstCard, grade, makeUser, SESSION, viaRoute } from "./helpers";
 import { getStudySummary } from "@/lib/progress/summary";
 import { getDashboard } from "@/lib/progress/queries";
+import { cardFields } from "@/lib/srs/card-rows";
 
-const fsrsFields = (c: Awaited<ReturnType<typeof firstCard>>) => ({
-  state: c.state,
-  due: c.due,
-  stability: c.stability,
-  difficulty: c.difficulty,
-  elapsedDays: c.elapsedDays,
-  scheduledDays: c.scheduledDays,
-  learningSteps: c.learningSteps,
-  reps: c.reps,
-  lapses: c.lapses,
-  lastReview: c.lastReview,
-});
+// A card's FSRS fields, as undo restores them.
+const fsrsFields = cardFields;
 
 describe("grading a card", () => {
   it("stores the new card state and a full pre-review log in one step", async () => {
@@ -86,16 +78,16 @@ describe("grading a card", () => {
 
   it.each([
     ["a missing field", (id: string) => ({ cardId: id, rating: 3, version: 0, durationMs: 1 })],
-    ["a rating out of range", (id: string) => grade(id, 0, 5)],
-    ["a rating of the wrong type", (id: string) => grade(id, 0, "3" as unknown as number)],
+    ["a rating out of range", (id: string) => ({ ...grade(id, 0, 3), rating: 5 })],
+    ["a rating of the wrong type", (id: string) => ({ ...grade(id, 0, 3), rating: "3" })],
     ["a huge card id", () => grade("x".repeat(10_000), 0, 3)],
-    ["an unknown extra field", (id: string) => grade(id, 0, 3, { userId: "someone-else" })],
+    ["an unknown extra field", (id: string) => ({ ...grade(id, 0, 3), userId: "someone-else" })],
     ["a malformed client id", (id: string) => grade(id, 0, 3, { clientId: "not-a-uuid" })],
     ["a negative duration", (id: string) => grade(id, 0, 3, { durationMs: -5 })],
-  ])("refuses %s with a clear 400 and writes nothing", async (_, make) => {
+  ])("refuses %s with a clear 400 at the route's edge and writes nothing", async (_, make) => {
     const u = await makeUser();
     const card = await firstCard(u.id);
-    const p = gradeReview(u.id, make(card.id));
+    const p = (async () => gradeReview(u.id, viaRoute(gradeSchema, make(card.id))))();
     await expect(p).rejects.toBeInstanceOf(UserError);
     await expect(p).rejects.toMatchObject({ status: 400 });
     expect(await db.reviewLog.count({ where: { userId: u.id } })).toBe(0);
@@ -144,7 +136,7 @@ describe("undo", () => {
     let now = new Date("2026-04-01T09:00:00Z");
     // Take the card into review state first, so that undo has real state to restore.
     let c = card;
-    for (const rating of [3, 3]) {
+    for (const rating of [3, 3] as const) {
       await gradeReview(u.id, grade(c.id, c.version, rating), now);
       c = await db.card.findUniqueOrThrow({ where: { id: c.id } });
       now = new Date(c.due.getTime() + 60_000);
@@ -226,8 +218,9 @@ describe("undo", () => {
     const u = await makeUser();
     const card = await firstCard(u.id);
     const r = await gradeReview(u.id, grade(card.id, card.version, 3));
-    await expect(undoReview(u.id, { logId: r.logId })).rejects.toMatchObject({ status: 400, message: "Undo needs the study session it is asked from" });
-    await expect(undoReview(u.id, { logId: r.logId, sessionId: "not-a-uuid" })).rejects.toMatchObject({ status: 400, message: "sessionId must be a UUID" });
+    const undo = async (body: unknown) => undoReview(u.id, viaRoute(undoSchema, body));
+    await expect(undo({ logId: r.logId })).rejects.toMatchObject({ status: 400, message: "Undo needs the study session it is asked from" });
+    await expect(undo({ logId: r.logId, sessionId: "not-a-uuid" })).rejects.toMatchObject({ status: 400, message: "sessionId must be a UUID" });
     expect((await db.reviewLog.findUniqueOrThrow({ where: { id: r.logId } })).undoneAt).toBeNull();
   });
 

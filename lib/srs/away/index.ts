@@ -2,8 +2,8 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { State } from "ts-fsrs";
 import { kdb, kyselyOn, sqlDb, transaction, type Db } from "../../db";
-import { parseInput, UserError } from "../../errors";
-import { awaySchema, dayOfIsoDate, spreadBacklogSchema, undoAwaySchema } from "../../validation/away";
+import { UserError } from "../../errors";
+import { dayOfIsoDate, type AwayInput, type SpreadBacklogInput, type UndoAwayInput } from "../../validation/away";
 import { dayNumberToIsoDate, studyDayBounds, studyDayNumber, studyDayStart, type DayContext } from "../day";
 import { CARD_FIELD_COLUMNS, inState, queuedCards } from "../card-queries";
 import { retrievability } from "../scheduler";
@@ -92,8 +92,7 @@ const livePeriods = (db: Db, userId: string) => db.selectFrom("AwayPeriod").wher
 
 export type AwayPlan = { startDay: number; endDay: number; spreadDays: number; summary: MoveSummary; moves: PlannedMove[] };
 
-async function planAway(tx: Db, u: ReviewUser, raw: unknown, now: Date): Promise<AwayPlan> {
-  const input = parseInput(awaySchema, raw);
+async function planAway(tx: Db, u: ReviewUser, input: AwayInput, now: Date): Promise<AwayPlan> {
   const ctx = dayContextOf(u);
   const today = studyDayNumber(now, ctx);
   const startDay = dayOfIsoDate(input.start);
@@ -118,17 +117,17 @@ const previewOf = (p: AwayPlan): AwayPreview => ({
 });
 
 // What naming these days away would do, without changing anything.
-export async function previewAway(user: UserRef, raw: unknown, now = new Date()): Promise<AwayPreview> {
+export async function previewAway(user: UserRef, input: AwayInput, now = new Date()): Promise<AwayPreview> {
   const u = await reviewUserOf(user);
-  return previewOf(await planAway(kdb, u, raw, now));
+  return previewOf(await planAway(kdb, u, input, now));
 }
 
 // Records the break and moves its cards, in one transaction (planned inside it, so that a
 // review made meanwhile is not overwritten).
-export async function setAway(user: UserRef, raw: unknown, now = new Date()): Promise<AwayPreview & { periodId: string }> {
+export async function setAway(user: UserRef, input: AwayInput, now = new Date()): Promise<AwayPreview & { periodId: string }> {
   const u = await reviewUserOf(user);
   return transaction(async (tx) => {
-    const p = await planAway(tx, u, raw, now);
+    const p = await planAway(tx, u, input, now);
     const batchId = p.moves.length ? randomUUID() : null;
     if (batchId) await writeMoves(tx, u.id, p.moves, AWAY_EVENT, batchId, now);
     const periodId = randomUUID();
@@ -159,8 +158,7 @@ export type UndoAwayResult = { restored: number; skipped: number };
 
 // Takes the break back: every card it moved returns to its due date unless it changed since
 // (a review), and its days are no longer away days; one transaction.
-export async function undoAway(user: UserRef, raw: unknown, now = new Date()): Promise<UndoAwayResult> {
-  const { periodId } = parseInput(undoAwaySchema, raw, "Nothing to undo.");
+export async function undoAway(user: UserRef, { periodId }: UndoAwayInput, now = new Date()): Promise<UndoAwayResult> {
   const u = await reviewUserOf(user);
   // On lib/db/sql.ts's transaction, which restoreBatch (lib/srs/cards/actions.ts) takes.
   return sqlDb.transaction(async (sqlTx) => {
@@ -232,8 +230,7 @@ export type SpreadResult = { batchId: string | null; summary: MoveSummary };
 
 // Spreads today's due reviews over `days` days from today, in one transaction; undone with
 // the card actions' undo (undoCardAction with the batch id).
-export async function spreadBacklog(user: UserRef, raw: unknown, now = new Date()): Promise<SpreadResult> {
-  const { days } = parseInput(spreadBacklogSchema, raw);
+export async function spreadBacklog(user: UserRef, { days }: SpreadBacklogInput, now = new Date()): Promise<SpreadResult> {
   const u = await reviewUserOf(user);
   return transaction(async (tx) => {
     const p = await planBacklog(tx, u, days, now);

@@ -1,8 +1,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { kdb, transaction } from "../../db";
-import { parseInput, UserError } from "../../errors";
-import { checkInSchema } from "../../validation/check-in";
+import { UserError } from "../../errors";
+import type { CheckInInput } from "../../validation/check-in";
 import { studyDayBounds, studyDayNumber } from "../day";
 import { CARD_FIELD_COLUMNS, dueBefore, queuedCards } from "../card-queries";
 import { retrievability } from "../scheduler";
@@ -82,8 +82,7 @@ export async function getTodayCheckIn(user: UserRef, now = new Date()): Promise<
 
 // Records today's answer (or its skipping) once: a second answer the same study day changes
 // nothing and returns the first. A bad day postpones cards in the same transaction.
-export async function recordCheckIn(user: UserRef, raw: unknown, now = new Date()): Promise<CheckIn> {
-  const input = parseInput(checkInSchema, raw, "That answer is not valid; nothing was changed.");
+export async function recordCheckIn(user: UserRef, input: CheckInInput, now = new Date()): Promise<CheckIn> {
   const u = await reviewUserOf(user);
   const ctx = dayContextOf(u);
   const studyDay = studyDayNumber(now, ctx);

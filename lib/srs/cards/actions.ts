@@ -3,8 +3,8 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { kyselyOn, sqlDb, transaction, type Row } from "../../db";
 import type { SqlTx } from "../../db/sql";
-import { parseInput, UserError } from "../../errors";
-import { cardActionSchema, undoCardActionSchema, type CardActionKind } from "../../validation/cards";
+import { UserError } from "../../errors";
+import type { CardActionInput, CardActionKind, UndoCardActionInput } from "../../validation/cards";
 import { studyDayBounds } from "../day";
 import { createScheduler, forgetCard } from "../scheduler";
 import { CARD_FIELDS, cardFields, cardStateOf, type CardFields } from "../card-rows";
@@ -54,8 +54,7 @@ export function snapshotFromJson(text: string): Snapshot {
 // A card's snapshot and version, and the write of an action's result over them.
 const SNAPSHOT_COLUMNS = [...CARD_FIELDS, "suspendedAt", "buriedUntil", "leech"] as const;
 
-export async function cardAction(userOrId: Parameters<typeof reviewUserOf>[0], raw: unknown, now = new Date()): Promise<CardActionResult> {
-  const input = parseInput(cardActionSchema, raw, "That action is not valid; nothing was changed.");
+export async function cardAction(userOrId: Parameters<typeof reviewUserOf>[0], input: CardActionInput, now = new Date()): Promise<CardActionResult> {
   const user = await reviewUserOf(userOrId);
   const f = createScheduler(schedulerSettingsOf(user));
   const ctx = {
@@ -103,8 +102,7 @@ export type UndoCardActionResult = { restored: number; skipped: number; replay: 
 // Restores every card of one action exactly as it was, unless it changed since (a review, or
 // a later action): such a card is left as it is and counted as skipped. Repeating the undo
 // changes nothing (a skipped card stays skipped). History stays: the events are marked undone, not deleted.
-export async function undoCardAction(userId: string, raw: unknown, now = new Date()): Promise<UndoCardActionResult> {
-  const { batchId } = parseInput(undoCardActionSchema, raw, "Nothing to undo.");
+export async function undoCardAction(userId: string, { batchId }: UndoCardActionInput, now = new Date()): Promise<UndoCardActionResult> {
   return sqlDb.transaction((tx) => restoreBatch(tx, userId, batchId, now));
 }
 

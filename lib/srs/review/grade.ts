@@ -5,7 +5,7 @@ import { isUniqueSqlError, kdb, kyselyOn, sqlDb, type Db } from "../../db";
 import { prepared } from "../../db/prepared";
 import type { SqlTx } from "../../db/sql";
 import { UserError } from "../../errors";
-import { gradeSchema } from "../../validation/review";
+import type { GradeInput } from "../../validation/review";
 import { studyDayNumber } from "../day";
 import { gradeCard } from "../scheduler";
 import { cardScheduler } from "../safety";
@@ -83,10 +83,13 @@ const firstResult = prepared((db, p: { userId: string; clientId: string }) =>
   db.selectFrom("ReviewLog").select(["id", "nextDue", "nextState", "undoneAt"]).where("userId", "=", p.userId).where("clientId", "=", p.clientId),
 );
 
-export async function gradeAs(user: ReviewUser, raw: unknown, now: Date): Promise<GradeResult> {
-  const parsed = gradeSchema.safeParse(raw);
-  if (!parsed.success) throw new UserError(parsed.error.issues[0]?.message ?? "Invalid grade", 400);
-  const input = parsed.data;
+// Grading: one read of the card, then its update and the log insert in one transaction.
+// The read sits outside the transaction: the update's `version = ?` condition makes a grade
+// made against an older view (another tab, a repeat) change nothing, and it then answers 409
+// or, for a repeated clientId, the first result. A repeated clientId is not looked up first:
+// its grade already moved the card on, so the repeat fails the version check (or, racing on
+// PostgreSQL, the unique clientId index), and the catch answers with the stored result.
+export async function gradeAs(user: ReviewUser, input: GradeInput, now: Date): Promise<GradeResult> {
   const userId = user.id;
   try {
     // The card, its user's settings, and (even days) the other cards its load counts, in one statement.

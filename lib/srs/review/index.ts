@@ -4,7 +4,7 @@ import { gradeAs } from "./grade";
 import { undoReview } from "./undo";
 import { offlineSnapshot } from "./offline";
 import { syncGrades } from "./sync";
-import type { OfflineGradeInput } from "../../validation/review";
+import type { GradeInput, OfflineGradeInput, UndoInput } from "../../validation/review";
 import { reviewUserOf } from "./user";
 
 // The review session, split by job: the queue's read model (queue.ts), grading (grade.ts) and
@@ -18,20 +18,20 @@ export type { ReviewUser } from "./user";
 
 type UserRef = Parameters<typeof reviewUserOf>[0];
 
-export async function gradeReview(user: UserRef, raw: unknown, now = new Date()) {
-  return gradeAs(await reviewUserOf(user), raw, now);
+export async function gradeReview(user: UserRef, input: GradeInput, now = new Date()) {
+  return gradeAs(await reviewUserOf(user), input, now);
 }
 
 // Grading and undoing answer with the next review state.
-export async function gradeAndNext(user: UserRef, raw: unknown, now = new Date()) {
+export async function gradeAndNext(user: UserRef, input: GradeInput, now = new Date()) {
   const u = await reviewUserOf(user);
-  const result = await gradeAs(u, raw, now);
+  const result = await gradeAs(u, input, now);
   return { result, state: await reviewStateOf(u, now) };
 }
 
-export async function undoAndNext(user: UserRef, raw: unknown, now = new Date()) {
+export async function undoAndNext(user: UserRef, input: UndoInput, now = new Date()) {
   const u = await reviewUserOf(user);
-  const result = await undoReview(u.id, raw, now);
+  const result = await undoReview(u.id, input, now);
   return { result, state: await reviewStateOf(u, now) };
 }
 

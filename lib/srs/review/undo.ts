@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "kysely";
 import { transaction } from "../../db";
 import { UserError } from "../../errors";
-import { undoSchema } from "../../validation/review";
+import type { UndoInput } from "../../validation/review";
 import { restoredCardFields } from "../card-rows";
 import { LEECH_FLAGGED, LEECH_SUSPENDED } from "../leech";
 
@@ -25,11 +25,7 @@ export function undoRefusal(log: UndoTarget, sessionId: string): UserError | nul
 
 // Undo marks the log undone (history stays append-only) and restores every card field from
 // the log's snapshot, so the card is exactly as it was before that review.
-export async function undoReview(userId: string, raw: unknown, now = new Date()): Promise<UndoResult> {
-  const parsed = undoSchema.safeParse(raw);
-  if (!parsed.success) throw new UserError(parsed.error.issues[0]?.message ?? "Invalid request", 400);
-  const { logId, sessionId } = parsed.data;
-
+export async function undoReview(userId: string, { logId, sessionId }: UndoInput, now = new Date()): Promise<UndoResult> {
   return transaction(async (tx) => {
     const log = await tx
       .selectFrom("ReviewLog as l")
