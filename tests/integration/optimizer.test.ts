@@ -36,7 +36,8 @@ describe("personal FSRS parameters", () => {
     // Measured against the defaults both times, the two figures would be equal.
     expect(second.defaultEval!.logLoss).toBeGreaterThan(first.defaultEval!.logLoss);
     expect(verdictOf(second.defaultEval!, second.newEval!, true).offer).toBe(true);
-  });
+    // Two jobs of six fits each (five time-series folds and the final fit).
+  }, 180_000);
 
   it("fits 21 finite weights in a background job, evaluates both sets, applies and restores them", async () => {
     const a = await makeUser();
@@ -93,7 +94,7 @@ describe("personal FSRS parameters", () => {
     expect((await db.user.findUniqueOrThrow({ where: { id: a.id } })).fsrsWeights).toBeNull();
     expect(await db.parameterSet.count({ where: { userId: a.id } })).toBe(0);
     await expect(restorePrevious(a.id)).rejects.toMatchObject({ status: 409 });
-  }, 120_000);
+  }, 180_000);
 
   it("restores the previous personal set after a second apply", async () => {
     const u = await makeUser();
