@@ -28,8 +28,9 @@ export function ReschedulePanel({ personal, canUndo: initialUndo }: { personal: 
     <section aria-labelledby="reschedule-h" id="reschedule">
       <h2 id="reschedule-h">Reschedule cards</h2>
       <p className="muted">
-        You are using {personal ? "personal parameters" : "the standard FSRS parameters"}. New parameters change future reviews only; to move cards already
-        scheduled, replay each card&apos;s review history with the current parameters. You see how many cards move before anything changes.
+        You are using {personal ? "personal parameters" : "the standard FSRS parameters"}. New parameters, a new retention target or a new longest gap change
+        future reviews only; to move cards already scheduled, replay each card&apos;s review history with the current settings. You see how many cards move, and
+        why, before anything changes.
       </p>
       {error && (
         <p className="form-error" role="alert">

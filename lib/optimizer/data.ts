@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "kysely";
-import { State } from "ts-fsrs";
+import { Rating, State } from "ts-fsrs";
 import { db, kdb } from "../db";
 import { cardSequence, countItems, FULL_TRAINING_MIN_ITEMS, type LogPoint, type Review } from "./items";
 
@@ -9,7 +9,13 @@ const CARD_BATCH = 200;
 // Every card's review sequence, read a batch of cards at a time (index cardId+review), so
 // memory holds the compact sequences, never full log rows. Runs in the job runner only.
 export async function loadSequences(userId: string): Promise<Review[][]> {
+  return (await loadDatedSequences(userId)).sequences;
+}
+
+// The sequences and, for each, the study day of its last review (to order items in time).
+export async function loadDatedSequences(userId: string): Promise<{ sequences: Review[][]; lastDays: number[] }> {
   const seqs: Review[][] = [];
+  const lastDays: number[] = [];
   let cursor: string | undefined;
   for (;;) {
     const cards = await db.card.findMany({
@@ -28,13 +34,17 @@ export async function loadSequences(userId: string): Promise<Review[][]> {
     let start = 0;
     for (let i = 1; i <= logs.length; i++) {
       if (i === logs.length || logs[i]!.cardId !== logs[start]!.cardId) {
-        const seq = cardSequence(logs.slice(start, i) as LogPoint[]);
-        if (seq.length > 1) seqs.push(seq);
+        const cardLogs = logs.slice(start, i) as LogPoint[];
+        const seq = cardSequence(cardLogs);
+        if (seq.length > 1) {
+          seqs.push(seq);
+          lastDays.push(cardLogs.findLast((l) => l.rating >= Rating.Again && l.rating <= Rating.Easy)!.reviewDay);
+        }
         start = i;
       }
     }
   }
-  return seqs;
+  return { sequences: seqs, lastDays };
 }
 
 export type ItemCount = { items: number; exact: boolean; enough: boolean };

@@ -38,3 +38,41 @@ export function itemPrefixLengths(seq: Review[]): number[] {
 }
 
 export const countItems = (seqs: Review[][]) => seqs.reduce((n, s) => n + itemPrefixLengths(s).length, 0);
+
+// The items of all sequences in time order: by the study day of the item's last review, then
+// card, then position (a stable, deterministic order). `lastDays[i]` is the study day of the
+// last review of `seqs[i]`; the day of each earlier review follows from the deltas. fsrs-rs's
+// time-series splits take items in this order (its TimeSeriesSplit assumes sorted items).
+export type TimedItem = { seq: number; length: number; day: number };
+
+export function itemsInTimeOrder(seqs: Review[][], lastDays: number[]): TimedItem[] {
+  const out: TimedItem[] = [];
+  seqs.forEach((seq, s) => {
+    let day = lastDays[s]!;
+    const days: number[] = new Array<number>(seq.length);
+    for (let i = seq.length - 1; i >= 0; i--) {
+      days[i] = day;
+      day -= seq[i]!.deltaT;
+    }
+    for (const length of itemPrefixLengths(seq)) out.push({ seq: s, length, day: days[length - 1]! });
+  });
+  return out.sort((a, b) => a.day - b.day || a.seq - b.seq || a.length - b.length);
+}
+
+// fsrs-rs's time-series splits (its TimeSeriesSplit): the items in time order cut into six
+// segments of n/6 (the last takes the rest); fold k is fitted on segments 0..k and tested on
+// segment k+1, so every item from the second segment on is predicted by weights fitted only
+// on earlier items.
+export const TIME_SERIES_FOLDS = 5;
+export const heldOutStart = (items: number) => Math.floor(items / (TIME_SERIES_FOLDS + 1));
+
+export type Fold = { trainEnd: number; testEnd: number };
+
+export function timeSeriesFolds(items: number): Fold[] {
+  const size = heldOutStart(items);
+  if (size === 0) return [];
+  return Array.from({ length: TIME_SERIES_FOLDS }, (_, k) => ({
+    trainEnd: (k + 1) * size,
+    testEnd: k === TIME_SERIES_FOLDS - 1 ? items : (k + 2) * size,
+  }));
+}

@@ -6,6 +6,7 @@ import { checkWeights, parseStoredWeights } from "../srs/weights";
 import { countTrainingItems, type ItemCount } from "./data";
 import { FULL_TRAINING_MIN_ITEMS } from "./items";
 import { kickOptimizer } from "./runner";
+import { improvementPercent } from "./verdict";
 
 // The user-facing side of "Optimize my schedule": every function takes the session's user
 // id first and scopes every query by it, so one user can never see or apply another's job.
@@ -110,6 +111,11 @@ export async function applyJob(userId: string, { jobId }: JobIdInput): Promise<{
     const job = await tx.optimizeJob.findFirst({ where: { id: jobId, userId } });
     if (!job) throw new UserError("No such optimisation job.", 404);
     if (job.status !== "done" || !job.weights) throw new UserError("This result can no longer be applied.", 409);
+    const before = evalOf(job.defaultLogLoss, job.defaultRmse);
+    const after = evalOf(job.newLogLoss, job.newRmse);
+    // The panel offers Apply only then (lib/optimizer/verdict.ts); a stale page cannot either.
+    if (before && after && improvementPercent(before, after) <= 0)
+      throw new UserError("These parameters do not predict your memory better than the ones you use, so they were not applied.", 409);
     const weights = checkWeights(JSON.parse(job.weights));
     const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { fsrsWeights: true } });
     await tx.parameterSet.create({ data: { userId, weights: user.fsrsWeights ?? "null", source: user.fsrsWeights ? "personal" : "default" } });

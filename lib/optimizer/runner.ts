@@ -5,7 +5,7 @@ import { db } from "../db";
 import { jobRunner } from "../jobs/runner";
 import { runTask } from "../jobs/pool";
 import { checkWeights, parseStoredWeights } from "../srs/weights";
-import { loadSequences } from "./data";
+import { loadDatedSequences } from "./data";
 import type { FitResult } from "./fit";
 import { countItems, FULL_TRAINING_MIN_ITEMS, type Review } from "./items";
 
@@ -21,13 +21,20 @@ const PROGRESS_WRITE_MS = 400;
 export const STALE_JOB_MS = 5 * 60_000;
 const HEARTBEAT_MS = 30_000;
 
-// Fits the weights in the worker pool; onProgress gets a fraction 0..1. `defaultEval` measures
-// the parameters in use (the learner's own, or the standard ones), so that a result is offered
-// only when it predicts better than what the learner has (lib/optimizer/verdict.ts).
-function fitInPool(sequences: Review[][], onProgress: (fraction: number) => void, currentWeights: number[]): Promise<FitResult> {
+// Fits the weights in the worker pool; onProgress gets a fraction 0..1. `newEval` measures the
+// fitting on held-out later reviews and `defaultEval` the parameters in use (the learner's own,
+// or the standard ones) on the same reviews, so that a result is offered only when it predicts
+// better than what the learner has (lib/optimizer/verdict.ts).
+function fitInPool(
+  { sequences, lastDays }: { sequences: Review[][]; lastDays: number[] },
+  onProgress: (fraction: number) => void,
+  currentWeights: number[],
+): Promise<FitResult> {
   const { port1, port2 } = new MessageChannel();
   port1.on("message", (m: { current: number; total: number }) => onProgress(m.total > 0 ? Math.min(1, m.current / m.total) : 0));
-  return runTask("optimize", { sequences, currentWeights, numRelearningSteps: NUM_RELEARNING_STEPS, port: port2 }, [port2]).finally(() => port1.close());
+  return runTask("optimize", { sequences, lastDays, currentWeights, numRelearningSteps: NUM_RELEARNING_STEPS, port: port2 }, [port2]).finally(() =>
+    port1.close(),
+  );
 }
 
 async function setJob(id: string, data: Parameters<typeof db.optimizeJob.updateMany>[0]["data"]) {
@@ -37,9 +44,9 @@ async function setJob(id: string, data: Parameters<typeof db.optimizeJob.updateM
 
 async function runJob(job: { id: string; userId: string }): Promise<void> {
   try {
-    const [sequences, user] = await Promise.all([loadSequences(job.userId), db.user.findUnique({ where: { id: job.userId }, select: { fsrsWeights: true } })]);
+    const [dated, user] = await Promise.all([loadDatedSequences(job.userId), db.user.findUnique({ where: { id: job.userId }, select: { fsrsWeights: true } })]);
     const current = parseStoredWeights(user?.fsrsWeights ?? null) ?? [...default_w];
-    const items = countItems(sequences);
+    const items = countItems(dated.sequences);
     await setJob(job.id, { items, progress: 0.02 });
     if (items < FULL_TRAINING_MIN_ITEMS) {
       await setJob(job.id, {
@@ -54,7 +61,7 @@ async function runJob(job: { id: string; userId: string }): Promise<void> {
     // Keeps updatedAt fresh even when the fit reports no progress for a while.
     const heartbeat = setInterval(() => void setJob(job.id, { progress }).catch(() => undefined), HEARTBEAT_MS);
     const result = await fitInPool(
-      sequences,
+      dated,
       (fraction) => {
         const now = Date.now();
         if (now - lastWrite < PROGRESS_WRITE_MS) return;

@@ -1,7 +1,10 @@
+import { heldOutStart } from "./items";
+
 // What an optimisation result means, in plain words (pure, unit-tested). The parameters in use
-// when the job ran (the learner's own, or the standard ones) and the newly fitted ones are
-// both measured on the learner's reviews; the new ones are offered only when they predict
-// better, and with enough history a health check says what would make memory easier to predict.
+// when the job ran (the learner's own, or the standard ones) and newly fitted ones are both
+// judged on held-out later reviews (lib/optimizer/fit.ts: the new ones fitted only on reviews
+// before them); the new ones are offered only when they predict better, and with enough
+// history a health check says what would make memory easier to predict.
 
 export type Evaluation = { logLoss: number; rmseBins: number };
 
@@ -19,6 +22,10 @@ export function improvementPercent(current: Evaluation, next: Evaluation): numbe
   return Math.round((100 * (current.logLoss - next.logLoss)) / current.logLoss);
 }
 
+// How many of a job's training items both sets predicted (the later five sixths, as fsrs-rs's
+// five time-series folds test them).
+export const heldOutItems = (items: number) => items - heldOutStart(items);
+
 export type Verdict = { offer: boolean; message: string };
 
 export function verdictOf(current: Evaluation, next: Evaluation, personalNow: boolean): Verdict {
@@ -26,7 +33,7 @@ export function verdictOf(current: Evaluation, next: Evaluation, personalNow: bo
   if (pct <= 0) return { offer: false, message: KEEP_CURRENT };
   return {
     offer: true,
-    message: `New parameters predict your answers about ${pct}% better than ${personalNow ? "your current ones" : "the standard ones"}. Apply them to schedule your reviews by them.`,
+    message: `Personal parameters predict your later answers about ${pct}% better than ${personalNow ? "your current ones" : "the standard ones"}: fitted only on your earlier reviews, they guessed more of what you went on to remember and forget. Apply them to schedule your reviews by them.`,
   };
 }
 

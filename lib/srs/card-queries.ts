@@ -22,9 +22,6 @@ export const studied = (): Expression<SqlBool> => eb("c.state", "<>", sql.lit(St
 // Studied and due before `cutoff`, the end of the study day (isDue).
 export const dueBefore = (cutoff: Date): Expression<SqlBool> => eb.and([studied(), eb("c.due", "<", cutoff)]);
 
-// Studied: not new.
-export const studied = (): Expression<SqlBool> => eb("c.state", "<>", sql.lit(State.New));
-
 // Due before `cutoff` and in the queue now: what /review offers today (before its daily limits).
 export const dueAndQueued = (cutoff: Date, now: Date): Expression<SqlBool> => eb.and([dueBefore(cutoff), queuedAt(now)]);
 

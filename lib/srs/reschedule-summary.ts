@@ -1,3 +1,5 @@
+import { get_fuzz_range } from "ts-fsrs";
+
 // How far a reschedule moves cards, for the learner to see before confirming. Pure.
 // Shifts are in study days (the due date's study day after minus before), so a card whose due
 // time moves within the same day has not "moved".
@@ -15,10 +17,31 @@ export type RescheduleSummary = {
   medianShiftDays: number;
   maxEarlierDays: number;
   maxLaterDays: number;
+  // Over the moved cards: what moved each (moveCause). Absent in summaries stored before causes were counted.
+  causes?: Record<MoveCause, number>;
 };
 
-export function summarizeShifts(reviewed: number, changed: number, shifts: number[]): RescheduleSummary {
+// What moved a card, judged from its state before and after the replay: the replay's memory
+// state depends only on the parameters, so a changed stability or difficulty means new
+// parameters; otherwise the interval changed with the same memory, from the maximum interval
+// when either side reaches or passes it (the new one within the fuzz range below the cap, where
+// fuzz and even days may put a capped interval), else from the desired retention (its own group's).
+export type MoveCause = "parameters" | "retention" | "maximumInterval";
+type MemoryFields = { stability: number; difficulty: number; scheduledDays: number };
+
+const differs = (a: number, b: number) => Math.abs(a - b) > 1e-6 * Math.max(1, Math.abs(a), Math.abs(b));
+
+export function moveCause(before: MemoryFields, after: MemoryFields, maximumInterval: number): MoveCause {
+  if (differs(before.stability, after.stability) || differs(before.difficulty, after.difficulty)) return "parameters";
+  const capped = get_fuzz_range(maximumInterval, 0, maximumInterval).min_ivl;
+  if (after.scheduledDays >= capped || before.scheduledDays > maximumInterval) return "maximumInterval";
+  return "retention";
+}
+
+export function summarizeShifts(reviewed: number, changed: number, shifts: number[], causes?: MoveCause[]): RescheduleSummary {
   const moved = shifts.filter((d) => d !== 0);
+  const counts: Record<MoveCause, number> = { parameters: 0, retention: 0, maximumInterval: 0 };
+  if (causes) shifts.forEach((d, i) => d !== 0 && causes[i] && counts[causes[i]]++);
   const abs = moved.map(Math.abs).sort((a, b) => a - b);
   const mid = abs.length >> 1;
   const median = abs.length === 0 ? 0 : abs.length % 2 ? abs[mid]! : (abs[mid - 1]! + abs[mid]!) / 2;
@@ -31,6 +54,7 @@ export function summarizeShifts(reviewed: number, changed: number, shifts: numbe
     medianShiftDays: median,
     maxEarlierDays: Math.max(0, ...moved.map((d) => -d)),
     maxLaterDays: Math.max(0, ...moved),
+    ...(causes ? { causes: counts } : {}),
   };
 }
 
@@ -47,5 +71,20 @@ export function describeSummary(s: RescheduleSummary): string {
     s.earlier ? `${s.earlier} earlier (up to ${days(s.maxEarlierDays)})` : null,
     s.later ? `${s.later} later (up to ${days(s.maxLaterDays)})` : null,
   ].filter(Boolean);
-  return `${s.moved} of ${s.reviewed} cards move: ${parts.join(", ")}; median shift ${days(s.medianShiftDays)}.`;
+  return `${s.moved} of ${s.reviewed} cards move: ${parts.join(", ")}; median shift ${days(s.medianShiftDays)}.${describeCauses(s)}`;
+}
+
+const CAUSE_WORDS: Record<MoveCause, string> = {
+  parameters: "new memory parameters",
+  retention: "a changed target for how much you remember",
+  maximumInterval: "a changed longest gap between reviews",
+};
+
+// " Why: 8 because of new memory parameters, 4 because of a changed target for how much you remember."
+export function describeCauses(s: RescheduleSummary): string {
+  if (!s.causes) return "";
+  const all = s.moved > 0 && (Object.keys(CAUSE_WORDS) as MoveCause[]).find((c) => s.causes![c] === s.moved);
+  if (all) return ` All because of ${CAUSE_WORDS[all]}.`;
+  const parts = (Object.keys(CAUSE_WORDS) as MoveCause[]).filter((c) => s.causes![c] > 0).map((c) => `${s.causes![c]} because of ${CAUSE_WORDS[c]}`);
+  return parts.length ? ` Why: ${parts.join(", ")}.` : "";
 }

@@ -9,7 +9,7 @@ import { studyDayNumber } from "./day";
 import { rescheduledCard, type HistoryEntry } from "./scheduler";
 import { cardScheduler, cardSchedulers } from "./safety";
 import { dayContextOf, schedulerSettingsOf } from "./settings";
-import { summarizeShifts, type RescheduleSummary } from "./reschedule-summary";
+import { moveCause, summarizeShifts, type MoveCause, type RescheduleSummary } from "./reschedule-summary";
 import { reviewUserOf } from "./review/user";
 
 // "Reschedule my cards" after new parameters (applied or restored): every reviewed card's
@@ -76,11 +76,13 @@ async function plan(userId: string, tx: Db = kdb): Promise<Plan> {
   }
   const changes: Change[] = [];
   const shifts: number[] = [];
+  const causes: MoveCause[] = [];
   let reviewed = 0;
   for (const r of cards) {
     const id = r.id;
     const before = cardFields(r);
-    const next = rescheduledCard(cardScheduler(s, r.safety), cardStateOf(id, before), history.get(id) ?? [], lastReset.get(id) ?? null);
+    const scheduler = cardScheduler(s, r.safety);
+    const next = rescheduledCard(scheduler, cardStateOf(id, before), history.get(id) ?? [], lastReset.get(id) ?? null);
     if (!next) continue;
     reviewed++;
     let after = cardFields(next);
@@ -92,8 +94,9 @@ async function plan(userId: string, tx: Db = kdb): Promise<Plan> {
     if (sameFields(before, after)) continue;
     changes.push({ id, version: r.version, before, after });
     shifts.push(studyDayNumber(after.due, ctx) - studyDayNumber(before.due, ctx));
+    causes.push(moveCause(before, after, scheduler.fsrs.parameters.maximum_interval));
   }
-  return { summary: summarizeShifts(reviewed, changes.length, shifts), changes };
+  return { summary: summarizeShifts(reviewed, changes.length, shifts, causes), changes };
 }
 
 // The user's latest reschedule, undone or not.

@@ -137,6 +137,22 @@ function fromLog(l: FsrsLog, clock: StudyClock): LogSnapshot {
   };
 }
 
+// The days an even-days pick may choose from for a card ts-fsrs has just scheduled (`next`):
+// the fuzz range of its interval, or null when no pick is made (fuzz off, not a review, an
+// interval under 2.5 days, or one ts-fsrs set outside that range).
+function balanceRange(s: Scheduler, next: FsrsCard, elapsedDays: number, nowStudy: Date): { raw: number; min: number; max: number } | null {
+  const p = s.fsrs.parameters;
+  if (!p.enable_fuzz || next.state !== 2) return null;
+  // The interval before fuzz, as ts-fsrs's next_interval computes it; ts-fsrs fuzzes none under 2.5 days.
+  const raw = Math.min(Math.max(1, Math.round(next.stability * s.fsrs.calculate_interval_modifier(p.request_retention))), p.maximum_interval);
+  if (raw < 2.5) return null;
+  const { min_ivl: min, max_ivl: max } = get_fuzz_range(raw, elapsedDays, p.maximum_interval);
+  // Only an interval ts-fsrs set by days inside that range (not a learning step of whole days,
+  // nor one pushed out of it to keep Hard < Good < Easy) is balanced.
+  if (next.scheduled_days < min || next.scheduled_days > max || next.due.getTime() !== nowStudy.getTime() + next.scheduled_days * DAY_MS) return null;
+  return { raw, min, max };
+}
+
 // Even days (lib/srs/load-balance.ts): a review interval ts-fsrs fuzzed may move to another day
 // of its fuzz range, picked from the load `window` (null: ts-fsrs's day stands). Returns the
 // card as ts-fsrs left it or moved, and the part of the window the pick read (null when no
@@ -149,15 +165,10 @@ function balance(
   nowStudy: Date,
   window: LoadWindow | null | undefined,
 ): LoadWindow | null {
-  const p = s.fsrs.parameters;
-  if (!window || !p.enable_fuzz || next.state !== 2) return null;
-  // The interval before fuzz, as ts-fsrs's next_interval computes it; ts-fsrs fuzzes none under 2.5 days.
-  const raw = Math.min(Math.max(1, Math.round(next.stability * s.fsrs.calculate_interval_modifier(p.request_retention))), p.maximum_interval);
-  if (raw < 2.5) return null;
-  const { min_ivl: min, max_ivl: max } = get_fuzz_range(raw, elapsedDays, p.maximum_interval);
-  // Only an interval ts-fsrs set by days inside that range (not a learning step of whole days,
-  // nor one pushed out of it to keep Hard < Good < Easy) is balanced.
-  if (next.scheduled_days < min || next.scheduled_days > max || next.due.getTime() !== nowStudy.getTime() + next.scheduled_days * DAY_MS) return null;
+  if (!window) return null;
+  const range = balanceRange(s, next, elapsedDays, nowStudy);
+  if (!range) return null;
+  const { raw, min, max } = range;
   const reviewDay = Math.floor(nowStudy.getTime() / DAY_MS);
   const read = sliceWindow(window, reviewDay + min, reviewDay + max);
   if (!read) return null;
@@ -186,18 +197,39 @@ export function forgetCard(s: Scheduler, card: CardState, now: Date, resetCount:
   return fromFsrs(card.id, s.fsrs.forget(toFsrs(card, clock, now), clock.in(now), resetCount).card, clock);
 }
 
-export type IntervalPreview = { rating: Grade; due: Date; label: string };
+// `latest`: set when the day is not known yet (see previewIntervals); `due` is then the
+// earliest day the grade can give and `latest` the last.
+export type IntervalPreview = { rating: Grade; due: Date; label: string; latest?: Date };
 
-// The due date each button gives, balanced from the same load window grading will read.
-export function previewIntervals(s: Scheduler, card: CardState, now: Date, window?: LoadWindow | null): IntervalPreview[] {
+// The due date each button gives, balanced from the same load window grading will read. With
+// even days on but no window read (the queue read does not read the load, to stay one
+// statement), a grade that even days will place gets the days it can land on: its fuzz range,
+// which the pick never leaves (label "4–6d"), so the preview is never wrong.
+export function previewIntervals(s: Scheduler, card: CardState, now: Date, window?: LoadWindow | null, evenDays = false): IntervalPreview[] {
   const clock = new StudyClock(s.day);
   const nowStudy = clock.in(now);
   const preview = s.fsrs.repeat(toFsrs(card, clock, now), nowStudy);
   return GRADES.map((rating) => {
-    balance(s, card, preview[rating].card, preview[rating].log.elapsed_days, nowStudy, window);
-    const due = clock.out(preview[rating].card.due);
+    const next = preview[rating];
+    const range = !window && evenDays ? balanceRange(s, next.card, next.log.elapsed_days, nowStudy) : null;
+    if (range && range.min < range.max) {
+      const due = clock.out(new Date(nowStudy.getTime() + range.min * DAY_MS));
+      const latest = clock.out(new Date(nowStudy.getTime() + range.max * DAY_MS));
+      return { rating, due, latest, label: formatIntervalRange(due.getTime() - now.getTime(), latest.getTime() - now.getTime()) };
+    }
+    balance(s, card, next.card, next.log.elapsed_days, nowStudy, window);
+    const due = clock.out(next.card.due);
     return { rating, due, label: formatInterval(due.getTime() - now.getTime()) };
   });
+}
+
+// "4–6d", "1.5–1.8mo", "11mo–1.1y": both ends as formatInterval words them, the unit once when shared.
+export function formatIntervalRange(minMs: number, maxMs: number): string {
+  const a = formatInterval(minMs);
+  const b = formatInterval(maxMs);
+  if (a === b) return a;
+  const unit = (x: string) => /[a-z]+$/.exec(x)?.[0] ?? "";
+  return unit(a) === unit(b) ? `${a.slice(0, a.length - unit(a).length)}–${b}` : `${a}–${b}`;
 }
 
 // Recall probability depends only on the memory state: stability and the time since the

@@ -9,21 +9,23 @@ import { getDashboard } from "@/lib/progress/queries";
 import { verdictOf } from "@/lib/optimizer/verdict";
 import { gradeReview } from "@/lib/srs/review";
 import { firstCard, grade, makeUser } from "./helpers";
-import { logRow, seedHistory } from "./progress-fixtures";
+import { logRow, recallLearner, seedHistory } from "./progress-fixtures";
 
 const START = new Date("2026-01-01T00:00:00Z");
 
 describe("personal FSRS parameters", () => {
   it("measures the new weights against the ones in use, so that a learner whose own weights predict badly is offered better ones", async () => {
     const u = await makeUser();
-    await seedHistory(u.id, { cards: 60, days: 60, start: START, newPerDay: 6 });
+    // A learner whose recall follows the standard model.
+    await seedHistory(u.id, { cards: 60, days: 60, start: START, newPerDay: 6, ratingFor: recallLearner(1, 11) });
     const withDefaults = await requestOptimization(u.id);
     await kickOptimizer();
     await optimizerIdle();
     const first = await getJob(u.id, withDefaults.id);
     await dismissJob(u.id, { jobId: first.id });
-    // Weights that make every first memory last a fraction of a day: far from this history.
-    const poor = [...default_w].map((w, i) => (i < 4 ? 0.02 : w));
+    // Weights under which every memory starts at a fraction of a day and barely grows after a
+    // success: far from this history.
+    const poor = [...default_w].map((w, i) => (i < 4 ? 0.02 : i === 8 ? 0.05 : w));
     await db.user.update({ where: { id: u.id }, data: { fsrsWeights: JSON.stringify(poor) } });
     const withOwn = await requestOptimization(u.id);
     await kickOptimizer();
@@ -34,11 +36,13 @@ describe("personal FSRS parameters", () => {
     // Measured against the defaults both times, the two figures would be equal.
     expect(second.defaultEval!.logLoss).toBeGreaterThan(first.defaultEval!.logLoss);
     expect(verdictOf(second.defaultEval!, second.newEval!, true).offer).toBe(true);
-  });
+    // Two jobs of six fits each (five time-series folds and the final fit).
+  }, 180_000);
 
   it("fits 21 finite weights in a background job, evaluates both sets, applies and restores them", async () => {
     const a = await makeUser();
-    const { logs } = await seedHistory(a.id, { cards: 60, days: 60, start: START, newPerDay: 6 });
+    // A learner who forgets faster than the standard model expects, so the fit is worth applying.
+    const { logs } = await seedHistory(a.id, { cards: 60, days: 60, start: START, newPerDay: 6, ratingFor: recallLearner(0.2, 11) });
     const count = await countTrainingItems(a.id);
     expect(count.enough).toBe(true);
     const exact = countItems(await loadSequences(a.id));
@@ -58,11 +62,8 @@ describe("personal FSRS parameters", () => {
     expect(job.progress).toBe(1);
     expect(job.weights).toHaveLength(21);
     expect(job.weights!.every(Number.isFinite)).toBe(true);
-    // Fitted to this history, the weights predict it about as well as the defaults or better.
-    // Not strictly better: the simulated ratings ignore recall (a fixed 12 % Again), so the
-    // defaults are already near the best fit, and the optimizer's regularised, early-stopped
-    // fit has landed 0.03 % above them on one run. Broken weights would be far off.
-    expect(job.newEval!.logLoss).toBeLessThanOrEqual(job.defaultEval!.logLoss * 1.01);
+    // Judged on held-out later reviews, weights fitted on earlier ones predict this learner better.
+    expect(job.newEval!.logLoss).toBeLessThan(job.defaultEval!.logLoss);
     for (const e of [job.defaultEval!, job.newEval!]) {
       expect(Number.isFinite(e.logLoss) && e.logLoss > 0).toBe(true);
       expect(Number.isFinite(e.rmseBins) && e.rmseBins >= 0).toBe(true);
@@ -93,7 +94,7 @@ describe("personal FSRS parameters", () => {
     expect((await db.user.findUniqueOrThrow({ where: { id: a.id } })).fsrsWeights).toBeNull();
     expect(await db.parameterSet.count({ where: { userId: a.id } })).toBe(0);
     await expect(restorePrevious(a.id)).rejects.toMatchObject({ status: 409 });
-  }, 120_000);
+  }, 180_000);
 
   it("restores the previous personal set after a second apply", async () => {
     const u = await makeUser();

@@ -2,7 +2,9 @@ import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { getLessons } from "@/lib/content/load";
 import { addLessonToDeck } from "@/lib/srs/deck";
-import { simulateHistory } from "@/lib/srs/simulate";
+import { default_w, forgetting_curve, Rating, State, type Grade } from "ts-fsrs";
+import { prng, simulateHistory } from "@/lib/srs/simulate";
+import type { CardState } from "@/lib/srs/scheduler";
 import type { DayContext } from "@/lib/srs/day";
 
 // Safety cards are graded at their own parameters (lib/srs/safety.ts), here as everywhere.
@@ -55,7 +57,18 @@ export function logRow(userId: string, l: LogInput) {
 }
 
 // Simulated history written straight to the tables (cards get their final state too).
-export async function seedHistory(userId: string, opts: { cards: number; days: number; start: Date; ctx?: DayContext; seed?: number; newPerDay?: number }) {
+export async function seedHistory(
+  userId: string,
+  opts: {
+    cards: number;
+    days: number;
+    start: Date;
+    ctx?: DayContext;
+    seed?: number;
+    newPerDay?: number;
+    ratingFor?: Parameters<typeof simulateHistory>[0]["ratingFor"];
+  },
+) {
   const ctx = opts.ctx ?? { timeZone: "UTC", rolloverHour: 4 };
   const cards = await deckOf(userId, opts.cards);
   const safe = new Set(cards.filter((c) => safetyIds.has(c.catalogCardId)).map((c) => c.id));
@@ -68,6 +81,7 @@ export async function seedHistory(userId: string, opts: { cards: number; days: n
     seed: opts.seed ?? 3,
     settings: { desiredRetention: 0.9, maximumInterval: 36500, enableFuzz: true, weights: null },
     safetyKeys: safe,
+    ratingFor: opts.ratingFor,
   });
   for (const [id, s] of states) {
     const { id: _id, version, ...fields } = s;
@@ -80,4 +94,18 @@ export async function seedHistory(userId: string, opts: { cards: number; days: n
 
 export async function text(stream: ReadableStream<Uint8Array>): Promise<string> {
   return new Response(stream).text();
+}
+
+// A learner who remembers a card with the chance a memory model gives it: the standard FSRS
+// model itself, or one whose memories last `stabilityFactor` times as long. The simulated
+// learner reviews each card on its due day, so the time since its last review is its interval.
+export function recallLearner(stabilityFactor: number, seed: number) {
+  const rand = prng(seed);
+  return (_key: string, card: CardState): Grade => {
+    if (card.state === State.New || card.stability <= 0) return rand() < 0.8 ? Rating.Good : Rating.Again;
+    const recall = forgetting_curve(default_w, Math.max(0, card.scheduledDays), card.stability * stabilityFactor);
+    if (rand() >= recall) return Rating.Again;
+    const r = rand();
+    return r < 0.15 ? Rating.Hard : r < 0.95 ? Rating.Good : Rating.Easy;
+  };
 }

@@ -3,6 +3,7 @@ import { default_w } from "ts-fsrs";
 import { db } from "@/lib/db";
 import { gradeReview } from "@/lib/srs/review";
 import { applyReschedule, previewReschedule, rescheduleStatus, undoReschedule } from "@/lib/srs/reschedule";
+import { describeSummary } from "@/lib/srs/reschedule-summary";
 import { cardAction } from "@/lib/srs/cards/actions";
 import { getLessons } from "@/lib/content/load";
 import { DEMO_ACCOUNT } from "@/lib/demo";
@@ -23,6 +24,31 @@ const cardsOf = (userId: string) =>
     orderBy: { id: "asc" },
     select: { id: true, version: true, due: true, stability: true, difficulty: true, scheduledDays: true, state: true, reps: true },
   });
+
+describe("what the reschedule preview blames", () => {
+  it("names new parameters, a retention change or a maximum-interval change as the cause of the moves", async () => {
+    const u = await makeUser();
+    await seedHistory(u.id, { cards: 30, days: 40, start: START });
+
+    await db.user.update({ where: { id: u.id }, data: { desiredRetention: 0.8 } });
+    const retention = await previewReschedule(u.id);
+    expect(retention.moved).toBeGreaterThan(5);
+    expect(retention.causes).toEqual({ parameters: 0, retention: retention.moved, maximumInterval: 0 });
+    expect(describeSummary(retention)).toMatch(/All because of a changed target for how much you remember\.$/);
+    expect(describeSummary(retention)).not.toMatch(/parameters/);
+
+    await db.user.update({ where: { id: u.id }, data: { desiredRetention: 0.9, maximumInterval: 7 } });
+    const cap = await previewReschedule(u.id);
+    expect(cap.moved).toBeGreaterThan(0);
+    expect(cap.causes).toEqual({ parameters: 0, retention: 0, maximumInterval: cap.moved });
+
+    await db.user.update({ where: { id: u.id }, data: { maximumInterval: 36500, fsrsWeights: JSON.stringify(bolder) } });
+    const params = await previewReschedule(u.id);
+    expect(params.moved).toBeGreaterThan(5);
+    expect(params.causes!.parameters).toBe(params.moved);
+    expect(describeSummary(params)).toMatch(/All because of new memory parameters\.$/);
+  });
+});
 
 describe("rescheduling after new parameters", () => {
   it("moves nothing while the parameters are the ones the cards were scheduled with", async () => {

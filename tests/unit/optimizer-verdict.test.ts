@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { healthCheck, improvementPercent, KEEP_CURRENT, verdictOf } from "@/lib/optimizer/verdict";
+import { STARTED_NOTICE, visibleNotice } from "@/app/progress/_components/optimize-notice";
 
 describe("the optimisation verdict", () => {
   it("keeps the current parameters and says so plainly when the new ones do not predict better", () => {
@@ -11,7 +12,7 @@ describe("the optimisation verdict", () => {
   it("offers the new parameters when they predict better, saying by how much against what is in use", () => {
     const v = verdictOf({ logLoss: 0.4, rmseBins: 0.08 }, { logLoss: 0.36, rmseBins: 0.05 }, true);
     expect(v.offer).toBe(true);
-    expect(v.message).toContain("about 10% better than your current ones");
+    expect(v.message).toContain("predict your later answers about 10% better than your current ones");
     expect(verdictOf({ logLoss: 0.4, rmseBins: 0.08 }, { logLoss: 0.36, rmseBins: 0.05 }, false).message).toContain("the standard ones");
   });
 
@@ -36,5 +37,15 @@ describe("the health check", () => {
 
   it("says memory is predictable when both figures are low", () => {
     expect(healthCheck(500, { logLoss: 0.33, rmseBins: 0.04 }, 0)).toMatchObject({ hardToPredict: false, tips: [] });
+  });
+});
+
+describe("the optimiser panel's status line", () => {
+  it("drops “Optimisation started.” once the job has finished, and keeps other notices", () => {
+    expect(visibleNotice(STARTED_NOTICE, { status: "running" })).toBe(STARTED_NOTICE);
+    expect(visibleNotice(STARTED_NOTICE, { status: "queued" })).toBe(STARTED_NOTICE);
+    expect(visibleNotice(STARTED_NOTICE, { status: "done" })).toBeNull();
+    expect(visibleNotice(STARTED_NOTICE, { status: "failed" })).toBeNull();
+    expect(visibleNotice("Kept your current parameters.", { status: "dismissed" })).toBe("Kept your current parameters.");
   });
 });

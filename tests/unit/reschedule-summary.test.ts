@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeSummary, summarizeShifts } from "@/lib/srs/reschedule-summary";
+import { describeSummary, moveCause, summarizeShifts } from "@/lib/srs/reschedule-summary";
 import { createScheduler, gradeCard, newCardState, rescheduledCard } from "@/lib/srs/scheduler";
 import { Rating } from "ts-fsrs";
 import { default_w } from "ts-fsrs";
@@ -12,6 +12,27 @@ describe("the reschedule preview", () => {
     expect(describeSummary(s)).toBe("5 of 10 cards move: 2 earlier (up to 9 days), 3 later (up to 5 days); median shift 3 days.");
     expect(describeSummary(summarizeShifts(3, 0, []))).toMatch(/nothing would change/);
     expect(describeSummary(summarizeShifts(0, 0, []))).toMatch(/no reviewed cards/);
+  });
+
+  it("blames a changed memory state on new parameters, an interval at the cap on the maximum interval, and the rest on retention", () => {
+    const card = { stability: 12.5, difficulty: 5.1, scheduledDays: 12 };
+    expect(moveCause(card, { ...card, stability: 14, scheduledDays: 14 }, 36500)).toBe("parameters");
+    expect(moveCause(card, { ...card, difficulty: 5.3 }, 36500)).toBe("parameters");
+    expect(moveCause(card, { ...card, scheduledDays: 7 }, 7)).toBe("maximumInterval");
+    // Fuzz and even days may put a capped interval a little below the cap.
+    expect(moveCause({ ...card, scheduledDays: 6 }, { ...card, scheduledDays: 5 }, 7)).toBe("maximumInterval");
+    expect(moveCause({ ...card, scheduledDays: 30 }, { ...card, scheduledDays: 20 }, 25)).toBe("maximumInterval");
+    expect(moveCause(card, { ...card, scheduledDays: 8 }, 36500)).toBe("retention");
+  });
+
+  it("says what caused the moves, in plain words", () => {
+    const mixed = summarizeShifts(10, 4, [2, 0, 3, -1], ["parameters", "parameters", "retention", "parameters"]);
+    expect(mixed.causes).toEqual({ parameters: 2, retention: 1, maximumInterval: 0 });
+    expect(describeSummary(mixed)).toMatch(
+      /; median shift 2 days\. Why: 2 because of new memory parameters, 1 because of a changed target for how much you remember\.$/,
+    );
+    const one = summarizeShifts(5, 2, [4, 6], ["retention", "retention"]);
+    expect(describeSummary(one)).toMatch(/All because of a changed target for how much you remember\.$/);
   });
 
   it("replays a history to exactly the card grading made, and to a new due date under new weights", () => {

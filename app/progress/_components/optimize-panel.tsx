@@ -3,7 +3,8 @@ import Link from "next/link";
 import { useCallback, useEffect, useState } from "react";
 import { useRouter } from "next/navigation";
 import type { JobView, ParameterStatus } from "@/lib/optimizer/jobs";
-import { healthCheck, verdictOf } from "@/lib/optimizer/verdict";
+import { healthCheck, heldOutItems, verdictOf } from "@/lib/optimizer/verdict";
+import { STARTED_NOTICE, visibleNotice } from "./optimize-notice";
 
 type Reply = { ok: boolean; error?: string; job?: JobView };
 
@@ -57,6 +58,7 @@ export function OptimizePanel({ initial }: { initial: ParameterStatus }) {
   );
 
   const { count, threshold } = initial;
+  const status = visibleNotice(notice, job);
   const running = active(job);
   const result = job?.status === "done" ? job : null;
   // New parameters are offered only when they predict better than those in use; with enough
@@ -86,7 +88,7 @@ export function OptimizePanel({ initial }: { initial: ParameterStatus }) {
           className="btn primary"
           disabled={!count.enough || running || busy}
           aria-describedby={count.enough ? undefined : "optimize-why"}
-          onClick={() => act("/api/progress/optimize", {}, "Optimisation started.")}
+          onClick={() => act("/api/progress/optimize", {}, STARTED_NOTICE)}
         >
           Optimize my schedule
         </button>
@@ -137,7 +139,9 @@ export function OptimizePanel({ initial }: { initial: ParameterStatus }) {
           <details className="advanced">
             <summary>Advanced: how this is measured</summary>
             <p className="hint">
-              Fitted on {result.items} training items (a training item is a review of a card on a later day than its first). Lower is better for both measures:
+              {result.items} training items (a training item is a review of a card on a later day than its first). Both sets predicted your later{" "}
+              {heldOutItems(result.items)} of them; the new parameters were fitted only on the reviews before the ones they predicted, five times over
+              (time-series splits). Lower is better for both measures:
             </p>
             <ul className="hint">
               <li>Log loss: how surprised the model is by your real answers, on average.</li>
@@ -164,7 +168,7 @@ export function OptimizePanel({ initial }: { initial: ParameterStatus }) {
                 </tr>
               </tbody>
             </table>
-            <p className="hint">Both are measured on the same reviews the new weights were fitted to, so the new figures are somewhat optimistic.</p>
+            <p className="hint">Applying uses parameters fitted on all {result.items} items.</p>
           </details>
           <div className="btn-row">
             {offer ? (
@@ -211,8 +215,8 @@ export function OptimizePanel({ initial }: { initial: ParameterStatus }) {
         </p>
       )}
       <p role="status" aria-live="polite">
-        {notice}
-        {notice?.includes("reschedule them on Settings") && (
+        {status}
+        {status?.includes("reschedule them on Settings") && (
           <>
             {" "}
             <Link href="/settings#reschedule">Reschedule cards</Link>

@@ -2,6 +2,7 @@ import "server-only";
 import { sql, type ExpressionBuilder } from "kysely";
 import { Rating, State } from "ts-fsrs";
 import { kdb, type DB } from "../../db";
+import { bool } from "../../db/row";
 import { prepared } from "../../db/prepared";
 import { cardView, type CardView } from "../../content/catalogue";
 import { studyDayNumber } from "../day";
@@ -31,7 +32,8 @@ export type ReviewCard = CardView & {
   // Flagged by the leech rule and still in the queue (the "flag only" setting): shown as a notice.
   leech: boolean;
   lapses: number;
-  intervals: { rating: number; label: string; due: string }[];
+  // With even days on, `latest` is set when the grade's day is picked only as it is made: it lands from `due` to `latest`.
+  intervals: { rating: number; label: string; due: string; latest?: string }[];
 };
 
 export type ReviewState = {
@@ -122,6 +124,7 @@ const queueQuery = prepared((db, p: QueueValues) => {
       .limit(sql.lit(1))
       .as("lastLogId"),
     e.selectFrom("User as u").select("u.reviewsPerDay").where("u.id", "=", p.userId).as("reviewsPerDay"),
+    e.selectFrom("User as u").select("u.loadBalance").where("u.id", "=", p.userId).as("loadBalance"),
     e.selectFrom("BackCheckIn as ci").select("ci.badDay").where("ci.userId", "=", p.userId).where("ci.studyDay", "=", p.today).as("badDay"),
     "t.done",
     "t.again",
@@ -182,7 +185,12 @@ export async function reviewStateOf(user: ReviewUser, now: Date): Promise<Review
         state: next.state,
         leech: next.leech,
         lapses: next.lapses,
-        intervals: previewIntervals(f, cardStateOf(next.id, next), now).map((p) => ({ rating: p.rating, label: p.label, due: p.due.toISOString() })),
+        intervals: previewIntervals(f, cardStateOf(next.id, next), now, null, bool(a.loadBalance)).map((p) => ({
+          rating: p.rating,
+          label: p.label,
+          due: p.due.toISOString(),
+          ...(p.latest ? { latest: p.latest.toISOString() } : {}),
+        })),
       };
     }
   }
