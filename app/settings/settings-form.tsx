@@ -127,8 +127,8 @@ export function SettingsForm({ initial, deck, timeZones }: { initial: Settings; 
         <label className="inline-check">
           <input type="checkbox" data-testid="two-buttons" {...register("twoButtonGrading")} /> Two buttons{" "}
           <span className="hint">
-            grade with <b>Forgot</b> and <b>Remembered</b> (counted as Again and Good) instead of four; on the answer you can also swipe the card, right
-            for Remembered, left for Forgot
+            grade with <b>Forgot</b> and <b>Remembered</b> (counted as Again and Good) instead of four; on the answer you can also swipe the card, right for
+            Remembered, left for Forgot
           </span>
         </label>
         {errors.twoButtonGrading && (

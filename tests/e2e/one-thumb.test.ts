@@ -15,8 +15,10 @@ async function expectInThumbZone(target: Locator, what: string) {
   expect(box.height, what).toBeGreaterThanOrEqual(44);
 }
 
-// A real touch swipe (touchstart, moves, touchend) across the middle of the card's prompt.
+// A real touch swipe (touchstart, moves, touchend) across the middle of the card's prompt,
+// brought to the middle of the screen first (above the fixed bars, as a thumb would find it).
 async function swipe(page: Page, cdp: CDPSession, dx: number, dy = 0) {
+  await page.getByTestId("prompt").evaluate((el) => el.scrollIntoView({ block: "center" }));
   const box = (await page.getByTestId("prompt").boundingBox())!;
   const x = Math.round(box.x + box.width / 2 - dx / 2);
   const y = Math.round(box.y + box.height / 2);
