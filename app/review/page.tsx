@@ -4,7 +4,7 @@ import { cookies } from "next/headers";
 import { requireUser } from "@/lib/auth/session";
 import { getReviewState } from "@/lib/srs/review";
 import { getTodayCheckIn } from "@/lib/srs/bad-day";
-import { reviewUserOf } from "@/lib/srs/review/user";
+import { settingsOf } from "@/lib/settings";
 import { getNextLesson, getStreak } from "@/lib/progress/summary";
 import { ReviewSession } from "./review-session";
 import { GUIDE_COOKIE } from "./guide-cookie";
@@ -21,11 +21,11 @@ export default async function ReviewPage() {
   const user = await requireUser("/review");
   const [state, { streak }, jar, checkIn, nextLesson, reviewUser, backlog] = await Promise.all([
     getReviewState(user),
-    getStreak(user.id),
+    getStreak(user),
     cookies(),
     getTodayCheckIn(user),
     getNextLesson(user.id),
-    reviewUserOf(user),
+    settingsOf(user),
     backlogOffer(user),
   ]);
   // "How is your back today?" once a study day, above the first card of the day (lib/srs/bad-day).

@@ -2,7 +2,7 @@ import "server-only";
 import { State } from "ts-fsrs";
 import { sqlDb, sql } from "../db";
 import { date, num, str } from "../db/row";
-import { reviewUserOf } from "../srs/review/user";
+import { settingsOf } from "../settings";
 import { getLessons } from "../content/load";
 import { TOPIC_LABELS, type Topic } from "../content/schema";
 import { studyDayNumber } from "../srs/day";
@@ -64,14 +64,14 @@ export type Dashboard = {
 // Everything on /progress is aggregated by the database: no statement returns a row per card
 // or per review. Mean recall is FSRS's forgetting curve evaluated in SQL, with the user's own
 // decay and factor and ts-fsrs's elapsed time (whole days since the last review).
-export async function getDashboard(userOrId: Parameters<typeof reviewUserOf>[0], now = new Date()): Promise<Dashboard> {
-  const user = await reviewUserOf(userOrId);
+export async function getDashboard(userOrId: Parameters<typeof settingsOf>[0], now = new Date()): Promise<Dashboard> {
+  const user = await settingsOf(userOrId);
   const userId = user.id;
   const ctx = dayContextOf(user);
   const today = studyDayNumber(now, ctx);
   const ranges = forecastRanges(now, ctx, FORECAST_DAYS);
   const f = createScheduler(schedulerSettingsOf(user));
-  const easy = effectiveEasyDays(await sqlDb.get(sql`SELECT "loadBalance", "easyWeekdays", "easyDates" FROM "User" WHERE "id" = ${userId}`));
+  const easy = effectiveEasyDays(user);
   const curve = forgettingCurve(f.fsrs.parameters.w);
   const ms = sqlDb.dialect.epochMs('c."lastReview"');
 

@@ -8,7 +8,7 @@ import { runTask } from "../jobs/pool";
 import { date, dateOrNull, num, strOrNull } from "../db/row";
 import { studyDayNumber } from "./day";
 import { dayContextOf, schedulerSettingsOf } from "./settings";
-import { reviewUserOf } from "./review/user";
+import { settingsOf } from "../settings";
 import { optimalRetention, RETENTIONS, type Habits, type SimCard, type WorkloadInput, type WorkloadPoint } from "./workload";
 
 // The "Help me decide" simulation takes longer than a request should (about a quarter of a
@@ -33,7 +33,7 @@ const DEFAULT_HABITS: Habits = { learnSeconds: 20, recallSeconds: 8, forgetSecon
 const MIN_SAMPLE = 5;
 
 async function loadInput(userId: string, now: Date): Promise<{ key: string; input: WorkloadInput }> {
-  const user = await reviewUserOf(userId);
+  const user = await settingsOf(userId);
   const settings = schedulerSettingsOf(user);
   const ctx = dayContextOf(user);
   const today = studyDayNumber(now, ctx);

@@ -2,12 +2,16 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { db } from "@/lib/db";
 import { authenticate, createAccount, WRONG_CREDENTIALS } from "@/lib/auth/accounts";
-import { updateSettings } from "@/lib/srs/user-settings";
-import { InvalidInput } from "@/lib/errors";
+import { updateSettings as write } from "@/lib/settings";
+import { INVALID_SETTINGS, settingsSchema } from "@/lib/settings/schema";
+import { InvalidInput, parseInput } from "@/lib/errors";
 import { changePassword } from "@/lib/auth/session-version";
 import { env } from "@/lib/env";
 import { getReviewState, gradeReview, undoReview } from "@/lib/srs/review";
 import { firstCard, grade, makeUser, SESSION } from "./helpers";
+
+// As the settings action does: the one schema at the edge, then the typed write.
+const updateSettings = async (userId: string, raw: unknown) => write(userId, parseInput(settingsSchema, raw, INVALID_SETTINGS));
 
 const email = () => `acct-${randomUUID().slice(0, 8)}@example.test`;
 

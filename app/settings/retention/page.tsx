@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
-import { getSettings } from "@/lib/srs/user-settings";
+import { settingsOf } from "@/lib/settings";
 import { getWorkload } from "@/lib/srs/workload-jobs";
 import { forgottenInTen, HORIZON_DAYS, MIN_RECOMMENDED_RETENTION, minutesAndSeconds, type WorkloadPoint } from "@/lib/srs/workload";
 import { RetentionChart } from "./retention-chart";
@@ -16,7 +16,7 @@ const SHOWN = [0.8, 0.85, 0.9, 0.95, 0.97];
 
 export default async function RetentionPage() {
   const user = await requireUser("/settings/retention");
-  const [settings, view] = await Promise.all([getSettings(user.id), getWorkload(user.id)]);
+  const [settings, view] = await Promise.all([settingsOf(user), getWorkload(user.id)]);
   const current = Math.round(settings.desiredRetention * 100) / 100;
   return (
     <div className="retention-page">

@@ -11,7 +11,7 @@ import { retrievability } from "../scheduler";
 import { cardScheduler, cardSchedulers, SAFETY_MAX_INTERVAL_DAYS, type CardSchedulers } from "../safety";
 import { dayContextOf, schedulerSettingsOf } from "../settings";
 import { restoreBatch, snapshotOf } from "../cards/actions";
-import { reviewUserOf, type ReviewUser } from "../review/user";
+import { settingsOf, type UserSettings } from "../../settings";
 import { backlogDays, breakMoves, defaultSpreadDays, isBacklog, spreadCards, summarizeMoves, type Move, type MoveSummary, type SpreadCard } from "./plan";
 
 // "I'm away" and "Back from a break" (lib/srs/away/plan.ts holds the rules). Both move review
@@ -23,11 +23,11 @@ import { backlogDays, breakMoves, defaultSpreadDays, isBacklog, spreadCards, sum
 export const AWAY_EVENT = "away";
 export const SPREAD_EVENT = "spread";
 
-type UserRef = Parameters<typeof reviewUserOf>[0];
+type UserRef = Parameters<typeof settingsOf>[0];
 type Candidate = SpreadCard & { row: Row };
 
 // Review cards in the queue (not suspended, not buried, not retired) due before `before`.
-async function candidates(tx: Pick<SqlTx, "all">, u: ReviewUser, before: Date, now: Date): Promise<Candidate[]> {
+async function candidates(tx: Pick<SqlTx, "all">, u: UserSettings, before: Date, now: Date): Promise<Candidate[]> {
   const ctx = dayContextOf(u);
   const rows = await tx.all({
     text: `SELECT c."id", c."state", c."due", c."stability", c."difficulty", c."elapsedDays", c."scheduledDays", c."learningSteps", c."reps", c."lapses",
@@ -80,7 +80,7 @@ async function writeMoves(tx: SqlTx, userId: string, moves: PlannedMove[], kind:
 
 export type AwayPlan = { startDay: number; endDay: number; spreadDays: number; summary: MoveSummary; moves: PlannedMove[] };
 
-async function planAway(tx: Pick<SqlTx, "all">, u: ReviewUser, raw: unknown, now: Date): Promise<AwayPlan> {
+async function planAway(tx: Pick<SqlTx, "all">, u: UserSettings, raw: unknown, now: Date): Promise<AwayPlan> {
   const input = parseInput(awaySchema, raw);
   const ctx = dayContextOf(u);
   const today = studyDayNumber(now, ctx);
@@ -109,14 +109,14 @@ const previewOf = (p: AwayPlan): AwayPreview => ({
 
 // What naming these days away would do, without changing anything.
 export async function previewAway(user: UserRef, raw: unknown, now = new Date()): Promise<AwayPreview> {
-  const u = await reviewUserOf(user);
+  const u = await settingsOf(user);
   return previewOf(await planAway(sqlDb, u, raw, now));
 }
 
 // Records the break and moves its cards, in one transaction (planned inside it, so that a
 // review made meanwhile is not overwritten).
 export async function setAway(user: UserRef, raw: unknown, now = new Date()): Promise<AwayPreview & { periodId: string }> {
-  const u = await reviewUserOf(user);
+  const u = await settingsOf(user);
   return sqlDb.transaction(async (tx) => {
     const p = await planAway(tx, u, raw, now);
     const batchId = p.moves.length ? randomUUID() : null;
@@ -133,7 +133,7 @@ export type AwayPeriodView = { id: string; start: string; end: string; moved: nu
 
 // The learner's breaks not undone that have not ended yet, soonest first.
 export async function listAwayPeriods(user: UserRef, now = new Date()): Promise<AwayPeriodView[]> {
-  const u = await reviewUserOf(user);
+  const u = await settingsOf(user);
   const today = studyDayNumber(now, dayContextOf(u));
   const rows = await sqlDb.all(
     sql`SELECT "id", "startDay", "endDay", "moved" FROM "AwayPeriod" WHERE "userId" = ${u.id} AND "undoneAt" IS NULL AND "endDay" >= ${today} ORDER BY "startDay", "id"`,
@@ -147,7 +147,7 @@ export type UndoAwayResult = { restored: number; skipped: number };
 // (a review), and its days are no longer away days; one transaction.
 export async function undoAway(user: UserRef, raw: unknown, now = new Date()): Promise<UndoAwayResult> {
   const { periodId } = parseInput(undoAwaySchema, raw, "Nothing to undo.");
-  const u = await reviewUserOf(user);
+  const u = await settingsOf(user);
   return sqlDb.transaction(async (tx) => {
     const [p] = await tx.all(sql`SELECT "batchId", "undoneAt" FROM "AwayPeriod" WHERE "id" = ${periodId} AND "userId" = ${u.id}`);
     if (!p) throw new UserError("Nothing to undo.", 404);
@@ -183,7 +183,7 @@ async function dailyAverage(userId: string, today: number): Promise<number> {
 
 export type BacklogOffer = { due: number; dailyAverage: number; days: number; summary: MoveSummary };
 
-async function planBacklog(tx: Pick<SqlTx, "all">, u: ReviewUser, days: number | null, now: Date) {
+async function planBacklog(tx: Pick<SqlTx, "all">, u: UserSettings, days: number | null, now: Date) {
   const ctx = dayContextOf(u);
   const today = studyDayNumber(now, ctx);
   const cards = await candidates(tx, u, studyDayBounds(now, ctx).end, now);
@@ -204,7 +204,7 @@ async function planBacklog(tx: Pick<SqlTx, "all">, u: ReviewUser, days: number |
 // When today's due reviews are more than about two days' worth, what spreading them would do;
 // null when they are not.
 export async function backlogOffer(user: UserRef, now = new Date()): Promise<BacklogOffer | null> {
-  const u = await reviewUserOf(user);
+  const u = await settingsOf(user);
   const p = await planBacklog(sqlDb, u, null, now);
   if (!isBacklog(p.due, p.average) || p.moves.length === 0) return null;
   return { due: p.due, dailyAverage: Math.round(p.average), days: p.days, summary: summarizeMoves(p.moves, p.kept) };
@@ -216,7 +216,7 @@ export type SpreadResult = { batchId: string | null; summary: MoveSummary };
 // the card actions' undo (undoCardAction with the batch id).
 export async function spreadBacklog(user: UserRef, raw: unknown, now = new Date()): Promise<SpreadResult> {
   const { days } = parseInput(spreadBacklogSchema, raw);
-  const u = await reviewUserOf(user);
+  const u = await settingsOf(user);
   return sqlDb.transaction(async (tx) => {
     const p = await planBacklog(tx, u, days, now);
     const batchId = p.moves.length ? randomUUID() : null;

@@ -9,7 +9,7 @@ import { studyDayBounds } from "../day";
 import { createScheduler, forgetCard } from "../scheduler";
 import { cardFields, cardFieldsOfRow, cardStateOf, type CardFields } from "../card-rows";
 import { dayContextOf, schedulerSettingsOf } from "../settings";
-import { reviewUserOf } from "../review/user";
+import { settingsOf } from "../../settings";
 import { applyAction, type Snapshot } from "./apply";
 
 // Manual actions on cards: suspend, unsuspend, bury until the next study day, unbury, forget.
@@ -34,9 +34,9 @@ export function snapshotFromJson(text: string): Snapshot {
   return snapshotOf(o);
 }
 
-export async function cardAction(userOrId: Parameters<typeof reviewUserOf>[0], raw: unknown, now = new Date()): Promise<CardActionResult> {
+export async function cardAction(userOrId: Parameters<typeof settingsOf>[0], raw: unknown, now = new Date()): Promise<CardActionResult> {
   const input = parseInput(cardActionSchema, raw, "That action is not valid; nothing was changed.");
-  const user = await reviewUserOf(userOrId);
+  const user = await settingsOf(userOrId);
   const f = createScheduler(schedulerSettingsOf(user));
   const ctx = {
     now,

@@ -6,7 +6,7 @@ import { cardView, type CardView } from "../../content/catalogue";
 import { UserError } from "../../errors";
 import { createScheduler, retrievability } from "../scheduler";
 import { schedulerSettingsOf } from "../settings";
-import { reviewUserOf } from "../review/user";
+import { settingsOf } from "../../settings";
 
 // One card's whole history for its info page: every review (undone ones included, marked as
 // such) and every manual action, in time order, with the memory state at each review.
@@ -54,8 +54,8 @@ export type CardInfo = {
   history: HistoryEntry[];
 };
 
-export async function getCardInfo(userOrId: Parameters<typeof reviewUserOf>[0], cardId: string, now = new Date()): Promise<CardInfo> {
-  const user = await reviewUserOf(userOrId);
+export async function getCardInfo(userOrId: Parameters<typeof settingsOf>[0], cardId: string, now = new Date()): Promise<CardInfo> {
+  const user = await settingsOf(userOrId);
   const [card, logs, events] = await Promise.all([
     sqlDb.get(sql`
       SELECT c."id", c."catalogCardId", c."addedAt", c."state", c."due", c."stability", c."difficulty", c."scheduledDays", c."reps", c."lapses",

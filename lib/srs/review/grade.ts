@@ -11,7 +11,7 @@ import { cardScheduler } from "../safety";
 import { dayContextOf, schedulerSettingsOf } from "../settings";
 import { cardStateOf, reviewLogFields } from "../card-rows";
 import { leechOutcome, leechRuleFor } from "../leech";
-import type { ReviewUser } from "./user";
+import type { UserSettings } from "../../settings";
 import { insertReviewLog } from "./log-insert";
 import { balancingOf, loadBounds, LOAD_COLUMNS, LOAD_JOIN, windowFor } from "../load";
 import { windowToJson } from "../load-balance";
@@ -24,7 +24,7 @@ export type GradeResult = { logId: string; nextDue: string; nextState: number; r
 // or, for a repeated clientId, the first result. A repeated clientId is not looked up first:
 // its grade already moved the card on, so the repeat fails the version check (or, racing on
 // PostgreSQL, the unique clientId index), and the catch answers with the stored result.
-export async function gradeAs(user: ReviewUser, raw: unknown, now: Date): Promise<GradeResult> {
+export async function gradeAs(user: UserSettings, raw: unknown, now: Date): Promise<GradeResult> {
   const parsed = gradeSchema.safeParse(raw);
   if (!parsed.success) throw new UserError(parsed.error.issues[0]?.message ?? "Invalid grade", 400);
   const input = parsed.data;

@@ -13,7 +13,7 @@ import { replayGrades, type ReplayItem } from "../replay";
 import { leechOutcome, leechRuleFor } from "../leech";
 import { snapshotFromJson, snapshotToJson } from "../cards/actions";
 import { gradeAs } from "./grade";
-import type { ReviewUser } from "./user";
+import type { UserSettings } from "../../settings";
 import { insertReviewLog } from "./log-insert";
 import { readBalancing, windowFor } from "../load";
 import { windowFromJson, windowToJson, type LoadWindow } from "../load-balance";
@@ -52,7 +52,7 @@ export const FUTURE_TOLERANCE_MS = 60_000;
 
 export type SyncOutcome = { clientId: string; status: "stored" | "repeat" | "refused"; logId?: string; reason?: string };
 
-export async function syncGrades(user: ReviewUser, grades: OfflineGradeInput[], now = new Date()): Promise<SyncOutcome[]> {
+export async function syncGrades(user: UserSettings, grades: OfflineGradeInput[], now = new Date()): Promise<SyncOutcome[]> {
   const shift = clockShift(grades, now);
   const out: SyncOutcome[] = [];
   for (const g of grades) out.push(await syncOne(user, g, shift, now));
@@ -92,7 +92,7 @@ async function resetAfter(db: { all: SqlTx["all"] }, userId: string, cardId: str
   return e;
 }
 
-async function syncOne(user: ReviewUser, g: OfflineGradeInput, shift: number, now: Date): Promise<SyncOutcome> {
+async function syncOne(user: UserSettings, g: OfflineGradeInput, shift: number, now: Date): Promise<SyncOutcome> {
   const refused = (reason: string): SyncOutcome => ({ clientId: g.clientId, status: "refused", reason });
   for (let attempt = 1; ; attempt++) {
     const first = await storedResult(user.id, g.clientId);
@@ -164,7 +164,7 @@ const itemOf = (l: Row): ReplayItem => ({
 
 // The load a grade placed now in the past reads: the learner's load as it is now, seen from the
 // grade's study day (stored with it, so later replays read the same).
-async function windowAt(tx: SqlTx, user: ReviewUser, cardId: string, at: Date): Promise<LoadWindow | null> {
+async function windowAt(tx: SqlTx, user: UserSettings, cardId: string, at: Date): Promise<LoadWindow | null> {
   const [c] = await tx.all(sql`SELECT "catalogCardId" FROM "Card" WHERE "id" = ${cardId} AND "userId" = ${user.id}`);
   return c ? windowFor(await readBalancing(tx, user.id, cardId, at, dayContextOf(user)), str(c.catalogCardId)) : null;
 }
@@ -179,7 +179,7 @@ const balanceJson = (w: LoadWindow | null) => (w ? windowToJson(w) : null);
 // itself is untouched. The new log's versions (prevVersion = nextVersion, older than the reset's)
 // never match the card again, and the later logs keep theirs, so no undo of a review restores the
 // pre-reset card.
-async function storeBeforeReset(user: ReviewUser, g: OfflineGradeInput, at: Date, safety: boolean): Promise<string> {
+async function storeBeforeReset(user: UserSettings, g: OfflineGradeInput, at: Date, safety: boolean): Promise<string> {
   const userId = user.id;
   const logId = randomUUID();
   await sqlDb.transaction(async (tx) => {
@@ -244,7 +244,7 @@ async function rescheduledAfter(tx: SqlTx, userId: string, cardId: string, at: D
   return snaps.some((s) => (JSON.parse(str(s.cards)) as { id: string }[]).some((c) => c.id === cardId));
 }
 
-async function insertInOrder(user: ReviewUser, g: OfflineGradeInput, at: Date, version: number, safety: boolean): Promise<string> {
+async function insertInOrder(user: UserSettings, g: OfflineGradeInput, at: Date, version: number, safety: boolean): Promise<string> {
   const userId = user.id;
   const logId = randomUUID();
   await sqlDb.transaction(async (tx) => {
