@@ -68,7 +68,7 @@ export function SettingsForm({ initial, timeZones }: { initial: Required<Setting
         {...register("desiredRetention")}
       />
       <Field
-        label="How much to remember of the warning signs (%)"
+        label="Warning signs: how much to remember (%)"
         type="number"
         inputMode="numeric"
         step="1"
