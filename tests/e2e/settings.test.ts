@@ -13,7 +13,7 @@ describe("desired retention per group on a phone", () => {
     await signUp(page, baseUrl, undefined, "/settings", false);
     const general = page.getByLabel(/^How much to remember/);
     const safety = page.getByLabel(/^Warning signs: how much to remember/);
-    await expect.poll(() => safety.inputValue()).toBe("95");
+    await expect.poll(() => safety.inputValue(), { timeout: 30_000 }).toBe("95");
     expect(await general.inputValue()).toBe("90");
 
     await safety.fill("79");
@@ -23,9 +23,9 @@ describe("desired retention per group on a phone", () => {
     await safety.fill("97");
     await general.fill("85");
     await page.getByRole("button", { name: "Save settings" }).tap();
-    await expect.poll(() => page.getByRole("status").filter({ hasText: "Settings saved" }).count()).toBe(1);
+    await page.getByText("Settings saved.").waitFor();
     await page.reload();
-    await expect.poll(() => page.getByLabel(/^Warning signs: how much to remember/).inputValue()).toBe("97");
+    await expect.poll(() => page.getByLabel(/^Warning signs: how much to remember/).inputValue(), { timeout: 30_000 }).toBe("97");
     expect(await page.getByLabel(/^How much to remember/).inputValue()).toBe("85");
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await ctx.close();
