@@ -85,7 +85,7 @@ function PersonalHome({ name, s }: { name: string | null; s: StudySummary }) {
 
 export default async function HomePage() {
   const user = await getPageUser("/");
-  if (user) return <PersonalHome name={user.name} s={await getStudySummary(user.id)} />;
+  if (user) return <PersonalHome name={user.name} s={await getStudySummary(user)} />;
   return (
     <>
       <h1>Back-spasm self-care that sticks</h1>

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
 import { listCards } from "@/lib/srs/cards/list";
 import { cardQueryString, parseCardQuery, sortLink, PAGE_SIZE, CARD_STATES, DUE_FILTERS, FLAG_FILTERS, type CardSort } from "@/lib/srs/cards/query";
-import { reviewUserOf } from "@/lib/srs/review/user";
+import { settingsOf } from "@/lib/settings";
 import { CardActions } from "./card-actions";
 import { STATE_LABELS, days, percent, zoned } from "./format";
 
@@ -30,7 +30,7 @@ const COLUMNS: { key: CardSort; label: string }[] = [
 export default async function CardsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser("/cards");
   const query = parseCardQuery(await searchParams);
-  const [page, scheduling] = await Promise.all([listCards(user, query), reviewUserOf(user)]);
+  const [page, scheduling] = await Promise.all([listCards(user, query), settingsOf(user)]);
   const tz = scheduling.timeZone;
   const first = (page.page - 1) * PAGE_SIZE + 1;
   const active = [query.lesson, query.state, query.due, query.flag].filter(Boolean).length + (query.sort !== "due" ? 1 : 0);

@@ -4,9 +4,8 @@ import { cookies } from "next/headers";
 import { requireUser } from "@/lib/auth/session";
 import { getReviewState } from "@/lib/srs/review";
 import { getTodayCheckIn } from "@/lib/srs/bad-day";
-import { reviewUserOf } from "@/lib/srs/review/user";
+import { settingsOf } from "@/lib/settings";
 import { getNextLesson, getStreak } from "@/lib/progress/summary";
-import { getTwoButtonGrading } from "@/lib/srs/review-controls";
 import { ReviewSession } from "./review-session";
 import { GUIDE_COOKIE } from "./guide-cookie";
 import { WAITING_COOKIE } from "./waiting-cookie";
@@ -20,15 +19,14 @@ export const dynamic = "force-dynamic";
 
 export default async function ReviewPage() {
   const user = await requireUser("/review");
-  const [state, { streak }, jar, checkIn, nextLesson, reviewUser, backlog, twoButtons] = await Promise.all([
+  const [state, { streak }, jar, checkIn, nextLesson, settings, backlog] = await Promise.all([
     getReviewState(user),
-    getStreak(user.id),
+    getStreak(user),
     cookies(),
     getTodayCheckIn(user),
     getNextLesson(user.id),
-    reviewUserOf(user),
+    settingsOf(user),
     backlogOffer(user),
-    getTwoButtonGrading(user.id),
   ]);
   // "How is your back today?" once a study day, above the first card of the day (lib/srs/bad-day).
   // It never blocks: grading a card without answering is skipping it for the day.
@@ -48,11 +46,11 @@ export default async function ReviewPage() {
         streak={{ current: streak.current, reviewedToday: streak.reviewedToday }}
         guideSeen={jar.has(GUIDE_COOKIE)}
         userId={user.id}
-        timeZone={reviewUser.timeZone}
+        timeZone={settings.timeZone}
         nextLesson={nextLesson}
         checkIn={ask ? <CheckIn /> : undefined}
         sending={jar.get(WAITING_COOKIE)?.value === user.id}
-        twoButtons={twoButtons}
+        twoButtons={settings.twoButtonGrading}
       />
     </div>
   );

@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
-import { getSettings } from "@/lib/srs/user-settings";
+import { formSettings, settingsOf } from "@/lib/settings";
 import { SettingsForm } from "./settings-form";
 import { SessionControls } from "./session-controls";
 import { ReschedulePanel } from "./reschedule-panel";
 import { rescheduleStatus } from "@/lib/srs/reschedule";
-import { getDeckSettings } from "@/lib/srs/deck-settings";
 import { headers } from "next/headers";
 import { env } from "@/lib/env";
 import { siteOrigin } from "@/lib/auth/site-origin";
@@ -19,12 +18,7 @@ export const dynamic = "force-dynamic";
 
 export default async function SettingsPage() {
   const user = await requireUser("/settings");
-  const [settings, deck, reschedule, reminders] = await Promise.all([
-    getSettings(user.id),
-    getDeckSettings(user.id),
-    rescheduleStatus(user.id),
-    getReminderOverview(user.id),
-  ]);
+  const [settings, reschedule, reminders] = await Promise.all([settingsOf(user), rescheduleStatus(user.id), getReminderOverview(user.id)]);
   const config = env();
   return (
     <>
@@ -41,7 +35,7 @@ export default async function SettingsPage() {
       <p>
         Going away, or need a rest from reviews? <Link href="/settings/away">I&apos;m away</Link>: name the days and your reviews wait until after.
       </p>
-      <SettingsForm initial={settings} deck={deck} timeZones={Intl.supportedValuesOf("timeZone")} />
+      <SettingsForm initial={formSettings(settings)} timeZones={Intl.supportedValuesOf("timeZone")} />
       <RemindersPanel
         vapidKey={config.VAPID_PUBLIC_KEY && config.VAPID_PRIVATE_KEY ? config.VAPID_PUBLIC_KEY : null}
         times={{ remindAt: formatMinute(reminders.remindAt), quietStart: formatMinute(reminders.quietStart), quietEnd: formatMinute(reminders.quietEnd) }}

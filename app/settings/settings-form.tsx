@@ -2,47 +2,36 @@
 import { useMemo, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { SETTINGS_LIMITS as L, settingsSchema, type Settings } from "@/lib/validation/settings";
-import { DECK_SETTINGS_LIMITS as D, deckSettingsSchema, type DeckSettings } from "@/lib/validation/deck-settings";
+import type { z } from "zod";
+import { SETTINGS_LIMITS as L, settingsSchema, type SettingsInput } from "@/lib/settings/schema";
 import { Field } from "../_components/field";
 import { showFailure } from "../_components/form-errors";
 import { saveSettingsAction } from "./actions";
-import { saveDeckSettingsAction } from "./deck-actions";
 import { TimeZonePicker } from "./time-zone-picker";
 
 const pct = (r: number) => Math.round(r * 1000) / 10;
 const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
 
-// All of /settings' scheduling options in one form with one Save: the scheduling settings and
-// the daily review limit with the leech rule are checked together in the browser, then saved
-// by their two actions, so that no Save can drop edits made elsewhere on the page.
-const allSettingsSchema = settingsSchema.extend(deckSettingsSchema.shape);
-type AllInput = import("zod").input<typeof allSettingsSchema>;
-type All = Settings & DeckSettings;
-const SETTINGS_FIELDS = [
-  "desiredRetention",
-  "newCardsPerDay",
-  "maximumInterval",
-  "dayRolloverHour",
-  "timeZone",
-  "enableFuzz",
-  "loadBalance",
-  "easyWeekdays",
-  "easyDates",
-  "twoButtonGrading",
-] as const;
-const DECK_FIELDS = ["reviewsPerDay", "leechThreshold", "leechAction"] as const;
+// All of /settings' scheduling options in one form with one Save and one schema
+// (lib/settings/schema.ts), checked in the browser and again by the action.
+type Input = z.input<typeof settingsSchema>;
+const FIELDS = Object.keys(settingsSchema.shape) as (keyof SettingsInput)[];
 
-export function SettingsForm({ initial, deck, timeZones }: { initial: Settings; deck: DeckSettings; timeZones: string[] }) {
+export function SettingsForm({ initial, timeZones }: { initial: Required<SettingsInput>; timeZones: string[] }) {
   const [saved, setSaved] = useState<string | null>(null);
   const defaultValues = useMemo(
-    () => ({ ...initial, ...deck, desiredRetention: pct(initial.desiredRetention), easyDates: (initial.easyDates ?? []).join(", ") }),
-    [initial, deck],
+    () => ({
+      ...initial,
+      // Shown and typed as percentages (90), stored as fractions (0.9): see retentionFromInput.
+      desiredRetention: pct(initial.desiredRetention),
+      safetyRetention: pct(initial.safetyRetention),
+      // Easy dates are typed as one comma-separated line.
+      easyDates: initial.easyDates.join(", "),
+    }),
+    [initial],
   );
-  const { register, handleSubmit, setError, setValue, control, formState } = useForm<AllInput, unknown, All>({
-    resolver: zodResolver(allSettingsSchema),
-    // Shown and typed as a percentage (90), stored as a fraction (0.9): see retentionFromInput.
-    // Easy dates are typed as one comma-separated line.
+  const { register, handleSubmit, setError, setValue, control, formState } = useForm<Input, unknown, SettingsInput>({
+    resolver: zodResolver(settingsSchema),
     defaultValues,
   });
   const { errors, isSubmitting } = formState;
@@ -51,13 +40,10 @@ export function SettingsForm({ initial, deck, timeZones }: { initial: Settings; 
   const onSubmit = handleSubmit(async (values) => {
     setSaved(null);
     const failed = "Your settings could not be saved just now. Please try again.";
-    const pick = <K extends keyof All>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, values[k]])) as Pick<All, K>;
-    const res = await saveSettingsAction(pick(SETTINGS_FIELDS)).catch(() => ({ ok: false as const, error: failed, fieldErrors: {} }));
-    const deckRes = res.ok ? await saveDeckSettingsAction(pick(DECK_FIELDS)).catch(() => ({ ok: false as const, error: failed, fieldErrors: {} })) : res;
-    const failure = !res.ok ? res : !deckRes.ok ? deckRes : null;
-    if (failure) {
-      showFailure(setError, failure, [...SETTINGS_FIELDS, ...DECK_FIELDS]);
-      if (Object.keys(failure.fieldErrors).length) setError("root", { message: failure.error });
+    const res = await saveSettingsAction(values).catch(() => ({ ok: false as const, error: failed, fieldErrors: {} }));
+    if (!res.ok) {
+      showFailure(setError, res, FIELDS);
+      if (Object.keys(res.fieldErrors).length) setError("root", { message: res.error });
       return;
     }
     setSaved("Settings saved.");
@@ -82,6 +68,17 @@ export function SettingsForm({ initial, deck, timeZones }: { initial: Settings; 
         {...register("desiredRetention")}
       />
       <Field
+        label="Warning signs: how much to remember (%)"
+        type="number"
+        inputMode="numeric"
+        step="1"
+        min={pct(L.safetyRetention.min)}
+        max={pct(L.safetyRetention.max)}
+        hint={`${pct(L.safetyRetention.min)}–${pct(L.safetyRetention.max)}: the same for the cards on when to get help, which should not fade (default 95)`}
+        error={errors.safetyRetention?.message}
+        {...register("safetyRetention")}
+      />
+      <Field
         label="New cards per day"
         type="number"
         inputMode="numeric"
@@ -97,8 +94,8 @@ export function SettingsForm({ initial, deck, timeZones }: { initial: Settings; 
         type="number"
         inputMode="numeric"
         step="1"
-        min={D.reviewsPerDay.min}
-        max={D.reviewsPerDay.max}
+        min={L.reviewsPerDay.min}
+        max={L.reviewsPerDay.max}
         hint="0–9999; reviews and new cards done today count against it; what is over it waits for later days (default 200)"
         error={errors.reviewsPerDay?.message}
         {...register("reviewsPerDay")}
@@ -207,8 +204,8 @@ export function SettingsForm({ initial, deck, timeZones }: { initial: Settings; 
           type="number"
           inputMode="numeric"
           step="1"
-          min={D.leechThreshold.min}
-          max={D.leechThreshold.max}
+          min={L.leechThreshold.min}
+          max={L.leechThreshold.max}
           hint="a card forgotten this many times is a leech, and again every half as many more (default 8)"
           error={errors.leechThreshold?.message}
           {...register("leechThreshold")}

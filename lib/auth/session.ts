@@ -4,8 +4,8 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { NextAuthOptions, Session } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { sqlDb, sql } from "../db";
-import { reviewUserRow, type ReviewUser } from "../srs/review/user";
+import { kdb } from "../db";
+import { SETTINGS_COLUMNS, settingsFromRow, type UserSettings } from "../settings";
 import { UserError } from "../errors";
 import { authenticate, WRONG_CREDENTIALS } from "./accounts";
 import { signInSchema } from "./schema";
@@ -53,19 +53,22 @@ export const authOptions: NextAuthOptions = {
   },
 };
 
-export type SessionUser = { id: string; email: string; name: string | null; scheduling?: ReviewUser };
+export type SessionUser = { id: string; email: string; name: string | null; settings?: UserSettings };
 
 // The session check: the token's session version against the user's, in one statement that
-// also reads the user's scheduling settings. They ride on a non-enumerable property, kept out
-// of the JSON that /api/auth/session sends. The password hash is never read here.
+// also reads the user's settings (lib/settings/). They ride on a non-enumerable property, kept
+// out of the JSON that /api/auth/session sends. The password hash is never read here.
 async function checkSession(token: { sub?: string; sv?: unknown } | null): Promise<SessionUser | null> {
   if (!token?.sub) return null;
-  const row = await sqlDb.get(
-    sql`SELECT "email", "name", "sessionVersion", "timeZone", "dayRolloverHour", "desiredRetention", "newCardsPerDay", "maximumInterval", "enableFuzz", "fsrsWeights" FROM "User" WHERE "id" = ${token.sub}`,
-  );
+  const row = await kdb
+    .selectFrom("User")
+    .select(["email", "name", "sessionVersion", ...SETTINGS_COLUMNS])
+    .where("id", "=", token.sub)
+    .executeTakeFirst();
   if (!row || Number(row.sessionVersion) !== token.sv) return null;
-  const user: SessionUser = { id: token.sub, email: String(row.email), name: row.name == null ? null : String(row.name) };
-  Object.defineProperty(user, "scheduling", { value: reviewUserRow(user.id, row), enumerable: false });
+  const { email, name, sessionVersion: _, ...settings } = row;
+  const user: SessionUser = { id: token.sub, email, name };
+  Object.defineProperty(user, "settings", { value: settingsFromRow(user.id, settings), enumerable: false });
   return user;
 }
 
@@ -77,7 +80,7 @@ async function checkSession(token: { sub?: string; sv?: unknown } | null): Promi
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const user = await checkSession(await requestSessionToken());
   if (!user) return null;
-  return { id: user.id, email: user.email, name: user.name, scheduling: user.scheduling };
+  return { id: user.id, email: user.email, name: user.name, settings: user.settings };
 });
 
 // A session cookie is there but names no live session: "Sign out everywhere" or a password

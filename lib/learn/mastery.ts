@@ -4,7 +4,7 @@ import { getLessons } from "../content/load";
 import { UserError } from "../errors";
 import { createScheduler, retrievability } from "../srs/scheduler";
 import { schedulerSettingsOf } from "../srs/settings";
-import { reviewUserOf } from "../srs/review/user";
+import { settingsOf } from "../settings";
 import { State } from "ts-fsrs";
 import { getLessonProgress, type LessonProgress } from "./progress";
 import { masteryOf, type Mastery } from "./mastery-level";
@@ -15,11 +15,11 @@ export type LessonMastery = Mastery & { slug: string; title: string };
 // of getLessonProgress, the lessons read, and the memory state of the user's live cards (a few
 // columns of at most the course's cards), with recall by the user's own parameters.
 export async function getLessonMastery(
-  user: Parameters<typeof reviewUserOf>[0],
+  user: Parameters<typeof settingsOf>[0],
   now = new Date(),
   progress?: Record<string, LessonProgress>,
 ): Promise<LessonMastery[]> {
-  const u = await reviewUserOf(user);
+  const u = await settingsOf(user);
   const [p, reads, cards] = await Promise.all([
     progress ?? getLessonProgress(u.id),
     db.lessonRead.findMany({ where: { userId: u.id }, select: { lessonSlug: true } }),

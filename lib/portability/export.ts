@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "../db";
 import { UserError } from "../errors";
 import { REVIEW_CSV_HEADER, reviewCsvLine } from "./csv";
-import { easyDatesFromString, weekdaysFromString } from "../srs/load-balance";
+import { readSettings } from "../settings";
 
 // Exports stream their rows and read the review log a page at a time (keyset on
 // review + id, index userId+review), so 100,000 logs never sit in memory at once.
@@ -58,7 +58,7 @@ function streamOf(gen: AsyncGenerator<string>): ReadableStream<Uint8Array> {
 }
 
 async function requireUserRow(userId: string) {
-  const user = await db.user.findUnique({ where: { id: userId }, omit: { passwordHash: true } });
+  const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, email: true, name: true, createdAt: true } });
   if (!user) throw new UserError("Your account no longer exists.", 401);
   return user;
 }
@@ -79,46 +79,14 @@ export async function reviewCsvStream(userId: string): Promise<ReadableStream<Ui
 // password hash), settings, cards, review logs (undone ones included, flagged by undoneAt,
 // since they are part of the stored history), quiz attempts, parameter sets and jobs.
 export async function* accountJsonChunks(userId: string, now = new Date()): AsyncGenerator<string> {
-  const user = await requireUserRow(userId);
-  const {
-    timeZone,
-    dayRolloverHour,
-    desiredRetention,
-    newCardsPerDay,
-    maximumInterval,
-    enableFuzz,
-    fsrsWeights,
-    reviewsPerDay,
-    leechThreshold,
-    leechAction,
-    loadBalance,
-    easyWeekdays,
-    easyDates,
-    id,
-    email,
-    name,
-    createdAt,
-  } = user;
+  const { id, email, name, createdAt } = await requireUserRow(userId);
+  const { id: _id, fsrsWeights, ...settings } = await readSettings(userId);
   const head = {
     format: "unknot-export",
     version: 1,
     exportedAt: now.toISOString(),
     profile: { id, email, name, createdAt },
-    settings: {
-      timeZone,
-      dayRolloverHour,
-      desiredRetention,
-      newCardsPerDay,
-      maximumInterval,
-      enableFuzz,
-      reviewsPerDay,
-      leechThreshold,
-      leechAction,
-      loadBalance,
-      easyWeekdays: weekdaysFromString(easyWeekdays),
-      easyDates: easyDatesFromString(easyDates),
-      fsrsWeights: fsrsWeights ? (JSON.parse(fsrsWeights) as number[]) : null,
-    },
+    settings: { ...settings, fsrsWeights: fsrsWeights ? (JSON.parse(fsrsWeights) as number[]) : null },
   };
   yield JSON.stringify(head).slice(0, -1);
 

@@ -1,8 +1,7 @@
 import { z } from "zod";
-import { settingsSchema } from "../validation/settings";
+import { settingsSchema } from "../settings/schema";
 import { weightsSchema } from "../srs/weights";
 import { QUIZ_MAX_ANSWERS } from "../validation/quiz";
-import { deckSettingsSchema } from "../validation/deck-settings";
 
 // The shape of an "unknot-export" version 1 document (lib/portability/export.ts), checked in full
 // before an import writes anything. A real export meets the 32 MB body limit first (a review
@@ -146,7 +145,7 @@ export const exportDocumentSchema = z
   .object({
     format: z.literal("unknot-export", { error: "This file is not an Unknot export." }),
     version: z.literal(1, { error: "This export's version cannot be read by this server (it reads version 1)." }),
-    settings: settingsSchema.extend({ fsrsWeights: weightsSchema.nullable() }).extend(deckSettingsSchema.partial().shape),
+    settings: settingsSchema.extend({ fsrsWeights: weightsSchema.nullable() }),
     cards: z.array(cardSchema).max(IMPORT_LIMITS.cards, `at most ${IMPORT_LIMITS.cards} cards`),
     reviewLogs: z.array(reviewLogSchema).max(IMPORT_LIMITS.reviewLogs, `at most ${IMPORT_LIMITS.reviewLogs} review log entries`),
     cardEvents: z.array(cardEventSchema).max(IMPORT_LIMITS.cardEvents, `at most ${IMPORT_LIMITS.cardEvents} card actions`).default([]),

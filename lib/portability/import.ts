@@ -7,7 +7,7 @@ import { isUniqueViolation } from "../db/errors";
 import { insertRows } from "../db/bulk";
 import { databaseUrl, isPostgresUrl } from "../db/url";
 import { cardFields } from "../srs/card-rows";
-import { settingsRow } from "../srs/user-settings";
+import { settingsColumns } from "../settings";
 import type { ExportDocument } from "./import-schema";
 
 export type ImportSummary = { cards: number; reviewLogs: number; quizAttempts: number; parameterSets: number; skippedCards: number };
@@ -84,13 +84,13 @@ async function writeImport(step: Step, userId: string, doc: ExportDocument, undo
   const claimed = await step(async (tx) => {
     const before = await tx.user.findUnique({
       where: { id: userId },
-      select: { ...Object.fromEntries(Object.keys(settingsRow(settings)).map((k) => [k, true])), fsrsWeights: true },
+      select: { ...Object.fromEntries(Object.keys(settingsColumns(settings)).map((k) => [k, true])), fsrsWeights: true },
     });
     // Written first: on PostgreSQL the row lock makes a concurrent import wait for this one
     // and then see its reviews below.
     const updated = await tx.user.updateMany({
       where: { id: userId },
-      data: { ...settingsRow(settings), fsrsWeights: fsrsWeights ? JSON.stringify(fsrsWeights) : null },
+      data: { ...settingsColumns(settings), fsrsWeights: fsrsWeights ? JSON.stringify(fsrsWeights) : null },
     });
     if (updated.count !== 1 || !before) throw new UserError("Your account no longer exists.", 401);
     const [log, attempt] = await Promise.all([

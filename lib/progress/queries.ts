@@ -3,7 +3,7 @@ import { State } from "ts-fsrs";
 import { sql, type Expression, type SqlBool } from "kysely";
 import { kdb } from "../db";
 import { prepared } from "../db/prepared";
-import { reviewUserOf } from "../srs/review/user";
+import { settingsOf } from "../settings";
 import { getLessons } from "../content/load";
 import { TOPIC_LABELS, type Topic } from "../content/schema";
 import { studyDayNumber } from "../srs/day";
@@ -116,14 +116,14 @@ const forecastQuery = prepared((db, p: { userId: string } & Record<`end${number}
 // Everything on /progress is aggregated by the database: no statement returns a row per card
 // or per review. Mean recall is FSRS's forgetting curve evaluated in SQL, with the user's own
 // decay and factor and ts-fsrs's elapsed time (whole days since the last review).
-export async function getDashboard(userOrId: Parameters<typeof reviewUserOf>[0], now = new Date()): Promise<Dashboard> {
-  const user = await reviewUserOf(userOrId);
+export async function getDashboard(userOrId: Parameters<typeof settingsOf>[0], now = new Date()): Promise<Dashboard> {
+  const user = await settingsOf(userOrId);
   const userId = user.id;
   const ctx = dayContextOf(user);
   const today = studyDayNumber(now, ctx);
   const ranges = forecastRanges(now, ctx, FORECAST_DAYS);
   const f = createScheduler(schedulerSettingsOf(user));
-  const easy = effectiveEasyDays(await kdb.selectFrom("User").select(["loadBalance", "easyWeekdays", "easyDates"]).where("id", "=", userId).executeTakeFirst());
+  const easy = effectiveEasyDays(user);
   const logs = () => kdb.selectFrom("ReviewLog").where("userId", "=", userId).where("undoneAt", "is", null);
 
   const excused = excusedDaysOf(userId, today);

@@ -1,11 +1,10 @@
 import "server-only";
 import { db } from "../db";
-import { UserError } from "../errors";
 import { getLessons } from "../content/load";
 import { readingMinutes } from "../content/schema";
 import { studyDayNumber } from "../srs/day";
 import { reviewStateOf } from "../srs/review/queue";
-import { reviewUserOf } from "../srs/review/user";
+import { settingsOf, type SettingsRef } from "../settings";
 import { getLessonProgress, type LessonProgress } from "../learn/progress";
 import { computeStreak, type Streak } from "./streak";
 import { getLessonMastery, type LessonMastery } from "../learn/mastery";
@@ -23,9 +22,9 @@ export type StudySummary = {
   mastery: LessonMastery[];
 };
 
-export async function getStreak(userId: string, now = new Date()): Promise<{ streak: Streak; doneToday: number }> {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { timeZone: true, dayRolloverHour: true } });
-  if (!user) throw new UserError("Your account no longer exists. Please sign in again.", 401);
+export async function getStreak(userOrId: SettingsRef, now = new Date()): Promise<{ streak: Streak; doneToday: number }> {
+  const user = await settingsOf(userOrId);
+  const userId = user.id;
   const today = studyDayNumber(now, { timeZone: user.timeZone, rolloverHour: user.dayRolloverHour });
   const [days, excused] = await Promise.all([
     db.reviewLog.groupBy({ by: ["reviewDay"], where: { userId, undoneAt: null }, _count: { _all: true } }),
@@ -41,13 +40,14 @@ export async function getStreak(userId: string, now = new Date()): Promise<{ str
   };
 }
 
-export async function getStudySummary(userId: string, now = new Date()): Promise<StudySummary> {
-  const user = await reviewUserOf(userId);
+export async function getStudySummary(userOrId: SettingsRef, now = new Date()): Promise<StudySummary> {
+  const user = await settingsOf(userOrId);
+  const userId = user.id;
   // The queue's own counts: suspended, buried and over-the-limit cards are left out, as on /review.
   const [queue, deckSize, { streak, doneToday }, progress] = await Promise.all([
     reviewStateOf(user, now),
     db.card.count({ where: { userId, catalogCard: { retiredAt: null } } }),
-    getStreak(userId, now),
+    getStreak(user, now),
     getLessonProgress(userId),
   ]);
   const mastery = await getLessonMastery(user, now, progress);

@@ -177,8 +177,7 @@ export function easyDatesFromString(s: string): string[] {
 
 // The easy days a learner's stored settings give, as the forecast marks them: none when even
 // days are off, and weekday levels only when they differ (all Reduced equals all Normal).
-export function effectiveEasyDays(row: { loadBalance?: unknown; easyWeekdays?: unknown; easyDates?: unknown } | undefined): EasyDays | null {
-  if (!row || !(row.loadBalance === true || row.loadBalance === 1 || row.loadBalance === 1n)) return null;
-  const weekdays = weekdaysFromString(String(row.easyWeekdays ?? ""));
-  return { weekdays: weekdays.every((l) => l === weekdays[0]) ? NORMAL_WEEK : weekdays, dates: easyDatesFromString(String(row.easyDates ?? "")) };
+export function effectiveEasyDays(s: { loadBalance: boolean; easyWeekdays: EasyLevel[]; easyDates: string[] }): EasyDays | null {
+  if (!s.loadBalance) return null;
+  return { weekdays: s.easyWeekdays.every((l) => l === s.easyWeekdays[0]) ? NORMAL_WEEK : s.easyWeekdays, dates: s.easyDates };
 }

@@ -10,7 +10,7 @@ import { rescheduledCard, type HistoryEntry } from "./scheduler";
 import { cardScheduler, cardSchedulers } from "./safety";
 import { dayContextOf, schedulerSettingsOf } from "./settings";
 import { moveCause, summarizeShifts, type MoveCause, type RescheduleSummary } from "./reschedule-summary";
-import { reviewUserOf } from "./review/user";
+import { settingsOf } from "../settings";
 
 // "Reschedule my cards" after new parameters (applied or restored): every reviewed card's
 // history since its last reset is replayed with the user's current parameters (scheduler.ts
@@ -28,7 +28,7 @@ const sameFields = (a: CardFields, b: CardFields) =>
   a.elapsedDays === b.elapsedDays;
 
 async function plan(userId: string, tx: Db = kdb): Promise<Plan> {
-  const user = await reviewUserOf(userId);
+  const user = await settingsOf(userId);
   // Safety cards are replayed with their own parameters (lib/srs/safety.ts).
   const s = cardSchedulers(schedulerSettingsOf(user));
   const ctx = dayContextOf(user);

@@ -25,6 +25,8 @@ import { balancedInterval, sliceWindow, type LoadWindow } from "./load-balance";
 
 export type SchedulerSettings = {
   desiredRetention: number;
+  // The safety group's own desired retention (lib/srs/safety.ts); left out, SAFETY_RETENTION.
+  safetyRetention?: number;
   maximumInterval: number;
   enableFuzz: boolean;
   weights: number[] | null;

@@ -9,7 +9,7 @@ import { runTask } from "../jobs/pool";
 import { liveCards } from "./card-queries";
 import { studyDayNumber } from "./day";
 import { dayContextOf, schedulerSettingsOf } from "./settings";
-import { reviewUserOf } from "./review/user";
+import { settingsOf } from "../settings";
 import { optimalRetention, RETENTIONS, type Habits, type SimCard, type WorkloadInput, type WorkloadPoint } from "./workload";
 
 // The "Help me decide" simulation takes longer than a request should (about a quarter of a
@@ -38,7 +38,7 @@ const answerKind = (e: ExpressionBuilder<DB, "ReviewLog">) =>
   e.case().when("state", "=", sql.lit(State.New)).then(sql.lit(0)).when("rating", "=", sql.lit(Rating.Again)).then(sql.lit(1)).else(sql.lit(2)).end();
 
 async function loadInput(userId: string, now: Date): Promise<{ key: string; input: WorkloadInput }> {
-  const user = await reviewUserOf(userId);
+  const user = await settingsOf(userId);
   const settings = schedulerSettingsOf(user);
   const ctx = dayContextOf(user);
   const today = studyDayNumber(now, ctx);

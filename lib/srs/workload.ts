@@ -120,6 +120,19 @@ export function optimalRetention(points: WorkloadPoint[], floor = MIN_RECOMMENDE
   return best;
 }
 
+// Above this the reviews grow fast for little more remembered (Anki warns there too).
+export const MAX_RECOMMENDED_RETENTION = 0.95;
+
+// A plain-words warning for a desired retention outside 80%-95%, for either group (the
+// warning signs and the rest), or null when it is inside.
+export function retentionWarning(retention: number): string | null {
+  if (retention < MIN_RECOMMENDED_RETENTION - 1e-9)
+    return `Below ${Math.round(MIN_RECOMMENDED_RETENTION * 100)}% you forget more than 2 in 10 cards when they come up, and relearning them costs more time than it saves.`;
+  if (retention > MAX_RECOMMENDED_RETENTION + 1e-9)
+    return `Above ${Math.round(MAX_RECOMMENDED_RETENTION * 100)}% the reviews grow fast for very little more remembered.`;
+  return null;
+}
+
 // A duration for people, not a decimal: "45 s", "4 min 30 s", "1 h 5 min". Rounded to the
 // second under ten minutes, to the minute above.
 export function minutesAndSeconds(minutes: number): string {

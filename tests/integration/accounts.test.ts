@@ -2,8 +2,9 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { db } from "@/lib/db";
 import { authenticate, createAccount, WRONG_CREDENTIALS } from "@/lib/auth/accounts";
-import { updateSettings } from "@/lib/srs/user-settings";
-import { InvalidInput } from "@/lib/errors";
+import { updateSettings as write } from "@/lib/settings";
+import { INVALID_SETTINGS, settingsSchema } from "@/lib/settings/schema";
+import { InvalidInput, parseInput } from "@/lib/errors";
 import { changePassword } from "@/lib/auth/session-version";
 import { env } from "@/lib/env";
 import { getReviewState, gradeReview, undoReview } from "@/lib/srs/review";
@@ -12,6 +13,9 @@ import { firstCard, grade, makeUser, SESSION, viaAction } from "./helpers";
 
 // As the sign-up action does: the form's values parsed by its schema, then the account made.
 const signUp = async (input: unknown, address?: string, now?: Date) => createAccount(viaAction(signUpSchema, input), address, now);
+
+// As the settings action does: the one schema at the edge, then the typed write.
+const updateSettings = async (userId: string, raw: unknown) => write(userId, parseInput(settingsSchema, raw, INVALID_SETTINGS));
 
 const email = () => `acct-${randomUUID().slice(0, 8)}@example.test`;
 

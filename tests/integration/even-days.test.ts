@@ -3,11 +3,16 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { gradeReview, syncOfflineGrades } from "@/lib/srs/review";
 import { applyReschedule } from "@/lib/srs/reschedule";
-import { getSettings, updateSettings } from "@/lib/srs/user-settings";
+import { readSettings as getSettings, updateSettings as write } from "@/lib/settings";
+import { INVALID_SETTINGS, settingsSchema } from "@/lib/settings/schema";
+import { parseInput } from "@/lib/errors";
 import { levelOn, windowFromJson } from "@/lib/srs/load-balance";
 import { studyDayNumber } from "@/lib/srs/day";
 import { replayedCard } from "../replay-oracle";
 import { grade, makeUser } from "./helpers";
+
+// As the settings action does: the one schema at the edge, then the typed write.
+const updateSettings = async (userId: string, raw: unknown) => write(userId, parseInput(settingsSchema, raw, INVALID_SETTINGS));
 
 // Even days and easy days (lib/srs/load-balance.ts) through the real grading paths: the load
 // a review's pick read is stored with it, and every replay reads it back.

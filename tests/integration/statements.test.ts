@@ -38,7 +38,7 @@ describe("statements per request", () => {
   it("keeps the settings read with the session check out of the session's JSON", async () => {
     const u = await makeUser();
     const user = await sessionCheck(u.id);
-    expect(user.scheduling?.timeZone).toBe("UTC");
+    expect(user.settings?.timeZone).toBe("UTC");
     expect(JSON.parse(JSON.stringify(user))).toEqual({ id: u.id, email: u.email, name: null });
   });
 

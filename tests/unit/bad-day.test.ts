@@ -77,14 +77,14 @@ describe("safety cards in the queue and the leech rule", () => {
     expect(leechChangeOf(lapse, leechRuleFor({ threshold: 8, action: "suspend" }, true))).toBe(LEECH_FLAGGED);
   });
 
-  it("schedules safety cards at 95% retention or the learner's own if higher, and at most 90 days apart", () => {
+  it("schedules safety cards at the safety group's own retention (95% unless set), whatever the rest's, and at most 90 days apart", () => {
     const day = { timeZone: "UTC", rolloverHour: 4 };
     expect(safetySettings({ desiredRetention: 0.9, maximumInterval: 36500, enableFuzz: true, weights: null, day })).toMatchObject({
       desiredRetention: SAFETY_RETENTION,
       maximumInterval: SAFETY_MAX_INTERVAL_DAYS,
     });
-    expect(safetySettings({ desiredRetention: 0.97, maximumInterval: 30, enableFuzz: true, weights: null, day })).toMatchObject({
-      desiredRetention: 0.97,
+    expect(safetySettings({ desiredRetention: 0.97, safetyRetention: 0.85, maximumInterval: 30, enableFuzz: true, weights: null, day })).toMatchObject({
+      desiredRetention: 0.85,
       maximumInterval: 30,
     });
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { settingsSchema } from "@/lib/validation/settings";
+import { settingsSchema } from "@/lib/settings/schema";
 import { matchTimeZones } from "@/app/settings/time-zones";
 
 const base = { newCardsPerDay: 10, maximumInterval: 36500, dayRolloverHour: 4, timeZone: "UTC", enableFuzz: true };
@@ -18,6 +18,30 @@ describe("desired retention as a learner types it", () => {
     expect(parse(0.5).error?.issues[0]?.message).toBe("Choose at least 70%");
     expect(parse("lots").error?.issues[0]?.message).toBe("Enter how much to remember as a percentage, for example 90");
     expect(parse("").success).toBe(false);
+  });
+});
+
+describe("the one settings schema", () => {
+  const all = { ...base, desiredRetention: "90", safetyRetention: "95", reviewsPerDay: "200", leechThreshold: "8", leechAction: "flag" };
+
+  it("takes the warning signs' retention as a percentage, as the general one, and stores fractions", () => {
+    const parsed = settingsSchema.parse(all);
+    expect(parsed).toMatchObject({ desiredRetention: 0.9, safetyRetention: 0.95, reviewsPerDay: 200, leechThreshold: 8, leechAction: "flag" });
+    expect(settingsSchema.parse({ ...all, safetyRetention: "97 %" }).safetyRetention).toBe(0.97);
+  });
+
+  it("never lets the warning signs go below 80%, while the rest may go down to 70%", () => {
+    const issue = (safetyRetention: unknown) => settingsSchema.safeParse({ ...all, safetyRetention }).error?.issues[0];
+    expect(issue("79")).toMatchObject({ path: ["safetyRetention"], message: "Choose at least 80%" });
+    expect(issue("98")).toMatchObject({ path: ["safetyRetention"], message: "Choose at most 97%" });
+    expect(issue("80")).toBeUndefined();
+    expect(settingsSchema.safeParse({ ...all, desiredRetention: "70" }).success).toBe(true);
+  });
+
+  it("leaves the settings added later out when a client does not send them", () => {
+    const parsed = settingsSchema.parse({ ...base, desiredRetention: 0.9 });
+    for (const k of ["safetyRetention", "reviewsPerDay", "leechThreshold", "leechAction", "loadBalance", "easyWeekdays", "easyDates"])
+      expect(k in parsed, k).toBe(false);
   });
 });
 

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { forgottenInTen, minutesAndSeconds, optimalRetention, RETENTIONS, simulateWorkload, type WorkloadInput, type WorkloadPoint } from "@/lib/srs/workload";
+import {
+  forgottenInTen,
+  minutesAndSeconds,
+  optimalRetention,
+  retentionWarning,
+  RETENTIONS,
+  simulateWorkload,
+  type WorkloadInput,
+  type WorkloadPoint,
+} from "@/lib/srs/workload";
 
 const habits = {
   learnSeconds: 20,
@@ -81,5 +90,13 @@ describe("the retention workload simulation", () => {
     expect(forgottenInTen(0.8)).toBe("2 in 10");
     expect(forgottenInTen(0.85)).toBe("1.5 in 10");
     expect(forgottenInTen(0.97)).toBe("0.3 in 10");
+  });
+});
+
+describe("the warning on how much to remember, for either group", () => {
+  it("warns below 80% and above 95%, in plain words, and says nothing in between", () => {
+    expect(retentionWarning(0.79)).toMatch(/^Below 80% you forget more than 2 in 10 cards/);
+    expect(retentionWarning(0.96)).toMatch(/^Above 95% the reviews grow fast/);
+    for (const r of [0.8, 0.85, 0.9, 0.95]) expect(retentionWarning(r), String(r)).toBeNull();
   });
 });

@@ -7,7 +7,7 @@ import { rememberLessonSchema } from "@/lib/validation/quiz";
 // Also says the learner's daily new-card limit, which decides how soon the new cards come up.
 export const rememberLessonAction = userAction(rememberLessonSchema, "The lesson could not be added just now. Please try again.", async (user, input) => ({
   ...(await addLessonToDeck(user.id, input.lessonSlug)),
-  newPerDay: user.scheduling?.newCardsPerDay,
+  newPerDay: user.settings?.newCardsPerDay,
 }));
 
 export const markLessonReadAction = userAction(rememberLessonSchema, "The lesson could not be marked as read just now.", async (user, input) =>

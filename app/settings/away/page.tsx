@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
 import { listAwayPeriods } from "@/lib/srs/away";
-import { reviewUserOf } from "@/lib/srs/review/user";
+import { settingsOf } from "@/lib/settings";
 import { dayNumberToIsoDate, studyDayNumber } from "@/lib/srs/day";
 import { dayContextOf } from "@/lib/srs/settings";
 import { AwayForm } from "./away-form";
@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
 
 export default async function AwayPage() {
   const user = await requireUser("/settings/away");
-  const [u, periods] = await Promise.all([reviewUserOf(user), listAwayPeriods(user)]);
+  const [u, periods] = await Promise.all([settingsOf(user), listAwayPeriods(user)]);
   const today = dayNumberToIsoDate(studyDayNumber(new Date(), dayContextOf(u)));
   return (
     <>

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
-import { getSettings } from "@/lib/srs/user-settings";
+import { settingsOf } from "@/lib/settings";
 import { getWorkload } from "@/lib/srs/workload-jobs";
-import { forgottenInTen, HORIZON_DAYS, MIN_RECOMMENDED_RETENTION, minutesAndSeconds, type WorkloadPoint } from "@/lib/srs/workload";
+import { forgottenInTen, HORIZON_DAYS, MIN_RECOMMENDED_RETENTION, minutesAndSeconds, retentionWarning, type WorkloadPoint } from "@/lib/srs/workload";
 import { RetentionChart } from "./retention-chart";
 import { RefreshWhileRunning } from "./refresh";
 
@@ -16,7 +16,7 @@ const SHOWN = [0.8, 0.85, 0.9, 0.95, 0.97];
 
 export default async function RetentionPage() {
   const user = await requireUser("/settings/retention");
-  const [settings, view] = await Promise.all([getSettings(user.id), getWorkload(user.id)]);
+  const [settings, view] = await Promise.all([settingsOf(user), getWorkload(user.id)]);
   const current = Math.round(settings.desiredRetention * 100) / 100;
   return (
     <div className="retention-page">
@@ -25,8 +25,24 @@ export default async function RetentionPage() {
         The higher you set it, the more of your cards you remember when they come up, and the more time reviews take. Here is what each choice would cost you
         over the next year, worked out from your own deck, your new-card limit ({settings.newCardsPerDay} a day) and how long you take to answer.
       </p>
+      <ul className="retention-groups" data-testid="retention-groups">
+        {[
+          { name: "Your cards", value: settings.desiredRetention },
+          { name: "The warning signs (when to get help)", value: settings.safetyRetention },
+        ].map((g) => (
+          <li key={g.name}>
+            {g.name}: <strong>{pct(g.value)}</strong>
+            {retentionWarning(g.value) && (
+              <span className="form-error" role="note">
+                {" "}
+                {retentionWarning(g.value)}
+              </span>
+            )}
+          </li>
+        ))}
+      </ul>
       <p>
-        Yours is now <strong>{pct(settings.desiredRetention)}</strong>. <Link href="/settings">Change it in settings</Link>.
+        The warning signs have their own value, 95% unless you change it, so that they do not fade. <Link href="/settings">Change either in settings</Link>.
       </p>
       {view.status === "running" ? (
         <>

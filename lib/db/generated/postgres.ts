@@ -193,6 +193,7 @@ export type User = {
     timeZone: Generated<string>;
     dayRolloverHour: Generated<number>;
     desiredRetention: Generated<number>;
+    safetyRetention: Generated<number>;
     newCardsPerDay: Generated<number>;
     maximumInterval: Generated<number>;
     enableFuzz: Generated<boolean>;

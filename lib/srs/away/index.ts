@@ -10,7 +10,7 @@ import { retrievability } from "../scheduler";
 import { cardScheduler, cardSchedulers, SAFETY_MAX_INTERVAL_DAYS, type CardSchedulers } from "../safety";
 import { dayContextOf, schedulerSettingsOf } from "../settings";
 import { restoreBatch, snapshotOf } from "../cards/actions";
-import { reviewUserOf, type ReviewUser } from "../review/user";
+import { settingsOf, type UserSettings } from "../../settings";
 import { backlogDays, breakMoves, defaultSpreadDays, isBacklog, spreadCards, summarizeMoves, type Move, type MoveSummary, type SpreadCard } from "./plan";
 
 // "I'm away" and "Back from a break" (lib/srs/away/plan.ts holds the rules). Both move review
@@ -22,7 +22,7 @@ import { backlogDays, breakMoves, defaultSpreadDays, isBacklog, spreadCards, sum
 export const AWAY_EVENT = "away";
 export const SPREAD_EVENT = "spread";
 
-type UserRef = Parameters<typeof reviewUserOf>[0];
+type UserRef = Parameters<typeof settingsOf>[0];
 
 // Review cards in the queue (not suspended, not buried, not retired) due before `before`.
 const candidateRows = (tx: Db, userId: string, before: Date, now: Date) =>
@@ -36,7 +36,7 @@ const candidateRows = (tx: Db, userId: string, before: Date, now: Date) =>
 type CandidateRow = Awaited<ReturnType<ReturnType<typeof candidateRows>["execute"]>>[number];
 type Candidate = SpreadCard & { row: CandidateRow };
 
-async function candidates(tx: Db, u: ReviewUser, before: Date, now: Date): Promise<Candidate[]> {
+async function candidates(tx: Db, u: UserSettings, before: Date, now: Date): Promise<Candidate[]> {
   const ctx = dayContextOf(u);
   const rows = await candidateRows(tx, u.id, before, now).execute();
   return rows.map((r) => ({
@@ -92,7 +92,7 @@ const livePeriods = (db: Db, userId: string) => db.selectFrom("AwayPeriod").wher
 
 export type AwayPlan = { startDay: number; endDay: number; spreadDays: number; summary: MoveSummary; moves: PlannedMove[] };
 
-async function planAway(tx: Db, u: ReviewUser, input: AwayInput, now: Date): Promise<AwayPlan> {
+async function planAway(tx: Db, u: UserSettings, input: AwayInput, now: Date): Promise<AwayPlan> {
   const ctx = dayContextOf(u);
   const today = studyDayNumber(now, ctx);
   const startDay = dayOfIsoDate(input.start);
@@ -118,14 +118,14 @@ const previewOf = (p: AwayPlan): AwayPreview => ({
 
 // What naming these days away would do, without changing anything.
 export async function previewAway(user: UserRef, input: AwayInput, now = new Date()): Promise<AwayPreview> {
-  const u = await reviewUserOf(user);
+  const u = await settingsOf(user);
   return previewOf(await planAway(kdb, u, input, now));
 }
 
 // Records the break and moves its cards, in one transaction (planned inside it, so that a
 // review made meanwhile is not overwritten).
 export async function setAway(user: UserRef, input: AwayInput, now = new Date()): Promise<AwayPreview & { periodId: string }> {
-  const u = await reviewUserOf(user);
+  const u = await settingsOf(user);
   return transaction(async (tx) => {
     const p = await planAway(tx, u, input, now);
     const batchId = p.moves.length ? randomUUID() : null;
@@ -143,7 +143,7 @@ export type AwayPeriodView = { id: string; start: string; end: string; moved: nu
 
 // The learner's breaks not undone that have not ended yet, soonest first.
 export async function listAwayPeriods(user: UserRef, now = new Date()): Promise<AwayPeriodView[]> {
-  const u = await reviewUserOf(user);
+  const u = await settingsOf(user);
   const today = studyDayNumber(now, dayContextOf(u));
   const rows = await livePeriods(kdb, u.id)
     .select(["id", "startDay", "endDay", "moved"])
@@ -159,7 +159,7 @@ export type UndoAwayResult = { restored: number; skipped: number };
 // Takes the break back: every card it moved returns to its due date unless it changed since
 // (a review), and its days are no longer away days; one transaction.
 export async function undoAway(user: UserRef, { periodId }: UndoAwayInput, now = new Date()): Promise<UndoAwayResult> {
-  const u = await reviewUserOf(user);
+  const u = await settingsOf(user);
   // On lib/db/sql.ts's transaction, which restoreBatch (lib/srs/cards/actions.ts) takes.
   return sqlDb.transaction(async (sqlTx) => {
     const tx = kyselyOn(sqlTx);
@@ -199,7 +199,7 @@ async function dailyAverage(userId: string, today: number): Promise<number> {
 
 export type BacklogOffer = { due: number; dailyAverage: number; days: number; summary: MoveSummary };
 
-async function planBacklog(tx: Db, u: ReviewUser, days: number | null, now: Date) {
+async function planBacklog(tx: Db, u: UserSettings, days: number | null, now: Date) {
   const ctx = dayContextOf(u);
   const today = studyDayNumber(now, ctx);
   const cards = await candidates(tx, u, studyDayBounds(now, ctx).end, now);
@@ -220,7 +220,7 @@ async function planBacklog(tx: Db, u: ReviewUser, days: number | null, now: Date
 // When today's due reviews are more than about two days' worth, what spreading them would do;
 // null when they are not.
 export async function backlogOffer(user: UserRef, now = new Date()): Promise<BacklogOffer | null> {
-  const u = await reviewUserOf(user);
+  const u = await settingsOf(user);
   const p = await planBacklog(kdb, u, null, now);
   if (!isBacklog(p.due, p.average) || p.moves.length === 0) return null;
   return { due: p.due, dailyAverage: Math.round(p.average), days: p.days, summary: summarizeMoves(p.moves, p.kept) };
@@ -231,7 +231,7 @@ export type SpreadResult = { batchId: string | null; summary: MoveSummary };
 // Spreads today's due reviews over `days` days from today, in one transaction; undone with
 // the card actions' undo (undoCardAction with the batch id).
 export async function spreadBacklog(user: UserRef, { days }: SpreadBacklogInput, now = new Date()): Promise<SpreadResult> {
-  const u = await reviewUserOf(user);
+  const u = await settingsOf(user);
   return transaction(async (tx) => {
     const p = await planBacklog(tx, u, days, now);
     const batchId = p.moves.length ? randomUUID() : null;

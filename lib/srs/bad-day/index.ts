@@ -9,7 +9,7 @@ import { retrievability } from "../scheduler";
 import { cardScheduler, cardSchedulers } from "../safety";
 import { dayContextOf, schedulerSettingsOf } from "../settings";
 import { snapshotOf, undoCardAction } from "../cards/actions";
-import { reviewUserOf } from "../review/user";
+import { settingsOf } from "../../settings";
 import { isBadDay, median, planBadDay, sessionCap, type DueToday } from "./plan";
 
 // The daily check-in ("How is your back today?") and the bad-day session it may start. On a
@@ -37,7 +37,7 @@ export type CheckIn = {
   batchId: string | null;
 };
 
-type UserRef = Parameters<typeof reviewUserOf>[0];
+type UserRef = Parameters<typeof settingsOf>[0];
 
 async function readCheckIn(userId: string, studyDay: number): Promise<CheckIn | null> {
   const r = await kdb
@@ -76,14 +76,14 @@ async function readCheckIn(userId: string, studyDay: number): Promise<CheckIn | 
 
 // Today's check-in, or null when the question has not been asked (or skipped) today.
 export async function getTodayCheckIn(user: UserRef, now = new Date()): Promise<CheckIn | null> {
-  const u = await reviewUserOf(user);
+  const u = await settingsOf(user);
   return readCheckIn(u.id, studyDayNumber(now, dayContextOf(u)));
 }
 
 // Records today's answer (or its skipping) once: a second answer the same study day changes
 // nothing and returns the first. A bad day postpones cards in the same transaction.
 export async function recordCheckIn(user: UserRef, input: CheckInInput, now = new Date()): Promise<CheckIn> {
-  const u = await reviewUserOf(user);
+  const u = await settingsOf(user);
   const ctx = dayContextOf(u);
   const studyDay = studyDayNumber(now, ctx);
   const score = input.skip ? null : input.score;
@@ -165,7 +165,7 @@ export type UndoPostponeResult = { restored: number; skipped: number };
 // Puts today's postponed cards back (all of them, in one step): each gets its due date as it
 // was, unless it changed since. The day stays a bad day (no new cards).
 export async function undoPostponement(user: UserRef, now = new Date()): Promise<UndoPostponeResult> {
-  const u = await reviewUserOf(user);
+  const u = await settingsOf(user);
   const today = await readCheckIn(u.id, studyDayNumber(now, dayContextOf(u)));
   if (!today?.batchId) throw new UserError("No cards were moved today, so there is nothing to put back.", 409);
   const r = await undoCardAction(u.id, { batchId: today.batchId }, now);

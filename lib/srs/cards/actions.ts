@@ -9,7 +9,7 @@ import { studyDayBounds } from "../day";
 import { createScheduler, forgetCard } from "../scheduler";
 import { CARD_FIELDS, cardFields, cardStateOf, type CardFields } from "../card-rows";
 import { dayContextOf, schedulerSettingsOf } from "../settings";
-import { reviewUserOf } from "../review/user";
+import { settingsOf } from "../../settings";
 import { applyAction, type Snapshot } from "./apply";
 
 // Manual actions on cards: suspend, unsuspend, bury until the next study day, unbury, forget.
@@ -54,8 +54,8 @@ export function snapshotFromJson(text: string): Snapshot {
 // A card's snapshot and version, and the write of an action's result over them.
 const SNAPSHOT_COLUMNS = [...CARD_FIELDS, "suspendedAt", "buriedUntil", "leech"] as const;
 
-export async function cardAction(userOrId: Parameters<typeof reviewUserOf>[0], input: CardActionInput, now = new Date()): Promise<CardActionResult> {
-  const user = await reviewUserOf(userOrId);
+export async function cardAction(userOrId: Parameters<typeof settingsOf>[0], input: CardActionInput, now = new Date()): Promise<CardActionResult> {
+  const user = await settingsOf(userOrId);
   const f = createScheduler(schedulerSettingsOf(user));
   const ctx = {
     now,

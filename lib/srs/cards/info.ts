@@ -6,7 +6,7 @@ import { UserError } from "../../errors";
 import { createScheduler, retrievability } from "../scheduler";
 import { schedulerSettingsOf } from "../settings";
 import { userCards } from "../card-queries";
-import { reviewUserOf } from "../review/user";
+import { settingsOf } from "../../settings";
 
 // One card's whole history for its info page: every review (undone ones included, marked as
 // such) and every manual action, in time order, with the memory state at each review.
@@ -54,8 +54,8 @@ export type CardInfo = {
   history: HistoryEntry[];
 };
 
-export async function getCardInfo(userOrId: Parameters<typeof reviewUserOf>[0], cardId: string, now = new Date()): Promise<CardInfo> {
-  const user = await reviewUserOf(userOrId);
+export async function getCardInfo(userOrId: Parameters<typeof settingsOf>[0], cardId: string, now = new Date()): Promise<CardInfo> {
+  const user = await settingsOf(userOrId);
   const [card, logs, events] = await Promise.all([
     userCards(kdb, user.id)
       .select([

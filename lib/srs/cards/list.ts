@@ -8,7 +8,7 @@ import { studyDayBounds } from "../day";
 import { createScheduler } from "../scheduler";
 import { dayContextOf, schedulerSettingsOf } from "../settings";
 import { forgettingCurve, recallAt, retrievabilityOf } from "../recall-sql";
-import { reviewUserOf } from "../review/user";
+import { settingsOf } from "../../settings";
 import { likePattern, PAGE_SIZE, type CardQuery, type CardSort } from "./query";
 
 // /cards: one page of the learner's deck in two statements (the page and the total). Search,
@@ -52,8 +52,8 @@ const ORDER: Record<CardSort, OrderByExpression<CardScope, "c" | "k", { r: numbe
   lapses: "c.lapses",
 };
 
-export async function listCards(userOrId: Parameters<typeof reviewUserOf>[0], query: CardQuery, now = new Date()): Promise<CardPage> {
-  const user = await reviewUserOf(userOrId);
+export async function listCards(userOrId: Parameters<typeof settingsOf>[0], query: CardQuery, now = new Date()): Promise<CardPage> {
+  const user = await settingsOf(userOrId);
   const ctx = dayContextOf(user);
   const curve = forgettingCurve(createScheduler(schedulerSettingsOf(user)).fsrs.parameters.w);
   const today = studyDayBounds(now, ctx);

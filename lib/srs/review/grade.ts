@@ -13,7 +13,7 @@ import { dayContextOf, schedulerSettingsOf } from "../settings";
 import { cardFields, cardStateOf, reviewLogFields, type CardFields } from "../card-rows";
 import { CARD_FIELD_COLUMNS, userCards } from "../card-queries";
 import { leechOutcome, leechRuleFor } from "../leech";
-import type { ReviewUser } from "./user";
+import type { UserSettings } from "../../settings";
 import { insertReviewLog } from "./log-insert";
 import { balancingOf, loadBounds, loadCards, LOAD_COLUMNS, windowFor } from "../load";
 import { windowToJson } from "../load-balance";
@@ -46,7 +46,7 @@ const cardAndLoad = prepared((db, p: { userId: string; cardId: string; from: Dat
 
 // The user's card `cardId` as grading reads it, with the load its grade at `now` reads (null
 // with even days off); undefined when the user has no such card.
-export async function cardForGrade(db: Db, user: ReviewUser, cardId: string, now: Date) {
+export async function cardForGrade(db: Db, user: UserSettings, cardId: string, now: Date) {
   const { rows } = await cardAndLoad(db, { userId: user.id, cardId, ...loadBounds(now) });
   const card = rows.find((r) => r.id === cardId);
   return (
@@ -89,7 +89,7 @@ const firstResult = prepared((db, p: { userId: string; clientId: string }) =>
 // or, for a repeated clientId, the first result. A repeated clientId is not looked up first:
 // its grade already moved the card on, so the repeat fails the version check (or, racing on
 // PostgreSQL, the unique clientId index), and the catch answers with the stored result.
-export async function gradeAs(user: ReviewUser, input: GradeInput, now: Date): Promise<GradeResult> {
+export async function gradeAs(user: UserSettings, input: GradeInput, now: Date): Promise<GradeResult> {
   const userId = user.id;
   try {
     // The card, its user's settings, and (even days) the other cards its load counts, in one statement.

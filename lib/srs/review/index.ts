@@ -5,32 +5,31 @@ import { undoReview } from "./undo";
 import { offlineSnapshot } from "./offline";
 import { syncGrades } from "./sync";
 import type { GradeInput, OfflineGradeInput, UndoInput } from "../../validation/review";
-import { reviewUserOf } from "./user";
+import { settingsOf } from "../../settings";
 
 // The review session, split by job: the queue's read model (queue.ts), grading (grade.ts) and
 // undo (undo.ts). Everything takes the user from the session (callers pass the session user,
-// whose scheduling settings came with the session check, or a bare id) and puts the user id
+// whose settings came with the session check, or a bare id) and puts the user id
 // in every where clause: a card id sent by one user never reaches another's card.
 export { getReviewState, type ReviewCard, type ReviewState } from "./queue";
 export { undoReview, type UndoResult } from "./undo";
 export type { GradeResult } from "./grade";
-export type { ReviewUser } from "./user";
 
-type UserRef = Parameters<typeof reviewUserOf>[0];
+type UserRef = Parameters<typeof settingsOf>[0];
 
 export async function gradeReview(user: UserRef, input: GradeInput, now = new Date()) {
-  return gradeAs(await reviewUserOf(user), input, now);
+  return gradeAs(await settingsOf(user), input, now);
 }
 
 // Grading and undoing answer with the next review state.
 export async function gradeAndNext(user: UserRef, input: GradeInput, now = new Date()) {
-  const u = await reviewUserOf(user);
+  const u = await settingsOf(user);
   const result = await gradeAs(u, input, now);
   return { result, state: await reviewStateOf(u, now) };
 }
 
 export async function undoAndNext(user: UserRef, input: UndoInput, now = new Date()) {
-  const u = await reviewUserOf(user);
+  const u = await settingsOf(user);
   const result = await undoReview(u.id, input, now);
   return { result, state: await reviewStateOf(u, now) };
 }
@@ -39,9 +38,9 @@ export async function undoAndNext(user: UserRef, input: UndoInput, now = new Dat
 export type { SyncOutcome } from "./sync";
 
 export async function getOfflineSnapshot(user: UserRef, now = new Date()) {
-  return offlineSnapshot(await reviewUserOf(user), now);
+  return offlineSnapshot(await settingsOf(user), now);
 }
 
 export async function syncOfflineGrades(user: UserRef, grades: OfflineGradeInput[], now = new Date()) {
-  return syncGrades(await reviewUserOf(user), grades, now);
+  return syncGrades(await settingsOf(user), grades, now);
 }

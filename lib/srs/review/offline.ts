@@ -10,7 +10,7 @@ import { cardFields } from "../card-rows";
 import { dailyAllowance } from "../limits";
 import { dayContextOf, schedulerSettingsOf } from "../settings";
 import { toWire, type OfflineSnapshot, type SnapshotCard } from "../offline/snapshot";
-import type { ReviewUser } from "./user";
+import type { UserSettings } from "../../settings";
 
 // The study day's queue for the browser's offline copy (lib/srs/offline/snapshot.ts): every
 // card due before the end of the study day (learning steps due later today included), the
@@ -20,7 +20,7 @@ import type { ReviewUser } from "./user";
 const queuedRows = (userId: string, now: Date) =>
   queuedCards(kdb, userId, now).select(["c.id", "c.catalogCardId", "c.version", ...CARD_FIELD_COLUMNS, "c.leech", "k.safety"]);
 
-export async function offlineSnapshot(user: ReviewUser, now = new Date()): Promise<OfflineSnapshot> {
+export async function offlineSnapshot(user: UserSettings, now = new Date()): Promise<OfflineSnapshot> {
   const ctx = dayContextOf(user);
   const studyDay = studyDayNumber(now, ctx);
   const t = await kdb

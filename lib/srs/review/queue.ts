@@ -14,7 +14,7 @@ import { cardScheduler } from "../safety";
 import { dayContextOf, schedulerSettingsOf } from "../settings";
 import { pickNext, LEARN_AHEAD_MS } from "../queue";
 import { cardStateOf, type CardFields } from "../card-rows";
-import { reviewUserOf, type ReviewUser } from "./user";
+import { settingsOf, type UserSettings } from "../../settings";
 
 // The review queue's read model: the next card, the counts and today's tally, in ONE SQL
 // statement. A one-row aggregate part (counts by queue, today's tally from the covering log
@@ -139,12 +139,12 @@ const queueQuery = prepared((db, p: QueueValues) => {
     .selectAll("q");
 });
 
-export async function getReviewState(userOrId: Parameters<typeof reviewUserOf>[0], now = new Date()): Promise<ReviewState> {
-  const user = await reviewUserOf(userOrId);
+export async function getReviewState(userOrId: Parameters<typeof settingsOf>[0], now = new Date()): Promise<ReviewState> {
+  const user = await settingsOf(userOrId);
   return reviewStateOf(user, now);
 }
 
-export async function reviewStateOf(user: ReviewUser, now: Date): Promise<ReviewState> {
+export async function reviewStateOf(user: UserSettings, now: Date): Promise<ReviewState> {
   const ctx = dayContextOf(user);
   // The cut-off of lib/srs/due.ts: the learning and review counts are "due today" everywhere.
   const end = dueCutoff(now, ctx);

@@ -12,7 +12,7 @@ import { replayGrades, type ReplayItem } from "../replay";
 import { leechOutcome, leechRuleFor } from "../leech";
 import { snapshotFromJson, snapshotToJson } from "../cards/actions";
 import { cardForGrade, gradeAs, writeGradedCard } from "./grade";
-import type { ReviewUser } from "./user";
+import type { UserSettings } from "../../settings";
 import { insertReviewLog } from "./log-insert";
 import { windowFor } from "../load";
 import { windowFromJson, windowToJson, type LoadWindow } from "../load-balance";
@@ -51,7 +51,7 @@ export const FUTURE_TOLERANCE_MS = 60_000;
 
 export type SyncOutcome = { clientId: string; status: "stored" | "repeat" | "refused"; logId?: string; reason?: string };
 
-export async function syncGrades(user: ReviewUser, grades: OfflineGradeInput[], now = new Date()): Promise<SyncOutcome[]> {
+export async function syncGrades(user: UserSettings, grades: OfflineGradeInput[], now = new Date()): Promise<SyncOutcome[]> {
   const shift = clockShift(grades, now);
   const out: SyncOutcome[] = [];
   for (const g of grades) out.push(await syncOne(user, g, shift, now));
@@ -96,7 +96,7 @@ const resetAfter = (db: Db, userId: string, cardId: string, at: Date) =>
     .limit(1)
     .executeTakeFirst();
 
-async function syncOne(user: ReviewUser, g: OfflineGradeInput, shift: number, now: Date): Promise<SyncOutcome> {
+async function syncOne(user: UserSettings, g: OfflineGradeInput, shift: number, now: Date): Promise<SyncOutcome> {
   const refused = (reason: string): SyncOutcome => ({ clientId: g.clientId, status: "refused", reason });
   for (let attempt = 1; ; attempt++) {
     const first = await storedResult(user.id, g.clientId);
@@ -174,7 +174,7 @@ const itemOf = (l: StoredLog): ReplayItem => ({ rating: l.rating, review: l.revi
 
 // The load a grade placed now in the past reads: the learner's load as it is now, seen from the
 // grade's study day (stored with it, so later replays read the same).
-async function windowAt(tx: Db, user: ReviewUser, cardId: string, at: Date): Promise<LoadWindow | null> {
+async function windowAt(tx: Db, user: UserSettings, cardId: string, at: Date): Promise<LoadWindow | null> {
   const read = await cardForGrade(tx, user, cardId, at);
   return read ? windowFor(read.balancing, read.card.catalogCardId) : null;
 }
@@ -211,7 +211,7 @@ const derivedFields = (r: ReviewLogFields) => ({
 // itself is untouched. The new log's versions (prevVersion = nextVersion, older than the reset's)
 // never match the card again, and the later logs keep theirs, so no undo of a review restores the
 // pre-reset card.
-async function storeBeforeReset(user: ReviewUser, g: OfflineGradeInput, at: Date, safety: boolean): Promise<string> {
+async function storeBeforeReset(user: UserSettings, g: OfflineGradeInput, at: Date, safety: boolean): Promise<string> {
   const userId = user.id;
   const logId = randomUUID();
   await sqlDb.transaction(async (sqlTx) => {
@@ -290,7 +290,7 @@ async function rescheduledAfter(tx: Db, userId: string, cardId: string, at: Date
   return snaps.some((s) => (JSON.parse(s.cards) as { id: string }[]).some((c) => c.id === cardId));
 }
 
-async function insertInOrder(user: ReviewUser, g: OfflineGradeInput, at: Date, version: number, safety: boolean): Promise<string> {
+async function insertInOrder(user: UserSettings, g: OfflineGradeInput, at: Date, version: number, safety: boolean): Promise<string> {
   const userId = user.id;
   const logId = randomUUID();
   await sqlDb.transaction(async (sqlTx) => {

@@ -1,19 +1,28 @@
 import { z } from "zod";
-import { wholeNumber } from "./common";
+import { wholeNumber } from "../validation/common";
 import { timeZoneSchema } from "../auth/schema";
 import { EASY_LEVELS } from "../srs/load-balance";
+import { LEECH_ACTIONS } from "../srs/leech";
+
+// The one schema of a user's settings, for the /settings form (in the browser), its action,
+// the API and the import. Safe in the browser: lib/settings/index.ts reads and writes them.
+// A new setting is one more field here, a User column, and a line in SETTINGS_COLUMNS.
 
 export const SETTINGS_LIMITS = {
   desiredRetention: { min: 0.7, max: 0.97 },
+  // The warning signs must not fade: their group never goes below 80%.
+  safetyRetention: { min: 0.8, max: 0.97 },
   newCardsPerDay: { min: 0, max: 200 },
   maximumInterval: { min: 1, max: 36500 },
   dayRolloverHour: { min: 0, max: 23 },
+  reviewsPerDay: { min: 0, max: 9999 },
+  leechThreshold: { min: 1, max: 99 },
 } as const;
 
 const L = SETTINGS_LIMITS;
 const int = wholeNumber;
 
-const percent = (r: number) => `${Math.round(r * 100)}%`;
+export const percent = (r: number) => `${Math.round(r * 100)}%`;
 
 // Desired retention as people write it: a percentage ("85", "85%") or a fraction (0.85, as
 // the API and older clients send it). A number above 1 is a percentage. Stored as a fraction.
@@ -27,6 +36,15 @@ export function retentionFromInput(v: unknown): unknown {
   if (typeof n === "number" && Number.isFinite(n) && n > 1) return Math.round(n * 100) / 10_000;
   return n;
 }
+
+const retention = ({ min, max }: { min: number; max: number }) =>
+  z.preprocess(
+    retentionFromInput,
+    z
+      .number({ error: "Enter how much to remember as a percentage, for example 90" })
+      .min(min, `Choose at least ${percent(min)}`)
+      .max(max, `Choose at most ${percent(max)}`),
+  );
 
 // Specific easy dates as typed: "2026-12-24, 2026-12-25" (or a list, as the API sends them).
 export const MAX_EASY_DATES = 60;
@@ -43,20 +61,17 @@ const easyDatesSchema = z.preprocess(
     .max(MAX_EASY_DATES, `At most ${MAX_EASY_DATES} easy dates`),
 );
 
+// The fields marked optional were added after the first clients: left out, they stay as they are.
 export const settingsSchema = z.object({
-  desiredRetention: z.preprocess(
-    retentionFromInput,
-    z
-      .number({ error: "Enter how much to remember as a percentage, for example 90" })
-      .min(L.desiredRetention.min, `Choose at least ${percent(L.desiredRetention.min)}`)
-      .max(L.desiredRetention.max, `Choose at most ${percent(L.desiredRetention.max)}`),
-  ),
+  // Desired retention of each group: the warning signs (safety cards) and the rest.
+  desiredRetention: retention(L.desiredRetention),
+  safetyRetention: retention(L.safetyRetention).optional(),
   newCardsPerDay: int(L.newCardsPerDay.min, L.newCardsPerDay.max, "New cards per day"),
   maximumInterval: int(L.maximumInterval.min, L.maximumInterval.max, "Maximum interval"),
   dayRolloverHour: int(L.dayRolloverHour.min, L.dayRolloverHour.max, "Rollover hour"),
   timeZone: timeZoneSchema,
   enableFuzz: z.boolean({ error: "Fuzz must be on or off" }),
-  // Even days and easy days (lib/srs/load-balance.ts); left out, they stay as they are.
+  // Even days and easy days (lib/srs/load-balance.ts).
   loadBalance: z.boolean({ error: "Even days must be on or off" }).optional(),
   easyWeekdays: z
     .array(z.enum(EASY_LEVELS, { error: "Choose Normal, Reduced or Minimum" }))
@@ -65,5 +80,11 @@ export const settingsSchema = z.object({
   easyDates: easyDatesSchema.optional(),
   // Review with two buttons, Forgot and Remembered, graded Again and Good; left out, it stays.
   twoButtonGrading: z.boolean({ error: "Two-button grading must be on or off" }).optional(),
+  // The daily review limit and the leech rule (deck control).
+  reviewsPerDay: int(L.reviewsPerDay.min, L.reviewsPerDay.max, "Reviews per day").optional(),
+  leechThreshold: int(L.leechThreshold.min, L.leechThreshold.max, "Leech threshold").optional(),
+  leechAction: z.enum(LEECH_ACTIONS, { error: "Choose what happens to a leech" }).optional(),
 });
-export type Settings = z.output<typeof settingsSchema>;
+export type SettingsInput = z.output<typeof settingsSchema>;
+
+export const INVALID_SETTINGS = "Some settings are not valid; nothing was changed.";

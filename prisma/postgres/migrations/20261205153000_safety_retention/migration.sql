@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "User" ADD COLUMN     "safetyRetention" DOUBLE PRECISION NOT NULL DEFAULT 0.95;

@@ -1,0 +1,33 @@
+import { describe, expect, inject, it } from "vitest";
+import { signUp, useBrowser } from "./browser";
+
+const baseUrl = inject("baseUrl");
+const browser = useBrowser();
+
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+
+describe("desired retention per group on a phone", () => {
+  it("saves how much to remember of the warning signs apart from the rest, as percentages", async () => {
+    const ctx = await browser().newContext(PHONE);
+    const page = await ctx.newPage();
+    await signUp(page, baseUrl, undefined, "/settings", false);
+    const general = page.getByLabel(/^How much to remember/);
+    const safety = page.getByLabel(/^Warning signs: how much to remember/);
+    await expect.poll(() => safety.inputValue(), { timeout: 30_000 }).toBe("95");
+    expect(await general.inputValue()).toBe("90");
+
+    await safety.fill("79");
+    await page.getByRole("button", { name: "Save settings" }).tap();
+    await page.getByText("Choose at least 80%").waitFor();
+
+    await safety.fill("97");
+    await general.fill("85");
+    await page.getByRole("button", { name: "Save settings" }).tap();
+    await page.getByText("Settings saved.").waitFor();
+    await page.reload();
+    await expect.poll(() => page.getByLabel(/^Warning signs: how much to remember/).inputValue(), { timeout: 30_000 }).toBe("97");
+    expect(await page.getByLabel(/^How much to remember/).inputValue()).toBe("85");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await ctx.close();
+  });
+});
