@@ -2,13 +2,11 @@ import type { BooleanColumn, DateColumn } from "./row-types";
 
 // Driver values to typed fields: SQLite returns ISO text, 0/1 and numbers; PostgreSQL Dates,
 // booleans and (for COUNT) bigint strings. Kysely's rows are mapped by column name below;
-// the hand-written `sql` queries not yet moved to Kysely read theirs through these.
+// the few values read outside Kysely (pg results in tests, bool in queue.ts) through these.
 export const num = (v: unknown): number => (v == null ? 0 : Number(v));
 export const date = (v: unknown): Date => (v instanceof Date ? v : new Date(typeof v === "string" ? v : Number(v)));
-export const dateOrNull = (v: unknown): Date | null => (v == null ? null : date(v));
 export const bool = (v: unknown): boolean => v === true || v === 1 || v === "1" || v === 1n;
 export const str = (v: unknown): string => String(v);
-export const strOrNull = (v: unknown): string | null => (v == null ? null : String(v));
 
 // Every DateTime and Boolean column of the schema, checked against the generated types: the
 // compiler fails if one is not of that type, and tests/unit/row-types.test.ts if one is missing.

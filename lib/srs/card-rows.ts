@@ -1,4 +1,3 @@
-import { date, dateOrNull, num } from "../db/row";
 import type { CardState, LogSnapshot } from "./scheduler";
 
 // The one mapping between ts-fsrs's results and our rows. A card row's FSRS fields are a
@@ -36,23 +35,6 @@ export function cardFields(c: CardState | CardFields): CardFields {
     reps: c.reps,
     lapses: c.lapses,
     lastReview: c.lastReview,
-  };
-}
-
-// The FSRS fields of a card row read by hand-written SQL (untyped: SQLite's text dates, PostgreSQL's
-// numeric strings), converted once here.
-export function cardFieldsOfRow(r: Record<string, unknown>): CardFields {
-  return {
-    state: num(r.state),
-    due: date(r.due),
-    stability: num(r.stability),
-    difficulty: num(r.difficulty),
-    elapsedDays: num(r.elapsedDays),
-    scheduledDays: num(r.scheduledDays),
-    learningSteps: num(r.learningSteps),
-    reps: num(r.reps),
-    lapses: num(r.lapses),
-    lastReview: dateOrNull(r.lastReview),
   };
 }
 
