@@ -4,7 +4,6 @@ import type { BooleanColumn, DateColumn } from "./row-types";
 // booleans and (for COUNT) bigint strings. Kysely's rows are mapped by column name below;
 // the few values read outside Kysely (pg results in tests, bool in queue.ts) through these.
 export const num = (v: unknown): number => (v == null ? 0 : Number(v));
-export const date = (v: unknown): Date => (v instanceof Date ? v : new Date(typeof v === "string" ? v : Number(v)));
 export const bool = (v: unknown): boolean => v === true || v === 1 || v === "1" || v === 1n;
 export const str = (v: unknown): string => String(v);
 
