@@ -1,0 +1,44 @@
+import { describe, expect, inject, it } from "vitest";
+import { getLessons } from "@/lib/content/load";
+import { useBrowser } from "./browser";
+
+const baseUrl = inject("baseUrl");
+const browser = useBrowser();
+
+// What the server's HTML alone gives the browser before any script of ours has run: the page
+// is loaded with JavaScript off, so the DOM is exactly the parsed HTML.
+async function serverHtml(path: string) {
+  const context = await browser().newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}${path}`);
+  const head = await page.evaluate(() => ({
+    stylesheets: [...document.head.querySelectorAll('link[rel="stylesheet"]')].map((l) => l.getAttribute("href")),
+    inlineStyles: document.head.querySelectorAll("style").length,
+    blockingScripts: [...document.head.querySelectorAll("script[src]")]
+      .filter((s) => !s.hasAttribute("async") && !s.hasAttribute("defer") && !s.hasAttribute("nomodule") && s.getAttribute("type") !== "module")
+      .map((s) => s.getAttribute("src")),
+  }));
+  const heading = page.getByRole("heading", { level: 1 });
+  const visible = await heading.isVisible();
+  const insideTemplate = await page.evaluate(() => !!document.querySelector("h1")?.closest("template, [hidden]"));
+  // The stylesheet applied without a request: the header is laid out as a row, not as bare links.
+  const styled = await page.evaluate(() => getComputedStyle(document.querySelector(".header-row")!).display);
+  await context.close();
+  return { head, visible, insideTemplate, styled };
+}
+
+const pages = ["/", "/learn", `/learn/${getLessons()[0]!.slug}`, "/sources"];
+
+describe("first paint needs nothing but the page's own HTML", () => {
+  for (const path of pages) {
+    it(`${path} shows its styled main heading before any script runs, with no render-blocking stylesheet or script in its head`, async () => {
+      const html = await serverHtml(path);
+      expect(html.visible).toBe(true);
+      expect(html.insideTemplate).toBe(false);
+      expect(html.head.blockingScripts).toEqual([]);
+      expect(html.head.stylesheets).toEqual([]);
+      expect(html.head.inlineStyles).toBeGreaterThan(0);
+      expect(html.styled).toBe("flex");
+    });
+  }
+});
