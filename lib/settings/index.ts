@@ -51,23 +51,8 @@ export const SETTINGS_COLUMNS = [
   "fsrsWeights",
 ] as const;
 
-type SettingsRow = {
-  desiredRetention: number;
-  safetyRetention: number;
-  newCardsPerDay: number;
-  maximumInterval: number;
-  dayRolloverHour: number;
-  timeZone: string;
-  enableFuzz: boolean;
-  loadBalance: boolean;
-  easyWeekdays: string;
-  easyDates: string;
-  reviewsPerDay: number;
-  leechThreshold: number;
-  leechAction: string;
-  twoButtonGrading: boolean;
-  fsrsWeights: string | null;
-};
+// As stored: easy days as text (see settingsColumns), the leech action as a plain string.
+type SettingsRow = Omit<UserSettings, "id" | "easyWeekdays" | "easyDates" | "leechAction"> & { easyWeekdays: string; easyDates: string; leechAction: string };
 
 export function settingsFromRow(id: string, r: SettingsRow): UserSettings {
   return {

@@ -64,3 +64,18 @@ export const CARD_FIELD_COLUMNS = [
   "c.lapses",
   "c.lastReview",
 ] as const;
+
+// A review log's copy of its card before the grade (lib/srs/card-rows.ts LogSnapshot), as undo
+// and the offline replay read it back.
+export const LOG_BEFORE_COLUMNS = [
+  "l.state",
+  "l.prevDue",
+  "l.stability",
+  "l.difficulty",
+  "l.prevElapsedDays",
+  "l.scheduledDays",
+  "l.learningSteps",
+  "l.prevReps",
+  "l.prevLapses",
+  "l.prevLastReview",
+] as const;

@@ -5,7 +5,7 @@ import { env } from "../../env";
 import { UserError } from "../../errors";
 import type { OfflineGradeInput } from "../../validation/review";
 import { cardFields, cardStateOf, restoredCardFields, type ReviewLogFields, type VersionedCard } from "../card-rows";
-import { userCards } from "../card-queries";
+import { LOG_BEFORE_COLUMNS, userCards } from "../card-queries";
 import { cardScheduler } from "../safety";
 import { dayContextOf, schedulerSettingsOf } from "../settings";
 import { replayGrades, type ReplayItem } from "../replay";
@@ -139,25 +139,7 @@ async function syncOne(user: UserSettings, g: OfflineGradeInput, shift: number, 
 const laterLogs = (db: Db, userId: string, cardId: string, after: Date) =>
   db
     .selectFrom("ReviewLog as l")
-    .select([
-      "l.id",
-      "l.rating",
-      "l.review",
-      "l.durationMs",
-      "l.leechChange",
-      "l.state",
-      "l.prevDue",
-      "l.stability",
-      "l.difficulty",
-      "l.prevElapsedDays",
-      "l.scheduledDays",
-      "l.learningSteps",
-      "l.prevReps",
-      "l.prevLapses",
-      "l.prevLastReview",
-      "l.prevVersion",
-      "l.balance",
-    ])
+    .select(["l.id", "l.rating", "l.review", "l.durationMs", "l.leechChange", ...LOG_BEFORE_COLUMNS, "l.prevVersion", "l.balance"])
     .where("l.userId", "=", userId)
     .where("l.cardId", "=", cardId)
     .where("l.undoneAt", "is", null)

@@ -3,6 +3,7 @@ import { sql } from "kysely";
 import { transaction } from "../../db";
 import { UserError } from "../../errors";
 import type { UndoInput } from "../../validation/review";
+import { LOG_BEFORE_COLUMNS } from "../card-queries";
 import { restoredCardFields } from "../card-rows";
 import { LEECH_FLAGGED, LEECH_SUSPENDED } from "../leech";
 
@@ -34,16 +35,7 @@ export async function undoReview(userId: string, { logId, sessionId }: UndoInput
         "l.undoneAt",
         "l.sessionId",
         "l.nextVersion",
-        "l.state",
-        "l.prevDue",
-        "l.stability",
-        "l.difficulty",
-        "l.prevElapsedDays",
-        "l.scheduledDays",
-        "l.learningSteps",
-        "l.prevReps",
-        "l.prevLapses",
-        "l.prevLastReview",
+        ...LOG_BEFORE_COLUMNS,
         "l.leechChange",
         e
           .selectFrom("ReviewLog as m")
