@@ -79,7 +79,7 @@ export function createTyped(sql: Sql, engine: Engine): Typed {
   const direct = connection(sql, engine, (q) => sql.transaction((tx) => tx.all(q)));
   const driver = new SqlDriver(direct);
   const dialect: Dialect = {
-    createAdapter: () => (pgEngine ? new PostgresAdapter() : new SqliteAdapter()),
+    createAdapter: () => Object.assign(pgEngine ? new PostgresAdapter() : new SqliteAdapter(), { [ENGINE]: engine }),
     createDriver: () => driver,
     createQueryCompiler: () => (pgEngine ? new PostgresQueryCompiler() : new SqliteQueryCompiler()),
     createIntrospector: (k) => (pgEngine ? new PostgresIntrospector(k) : new SqliteIntrospector(k)),
@@ -91,8 +91,11 @@ export function createTyped(sql: Sql, engine: Engine): Typed {
   return { db, on, transaction: (fn) => sql.transaction((tx) => fn(on(tx))) };
 }
 
-// The engine a Kysely built above runs on (lib/db/prepared.ts compiles once per engine).
-export const engineOf = (db: Db): Engine => (db.getExecutor().adapter instanceof PostgresAdapter ? "postgres" : "sqlite");
+// The engine a Kysely built above runs on, from a tag on its adapter. Not `instanceof`: the
+// process's one Kysely lives on globalThis (lib/db/index.ts), and `next build` may bundle this
+// module, and Kysely with it, into several chunks, each with its own adapter classes.
+const ENGINE = Symbol.for("unknot.db.engine");
+export const engineOf = (db: Db): Engine => (db.getExecutor().adapter as { [ENGINE]?: Engine })[ENGINE] ?? "sqlite";
 
 // A DateTime column as integer milliseconds since 1970 (exact, for day arithmetic), the one
 // expression the engines spell differently. SQLite holds Prisma's text

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { kdb, transaction } from "@/lib/db";
+import { engineOf, kdb, transaction } from "@/lib/db";
+import { isPostgresUrl } from "@/lib/db/url";
+import { env } from "@/lib/env";
 import { makeUser } from "./helpers";
 
 // lib/db/kysely.ts: Kysely's queries on the hand-written driver layer, with every value typed
@@ -22,6 +24,21 @@ describe("typed queries", () => {
       .execute();
     const row = await kdb.selectFrom("BackCheckIn").select(["badDay", "flare", "createdAt"]).where("userId", "=", user.id).executeTakeFirstOrThrow();
     expect(row).toEqual({ badDay: true, flare: false, createdAt: at });
+  });
+
+  it("tell their engine when the adapter's class is another bundled copy of Kysely's", () => {
+    // next build may bundle lib/db/kysely.ts into several chunks, each with its own Kysely
+    // classes, while the process's one Kysely (on globalThis) was built by one of them.
+    const adapter = kdb.getExecutor().adapter;
+    const own = Object.getPrototypeOf(adapter) as object;
+    const copy = Object.create(Object.getPrototypeOf(own) as object) as object;
+    for (const name of Object.getOwnPropertyNames(own)) Object.defineProperty(copy, name, Object.getOwnPropertyDescriptor(own, name)!);
+    Object.setPrototypeOf(adapter, copy);
+    try {
+      expect(engineOf(kdb)).toBe(isPostgresUrl(env().DATABASE_URL) ? "postgres" : "sqlite");
+    } finally {
+      Object.setPrototypeOf(adapter, own);
+    }
   });
 
   it("count the rows an update changed", async () => {
