@@ -1,5 +1,4 @@
-import { TZDate } from "@date-fns/tz";
-import { addDays } from "date-fns";
+import { TZDate, tzOffset } from "@date-fns/tz";
 
 // ts-fsrs counts days by UTC date and knows nothing of the user's zone or rollover hour,
 // so "today" is computed here: a study day runs from rolloverHour on one local date to
@@ -7,11 +6,22 @@ import { addDays } from "date-fns";
 
 export type DayContext = { timeZone: string; rolloverHour: number };
 
-function localDate(now: Date, { timeZone, rolloverHour }: DayContext) {
-  const local = new TZDate(now.getTime(), timeZone);
-  // Before the rollover hour the night still belongs to the previous study day.
-  const d = local.getHours() < rolloverHour ? addDays(local, -1) : local;
-  return { y: d.getFullYear(), m: d.getMonth(), d: d.getDate() };
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+
+// Days since 1970-01-01 of the study day's local date: an integer that the database can
+// group by without knowing about time zones. The wall clock in the zone at that instant,
+// moved back by the rollover hour (before it, the night still belongs to the previous
+// study day), taken as a UTC date. One offset look-up: grading and planning call this for
+// every card they weigh.
+export function studyDayNumber(now: Date, { timeZone, rolloverHour }: DayContext): number {
+  const wall = now.getTime() + tzOffset(timeZone, now) * 60_000;
+  return Math.floor((wall - rolloverHour * HOUR_MS) / DAY_MS);
+}
+
+function localDate(now: Date, ctx: DayContext) {
+  const d = new Date(studyDayNumber(now, ctx) * DAY_MS);
+  return { y: d.getUTCFullYear(), m: d.getUTCMonth(), d: d.getUTCDate() };
 }
 
 function rolloverOn(y: number, m: number, d: number, ctx: DayContext): Date {
@@ -24,16 +34,9 @@ export function studyDayBounds(now: Date, ctx: DayContext): { start: Date; end: 
   return { start: rolloverOn(y, m, d, ctx), end: rolloverOn(y, m, d + 1, ctx) };
 }
 
-// Days since 1970-01-01 of the study day's local date: an integer that the database can
-// group by without knowing about time zones.
-export function studyDayNumber(now: Date, ctx: DayContext): number {
-  const { y, m, d } = localDate(now, ctx);
-  return Math.round(Date.UTC(y, m, d) / 86_400_000);
-}
-
 // The instant study day number `day` (as studyDayNumber gives it) begins.
 export function studyDayStart(day: number, ctx: DayContext): Date {
-  const d = new Date(day * 86_400_000);
+  const d = new Date(day * DAY_MS);
   return rolloverOn(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), ctx);
 }
 

@@ -57,3 +57,32 @@ describe("the study day", () => {
     expect(isValidTimeZone("Mars/Olympus")).toBe(false);
   });
 });
+
+describe("studyDayNumber against the platform's own calendar", () => {
+  // The local date and hour of an instant as Intl formats them, moved to the previous date
+  // before the rollover hour.
+  const reference = (t: Date, timeZone: string, rolloverHour: number) => {
+    const parts = Object.fromEntries(
+      new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "numeric", day: "numeric", hour: "numeric", hourCycle: "h23" })
+        .formatToParts(t)
+        .map((p) => [p.type, Number(p.value)]),
+    ) as Record<string, number>;
+    const day = Math.round(Date.UTC(parts.year!, parts.month! - 1, parts.day!) / 86_400_000);
+    return parts.hour! < rolloverHour ? day - 1 : day;
+  };
+
+  it("agrees hour by hour through a year of DST changes, half-hour and quarter-hour zones, and every rollover hour", () => {
+    const zones = ["Europe/London", "America/New_York", "Australia/Lord_Howe", "Asia/Kathmandu", "America/St_Johns", "Pacific/Chatham", "UTC"];
+    const start = Date.UTC(2026, 0, 1);
+    let checked = 0;
+    for (const timeZone of zones) {
+      for (let t = start; t < start + 366 * 86_400_000; t += 3 * 3_600_000 + 17 * 60_000) {
+        const at = new Date(t);
+        const rolloverHour = Math.floor(t / 3_600_000) % 24;
+        expect(studyDayNumber(at, { timeZone, rolloverHour })).toBe(reference(at, timeZone, rolloverHour));
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(15_000);
+  });
+});
