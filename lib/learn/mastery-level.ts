@@ -22,12 +22,19 @@ export const MASTERY_LABELS: Record<MasteryLevel, string> = {
 export const QUIZ_PASS_RATIO = 0.7;
 export const MASTERED_STABILITY_DAYS = 21;
 
+// The learner's copies of a lesson's live cards, counted: how many are in the deck, how many
+// of those were studied (reviewed at least once), their mean recall today, and how many of the
+// studied ones are remembered for MASTERED_STABILITY_DAYS or more.
+export type DeckTally = { inDeck: number; studied: number; meanRecall: number; lasting: number };
+
+export const NO_CARDS: DeckTally = { inDeck: 0, studied: 0, meanRecall: 0, lasting: 0 };
+
 export type MasteryEvidence = {
   read: boolean;
   quizBest: { score: number; total: number } | null;
   // The lesson's live cards, and the learner's copies of them.
   cardsTotal: number;
-  cards: { studied: boolean; recall: number | null; stability: number }[];
+  cards: DeckTally;
   desiredRetention: number;
 };
 
@@ -45,23 +52,19 @@ const passMark = (total: number) => Math.ceil(total * QUIZ_PASS_RATIO - 1e-9);
 
 export function masteryOf(e: MasteryEvidence): Mastery {
   const passed = e.quizBest !== null && e.quizBest.total > 0 && e.quizBest.score >= passMark(e.quizBest.total);
-  const started = e.read || e.quizBest !== null || e.cards.length > 0;
-  const allIn = e.cardsTotal > 0 && e.cards.length >= e.cardsTotal;
-  const studied = e.cards.filter((c) => c.studied);
-  const recalls = studied.map((c) => c.recall ?? 0);
-  const meanRecall = recalls.length ? recalls.reduce((a, b) => a + b, 0) / recalls.length : 0;
-  const proficient = passed && allIn && studied.length === e.cards.length && meanRecall >= e.desiredRetention;
-  const lasting = e.cards.filter((c) => c.studied && c.stability >= MASTERED_STABILITY_DAYS).length;
-  const mastered = proficient && lasting === e.cards.length;
+  const { inDeck, studied, meanRecall, lasting } = e.cards;
+  const started = e.read || e.quizBest !== null || inDeck > 0;
+  const allIn = e.cardsTotal > 0 && inDeck >= e.cardsTotal;
+  const proficient = passed && allIn && studied === inDeck && meanRecall >= e.desiredRetention;
+  const mastered = proficient && lasting === inDeck;
 
   const at = (level: MasteryLevel, next: string | null): Mastery => ({ level, step: MASTERY_LEVELS.indexOf(level), label: MASTERY_LABELS[level], next });
   if (mastered) return at("mastered", null);
-  if (proficient)
-    return at("proficient", `Keep reviewing: ${lasting} of ${e.cards.length} cards are remembered for 3 weeks or more. Mastered needs all of them.`);
+  if (proficient) return at("proficient", `Keep reviewing: ${lasting} of ${inDeck} cards are remembered for 3 weeks or more. Mastered needs all of them.`);
   if (passed) {
     if (e.cardsTotal === 0) return at("familiar", null);
     if (!allIn) return at("familiar", "Add the lesson's cards to your deck (Remember this lesson) and review them.");
-    const fresh = e.cards.length - studied.length;
+    const fresh = inDeck - studied;
     if (fresh > 0) return at("familiar", `Review its ${fresh} new ${fresh === 1 ? "card" : "cards"} to reach Proficient.`);
     return at("familiar", `Keep reviewing: you recall ${pct(meanRecall)} of its cards today; Proficient needs your target of ${pct(e.desiredRetention)}.`);
   }

@@ -1,42 +1,81 @@
 import "server-only";
-import { db } from "../db";
+import { sql } from "kysely";
+import { db, kdb } from "../db";
+import { prepared } from "../db/prepared";
 import { getLessons } from "../content/load";
 import { UserError } from "../errors";
-import { createScheduler, retrievability } from "../srs/scheduler";
+import { createScheduler } from "../srs/scheduler";
 import { schedulerSettingsOf } from "../srs/settings";
 import { settingsOf } from "../settings";
-import { State } from "ts-fsrs";
+import { liveCardsByCatalogue, studied } from "../srs/card-queries";
+import { forgettingCurve, recallAt, retrievabilityOf, type RecallAt } from "../srs/recall-sql";
 import { getLessonProgress, type LessonProgress } from "./progress";
-import { masteryOf, type Mastery } from "./mastery-level";
+import { masteryOf, MASTERED_STABILITY_DAYS, NO_CARDS, type DeckTally, type Mastery } from "./mastery-level";
 
 export type LessonMastery = Mastery & { slug: string; title: string };
 
+const one = sql.lit(1);
+const zero = sql.lit(0);
+
+// The learner's live cards counted by lesson (mastery-level.ts DeckTally), in one grouped
+// statement compiled once: recall is summed by the database with the learner's own forgetting
+// curve (lib/srs/recall-sql.ts), so the cost does not grow with rows sent to the server.
+const tallyQuery = prepared((db, p: { userId: string } & RecallAt) =>
+  liveCardsByCatalogue(db, p.userId)
+    .select((e) => {
+      const reviewed = e.and([studied(), e("c.lastReview", "is not", null)]);
+      const count = (when: typeof reviewed) => e.fn.sum<number>(e.case().when(when).then(one).else(zero).end());
+      return [
+        "k.lessonSlug",
+        e.fn.countAll<number>().as("inDeck"),
+        count(reviewed).as("studied"),
+        e.fn
+          .sum<number>(
+            e
+              .case()
+              .when(reviewed)
+              .then(e.fn.coalesce(retrievabilityOf(db, p), zero))
+              .else(zero)
+              .end(),
+          )
+          .as("recall"),
+        count(e.and([reviewed, e("c.stability", ">=", sql.lit(MASTERED_STABILITY_DAYS))])).as("lasting"),
+      ];
+    })
+    .groupBy("k.lessonSlug"),
+);
+
+async function deckTallies(userId: string, w: readonly number[], now: Date): Promise<Map<string, DeckTally>> {
+  const { rows } = await tallyQuery(kdb, { userId, ...recallAt(forgettingCurve(w), now) });
+  return new Map(
+    rows.map((r) => {
+      const studiedCount = Number(r.studied);
+      const tally = {
+        inDeck: Number(r.inDeck),
+        studied: studiedCount,
+        meanRecall: studiedCount ? Number(r.recall) / studiedCount : 0,
+        lasting: Number(r.lasting),
+      };
+      return [r.lessonSlug, tally];
+    }),
+  );
+}
+
 // Every lesson's mastery level for one user, in course order: the quiz scores and card counts
-// of getLessonProgress, the lessons read, and the memory state of the user's live cards (a few
-// columns of at most the course's cards), with recall by the user's own parameters.
+// of getLessonProgress, the lessons read, and the memory of the user's live cards by lesson,
+// with recall by the user's own parameters.
 export async function getLessonMastery(
   user: Parameters<typeof settingsOf>[0],
   now = new Date(),
   progress?: Record<string, LessonProgress>,
 ): Promise<LessonMastery[]> {
   const u = await settingsOf(user);
-  const [p, reads, cards] = await Promise.all([
+  const [p, reads, tallies] = await Promise.all([
     progress ?? getLessonProgress(u.id),
     db.lessonRead.findMany({ where: { userId: u.id }, select: { lessonSlug: true } }),
-    db.card.findMany({
-      where: { userId: u.id, catalogCard: { retiredAt: null } },
-      select: { state: true, due: true, stability: true, lastReview: true, catalogCard: { select: { lessonSlug: true } } },
-    }),
+    deckTallies(u.id, createScheduler(schedulerSettingsOf(u)).fsrs.parameters.w, now),
   ]);
-  const s = createScheduler(schedulerSettingsOf(u));
   const read = new Set(reads.map((r) => r.lessonSlug));
-  const byLesson = new Map<string, { studied: boolean; recall: number | null; stability: number }[]>();
-  for (const c of cards) {
-    const studied = c.state !== State.New && c.lastReview !== null;
-    const list = byLesson.get(c.catalogCard.lessonSlug) ?? [];
-    list.push({ studied, recall: studied ? retrievability(s, c, now) : null, stability: c.stability });
-    byLesson.set(c.catalogCard.lessonSlug, list);
-  }
   return getLessons().map((l) => ({
     slug: l.slug,
     title: l.title,
@@ -44,7 +83,7 @@ export async function getLessonMastery(
       read: read.has(l.slug),
       quizBest: p[l.slug]?.best ?? null,
       cardsTotal: p[l.slug]?.cardsTotal ?? 0,
-      cards: byLesson.get(l.slug) ?? [],
+      cards: tallies.get(l.slug) ?? NO_CARDS,
       desiredRetention: u.desiredRetention,
     }),
   }));
