@@ -58,19 +58,44 @@ describe("the study day", () => {
   });
 });
 
-describe("studyDayNumber against the platform's own calendar", () => {
-  // The local date and hour of an instant as Intl formats them, moved to the previous date
-  // before the rollover hour.
-  const reference = (t: Date, timeZone: string, rolloverHour: number) => {
-    const parts = Object.fromEntries(
-      new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "numeric", day: "numeric", hour: "numeric", hourCycle: "h23" })
-        .formatToParts(t)
-        .map((p) => [p.type, Number(p.value)]),
-    ) as Record<string, number>;
-    const day = Math.round(Date.UTC(parts.year!, parts.month! - 1, parts.day!) / 86_400_000);
-    return parts.hour! < rolloverHour ? day - 1 : day;
+// The platform's own calendar (Intl), one formatter per zone.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const formatter = (timeZone: string) => {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      hourCycle: "h23",
+      timeZoneName: "longOffset",
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+};
+const local = (t: number, timeZone: string) => {
+  const parts = Object.fromEntries(
+    formatter(timeZone)
+      .formatToParts(new Date(t))
+      .map((p) => [p.type, p.value]),
+  );
+  return {
+    day: Math.round(Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day)) / 86_400_000),
+    hour: Number(parts.hour),
+    offset: parts.timeZoneName!,
   };
+};
 
+// The local date of an instant, moved to the previous date before the rollover hour.
+function calendarDay(t: Date, timeZone: string, rolloverHour: number): number {
+  const { day, hour } = local(t.getTime(), timeZone);
+  return hour < rolloverHour ? day - 1 : day;
+}
+
+describe("studyDayNumber against the platform's own calendar", () => {
   it("agrees hour by hour through a year of DST changes, half-hour and quarter-hour zones, and every rollover hour", () => {
     const zones = ["Europe/London", "America/New_York", "Australia/Lord_Howe", "Asia/Kathmandu", "America/St_Johns", "Pacific/Chatham", "UTC"];
     const start = Date.UTC(2026, 0, 1);
@@ -79,10 +104,30 @@ describe("studyDayNumber against the platform's own calendar", () => {
       for (let t = start; t < start + 366 * 86_400_000; t += 3 * 3_600_000 + 17 * 60_000) {
         const at = new Date(t);
         const rolloverHour = Math.floor(t / 3_600_000) % 24;
-        expect(studyDayNumber(at, { timeZone, rolloverHour })).toBe(reference(at, timeZone, rolloverHour));
+        expect(studyDayNumber(at, { timeZone, rolloverHour })).toBe(calendarDay(at, timeZone, rolloverHour));
         checked++;
       }
     }
     expect(checked).toBeGreaterThan(15_000);
+  });
+});
+
+describe("studyDayNumber on the days clocks change", () => {
+  it("agrees with the platform's calendar every 10 minutes around each change of 2026, for rollover hours 0 to 4", () => {
+    const zones = ["Europe/London", "America/New_York", "Australia/Lord_Howe", "America/St_Johns", "Pacific/Chatham", "America/Santiago"];
+    let changes = 0;
+    for (const timeZone of zones) {
+      const offset = (t: number) => local(t, timeZone).offset;
+      for (let day = Date.UTC(2026, 0, 1); day < Date.UTC(2027, 0, 1); day += 86_400_000) {
+        if (offset(day) === offset(day + 86_400_000)) continue;
+        changes++;
+        for (let t = day - 86_400_000; t < day + 2 * 86_400_000; t += 10 * 60_000) {
+          for (let rolloverHour = 0; rolloverHour <= 4; rolloverHour++) {
+            expect(studyDayNumber(new Date(t), { timeZone, rolloverHour })).toBe(calendarDay(new Date(t), timeZone, rolloverHour));
+          }
+        }
+      }
+    }
+    expect(changes).toBeGreaterThanOrEqual(10);
   });
 });
