@@ -55,11 +55,14 @@ type PlannedMove = Move & { row: CandidateRow; newDue: Date; recallBefore: numbe
 // when it comes up, on time (now, for a card already overdue) and as moved, by the learner's
 // own parameters.
 function withRecall(moves: Move[], byId: Map<string, Candidate>, s: CardSchedulers, ctx: DayContext, now: Date): PlannedMove[] {
+  // A run spans a few days: each day's start is found through the zone's rules once.
+  const starts = new Map<number, Date>();
+  const startOf = (day: number) => starts.get(day) ?? starts.set(day, studyDayStart(day, ctx)).get(day)!;
   return moves.map((m) => {
     const c = byId.get(m.id)!;
     const f = cardScheduler(s, c.safety);
     const memory = c.row;
-    const newDue = studyDayStart(m.toDay, ctx);
+    const newDue = startOf(m.toDay);
     // "On time" for a card already overdue is now.
     const onTime = new Date(Math.max(memory.due.getTime(), now.getTime()));
     return { ...m, row: c.row, newDue, recallBefore: retrievability(f, memory, onTime), recallAfter: retrievability(f, memory, newDue) };
