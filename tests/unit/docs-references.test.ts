@@ -171,6 +171,10 @@ describe("the documentation", () => {
     ]);
   });
 
+  it("keeps the README short: at most 200 lines", () => {
+    expect(text("README.md").split("\n").length).toBeLessThanOrEqual(200);
+  });
+
   it("names in the README's configuration table every variable lib/env.ts reads for the server, with its default, and nothing else", () => {
     const rows = configurationRows(text("README.md"));
     const server = serverEnvNames();
@@ -196,6 +200,14 @@ describe("the documentation", () => {
       const code = codeText();
       const missing = envNamed(text(doc)).filter((name) => !code.includes(name));
       expect(missing, `${doc} names variables no code reads`).toEqual([]);
+    });
+
+    it(`${doc} is written without the first person`, () => {
+      // "I'm away" is a page's name and I/O a word; a lone "I" is someone's diary.
+      const lines = text(doc)
+        .split("\n")
+        .filter((l) => /(?<![\w'’])I(?![\w'’/])/.test(l));
+      expect(lines, `${doc} says "I"`).toEqual([]);
     });
 
     it(`${doc} names only npm scripts that package.json defines`, () => {
