@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { parseEnv } from "@/lib/env";
 
 // README.md and docs/*.md may name only files, headings and npm scripts that exist: a moved or
 // deleted file fails this test until the documentation follows it.
@@ -78,6 +79,72 @@ function exists(p: string): boolean {
   return existsSync(path.join(ROOT, dir)) && readdirSync(path.join(ROOT, dir)).some((f) => pattern.test(f));
 }
 
+// Environment variables: a backticked span with one of the project's prefixes, or PORT
+// (`UNKNOT_SEED_DEMO=0` names UNKNOT_SEED_DEMO).
+const ENV_NAME = /^(?:(?:UNKNOT|DATABASE|NEXTAUTH|VAPID|E2E|CHROMIUM)_[A-Z0-9_]+|PORT)(?==|$)/;
+
+function envNamed(markdown: string): string[] {
+  const out = new Set<string>();
+  for (const m of markdown.matchAll(/`([^`\n]+)`/g)) {
+    for (const part of m[1]!.split(/\s+/)) {
+      const name = ENV_NAME.exec(part)?.[0];
+      if (name) out.add(name);
+    }
+  }
+  return [...out];
+}
+
+// The code that may read a variable: everything but the documentation and installed packages.
+const CODE_DIRS = ["app", "lib", "scripts", "tests", ".ci"];
+const CODE_FILES = ["next.config.js", "vitest.config.ts", "proxy.ts", "instrumentation.ts", "package.json"];
+let code: string | undefined;
+function codeText(): string {
+  if (code !== undefined) return code;
+  const files: string[] = [...CODE_FILES];
+  const walk = (dir: string) => {
+    for (const e of readdirSync(path.join(ROOT, dir), { withFileTypes: true })) {
+      const p = `${dir}/${e.name}`;
+      if (e.isDirectory()) walk(p);
+      else if (/\.(?:ts|tsx|js|mjs|cjs)$|^run$/.test(e.name)) files.push(p);
+    }
+  };
+  CODE_DIRS.forEach(walk);
+  // This file names variables only as examples.
+  code = files
+    .filter((f) => f !== "tests/unit/docs-references.test.ts")
+    .map(text)
+    .join("\n");
+  return code;
+}
+
+// The server's variables: the keys of lib/env.ts's main schema (the bench's have their own).
+function serverEnvNames(): string[] {
+  const body = /const schema = z\.object\(\{([\s\S]*?)\n\}\);/.exec(text("lib/env.ts"))?.[1] ?? "";
+  return [...body.matchAll(/^ {2}([A-Z][A-Z0-9_]+):/gm)].map((m) => m[1]!);
+}
+
+// The README's configuration table: each row's variables (one or more) and its default column.
+function configurationRows(readme: string): { names: string[]; fallback: string }[] {
+  const section = readme.split(/^## /m).find((s) => s.startsWith("Configuration")) ?? "";
+  return section
+    .split("\n")
+    .filter((l) => /^\| `/.test(l))
+    .map((l) => {
+      const [names, fallback] = l
+        .split("|")
+        .slice(1, 3)
+        .map((c) => c.trim());
+      return { names: [...names!.matchAll(/`([A-Z0-9_]+)`/g)].map((m) => m[1]!), fallback: fallback!.replace(/`/g, "") };
+    });
+}
+
+// A default as the table writes it: a flag as 0 or 1, no value as "unset" or "generated".
+function shownDefault(value: unknown): string[] {
+  if (value === undefined) return ["unset", "generated"];
+  if (typeof value === "boolean") return [value ? "1" : "0"];
+  return [String(value)];
+}
+
 describe("the documentation", () => {
   it("finds the paths, links and scripts it is checking", () => {
     expect(pathsNamed("See `lib/db/sql.ts:12`, `app/learn/[slug]/page.tsx`, `npm test`, `/review`, `lib/x/<name>.ts` and `lib/a b`.")).toEqual([
@@ -94,6 +161,28 @@ describe("the documentation", () => {
       "docs/security.md#no-such-part",
       "docs/using.md#nowhere",
     ]);
+    expect(envNamed("Set `UNKNOT_SEED_DEMO=0`, `PORT=8080 npm start`, `DATABASE_URL`, not `SAFETY_MAX_INTERVAL_DAYS` or `REPORT`.")).toEqual([
+      "UNKNOT_SEED_DEMO",
+      "PORT",
+      "DATABASE_URL",
+    ]);
+    expect(configurationRows("## Configuration\n\n| variable | default |\n| --- | --- |\n| `A_B`, `C_D` | `10` |\n\n## Next\n| `E_F` | x |")).toEqual([
+      { names: ["A_B", "C_D"], fallback: "10" },
+    ]);
+  });
+
+  it("keeps the README short: at most 200 lines", () => {
+    expect(text("README.md").split("\n").length).toBeLessThanOrEqual(200);
+  });
+
+  it("names in the README's configuration table every variable lib/env.ts reads for the server, with its default, and nothing else", () => {
+    const rows = configurationRows(text("README.md"));
+    const server = serverEnvNames();
+    expect(server).toContain("DATABASE_URL");
+    expect(rows.flatMap((r) => r.names).sort()).toEqual([...server].sort());
+    const defaults = parseEnv({}) as Record<string, unknown>;
+    const wrong = rows.flatMap((r) => r.names.filter((n) => !shownDefault(defaults[n]).includes(r.fallback)).map((n) => `${n}: ${r.fallback}`));
+    expect(wrong, "README rows whose default is not lib/env.ts's").toEqual([]);
   });
 
   for (const doc of DOCS) {
@@ -105,6 +194,20 @@ describe("the documentation", () => {
 
     it(`${doc} links only to headings that exist`, () => {
       expect(brokenAnchors(text(doc), doc), `${doc} links to missing headings`).toEqual([]);
+    });
+
+    it(`${doc} names only environment variables that the code reads`, () => {
+      const code = codeText();
+      const missing = envNamed(text(doc)).filter((name) => !code.includes(name));
+      expect(missing, `${doc} names variables no code reads`).toEqual([]);
+    });
+
+    it(`${doc} is written without the first person`, () => {
+      // "I'm away" is a page's name and I/O a word; a lone "I" is someone's diary.
+      const lines = text(doc)
+        .split("\n")
+        .filter((l) => /(?<![\w'’])I(?![\w'’/])/.test(l));
+      expect(lines, `${doc} says "I"`).toEqual([]);
     });
 
     it(`${doc} names only npm scripts that package.json defines`, () => {
