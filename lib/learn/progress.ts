@@ -1,5 +1,6 @@
 import "server-only";
-import { db } from "../db";
+import { kdb } from "../db";
+import { liveCards } from "../srs/card-queries";
 
 export type Score = { score: number; total: number };
 
@@ -19,29 +20,48 @@ const ratio = (s: Score) => (s.total ? s.score / s.total : 0);
 // Per-lesson badges for one user, from grouped queries: card counts per lesson and quiz
 // scores per lesson, never one query per lesson or a loop over the user's rows.
 export async function getLessonProgress(userId: string): Promise<Record<string, LessonProgress>> {
-  const [totals, inDeck, bestByTotal, lastAt] = await Promise.all([
-    db.catalogCard.groupBy({ by: ["lessonSlug"], where: { retiredAt: null }, _count: { _all: true } }),
-    // (userId, catalogCardId) is unique, so catalogue cards with a copy for the user count the user's cards.
-    db.catalogCard.groupBy({ by: ["lessonSlug"], where: { retiredAt: null, userCards: { some: { userId } } }, _count: { _all: true } }),
+  const attempts = () => kdb.selectFrom("QuizAttempt").where("userId", "=", userId);
+  const [totals, inDeck, bestByTotal, latestRows] = await Promise.all([
+    kdb
+      .selectFrom("CatalogCard")
+      .select((e) => ["lessonSlug", e.fn.countAll<number>().as("n")])
+      .where("retiredAt", "is", null)
+      .groupBy("lessonSlug")
+      .execute(),
+    // (userId, catalogCardId) is unique: the user's live cards counted by lesson.
+    liveCards(kdb, userId)
+      .select((e) => ["k.lessonSlug", e.fn.countAll<number>().as("n")])
+      .groupBy("k.lessonSlug")
+      .execute(),
     // Grouped by total too, so a quiz that changed length still yields a fair best ratio.
-    db.quizAttempt.groupBy({ by: ["lessonSlug", "total"], where: { userId }, _max: { score: true }, _count: { _all: true } }),
-    db.quizAttempt.groupBy({ by: ["lessonSlug"], where: { userId }, _max: { createdAt: true } }),
+    attempts()
+      .select((e) => ["lessonSlug", "total", e.fn.max("score").as("best"), e.fn.countAll<number>().as("n")])
+      .groupBy(["lessonSlug", "total"])
+      .execute(),
+    // Each lesson's latest attempt (or attempts, made in the same millisecond).
+    attempts()
+      .select(["lessonSlug", "score", "total", "createdAt"])
+      .where(({ eb, selectFrom }) =>
+        eb(
+          "createdAt",
+          "=",
+          selectFrom("QuizAttempt as q")
+            .select((e) => e.fn.max("q.createdAt").as("at"))
+            .whereRef("q.userId", "=", "QuizAttempt.userId")
+            .whereRef("q.lessonSlug", "=", "QuizAttempt.lessonSlug"),
+        ),
+      )
+      .execute(),
   ]);
-  const latestRows = lastAt.length
-    ? await db.quizAttempt.findMany({
-        where: { userId, OR: lastAt.map((g) => ({ lessonSlug: g.lessonSlug, createdAt: g._max.createdAt ?? undefined })) },
-        select: { lessonSlug: true, score: true, total: true, createdAt: true },
-      })
-    : [];
 
   const out: Record<string, LessonProgress> = {};
   const entry = (slug: string) => (out[slug] ??= { cardsInDeck: 0, cardsTotal: 0, attempts: 0, best: null, latest: null, done: false });
-  for (const g of totals) entry(g.lessonSlug).cardsTotal = g._count._all;
-  for (const g of inDeck) entry(g.lessonSlug).cardsInDeck = g._count._all;
+  for (const g of totals) entry(g.lessonSlug).cardsTotal = Number(g.n);
+  for (const g of inDeck) entry(g.lessonSlug).cardsInDeck = Number(g.n);
   for (const g of bestByTotal) {
     const p = entry(g.lessonSlug);
-    const s = { score: g._max.score ?? 0, total: g.total };
-    p.attempts += g._count._all;
+    const s = { score: g.best ?? 0, total: g.total };
+    p.attempts += Number(g.n);
     p.done = true;
     if (!p.best || ratio(s) > ratio(p.best)) p.best = s;
   }

@@ -1,5 +1,6 @@
 import "server-only";
-import { db } from "../db";
+import { kdb } from "../db";
+import { liveCards } from "../srs/card-queries";
 import { getLessons } from "../content/load";
 import { readingMinutes } from "../content/schema";
 import { studyDayNumber } from "../srs/day";
@@ -27,7 +28,14 @@ export async function getStreak(userOrId: SettingsRef, now = new Date()): Promis
   const userId = user.id;
   const today = studyDayNumber(now, { timeZone: user.timeZone, rolloverHour: user.dayRolloverHour });
   const [days, excused] = await Promise.all([
-    db.reviewLog.groupBy({ by: ["reviewDay"], where: { userId, undoneAt: null }, _count: { _all: true } }),
+    // From the covering (userId, undoneAt, reviewDay, …) index alone: one row per study day.
+    kdb
+      .selectFrom("ReviewLog")
+      .select((e) => ["reviewDay", e.fn.countAll<number>().as("n")])
+      .where("userId", "=", userId)
+      .where("undoneAt", "is", null)
+      .groupBy("reviewDay")
+      .execute(),
     excusedDaysOf(userId, today),
   ]);
   return {
@@ -36,7 +44,7 @@ export async function getStreak(userOrId: SettingsRef, now = new Date()): Promis
       today,
       excused,
     ),
-    doneToday: days.find((d) => d.reviewDay === today)?._count._all ?? 0,
+    doneToday: Number(days.find((d) => d.reviewDay === today)?.n ?? 0),
   };
 }
 
@@ -46,7 +54,10 @@ export async function getStudySummary(userOrId: SettingsRef, now = new Date()): 
   // The queue's own counts: suspended, buried and over-the-limit cards are left out, as on /review.
   const [queue, deckSize, { streak, doneToday }, progress] = await Promise.all([
     reviewStateOf(user, now),
-    db.card.count({ where: { userId, catalogCard: { retiredAt: null } } }),
+    liveCards(kdb, userId)
+      .select((e) => e.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow()
+      .then((r) => Number(r.n)),
     getStreak(user, now),
     getLessonProgress(userId),
   ]);
