@@ -27,25 +27,49 @@ export async function getStreak(userOrId: SettingsRef, now = new Date()): Promis
   const user = await settingsOf(userOrId);
   const userId = user.id;
   const today = studyDayNumber(now, { timeZone: user.timeZone, rolloverHour: user.dayRolloverHour });
-  const [days, excused] = await Promise.all([
-    // From the covering (userId, undoneAt, reviewDay, …) index alone: one row per study day.
-    kdb
-      .selectFrom("ReviewLog")
-      .select((e) => ["reviewDay", e.fn.countAll<number>().as("n")])
-      .where("userId", "=", userId)
-      .where("undoneAt", "is", null)
-      .groupBy("reviewDay")
-      .execute(),
-    excusedDaysOf(userId, today),
-  ]);
-  return {
-    streak: computeStreak(
-      days.map((d) => d.reviewDay),
-      today,
-      excused,
-    ),
-    doneToday: Number(days.find((d) => d.reviewDay === today)?.n ?? 0),
-  };
+  const [days, doneToday, excused] = await Promise.all([reviewDaysOf(userId), reviewsOn(userId, today), excusedDaysOf(userId, today)]);
+  return { streak: computeStreak(days, today, excused), doneToday };
+}
+
+const live = (userId: string) => kdb.selectFrom("ReviewLog").where("userId", "=", userId).where("undoneAt", "is", null);
+
+// The study days with a live review, ascending: one index seek per day (the recursive query
+// steps from each day to the next on the (userId, undoneAt, reviewDay, …) index), where a
+// GROUP BY would read every review's index entry: 338 seeks against 100,000 entries for the
+// bench's heavy account.
+async function reviewDaysOf(userId: string): Promise<number[]> {
+  const rows = await kdb
+    .withRecursive("d(day)", (db) =>
+      db
+        .selectFrom("ReviewLog")
+        .select((e) => e.fn.min<number | null>("reviewDay").as("day"))
+        .where("userId", "=", userId)
+        .where("undoneAt", "is", null)
+        .unionAll(
+          db
+            .selectFrom("d")
+            .select((e) =>
+              live(userId)
+                .select((f) => f.fn.min("reviewDay").as("m"))
+                .whereRef("reviewDay", ">", e.ref("d.day"))
+                .as("day"),
+            )
+            .where("d.day", "is not", null),
+        ),
+    )
+    .selectFrom("d")
+    .select("day")
+    .where("day", "is not", null)
+    .execute();
+  return rows.map((r) => Number(r.day));
+}
+
+async function reviewsOn(userId: string, day: number): Promise<number> {
+  const r = await live(userId)
+    .select((e) => e.fn.countAll<number>().as("n"))
+    .where("reviewDay", "=", day)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
 }
 
 export async function getStudySummary(userOrId: SettingsRef, now = new Date()): Promise<StudySummary> {

@@ -6,7 +6,7 @@ import { getLesson } from "@/lib/content/load";
 import { submitQuiz } from "@/lib/learn/quiz";
 import { getLessonMastery, markLessonRead } from "@/lib/learn/mastery";
 import { addLessonToDeck } from "@/lib/srs/deck";
-import { getReviewState, gradeReview } from "@/lib/srs/review";
+import { getReviewState, gradeReview, undoReview } from "@/lib/srs/review";
 import { recordCheckIn } from "@/lib/srs/bad-day";
 import { setAway } from "@/lib/srs/away";
 import { getStreak } from "@/lib/progress/summary";
@@ -39,6 +39,21 @@ describe("the streak", () => {
     expect((await getDashboard(u.id, on(6))).streak).toEqual(streak);
     // Day 7 and day 8 missed: the second missed day within a week breaks it.
     expect((await getStreak(u.id, on(9))).streak).toMatchObject({ current: 0, longest: 5 });
+  });
+
+  it("counts each study day with a live review once, and not a day whose only review was undone", async () => {
+    const u = await makeUser();
+    await db.user.update({ where: { id: u.id }, data: { newCardsPerDay: 50 } });
+    // Day 0: two reviews. Day 2: one review, undone. Day 3: three reviews.
+    await reviewOne(u.id, on(0));
+    await reviewOne(u.id, on(0));
+    await reviewOne(u.id, on(2));
+    const [undone] = await db.reviewLog.findMany({ where: { userId: u.id }, orderBy: { review: "desc" }, take: 1 });
+    await undoReview(u.id, { logId: undone!.id, sessionId: undone!.sessionId! }, on(2));
+    for (let i = 0; i < 3; i++) await reviewOne(u.id, on(3));
+    const { streak, doneToday } = await getStreak(u.id, on(3));
+    expect(doneToday).toBe(3);
+    expect(streak).toMatchObject({ last7: 2, longest: 1, current: 1, reviewedToday: true });
   });
 
   it("is not broken by the days of a break the learner set, and uses up no repair on them", async () => {
