@@ -1,8 +1,6 @@
 import Link from "next/link";
 import { disclaimerLines, getTiers, getWarningSigns } from "@/lib/content/warning-signs";
-
-/** The path of the warning-sign check (one yes/no question at a time, ending at a tier). */
-export const CHECK_PATH = "/now/check";
+import { CHECK_PATH } from "@/lib/now/check";
 
 // What to do, tier by tier, from content/warning-signs.yaml: one short line per tier.
 export function Disclaimer() {
