@@ -46,7 +46,7 @@ type JobInput = { groups: Record<RetentionGroup, WorkloadInput> };
 
 // A group with no cards at all has nothing to simulate.
 const simulated = (input: WorkloadInput) => input.cards.length + input.newCards > 0;
-const TOTAL = (input: JobInput) => RETENTION_GROUPS.reduce((n, g) => n + (simulated(input.groups[g]) ? groupRetentions(g).length : 0), 0);
+const totalTasks = (input: JobInput) => RETENTION_GROUPS.reduce((n, g) => n + (simulated(input.groups[g]) ? groupRetentions(g).length : 0), 0);
 
 async function loadInput(userId: string, now: Date): Promise<{ key: string; input: JobInput }> {
   const user = await settingsOf(userId);
@@ -114,7 +114,7 @@ const claimedRow = (job: Claimed) => ({ id: job.id, key: job.key, status: "runni
 async function runWorkloadJob(job: Claimed): Promise<void> {
   try {
     const input = JSON.parse(job.input) as JobInput;
-    const total = TOTAL(input);
+    const total = totalTasks(input);
     let done = 0;
     let lastWrite = Date.now();
     const simulate = async (group: RetentionGroup): Promise<GroupWorkload> => {
@@ -187,7 +187,7 @@ export async function getWorkload(userId: string, now = new Date()): Promise<Wor
     if (view.status !== "done") void workloadJobs.kick();
     return view;
   }
-  const total = TOTAL(input);
+  const total = totalTasks(input);
   const fresh = { key, status: "queued", done: 0, total, input: JSON.stringify(input), result: null, finishedAt: null };
   try {
     await db.workloadJob.upsert({ where: { userId }, create: { userId, ...fresh }, update: fresh });
