@@ -1,6 +1,7 @@
 "use client";
 import type { ReviewCard } from "@/lib/srs/review/queue";
 import { GRADE_NAMES, type GradeValue } from "./grade-names";
+import { intervalLabelFit } from "./interval-label";
 
 // In two-button mode (a setting) only Again and Good show, named for what they mean.
 export const TWO_BUTTON_NAMES: Record<1 | 3, string> & Partial<Record<GradeValue, string>> = { 1: "Forgot", 3: "Remembered" };
@@ -28,7 +29,7 @@ export function GradeButtons({
               {(twoButtons && TWO_BUTTON_NAMES[rating]) || GRADE_NAMES[rating]} <kbd aria-hidden="true">{rating}</kbd>
             </span>
             <span className="sr-only">, next review in </span>
-            <span className="ivl" data-testid={`ivl-${rating}`}>
+            <span className="ivl" data-testid={`ivl-${rating}`} data-fit={intervalLabelFit(i.label)}>
               {i.label}
             </span>
           </button>

@@ -3,7 +3,7 @@ import { useMemo, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
-import { SETTINGS_LIMITS as L, settingsSchema, type SettingsInput } from "@/lib/settings/schema";
+import { SETTINGS_LIMITS as L, settingsSchema, typedRetentionWarning, type SettingsInput } from "@/lib/settings/schema";
 import { Field } from "../_components/field";
 import { showFailure } from "../_components/form-errors";
 import { saveSettingsAction } from "./actions";
@@ -36,6 +36,8 @@ export function SettingsForm({ initial, timeZones }: { initial: Required<Setting
   });
   const { errors, isSubmitting } = formState;
   const timeZone = useWatch({ control, name: "timeZone" });
+  // A word below 80% and above 95% as the learner types (allowed, but costly either way).
+  const [generalTyped, safetyTyped] = useWatch({ control, name: ["desiredRetention", "safetyRetention"] });
 
   const onSubmit = handleSubmit(async (values) => {
     setSaved(null);
@@ -65,6 +67,7 @@ export function SettingsForm({ initial, timeZones }: { initial: Required<Setting
         max={pct(L.desiredRetention.max)}
         hint={`${pct(L.desiredRetention.min)}–${pct(L.desiredRetention.max)}: the share of cards you recall when they come up; higher means more reviews (default 90)`}
         error={errors.desiredRetention?.message}
+        note={typedRetentionWarning(generalTyped)}
         {...register("desiredRetention")}
       />
       <Field
@@ -76,6 +79,7 @@ export function SettingsForm({ initial, timeZones }: { initial: Required<Setting
         max={pct(L.safetyRetention.max)}
         hint={`${pct(L.safetyRetention.min)}–${pct(L.safetyRetention.max)}: the same for the cards on when to get help, which should not fade (default 95)`}
         error={errors.safetyRetention?.message}
+        note={typedRetentionWarning(safetyTyped)}
         {...register("safetyRetention")}
       />
       <Field

@@ -4,7 +4,7 @@ import { kdb } from "../db";
 import { UserError } from "../errors";
 import { easyDatesFromString, weekdaysFromString, weekdaysToString, type EasyLevel } from "../srs/load-balance";
 import type { LeechAction } from "../srs/leech";
-import type { SettingsInput } from "./schema";
+import { RETENTION_FIELD, type RetentionChoice, type SettingsInput } from "./schema";
 
 // A user's settings: read once per request, written by one function with one schema
 // (lib/settings/schema.ts). The session check (lib/auth/session.ts) reads them in its own
@@ -102,6 +102,18 @@ export async function updateSettings(userId: string, input: SettingsInput): Prom
   const res = await kdb.updateTable("User").set(settingsColumns(input)).where("id", "=", userId).executeTakeFirst();
   if (res.numUpdatedRows === 0n) throw gone();
   return input;
+}
+
+// Help me decide's one tap: one group's desired retention (the warning signs' or the rest's),
+// the other left as it is. Parsed at the edge (retentionChoiceSchema).
+export async function setGroupRetention(userId: string, { group, retention }: RetentionChoice): Promise<RetentionChoice> {
+  const res = await kdb
+    .updateTable("User")
+    .set(settingsColumns({ [RETENTION_FIELD[group]]: retention }))
+    .where("id", "=", userId)
+    .executeTakeFirst();
+  if (res.numUpdatedRows === 0n) throw gone();
+  return { group, retention };
 }
 
 // What the /settings form shows: every setting it edits, without the id and the parameters.

@@ -3,6 +3,7 @@ import { wholeNumber } from "../validation/common";
 import { timeZoneSchema } from "../auth/schema";
 import { EASY_LEVELS } from "../srs/load-balance";
 import { LEECH_ACTIONS } from "../srs/leech";
+import { retentionWarning } from "./retention-warning";
 
 // The one schema of a user's settings, for the /settings form (in the browser), its action,
 // the API and the import. Safe in the browser: lib/settings/index.ts reads and writes them.
@@ -35,6 +36,13 @@ export function retentionFromInput(v: unknown): unknown {
   }
   if (typeof n === "number" && Number.isFinite(n) && n > 1) return Math.round(n * 100) / 10_000;
   return n;
+}
+
+// The plain-words warning (80%-95%, lib/settings/retention-warning.ts) for a value as typed
+// ("85", "85%", 0.85); nothing while it is not a number yet.
+export function typedRetentionWarning(typed: unknown): string | null {
+  const r = retentionFromInput(typed);
+  return typeof r === "number" && Number.isFinite(r) && r > 0 ? retentionWarning(r) : null;
 }
 
 const retention = ({ min, max }: { min: number; max: number }) =>
@@ -86,5 +94,22 @@ export const settingsSchema = z.object({
   leechAction: z.enum(LEECH_ACTIONS, { error: "Choose what happens to a leech" }).optional(),
 });
 export type SettingsInput = z.output<typeof settingsSchema>;
+
+// "Help me decide" applies one value to one group's setting (lib/settings setGroupRetention):
+// the warning signs (safety cards, safetyRetention) or the rest (desiredRetention), each
+// within its own range above.
+export const RETENTION_GROUPS = ["general", "safety"] as const;
+export type RetentionGroup = (typeof RETENTION_GROUPS)[number];
+export const RETENTION_FIELD = { general: "desiredRetention", safety: "safetyRetention" } as const satisfies Record<RetentionGroup, keyof SettingsInput>;
+
+export const retentionChoiceSchema = z.discriminatedUnion(
+  "group",
+  [
+    z.object({ group: z.literal("general"), retention: retention(L.desiredRetention) }),
+    z.object({ group: z.literal("safety"), retention: retention(L.safetyRetention) }),
+  ],
+  { error: "Choose the cards to change: the warning signs or the rest" },
+);
+export type RetentionChoice = z.output<typeof retentionChoiceSchema>;
 
 export const INVALID_SETTINGS = "Some settings are not valid; nothing was changed.";

@@ -10,7 +10,9 @@ import { liveCards } from "./card-queries";
 import { studyDayNumber } from "./day";
 import { dayContextOf, schedulerSettingsOf } from "./settings";
 import { settingsOf } from "../settings";
-import { optimalRetention, RETENTIONS, type Habits, type SimCard, type WorkloadInput, type WorkloadPoint } from "./workload";
+import type { Habits, WorkloadInput, WorkloadPoint } from "./workload";
+import { groupRetentions, recommendRetention, splitDeck } from "./workload-groups";
+import { RETENTION_GROUPS, type RetentionGroup } from "../settings/schema";
 
 // The "Help me decide" simulation takes longer than a request should (about a quarter of a
 // second for a small deck, more for a large one), so it runs as a background job (lib/jobs/):
@@ -18,11 +20,14 @@ import { optimalRetention, RETENTIONS, type Habits, type SimCard, type WorkloadI
 // ready. One WorkloadJob row per user holds the inputs (`key`: the user's parameters, limit,
 // latest review and study day), the progress and the result, so any server can run it and
 // any server can read it; a second look is instant, and new reviews or new parameters make a
-// fresh run. Each retention is simulated in the worker-thread pool.
+// fresh run. The warning signs and the rest are simulated apart, each over its own cards
+// (lib/srs/workload-groups.ts), in one job; each retention of each group is one task in the
+// worker-thread pool.
 
+// One group's simulation: every value simulated, the suggestion, the cards it covers.
+export type GroupWorkload = { points: WorkloadPoint[]; best: WorkloadPoint | null; cards: number; newCards: number };
 export type WorkloadView =
-  | { status: "running"; done: number; total: number }
-  | { status: "done"; points: WorkloadPoint[]; best: WorkloadPoint | null; cards: number; newCards: number; habits: Habits };
+  { status: "running"; done: number; total: number } | { status: "done"; groups: Record<RetentionGroup, GroupWorkload>; habits: Habits };
 type WorkloadResult = Extract<WorkloadView, { status: "done" }>;
 
 const PROGRESS_WRITE_MS = 300;
@@ -37,14 +42,20 @@ const MIN_SAMPLE = 5;
 const answerKind = (e: ExpressionBuilder<DB, "ReviewLog">) =>
   e.case().when("state", "=", sql.lit(State.New)).then(sql.lit(0)).when("rating", "=", sql.lit(Rating.Again)).then(sql.lit(1)).else(sql.lit(2)).end();
 
-async function loadInput(userId: string, now: Date): Promise<{ key: string; input: WorkloadInput }> {
+type JobInput = { groups: Record<RetentionGroup, WorkloadInput> };
+
+// A group with no cards at all has nothing to simulate.
+const simulated = (input: WorkloadInput) => input.cards.length + input.newCards > 0;
+const totalTasks = (input: JobInput) => RETENTION_GROUPS.reduce((n, g) => n + (simulated(input.groups[g]) ? groupRetentions(g).length : 0), 0);
+
+async function loadInput(userId: string, now: Date): Promise<{ key: string; input: JobInput }> {
   const user = await settingsOf(userId);
   const settings = schedulerSettingsOf(user);
   const ctx = dayContextOf(user);
   const today = studyDayNumber(now, ctx);
   const logs = () => kdb.selectFrom("ReviewLog").where("userId", "=", userId).where("undoneAt", "is", null);
   const [cards, habits, last] = await Promise.all([
-    liveCards(kdb, userId).select(["c.state", "c.stability", "c.difficulty", "c.lastReview", "c.due"]).execute(),
+    liveCards(kdb, userId).select(["c.state", "c.stability", "c.difficulty", "c.lastReview", "c.due", "k.safety", "k.position"]).execute(),
     // Answer times and ratings by kind of answer.
     logs()
       .select((e) => [answerKind(e).as("kind"), "rating", e.fn.countAll().as("n"), e.fn.avg("durationMs").as("ms")])
@@ -52,19 +63,6 @@ async function loadInput(userId: string, now: Date): Promise<{ key: string; inpu
       .execute(),
     logs().select("id").orderBy("review", "desc").orderBy("id", "desc").limit(1).executeTakeFirst(),
   ]);
-  const sim: SimCard[] = [];
-  let newCards = 0;
-  for (const c of cards) {
-    const lastReview = c.lastReview;
-    if (c.state === State.New || !lastReview) newCards++;
-    else
-      sim.push({
-        stability: c.stability,
-        difficulty: c.difficulty,
-        lastDay: studyDayNumber(lastReview, ctx) - today,
-        dueDay: studyDayNumber(c.due, ctx) - today,
-      });
-  }
   const h: Habits = { ...DEFAULT_HABITS, recallRatings: [...DEFAULT_HABITS.recallRatings], firstRatings: [...DEFAULT_HABITS.firstRatings] };
   const groups = habits.map((r) => ({ kind: Number(r.kind), rating: r.rating, n: Number(r.n), ms: Number(r.ms ?? 0) }));
   const avg = (kind: number) => {
@@ -81,15 +79,15 @@ async function loadInput(userId: string, now: Date): Promise<{ key: string; inpu
   const first = groups.filter((x) => x.kind === 0);
   if (first.reduce((a, x) => a + x.n, 0) >= MIN_SAMPLE)
     h.firstRatings = [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy].map((r) => first.find((x) => x.rating === r)?.n ?? 0) as Habits["firstRatings"];
-  const input: WorkloadInput = {
-    weights: settings.weights,
-    maximumInterval: settings.maximumInterval,
-    cards: sim,
-    newCards,
-    newPerDay: user.newCardsPerDay,
-    habits: h,
+  // The learner's answer times and habits, for both groups: the warning signs alone are too few to average.
+  const input: JobInput = {
+    groups: splitDeck(
+      cards.map((c) => ({ ...c, safety: Boolean(c.safety) })),
+      { today, ctx, weights: settings.weights, maximumInterval: settings.maximumInterval, newPerDay: user.newCardsPerDay, habits: h },
+    ),
   };
-  const key = JSON.stringify([settings.weights, settings.maximumInterval, user.newCardsPerDay, last?.id ?? null, cards.length, today]);
+  const safetyCards = cards.filter((c) => c.safety).length;
+  const key = JSON.stringify(["groups", settings.weights, settings.maximumInterval, user.newCardsPerDay, last?.id ?? null, cards.length, safetyCards, today]);
   return { key, input };
 }
 
@@ -115,31 +113,32 @@ const claimedRow = (job: Claimed) => ({ id: job.id, key: job.key, status: "runni
 
 async function runWorkloadJob(job: Claimed): Promise<void> {
   try {
-    const input = JSON.parse(job.input) as WorkloadInput;
+    const input = JSON.parse(job.input) as JobInput;
+    const total = totalTasks(input);
     let done = 0;
     let lastWrite = Date.now();
-    const points = await Promise.all(
-      RETENTIONS.map(async (retention) => {
-        const point = await runTask("workloadPoint", { input, retention });
-        done++;
-        if (Date.now() - lastWrite >= PROGRESS_WRITE_MS) {
-          lastWrite = Date.now();
-          void db.workloadJob.updateMany({ where: claimedRow(job), data: { done } }).catch((e: unknown) => console.error("workload progress", e));
-        }
-        return point;
-      }),
-    );
-    const result: WorkloadResult = {
-      status: "done",
-      points,
-      best: optimalRetention(points),
-      cards: input.cards.length,
-      newCards: input.newCards,
-      habits: input.habits,
+    const simulate = async (group: RetentionGroup): Promise<GroupWorkload> => {
+      const g = input.groups[group];
+      const points = simulated(g)
+        ? await Promise.all(
+            groupRetentions(group).map(async (retention) => {
+              const point = await runTask("workloadPoint", { input: g, retention });
+              done++;
+              if (Date.now() - lastWrite >= PROGRESS_WRITE_MS) {
+                lastWrite = Date.now();
+                void db.workloadJob.updateMany({ where: claimedRow(job), data: { done } }).catch((e: unknown) => console.error("workload progress", e));
+              }
+              return point;
+            }),
+          )
+        : [];
+      return { points, best: recommendRetention(points, group), cards: g.cards.length, newCards: g.newCards };
     };
+    const [general, safety] = await Promise.all([simulate("general"), simulate("safety")]);
+    const result: WorkloadResult = { status: "done", groups: { general, safety }, habits: input.groups.general.habits };
     await db.workloadJob.updateMany({
       where: claimedRow(job),
-      data: { status: "done", done: RETENTIONS.length, result: JSON.stringify(result), finishedAt: new Date() },
+      data: { status: "done", done: total, result: JSON.stringify(result), finishedAt: new Date() },
     });
   } catch (e) {
     console.error("workload simulation", e);
@@ -158,10 +157,11 @@ async function requeueStaleWorkloadJobs(now: Date): Promise<number> {
 export const workloadJobs = jobRunner({ name: "workload", claimNext: () => claimWorkloadJob(), run: runWorkloadJob, requeueStale: requeueStaleWorkloadJobs });
 
 // JSON has no Infinity: a retention that remembers nothing comes back as null.
+const finite = (p: WorkloadPoint): WorkloadPoint => ({ ...p, minutesPerMemorized: p.minutesPerMemorized ?? Infinity });
 function parseResult(text: string): WorkloadResult {
   const r = JSON.parse(text) as WorkloadResult;
-  const points = r.points.map((p) => ({ ...p, minutesPerMemorized: p.minutesPerMemorized ?? Infinity }));
-  return { ...r, points, best: r.best ? { ...r.best, minutesPerMemorized: r.best.minutesPerMemorized ?? Infinity } : null };
+  const group = (g: GroupWorkload): GroupWorkload => ({ ...g, points: g.points.map(finite), best: g.best ? finite(g.best) : null });
+  return { ...r, groups: { general: group(r.groups.general), safety: group(r.groups.safety) } };
 }
 
 const ROW = { key: true, status: true, done: true, total: true, result: true } as const;
@@ -187,7 +187,8 @@ export async function getWorkload(userId: string, now = new Date()): Promise<Wor
     if (view.status !== "done") void workloadJobs.kick();
     return view;
   }
-  const fresh = { key, status: "queued", done: 0, total: RETENTIONS.length, input: JSON.stringify(input), result: null, finishedAt: null };
+  const total = totalTasks(input);
+  const fresh = { key, status: "queued", done: 0, total, input: JSON.stringify(input), result: null, finishedAt: null };
   try {
     await db.workloadJob.upsert({ where: { userId }, create: { userId, ...fresh }, update: fresh });
   } catch (e) {
@@ -195,7 +196,7 @@ export async function getWorkload(userId: string, now = new Date()): Promise<Wor
     if (!isUniqueViolation(e)) throw e;
   }
   void workloadJobs.kick();
-  return { status: "running", done: 0, total: RETENTIONS.length };
+  return { status: "running", done: 0, total };
 }
 
 // For tests and scripts: the finished result.

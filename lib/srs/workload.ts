@@ -1,5 +1,6 @@
 import { fsrs, forgetting_curve, generatorParameters, Rating, type FSRS, type Grade } from "ts-fsrs";
 import { prng } from "./simulate";
+import { MAX_RECOMMENDED_RETENTION, MIN_RECOMMENDED_RETENTION } from "../settings/retention-warning";
 
 // "Help me decide": the learner's next 365 days of reviews simulated for each desired
 // retention from 0.70 to 0.97, with their own deck (memory states, due days, new cards left,
@@ -26,7 +27,17 @@ export type Habits = {
   recallRatings: [number, number, number];
   firstRatings: [number, number, number, number];
 };
-export type WorkloadInput = { weights: number[] | null; maximumInterval: number; cards: SimCard[]; newCards: number; newPerDay: number; habits: Habits };
+export type WorkloadInput = {
+  weights: number[] | null;
+  maximumInterval: number;
+  cards: SimCard[];
+  newCards: number;
+  newPerDay: number;
+  habits: Habits;
+  // The day (from today, 0) each new card comes up, when a group shares the new-card limit
+  // with another (lib/srs/workload-groups.ts); without it, `newPerDay` a day until none is left.
+  newDays?: number[];
+};
 export type WorkloadPoint = { retention: number; reviewsPerDay: number; minutesPerDay: number; memorized: number; minutesPerMemorized: number };
 
 const MIN_SIMULATED = 600;
@@ -43,8 +54,18 @@ function simulateOne(f: FSRS, input: WorkloadInput, copies: number, seed: number
   const w = f.parameters.w;
   const cards: SimCard[] = [];
   for (let k = 0; k < copies; k++) for (const c of input.cards) cards.push({ ...c, dueDay: Math.max(0, c.dueDay) });
-  let newLeft = input.newCards * copies;
-  const perDayNew = input.newPerDay * copies;
+  // How many new cards come up each day.
+  const newOnDay = new Array<number>(HORIZON_DAYS).fill(0);
+  if (input.newDays) {
+    for (const d of input.newDays) if (d >= 0 && d < HORIZON_DAYS) newOnDay[d]! += copies;
+  } else {
+    let newLeft = input.newCards * copies;
+    for (let day = 0; day < HORIZON_DAYS && newLeft > 0; day++) {
+      const n = Math.min(input.newPerDay * copies, newLeft);
+      newOnDay[day] = n;
+      newLeft -= n;
+    }
+  }
   const h = input.habits;
   let reviews = 0;
   let seconds = 0;
@@ -68,7 +89,7 @@ function simulateOne(f: FSRS, input: WorkloadInput, copies: number, seed: number
       c.dueDay = day + Math.max(1, f.next_interval(m.stability, t));
       place(c);
     }
-    for (let i = 0; i < perDayNew && newLeft > 0; i++, newLeft--) {
+    for (let i = 0; i < newOnDay[day]!; i++) {
       const first = pick(rand(), h.firstRatings, [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy]);
       let m = f.next_state(null, 0, first);
       // Learning steps end with Good the same day, as the relearning step does.
@@ -106,31 +127,19 @@ export function simulateWorkload(input: WorkloadInput, retention: number): Workl
   };
 }
 
-// Never recommended below this: Anki warns below 80%, and a deck of warning signs is worth
-// remembering. The simulation still shows 70% to 79%.
-export const MIN_RECOMMENDED_RETENTION = 0.8;
+// Never recommended below 80% (Anki warns below it, and these are facts worth keeping) nor
+// above 95% (where the reviews grow fast for little more remembered); the simulation still
+// shows 70% to 97%. The warnings themselves: lib/settings/retention-warning.ts.
+export { MIN_RECOMMENDED_RETENTION, MAX_RECOMMENDED_RETENTION, retentionWarning } from "../settings/retention-warning";
 
-// The retention with the least work per card remembered, at or above the floor.
-export function optimalRetention(points: WorkloadPoint[], floor = MIN_RECOMMENDED_RETENTION): WorkloadPoint | null {
+// The retention with the least work per card remembered, from `floor` to `ceiling`.
+export function optimalRetention(points: WorkloadPoint[], floor = MIN_RECOMMENDED_RETENTION, ceiling = MAX_RECOMMENDED_RETENTION): WorkloadPoint | null {
   let best: WorkloadPoint | null = null;
   for (const p of points) {
-    if (p.retention < floor - 1e-9 || !Number.isFinite(p.minutesPerMemorized)) continue;
+    if (p.retention < floor - 1e-9 || p.retention > ceiling + 1e-9 || !Number.isFinite(p.minutesPerMemorized)) continue;
     if (!best || p.minutesPerMemorized < best.minutesPerMemorized) best = p;
   }
   return best;
-}
-
-// Above this the reviews grow fast for little more remembered (Anki warns there too).
-export const MAX_RECOMMENDED_RETENTION = 0.95;
-
-// A plain-words warning for a desired retention outside 80%-95%, for either group (the
-// warning signs and the rest), or null when it is inside.
-export function retentionWarning(retention: number): string | null {
-  if (retention < MIN_RECOMMENDED_RETENTION - 1e-9)
-    return `Below ${Math.round(MIN_RECOMMENDED_RETENTION * 100)}% you forget more than 2 in 10 cards when they come up, and relearning them costs more time than it saves.`;
-  if (retention > MAX_RECOMMENDED_RETENTION + 1e-9)
-    return `Above ${Math.round(MAX_RECOMMENDED_RETENTION * 100)}% the reviews grow fast for very little more remembered.`;
-  return null;
 }
 
 // A duration for people, not a decimal: "45 s", "4 min 30 s", "1 h 5 min". Rounded to the

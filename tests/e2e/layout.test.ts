@@ -193,7 +193,7 @@ describe("every page on a phone", () => {
         const info = await page.getByTestId("card-list").locator("a.card-front").first().getAttribute("href");
         await visit(info!, true);
         await visit("/settings", true);
-        await visit("/settings/retention", false, () => page.getByTestId("retention-choices").waitFor({ timeout: 60_000 }));
+        await visit("/settings/retention", false, () => page.getByTestId("retention-choices").first().waitFor({ timeout: 60_000 }));
         await visit("/account", false);
         await visit("/offline", false);
         await ctx.close();

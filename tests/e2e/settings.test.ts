@@ -20,7 +20,16 @@ describe("desired retention per group on a phone", () => {
     await page.getByRole("button", { name: "Save settings" }).tap();
     await page.getByText("Choose at least 80%").waitFor();
 
+    // A word as the learner types, below 80% and above 95%, tied to the field; none in between.
+    const note = (field: "desiredRetention" | "safetyRetention") => page.locator(`#${field}-note`);
+    await general.fill("75");
+    await expect.poll(() => note("desiredRetention").textContent()).toMatch(/^Below 80% you will forget many of these cards/);
+    expect(await general.getAttribute("aria-describedby")).toContain("desiredRetention-note");
+    await general.fill("90");
+    await expect.poll(() => note("desiredRetention").textContent()).toBe("");
     await safety.fill("97");
+    await expect.poll(() => note("safetyRetention").textContent()).toBe("Above 95% you get many more reviews for little gain.");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await general.fill("85");
     await page.getByRole("button", { name: "Save settings" }).tap();
     await page.getByText("Settings saved.").waitFor();

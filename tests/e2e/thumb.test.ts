@@ -206,34 +206,73 @@ describe("progress charts on a phone", () => {
 });
 
 describe("Help me decide on a phone", () => {
-  it("fits 390 px, says time in minutes and seconds, suggests 80% or more and says what each choice means in cards forgotten", async () => {
+  it("fits 390 px and shows each group, the warning signs and the rest, with its time a day in minutes and seconds, a suggestion of 80% or more and what each choice means in cards forgotten", async () => {
     const ctx = await phone("dark");
     const page = await ctx.newPage();
     await page.goto(`${baseUrl}/sign-in?callbackUrl=/settings/retention`);
     await page.getByRole("button", { name: "Try the demo account" }).tap();
     await page.waitForURL((u) => u.pathname === "/settings/retention", { timeout: 30_000 });
-    const choices = page.getByTestId("retention-choices");
-    await choices.waitFor({ timeout: 60_000 });
+    await page.getByTestId("decide-safety").getByTestId("retention-choices").waitFor({ timeout: 60_000 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    const suggestion = (await page.getByTestId("retention-suggestion").textContent())!;
-    const suggested = Number(suggestion.match(/Suggested: (\d+)%/)![1]);
-    expect(suggested).toBeGreaterThanOrEqual(80);
-    expect(suggestion).toMatch(/about (\d+ min( \d+ s)?|\d+ s) of reviews a day/);
-    const rows = await choices.locator("tbody tr").allInnerTexts();
-    expect(rows.length).toBeGreaterThanOrEqual(5);
-    for (const r of rows) {
-      expect(r).toMatch(/^\d+%/);
-      expect(r).toMatch(/\d+(\.\d)? in 10 when due/);
-      expect(r).toMatch(/\d+ of \d+ after a year/);
-      expect(r).not.toMatch(/\d\.\d\d/);
+    for (const [group, floor] of [
+      ["general", 80],
+      ["safety", 90],
+    ] as const) {
+      const section = page.getByTestId(`decide-${group}`);
+      const suggestion = (await section.getByTestId("retention-suggestion").textContent())!;
+      const suggested = Number(suggestion.match(/Suggested: (\d+)%/)![1]);
+      expect(suggested, group).toBeGreaterThanOrEqual(floor);
+      expect(suggested, group).toBeLessThanOrEqual(95);
+      expect(suggestion).toMatch(/about (\d+ min( \d+ s)?|\d+ s) of reviews a day/);
+      const rows = await section.getByTestId("retention-choices").locator("tbody tr").allInnerTexts();
+      expect(rows.length, group).toBeGreaterThanOrEqual(5);
+      for (const r of rows) {
+        expect(r).toMatch(/^\d+%/);
+        expect(r).toMatch(/\d+(\.\d)? in 10 when due/);
+        expect(r).toMatch(/\d+ of \d+ after a year/);
+        expect(r).not.toMatch(/\d\.\d\d/);
+      }
+      expect(rows.some((r) => /^7\d%/.test(r))).toBe(false);
+      // Above 95% the choice says what it costs.
+      expect(rows.find((r) => r.startsWith("97%"))).toMatch(/many more reviews/);
+      // Every Use button is a full tap target.
+      for (const b of await section.getByRole("button", { name: /^Use / }).all()) expect((await b.boundingBox())!.height).toBeGreaterThanOrEqual(44);
     }
-    expect(rows.some((r) => /^7\d%/.test(r))).toBe(false);
+    // The warning signs' choices start at 80%, their lowest allowed value.
+    const safetyRows = await page.getByTestId("decide-safety").getByTestId("retention-choices").locator("tbody th").allInnerTexts();
+    expect(safetyRows[0]).toMatch(/^80%/);
     // The details wait behind Advanced, which opens to a table that scrolls inside the page.
-    const advanced = page.getByTestId("retention-advanced");
+    const advanced = page.getByTestId("decide-general").getByTestId("retention-advanced");
     expect(await advanced.locator("table").isVisible()).toBe(false);
     await advanced.locator("summary").tap();
     expect(await advanced.locator("table").isVisible()).toBe(true);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await ctx.close();
+  });
+
+  it("sets one group's value with one tap and leaves the other group's as it was", async () => {
+    const ctx = await phone();
+    const page = await ctx.newPage();
+    await signUp(page, baseUrl, undefined, "/settings/retention");
+    const general = page.getByTestId("decide-general");
+    const safety = page.getByTestId("decide-safety");
+    await safety.getByTestId("retention-choices").waitFor({ timeout: 60_000 });
+    const now = (section: Locator) => section.getByTestId("retention-current").innerText();
+    expect(await now(general)).toMatch(/^How much you remember now: 90%/);
+    expect(await now(safety)).toMatch(/^How much you remember now: 95%$/);
+
+    await safety.getByRole("button", { name: "Use 97% for the warning signs" }).tap();
+    await expect.poll(() => now(safety)).toMatch(/^How much you remember now: 97%/);
+    expect(await now(safety)).toMatch(/Above 95% you get many more reviews for little gain/);
+    expect(await now(general)).toMatch(/^How much you remember now: 90%/);
+
+    await general.getByRole("button", { name: "Use 85% for your cards" }).tap();
+    await expect.poll(() => now(general)).toMatch(/^How much you remember now: 85%/);
+    expect(await now(safety)).toMatch(/^How much you remember now: 97%/);
+    // Settings shows the two values as set.
+    await page.goto(`${baseUrl}/settings`);
+    await expect.poll(() => page.getByLabel(/^Warning signs: how much to remember/).inputValue(), { timeout: 30_000 }).toBe("97");
+    expect(await page.getByLabel(/^How much to remember/).inputValue()).toBe("85");
     await ctx.close();
   });
 });
@@ -263,7 +302,7 @@ describe("plain words in settings", () => {
     expect(await page.getByText(/moves each due date a day or so/).isVisible()).toBe(true);
     expect(await page.getByText(/A leech is a card you keep forgetting/).isVisible()).toBe(true);
     await page.goto(`${baseUrl}/settings/retention`);
-    await page.getByTestId("retention-groups").getByText("Your cards: 85%").waitFor();
+    await expect.poll(() => page.getByTestId("decide-general").getByTestId("retention-current").textContent(), { timeout: 60_000 }).toMatch(/now: 85%/);
     await ctx.close();
   });
 });

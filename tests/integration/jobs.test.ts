@@ -26,8 +26,8 @@ describe("background jobs shared by several servers", () => {
     const there = await readWorkload(u.id, otherServer);
     expect(there?.status).toBe("done");
     if (there?.status !== "done") return;
-    expect(there.points.map((p) => p.retention)).toEqual(RETENTIONS);
-    expect(there.best!.retention).toBeGreaterThanOrEqual(0.8);
+    expect(there.groups.general.points.map((p) => p.retention)).toEqual(RETENTIONS);
+    expect(there.groups.general.best!.retention).toBeGreaterThanOrEqual(0.8);
     expect(there).toEqual(await getWorkload(u.id, NOW));
   });
 

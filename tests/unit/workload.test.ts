@@ -9,6 +9,7 @@ import {
   type WorkloadInput,
   type WorkloadPoint,
 } from "@/lib/srs/workload";
+import { typedRetentionWarning } from "@/lib/settings/schema";
 
 const habits = {
   learnSeconds: 20,
@@ -66,6 +67,25 @@ describe("the retention workload simulation", () => {
     expect(pts.filter((q) => q.retention >= 0.8).every((q) => q.minutesPerMemorized >= best.minutesPerMemorized)).toBe(true);
   });
 
+  it("never recommends above 95%, where the reviews grow fast, even where the least work lies higher", () => {
+    const p = (retention: number, minutesPerMemorized: number): WorkloadPoint => ({
+      retention,
+      reviewsPerDay: 1,
+      minutesPerDay: 1,
+      memorized: 1,
+      minutesPerMemorized,
+    });
+    expect(optimalRetention([p(0.9, 3), p(0.95, 2.5), p(0.96, 2), p(0.97, 1)])!.retention).toBe(0.95);
+  });
+
+  it("introduces new cards on the days it is given, the same as a daily limit when the days match it", () => {
+    const days = Array.from({ length: input.newCards }, (_, i) => Math.floor(i / input.newPerDay));
+    expect(simulateWorkload({ ...input, newDays: days }, 0.9)).toEqual(simulateWorkload(input, 0.9));
+    // None of them: only the studied cards are reviewed.
+    const none = simulateWorkload({ ...input, newDays: [] }, 0.9);
+    expect(none.reviewsPerDay).toBeLessThan(simulateWorkload(input, 0.9).reviewsPerDay);
+  });
+
   it("never recommends a retention below 80%, even where the least work lies lower", () => {
     const p = (retention: number, minutesPerMemorized: number): WorkloadPoint => ({
       retention,
@@ -95,8 +115,17 @@ describe("the retention workload simulation", () => {
 
 describe("the warning on how much to remember, for either group", () => {
   it("warns below 80% and above 95%, in plain words, and says nothing in between", () => {
-    expect(retentionWarning(0.79)).toMatch(/^Below 80% you forget more than 2 in 10 cards/);
-    expect(retentionWarning(0.96)).toMatch(/^Above 95% the reviews grow fast/);
+    expect(retentionWarning(0.79)).toMatch(/^Below 80% you will forget many of these cards/);
+    expect(retentionWarning(0.7)).toMatch(/^Below 80%/);
+    expect(retentionWarning(0.96)).toBe("Above 95% you get many more reviews for little gain.");
     for (const r of [0.8, 0.85, 0.9, 0.95]) expect(retentionWarning(r), String(r)).toBeNull();
+  });
+
+  it("warns on a value as it is typed: a percentage, a percentage with its sign, or a fraction; nothing while it is not a number", () => {
+    expect(typedRetentionWarning("97")).toMatch(/^Above 95%/);
+    expect(typedRetentionWarning("75 %")).toMatch(/^Below 80%/);
+    expect(typedRetentionWarning(0.96)).toMatch(/^Above 95%/);
+    expect(typedRetentionWarning(96)).toMatch(/^Above 95%/);
+    for (const v of ["90", "95", "80", 0.9, "", "9x", undefined, null]) expect(typedRetentionWarning(v), String(v)).toBeNull();
   });
 });
