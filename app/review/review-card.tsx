@@ -1,5 +1,5 @@
 "use client";
-import type { ReactNode } from "react";
+import { useRef, type ReactNode } from "react";
 import Link from "next/link";
 import type { ReviewCard } from "@/lib/srs/review/queue";
 import { CardSources } from "./card-sources";
@@ -25,7 +25,8 @@ type Props = {
 export function ReviewCardPanel({ card, revealed, chosen, pending, locked, twoButtons, controls, onReveal, onGrade }: Props) {
   // A sideways swipe on the revealed card grades it (./swipe.ts); the card follows the finger.
   const swipeOn = revealed && !pending && !locked;
-  const swipe = useSwipe(swipeOn, onGrade);
+  const face = useRef<HTMLDivElement>(null);
+  const swipe = useSwipe(face, swipeOn, onGrade);
   const names = twoButtons ? TWO_BUTTON_NAMES : GRADE_NAMES;
   return (
     // aria-disabled marks a stale card for assistive technology; its buttons are disabled as well.
@@ -38,6 +39,7 @@ export function ReviewCardPanel({ card, revealed, chosen, pending, locked, twoBu
         data-testid="card-face"
         data-swipe={swipe.dx >= SWIPE_MIN_PX ? "right" : swipe.dx <= -SWIPE_MIN_PX ? "left" : undefined}
         style={swipe.dx ? { transform: `translateX(${swipe.dx}px) rotate(${swipe.dx / 40}deg)` } : undefined}
+        ref={face}
         {...swipe.handlers}
       >
         <p className="muted">{card.lessonTitle}</p>
@@ -85,8 +87,14 @@ export function ReviewCardPanel({ card, revealed, chosen, pending, locked, twoBu
           </button>
         ) : (
           <>
+            {/* One short line, never wrapped; a screen reader gets it as a sentence. */}
             <p className="swipe-hint" data-testid="swipe-hint">
-              <span aria-hidden="true">←</span> Swipe the card: left {names[1]}, right {names[3]} <span aria-hidden="true">→</span>
+              <span className="sr-only">
+                Swipe the card left for {names[1]}, right for {names[3]}.
+              </span>
+              <span aria-hidden="true">
+                ← {names[1]} · swipe · {names[3]} →
+              </span>
             </p>
             <GradeButtons card={card} twoButtons={twoButtons} disabled={pending || locked} onGrade={onGrade} />
           </>

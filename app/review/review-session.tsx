@@ -8,7 +8,7 @@ import { NoOfflineCopy } from "./no-offline-copy";
 import { OfflineNotices } from "./offline-notices";
 import { ReviewCardPanel } from "./review-card";
 import { UndoRow } from "./undo-row";
-import { lastUndoable } from "./session-reducer";
+import { canUndo, lastUndoable } from "./session-reducer";
 import { useReviewSession } from "./use-review-session";
 import { useReviewKeys } from "./use-review-keys";
 import { useReadAloud } from "./use-read-aloud";
@@ -106,7 +106,7 @@ export function ReviewSession({ sessionId: given, initial, streak, guideSeen, us
           twoButtons={twoButtons}
           controls={
             <>
-              <UndoRow last={last} pending={s.pending} onUndo={onUndo} />
+              <UndoRow last={last} enabled={canUndo(s)} queued={s.undoQueued > 0} onUndo={onUndo} />
               <ReadAloudControls ra={readAloud} />
             </>
           }
@@ -117,7 +117,7 @@ export function ReviewSession({ sessionId: given, initial, streak, guideSeen, us
         <SessionEnd state={s.review} streakNow={streakNow} timeZone={timeZone ?? null} nextLesson={nextLesson ?? null} />
       )}
       {/* With a card, Undo is in its answer bar; with none, it shows only when there is something to undo. */}
-      {!card && last && <UndoRow last={last} pending={s.pending} onUndo={onUndo} />}
+      {!card && last && <UndoRow last={last} enabled={canUndo(s)} queued={s.undoQueued > 0} onUndo={onUndo} />}
     </section>
   );
 }

@@ -16,6 +16,11 @@ export type SessionState = {
   revealed: boolean;
   chosen: string | null;
   pending: boolean;
+  // What is in flight while pending: a grade or an undo.
+  inFlight: "grade" | "undo" | null;
+  // Undo presses made while a grade or undo was in flight, performed in turn once it settles:
+  // a press is never dropped (./use-review-session.ts runs them, `queuedUndoDue` says when).
+  undoQueued: number;
   // After losing a race with another tab or device the card is stale: grading waits for a reload.
   locked: boolean;
   offline: boolean;
@@ -33,7 +38,8 @@ export type SessionState = {
 
 export type SessionAction =
   | { type: "reveal"; choice?: string }
-  | { type: "begin" }
+  | { type: "begin"; what: "grade" | "undo" }
+  | { type: "queueUndo" }
   | { type: "graded"; state: ReviewState; rating: GradeValue; logId: string | null; local: boolean }
   | { type: "gradeRefused"; error: string; status?: number }
   | { type: "wentOffline" }
@@ -54,6 +60,8 @@ export function initialSession(review: ReviewState, offline: boolean, sending = 
     revealed: false,
     chosen: null,
     pending: false,
+    inFlight: null,
+    undoQueued: 0,
     locked: false,
     offline,
     sending,
@@ -70,41 +78,62 @@ const show = (s: SessionState, review: ReviewState): SessionState => ({ ...s, re
 
 const undoneMessage = (u: Undoable) => `Undid ${GRADE_NAMES[u.rating]} on \u201c${u.prompt}\u201d.`;
 
+// How many undos could still follow what is in flight: the reviews in the list, plus the grade
+// being sent (it becomes undoable once stored), minus the one an undo in flight takes back.
+const undoReach = (s: SessionState) => s.undoable.length + (s.inFlight === "grade" ? 1 : 0) - (s.inFlight === "undo" ? 1 : 0);
+
+// Settled (nothing in flight): a queue that has nothing left to undo is emptied.
+const settle = (s: SessionState): SessionState => ({ ...s, pending: false, inFlight: null, undoQueued: Math.min(s.undoQueued, s.undoable.length) });
+
 export function sessionReducer(s: SessionState, a: SessionAction): SessionState {
   switch (a.type) {
     case "reveal":
       if (s.revealed || !s.review.card || s.locked || s.sending) return s;
       return { ...s, revealed: true, chosen: a.choice ?? null };
     case "begin":
-      return { ...s, pending: true, error: null, actions: s.actions + 1 };
+      // An undo that starts takes the first queued press, if it was one.
+      return {
+        ...s,
+        pending: true,
+        inFlight: a.what,
+        undoQueued: a.what === "undo" ? Math.max(0, s.undoQueued - 1) : s.undoQueued,
+        error: null,
+        actions: s.actions + 1,
+      };
+    case "queueUndo":
+      // While something is in flight (or earlier presses still wait: this one joins them), and
+      // only as far as there is something to undo.
+      if ((!s.pending && s.undoQueued === 0) || s.undoQueued >= undoReach(s)) return s;
+      return { ...s, undoQueued: s.undoQueued + 1 };
     case "graded": {
       const prompt = s.review.card?.prompt ?? "";
       const undo: Undoable[] = a.logId ? [{ logId: a.logId, rating: a.rating, prompt, ...(a.local ? { local: true as const } : {}) }] : [];
       const message = `Graded ${GRADE_NAMES[a.rating]}.${a.local ? " Saved on this device." : ""}`;
-      return { ...show(s, a.state), pending: false, undoable: [...s.undoable, ...undo], reviewedHere: true, message };
+      return settle({ ...show(s, a.state), undoable: [...s.undoable, ...undo], reviewedHere: true, message });
     }
     case "gradeRefused":
-      return { ...s, pending: false, error: a.error, locked: s.locked || a.status === 409 };
+      // An undo pressed meanwhile was meant for this grade, which did not happen: it is dropped, and the error says why.
+      return { ...s, pending: false, inFlight: null, undoQueued: 0, error: a.error, locked: s.locked || a.status === 409 };
     case "wentOffline":
       return { ...s, offline: true };
     case "undone":
-      return {
+      return settle({
         ...(a.state ? show(s, a.state) : s),
-        pending: false,
         locked: false,
         undoable: s.undoable.slice(0, -1),
         message: undoneMessage(a.undone),
-      };
+      });
     case "undoRefused":
       // A 409: the review can no longer be undone (changed elsewhere), so it leaves this session's list.
-      return { ...s, pending: false, error: a.error, undoable: a.status === 409 ? s.undoable.slice(0, -1) : s.undoable };
+      // Undos queued behind a refused one are dropped: the error shows instead.
+      return { ...s, pending: false, inFlight: null, undoQueued: 0, error: a.error, undoable: a.status === 409 ? s.undoable.slice(0, -1) : s.undoable };
     case "undoNeedsNetwork":
-      return { ...s, pending: false, error: "This answer has already reached the server: undoing it needs the connection." };
+      return { ...s, pending: false, inFlight: null, undoQueued: 0, error: "This answer has already reached the server: undoing it needs the connection." };
     case "reloaded":
       if (a.since !== s.actions) return s;
       // `keepUndo` (after sending this page's waiting grades): the list stays, now naming the
       // server's logs. Otherwise (the Reload button, after losing a race) it starts afresh.
-      return { ...show(s, a.state), error: null, locked: false, undoable: a.keepUndo ? s.undoable : [] };
+      return { ...show(s, a.state), error: null, locked: false, undoable: a.keepUndo ? s.undoable : [], undoQueued: a.keepUndo ? s.undoQueued : 0 };
     case "reloadFailed":
       return a.since !== s.actions ? s : { ...s, error: a.error };
     case "synced":
@@ -119,7 +148,7 @@ export function sessionReducer(s: SessionState, a: SessionAction): SessionState 
     case "showLocal":
       return show(s, a.state);
     case "settled":
-      return { ...s, pending: false };
+      return settle(s);
     case "ready":
       return { ...s, sending: false };
   }
@@ -128,3 +157,8 @@ export function sessionReducer(s: SessionState, a: SessionAction): SessionState 
 // With no card left the session is done (./session-end.tsx).
 export const isDone = (s: SessionState) => s.review.card === null;
 export const lastUndoable = (s: SessionState): Undoable | undefined => s.undoable[s.undoable.length - 1];
+// Whether a press on Undo does something now or later: with nothing in flight, when there is a
+// review to undo; while a grade or undo is in flight, when there is one left for a queued press.
+export const canUndo = (s: SessionState): boolean => s.undoQueued < undoReach(s);
+// A queued press is due: nothing is in flight any more and there is a review for it to undo.
+export const queuedUndoDue = (s: SessionState): boolean => s.undoQueued > 0 && !s.pending && s.undoable.length > 0;

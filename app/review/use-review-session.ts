@@ -5,7 +5,7 @@ import { localGradeOf } from "@/lib/srs/offline/sync-request";
 import { newClientId } from "../_components/client-id";
 import type { GradeValue } from "./grade-names";
 import { currentState, post } from "./review-api";
-import { initialSession, lastUndoable, sessionReducer } from "./session-reducer";
+import { initialSession, lastUndoable, queuedUndoDue, sessionReducer } from "./session-reducer";
 import { useOfflineCopy } from "./use-offline-copy";
 
 // While offline, how often the page checks whether the server answers again.
@@ -49,7 +49,7 @@ export function useReviewSession(o: { sessionId: string; initial: ReviewState; u
       const clientId = attempt.current.clientId;
       const durationMs = Math.min(Date.now() - shownAt.current, 3_600_000);
       const made = (user: string) => localGradeOf({ clientId, userId: user, cardId: card.cardId, rating, durationMs, sessionId }, new Date());
-      dispatch({ type: "begin" });
+      dispatch({ type: "begin", what: "grade" });
       const m = module.current;
       // A grade kept on this device, to be sent later: the queue goes on from the local copy.
       const gradeHere = async (user: string) => {
@@ -78,12 +78,15 @@ export function useReviewSession(o: { sessionId: string; initial: ReviewState; u
     [module, localUser, refreshStatus, sessionId],
   );
 
-  const undo = useCallback(async () => {
+  // Undoes the most recent review of the session. Pressed while a grade or undo is in flight
+  // (a tap right after a swipe, Ctrl+Z twice), it is queued in the reducer and runs once that
+  // settles (the effect below): a press is never dropped.
+  const performUndo = useCallback(async () => {
     const cur = latest.current;
     const last = lastUndoable(cur);
     if (!last || cur.pending || busy.current) return;
     const m = module.current;
-    dispatch({ type: "begin" });
+    dispatch({ type: "begin", what: "undo" });
     if (last.local && localUser && m) {
       // Not sent yet: undo drops it from the waiting grades, and the queue is recomputed.
       const next = await m.undoLocal(localUser, last.logId);
@@ -96,6 +99,17 @@ export function useReviewSession(o: { sessionId: string; initial: ReviewState; u
     dispatch({ type: "undone", state: reply.state, undone: last });
     if (localUser) void m?.forgetOnlineGrade(localUser, last.logId);
   }, [module, localUser, refreshStatus, sessionId]);
+
+  const undo = useCallback(async () => {
+    const cur = latest.current;
+    if (cur.pending || busy.current || cur.undoQueued > 0) return dispatch({ type: "queueUndo" });
+    await performUndo();
+  }, [performUndo]);
+
+  const undoDue = queuedUndoDue(s);
+  useEffect(() => {
+    if (undoDue) void performUndo();
+  }, [undoDue, performUndo]);
 
   // The server's current state; a grade or undo started meanwhile wins (see the reducer).
   const reload = useCallback(async (keepUndo = false) => {

@@ -1,5 +1,5 @@
 "use client";
-import { useRef, useState, type PointerEvent } from "react";
+import { useEffect, useRef, useState, type PointerEvent, type RefObject } from "react";
 import type { GradeValue } from "./grade-names";
 import { SWIPE_IDLE, swipeOffset, swipeReducer, type SwipeEvent, type SwipeState } from "./swipe";
 
@@ -9,7 +9,13 @@ const CONTROLS = "button, a, input, select, textarea, summary, label, [role=butt
 // Pointer events (touch, pen or mouse; no hover, no long press) on the revealed card's face: the
 // face follows a sideways finger, and a swipe far enough grades it (./swipe.ts). The handlers go
 // on the face only, never on the answer bar, so a tap on a grade or on Undo stays a tap.
-export function useSwipe(enabled: boolean, onGrade: (r: GradeValue) => void) {
+//
+// Once a move is sideways the gesture is the page's: its touchmoves are cancelled (a native,
+// non-passive listener; React's are passive). Otherwise the browser also takes the slide as a
+// sideways scroll and, after the page has been scrolled, lets it glide on for a second or so
+// with nothing to move; a tap on Undo in that second only stopped the glide and was lost.
+// `face` is the card face's element.
+export function useSwipe(face: RefObject<HTMLElement | null>, enabled: boolean, onGrade: (r: GradeValue) => void) {
   const state = useRef<SwipeState>(SWIPE_IDLE);
   const [dx, setDx] = useState(0);
   const send = (e: SwipeEvent) => {
@@ -18,6 +24,16 @@ export function useSwipe(enabled: boolean, onGrade: (r: GradeValue) => void) {
     setDx(swipeOffset(next));
     if (graded) onGrade(graded);
   };
+  useEffect(() => {
+    const el = face.current;
+    if (!enabled || !el) return;
+    const onTouchMove = (e: TouchEvent) => {
+      const s = state.current;
+      if (e.cancelable && s.phase === "tracking" && s.sideways) e.preventDefault();
+    };
+    el.addEventListener("touchmove", onTouchMove, { passive: false });
+    return () => el.removeEventListener("touchmove", onTouchMove);
+  }, [face, enabled]);
   const handlers = enabled
     ? {
         onPointerDown: (e: PointerEvent) => {

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
 import { PHONE, useBrowser, signUp } from "./browser";
 import { sqliteDate, withUserCards } from "./suite";
 
@@ -21,7 +22,37 @@ function makeDue(email: string) {
   });
 }
 
+// Where the page opens (no scrolling): the prompt lies between the top of the screen and the
+// fixed answer bar, and Show answer is inside the screen.
+async function expectCardOnFirstScreen(page: Page) {
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  const bar = (await page.getByTestId("answer-bar").boundingBox())!;
+  const prompt = (await page.getByTestId("prompt").boundingBox())!;
+  expect(prompt.y, "the prompt starts on screen").toBeGreaterThanOrEqual(0);
+  expect(prompt.y + prompt.height, "the prompt ends above the answer bar").toBeLessThanOrEqual(bar.y);
+  const reveal = (await page.getByRole("button", { name: /^Show answer/ }).boundingBox())!;
+  expect(reveal.y).toBeGreaterThanOrEqual(bar.y);
+  expect(reveal.y + reveal.height).toBeLessThanOrEqual(844);
+}
+
 describe("the back check-in on a phone", () => {
+  it("is skipped for the day in one tap, leaving the first card where it was", async () => {
+    const context = await browser().newContext(PHONE);
+    const page = await context.newPage();
+    await signUp(page, baseUrl);
+    await page.getByTestId("check-in").waitFor();
+    await expectCardOnFirstScreen(page);
+    const id = await page.getByTestId("review-card").getAttribute("data-card-id");
+    await page.getByRole("button", { name: "Skip for today" }).tap();
+    await expect.poll(() => page.getByTestId("check-in").count()).toBe(0);
+    expect(await page.getByTestId("review-card").getAttribute("data-card-id")).toBe(id);
+    await expectCardOnFirstScreen(page);
+    await page.reload();
+    await page.getByTestId("review-card").waitFor();
+    expect(await page.getByTestId("check-in").count()).toBe(0);
+    await context.close();
+  });
+
   it("asks how the back is above the first card, and on a flare keeps a short session, says what moved, and puts it back with one tap", async () => {
     for (const scheme of ["light", "dark"] as const) {
       const context = await browser().newContext({ ...PHONE, colorScheme: scheme });
@@ -33,6 +64,11 @@ describe("the back check-in on a phone", () => {
       const checkIn = page.getByTestId("check-in");
       await checkIn.waitFor();
       await expect(page.getByRole("heading", { name: "How is your back today?" }).isVisible()).resolves.toBe(true);
+      // The question is one line: the card's prompt and Show answer are on the first screen,
+      // clear of the fixed answer bar.
+      await expectCardOnFirstScreen(page);
+      // One tap opens it.
+      await checkIn.getByRole("button", { name: "How is your back today?" }).tap();
       // Every score is a tap target of at least 44 px, inside the screen.
       const boxes = await checkIn
         .locator(".score-choice span")

@@ -56,7 +56,16 @@ describe("one-handed review on a phone", () => {
     await expectInThumbZone(forgot, "Forgot");
     await expectInThumbZone(remembered, "Remembered");
     await expectInThumbZone(undo, "Undo");
-    expect(await page.getByTestId("swipe-hint").textContent()).toBe("← Swipe the card: left Forgot, right Remembered →");
+    // The swipe hint is one short line that fits the phone, and a sentence for a screen reader.
+    const hint = page.getByTestId("swipe-hint");
+    expect(await hint.locator('[aria-hidden="true"]').textContent()).toBe("← Forgot · swipe · Remembered →");
+    expect(await hint.locator(".sr-only").textContent()).toBe("Swipe the card left for Forgot, right for Remembered.");
+    expect(
+      await hint.evaluate((el) => ({ lines: Math.round(el.clientHeight / parseFloat(getComputedStyle(el).lineHeight)), cut: el.scrollWidth > el.clientWidth })),
+    ).toEqual({
+      lines: 1,
+      cut: false,
+    });
 
     // Remembered is Good.
     let prompt = await page.getByTestId("prompt").textContent();
@@ -87,8 +96,13 @@ describe("one-handed review on a phone", () => {
       await swipe(page, cdp, dx);
       await nextCard(page, id);
       expect(await page.getByTestId("undo-message").count()).toBe(0);
-      // The server's answer names the grade it stored: Undo now offers to take back exactly that.
-      await expect.poll(() => page.locator(".undo-row .hint").first().textContent()).toBe(`Undoes ${name} on \u201c${prompt}\u201d.`);
+      // A tap on Undo straight after the swipe sends the undo and brings the card back: the
+      // server's answer names the grade it stored and undid.
+      const undoSent = page.waitForRequest((r) => r.url().endsWith("/api/review/undo") && r.method() === "POST");
+      await undo.tap();
+      await undoSent;
+      await expect.poll(() => page.getByTestId("undo-message").textContent()).toBe(`Undid ${name} on \u201c${prompt}\u201d.`);
+      expect(await page.getByTestId("review-card").getAttribute("data-card-id")).toBe(id);
     }
     await ctx.close();
   });

@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import type { ReviewCard, ReviewState } from "@/lib/srs/review/queue";
-import { initialSession, isDone, lastUndoable, sessionReducer, type SessionAction, type SessionState } from "@/app/review/session-reducer";
+import {
+  canUndo,
+  initialSession,
+  isDone,
+  lastUndoable,
+  queuedUndoDue,
+  sessionReducer,
+  type SessionAction,
+  type SessionState,
+} from "@/app/review/session-reducer";
 
 function card(id: string, version = 0): ReviewCard {
   return {
@@ -32,7 +41,7 @@ describe("the review session reducer", () => {
   });
 
   it("moves to the next card with its answer hidden after a grade, and makes the grade undoable", () => {
-    const s = run(start(), { type: "reveal" }, { type: "begin" });
+    const s = run(start(), { type: "reveal" }, { type: "begin", what: "grade" });
     expect(s.pending).toBe(true);
     const after = run(s, { type: "graded", state: state(card("b"), 1), rating: 3, logId: "log-1", local: false });
     expect(after.review.card?.cardId).toBe("b");
@@ -44,16 +53,26 @@ describe("the review session reducer", () => {
   });
 
   it("brings the undone card back and drops it from the undo list on undo", () => {
-    const graded = run(start(), { type: "reveal" }, { type: "begin" }, { type: "graded", state: state(card("b")), rating: 1, logId: "log-1", local: false });
-    const undone = run(graded, { type: "begin" }, { type: "undone", state: state(card("a", 2)), undone: lastUndoable(graded)! });
+    const graded = run(
+      start(),
+      { type: "reveal" },
+      { type: "begin", what: "grade" },
+      { type: "graded", state: state(card("b")), rating: 1, logId: "log-1", local: false },
+    );
+    const undone = run(graded, { type: "begin", what: "undo" }, { type: "undone", state: state(card("a", 2)), undone: lastUndoable(graded)! });
     expect(undone.review.card?.cardId).toBe("a");
     expect(undone.undoable).toEqual([]);
     expect(undone.message).toBe("Undid Again on \u201cPrompt a\u201d.");
   });
 
   it("locks grading after a 409 conflict until a reload, which starts the undo list afresh", () => {
-    const graded = run(start(), { type: "reveal" }, { type: "begin" }, { type: "graded", state: state(card("b")), rating: 3, logId: "log-1", local: false });
-    const refused = run(graded, { type: "reveal" }, { type: "begin" }, { type: "gradeRefused", error: "Changed elsewhere", status: 409 });
+    const graded = run(
+      start(),
+      { type: "reveal" },
+      { type: "begin", what: "grade" },
+      { type: "graded", state: state(card("b")), rating: 3, logId: "log-1", local: false },
+    );
+    const refused = run(graded, { type: "reveal" }, { type: "begin", what: "grade" }, { type: "gradeRefused", error: "Changed elsewhere", status: 409 });
     expect(refused.locked).toBe(true);
     expect(refused.error).toBe("Changed elsewhere");
     expect(run(refused, { type: "reveal" })).toBe(refused);
@@ -65,7 +84,7 @@ describe("the review session reducer", () => {
   });
 
   it("keeps the lock off for a refusal that is not a conflict", () => {
-    const s = run(start(), { type: "reveal" }, { type: "begin" }, { type: "gradeRefused", error: "Server error", status: 500 });
+    const s = run(start(), { type: "reveal" }, { type: "begin", what: "grade" }, { type: "gradeRefused", error: "Server error", status: 500 });
     expect(s.locked).toBe(false);
     expect(s.pending).toBe(false);
   });
@@ -73,26 +92,36 @@ describe("the review session reducer", () => {
   it("ignores a reload that went out before a grade or undo, so it cannot replace the card that grade showed", () => {
     const s = start();
     const since = s.actions;
-    const graded = run(s, { type: "reveal" }, { type: "begin" }, { type: "graded", state: state(card("b")), rating: 3, logId: "log-1", local: false });
+    const graded = run(
+      s,
+      { type: "reveal" },
+      { type: "begin", what: "grade" },
+      { type: "graded", state: state(card("b")), rating: 3, logId: "log-1", local: false },
+    );
     expect(run(graded, { type: "reloaded", state: state(card("a")), keepUndo: true, since })).toBe(graded);
     expect(run(graded, { type: "reloadFailed", error: "x", since })).toBe(graded);
   });
 
   it("grades offline on the device's copy, undoes a waiting grade locally, and refuses to undo a sent one without the network", () => {
-    const online = run(start(), { type: "reveal" }, { type: "begin" }, { type: "graded", state: state(card("b")), rating: 3, logId: "log-1", local: false });
+    const online = run(
+      start(),
+      { type: "reveal" },
+      { type: "begin", what: "grade" },
+      { type: "graded", state: state(card("b")), rating: 3, logId: "log-1", local: false },
+    );
     const off = run(
       online,
       { type: "wentOffline" },
       { type: "reveal" },
-      { type: "begin" },
+      { type: "begin", what: "grade" },
       { type: "graded", state: state(card("c")), rating: 2, logId: "client-2", local: true },
     );
     expect(off.offline).toBe(true);
     expect(off.message).toBe("Graded Hard. Saved on this device.");
     expect(lastUndoable(off)).toEqual({ logId: "client-2", rating: 2, prompt: "Prompt b", local: true });
-    const undone = run(off, { type: "begin" }, { type: "undone", state: state(card("b", 1)), undone: lastUndoable(off)! });
+    const undone = run(off, { type: "begin", what: "undo" }, { type: "undone", state: state(card("b", 1)), undone: lastUndoable(off)! });
     expect(undone.review.card?.cardId).toBe("b");
-    const refused = run(undone, { type: "begin" }, { type: "undoNeedsNetwork" });
+    const refused = run(undone, { type: "begin", what: "undo" }, { type: "undoNeedsNetwork" });
     expect(refused.error).toMatch(/needs the connection/);
     expect(refused.pending).toBe(false);
     expect(refused.undoable).toHaveLength(1);
@@ -102,10 +131,10 @@ describe("the review session reducer", () => {
     const off = run(
       start(true),
       { type: "reveal" },
-      { type: "begin" },
+      { type: "begin", what: "grade" },
       { type: "graded", state: state(card("b")), rating: 3, logId: "c1", local: true },
       { type: "reveal" },
-      { type: "begin" },
+      { type: "begin", what: "grade" },
       { type: "graded", state: state(card("c")), rating: 1, logId: "c2", local: true },
     );
     const synced = run(off, { type: "synced", logIds: { c1: "log-1" } }, { type: "backOnline" });
@@ -117,10 +146,15 @@ describe("the review session reducer", () => {
   });
 
   it("drops a review from the undo list when the server says it can no longer be undone", () => {
-    const graded = run(start(), { type: "reveal" }, { type: "begin" }, { type: "graded", state: state(card("b")), rating: 3, logId: "log-1", local: false });
-    const s = run(graded, { type: "begin" }, { type: "undoRefused", error: "Changed", status: 409 });
+    const graded = run(
+      start(),
+      { type: "reveal" },
+      { type: "begin", what: "grade" },
+      { type: "graded", state: state(card("b")), rating: 3, logId: "log-1", local: false },
+    );
+    const s = run(graded, { type: "begin", what: "undo" }, { type: "undoRefused", error: "Changed", status: 409 });
     expect(s.undoable).toEqual([]);
-    expect(run(graded, { type: "begin" }, { type: "undoRefused", error: "Server error", status: 500 }).undoable).toHaveLength(1);
+    expect(run(graded, { type: "begin", what: "undo" }, { type: "undoRefused", error: "Server error", status: 500 }).undoable).toHaveLength(1);
   });
 
   it("shows no card to answer while grades saved on the device are being sent, and the server's state once they are", () => {
@@ -131,8 +165,100 @@ describe("the review session reducer", () => {
     expect(ready.review.card?.cardId).toBe("next");
   });
 
+  it("queues an undo pressed while a grade is in flight and makes it due once the grade is stored, so it undoes that grade", () => {
+    const sending = run(start(), { type: "reveal" }, { type: "begin", what: "grade" });
+    // Nothing is undoable yet, but the grade in flight will be: Undo is live.
+    expect(canUndo(sending)).toBe(true);
+    const queued = run(sending, { type: "queueUndo" });
+    expect(queued.undoQueued).toBe(1);
+    expect(queuedUndoDue(queued)).toBe(false);
+    // A second press has nothing more to reach.
+    expect(run(queued, { type: "queueUndo" })).toBe(queued);
+    expect(canUndo(queued)).toBe(false);
+    const graded = run(queued, { type: "graded", state: state(card("b")), rating: 3, logId: "log-1", local: false });
+    expect(queuedUndoDue(graded)).toBe(true);
+    const undoing = run(graded, { type: "begin", what: "undo" });
+    expect(undoing.undoQueued).toBe(0);
+    expect(queuedUndoDue(undoing)).toBe(false);
+    const undone = run(undoing, { type: "undone", state: state(card("a", 1)), undone: lastUndoable(graded)! });
+    expect(undone.review.card?.cardId).toBe("a");
+    expect(undone.message).toBe("Undid Good on \u201cPrompt a\u201d.");
+    expect(queuedUndoDue(undone)).toBe(false);
+  });
+
+  it("drops an undo queued behind a grade the server refused, since the grade it was meant for never happened", () => {
+    const graded = run(
+      start(),
+      { type: "reveal" },
+      { type: "begin", what: "grade" },
+      { type: "graded", state: state(card("b")), rating: 3, logId: "log-1", local: false },
+    );
+    const refused = run(
+      graded,
+      { type: "reveal" },
+      { type: "begin", what: "grade" },
+      { type: "queueUndo" },
+      { type: "gradeRefused", error: "Server error", status: 500 },
+    );
+    expect(refused.undoQueued).toBe(0);
+    expect(queuedUndoDue(refused)).toBe(false);
+    // The earlier grade can still be undone by a press of its own.
+    expect(canUndo(refused)).toBe(true);
+  });
+
+  it("runs undos pressed during an undo in flight one after another, as far as the session's reviews reach", () => {
+    const two = run(
+      start(),
+      { type: "reveal" },
+      { type: "begin", what: "grade" },
+      { type: "graded", state: state(card("b")), rating: 3, logId: "log-1", local: false },
+      { type: "reveal" },
+      { type: "begin", what: "grade" },
+      { type: "graded", state: state(card("c")), rating: 1, logId: "log-2", local: false },
+    );
+    const undoing = run(two, { type: "begin", what: "undo" }, { type: "queueUndo" }, { type: "queueUndo" });
+    // One undo in flight and one queued: the session holds no third review to undo.
+    expect(undoing.undoQueued).toBe(1);
+    const first = run(undoing, { type: "undone", state: state(card("b", 1)), undone: lastUndoable(two)! });
+    expect(queuedUndoDue(first)).toBe(true);
+    const second = run(first, { type: "begin", what: "undo" }, { type: "undone", state: state(card("a", 1)), undone: lastUndoable(first)! });
+    expect(second.review.card?.cardId).toBe("a");
+    expect(second.undoable).toEqual([]);
+    expect(queuedUndoDue(second)).toBe(false);
+    expect(canUndo(second)).toBe(false);
+  });
+
+  it("empties the undo queue when an undo is refused", () => {
+    const graded = run(
+      start(),
+      { type: "reveal" },
+      { type: "begin", what: "grade" },
+      { type: "graded", state: state(card("b")), rating: 3, logId: "log-1", local: false },
+    );
+    const s = run(graded, { type: "begin", what: "undo" }, { type: "queueUndo" }, { type: "undoRefused", error: "Server error", status: 500 });
+    expect(s.undoQueued).toBe(0);
+    expect(s.pending).toBe(false);
+  });
+
+  it("does nothing on a queued press when nothing is in flight (the press runs at once instead)", () => {
+    const graded = run(
+      start(),
+      { type: "reveal" },
+      { type: "begin", what: "grade" },
+      { type: "graded", state: state(card("b")), rating: 3, logId: "log-1", local: false },
+    );
+    expect(run(graded, { type: "queueUndo" })).toBe(graded);
+    expect(canUndo(graded)).toBe(true);
+    expect(canUndo(start())).toBe(false);
+  });
+
   it("is done when the last card has been graded", () => {
-    const s = run(start(), { type: "reveal" }, { type: "begin" }, { type: "graded", state: state(null, 1), rating: 3, logId: "log-1", local: false });
+    const s = run(
+      start(),
+      { type: "reveal" },
+      { type: "begin", what: "grade" },
+      { type: "graded", state: state(null, 1), rating: 3, logId: "log-1", local: false },
+    );
     expect(isDone(s)).toBe(true);
     expect(s.review.today.done).toBe(1);
   });
