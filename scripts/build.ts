@@ -11,6 +11,7 @@ import { build as esbuild } from "esbuild";
 import { getManifest } from "@serwist/build";
 import { serwist } from "@serwist/next/config";
 import { planPrecache } from "../lib/pwa/precache-plan";
+import { precompressStatic } from "./precompressed-static";
 import { distDir, ROOT, serverFile } from "./built";
 
 const NEXT = path.join(ROOT, "node_modules/next/dist/bin/next");
@@ -78,6 +79,7 @@ export async function buildServer(): Promise<void> {
 export async function build(): Promise<void> {
   execFileSync(process.execPath, [NEXT, "build"], { cwd: ROOT, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   await buildServiceWorker();
+  console.log(`Compressed ${precompressStatic(path.join(ROOT, distDir(), "static"))} scripts and stylesheets (Brotli and gzip) for scripts/serve.ts.`);
   await buildServer();
 }
 

@@ -8,6 +8,7 @@ import path from "node:path";
 import next from "next";
 import { env, sessionSecret } from "../lib/env";
 import { forwardedHeaders } from "../lib/auth/client-address";
+import { servePrecompressed } from "./precompressed-static";
 
 // Set in the bundle (scripts/build.ts), which does not sit beside the sources.
 declare const __UNKNOT_ROOT__: string | undefined;
@@ -49,7 +50,10 @@ export async function serve(): Promise<void> {
   const app = next({ dev: false, dir: ROOT, port: config.PORT });
   const handle = app.getRequestHandler();
   await app.prepare();
+  const staticDir = path.join(ROOT, config.UNKNOT_DIST_DIR, "static");
   const server = createServer((req, res) => {
+    // The build's scripts and stylesheets, compressed at build time (scripts/precompressed-static.ts).
+    if (servePrecompressed(req, res, staticDir)) return;
     Object.assign(req.headers, forwardedHeaders(req.headers, req.socket.remoteAddress, false, config.UNKNOT_TRUSTED_PROXIES));
     limitBodyIdle(req, res);
     handle(req, res).catch((e: unknown) => {

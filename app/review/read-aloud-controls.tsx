@@ -2,13 +2,17 @@
 import type { ReadAloud } from "./use-read-aloud";
 
 // Read aloud's switches, in the answer bar. With no voice in this browser, a line says so instead.
+// The browser's voices often load after the page: until then the row is held empty at its full
+// height, so that the fixed answer bar does not grow and push the card up (a layout shift).
 export function ReadAloudControls({ ra }: { ra: ReadAloud }) {
-  if (ra.availability === "checking") return null;
+  if (ra.availability === "checking") return <div className="read-aloud-row" aria-hidden="true" data-testid="read-aloud-checking" />;
   if (ra.availability === "none") {
     return (
-      <p className="hint" data-testid="read-aloud-none">
-        Read aloud: this browser has no voice.
-      </p>
+      <div className="read-aloud-row">
+        <p className="hint" data-testid="read-aloud-none">
+          Read aloud: this browser has no voice.
+        </p>
+      </div>
     );
   }
   const on = ra.mode !== "off";

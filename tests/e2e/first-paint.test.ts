@@ -42,3 +42,19 @@ describe("first paint needs nothing but the page's own HTML", () => {
     });
   }
 });
+
+describe("a long page on a phone", () => {
+  it("/sources lays out only the source records near the screen until the reader scrolls to the others", async () => {
+    const context = await browser().newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/sources`);
+    const rendered = () =>
+      page.evaluate(() => [...document.querySelectorAll(".source-record > h3")].map((h) => h.checkVisibility({ contentVisibilityAuto: true })));
+    const atLoad = await rendered();
+    expect(atLoad.length).toBeGreaterThan(2);
+    expect(atLoad.at(-1)).toBe(false);
+    await page.locator(".source-record").last().scrollIntoViewIfNeeded();
+    await expect.poll(async () => (await rendered()).at(-1)).toBe(true);
+    await context.close();
+  });
+});

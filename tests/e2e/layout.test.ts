@@ -44,9 +44,7 @@ function layoutProblems(primary: boolean): string[] {
     return s.position === "fixed" && b.getBoundingClientRect().height > 0;
   });
   const isVisible = (el: Element) =>
-    el.checkVisibility({ opacityProperty: false, visibilityProperty: true, contentVisibilityAuto: true }) &&
-    el.getBoundingClientRect().width > 1 &&
-    el.getBoundingClientRect().height > 1;
+    el.checkVisibility({ opacityProperty: false, visibilityProperty: true }) && el.getBoundingClientRect().width > 1 && el.getBoundingClientRect().height > 1;
   const inRunningText = (el: Element) => {
     if (el.tagName !== "A" || getComputedStyle(el).display !== "inline") return false;
     let block = el.parentElement;

@@ -72,4 +72,29 @@ describe("read aloud in review on a phone", () => {
     expect(await page.getByTestId("read-aloud").count()).toBe(0);
     await ctx.close();
   });
+
+  it("holds the answer bar's height while the voices load, so nothing on screen moves when the row appears", async () => {
+    const ctx = await browser().newContext(PHONE);
+    await withSpeech(ctx, 0);
+    // Layout shift as Lighthouse counts it (none within half a second of a tap), from each load.
+    await ctx.addInitScript(() => {
+      const w = window as unknown as { __cls: number };
+      w.__cls = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!e.hadRecentInput) w.__cls += e.value;
+      }).observe({ type: "layout-shift", buffered: true });
+    });
+    const page = await ctx.newPage();
+    await signUp(page, baseUrl);
+    await page.getByTestId("answer-bar").waitFor();
+    const before = await page.getByTestId("answer-bar").boundingBox();
+    // Measured while the page was still waiting for the voices.
+    expect(await page.getByTestId("read-aloud-none").count()).toBe(0);
+    // With no voice, the page waits two seconds before saying so.
+    await page.getByTestId("read-aloud-none").waitFor();
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    expect(await page.getByTestId("answer-bar").boundingBox()).toEqual(before);
+    expect(await page.evaluate(() => (window as unknown as { __cls: number }).__cls)).toBeLessThan(0.001);
+    await ctx.close();
+  });
 });
