@@ -11,6 +11,8 @@ import { OptimizePanel } from "./_components/optimize-panel";
 import { StreakStats } from "@/app/_components/streak-stat";
 import { MasteryList } from "@/app/_components/mastery-list";
 import { getLessonMastery } from "@/lib/learn/mastery";
+import { settingsOf } from "@/lib/settings";
+import { SAFETY_MAX_INTERVAL_DAYS } from "@/lib/srs/safety";
 
 export const metadata: Metadata = { title: "Progress" };
 export const dynamic = "force-dynamic";
@@ -22,7 +24,7 @@ const score = (s: { score: number; total: number } | null) => (s ? `${s.score}/$
 
 export default async function ProgressPage() {
   const user = await requireUser("/progress");
-  const [d, params, mastery] = await Promise.all([getDashboard(user), getParameterStatus(user.id), getLessonMastery(user)]);
+  const [d, params, mastery, settings] = await Promise.all([getDashboard(user), getParameterStatus(user.id), getLessonMastery(user), settingsOf(user)]);
   const bars = dailySeries(d.reviewsByDay, d.today - BAR_DAYS + 1, d.today);
   const easyMark = (l: string) => (l === "minimum" ? " (day off)" : l === "reduced" ? " (light day)" : "");
   const forecastBars = d.forecast.map((f) => ({ key: f.offset, label: (f.offset === 0 ? "Today" : dayLabel(f.day)) + easyMark(f.level), value: f.count }));
@@ -56,7 +58,11 @@ export default async function ProgressPage() {
           {d.safetyRecall.meanRecall != null ? (
             <>
               You would recall <b>{formatPercent(d.safetyRecall.meanRecall, 0)}</b> of the warning signs today{" "}
-              <span className="hint">({d.safetyRecall.studied} warning-sign cards studied; they are kept at 95% and reviewed at least every 90 days)</span>.
+              <span className="hint">
+                ({d.safetyRecall.studied} warning-sign {d.safetyRecall.studied === 1 ? "card" : "cards"} studied; your target for them is{" "}
+                {formatPercent(settings.safetyRetention, 0)}, and they come back at least every {SAFETY_MAX_INTERVAL_DAYS} days)
+              </span>
+              .
             </>
           ) : (
             <>

@@ -12,7 +12,7 @@ export function UndoRow({ last, enabled, queued, onUndo }: { last: Undoable | un
         <kbd aria-hidden="true">Z</kbd>
       </button>
       <span className="hint" data-testid="undo-hint">
-        {queued ? "Undoing\u2026" : last ? `Undoes ${GRADE_NAMES[last.rating]} on \u201c${last.prompt}\u201d.` : "Undo reaches back only through this session."}
+        {queued ? "Undoing\u2026" : last ? `Undoes ${GRADE_NAMES[last.rating]} on \u201c${last.prompt}\u201d.` : "This session only."}
       </span>
     </div>
   );

@@ -346,7 +346,7 @@ describe("reviewing on a phone", () => {
     await page.reload();
     await page.getByTestId("review-card").waitFor();
     expect(await page.getByRole("button", { name: "Undo last answer" }).isDisabled()).toBe(true);
-    expect(await page.getByText("Undo reaches back only through this session.").count()).toBe(1);
+    expect(await page.getByText("This session only.").count()).toBe(1);
 
     // Two tabs on the same card: the one that grades second locks and offers a reload.
     const other = await ctx.newPage();
