@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { State } from "ts-fsrs";
 import { groupRetentions, recommendRetention, splitDeck, type DeckCard, type DeckOptions } from "@/lib/srs/workload-groups";
-import { RETENTIONS, type WorkloadPoint } from "@/lib/srs/workload";
+import { RETENTIONS } from "@/lib/srs/workload";
 import { studyDayNumber } from "@/lib/srs/day";
+import { point } from "./workload-point";
 
 const ctx = { timeZone: "Europe/London", rolloverHour: 4 };
 const NOW = new Date("2026-03-10T12:00:00Z");
@@ -73,17 +74,10 @@ describe("Help me decide's two groups", () => {
   });
 
   it("suggests the least work per card remembered from 80% (90% for the warning signs) up to 95%", () => {
-    const p = (retention: number, minutesPerMemorized: number): WorkloadPoint => ({
-      retention,
-      reviewsPerDay: 1,
-      minutesPerDay: 1,
-      memorized: 1,
-      minutesPerMemorized,
-    });
-    const points = [p(0.75, 1), p(0.8, 1.5), p(0.85, 1.6), p(0.9, 1.8), p(0.93, 1.9), p(0.97, 1.2)];
+    const points = [point(0.75, 1), point(0.8, 1.5), point(0.85, 1.6), point(0.9, 1.8), point(0.93, 1.9), point(0.97, 1.2)];
     expect(recommendRetention(points, "general")!.retention).toBe(0.8);
     expect(recommendRetention(points, "safety")!.retention).toBe(0.9);
-    expect(recommendRetention([p(0.97, 1)], "general")).toBeNull();
+    expect(recommendRetention([point(0.97, 1)], "general")).toBeNull();
     expect(recommendRetention([], "safety")).toBeNull();
   });
 });

@@ -1,15 +1,7 @@
 import { describe, expect, it } from "vitest";
-import {
-  forgottenInTen,
-  minutesAndSeconds,
-  optimalRetention,
-  retentionWarning,
-  RETENTIONS,
-  simulateWorkload,
-  type WorkloadInput,
-  type WorkloadPoint,
-} from "@/lib/srs/workload";
+import { forgottenInTen, minutesAndSeconds, optimalRetention, retentionWarning, RETENTIONS, simulateWorkload, type WorkloadInput } from "@/lib/srs/workload";
 import { typedRetentionWarning } from "@/lib/settings/schema";
+import { point } from "./workload-point";
 
 const habits = {
   learnSeconds: 20,
@@ -53,14 +45,7 @@ describe("the retention workload simulation", () => {
   });
 
   it("takes as optimum the retention with the least work per card remembered", () => {
-    const p = (retention: number, minutesPerMemorized: number): WorkloadPoint => ({
-      retention,
-      reviewsPerDay: 1,
-      minutesPerDay: 1,
-      memorized: 1,
-      minutesPerMemorized,
-    });
-    expect(optimalRetention([p(0.7, 3), p(0.8, 2.1), p(0.85, 2), p(0.9, 2.4)])!.retention).toBe(0.85);
+    expect(optimalRetention([point(0.7, 3), point(0.8, 2.1), point(0.85, 2), point(0.9, 2.4)])!.retention).toBe(0.85);
     expect(optimalRetention([])).toBeNull();
     const pts = RETENTIONS.map((r) => simulateWorkload(input, r));
     const best = optimalRetention(pts)!;
@@ -68,14 +53,7 @@ describe("the retention workload simulation", () => {
   });
 
   it("never recommends above 95%, where the reviews grow fast, even where the least work lies higher", () => {
-    const p = (retention: number, minutesPerMemorized: number): WorkloadPoint => ({
-      retention,
-      reviewsPerDay: 1,
-      minutesPerDay: 1,
-      memorized: 1,
-      minutesPerMemorized,
-    });
-    expect(optimalRetention([p(0.9, 3), p(0.95, 2.5), p(0.96, 2), p(0.97, 1)])!.retention).toBe(0.95);
+    expect(optimalRetention([point(0.9, 3), point(0.95, 2.5), point(0.96, 2), point(0.97, 1)])!.retention).toBe(0.95);
   });
 
   it("introduces new cards on the days it is given, the same as a daily limit when the days match it", () => {
@@ -87,16 +65,9 @@ describe("the retention workload simulation", () => {
   });
 
   it("never recommends a retention below 80%, even where the least work lies lower", () => {
-    const p = (retention: number, minutesPerMemorized: number): WorkloadPoint => ({
-      retention,
-      reviewsPerDay: 1,
-      minutesPerDay: 1,
-      memorized: 1,
-      minutesPerMemorized,
-    });
-    expect(optimalRetention([p(0.7, 1), p(0.75, 1.5), p(0.8, 2.2), p(0.85, 2), p(0.9, 2.4)])!.retention).toBe(0.85);
-    expect(optimalRetention([p(0.7, 1), p(0.79, 1.1), p(0.8, 2), p(0.9, 3)])!.retention).toBe(0.8);
-    expect(optimalRetention([p(0.7, 1)])).toBeNull();
+    expect(optimalRetention([point(0.7, 1), point(0.75, 1.5), point(0.8, 2.2), point(0.85, 2), point(0.9, 2.4)])!.retention).toBe(0.85);
+    expect(optimalRetention([point(0.7, 1), point(0.79, 1.1), point(0.8, 2), point(0.9, 3)])!.retention).toBe(0.8);
+    expect(optimalRetention([point(0.7, 1)])).toBeNull();
   });
 
   it("says a workload in minutes and seconds, and a retention as cards forgotten in ten", () => {
