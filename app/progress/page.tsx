@@ -24,7 +24,15 @@ const score = (s: { score: number; total: number } | null) => (s ? `${s.score}/$
 
 export default async function ProgressPage() {
   const user = await requireUser("/progress");
-  const [d, params, mastery, settings] = await Promise.all([getDashboard(user), getParameterStatus(user.id), getLessonMastery(user), settingsOf(user)]);
+  const now = new Date();
+  const dashboard = getDashboard(user, now);
+  // The lesson levels take their card tally from the dashboard's deck statement.
+  const [d, params, mastery, settings] = await Promise.all([
+    dashboard,
+    getParameterStatus(user.id),
+    dashboard.then((dash) => getLessonMastery(user, now, undefined, dash.deckTallies)),
+    settingsOf(user),
+  ]);
   const bars = dailySeries(d.reviewsByDay, d.today - BAR_DAYS + 1, d.today);
   const easyMark = (l: string) => (l === "minimum" ? " (day off)" : l === "reduced" ? " (light day)" : "");
   const forecastBars = d.forecast.map((f) => ({ key: f.offset, label: (f.offset === 0 ? "Today" : dayLabel(f.day)) + easyMark(f.level), value: f.count }));

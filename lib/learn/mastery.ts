@@ -63,17 +63,20 @@ async function deckTallies(userId: string, w: readonly number[], now: Date): Pro
 
 // Every lesson's mastery level for one user, in course order: the quiz scores and card counts
 // of getLessonProgress, the lessons read, and the memory of the user's live cards by lesson,
-// with recall by the user's own parameters.
+// with recall by the user's own parameters. `tallies`, when the caller already has them (the
+// dashboard's deck statement counts them at `now`), spare the deck its second reading.
 export async function getLessonMastery(
   user: Parameters<typeof settingsOf>[0],
   now = new Date(),
   progress?: Record<string, LessonProgress>,
+  tallies?: Record<string, DeckTally>,
 ): Promise<LessonMastery[]> {
   const u = await settingsOf(user);
-  const [p, reads, tallies] = await Promise.all([
-    progress ?? getLessonProgress(u.id),
+  const given = tallies && new Map(Object.entries(tallies));
+  const [p, reads, t] = await Promise.all([
+    progress ?? getLessonProgress(u.id, given && new Map([...given].map(([slug, tally]) => [slug, tally.inDeck]))),
     db.lessonRead.findMany({ where: { userId: u.id }, select: { lessonSlug: true } }),
-    deckTallies(u.id, createScheduler(schedulerSettingsOf(u)).fsrs.parameters.w, now),
+    given ?? deckTallies(u.id, createScheduler(schedulerSettingsOf(u)).fsrs.parameters.w, now),
   ]);
   const read = new Set(reads.map((r) => r.lessonSlug));
   return getLessons().map((l) => ({
@@ -83,7 +86,7 @@ export async function getLessonMastery(
       read: read.has(l.slug),
       quizBest: p[l.slug]?.best ?? null,
       cardsTotal: p[l.slug]?.cardsTotal ?? 0,
-      cards: tallies.get(l.slug) ?? NO_CARDS,
+      cards: t.get(l.slug) ?? NO_CARDS,
       desiredRetention: u.desiredRetention,
     }),
   }));

@@ -18,8 +18,9 @@ export type LessonProgress = {
 const ratio = (s: Score) => (s.total ? s.score / s.total : 0);
 
 // Per-lesson badges for one user, from grouped queries: card counts per lesson and quiz
-// scores per lesson, never one query per lesson or a loop over the user's rows.
-export async function getLessonProgress(userId: string): Promise<Record<string, LessonProgress>> {
+// scores per lesson, never one query per lesson or a loop over the user's rows. `inDeck`: the
+// live cards by lesson when the caller has already counted them (/progress's deck statement).
+export async function getLessonProgress(userId: string, inDeckByLesson?: ReadonlyMap<string, number>): Promise<Record<string, LessonProgress>> {
   const attempts = () => kdb.selectFrom("QuizAttempt").where("userId", "=", userId);
   const [totals, inDeck, bestByTotal, latestRows] = await Promise.all([
     kdb
@@ -29,10 +30,12 @@ export async function getLessonProgress(userId: string): Promise<Record<string, 
       .groupBy("lessonSlug")
       .execute(),
     // (userId, catalogCardId) is unique: the user's live cards counted by lesson.
-    liveCards(kdb, userId)
-      .select((e) => ["k.lessonSlug", e.fn.countAll<number>().as("n")])
-      .groupBy("k.lessonSlug")
-      .execute(),
+    inDeckByLesson
+      ? [...inDeckByLesson].map(([lessonSlug, n]) => ({ lessonSlug, n }))
+      : liveCards(kdb, userId)
+          .select((e) => ["k.lessonSlug", e.fn.countAll<number>().as("n")])
+          .groupBy("k.lessonSlug")
+          .execute(),
     // Grouped by total too, so a quiz that changed length still yields a fair best ratio.
     attempts()
       .select((e) => ["lessonSlug", "total", e.fn.max("score").as("best"), e.fn.countAll<number>().as("n")])

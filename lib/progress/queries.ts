@@ -21,6 +21,7 @@ import { dailyAllowance } from "../srs/limits";
 import { forgettingCurve, recallAt, retrievabilityOf, type RecallAt } from "../srs/recall-sql";
 import { summarizeToday } from "../srs/today";
 import type { DayCount } from "./series";
+import { MASTERED_STABILITY_DAYS, type DeckTally } from "../learn/mastery-level";
 
 // Every number on /progress comes from grouped queries run by the database (Kysely): no
 // statement reads card or review-log rows one by one, so the page costs the same few
@@ -61,6 +62,9 @@ export type Dashboard = {
   personalWeights: boolean;
   // Mean recall today of the warning-sign (safety) cards studied, with the learner's own weights.
   safetyRecall: GroupRecall;
+  // The live cards counted by lesson as the lesson levels use them (lib/learn/mastery.ts), from
+  // the same statement as the recall above, so the page sums recall once.
+  deckTallies: Record<string, DeckTally>;
 };
 
 const one = sql.lit(1);
@@ -88,6 +92,9 @@ const deckQuery = prepared((db, p: { userId: string; cutoff: Date; now: Date } &
         e.fn.sum(recall).as("recall"),
         count(e.and([e("k.safety", "=", sql.lit(true)), studied()])).as("safetyStudied"),
         e.fn.sum(e.case().when("k.safety", "=", sql.lit(true)).then(recall).end()).as("safetyRecall"),
+        // The lesson levels' tally (mastery-level.ts DeckTally): studied and reviewed at least once.
+        count(e.and([studied(), e("c.lastReview", "is not", null)])).as("reviewed"),
+        count(e.and([studied(), e("c.lastReview", "is not", null), e("c.stability", ">=", sql.lit(MASTERED_STABILITY_DAYS))])).as("lasting"),
       ];
     })
     .groupBy(["k.lessonSlug", "k.topic", "c.state"]);
@@ -188,6 +195,8 @@ export async function getDashboard(userOrId: Parameters<typeof settingsOf>[0], n
   const lessonAcc = new Map<string, RecallAcc>();
   const topicAcc = new Map<string, RecallAcc>();
   const safetyAcc: RecallAcc = { cards: 0, studied: 0, sum: 0 };
+  // Per lesson: cards in the deck, cards reviewed, their summed recall, and those lasting.
+  const tallyAcc = new Map<string, { inDeck: number; studied: number; sum: number; lasting: number }>();
   for (const r of deck) {
     safetyAcc.studied += Number(r.safetyStudied ?? 0);
     safetyAcc.sum += Number(r.safetyRecall ?? 0);
@@ -205,7 +214,16 @@ export async function getDashboard(userOrId: Parameters<typeof settingsOf>[0], n
     const studied = state === State.New ? 0 : n;
     addRecall(lessonAcc, r.lessonSlug, n, studied, Number(r.recall ?? 0));
     addRecall(topicAcc, r.topic, n, studied, Number(r.recall ?? 0));
+    const t = tallyAcc.get(r.lessonSlug) ?? { inDeck: 0, studied: 0, sum: 0, lasting: 0 };
+    t.inDeck += n;
+    t.studied += Number(r.reviewed ?? 0);
+    t.sum += Number(r.recall ?? 0);
+    t.lasting += Number(r.lasting ?? 0);
+    tallyAcc.set(r.lessonSlug, t);
   }
+  const deckTallies: Record<string, DeckTally> = {};
+  for (const [slug, t] of tallyAcc)
+    deckTallies[slug] = { inDeck: t.inDeck, studied: t.studied, meanRecall: t.studied ? t.sum / t.studied : 0, lasting: t.lasting };
   // "Due today" is what /review offers: learning steps, plus reviews within the daily limit.
   const reviewedToday = groups.filter((g) => g.day === today && g.state === State.Review).reduce((n, g) => n + g.count, 0);
   const dueNow =
@@ -263,6 +281,7 @@ export async function getDashboard(userOrId: Parameters<typeof settingsOf>[0], n
     topics,
     personalWeights: user.fsrsWeights != null,
     safetyRecall: { cards: safetyAcc.studied, studied: safetyAcc.studied, meanRecall: safetyAcc.studied ? safetyAcc.sum / safetyAcc.studied : null },
+    deckTallies,
   };
 }
 

@@ -5,6 +5,10 @@ import { describe, expect, it } from "vitest";
 import { default_w, forgetting_curve } from "ts-fsrs";
 import { db } from "@/lib/db";
 import { getDashboard } from "@/lib/progress/queries";
+import { getLessonMastery } from "@/lib/learn/mastery";
+import { createScheduler, retrievability } from "@/lib/srs/scheduler";
+import { schedulerSettingsOf } from "@/lib/srs/settings";
+import { readSettings } from "@/lib/settings";
 import { getReviewState } from "@/lib/srs/review";
 import { studyDayNumber } from "@/lib/srs/day";
 import { isPostgresUrl, sqliteFilePath } from "@/lib/db/url";
@@ -142,6 +146,31 @@ describe("the progress dashboard", () => {
     expect(l.recall.meanRecall).toBeCloseTo(expected.reduce((a, b) => a + b, 0) / 4, 6);
     expect(l.quiz).toMatchObject({ attempts: 3, best: { score: 5, total: 5 }, latest: { score: 4, total: 5 } });
     expect(d.topics.find((t) => t.topic === l.topic)!.recall.studied).toBe(4);
+  });
+
+  it("gives the lesson levels the tally of each lesson's cards, counted card by card, and the levels their own statement gives", async () => {
+    const { u, cards } = await fixtureUser();
+    // Edge cases of the tally: studied but never reviewed (no recall), and a stability of 0.
+    await db.card.update({ where: { id: cards.c.id }, data: { lastReview: null } });
+    await db.card.update({ where: { id: cards.d.id }, data: { stability: 0 } });
+    const w = [...default_w];
+    w[20] = 0.3;
+    await db.user.update({ where: { id: u.id }, data: { fsrsWeights: JSON.stringify(w) } });
+    const d = await getDashboard(u.id, NOW);
+
+    const f = createScheduler(schedulerSettingsOf(await readSettings(u.id)));
+    const mine = await db.card.findMany({ where: { userId: u.id, catalogCard: { retiredAt: null } }, include: { catalogCard: true } });
+    const bySlug: Record<string, typeof mine> = {};
+    for (const c of mine) (bySlug[c.catalogCard.lessonSlug] ??= []).push(c);
+    expect(Object.keys(d.deckTallies).sort()).toEqual(Object.keys(bySlug).sort());
+    for (const [slug, list] of Object.entries(bySlug)) {
+      const reviewed = list.filter((c) => c.state !== 0 && c.lastReview !== null);
+      const recall = reviewed.map((c) => (c.stability > 0 ? retrievability(f, c, NOW) : 0));
+      const t = d.deckTallies[slug]!;
+      expect(t).toMatchObject({ inDeck: list.length, studied: reviewed.length, lasting: reviewed.filter((c) => c.stability >= 21).length });
+      expect(t.meanRecall).toBeCloseTo(reviewed.length ? recall.reduce((a, b) => a + b, 0) / reviewed.length : 0, 6);
+    }
+    expect(await getLessonMastery(u.id, NOW, undefined, d.deckTallies)).toEqual(await getLessonMastery(u.id, NOW));
   });
 
   it("estimates recall with the user's own parameters", async () => {
