@@ -75,7 +75,7 @@ export async function getLessonMastery(
   const given = tallies && new Map(Object.entries(tallies));
   const [p, reads, t] = await Promise.all([
     progress ?? getLessonProgress(u.id, given && new Map([...given].map(([slug, tally]) => [slug, tally.inDeck]))),
-    db.lessonRead.findMany({ where: { userId: u.id }, select: { lessonSlug: true } }),
+    kdb.selectFrom("LessonRead").select("lessonSlug").where("userId", "=", u.id).execute(),
     given ?? deckTallies(u.id, createScheduler(schedulerSettingsOf(u)).fsrs.parameters.w, now),
   ]);
   const read = new Set(reads.map((r) => r.lessonSlug));

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import { db } from "../db";
+import { sql } from "kysely";
+import { db, kdb } from "../db";
 import { UserError } from "../errors";
 import { checkWeights, parseStoredWeights } from "../srs/weights";
 import { countTrainingItems, type ItemCount } from "./data";
@@ -60,12 +61,26 @@ export type ParameterStatus = {
 
 // A pure read: the job runner is started at server start (instrumentation.ts), not by pages.
 export async function getParameterStatus(userId: string): Promise<ParameterStatus> {
+  // Kysely, not Prisma Client: /progress reads this on every visit (docs/data.md).
   const [user, count, previous, job, leeches] = await Promise.all([
-    db.user.findUniqueOrThrow({ where: { id: userId }, select: { fsrsWeights: true } }),
+    kdb.selectFrom("User").select("fsrsWeights").where("id", "=", userId).executeTakeFirstOrThrow(),
     countTrainingItems(userId),
-    db.parameterSet.findFirst({ where: { userId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { weights: true } }),
-    db.optimizeJob.findFirst({ where: { userId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] }),
-    db.card.count({ where: { userId, leech: true } }),
+    kdb
+      .selectFrom("ParameterSet")
+      .select("weights")
+      .where("userId", "=", userId)
+      .orderBy("createdAt", "desc")
+      .orderBy("id", "desc")
+      .limit(1)
+      .executeTakeFirst(),
+    kdb.selectFrom("OptimizeJob").selectAll().where("userId", "=", userId).orderBy("createdAt", "desc").orderBy("id", "desc").limit(1).executeTakeFirst(),
+    kdb
+      .selectFrom("Card")
+      .select((e) => e.fn.countAll().as("n"))
+      .where("userId", "=", userId)
+      .where("leech", "=", sql.lit(true))
+      .executeTakeFirstOrThrow()
+      .then((r) => Number(r.n)),
   ]);
   return {
     threshold: FULL_TRAINING_MIN_ITEMS,

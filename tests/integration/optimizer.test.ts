@@ -106,6 +106,37 @@ describe("personal FSRS parameters", () => {
     expect(await restorePrevious(u.id)).toEqual({ weights: first });
   });
 
+  it("shows the learner's latest job, their leeches and what a restore returns to, and nothing of another learner's", async () => {
+    const u = await makeUser();
+    const other = await makeUser();
+    const at = (minutes: number) => new Date(START.getTime() + minutes * 60_000);
+    const older = await db.optimizeJob.create({ data: { userId: u.id, status: "dismissed", items: 80, createdAt: at(1) } });
+    const latest = await db.optimizeJob.create({
+      data: {
+        userId: u.id,
+        status: "done",
+        items: 90,
+        weights: JSON.stringify(default_w),
+        newLogLoss: 0.3,
+        newRmse: 0.04,
+        createdAt: at(2),
+        finishedAt: at(3),
+      },
+    });
+    await db.optimizeJob.create({ data: { userId: other.id, status: "queued", createdAt: at(9) } });
+    await db.parameterSet.create({ data: { userId: u.id, weights: JSON.stringify(default_w), source: "personal", createdAt: at(1) } });
+    await db.parameterSet.create({ data: { userId: u.id, weights: "null", source: "default", createdAt: at(2) } });
+    const cards = await db.card.findMany({ where: { userId: u.id }, take: 2 });
+    await db.card.updateMany({ where: { id: { in: cards.map((c) => c.id) } }, data: { leech: true } });
+
+    const status = await getParameterStatus(u.id);
+    expect(status).toMatchObject({ personal: false, canRestore: true, restoreTo: "defaults", leeches: 2 });
+    expect(status.latestJob).toEqual(await getJob(u.id, latest.id));
+    expect(status.latestJob).toMatchObject({ status: "done", items: 90, newEval: { logLoss: 0.3, rmseBins: 0.04 }, finishedAt: at(3).toISOString() });
+    expect(status.latestJob!.id).not.toBe(older.id);
+    expect(await getParameterStatus(other.id)).toMatchObject({ canRestore: false, restoreTo: null, leeches: 0, latestJob: { status: "queued" } });
+  });
+
   it("refuses to start with too little history, with the threshold in the message", async () => {
     const u = await makeUser();
     const card = await firstCard(u.id);
