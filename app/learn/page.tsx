@@ -42,7 +42,7 @@ function MasteryLine({ m }: { m: LessonMastery }) {
 export default async function LearnPage() {
   const user = await getPageUser("/learn");
   const progress = user ? await getLessonProgress(user.id) : null;
-  const mastery = user && progress ? new Map((await getLessonMastery(user, new Date(), progress)).map((m) => [m.slug, m])) : null;
+  const mastery = user && progress ? new Map((await getLessonMastery(user, new Date(), { progress })).map((m) => [m.slug, m])) : null;
   const lessons = getLessons();
   return (
     <>

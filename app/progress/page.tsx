@@ -30,7 +30,7 @@ export default async function ProgressPage() {
   const [d, params, mastery, settings] = await Promise.all([
     dashboard,
     getParameterStatus(user.id),
-    dashboard.then((dash) => getLessonMastery(user, now, undefined, dash.deckTallies)),
+    dashboard.then((dash) => getLessonMastery(user, now, { tallies: dash.deckTallies })),
     settingsOf(user),
   ]);
   const bars = dailySeries(d.reviewsByDay, d.today - BAR_DAYS + 1, d.today);

@@ -63,13 +63,12 @@ async function deckTallies(userId: string, w: readonly number[], now: Date): Pro
 
 // Every lesson's mastery level for one user, in course order: the quiz scores and card counts
 // of getLessonProgress, the lessons read, and the memory of the user's live cards by lesson,
-// with recall by the user's own parameters. `tallies`, when the caller already has them (the
-// dashboard's deck statement counts them at `now`), spare the deck its second reading.
+// with recall by the user's own parameters. `progress` and `tallies`, when the caller already has
+// them (the dashboard's deck statement counts the tallies at `now`), spare their second reading.
 export async function getLessonMastery(
   user: Parameters<typeof settingsOf>[0],
   now = new Date(),
-  progress?: Record<string, LessonProgress>,
-  tallies?: Record<string, DeckTally>,
+  { progress, tallies }: { progress?: Record<string, LessonProgress>; tallies?: Record<string, DeckTally> } = {},
 ): Promise<LessonMastery[]> {
   const u = await settingsOf(user);
   const given = tallies && new Map(Object.entries(tallies));

@@ -85,7 +85,7 @@ export async function getStudySummary(userOrId: SettingsRef, now = new Date()): 
     getStreak(user, now),
     getLessonProgress(userId),
   ]);
-  const mastery = await getLessonMastery(user, now, progress);
+  const mastery = await getLessonMastery(user, now, { progress });
   return {
     dueToday: queue.counts.learning + queue.counts.review,
     doneToday,

@@ -170,7 +170,7 @@ describe("the progress dashboard", () => {
       expect(t).toMatchObject({ inDeck: list.length, studied: reviewed.length, lasting: reviewed.filter((c) => c.stability >= 21).length });
       expect(t.meanRecall).toBeCloseTo(reviewed.length ? recall.reduce((a, b) => a + b, 0) / reviewed.length : 0, 6);
     }
-    expect(await getLessonMastery(u.id, NOW, undefined, d.deckTallies)).toEqual(await getLessonMastery(u.id, NOW));
+    expect(await getLessonMastery(u.id, NOW, { tallies: d.deckTallies })).toEqual(await getLessonMastery(u.id, NOW));
   });
 
   it("estimates recall with the user's own parameters", async () => {
