@@ -37,6 +37,10 @@ function dayOf(t: number, ctx: DayContext): number {
   return day;
 }
 
+// The study day holding `t`, as studyDayNumber gives it, from the cached day starts: for
+// planners that number many dates in one zone.
+export const studyDayOf = (t: Date, ctx: DayContext): number => dayOf(t.getTime(), ctx);
+
 export function toStudyClock(t: Date, ctx: DayContext): Date {
   const ms = t.getTime();
   const day = dayOf(ms, ctx);
