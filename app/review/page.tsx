@@ -19,14 +19,17 @@ export const dynamic = "force-dynamic";
 
 export default async function ReviewPage() {
   const user = await requireUser("/review");
+  const todayCheckIn = getTodayCheckIn(user);
   const [state, { streak }, jar, checkIn, nextLesson, settings, backlog] = await Promise.all([
     getReviewState(user),
     getStreak(user),
     cookies(),
-    getTodayCheckIn(user),
+    todayCheckIn,
     getNextLesson(user.id),
     settingsOf(user),
-    backlogOffer(user),
+    // Back from a break: more due than about two days' reviews (lib/srs/away). Not on a bad
+    // day, which shortens the session already: then the backlog is not even planned.
+    todayCheckIn.then((c) => (c?.badDay ? null : backlogOffer(user))),
   ]);
   // "How is your back today?" once a study day, above the first card of the day (lib/srs/bad-day).
   // It never blocks: grading a card without answering is skipping it for the day.
@@ -35,8 +38,7 @@ export default async function ReviewPage() {
     <div className="review-page">
       <h1>Today&apos;s review</h1>
       {checkIn?.badDay && <BadDayNotice sessionCards={checkIn.sessionCards} postponed={checkIn.postponed} postponedAtFirst={checkIn.postponedAtFirst} />}
-      {/* Back from a break: more due than about two days' reviews (lib/srs/away). Not on a bad day, which shortens the session already. */}
-      <BacklogOffer offer={checkIn?.badDay ? null : backlog} />
+      <BacklogOffer offer={backlog} />
       {/* A new study session per page load: undo reaches back only through it (lib/srs/review/undo.ts).
           Keyed by the check-in, so that answering it or putting cards back starts from the new queue. */}
       <ReviewSession

@@ -1,5 +1,6 @@
 import "server-only";
 import { kdb } from "../db";
+import { bool } from "../db/row";
 import { liveCards } from "../srs/card-queries";
 
 export type Score = { score: number; total: number };
@@ -73,4 +74,33 @@ export async function getLessonProgress(userId: string, inDeckByLesson?: Readonl
     if (!p.latest || r.createdAt.toISOString() > p.latest.at) p.latest = { score: r.score, total: r.total, at: r.createdAt.toISOString() };
   }
   return out;
+}
+
+// Of `slugs`, the lessons the learner holds: a quiz attempt stored, or a live card in the deck
+// (what getLessonProgress reports as `done` or `cardsInDeck`). One statement of two index
+// probes per lesson, each stopping at its first row, where getLessonProgress reads every card:
+// the next lesson to suggest needs no more (lib/progress/summary.ts getNextLesson).
+export async function heldLessons(userId: string, slugs: readonly string[]): Promise<Set<string>> {
+  if (slugs.length === 0) return new Set();
+  const row = await kdb
+    .selectNoFrom(({ exists, or, selectFrom }) =>
+      slugs.map((slug, i) =>
+        or([
+          exists(selectFrom("QuizAttempt as q").select("q.id").where("q.userId", "=", userId).where("q.lessonSlug", "=", slug)),
+          // Driven from the lesson's catalogue rows, each looked up in the learner's deck.
+          exists(
+            selectFrom("CatalogCard as k")
+              .select("k.id")
+              .where("k.lessonSlug", "=", slug)
+              .where("k.retiredAt", "is", null)
+              .where(({ exists: has, selectFrom: from }) =>
+                has(from("Card as c").select("c.id").where("c.userId", "=", userId).whereRef("c.catalogCardId", "=", "k.id")),
+              ),
+          ),
+        ]).as(`h${i}`),
+      ),
+    )
+    .executeTakeFirstOrThrow();
+  const held = row as Record<string, unknown>;
+  return new Set(slugs.filter((_, i) => bool(held[`h${i}`])));
 }

@@ -6,7 +6,7 @@ import { readingMinutes } from "../content/schema";
 import { studyDayNumber } from "../srs/day";
 import { reviewStateOf } from "../srs/review/queue";
 import { settingsOf, type SettingsRef } from "../settings";
-import { getLessonProgress, type LessonProgress } from "../learn/progress";
+import { getLessonProgress, heldLessons, type LessonProgress } from "../learn/progress";
 import { computeStreak, type Streak } from "./streak";
 import { getLessonMastery, type LessonMastery } from "../learn/mastery";
 import { excusedDaysOf } from "./excused-days";
@@ -105,6 +105,15 @@ export function nextLessonOf(progress: Record<string, LessonProgress>): StudySum
   return next ? { slug: next.slug, title: next.title, minutes: readingMinutes(next), number: i + 1 } : null;
 }
 
+// The same lesson as nextLessonOf, from whether each lesson is held rather than from every
+// lesson's progress: /review asks on every load.
 export async function getNextLesson(userId: string): Promise<StudySummary["nextLesson"]> {
-  return nextLessonOf(await getLessonProgress(userId));
+  const lessons = getLessons();
+  const held = await heldLessons(
+    userId,
+    lessons.map((l) => l.slug),
+  );
+  const i = lessons.findIndex((l) => !held.has(l.slug));
+  const next = i >= 0 ? lessons[i]! : null;
+  return next ? { slug: next.slug, title: next.title, minutes: readingMinutes(next), number: i + 1 } : null;
 }

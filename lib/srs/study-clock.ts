@@ -14,16 +14,24 @@ import { studyDayStart, type DayContext } from "./day";
 
 const DAY_MS = 86_400_000;
 
-// Study-day starts, cached: finding a study day's bounds through the zone's rules costs tens
-// of microseconds, and every grade, preview and simulated review needs a few.
-const starts = new Map<string, number>();
+// Study-day starts, cached per zone and rollover hour, then by day number (no key built per
+// look-up): finding a study day's bounds through the zone's rules costs tens of microseconds,
+// and every grade, preview and simulated review needs a few, a backlog plan thousands.
+const starts = new Map<string, Map<number, number>>();
+let cachedDays = 0;
 function startOf(day: number, ctx: DayContext): number {
-  const key = `${ctx.timeZone}|${ctx.rolloverHour}|${day}`;
-  let ms = starts.get(key);
+  const zone = `${ctx.timeZone}|${ctx.rolloverHour}`;
+  let days = starts.get(zone);
+  if (days === undefined) starts.set(zone, (days = new Map()));
+  let ms = days.get(day);
   if (ms === undefined) {
-    if (starts.size > 20_000) starts.clear();
+    if (++cachedDays > 20_000) {
+      starts.clear();
+      cachedDays = 1;
+      starts.set(zone, (days = new Map()));
+    }
     ms = studyDayStart(day, ctx).getTime();
-    starts.set(key, ms);
+    days.set(day, ms);
   }
   return ms;
 }
@@ -36,6 +44,10 @@ function dayOf(t: number, ctx: DayContext): number {
   while (startOf(day + 1, ctx) <= t) day++;
   return day;
 }
+
+// The study day holding `t`, as studyDayNumber gives it, from the cached day starts: for
+// planners that number many dates in one zone.
+export const studyDayOf = (t: Date, ctx: DayContext): number => dayOf(t.getTime(), ctx);
 
 export function toStudyClock(t: Date, ctx: DayContext): Date {
   const ms = t.getTime();

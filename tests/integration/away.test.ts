@@ -161,6 +161,14 @@ describe("back from a break", () => {
     expect(await dues(u.id)).toEqual(before);
   });
 
+  it("offers exactly what spreading over the offered days then does: the same cards, shifts and recall", async () => {
+    const { u } = await deck((i) => -1 - (i % 20));
+    const offer = await backlogOffer(u.id, NOW);
+    expect(offer).not.toBeNull();
+    const r = await spreadBacklog(u.id, { days: offer!.days }, NOW);
+    expect(r.summary).toEqual(offer!.summary);
+  });
+
   it("offers nothing when the due reviews are what the learner does in a day", async () => {
     const { u } = await deck((i) => (i < 5 ? 0 : 10), [1]);
     expect(await backlogOffer(u.id, NOW)).toBeNull();

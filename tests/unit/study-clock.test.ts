@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createEmptyCard, default_w, fsrs, generatorParameters, Rating, type Grade } from "ts-fsrs";
 import { BindingMemoryState, FSRSBinding } from "@open-spaced-repetition/binding";
 import { studyDayNumber, type DayContext } from "@/lib/srs/day";
-import { fromStudyClock, toStudyClock } from "@/lib/srs/study-clock";
+import { fromStudyClock, studyDayOf, toStudyClock } from "@/lib/srs/study-clock";
 import { createScheduler, gradeCard, newCardState, previewIntervals, type CardState } from "@/lib/srs/scheduler";
 import { prng } from "@/lib/srs/simulate";
 
@@ -34,6 +34,7 @@ describe("the study clock", () => {
         const real = new Date(t);
         const v = toStudyClock(real, ctx);
         expect(Math.floor(v.getTime() / DAY)).toBe(studyDayNumber(real, ctx));
+        expect(studyDayOf(real, ctx)).toBe(studyDayNumber(real, ctx));
         expect(v.getTime()).toBeGreaterThan(prev);
         prev = v.getTime();
         // Exact on ordinary days; within a millisecond on a 23- or 25-hour day.

@@ -5,6 +5,7 @@ import { kdb, kyselyOn, sqlDb, transaction, type Db } from "../../db";
 import { UserError } from "../../errors";
 import { dayOfIsoDate, type AwayInput, type SpreadBacklogInput, type UndoAwayInput } from "../../validation/away";
 import { dayNumberToIsoDate, studyDayBounds, studyDayNumber, studyDayStart, type DayContext } from "../day";
+import { studyDayOf } from "../study-clock";
 import { CARD_FIELD_COLUMNS, inState, queuedCards } from "../card-queries";
 import { retrievability } from "../scheduler";
 import { cardScheduler, cardSchedulers, SAFETY_MAX_INTERVAL_DAYS, type CardSchedulers } from "../safety";
@@ -25,36 +26,44 @@ export const SPREAD_EVENT = "spread";
 type UserRef = Parameters<typeof settingsOf>[0];
 
 // Review cards in the queue (not suspended, not buried, not retired) due before `before`.
+const candidateCards = (tx: Db, userId: string, before: Date, now: Date) =>
+  queuedCards(tx, userId, now).where(inState(State.Review)).where("c.lastReview", "is not", null).where("c.due", "<", before);
+// What planning and the offer's summary read of each; moving a card reads the rest (its snapshot).
+const PLAN_COLUMNS = ["c.id", "c.state", "c.due", "c.stability", "c.scheduledDays", "c.lastReview", "k.safety"] as const;
+const leanRows = (tx: Db, userId: string, before: Date, now: Date) =>
+  candidateCards(tx, userId, before, now).select(PLAN_COLUMNS).$narrowType<{ lastReview: Date }>();
 const candidateRows = (tx: Db, userId: string, before: Date, now: Date) =>
-  queuedCards(tx, userId, now)
-    .where(inState(State.Review))
-    .where("c.lastReview", "is not", null)
-    .where("c.due", "<", before)
+  candidateCards(tx, userId, before, now)
     .select(["c.id", ...CARD_FIELD_COLUMNS, "c.suspendedAt", "c.buriedUntil", "c.leech", "c.version", "k.safety"])
     .$narrowType<{ lastReview: Date }>()
     .orderBy("c.id");
+type PlanRow = Awaited<ReturnType<ReturnType<typeof leanRows>["execute"]>>[number];
 type CandidateRow = Awaited<ReturnType<ReturnType<typeof candidateRows>["execute"]>>[number];
-type Candidate = SpreadCard & { row: CandidateRow };
+type Candidate<R extends PlanRow = CandidateRow> = SpreadCard & { row: R };
 
-async function candidates(tx: Db, u: UserSettings, before: Date, now: Date): Promise<Candidate[]> {
-  const ctx = dayContextOf(u);
-  const rows = await candidateRows(tx, u.id, before, now).execute();
+// Each row with its study days. The days come from the clock's cached day starts
+// (lib/srs/study-clock.ts), the same numbers as studyDayNumber without a zone look-up per date.
+function candidatesOf<R extends PlanRow>(rows: R[], ctx: DayContext): Candidate<R>[] {
   return rows.map((r) => ({
     id: r.id,
     safety: r.safety,
-    dueDay: studyDayNumber(r.due, ctx),
-    lastReviewDay: studyDayNumber(r.lastReview, ctx),
+    dueDay: studyDayOf(r.due, ctx),
+    lastReviewDay: studyDayOf(r.lastReview, ctx),
     intervalDays: Math.max(1, r.scheduledDays),
     row: r,
   }));
 }
 
-type PlannedMove = Move & { row: CandidateRow; newDue: Date; recallBefore: number; recallAfter: number };
+async function candidates(tx: Db, u: UserSettings, before: Date, now: Date): Promise<Candidate[]> {
+  return candidatesOf(await candidateRows(tx, u.id, before, now).execute(), dayContextOf(u));
+}
+
+type PlannedMove<R extends PlanRow = CandidateRow> = Move & { row: R; newDue: Date; recallBefore: number; recallAfter: number };
 
 // Each move with its new due date (the start of its study day) and the card's expected recall
 // when it comes up, on time (now, for a card already overdue) and as moved, by the learner's
 // own parameters.
-function withRecall(moves: Move[], byId: Map<string, Candidate>, s: CardSchedulers, ctx: DayContext, now: Date): PlannedMove[] {
+function withRecall<R extends PlanRow>(moves: Move[], byId: Map<string, Candidate<R>>, s: CardSchedulers, ctx: DayContext, now: Date): PlannedMove<R>[] {
   // A run spans a few days: each day's start is found through the zone's rules once.
   const starts = new Map<number, Date>();
   const startOf = (day: number) => starts.get(day) ?? starts.set(day, studyDayStart(day, ctx)).get(day)!;
@@ -202,11 +211,11 @@ async function dailyAverage(userId: string, today: number): Promise<number> {
 
 export type BacklogOffer = { due: number; dailyAverage: number; days: number; summary: MoveSummary };
 
-async function planBacklog(tx: Db, u: UserSettings, days: number | null, now: Date) {
+// The backlog's plan from its cards and the learner's recent daily average.
+function planBacklogOf<R extends PlanRow>(u: UserSettings, rows: R[], average: number, days: number | null, now: Date) {
   const ctx = dayContextOf(u);
   const today = studyDayNumber(now, ctx);
-  const cards = await candidates(tx, u, studyDayBounds(now, ctx).end, now);
-  const average = await dailyAverage(u.id, today);
+  const cards = candidatesOf(rows, ctx);
   const n = days ?? backlogDays(cards.length, average);
   // Today is the first day of the run: most at risk today, the least harmed last.
   const { moves, kept } = spreadCards(
@@ -220,12 +229,22 @@ async function planBacklog(tx: Db, u: UserSettings, days: number | null, now: Da
   return { due: cards.length, average, days: n, moves: planned, kept: kept.length };
 }
 
+async function planBacklog(tx: Db, u: UserSettings, days: number | null, now: Date) {
+  const ctx = dayContextOf(u);
+  const rows = await candidateRows(tx, u.id, studyDayBounds(now, ctx).end, now).execute();
+  return planBacklogOf(u, rows, await dailyAverage(u.id, studyDayNumber(now, ctx)), days, now);
+}
+
 // When today's due reviews are more than about two days' worth, what spreading them would do;
-// null when they are not.
+// null when they are not. /review asks on every load: the cards are read with only what the
+// plan needs, and planned only when their count makes a backlog.
 export async function backlogOffer(user: UserRef, now = new Date()): Promise<BacklogOffer | null> {
   const u = await settingsOf(user);
-  const p = await planBacklog(kdb, u, null, now);
-  if (!isBacklog(p.due, p.average) || p.moves.length === 0) return null;
+  const ctx = dayContextOf(u);
+  const [rows, average] = await Promise.all([leanRows(kdb, u.id, studyDayBounds(now, ctx).end, now).execute(), dailyAverage(u.id, studyDayNumber(now, ctx))]);
+  if (!isBacklog(rows.length, average)) return null;
+  const p = planBacklogOf(u, rows, average, null, now);
+  if (p.moves.length === 0) return null;
   return { due: p.due, dailyAverage: Math.round(p.average), days: p.days, summary: summarizeMoves(p.moves, p.kept) };
 }
 
