@@ -98,22 +98,23 @@ export async function getStudySummary(userOrId: SettingsRef, now = new Date()): 
 
 // The next lesson is the first, in course order, whose quiz has not been taken and none of
 // whose cards are in the deck: a lesson the learner already holds is never suggested again.
-export function nextLessonOf(progress: Record<string, LessonProgress>): StudySummary["nextLesson"] {
+function firstNotHeld(held: (slug: string) => boolean): StudySummary["nextLesson"] {
   const lessons = getLessons();
-  const i = lessons.findIndex((l) => !progress[l.slug]?.done && !progress[l.slug]?.cardsInDeck);
+  const i = lessons.findIndex((l) => !held(l.slug));
   const next = i >= 0 ? lessons[i]! : null;
   return next ? { slug: next.slug, title: next.title, minutes: readingMinutes(next), number: i + 1 } : null;
 }
 
-// The same lesson as nextLessonOf, from whether each lesson is held rather than from every
-// lesson's progress: /review asks on every load.
+export function nextLessonOf(progress: Record<string, LessonProgress>): StudySummary["nextLesson"] {
+  return firstNotHeld((slug) => Boolean(progress[slug]?.done || progress[slug]?.cardsInDeck));
+}
+
+// The same lesson from whether each lesson is held rather than from every lesson's progress:
+// /review asks on every load.
 export async function getNextLesson(userId: string): Promise<StudySummary["nextLesson"]> {
-  const lessons = getLessons();
   const held = await heldLessons(
     userId,
-    lessons.map((l) => l.slug),
+    getLessons().map((l) => l.slug),
   );
-  const i = lessons.findIndex((l) => !held.has(l.slug));
-  const next = i >= 0 ? lessons[i]! : null;
-  return next ? { slug: next.slug, title: next.title, minutes: readingMinutes(next), number: i + 1 } : null;
+  return firstNotHeld((slug) => held.has(slug));
 }
