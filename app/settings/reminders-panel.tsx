@@ -122,6 +122,8 @@ export function RemindersPanel({ vapidKey, times, calendarToken, origin, devices
     }
   }
 
+  // The saved times are also each input's defaultValue, so the server's HTML shows them before
+  // the page is hydrated (register sets values only then); a time typed meanwhile is kept.
   const { register, handleSubmit, setError, getValues, formState } = useForm<ReminderTimesInput, unknown, ReminderTimes>({
     resolver: zodResolver(reminderTimesSchema),
     defaultValues: times,
@@ -165,10 +167,10 @@ export function RemindersPanel({ vapidKey, times, calendarToken, origin, devices
             {errors.root.message}
           </p>
         )}
-        <Field label="Remind me at" type="time" error={errors.remindAt?.message} {...register("remindAt")} />
+        <Field label="Remind me at" type="time" error={errors.remindAt?.message} defaultValue={times.remindAt} {...register("remindAt")} />
         <div className="time-pair">
-          <Field label="Quiet from" type="time" error={errors.quietStart?.message} {...register("quietStart")} />
-          <Field label="until" type="time" error={errors.quietEnd?.message} {...register("quietEnd")} />
+          <Field label="Quiet from" type="time" error={errors.quietStart?.message} defaultValue={times.quietStart} {...register("quietStart")} />
+          <Field label="until" type="time" error={errors.quietEnd?.message} defaultValue={times.quietEnd} {...register("quietEnd")} />
         </div>
         <div className="btn-row">
           <button className="btn" type="submit" disabled={isSubmitting}>

@@ -124,6 +124,9 @@ describe("the reminders settings", () => {
     await page.getByLabel("Remind me at").fill("08:30");
     await page.getByRole("button", { name: "Save times" }).click();
     await expect.poll(() => page.getByTestId("reminders").getByRole("status").textContent()).toBe("Saved.");
+    // The page as the server sends it shows the saved time, before any script runs.
+    const html = await (await context.request.get(`${own.url}/settings`)).text();
+    expect(/<input[^>]*id="remindAt"[^>]*>/.exec(html)?.[0]).toContain('value="08:30"');
     await page.reload();
     expect(await page.getByLabel("Remind me at").inputValue()).toBe("08:30");
 

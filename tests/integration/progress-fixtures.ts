@@ -66,6 +66,7 @@ export async function seedHistory(
     ctx?: DayContext;
     seed?: number;
     newPerDay?: number;
+    fuzz?: boolean;
     ratingFor?: Parameters<typeof simulateHistory>[0]["ratingFor"];
   },
 ) {
@@ -79,7 +80,7 @@ export async function seedHistory(
     newPerDay: opts.newPerDay ?? Math.ceil(opts.cards / 10),
     ctx,
     seed: opts.seed ?? 3,
-    settings: { desiredRetention: 0.9, maximumInterval: 36500, enableFuzz: true, weights: null },
+    settings: { desiredRetention: 0.9, maximumInterval: 36500, enableFuzz: opts.fuzz ?? true, weights: null },
     safetyKeys: safe,
     ratingFor: opts.ratingFor,
   });

@@ -4,6 +4,8 @@ import { toWire, type LocalGrade, type OfflineSnapshot } from "@/lib/srs/offline
 import { cardStateOf } from "@/lib/srs/card-rows";
 import { replayGrades } from "@/lib/srs/replay";
 import { createScheduler, gradeCard, newCardState, previewIntervals } from "@/lib/srs/scheduler";
+import { loadWindow, NORMAL_WEEK } from "@/lib/srs/load-balance";
+import { studyDayNumber } from "@/lib/srs/day";
 import type { CardView } from "@/lib/content/catalogue";
 
 const day = { timeZone: "UTC", rolloverHour: 4 };
@@ -91,6 +93,31 @@ describe("the offline review queue", () => {
     // Graduated to review, n1 is due in days: not shown again today (r is the one review due).
     expect(after.card?.cardId).not.toBe("n1");
     expect(after.counts.review).toBe(1);
+  });
+
+  it("with even days on, shows the days a review grade can land on, as online, and the server's pick on arrival lies in them", () => {
+    const s = { ...snapshot(), evenDays: true };
+    const state = localReviewState(s, [], NOON);
+    const f = createScheduler(settings);
+    const card = localCards(s, []).get("r")!.card;
+    const online = previewIntervals(f, card, NOON, null, true);
+    expect(state.card?.intervals.map((i) => i.label)).toEqual(online.map((p) => p.label));
+    const ranged = online.filter((p) => p.latest);
+    expect(ranged.length).toBeGreaterThan(0);
+    expect(ranged.every((p) => p.label.includes("–"))).toBe(true);
+    // Whatever load the server reads when the grade arrives, the day it picks is one shown.
+    const today = studyDayNumber(NOON, day);
+    for (const busyUntil of [0, 200]) {
+      const entries = Array.from({ length: busyUntil }, (_, k) => ({ day: today + 1 + (k % 40), section: "x" }));
+      const window = loadWindow(today, 120, entries, null, { weekdays: NORMAL_WEEK, dates: [] });
+      for (const p of ranged) {
+        const due = gradeCard(f, card, p.rating, NOON, window).card.due.getTime();
+        expect(due).toBeGreaterThanOrEqual(p.due.getTime());
+        expect(due).toBeLessThanOrEqual(p.latest!.getTime());
+      }
+    }
+    // With even days off (or a copy kept by an older page), each button shows ts-fsrs's own day.
+    expect(localReviewState(snapshot(), [], NOON).card?.intervals.map((i) => i.label)).toEqual(previewIntervals(f, card, NOON).map((p) => p.label));
   });
 
   it("starts a fresh tally on a new study day", () => {

@@ -12,6 +12,8 @@ import { fromWire, type LocalGrade, type OfflineSnapshot } from "./snapshot";
 // applied in order, through the same scheduler calls (createScheduler, gradeCard,
 // previewIntervals) and queue rule (pickNext, isDue) as the server, with the learner's own
 // parameters. Its result has the server's ReviewState shape, so the page shows it unchanged.
+// With even days on, a grade the server will balance on arrival shows its fuzz range, as the
+// online buttons do (previewIntervals), never a day the server may then move.
 // Pure and without Node-only imports: it is bundled into the browser's offline chunk.
 // Undo is dropping the last waiting grade: the state is always recomputed from the snapshot.
 
@@ -56,7 +58,7 @@ export function localReviewState(snap: OfflineSnapshot, pending: LocalGrade[], n
           state: next.card.state,
           leech: next.snap.leech ?? false,
           lapses: next.card.lapses,
-          intervals: previewIntervals(cardScheduler(f, next.safety), next.card, now).map((p) => ({
+          intervals: previewIntervals(cardScheduler(f, next.safety), next.card, now, null, snap.evenDays ?? false).map((p) => ({
             rating: p.rating,
             label: p.label,
             due: p.due.toISOString(),

@@ -23,6 +23,9 @@ export type OfflineSnapshot = {
   today: { done: number; again: number; timeMs: number };
   settings: SchedulerSettings;
   day: DayContext;
+  /** Even days on: the server may move a review grade to another day of its fuzz range when it
+   * arrives, so the buttons show that range, as online. Absent in a copy kept by an older page. */
+  evenDays?: boolean;
   cards: SnapshotCard[];
 };
 

@@ -73,6 +73,7 @@ export async function offlineSnapshot(user: UserSettings, now = new Date()): Pro
     today: { done: Number(t?.done ?? 0), again: Number(t?.again ?? 0), timeMs: Number(t?.timeMs ?? 0) },
     settings: schedulerSettingsOf(user),
     day: ctx,
+    evenDays: user.loadBalance,
     cards,
   };
 }
