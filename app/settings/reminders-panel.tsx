@@ -5,6 +5,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { reminderTimesSchema, type ReminderTimesInput } from "@/lib/validation/reminders";
 import type { ReminderTimes } from "@/lib/reminders/timing";
 import { applicationServerKey, isIos, PUSH_SUPPORT_TEXT, pushSupport, type PushSupport } from "@/lib/pwa/push-support";
+import { savedFields } from "../_components/saved-fields";
 import { Field } from "../_components/field";
 import { showFailure } from "../_components/form-errors";
 import { regenerateCalendarAction, revokeCalendarAction, saveReminderTimesAction, subscribePushAction, unsubscribePushAction } from "./reminder-actions";
@@ -122,12 +123,11 @@ export function RemindersPanel({ vapidKey, times, calendarToken, origin, devices
     }
   }
 
-  // The saved times are also each input's defaultValue, so the server's HTML shows them before
-  // the page is hydrated (register sets values only then); a time typed meanwhile is kept.
   const { register, handleSubmit, setError, getValues, formState } = useForm<ReminderTimesInput, unknown, ReminderTimes>({
     resolver: zodResolver(reminderTimesSchema),
     defaultValues: times,
   });
+  const field = savedFields(register, times);
   const { errors, isSubmitting } = formState;
   const onSubmit = handleSubmit(async () => {
     setSaved(null);
@@ -167,10 +167,10 @@ export function RemindersPanel({ vapidKey, times, calendarToken, origin, devices
             {errors.root.message}
           </p>
         )}
-        <Field label="Remind me at" type="time" error={errors.remindAt?.message} defaultValue={times.remindAt} {...register("remindAt")} />
+        <Field label="Remind me at" type="time" error={errors.remindAt?.message} {...field.value("remindAt")} />
         <div className="time-pair">
-          <Field label="Quiet from" type="time" error={errors.quietStart?.message} defaultValue={times.quietStart} {...register("quietStart")} />
-          <Field label="until" type="time" error={errors.quietEnd?.message} defaultValue={times.quietEnd} {...register("quietEnd")} />
+          <Field label="Quiet from" type="time" error={errors.quietStart?.message} {...field.value("quietStart")} />
+          <Field label="until" type="time" error={errors.quietEnd?.message} {...field.value("quietEnd")} />
         </div>
         <div className="btn-row">
           <button className="btn" type="submit" disabled={isSubmitting}>

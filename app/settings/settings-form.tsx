@@ -8,6 +8,7 @@ import { Field } from "../_components/field";
 import { showFailure } from "../_components/form-errors";
 import { saveSettingsAction } from "./actions";
 import { TimeZonePicker } from "./time-zone-picker";
+import { savedFields } from "../_components/saved-fields";
 
 const pct = (r: number) => Math.round(r * 1000) / 10;
 const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
@@ -35,6 +36,7 @@ export function SettingsForm({ initial, timeZones }: { initial: Required<Setting
     defaultValues,
   });
   const { errors, isSubmitting } = formState;
+  const field = savedFields(register, defaultValues);
   const timeZone = useWatch({ control, name: "timeZone" });
   // A word below 80% and above 95% as the learner types (allowed, but costly either way).
   const [generalTyped, safetyTyped] = useWatch({ control, name: ["desiredRetention", "safetyRetention"] });
@@ -68,7 +70,7 @@ export function SettingsForm({ initial, timeZones }: { initial: Required<Setting
         hint={`${pct(L.desiredRetention.min)}–${pct(L.desiredRetention.max)}: the share of cards you recall when they come up; higher means more reviews (default 90)`}
         error={errors.desiredRetention?.message}
         note={typedRetentionWarning(generalTyped)}
-        {...register("desiredRetention")}
+        {...field.value("desiredRetention")}
       />
       <Field
         label="Warning signs: how much to remember (%)"
@@ -80,7 +82,7 @@ export function SettingsForm({ initial, timeZones }: { initial: Required<Setting
         hint={`${pct(L.safetyRetention.min)}–${pct(L.safetyRetention.max)}: the same for the cards on when to get help, which should not fade (default 95)`}
         error={errors.safetyRetention?.message}
         note={typedRetentionWarning(safetyTyped)}
-        {...register("safetyRetention")}
+        {...field.value("safetyRetention")}
       />
       <Field
         label="New cards per day"
@@ -91,7 +93,7 @@ export function SettingsForm({ initial, timeZones }: { initial: Required<Setting
         max={L.newCardsPerDay.max}
         hint="new cards already introduced today count against it (default 10)"
         error={errors.newCardsPerDay?.message}
-        {...register("newCardsPerDay")}
+        {...field.value("newCardsPerDay")}
       />
       <Field
         label="Reviews per day"
@@ -102,7 +104,7 @@ export function SettingsForm({ initial, timeZones }: { initial: Required<Setting
         max={L.reviewsPerDay.max}
         hint="0–9999; reviews and new cards done today count against it; what is over it waits for later days (default 200)"
         error={errors.reviewsPerDay?.message}
-        {...register("reviewsPerDay")}
+        {...field.value("reviewsPerDay")}
       />
       <TimeZonePicker
         timeZones={timeZones}
@@ -121,12 +123,12 @@ export function SettingsForm({ initial, timeZones }: { initial: Required<Setting
         max={23}
         hint="0–23 in your time zone; reviews before this hour count for the previous day (default 4)"
         error={errors.dayRolloverHour?.message}
-        {...register("dayRolloverHour")}
+        {...field.value("dayRolloverHour")}
       />
       <fieldset>
         <legend>Reviewing</legend>
         <label className="inline-check">
-          <input type="checkbox" data-testid="two-buttons" {...register("twoButtonGrading")} /> Two buttons{" "}
+          <input type="checkbox" data-testid="two-buttons" {...field.checkbox("twoButtonGrading")} /> Two buttons{" "}
           <span className="hint">
             grade with <b>Forgot</b> and <b>Remembered</b> (counted as Again and Good) instead of four; on the answer you can also swipe the card, right for
             Remembered, left for Forgot
@@ -142,7 +144,7 @@ export function SettingsForm({ initial, timeZones }: { initial: Required<Setting
         <legend>Even days and easy days</legend>
         <div>
           <label className="inline-check">
-            <input type="checkbox" {...register("loadBalance")} /> Even days{" "}
+            <input type="checkbox" {...field.checkbox("loadBalance")} /> Even days{" "}
             <span className="hint">spreads reviews over quieter days nearby, and keeps cards of one lesson section apart</span>
           </label>
           {errors.loadBalance && (
@@ -155,7 +157,7 @@ export function SettingsForm({ initial, timeZones }: { initial: Required<Setting
         {WEEKDAYS.map((day, i) => (
           <div key={day} className="easy-day">
             <label htmlFor={`easy-${i}`}>{day}</label>
-            <select id={`easy-${i}`} {...register(`easyWeekdays.${i}` as const)}>
+            <select id={`easy-${i}`} {...field.value(`easyWeekdays.${i}` as const)}>
               <option value="normal">Normal</option>
               <option value="reduced">Reduced</option>
               <option value="minimum">Minimum</option>
@@ -174,7 +176,7 @@ export function SettingsForm({ initial, timeZones }: { initial: Required<Setting
           placeholder="2026-12-25, 2026-12-26"
           hint="YYYY-MM-DD, separated by commas: each is a Minimum day"
           error={errors.easyDates?.message}
-          {...register("easyDates")}
+          {...field.value("easyDates")}
         />
       </fieldset>
       {/* FSRS's own terms wait here, each with one line on what it does. Open when one has an error. */}
@@ -189,11 +191,11 @@ export function SettingsForm({ initial, timeZones }: { initial: Required<Setting
           max={L.maximumInterval.max}
           hint="the longest gap allowed between two reviews of a card (default 36500, no real limit)"
           error={errors.maximumInterval?.message}
-          {...register("maximumInterval")}
+          {...field.value("maximumInterval")}
         />
         <div>
           <label className="inline-check">
-            <input type="checkbox" {...register("enableFuzz")} /> Fuzz{" "}
+            <input type="checkbox" {...field.checkbox("enableFuzz")} /> Fuzz{" "}
             <span className="hint">moves each due date a day or so at random, so cards learned together do not all come back on the same day</span>
           </label>
           {errors.enableFuzz && (
@@ -212,11 +214,11 @@ export function SettingsForm({ initial, timeZones }: { initial: Required<Setting
           max={L.leechThreshold.max}
           hint="a card forgotten this many times is a leech, and again every half as many more (default 8)"
           error={errors.leechThreshold?.message}
-          {...register("leechThreshold")}
+          {...field.value("leechThreshold")}
         />
         <div>
           <label htmlFor="leechAction">When a card becomes a leech</label>
-          <select id="leechAction" aria-invalid={errors.leechAction ? true : undefined} {...register("leechAction")}>
+          <select id="leechAction" aria-invalid={errors.leechAction ? true : undefined} {...field.value("leechAction")}>
             <option value="suspend">Flag it and suspend it</option>
             <option value="flag">Flag it only</option>
           </select>
