@@ -1,5 +1,5 @@
 "use client";
-import { startTransition, useEffect, useState, useSyncExternalStore } from "react";
+import { useState, useSyncExternalStore } from "react";
 import { flushSync } from "react-dom";
 import type { UseFormRegisterReturn } from "react-hook-form";
 import { matchTimeZones } from "./time-zones";
@@ -7,9 +7,7 @@ import { matchTimeZones } from "./time-zones";
 const noSubscription = () => () => {};
 
 // The time-zone select of /settings with a search box that narrows its 400-odd options and a
-// button that picks the zone this device is set to. The page arrives with the chosen zone as the
-// only option and the full list is added once the page is interactive, as a transition: hydrating
-// 400 options at once was one of the page's longest tasks on a slow phone.
+// button that picks the zone this device is set to.
 export function TimeZonePicker({
   timeZones,
   saved,
@@ -26,8 +24,6 @@ export function TimeZonePicker({
   register: UseFormRegisterReturn<"timeZone">;
 }) {
   const [query, setQuery] = useState("");
-  const [listed, setListed] = useState(false);
-  useEffect(() => startTransition(() => setListed(true)), []);
   // The device's zone is known only in the browser: none while the server renders.
   const device = useSyncExternalStore(
     noSubscription,
@@ -38,15 +34,11 @@ export function TimeZonePicker({
   const extra = [saved, device].filter((tz): tz is string => !!tz && !timeZones.includes(tz));
   const all = [...new Set([...extra, ...timeZones])];
   const shown = matchTimeZones(all, query, value);
-  const options = listed ? shown : shown.filter((tz) => tz === (value ?? saved));
   const useDevice = () => {
     const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
     if (!tz) return;
     // The full list first, so that the select has the zone's option when it is picked.
-    flushSync(() => {
-      setQuery("");
-      setListed(true);
-    });
+    flushSync(() => setQuery(""));
     onPick(tz);
   };
   return (
@@ -72,7 +64,7 @@ export function TimeZonePicker({
         </span>
       </label>
       <select id="timeZone" aria-invalid={error ? true : undefined} {...register}>
-        {options.map((tz) => (
+        {shown.map((tz) => (
           <option key={tz} value={tz}>
             {tz.replace(/_/g, " ")}
           </option>

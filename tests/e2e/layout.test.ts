@@ -215,12 +215,6 @@ describe("the smaller things on a phone", () => {
     await page.locator("details.advanced > summary").tap();
     await page.getByLabel(/Leech threshold/).fill("6");
     const zone = page.locator("select#timeZone");
-    // The page arrives with the saved zone as the only option; the 400-odd others come once it
-    // is interactive, so that hydrating them is not one long task on a slow phone.
-    const html = await (await page.request.get(`${baseUrl}/settings`)).text();
-    const served = /<select[^>]*id="timeZone"[^>]*>(.*?)<\/select>/s.exec(html)?.[1] ?? "";
-    expect(served.match(/<option/g)).toHaveLength(1);
-    await expect.poll(() => zone.locator("option").count()).toBeGreaterThan(300);
     await page.getByLabel(/Find a zone/).fill("new york");
     expect(await zone.locator("option").allTextContents()).toEqual(expect.arrayContaining(["America/New York"]));
     expect(await zone.locator("option").count()).toBeLessThanOrEqual(3);
