@@ -4,9 +4,8 @@ import { useEffect, useRef, useState, type ReactNode } from "react";
 // Touch has no hover, so a chart's values are shown by tapping: the tapped bar or square's
 // data-label appears in the line above the chart (a fixed-height line, so nothing moves).
 // Wide charts scroll sideways at a legible size, starting at today: the right end of a
-// history, the left end of a forecast (`from="start"`). The chart comes as SVG markup
-// (charts.tsx): React leaves its elements alone instead of hydrating each.
-export function TapReadout({ hint, label, from = "end", markup }: { hint: ReactNode; label: string; from?: "start" | "end"; markup: string }) {
+// history, the left end of a forecast (`from="start"`).
+export function TapReadout({ hint, label, from = "end", children }: { hint: ReactNode; label: string; from?: "start" | "end"; children: ReactNode }) {
   const [text, setText] = useState<string | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -29,8 +28,9 @@ export function TapReadout({ hint, label, from = "end", markup }: { hint: ReactN
           const hit = (e.target as Element).closest("[data-label]");
           if (hit) setText(hit.getAttribute("data-label"));
         }}
-        dangerouslySetInnerHTML={{ __html: markup }}
-      />
+      >
+        {children}
+      </div>
     </>
   );
 }
