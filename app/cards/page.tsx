@@ -113,7 +113,7 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
             <button className="btn primary" type="submit">
               Apply filters
             </button>
-            <Link className="btn" href="/cards">
+            <Link prefetch={false} className="btn" href="/cards">
               Clear
             </Link>
           </div>
@@ -141,7 +141,7 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
                   <span className="sr-only">Select “{r.front}”</span>
                 </label>
                 <div className="card-item">
-                  <Link href={`/cards/${r.id}`} className="card-front">
+                  <Link prefetch={false} href={`/cards/${r.id}`} className="card-front">
                     {r.front || "(no text)"}
                   </Link>
                   <span className="hint">
@@ -164,7 +164,7 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
                   </th>
                   {COLUMNS.map((c) => (
                     <th key={c.key} scope="col" aria-sort={query.sort === c.key ? (query.dir === "asc" ? "ascending" : "descending") : undefined}>
-                      <Link href={`/cards${sortLink(query, c.key)}`}>
+                      <Link prefetch={false} href={`/cards${sortLink(query, c.key)}`}>
                         {c.label}
                         {query.sort === c.key ? (query.dir === "asc" ? " ▲" : " ▼") : ""}
                       </Link>
@@ -180,7 +180,9 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
                       <input type="checkbox" name="card" value={r.id} form="card-actions" aria-label={`Select “${r.front}”`} />
                     </td>
                     <th scope="row">
-                      <Link href={`/cards/${r.id}`}>{r.front || "(no text)"}</Link>
+                      <Link prefetch={false} href={`/cards/${r.id}`}>
+                        {r.front || "(no text)"}
+                      </Link>
                     </th>
                     <td>{r.lessonTitle}</td>
                     <td>{STATE_LABELS[r.state]}</td>
@@ -207,12 +209,12 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
       {(page.pages > 1 || page.page > 1) && (
         <nav aria-label="Pages" className="btn-row">
           {page.page > 1 && page.rows.length === 0 && (
-            <Link className="btn" href={`/cards${cardQueryString(query, { page: 1 })}`}>
+            <Link prefetch={false} className="btn" href={`/cards${cardQueryString(query, { page: 1 })}`}>
               First page
             </Link>
           )}
           {page.page > 1 && page.rows.length > 0 && (
-            <Link className="btn" rel="prev" href={`/cards${cardQueryString(query, { page: Math.min(page.page - 1, page.pages) })}`}>
+            <Link prefetch={false} className="btn" rel="prev" href={`/cards${cardQueryString(query, { page: Math.min(page.page - 1, page.pages) })}`}>
               ← Previous
             </Link>
           )}
@@ -220,7 +222,7 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
             Page {Math.min(page.page, page.pages)} of {page.pages}
           </span>
           {page.page < page.pages && (
-            <Link className="btn" rel="next" href={`/cards${cardQueryString(query, { page: page.page + 1 })}`}>
+            <Link prefetch={false} className="btn" rel="next" href={`/cards${cardQueryString(query, { page: page.page + 1 })}`}>
               Next →
             </Link>
           )}

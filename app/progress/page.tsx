@@ -74,13 +74,17 @@ export default async function ProgressPage() {
             </>
           ) : (
             <>
-              Learn the warning signs (<Link href="/learn">when to see a doctor</Link>) and this shows how many of them you would recall today.
+              Learn the warning signs (
+              <Link prefetch={false} href="/learn">
+                when to see a doctor
+              </Link>
+              ) and this shows how many of them you would recall today.
             </>
           )}
         </p>
         {d.dueNow > 0 && (
           <p>
-            <Link className="btn primary big" href="/review">
+            <Link prefetch={false} className="btn primary big" href="/review">
               Review {d.dueNow} now
             </Link>
           </p>
@@ -140,10 +144,17 @@ export default async function ProgressPage() {
             <b data-testid="mature">{s.mature}</b> well known <span className="hint">(remembered for 3 weeks or more)</span>
           </div>
           <div className="stat">
-            <b data-testid="leeches">{d.leeches}</b> <Link href="/cards?flag=leech">keep being forgotten</Link>
+            <b data-testid="leeches">{d.leeches}</b>{" "}
+            <Link prefetch={false} href="/cards?flag=leech">
+              keep being forgotten
+            </Link>
           </div>
           <div className="stat">
-            <b data-testid="suspended">{d.suspended}</b> <Link href="/cards?flag=suspended">set aside</Link> <span className="hint">(suspended)</span>
+            <b data-testid="suspended">{d.suspended}</b>{" "}
+            <Link prefetch={false} href="/cards?flag=suspended">
+              set aside
+            </Link>{" "}
+            <span className="hint">(suspended)</span>
           </div>
         </div>
         <details className="advanced">
@@ -196,7 +207,9 @@ export default async function ProgressPage() {
               {d.lessons.map((l) => (
                 <tr key={l.slug}>
                   <th scope="row">
-                    <Link href={`/learn/${l.slug}`}>{l.title}</Link>
+                    <Link prefetch={false} href={`/learn/${l.slug}`}>
+                      {l.title}
+                    </Link>
                     <br />
                     <span className="hint">{TOPIC_LABELS[l.topic]}</span>
                   </th>
@@ -219,7 +232,14 @@ export default async function ProgressPage() {
         <OptimizePanel initial={params} />
         <p className="muted">
           Days run from {String(d.rolloverHour).padStart(2, "0")}:00 to {String(d.rolloverHour).padStart(2, "0")}:00 in {d.timeZone} (change in{" "}
-          <Link href="/settings">settings</Link>). Export your history or delete your account on the <Link href="/account">account page</Link>.
+          <Link prefetch={false} href="/settings">
+            settings
+          </Link>
+          ). Export your history or delete your account on the{" "}
+          <Link prefetch={false} href="/account">
+            account page
+          </Link>
+          .
         </p>
       </section>
     </>

@@ -2,8 +2,7 @@ import type { ReviewState } from "@/lib/srs/review/queue";
 import type { SyncOutcome } from "@/lib/srs/review/sync";
 import { localReviewState } from "@/lib/srs/offline/local-queue";
 import type { LocalGrade, OfflineSnapshot, RefusedGrade } from "@/lib/srs/offline/snapshot";
-import { syncRequestBody } from "@/lib/srs/offline/sync-request";
-import { SYNC_BATCH } from "@/lib/validation/review";
+import { SYNC_BATCH, syncRequestBody } from "@/lib/srs/offline/sync-request";
 import * as store from "./offline-store";
 
 // The offline half of the review page, loaded with import() once the page is interactive so

@@ -25,15 +25,23 @@ export default async function SettingsPage() {
       <h1>Settings</h1>
       <p className="muted">Signed in as {user.email}. Changes apply to future scheduling only; cards already scheduled keep their dates.</p>
       <p>
-        <Link className="link-row" href="/account">
+        <Link prefetch={false} className="link-row" href="/account">
           Export your data or delete your account
         </Link>
       </p>
       <p>
-        Not sure how much to remember? <Link href="/settings/retention">Help me decide</Link>: see what each choice would cost you in time a day.
+        Not sure how much to remember?{" "}
+        <Link prefetch={false} href="/settings/retention">
+          Help me decide
+        </Link>
+        : see what each choice would cost you in time a day.
       </p>
       <p>
-        Going away, or need a rest from reviews? <Link href="/settings/away">I&apos;m away</Link>: name the days and your reviews wait until after.
+        Going away, or need a rest from reviews?{" "}
+        <Link prefetch={false} href="/settings/away">
+          I&apos;m away
+        </Link>
+        : name the days and your reviews wait until after.
       </p>
       <SettingsForm initial={formSettings(settings)} timeZones={Intl.supportedValuesOf("timeZone")} />
       <RemindersPanel

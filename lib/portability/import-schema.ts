@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { settingsSchema } from "../settings/schema";
-import { weightsSchema } from "../srs/weights";
+import { weightsSchema } from "../srs/weights-schema";
 import { QUIZ_MAX_ANSWERS } from "../validation/quiz";
 
 // The shape of an "unknot-export" version 1 document (lib/portability/export.ts), checked in full

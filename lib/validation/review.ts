@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SYNC_BATCH } from "../srs/offline/sync-request";
 
 const id = z
   .string()
@@ -40,7 +41,7 @@ export const offlineGradeSchema = z.strictObject({
 });
 export type OfflineGradeInput = z.infer<typeof offlineGradeSchema>;
 
-export const SYNC_BATCH = 50;
+export { SYNC_BATCH };
 export const syncSchema = z.strictObject({
   grades: z.array(offlineGradeSchema).min(1, "No grades to send").max(SYNC_BATCH, `At most ${SYNC_BATCH} grades per request`),
 });

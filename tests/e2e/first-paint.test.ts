@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from "vitest";
 import { getLessons } from "@/lib/content/load";
-import { useBrowser } from "./browser";
+import { PHONE, signUp, useBrowser } from "./browser";
 
 const baseUrl = inject("baseUrl");
 const browser = useBrowser();
@@ -55,6 +55,26 @@ describe("a long page on a phone", () => {
     expect(atLoad.at(-1)).toBe(false);
     await page.locator(".source-record").last().scrollIntoViewIfNeeded();
     await expect.poll(async () => (await rendered()).at(-1)).toBe(true);
+    await context.close();
+  });
+});
+
+describe("a signed-in page on a phone", () => {
+  // Prefetching the routes its links point to (two requests each, and their parsing) competed
+  // with the page itself on a slow phone; a tap fetches the route instead.
+  it("/cards, /settings and /progress fetch no other route while they load", async () => {
+    const context = await browser().newContext(PHONE);
+    const page = await context.newPage();
+    await signUp(page, baseUrl, undefined, "/cards");
+    const prefetches: string[] = [];
+    page.on("request", (r) => {
+      if (r.headers()["next-router-prefetch"] || r.url().includes("_rsc=")) prefetches.push(r.url());
+    });
+    for (const path of ["/cards", "/settings", "/progress"]) {
+      await page.goto(`${baseUrl}${path}`, { waitUntil: "networkidle" });
+      expect(await page.getByRole("heading", { level: 1 }).count()).toBe(1);
+    }
+    expect(prefetches).toEqual([]);
     await context.close();
   });
 });

@@ -1,6 +1,9 @@
 import type { OfflineGradeInput } from "../../validation/review";
 import type { LocalGrade } from "./snapshot";
 
+// The most grades one sync request carries (syncSchema checks it on the server).
+export const SYNC_BATCH = 50;
+
 // The two ends of a grade made offline, in the browser: the record kept on the device when it is
 // made, and the body that sends the waiting ones (POST /api/review/sync, checked there by
 // syncSchema). Both carry the study session the grade was made in, so that once stored the
