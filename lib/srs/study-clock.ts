@@ -14,19 +14,8 @@ import { studyDayStart, type DayContext } from "./day";
 
 const DAY_MS = 86_400_000;
 
-// Study-day starts, cached: finding a study day's bounds through the zone's rules costs tens
-// of microseconds, and every grade, preview and simulated review needs a few.
-const starts = new Map<string, number>();
-function startOf(day: number, ctx: DayContext): number {
-  const key = `${ctx.timeZone}|${ctx.rolloverHour}|${day}`;
-  let ms = starts.get(key);
-  if (ms === undefined) {
-    if (starts.size > 20_000) starts.clear();
-    ms = studyDayStart(day, ctx).getTime();
-    starts.set(key, ms);
-  }
-  return ms;
-}
+// Study-day starts (cached by lib/srs/day.ts).
+const startOf = (day: number, ctx: DayContext): number => studyDayStart(day, ctx).getTime();
 
 // The study day holding instant t: a first guess from UTC, corrected by at most a day or two
 // (zone offsets are within ±14 hours). Agrees with studyDayNumber (tested).
