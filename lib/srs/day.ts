@@ -36,6 +36,11 @@ const MAX_STARTS = 20_000;
 
 // The instant study day number `day` (as studyDayNumber gives it) begins.
 export function studyDayStart(day: number, ctx: DayContext): Date {
+  return new Date(studyDayStartMs(day, ctx));
+}
+
+// The same in milliseconds since 1970.
+export function studyDayStartMs(day: number, ctx: DayContext): number {
   const key = `${ctx.timeZone}|${ctx.rolloverHour}|${day}`;
   let ms = starts.get(key);
   if (ms === undefined) {
@@ -44,7 +49,7 @@ export function studyDayStart(day: number, ctx: DayContext): Date {
     if (starts.size >= MAX_STARTS) starts.clear();
     starts.set(key, ms);
   }
-  return new Date(ms);
+  return ms;
 }
 
 export function dayNumberToIsoDate(day: number): string {

@@ -1,4 +1,4 @@
-import { studyDayStart, type DayContext } from "./day";
+import { studyDayStartMs, type DayContext } from "./day";
 
 // ts-fsrs counts elapsed days as the difference of UTC calendar dates and has no notion of
 // the learner's zone or rollover hour; Anki and fsrs-rs count the learner's study days. So
@@ -15,7 +15,7 @@ import { studyDayStart, type DayContext } from "./day";
 const DAY_MS = 86_400_000;
 
 // Study-day starts (cached by lib/srs/day.ts).
-const startOf = (day: number, ctx: DayContext): number => studyDayStart(day, ctx).getTime();
+const startOf = studyDayStartMs;
 
 // The study day holding instant t: a first guess from UTC, corrected by at most a day or two
 // (zone offsets are within ±14 hours). Agrees with studyDayNumber (tested).
@@ -25,6 +25,9 @@ function dayOf(t: number, ctx: DayContext): number {
   while (startOf(day + 1, ctx) <= t) day++;
   return day;
 }
+
+// The study day holding instant t (the day of toStudyClock(t)), without building the date.
+export const studyDayAt = (t: Date, ctx: DayContext): number => dayOf(t.getTime(), ctx);
 
 export function toStudyClock(t: Date, ctx: DayContext): Date {
   const ms = t.getTime();
