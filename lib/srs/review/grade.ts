@@ -1,5 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { sql } from "kysely";
 import type { Grade } from "ts-fsrs";
 import { engineOf, isUniqueSqlError, kdb, kyselyOn, sqlDb, type Db } from "../../db";
 import { prepared } from "../../db/prepared";
@@ -15,7 +16,7 @@ import { CARD_FIELD_COLUMNS, userCards } from "../card-queries";
 import { leechOutcome, leechRuleFor } from "../leech";
 import type { UserSettings } from "../../settings";
 import { insertReviewLog, logInsertOf, logParams, type LogParams, type ReviewLogInsert } from "./log-insert";
-import { balancingOf, loadBounds, loadCards, LOAD_COLUMNS, windowFor } from "../load";
+import { balancingOf, loadBounds, loadCards, LOAD_COLUMNS, windowFor, type LoadCard } from "../load";
 import { windowToJson } from "../load-balance";
 
 export type GradeResult = { logId: string; nextDue: string; nextState: number; replay: boolean };
@@ -36,12 +37,17 @@ const GRADE_COLUMNS = [
   "u.leechAction",
   ...LOAD_COLUMNS,
 ] as const;
+// A load row needs only its due date and catalogue card (LoadCard): its other columns are NULL,
+// which the drivers hand over and map for nothing. (Typed as the card's columns for the UNION;
+// cardForGrade reads load rows as LoadCard only.)
+const LOAD_ROW_KEEPS: ReadonlySet<string> = new Set(["c.id", "c.due", "c.catalogCardId"] satisfies (typeof GRADE_COLUMNS)[number][]);
+const LOAD_ROW_COLUMNS = GRADE_COLUMNS.map((c) => (LOAD_ROW_KEEPS.has(c) ? c : sql`NULL`.as(c.slice(c.indexOf(".") + 1)))) as unknown as typeof GRADE_COLUMNS;
 const cardAndLoad = prepared((db, p: { userId: string; cardId: string; from: Date; to: Date }) =>
   userCards(db, p.userId)
     .where("c.id", "=", p.cardId)
     .innerJoin("User as u", "u.id", "c.userId")
     .select(GRADE_COLUMNS)
-    .unionAll(loadCards(db, p).select(GRADE_COLUMNS)),
+    .unionAll(loadCards(db, p).select(LOAD_ROW_COLUMNS)),
 );
 
 // The user's card `cardId` as grading reads it, with the load its grade at `now` reads (null
@@ -49,15 +55,11 @@ const cardAndLoad = prepared((db, p: { userId: string; cardId: string; from: Dat
 export async function cardForGrade(db: Db, user: UserSettings, cardId: string, now: Date) {
   const { rows } = await cardAndLoad(db, { userId: user.id, cardId, ...loadBounds(now) });
   const card = rows.find((r) => r.id === cardId);
+  const load: LoadCard[] = rows.filter((r) => r !== card);
   return (
     card && {
       card,
-      balancing: balancingOf(
-        card,
-        rows.filter((r) => r !== card),
-        now,
-        dayContextOf(user),
-      ),
+      balancing: balancingOf(card, load, now, dayContextOf(user)),
     }
   );
 }
