@@ -74,7 +74,17 @@ export function promptOf(card: ContentCard): string {
   }
 }
 
+// Built once per card and shared (callers only read it): the review queue shows one with
+// every grade, and resolving its sources each time was a measurable part of a grade's CPU.
+const views = new Map<string, CardView>();
+
 export function cardView(id: string): CardView | undefined {
-  const e = catalogueEntry(id);
-  return e ? toCardView(e.card, e.lesson) : undefined;
+  let view = views.get(id);
+  if (!view) {
+    const e = catalogueEntry(id);
+    if (!e) return undefined;
+    view = toCardView(e.card, e.lesson);
+    views.set(id, view);
+  }
+  return view;
 }

@@ -82,7 +82,7 @@ function sqliteSql(file: string): Sql {
     commit: async () => void commit.run(),
     rollback: async () => void (writer.inTransaction && rollback.run()),
   };
-  const commits = groupCommit(1, (body) => sqliteWriteLock.runExclusive(() => body(conn)));
+  const commits = groupCommit(1, true, (body) => sqliteWriteLock.runExclusive(() => body(conn)));
   return {
     all: async (q) => readAll(q),
     get: async (q) => readAll(q)[0],
@@ -116,7 +116,7 @@ type TxConn = { tx: SqlTx; begin(): Promise<void>; commit(): Promise<void>; roll
 // process more CPU than anything else a grade does (profiled); a group saves a BEGIN and a
 // COMMIT per transaction. A few lanes, each on its own pooled connection, so that one long
 // transaction (a whole deck rescheduled) does not hold up every grade.
-function groupCommit(lanes: number, withConn: (body: (c: TxConn) => Promise<void>) => Promise<void>) {
+function groupCommit(lanes: number, gather: boolean, withConn: (body: (c: TxConn) => Promise<void>) => Promise<void>) {
   const queue: Pending[] = [];
   let busy = 0;
 
@@ -151,7 +151,9 @@ function groupCommit(lanes: number, withConn: (body: (c: TxConn) => Promise<void
     group.forEach((p, i) => p.resolve(outs[i]));
   };
 
+  let scheduled = false;
   const next = () => {
+    scheduled = false;
     while (busy < lanes && queue.length) {
       const group = queue.splice(0, queue.length);
       busy++;
@@ -159,17 +161,28 @@ function groupCommit(lanes: number, withConn: (body: (c: TxConn) => Promise<void
         .catch((e: unknown) => group.forEach((p) => p.reject(e)))
         .finally(() => {
           busy--;
-          // Let the requests that arrived during the commit reach the queue.
-          setImmediate(next);
+          start();
         });
     }
+  };
+  // `gather` (SQLite): a group starts once the event loop has run what is ready now
+  // (setImmediate), so that the transactions of every request read from the sockets in this
+  // turn join it. Without the wait each transaction was a group of its own (the driver answers
+  // on the Node thread, so nothing else arrived meanwhile): a BEGIN, a COMMIT and a blocking
+  // fsync per grade. Not on PostgreSQL, whose round trips already gather the next group, and
+  // where a long transaction must not take the grades that arrived with it into its group.
+  const start = () => {
+    if (!gather) return next();
+    if (scheduled) return;
+    scheduled = true;
+    setImmediate(next);
   };
 
   return {
     submit<T>(fn: (tx: SqlTx) => Promise<T>): Promise<T> {
       return new Promise<T>((resolve, reject) => {
         queue.push({ fn, resolve: resolve as (v: unknown) => void, reject });
-        next();
+        start();
       });
     },
   };
@@ -209,7 +222,7 @@ function postgresSql(url: string, max: number): Sql {
     },
   });
   const direct = on(pool);
-  const commits = groupCommit(PG_WRITE_LANES, async (body) => {
+  const commits = groupCommit(PG_WRITE_LANES, false, async (body) => {
     const client = await pool.connect();
     let broken: Error | undefined;
     try {

@@ -3,7 +3,7 @@ import { sql } from "kysely";
 import type { Db } from "../db";
 import { catalogueEntry } from "../content/catalogue";
 import type { DayContext } from "./day";
-import { toStudyClock } from "./study-clock";
+import { studyDayAt } from "./study-clock";
 import { liveCards, studied, unsuspended } from "./card-queries";
 import { easyDatesFromString, loadWindow, weekdaysFromString, WINDOW_DAYS, type DueEntry, type EasyDays, type LoadWindow } from "./load-balance";
 
@@ -18,7 +18,7 @@ export const sectionOf = (catalogCardId: string): string | null => {
 };
 
 const DAY_MS = 86_400_000;
-export const studyDayOf = (t: Date, ctx: DayContext): number => Math.floor(toStudyClock(t, ctx).getTime() / DAY_MS);
+export const studyDayOf = (t: Date, ctx: DayContext): number => studyDayAt(t, ctx);
 
 export type Balancing = { easy: EasyDays; entries: DueEntry[]; today: number };
 

@@ -1,4 +1,4 @@
-import { studyDayStart, type DayContext } from "./day";
+import { studyDayStartMs, type DayContext } from "./day";
 
 // ts-fsrs counts elapsed days as the difference of UTC calendar dates and has no notion of
 // the learner's zone or rollover hour; Anki and fsrs-rs count the learner's study days. So
@@ -14,27 +14,8 @@ import { studyDayStart, type DayContext } from "./day";
 
 const DAY_MS = 86_400_000;
 
-// Study-day starts, cached per zone and rollover hour, then by day number (no key built per
-// look-up): finding a study day's bounds through the zone's rules costs tens of microseconds,
-// and every grade, preview and simulated review needs a few, a backlog plan thousands.
-const starts = new Map<string, Map<number, number>>();
-let cachedDays = 0;
-function startOf(day: number, ctx: DayContext): number {
-  const zone = `${ctx.timeZone}|${ctx.rolloverHour}`;
-  let days = starts.get(zone);
-  if (days === undefined) starts.set(zone, (days = new Map()));
-  let ms = days.get(day);
-  if (ms === undefined) {
-    if (++cachedDays > 20_000) {
-      starts.clear();
-      cachedDays = 1;
-      starts.set(zone, (days = new Map()));
-    }
-    ms = studyDayStart(day, ctx).getTime();
-    days.set(day, ms);
-  }
-  return ms;
-}
+// Study-day starts (cached by lib/srs/day.ts).
+const startOf = studyDayStartMs;
 
 // The study day holding instant t: a first guess from UTC, corrected by at most a day or two
 // (zone offsets are within ±14 hours). Agrees with studyDayNumber (tested).
@@ -45,9 +26,8 @@ function dayOf(t: number, ctx: DayContext): number {
   return day;
 }
 
-// The study day holding `t`, as studyDayNumber gives it, from the cached day starts: for
-// planners that number many dates in one zone.
-export const studyDayOf = (t: Date, ctx: DayContext): number => dayOf(t.getTime(), ctx);
+// The study day holding instant t (the day of toStudyClock(t)), without building the date.
+export const studyDayAt = (t: Date, ctx: DayContext): number => dayOf(t.getTime(), ctx);
 
 export function toStudyClock(t: Date, ctx: DayContext): Date {
   const ms = t.getTime();

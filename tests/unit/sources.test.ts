@@ -119,6 +119,12 @@ describe("what pages show of a source", () => {
     expect(card.sources[0]).toMatchObject({ type: "document", title: expect.any(String), kind: expect.any(String) });
   });
 
+  it("builds a card's view once and hands the same view to every later reader", () => {
+    const id = lessons[0]!.cards[0]!.id;
+    expect(cardView(id)).toBe(cardView(id));
+    expect(cardView("no-such-card")).toBeUndefined();
+  });
+
   it.skipIf(!seedsPresent)(
     seedsPresent ? "finds every cited quote within its sentence in the seed file" : "quotes in context (skipped: ../shared/seeds absent)",
     () => {

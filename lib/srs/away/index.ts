@@ -5,7 +5,7 @@ import { kdb, kyselyOn, sqlDb, transaction, type Db } from "../../db";
 import { UserError } from "../../errors";
 import { dayOfIsoDate, type AwayInput, type SpreadBacklogInput, type UndoAwayInput } from "../../validation/away";
 import { dayNumberToIsoDate, studyDayBounds, studyDayNumber, studyDayStart, type DayContext } from "../day";
-import { studyDayOf } from "../study-clock";
+import { studyDayAt } from "../study-clock";
 import { CARD_FIELD_COLUMNS, inState, queuedCards } from "../card-queries";
 import { retrievability } from "../scheduler";
 import { cardScheduler, cardSchedulers, SAFETY_MAX_INTERVAL_DAYS, type CardSchedulers } from "../safety";
@@ -47,8 +47,8 @@ function candidatesOf<R extends PlanRow>(rows: R[], ctx: DayContext): Candidate<
   return rows.map((r) => ({
     id: r.id,
     safety: r.safety,
-    dueDay: studyDayOf(r.due, ctx),
-    lastReviewDay: studyDayOf(r.lastReview, ctx),
+    dueDay: studyDayAt(r.due, ctx),
+    lastReviewDay: studyDayAt(r.lastReview, ctx),
     intervalDays: Math.max(1, r.scheduledDays),
     row: r,
   }));

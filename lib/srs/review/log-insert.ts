@@ -1,5 +1,5 @@
 import "server-only";
-import { kyselyOn } from "../../db";
+import { kyselyOn, type Db } from "../../db";
 import { prepared } from "../../db/prepared";
 import type { SqlTx } from "../../db/sql";
 import type { ReviewLogFields } from "../card-rows";
@@ -61,3 +61,11 @@ export async function insertReviewLog(tx: SqlTx, r: ReviewLogInsert): Promise<nu
   await insert(kyselyOn(tx), { ...r, balance: r.balance ?? null });
   return 1;
 }
+
+// The same insert inside another statement (grade.ts's one-statement write on PostgreSQL): its
+// values named `l_<column>`, apart from the other statement's own.
+export type LogParams = { [K in keyof ReviewLogInsert as `l_${K}`]-?: ReviewLogInsert[K] };
+export const logParams = (r: ReviewLogInsert): LogParams =>
+  Object.fromEntries(COLUMNS.map((c) => [`l_${c}`, c === "balance" ? (r.balance ?? null) : r[c]])) as LogParams;
+export const logInsertOf = (db: Db, p: LogParams) =>
+  db.insertInto("ReviewLog").values(Object.fromEntries(COLUMNS.map((c) => [c, p[`l_${c}`]])) as ReviewLogInsert);
