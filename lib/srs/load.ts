@@ -18,7 +18,6 @@ export const sectionOf = (catalogCardId: string): string | null => {
 };
 
 const DAY_MS = 86_400_000;
-export const studyDayOf = (t: Date, ctx: DayContext): number => studyDayAt(t, ctx);
 
 export type Balancing = { easy: EasyDays; entries: DueEntry[]; today: number };
 
@@ -46,8 +45,8 @@ export const loadCards = (db: Db, p: { userId: string; cardId: string; from: Dat
 // The load from the learner's settings and the cards it counts; null when even days are off.
 export function balancingOf(user: LoadSettings, cards: readonly LoadCard[], now: Date, ctx: DayContext): Balancing | null {
   if (!user.loadBalance) return null;
-  const entries = cards.map((c) => ({ day: studyDayOf(c.due, ctx), section: sectionOf(c.catalogCardId) ?? "" }));
-  return { easy: { weekdays: weekdaysFromString(user.easyWeekdays), dates: easyDatesFromString(user.easyDates) }, entries, today: studyDayOf(now, ctx) };
+  const entries = cards.map((c) => ({ day: studyDayAt(c.due, ctx), section: sectionOf(c.catalogCardId) ?? "" }));
+  return { easy: { weekdays: weekdaysFromString(user.easyWeekdays), dates: easyDatesFromString(user.easyDates) }, entries, today: studyDayAt(now, ctx) };
 }
 
 // The window for a card of `catalogCardId` graded today.
