@@ -17,7 +17,7 @@ describe("personal FSRS parameters", () => {
   it("measures the new weights against the ones in use, so that a learner whose own weights predict badly is offered better ones", async () => {
     const u = await makeUser();
     // A learner whose recall follows the standard model.
-    await seedHistory(u.id, { cards: 60, days: 60, start: START, newPerDay: 6, ratingFor: recallLearner(1, 11) });
+    await seedHistory(u.id, { cards: 60, days: 60, start: START, newPerDay: 6, fuzz: false, ratingFor: recallLearner(1, 11) });
     const withDefaults = await requestOptimization(u.id);
     await kickOptimizer();
     await optimizerIdle();
@@ -42,7 +42,7 @@ describe("personal FSRS parameters", () => {
   it("fits 21 finite weights in a background job, evaluates both sets, applies and restores them", async () => {
     const a = await makeUser();
     // A learner who forgets faster than the standard model expects, so the fit is worth applying.
-    const { logs } = await seedHistory(a.id, { cards: 60, days: 60, start: START, newPerDay: 6, ratingFor: recallLearner(0.2, 11) });
+    const { logs } = await seedHistory(a.id, { cards: 60, days: 60, start: START, newPerDay: 6, fuzz: false, ratingFor: recallLearner(0.2, 11) });
     const count = await countTrainingItems(a.id);
     expect(count.enough).toBe(true);
     const exact = countItems(await loadSequences(a.id));
