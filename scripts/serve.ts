@@ -5,10 +5,10 @@
 // run that with plain `node`: one process, so a signal reaches the server itself.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import path from "node:path";
-import next from "next";
 import { env, sessionSecret } from "../lib/env";
 import { forwardedHeaders } from "../lib/auth/client-address";
 import { servePrecompressed } from "./precompressed-static";
+import { keepEngineDate } from "./engine-date";
 
 // Set in the bundle (scripts/build.ts), which does not sit beside the sources.
 declare const __UNKNOT_ROOT__: string | undefined;
@@ -47,9 +47,14 @@ export async function serve(): Promise<void> {
   // Without a configured public URL, next-auth builds its redirects from the request's host
   // (which forwardedHeaders below makes trustworthy) instead of defaulting to localhost:3000.
   if (!config.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST = "1";
+  // Next is loaded here, not imported above, so that the engine's Date is kept before Next
+  // replaces it (scripts/engine-date.ts); Next's server is loaded by the time it is prepared.
+  const restoreEngineDate = keepEngineDate();
+  const { default: next } = await import("next");
   const app = next({ dev: false, dir: ROOT, port: config.PORT });
   const handle = app.getRequestHandler();
   await app.prepare();
+  restoreEngineDate();
   const staticDir = path.join(ROOT, config.UNKNOT_DIST_DIR, "static");
   const server = createServer((req, res) => {
     // The build's scripts and stylesheets, compressed at build time (scripts/precompressed-static.ts).

@@ -249,6 +249,15 @@ export function retrievability(s: Scheduler, card: MemoryState, now: Date): numb
   return s.fsrs.get_retrievability(fsrsCard, clock.in(now), false);
 }
 
+// retrievability() for many cards of one learner: the caller maps each instant to the study
+// clock once (toStudyClock), and a reviewed card's recall at a study-clock instant is then one
+// curve evaluation, without a ts-fsrs card per call. The same figure as retrievability() for a
+// card that is not new (tests/unit/recall-at.test.ts).
+export function recallAt(s: Scheduler, stability: number, lastReviewClockMs: number, atClockMs: number): number {
+  const elapsedDays = Math.max(0, Math.floor((atClockMs - lastReviewClockMs) / DAY_MS));
+  return s.fsrs.forgetting_curve(elapsedDays, +stability.toFixed(8));
+}
+
 // Compact labels as on Anki's buttons: "1m", "10m", "3h", "4d", "2.1mo", "1.3y".
 export function formatInterval(ms: number): string {
   const minutes = Math.max(1, Math.round(ms / 60_000));

@@ -5,9 +5,11 @@ import { kdb, kyselyOn, sqlDb, transaction, type Db } from "../../db";
 import { UserError } from "../../errors";
 import { dayOfIsoDate, type AwayInput, type SpreadBacklogInput, type UndoAwayInput } from "../../validation/away";
 import { dayNumberToIsoDate, studyDayBounds, studyDayNumber, studyDayStart, type DayContext } from "../day";
-import { studyDayAt } from "../study-clock";
+import { studyDayAt, toStudyClock } from "../study-clock";
 import { CARD_FIELD_COLUMNS, inState, queuedCards } from "../card-queries";
-import { retrievability } from "../scheduler";
+import { recallAt } from "../scheduler";
+
+const DAY_MS = 86_400_000;
 import { cardScheduler, cardSchedulers, SAFETY_MAX_INTERVAL_DAYS, type CardSchedulers } from "../safety";
 import { dayContextOf, schedulerSettingsOf } from "../settings";
 import { restoreBatch, snapshotOf } from "../cards/actions";
@@ -62,19 +64,27 @@ type PlannedMove<R extends PlanRow = CandidateRow> = Move & { row: R; newDue: Da
 
 // Each move with its new due date (the start of its study day) and the card's expected recall
 // when it comes up, on time (now, for a card already overdue) and as moved, by the learner's
-// own parameters.
+// own parameters. A day's start is day × 24 h on the study clock, so only the card's last
+// review and its on-time instant are mapped to it.
 function withRecall<R extends PlanRow>(moves: Move[], byId: Map<string, Candidate<R>>, s: CardSchedulers, ctx: DayContext, now: Date): PlannedMove<R>[] {
   // A run spans a few days: each day's start is found through the zone's rules once.
   const starts = new Map<number, Date>();
   const startOf = (day: number) => starts.get(day) ?? starts.set(day, studyDayStart(day, ctx)).get(day)!;
+  const clock = (t: number) => toStudyClock(new Date(t), ctx).getTime();
   return moves.map((m) => {
     const c = byId.get(m.id)!;
     const f = cardScheduler(s, c.safety);
     const memory = c.row;
-    const newDue = startOf(m.toDay);
+    const last = clock(Math.min(memory.lastReview.getTime(), now.getTime()));
     // "On time" for a card already overdue is now.
-    const onTime = new Date(Math.max(memory.due.getTime(), now.getTime()));
-    return { ...m, row: c.row, newDue, recallBefore: retrievability(f, memory, onTime), recallAfter: retrievability(f, memory, newDue) };
+    const onTime = clock(Math.max(memory.due.getTime(), now.getTime()));
+    return {
+      ...m,
+      row: c.row,
+      newDue: startOf(m.toDay),
+      recallBefore: recallAt(f, memory.stability, last, onTime),
+      recallAfter: recallAt(f, memory.stability, last, m.toDay * DAY_MS),
+    };
   });
 }
 
