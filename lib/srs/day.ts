@@ -29,9 +29,9 @@ export function studyDayBounds(now: Date, ctx: DayContext): { start: Date; end: 
   return { start: studyDayStart(day, ctx), end: studyDayStart(day + 1, ctx) };
 }
 
-// Study-day starts, cached per zone and rollover hour, then by day number (no key built per
-// look-up): resolving a wall time through the zone's rules costs tens of microseconds, and every
-// grade and queue read needs a few, a backlog plan thousands.
+// Study-day starts, cached per zone, then by day number and rollover hour (day × 24 + hour: no
+// string is built per look-up): resolving a wall time through the zone's rules costs tens of
+// microseconds, and every grade and queue read needs a few, a backlog plan thousands.
 const starts = new Map<string, Map<number, number>>();
 let cachedStarts = 0;
 const MAX_STARTS = 20_000;
@@ -43,19 +43,19 @@ export function studyDayStart(day: number, ctx: DayContext): Date {
 
 // The same in milliseconds since 1970.
 export function studyDayStartMs(day: number, ctx: DayContext): number {
-  const zone = `${ctx.timeZone}|${ctx.rolloverHour}`;
-  let days = starts.get(zone);
-  if (days === undefined) starts.set(zone, (days = new Map()));
-  let ms = days.get(day);
+  let days = starts.get(ctx.timeZone);
+  if (days === undefined) starts.set(ctx.timeZone, (days = new Map()));
+  const key = day * 24 + ctx.rolloverHour;
+  let ms = days.get(key);
   if (ms === undefined) {
     if (++cachedStarts > MAX_STARTS) {
       starts.clear();
       cachedStarts = 1;
-      starts.set(zone, (days = new Map()));
+      starts.set(ctx.timeZone, (days = new Map()));
     }
     const d = new Date(day * DAY_MS);
     ms = rolloverOn(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), ctx).getTime();
-    days.set(day, ms);
+    days.set(key, ms);
   }
   return ms;
 }
