@@ -30,14 +30,18 @@ function dayOf(t: number, ctx: DayContext): number {
 export const studyDayAt = (t: Date, ctx: DayContext): number => dayOf(t.getTime(), ctx);
 
 export function toStudyClock(t: Date, ctx: DayContext): Date {
-  const ms = t.getTime();
+  return new Date(studyClockMs(t.getTime(), ctx));
+}
+
+// The same from and to milliseconds since 1970, for loops over many cards.
+export function studyClockMs(ms: number, ctx: DayContext): number {
   const day = dayOf(ms, ctx);
   const start = startOf(day, ctx);
   const span = startOf(day + 1, ctx) - start;
   const offset = ms - start;
   // Exact (no scaling) on ordinary 24-hour days.
   const within = span === DAY_MS ? offset : Math.min(DAY_MS - 1, Math.floor((offset * DAY_MS) / span));
-  return new Date(day * DAY_MS + within);
+  return day * DAY_MS + within;
 }
 
 export function fromStudyClock(v: Date, ctx: DayContext): Date {

@@ -5,7 +5,7 @@ import { kdb, kyselyOn, sqlDb, transaction, type Db } from "../../db";
 import { UserError } from "../../errors";
 import { dayOfIsoDate, type AwayInput, type SpreadBacklogInput, type UndoAwayInput } from "../../validation/away";
 import { dayNumberToIsoDate, studyDayBounds, studyDayNumber, studyDayStart, type DayContext } from "../day";
-import { studyDayAt, toStudyClock } from "../study-clock";
+import { studyClockMs, studyDayAt } from "../study-clock";
 import { CARD_FIELD_COLUMNS, inState, queuedCards } from "../card-queries";
 import { recallAt } from "../scheduler";
 
@@ -70,20 +70,22 @@ function withRecall<R extends PlanRow>(moves: Move[], byId: Map<string, Candidat
   // A run spans a few days: each day's start is found through the zone's rules once.
   const starts = new Map<number, Date>();
   const startOf = (day: number) => starts.get(day) ?? starts.set(day, studyDayStart(day, ctx)).get(day)!;
-  const clock = (t: number) => toStudyClock(new Date(t), ctx).getTime();
-  return moves.map((m) => {
-    const c = byId.get(m.id)!;
+  const nowMs = now.getTime();
+  return moves.map(({ id, fromDay, toDay }) => {
+    const c = byId.get(id)!;
     const f = cardScheduler(s, c.safety);
-    const memory = c.row;
-    const last = clock(Math.min(memory.lastReview.getTime(), now.getTime()));
+    const { lastReview, due, stability } = c.row;
+    const last = studyClockMs(Math.min(lastReview.getTime(), nowMs), ctx);
     // "On time" for a card already overdue is now.
-    const onTime = clock(Math.max(memory.due.getTime(), now.getTime()));
+    const onTime = studyClockMs(Math.max(due.getTime(), nowMs), ctx);
     return {
-      ...m,
+      id,
+      fromDay,
+      toDay,
       row: c.row,
-      newDue: startOf(m.toDay),
-      recallBefore: recallAt(f, memory.stability, last, onTime),
-      recallAfter: recallAt(f, memory.stability, last, m.toDay * DAY_MS),
+      newDue: startOf(toDay),
+      recallBefore: recallAt(f, stability, last, onTime),
+      recallAfter: recallAt(f, stability, last, toDay * DAY_MS),
     };
   });
 }
