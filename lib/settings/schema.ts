@@ -1,5 +1,4 @@
-import { z } from "zod";
-import { wholeNumber } from "../validation/common";
+import * as z from "zod/mini";
 import { timeZoneSchema } from "../auth/schema";
 import { EASY_LEVELS } from "../srs/load-balance";
 import { LEECH_ACTIONS } from "../srs/leech";
@@ -7,6 +6,7 @@ import { retentionWarning } from "./retention-warning";
 
 // The one schema of a user's settings, for the /settings form (in the browser), its action,
 // the API and the import. Safe in the browser: lib/settings/index.ts reads and writes them.
+// Written with zod/mini, as lib/auth/schema.ts is, to keep zod's classic API out of the page.
 // A new setting is one more field here, a User column, and a line in SETTINGS_COLUMNS.
 
 export const SETTINGS_LIMITS = {
@@ -21,7 +21,12 @@ export const SETTINGS_LIMITS = {
 } as const;
 
 const L = SETTINGS_LIMITS;
-const int = wholeNumber;
+
+// A whole number in a range, from a form field (text) or JSON, with messages naming the field.
+const int = (min: number, max: number, what: string) =>
+  z.coerce
+    .number({ error: `${what} must be a number` })
+    .check(z.int(`${what} must be a whole number`), z.minimum(min, `${what} must be at least ${min}`), z.maximum(max, `${what} must be at most ${max}`));
 
 export const percent = (r: number) => `${Math.round(r * 100)}%`;
 
@@ -46,52 +51,51 @@ export function typedRetentionWarning(typed: unknown): string | null {
 }
 
 const retention = ({ min, max }: { min: number; max: number }) =>
-  z.preprocess(
-    retentionFromInput,
+  z.pipe(
+    z.transform(retentionFromInput),
     z
       .number({ error: "Enter how much to remember as a percentage, for example 90" })
-      .min(min, `Choose at least ${percent(min)}`)
-      .max(max, `Choose at most ${percent(max)}`),
+      .check(z.minimum(min, `Choose at least ${percent(min)}`), z.maximum(max, `Choose at most ${percent(max)}`)),
   );
 
 // Specific easy dates as typed: "2026-12-24, 2026-12-25" (or a list, as the API sends them).
 export const MAX_EASY_DATES = 60;
-const easyDatesSchema = z.preprocess(
-  (v) =>
+const easyDatesSchema = z.pipe(
+  z.transform((v) =>
     typeof v === "string"
       ? v
           .split(/[\s,]+/)
           .map((d) => d.trim())
           .filter(Boolean)
       : v,
+  ),
   z
     .array(z.iso.date({ error: "Write each date as YYYY-MM-DD, for example 2026-12-25" }), { error: "Write dates as YYYY-MM-DD, separated by commas" })
-    .max(MAX_EASY_DATES, `At most ${MAX_EASY_DATES} easy dates`),
+    .check(z.maxLength(MAX_EASY_DATES, `At most ${MAX_EASY_DATES} easy dates`)),
 );
 
 // The fields marked optional were added after the first clients: left out, they stay as they are.
 export const settingsSchema = z.object({
   // Desired retention of each group: the warning signs (safety cards) and the rest.
   desiredRetention: retention(L.desiredRetention),
-  safetyRetention: retention(L.safetyRetention).optional(),
+  safetyRetention: z.optional(retention(L.safetyRetention)),
   newCardsPerDay: int(L.newCardsPerDay.min, L.newCardsPerDay.max, "New cards per day"),
   maximumInterval: int(L.maximumInterval.min, L.maximumInterval.max, "Maximum interval"),
   dayRolloverHour: int(L.dayRolloverHour.min, L.dayRolloverHour.max, "Rollover hour"),
   timeZone: timeZoneSchema,
   enableFuzz: z.boolean({ error: "Fuzz must be on or off" }),
   // Even days and easy days (lib/srs/load-balance.ts).
-  loadBalance: z.boolean({ error: "Even days must be on or off" }).optional(),
-  easyWeekdays: z
-    .array(z.enum(EASY_LEVELS, { error: "Choose Normal, Reduced or Minimum" }))
-    .length(7, "Give a level for each of the seven weekdays")
-    .optional(),
-  easyDates: easyDatesSchema.optional(),
+  loadBalance: z.optional(z.boolean({ error: "Even days must be on or off" })),
+  easyWeekdays: z.optional(
+    z.array(z.enum(EASY_LEVELS, { error: "Choose Normal, Reduced or Minimum" })).check(z.length(7, "Give a level for each of the seven weekdays")),
+  ),
+  easyDates: z.optional(easyDatesSchema),
   // Review with two buttons, Forgot and Remembered, graded Again and Good; left out, it stays.
-  twoButtonGrading: z.boolean({ error: "Two-button grading must be on or off" }).optional(),
+  twoButtonGrading: z.optional(z.boolean({ error: "Two-button grading must be on or off" })),
   // The daily review limit and the leech rule (deck control).
-  reviewsPerDay: int(L.reviewsPerDay.min, L.reviewsPerDay.max, "Reviews per day").optional(),
-  leechThreshold: int(L.leechThreshold.min, L.leechThreshold.max, "Leech threshold").optional(),
-  leechAction: z.enum(LEECH_ACTIONS, { error: "Choose what happens to a leech" }).optional(),
+  reviewsPerDay: z.optional(int(L.reviewsPerDay.min, L.reviewsPerDay.max, "Reviews per day")),
+  leechThreshold: z.optional(int(L.leechThreshold.min, L.leechThreshold.max, "Leech threshold")),
+  leechAction: z.optional(z.enum(LEECH_ACTIONS, { error: "Choose what happens to a leech" })),
 });
 export type SettingsInput = z.output<typeof settingsSchema>;
 

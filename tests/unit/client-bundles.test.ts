@@ -1,12 +1,27 @@
 import path from "node:path";
-import { build } from "esbuild";
+import { readFileSync } from "node:fs";
+import { build, type Plugin } from "esbuild";
 import { describe, expect, it } from "vitest";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
-// The packages a browser module pulls in, from esbuild's bundle of it (the same imports
-// Next's bundler follows; "@/..." resolves through tsconfig.json).
-async function packagesOf(entry: string): Promise<string[]> {
+// A "use server" module reaches the browser as references to its actions, never as its code:
+// left out of the bundle, as Next's bundler leaves it.
+const serverActionsAsReferences: Plugin = {
+  name: "server-actions-as-references",
+  setup(b) {
+    b.onResolve({ filter: /^(\.|@\/)/ }, async (args) => {
+      if (args.pluginData === "inner") return undefined;
+      const r = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: "inner" });
+      if (r.errors.length > 0 || !/\.tsx?$/.test(r.path)) return undefined;
+      return /^\s*["']use server["']/.test(readFileSync(r.path, "utf8")) ? { path: r.path, external: true } : { path: r.path };
+    });
+  },
+};
+
+// The files a browser module pulls in, from esbuild's bundle of it (the same imports Next's
+// bundler follows; "@/..." resolves through tsconfig.json).
+async function inputsOf(entry: string): Promise<string[]> {
   const out = await build({
     entryPoints: [path.join(ROOT, entry)],
     absWorkingDir: ROOT,
@@ -15,11 +30,15 @@ async function packagesOf(entry: string): Promise<string[]> {
     metafile: true,
     platform: "browser",
     format: "esm",
+    jsx: "automatic",
     logLevel: "silent",
+    plugins: [serverActionsAsReferences],
   });
-  const pkgs = Object.keys(out.metafile.inputs)
-    .map((f) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(f)?.[1])
-    .filter((p): p is string => !!p);
+  return Object.keys(out.metafile.inputs);
+}
+
+async function packagesOf(entry: string): Promise<string[]> {
+  const pkgs = (await inputsOf(entry)).map((f) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(f)?.[1]).filter((p): p is string => !!p);
   return [...new Set(pkgs)].sort();
 }
 
@@ -30,5 +49,32 @@ describe("client code loaded on every review", () => {
     const pkgs = await packagesOf("app/review/offline-review.ts");
     expect(pkgs).toContain("ts-fsrs");
     expect(pkgs).not.toContain("zod");
+  }, 30_000);
+});
+
+// The forms validate in the browser with the schemas the server parses again, written with
+// zod/mini: zod's classic API (its methods on every schema, all its checks and its English
+// messages) would load and evaluate on every page with a form.
+describe("the forms' client code", () => {
+  const forms = [
+    "app/settings/settings-form.tsx",
+    "app/settings/session-controls.tsx",
+    "app/settings/reminders-panel.tsx",
+    "app/settings/reschedule-panel.tsx",
+    "app/sign-in/sign-in-form.tsx",
+    "app/sign-up/sign-up-form.tsx",
+  ];
+  it.each(forms)(
+    "validates %s with zod/mini, without zod's classic API",
+    async (form) => {
+      const inputs = await inputsOf(form);
+      expect(inputs.filter((f) => f.includes("node_modules/zod/v4/classic/"))).toEqual([]);
+    },
+    30_000,
+  );
+
+  it("still validates the settings form with zod in the browser", async () => {
+    const inputs = await inputsOf("app/settings/settings-form.tsx");
+    expect(inputs.some((f) => f.includes("node_modules/zod/v4/mini/"))).toBe(true);
   }, 30_000);
 });
