@@ -2,23 +2,12 @@ import * as z from "zod/mini";
 import { timeZoneSchema } from "../auth/schema";
 import { EASY_LEVELS } from "../srs/load-balance";
 import { LEECH_ACTIONS } from "../srs/leech";
-import { retentionWarning } from "./retention-warning";
+import { percent, retentionFromInput, SETTINGS_LIMITS } from "./limits";
 
 // The one schema of a user's settings, for the /settings form (in the browser), its action,
 // the API and the import. Safe in the browser: lib/settings/index.ts reads and writes them.
 // Written with zod/mini, as lib/auth/schema.ts is, to keep zod's classic API out of the page.
 // A new setting is one more field here, a User column, and a line in SETTINGS_COLUMNS.
-
-export const SETTINGS_LIMITS = {
-  desiredRetention: { min: 0.7, max: 0.97 },
-  // The warning signs must not fade: their group never goes below 80%.
-  safetyRetention: { min: 0.8, max: 0.97 },
-  newCardsPerDay: { min: 0, max: 200 },
-  maximumInterval: { min: 1, max: 36500 },
-  dayRolloverHour: { min: 0, max: 23 },
-  reviewsPerDay: { min: 0, max: 9999 },
-  leechThreshold: { min: 1, max: 99 },
-} as const;
 
 const L = SETTINGS_LIMITS;
 
@@ -27,28 +16,6 @@ const int = (min: number, max: number, what: string) =>
   z.coerce
     .number({ error: `${what} must be a number` })
     .check(z.int(`${what} must be a whole number`), z.minimum(min, `${what} must be at least ${min}`), z.maximum(max, `${what} must be at most ${max}`));
-
-export const percent = (r: number) => `${Math.round(r * 100)}%`;
-
-// Desired retention as people write it: a percentage ("85", "85%") or a fraction (0.85, as
-// the API and older clients send it). A number above 1 is a percentage. Stored as a fraction.
-export function retentionFromInput(v: unknown): unknown {
-  let n = v;
-  if (typeof v === "string") {
-    const t = v.trim().replace(/\s*%$/, "");
-    if (t === "") return undefined;
-    n = Number(t);
-  }
-  if (typeof n === "number" && Number.isFinite(n) && n > 1) return Math.round(n * 100) / 10_000;
-  return n;
-}
-
-// The plain-words warning (80%-95%, lib/settings/retention-warning.ts) for a value as typed
-// ("85", "85%", 0.85); nothing while it is not a number yet.
-export function typedRetentionWarning(typed: unknown): string | null {
-  const r = retentionFromInput(typed);
-  return typeof r === "number" && Number.isFinite(r) && r > 0 ? retentionWarning(r) : null;
-}
 
 const retention = ({ min, max }: { min: number; max: number }) =>
   z.pipe(

@@ -37,6 +37,35 @@ async function inputsOf(entry: string): Promise<string[]> {
   return Object.keys(out.metafile.inputs);
 }
 
+// The files a browser module loads before anything runs: its bundle split as a bundler splits it, less
+// what it only loads later with import().
+async function firstLoadInputsOf(entry: string): Promise<string[]> {
+  const out = await build({
+    entryPoints: [path.join(ROOT, entry)],
+    absWorkingDir: ROOT,
+    bundle: true,
+    splitting: true,
+    outdir: "out",
+    write: false,
+    metafile: true,
+    platform: "browser",
+    format: "esm",
+    jsx: "automatic",
+    logLevel: "silent",
+    plugins: [serverActionsAsReferences],
+  });
+  const outputs = out.metafile.outputs;
+  const start = Object.keys(outputs).find((o) => outputs[o]!.entryPoint);
+  const seen = new Set<string>();
+  const visit = (o: string) => {
+    if (seen.has(o)) return;
+    seen.add(o);
+    for (const i of outputs[o]!.imports) if (i.kind === "import-statement" && !i.external) visit(i.path);
+  };
+  visit(start!);
+  return [...seen].flatMap((o) => Object.keys(outputs[o]!.inputs));
+}
+
 async function packagesOf(entry: string): Promise<string[]> {
   const pkgs = (await inputsOf(entry)).map((f) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(f)?.[1]).filter((p): p is string => !!p);
   return [...new Set(pkgs)].sort();
@@ -77,4 +106,19 @@ describe("the forms' client code", () => {
     const inputs = await inputsOf("app/settings/settings-form.tsx");
     expect(inputs.some((f) => f.includes("node_modules/zod/v4/mini/"))).toBe(true);
   }, 30_000);
+});
+
+// /settings' forms load their schemas with their first Save (app/_components/lazy-resolver.ts):
+// zod, even zod/mini (some 120 kB of script), is not evaluated with the page.
+describe("/settings' first load", () => {
+  it.each(["app/settings/settings-form.tsx", "app/settings/session-controls.tsx", "app/settings/reminders-panel.tsx"])(
+    "loads %s without zod and loads its schema on the first save",
+    async (form) => {
+      const first = await firstLoadInputsOf(form);
+      expect(first.filter((f) => f.includes("node_modules/zod/"))).toEqual([]);
+      expect(first.some((f) => f.includes("react-hook-form"))).toBe(true);
+      expect((await inputsOf(form)).some((f) => f.includes("node_modules/zod/v4/mini/"))).toBe(true);
+    },
+    30_000,
+  );
 });
