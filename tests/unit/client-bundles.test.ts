@@ -122,3 +122,15 @@ describe("/settings' first load", () => {
     30_000,
   );
 });
+
+// ts-fsrs (its scheduler class and all, some 30 kB of script) runs on the server and in the offline
+// review; the panels of /settings and /progress only describe its results.
+describe("client code of /settings and /progress", () => {
+  it.each(["app/settings/reschedule-panel.tsx", "app/progress/_components/optimize-panel.tsx"])(
+    "keeps ts-fsrs out of %s",
+    async (panel) => {
+      expect(await packagesOf(panel)).not.toContain("ts-fsrs");
+    },
+    30_000,
+  );
+});
