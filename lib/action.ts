@@ -27,7 +27,7 @@ async function run<T extends object>(fallback: string, body: () => Promise<T | v
 }
 
 // A signed-in user's action: the session is checked before the input is read.
-export function userAction<S extends z.ZodType, T extends object = object>(
+export function userAction<S extends z.core.$ZodType, T extends object = object>(
   schema: S,
   fallback: string,
   handler: (user: SessionUser, input: z.output<S>) => Promise<T | void>,
@@ -40,7 +40,7 @@ export function userAction<S extends z.ZodType, T extends object = object>(
 }
 
 // An action open to guests; the handler learns whether someone is signed in.
-export function guestAction<S extends z.ZodType, T extends object = object>(
+export function guestAction<S extends z.core.$ZodType, T extends object = object>(
   schema: S,
   fallback: string,
   handler: (input: z.output<S>, user: SessionUser | null) => Promise<T | void>,

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { z } from "zod";
 
 // An error whose message is safe to show to the user, with the HTTP status it maps to.
 export class UserError extends Error {
@@ -32,15 +32,16 @@ export class FieldError extends InvalidInput {
   }
 }
 
-export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+export function fieldErrorsOf(error: z.core.$ZodError): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of error.issues) (out[String(issue.path[0] ?? "")] ??= []).push(issue.message);
   return out;
 }
 
-// Parses with the form's own schema; a failure names every field that is wrong.
-export function parseInput<S extends z.ZodType>(schema: S, raw: unknown, message?: string): z.output<S> {
-  const parsed = schema.safeParse(raw);
+// Parses with the form's own schema (zod's classic API or zod/mini, as the form's client code
+// uses it); a failure names every field that is wrong.
+export function parseInput<S extends z.core.$ZodType>(schema: S, raw: unknown, message?: string): z.output<S> {
+  const parsed = z.safeParse(schema, raw);
   if (parsed.success) return parsed.data;
   throw new InvalidInput(message ?? parsed.error.issues[0]?.message ?? "Invalid input.", fieldErrorsOf(parsed.error));
 }

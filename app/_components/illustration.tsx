@@ -1,5 +1,5 @@
 import { ILLUSTRATIONS, type IllustrationId } from "@/lib/now/illustrations";
-import "./flare.css";
+import "./illustration.css";
 
 // Simple line drawings of positions and moves, one style for all: the person in the text
 // colour (currentColor), props (floor, pillow, chair, box) in the accent colour, so they

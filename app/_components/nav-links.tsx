@@ -3,7 +3,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect } from "react";
 import { applyAuthState } from "@/lib/auth/display-cookie";
-import "./flare.css";
+import "./nav-links.css";
 
 const LINKS = [
   { href: "/", label: "Home", icon: "M4 11l8-7 8 7v9h-5v-6H9v6H4z" },

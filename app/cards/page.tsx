@@ -6,6 +6,7 @@ import { cardQueryString, parseCardQuery, sortLink, PAGE_SIZE, CARD_STATES, DUE_
 import { settingsOf } from "@/lib/settings";
 import { CardActions } from "./card-actions";
 import { STATE_LABELS, days, percent, zoned } from "./format";
+import "./cards.css";
 
 export const metadata: Metadata = { title: "Cards" };
 export const dynamic = "force-dynamic";

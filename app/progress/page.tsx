@@ -13,6 +13,7 @@ import { MasteryList } from "@/app/_components/mastery-list";
 import { getLessonMastery } from "@/lib/learn/mastery";
 import { settingsOf } from "@/lib/settings";
 import { SAFETY_MAX_INTERVAL_DAYS } from "@/lib/srs/safety";
+import "./progress.css";
 
 export const metadata: Metadata = { title: "Progress" };
 export const dynamic = "force-dynamic";

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ReviewSession } from "../review/review-session";
+import "../review/review.css";
 
 export const metadata: Metadata = { title: "Review" };
 export const dynamic = "force-static";

@@ -13,6 +13,7 @@ import { CheckIn } from "./check-in";
 import { BadDayNotice } from "./bad-day-notice";
 import { BacklogOffer } from "./backlog-offer";
 import { backlogOffer } from "@/lib/srs/away";
+import "./review.css";
 
 export const metadata: Metadata = { title: "Review" };
 export const dynamic = "force-dynamic";

@@ -12,6 +12,7 @@ import { siteOrigin } from "@/lib/auth/site-origin";
 import { getReminderOverview } from "@/lib/reminders/store";
 import { formatMinute } from "@/lib/reminders/timing";
 import { RemindersPanel } from "./reminders-panel";
+import "./settings.css";
 
 export const metadata: Metadata = { title: "Settings" };
 export const dynamic = "force-dynamic";

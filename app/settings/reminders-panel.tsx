@@ -2,7 +2,8 @@
 import { useEffect, useState, useSyncExternalStore } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { reminderTimesSchema, type ReminderTimesInput } from "@/lib/validation/reminders";
+import type { ReminderTimesInput } from "@/lib/validation/reminders";
+import { lazyResolver } from "../_components/lazy-resolver";
 import type { ReminderTimes } from "@/lib/reminders/timing";
 import { applicationServerKey, isIos, PUSH_SUPPORT_TEXT, pushSupport, type PushSupport } from "@/lib/pwa/push-support";
 import { savedFields } from "../_components/saved-fields";
@@ -26,6 +27,9 @@ type DeviceState = { kind: "checking" } | { kind: "unavailable"; why: Exclude<Pu
 // What the browser offers does not change while the page is open (a refused permission is
 // tracked in state); the server renders "checking".
 const noChange = () => () => undefined;
+
+// The reminder times' schema loads with their first Save, not with the page (lazyResolver).
+const timesResolver = lazyResolver(async () => zodResolver((await import("@/lib/validation/reminders")).reminderTimesSchema));
 
 function detect(vapidKey: string | null): PushSupport {
   const nav = navigator as Navigator & { standalone?: boolean };
@@ -124,7 +128,7 @@ export function RemindersPanel({ vapidKey, times, calendarToken, origin, devices
   }
 
   const { register, handleSubmit, setError, getValues, formState } = useForm<ReminderTimesInput, unknown, ReminderTimes>({
-    resolver: zodResolver(reminderTimesSchema),
+    resolver: timesResolver,
     defaultValues: times,
   });
   const field = savedFields(register, times);

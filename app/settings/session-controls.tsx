@@ -3,16 +3,20 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn, signOut } from "next-auth/react";
-import { changePasswordSchema, type ChangePasswordInput } from "@/lib/auth/schema";
+import type { ChangePasswordInput } from "@/lib/auth/schema";
+import { lazyResolver } from "../_components/lazy-resolver";
 import { Field } from "../_components/field";
 import { showFailure } from "../_components/form-errors";
 import { changePasswordAction, signOutEverywhereAction } from "./session-actions";
 import { setSignedInHint } from "@/lib/auth/display-cookie";
 
+// The schema loads with the first password change, not with the page (lazyResolver).
+const resolver = lazyResolver(async () => zodResolver((await import("@/lib/auth/schema")).changePasswordSchema));
+
 export function SessionControls({ email }: { email: string }) {
   const [done, setDone] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const form = useForm<ChangePasswordInput>({ resolver: zodResolver(changePasswordSchema), defaultValues: { currentPassword: "", newPassword: "" } });
+  const form = useForm<ChangePasswordInput>({ resolver, defaultValues: { currentPassword: "", newPassword: "" } });
   const { errors, isSubmitting } = form.formState;
 
   const change = form.handleSubmit(async (values) => {

@@ -3,7 +3,9 @@ import { useMemo, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
-import { SETTINGS_LIMITS as L, settingsSchema, typedRetentionWarning, type SettingsInput } from "@/lib/settings/schema";
+import type { settingsSchema, SettingsInput } from "@/lib/settings/schema";
+import { SETTINGS_LIMITS as L, typedRetentionWarning } from "@/lib/settings/limits";
+import { lazyResolver } from "../_components/lazy-resolver";
 import { Field } from "../_components/field";
 import { showFailure } from "../_components/form-errors";
 import { saveSettingsAction } from "./actions";
@@ -14,9 +16,10 @@ const pct = (r: number) => Math.round(r * 1000) / 10;
 const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
 
 // All of /settings' scheduling options in one form with one Save and one schema
-// (lib/settings/schema.ts), checked in the browser and again by the action.
+// (lib/settings/schema.ts), checked in the browser and again by the action. The schema loads with
+// the first Save (lazyResolver), not with the page.
 type Input = z.input<typeof settingsSchema>;
-const FIELDS = Object.keys(settingsSchema.shape) as (keyof SettingsInput)[];
+const resolver = lazyResolver(async () => zodResolver((await import("@/lib/settings/schema")).settingsSchema));
 
 export function SettingsForm({ initial, timeZones }: { initial: Required<SettingsInput>; timeZones: string[] }) {
   const [saved, setSaved] = useState<string | null>(null);
@@ -32,7 +35,7 @@ export function SettingsForm({ initial, timeZones }: { initial: Required<Setting
     [initial],
   );
   const { register, handleSubmit, setError, setValue, control, formState } = useForm<Input, unknown, SettingsInput>({
-    resolver: zodResolver(settingsSchema),
+    resolver,
     defaultValues,
   });
   const { errors, isSubmitting } = formState;
@@ -46,7 +49,7 @@ export function SettingsForm({ initial, timeZones }: { initial: Required<Setting
     const failed = "Your settings could not be saved just now. Please try again.";
     const res = await saveSettingsAction(values).catch(() => ({ ok: false as const, error: failed, fieldErrors: {} }));
     if (!res.ok) {
-      showFailure(setError, res, FIELDS);
+      showFailure(setError, res, Object.keys(initial) as (keyof SettingsInput)[]);
       if (Object.keys(res.fieldErrors).length) setError("root", { message: res.error });
       return;
     }

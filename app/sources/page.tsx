@@ -4,6 +4,7 @@ import { getLessons, getSourceRecords } from "@/lib/content/load";
 import { sentenceAround } from "@/lib/content/excerpts";
 import { readSeed } from "@/lib/content/seeds";
 import { citedQuotes, documentLabel, guidanceLabel } from "@/lib/content/sources";
+import "./sources.css";
 
 export const metadata: Metadata = {
   title: "Sources",

@@ -1,4 +1,5 @@
 import { Rating, State } from "ts-fsrs";
+import { heldOutStart, TIME_SERIES_FOLDS } from "./folds";
 // Training items for the FSRS optimizer, built from our review log the way the binding's
 // convertCsvToFsrsItems builds them from a CSV (ts-fsrs packages/binding/src/convert.rs):
 // - per card, reviews in time order; only the history from the start of the card's last
@@ -59,12 +60,7 @@ export function itemsInTimeOrder(seqs: Review[][], lastDays: number[]): TimedIte
   return out.sort((a, b) => a.day - b.day || a.seq - b.seq || a.length - b.length);
 }
 
-// fsrs-rs's time-series splits (its TimeSeriesSplit): the items in time order cut into six
-// segments of n/6 (the last takes the rest); fold k is fitted on segments 0..k and tested on
-// segment k+1, so every item from the second segment on is predicted by weights fitted only
-// on earlier items.
-export const TIME_SERIES_FOLDS = 5;
-export const heldOutStart = (items: number) => Math.floor(items / (TIME_SERIES_FOLDS + 1));
+// fsrs-rs's time-series splits (lib/optimizer/folds.ts).
 
 export type Fold = { trainEnd: number; testEnd: number };
 

@@ -1,4 +1,4 @@
-import { heldOutStart } from "./items";
+import { heldOutStart } from "./folds";
 
 // What an optimisation result means, in plain words (pure, unit-tested). The parameters in use
 // when the job ran (the learner's own, or the standard ones) and newly fitted ones are both

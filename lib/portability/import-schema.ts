@@ -145,7 +145,7 @@ export const exportDocumentSchema = z
   .object({
     format: z.literal("unknot-export", { error: "This file is not an Unknot export." }),
     version: z.literal(1, { error: "This export's version cannot be read by this server (it reads version 1)." }),
-    settings: settingsSchema.extend({ fsrsWeights: weightsSchema.nullable() }),
+    settings: z.object({ ...settingsSchema.shape, fsrsWeights: weightsSchema.nullable() }),
     cards: z.array(cardSchema).max(IMPORT_LIMITS.cards, `at most ${IMPORT_LIMITS.cards} cards`),
     reviewLogs: z.array(reviewLogSchema).max(IMPORT_LIMITS.reviewLogs, `at most ${IMPORT_LIMITS.reviewLogs} review log entries`),
     cardEvents: z.array(cardEventSchema).max(IMPORT_LIMITS.cardEvents, `at most ${IMPORT_LIMITS.cardEvents} card actions`).default([]),

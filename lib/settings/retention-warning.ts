@@ -1,7 +1,7 @@
 // How much to remember, outside 80%-95%: allowed (lib/settings/schema.ts sets the limits),
 // but worth a word, for either group (the warning signs and the rest). Pure, without imports
 // (the simulation's worker bundle takes it too): the /settings form shows it as the learner
-// types (typedRetentionWarning in lib/settings/schema.ts), Help me decide beside each group.
+// types (typedRetentionWarning in lib/settings/limits.ts), Help me decide beside each group.
 
 export const MIN_RECOMMENDED_RETENTION = 0.8;
 export const MAX_RECOMMENDED_RETENTION = 0.95;

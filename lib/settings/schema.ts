@@ -1,97 +1,68 @@
-import { z } from "zod";
-import { wholeNumber } from "../validation/common";
+import * as z from "zod/mini";
 import { timeZoneSchema } from "../auth/schema";
 import { EASY_LEVELS } from "../srs/load-balance";
 import { LEECH_ACTIONS } from "../srs/leech";
-import { retentionWarning } from "./retention-warning";
+import { percent, retentionFromInput, SETTINGS_LIMITS } from "./limits";
 
 // The one schema of a user's settings, for the /settings form (in the browser), its action,
 // the API and the import. Safe in the browser: lib/settings/index.ts reads and writes them.
+// Written with zod/mini, as lib/auth/schema.ts is, to keep zod's classic API out of the page.
 // A new setting is one more field here, a User column, and a line in SETTINGS_COLUMNS.
 
-export const SETTINGS_LIMITS = {
-  desiredRetention: { min: 0.7, max: 0.97 },
-  // The warning signs must not fade: their group never goes below 80%.
-  safetyRetention: { min: 0.8, max: 0.97 },
-  newCardsPerDay: { min: 0, max: 200 },
-  maximumInterval: { min: 1, max: 36500 },
-  dayRolloverHour: { min: 0, max: 23 },
-  reviewsPerDay: { min: 0, max: 9999 },
-  leechThreshold: { min: 1, max: 99 },
-} as const;
-
 const L = SETTINGS_LIMITS;
-const int = wholeNumber;
 
-export const percent = (r: number) => `${Math.round(r * 100)}%`;
-
-// Desired retention as people write it: a percentage ("85", "85%") or a fraction (0.85, as
-// the API and older clients send it). A number above 1 is a percentage. Stored as a fraction.
-export function retentionFromInput(v: unknown): unknown {
-  let n = v;
-  if (typeof v === "string") {
-    const t = v.trim().replace(/\s*%$/, "");
-    if (t === "") return undefined;
-    n = Number(t);
-  }
-  if (typeof n === "number" && Number.isFinite(n) && n > 1) return Math.round(n * 100) / 10_000;
-  return n;
-}
-
-// The plain-words warning (80%-95%, lib/settings/retention-warning.ts) for a value as typed
-// ("85", "85%", 0.85); nothing while it is not a number yet.
-export function typedRetentionWarning(typed: unknown): string | null {
-  const r = retentionFromInput(typed);
-  return typeof r === "number" && Number.isFinite(r) && r > 0 ? retentionWarning(r) : null;
-}
+// A whole number in a range, from a form field (text) or JSON, with messages naming the field.
+const int = (min: number, max: number, what: string) =>
+  z.coerce
+    .number({ error: `${what} must be a number` })
+    .check(z.int(`${what} must be a whole number`), z.minimum(min, `${what} must be at least ${min}`), z.maximum(max, `${what} must be at most ${max}`));
 
 const retention = ({ min, max }: { min: number; max: number }) =>
-  z.preprocess(
-    retentionFromInput,
+  z.pipe(
+    z.transform(retentionFromInput),
     z
       .number({ error: "Enter how much to remember as a percentage, for example 90" })
-      .min(min, `Choose at least ${percent(min)}`)
-      .max(max, `Choose at most ${percent(max)}`),
+      .check(z.minimum(min, `Choose at least ${percent(min)}`), z.maximum(max, `Choose at most ${percent(max)}`)),
   );
 
 // Specific easy dates as typed: "2026-12-24, 2026-12-25" (or a list, as the API sends them).
 export const MAX_EASY_DATES = 60;
-const easyDatesSchema = z.preprocess(
-  (v) =>
+const easyDatesSchema = z.pipe(
+  z.transform((v) =>
     typeof v === "string"
       ? v
           .split(/[\s,]+/)
           .map((d) => d.trim())
           .filter(Boolean)
       : v,
+  ),
   z
     .array(z.iso.date({ error: "Write each date as YYYY-MM-DD, for example 2026-12-25" }), { error: "Write dates as YYYY-MM-DD, separated by commas" })
-    .max(MAX_EASY_DATES, `At most ${MAX_EASY_DATES} easy dates`),
+    .check(z.maxLength(MAX_EASY_DATES, `At most ${MAX_EASY_DATES} easy dates`)),
 );
 
 // The fields marked optional were added after the first clients: left out, they stay as they are.
 export const settingsSchema = z.object({
   // Desired retention of each group: the warning signs (safety cards) and the rest.
   desiredRetention: retention(L.desiredRetention),
-  safetyRetention: retention(L.safetyRetention).optional(),
+  safetyRetention: z.optional(retention(L.safetyRetention)),
   newCardsPerDay: int(L.newCardsPerDay.min, L.newCardsPerDay.max, "New cards per day"),
   maximumInterval: int(L.maximumInterval.min, L.maximumInterval.max, "Maximum interval"),
   dayRolloverHour: int(L.dayRolloverHour.min, L.dayRolloverHour.max, "Rollover hour"),
   timeZone: timeZoneSchema,
   enableFuzz: z.boolean({ error: "Fuzz must be on or off" }),
   // Even days and easy days (lib/srs/load-balance.ts).
-  loadBalance: z.boolean({ error: "Even days must be on or off" }).optional(),
-  easyWeekdays: z
-    .array(z.enum(EASY_LEVELS, { error: "Choose Normal, Reduced or Minimum" }))
-    .length(7, "Give a level for each of the seven weekdays")
-    .optional(),
-  easyDates: easyDatesSchema.optional(),
+  loadBalance: z.optional(z.boolean({ error: "Even days must be on or off" })),
+  easyWeekdays: z.optional(
+    z.array(z.enum(EASY_LEVELS, { error: "Choose Normal, Reduced or Minimum" })).check(z.length(7, "Give a level for each of the seven weekdays")),
+  ),
+  easyDates: z.optional(easyDatesSchema),
   // Review with two buttons, Forgot and Remembered, graded Again and Good; left out, it stays.
-  twoButtonGrading: z.boolean({ error: "Two-button grading must be on or off" }).optional(),
+  twoButtonGrading: z.optional(z.boolean({ error: "Two-button grading must be on or off" })),
   // The daily review limit and the leech rule (deck control).
-  reviewsPerDay: int(L.reviewsPerDay.min, L.reviewsPerDay.max, "Reviews per day").optional(),
-  leechThreshold: int(L.leechThreshold.min, L.leechThreshold.max, "Leech threshold").optional(),
-  leechAction: z.enum(LEECH_ACTIONS, { error: "Choose what happens to a leech" }).optional(),
+  reviewsPerDay: z.optional(int(L.reviewsPerDay.min, L.reviewsPerDay.max, "Reviews per day")),
+  leechThreshold: z.optional(int(L.leechThreshold.min, L.leechThreshold.max, "Leech threshold")),
+  leechAction: z.optional(z.enum(LEECH_ACTIONS, { error: "Choose what happens to a leech" })),
 });
 export type SettingsInput = z.output<typeof settingsSchema>;
 

@@ -9,7 +9,8 @@ import { studyDayNumber } from "./day";
 import { rescheduledCard, type HistoryEntry } from "./scheduler";
 import { cardScheduler, cardSchedulers } from "./safety";
 import { dayContextOf, schedulerSettingsOf } from "./settings";
-import { moveCause, summarizeShifts, type MoveCause, type RescheduleSummary } from "./reschedule-summary";
+import { summarizeShifts, type MoveCause, type RescheduleSummary } from "./reschedule-summary";
+import { moveCause } from "./move-cause";
 import { settingsOf } from "../settings";
 
 // "Reschedule my cards" after new parameters (applied or restored): every reviewed card's

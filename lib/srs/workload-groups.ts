@@ -1,5 +1,6 @@
 import { State } from "ts-fsrs";
-import { SETTINGS_LIMITS, type RetentionGroup } from "../settings/schema";
+import { SETTINGS_LIMITS } from "../settings/limits";
+import type { RetentionGroup } from "../settings/schema";
 import { MAX_RECOMMENDED_RETENTION, MIN_RECOMMENDED_RETENTION } from "../settings/retention-warning";
 import { studyDayNumber, type DayContext } from "./day";
 import { SAFETY_MAX_INTERVAL_DAYS } from "./safety";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { heldOutStart, itemsInTimeOrder, timeSeriesFolds } from "@/lib/optimizer/items";
+import { itemsInTimeOrder, timeSeriesFolds } from "@/lib/optimizer/items";
+import { heldOutStart } from "@/lib/optimizer/folds";
 import { poolFolds } from "@/lib/optimizer/metrics";
 import { heldOutItems } from "@/lib/optimizer/verdict";
 

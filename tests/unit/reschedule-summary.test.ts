@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { describeSummary, moveCause, summarizeShifts } from "@/lib/srs/reschedule-summary";
+import { describeSummary, summarizeShifts } from "@/lib/srs/reschedule-summary";
+import { moveCause } from "@/lib/srs/move-cause";
 import { createScheduler, gradeCard, newCardState, rescheduledCard } from "@/lib/srs/scheduler";
 import { Rating } from "ts-fsrs";
 import { default_w } from "ts-fsrs";

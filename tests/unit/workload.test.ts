@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { forgottenInTen, minutesAndSeconds, optimalRetention, retentionWarning, RETENTIONS, simulateWorkload, type WorkloadInput } from "@/lib/srs/workload";
-import { typedRetentionWarning } from "@/lib/settings/schema";
+import { typedRetentionWarning } from "@/lib/settings/limits";
 import { point } from "./workload-point";
 
 const habits = {

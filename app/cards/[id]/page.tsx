@@ -7,6 +7,7 @@ import { getCardInfo, type CardInfo } from "@/lib/srs/cards/info";
 import { CardActions } from "../card-actions";
 import { StabilityChart } from "../stability-chart";
 import { ACTION_LABELS, RATING_LABELS, STATE_LABELS, days, intervalLabel, percent, zoned } from "../format";
+import "../cards.css";
 
 export const metadata: Metadata = { title: "Card info" };
 export const dynamic = "force-dynamic";

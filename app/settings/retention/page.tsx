@@ -6,6 +6,7 @@ import { RETENTION_FIELD, RETENTION_GROUPS } from "@/lib/settings/schema";
 import { getWorkload } from "@/lib/srs/workload-jobs";
 import { GroupDecision, GROUP_NAMES } from "./group-decision";
 import { RefreshWhileRunning } from "./refresh";
+import "./retention.css";
 
 export const metadata: Metadata = { title: "Help me decide: how much to remember" };
 export const dynamic = "force-dynamic";
