@@ -17,7 +17,7 @@ import {
   type RawBuilder,
 } from "kysely";
 import type { DB } from "./row-types";
-import { sqliteRow } from "./row";
+import { sqliteRows } from "./row";
 import type { Query, Sql, SqlTx } from "./sql";
 
 // Kysely on the drivers of lib/db/sql.ts: Kysely builds and types the query from the schema's
@@ -44,7 +44,7 @@ function returnsRows(cq: CompiledQuery): boolean {
 }
 
 function connection(exec: SqlTx, engine: Engine, atomic?: (q: Query) => Promise<Record<string, unknown>[]>): DatabaseConnection {
-  const mapRows = engine === "sqlite" ? (rows: Record<string, unknown>[]) => rows.map(sqliteRow) : (rows: Record<string, unknown>[]) => rows;
+  const mapRows = engine === "sqlite" ? sqliteRows : (rows: Record<string, unknown>[]) => rows;
   return {
     async executeQuery<R>(cq: CompiledQuery): Promise<QueryResult<R>> {
       const q: Query = { text: cq.sql, values: cq.parameters, numbered: engine === "postgres" };
