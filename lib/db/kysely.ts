@@ -106,3 +106,17 @@ export function epochMs(db: Db, column: string): RawBuilder<number> {
     ? sql<number>`floor(extract(epoch FROM ${c}) * 1000)`
     : sql<number>`(unixepoch(${c}) * 1000 + CAST(substr(${c}, 21, 3) AS INTEGER))`;
 }
+
+// The rows of `from` (a query selecting one column per value) folded into one JSON array of
+// arrays, so that dozens of narrow rows come back as one value of one row: the drivers build
+// an object per row of the outer query, and every row there carries all of its columns. An
+// empty `from` gives an empty array. Read back with jsonRows.
+export function jsonArrayAgg(db: Db, values: readonly RawBuilder<unknown>[]): RawBuilder<string> {
+  const list = sql.join(values);
+  return engineOf(db) === "postgres"
+    ? sql<string>`coalesce(json_agg(json_build_array(${list})), '[]'::json)`
+    : sql<string>`json_group_array(json_array(${list}))`;
+}
+
+// jsonArrayAgg's value as the driver hands it over: text from SQLite, parsed JSON from pg.
+export const jsonRows = <T extends readonly unknown[]>(v: unknown): T[] => (typeof v === "string" ? JSON.parse(v) : v) as T[];
