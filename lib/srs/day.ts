@@ -34,6 +34,7 @@ export function studyDayBounds(now: Date, ctx: DayContext): { start: Date; end: 
 // grade and queue read needs a few, a backlog plan thousands.
 const starts = new Map<string, Map<number, number>>();
 let cachedStarts = 0;
+let lastZone: (DayContext & { days: Map<number, number> }) | undefined;
 const MAX_STARTS = 20_000;
 
 // The instant study day number `day` (as studyDayNumber gives it) begins.
@@ -43,15 +44,23 @@ export function studyDayStart(day: number, ctx: DayContext): Date {
 
 // The same in milliseconds since 1970.
 export function studyDayStartMs(day: number, ctx: DayContext): number {
-  const zone = `${ctx.timeZone}|${ctx.rolloverHour}`;
-  let days = starts.get(zone);
-  if (days === undefined) starts.set(zone, (days = new Map()));
+  // The zone of the previous look-up, compared by value: a grade's load asks for the days of
+  // dozens of cards in one zone, with no key to build for each.
+  let days: Map<number, number> | undefined;
+  if (lastZone !== undefined && lastZone.timeZone === ctx.timeZone && lastZone.rolloverHour === ctx.rolloverHour) days = lastZone.days;
+  else {
+    const zone = `${ctx.timeZone}|${ctx.rolloverHour}`;
+    days = starts.get(zone);
+    if (days === undefined) starts.set(zone, (days = new Map()));
+    lastZone = { timeZone: ctx.timeZone, rolloverHour: ctx.rolloverHour, days };
+  }
   let ms = days.get(day);
   if (ms === undefined) {
     if (++cachedStarts > MAX_STARTS) {
       starts.clear();
       cachedStarts = 1;
-      starts.set(zone, (days = new Map()));
+      starts.set(`${ctx.timeZone}|${ctx.rolloverHour}`, (days = new Map()));
+      lastZone = { timeZone: ctx.timeZone, rolloverHour: ctx.rolloverHour, days };
     }
     const d = new Date(day * DAY_MS);
     ms = rolloverOn(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), ctx).getTime();
