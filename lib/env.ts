@@ -128,6 +128,15 @@ export function benchEnv(source: Record<string, string | undefined> = process.en
   throw new EnvError(`Invalid environment:\n${parsed.error.issues.map((i) => `  ${String(i.path[0])} ${i.message}`).join("\n")}`);
 }
 
-// Parsed on every call (microseconds): scripts and tests point DATABASE_URL at other
-// databases while running, and must see the change.
-export const env = (): Env => parseEnv(process.env);
+// Read on every call: scripts and tests point DATABASE_URL at other databases while running,
+// and must see the change. Parsed again only when one of the variables changed: the proxy,
+// the session check and the same-site check of every request read it, and the parse costs
+// tens of microseconds a time.
+const NAMES = Object.keys(schema.shape) as (keyof Env)[];
+let last: { key: string; env: Env } | undefined;
+export const env = (): Env => {
+  const source = process.env;
+  const key = NAMES.map((n) => source[n] ?? "\u0000").join("\u0001");
+  if (last?.key !== key) last = { key, env: parseEnv(source) };
+  return last.env;
+};

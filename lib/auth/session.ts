@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import type { NextAuthOptions, Session } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { kdb } from "../db";
+import { prepared } from "../db/prepared";
 import { SETTINGS_COLUMNS, settingsFromRow, type UserSettings } from "../settings";
 import { UserError } from "../errors";
 import { authenticate, WRONG_CREDENTIALS } from "./accounts";
@@ -58,13 +59,18 @@ export type SessionUser = { id: string; email: string; name: string | null; sett
 // The session check: the token's session version against the user's, in one statement that
 // also reads the user's settings (lib/settings/). They ride on a non-enumerable property, kept
 // out of the JSON that /api/auth/session sends. The password hash is never read here.
-async function checkSession(token: { sub?: string; sv?: unknown } | null): Promise<SessionUser | null> {
-  if (!token?.sub) return null;
-  const row = await kdb
+// Every request runs it: compiled once (lib/db/prepared.ts).
+const sessionRow = prepared((db, p: { id: string }) =>
+  db
     .selectFrom("User")
     .select(["email", "name", "sessionVersion", ...SETTINGS_COLUMNS])
-    .where("id", "=", token.sub)
-    .executeTakeFirst();
+    .where("id", "=", p.id),
+);
+async function checkSession(token: { sub?: string; sv?: unknown } | null): Promise<SessionUser | null> {
+  if (!token?.sub) return null;
+  const {
+    rows: [row],
+  } = await sessionRow(kdb, { id: token.sub });
   if (!row || Number(row.sessionVersion) !== token.sv) return null;
   const { email, name, sessionVersion: _, ...settings } = row;
   const user: SessionUser = { id: token.sub, email, name };

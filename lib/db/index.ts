@@ -33,7 +33,7 @@ import { createTyped, type Db, type Typed } from "./kysely";
 import type { SqlTx } from "./sql";
 import { isPostgresUrl } from "./url";
 export type { Db } from "./kysely";
-export { engineOf, epochMs } from "./kysely";
+export { engineOf, epochMs, jsonArrayAgg, jsonRows } from "./kysely";
 export type { DB } from "./row-types";
 
 const globalForTyped = globalThis as unknown as { unknotTyped?: Typed };

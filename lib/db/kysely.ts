@@ -17,7 +17,7 @@ import {
   type RawBuilder,
 } from "kysely";
 import type { DB } from "./row-types";
-import { sqliteRow } from "./row";
+import { sqliteRows } from "./row";
 import type { Query, Sql, SqlTx } from "./sql";
 
 // Kysely on the drivers of lib/db/sql.ts: Kysely builds and types the query from the schema's
@@ -44,7 +44,7 @@ function returnsRows(cq: CompiledQuery): boolean {
 }
 
 function connection(exec: SqlTx, engine: Engine, atomic?: (q: Query) => Promise<Record<string, unknown>[]>): DatabaseConnection {
-  const mapRows = engine === "sqlite" ? (rows: Record<string, unknown>[]) => rows.map(sqliteRow) : (rows: Record<string, unknown>[]) => rows;
+  const mapRows = engine === "sqlite" ? sqliteRows : (rows: Record<string, unknown>[]) => rows;
   return {
     async executeQuery<R>(cq: CompiledQuery): Promise<QueryResult<R>> {
       const q: Query = { text: cq.sql, values: cq.parameters, numbered: engine === "postgres" };
@@ -106,3 +106,17 @@ export function epochMs(db: Db, column: string): RawBuilder<number> {
     ? sql<number>`floor(extract(epoch FROM ${c}) * 1000)`
     : sql<number>`(unixepoch(${c}) * 1000 + CAST(substr(${c}, 21, 3) AS INTEGER))`;
 }
+
+// The rows of `from` (a query selecting one column per value) folded into one JSON array of
+// arrays, so that dozens of narrow rows come back as one value of one row: the drivers build
+// an object per row of the outer query, and every row there carries all of its columns. An
+// empty `from` gives an empty array. Read back with jsonRows.
+export function jsonArrayAgg(db: Db, values: readonly RawBuilder<unknown>[]): RawBuilder<string> {
+  const list = sql.join(values);
+  return engineOf(db) === "postgres"
+    ? sql<string>`coalesce(json_agg(json_build_array(${list})), '[]'::json)`
+    : sql<string>`json_group_array(json_array(${list}))`;
+}
+
+// jsonArrayAgg's value as the driver hands it over: text from SQLite, parsed JSON from pg.
+export const jsonRows = <T extends readonly unknown[]>(v: unknown): T[] => (typeof v === "string" ? JSON.parse(v) : v) as T[];

@@ -42,15 +42,25 @@ export const BOOLEAN_COLUMNS = [
 const dateColumns: ReadonlySet<string> = new Set(DATE_COLUMNS);
 const booleanColumns: ReadonlySet<string> = new Set(BOOLEAN_COLUMNS);
 
-// A SQLite row as the domain types say (lib/db/row-types.ts): ISO text to Date, 0/1 to boolean,
+// SQLite rows as the domain types say (lib/db/row-types.ts): ISO text to Date, 0/1 to boolean,
 // by column name (a query's alias counts: name a computed date after a date column, or
-// nothing else after one). In place: better-sqlite3 makes a fresh object per row.
-export function sqliteRow(row: Record<string, unknown>): Record<string, unknown> {
-  for (const k in row) {
-    const v = row[k];
-    if (v == null) continue;
-    if (dateColumns.has(k)) row[k] = new Date(v as string);
-    else if (booleanColumns.has(k)) row[k] = v === 1 || v === 1n || v === true;
+// nothing else after one). In place: better-sqlite3 makes a fresh object per row. The rows
+// of one statement all have the same columns, so the date and boolean ones are picked once,
+// from the first row (a grade's read returns dozens of rows of some thirty columns).
+export function sqliteRows(rows: Record<string, unknown>[]): Record<string, unknown>[] {
+  if (rows.length === 0) return rows;
+  const keys = Object.keys(rows[0]!);
+  const dates = keys.filter((k) => dateColumns.has(k));
+  const booleans = keys.filter((k) => booleanColumns.has(k));
+  for (const row of rows) {
+    for (const k of dates) {
+      const v = row[k];
+      if (v != null) row[k] = new Date(v as string);
+    }
+    for (const k of booleans) {
+      const v = row[k];
+      if (v != null) row[k] = v === 1 || v === 1n || v === true;
+    }
   }
-  return row;
+  return rows;
 }

@@ -12,9 +12,17 @@ import { easyDatesFromString, loadWindow, weekdaysFromString, WINDOW_DAYS, type 
 // study day and lesson section, with the learner's easy days. Grading reads it in the same
 // statement as the card (lib/srs/review/grade.ts); null when the learner turned the balancer off.
 
+// Remembered per catalogue card (the catalogue is fixed for the process's life): a grade
+// looks up the section of every card its load counts.
+const sections = new Map<string, string | null>();
 export const sectionOf = (catalogCardId: string): string | null => {
-  const e = catalogueEntry(catalogCardId);
-  return e ? `${e.lesson.slug}#${e.card.section}` : null;
+  let section = sections.get(catalogCardId);
+  if (section === undefined) {
+    const e = catalogueEntry(catalogCardId);
+    section = e ? `${e.lesson.slug}#${e.card.section}` : null;
+    sections.set(catalogCardId, section);
+  }
+  return section;
 };
 
 const DAY_MS = 86_400_000;

@@ -67,17 +67,30 @@ export type LogSnapshot = {
 
 export const GRADES = [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy] as const;
 
+// ts-fsrs's FSRS for a set of parameters, built once: building one costs tens of microseconds,
+// and every grade and queue read needs one or two. A shared instance is safe: ts-fsrs sets the
+// seed of each scheduling call (the card's id and repetitions) before it reads it, synchronously.
+const instances = new Map<string, FSRS>();
+const MAX_INSTANCES = 500;
+
 export function createScheduler(s: SchedulerSettings): Scheduler {
-  const params = generatorParameters({
-    request_retention: s.desiredRetention,
-    maximum_interval: s.maximumInterval,
-    enable_fuzz: s.enableFuzz,
-    enable_short_term: true,
-    ...(s.weights ? { w: checkWeights(s.weights) } : {}),
-  });
-  // Seeding fuzz by card id and repetition count (not by the clock) makes the interval
-  // shown on a button the one that grading that card then gives (fuzzSeedOf below).
-  return { fsrs: fsrs(params).useStrategy(StrategyMode.SEED, GenSeedStrategyWithCardId("card_id")), day: s.day };
+  const key = `${s.desiredRetention}|${s.maximumInterval}|${s.enableFuzz}|${s.weights?.join(",") ?? ""}`;
+  let instance = instances.get(key);
+  if (!instance) {
+    const params = generatorParameters({
+      request_retention: s.desiredRetention,
+      maximum_interval: s.maximumInterval,
+      enable_fuzz: s.enableFuzz,
+      enable_short_term: true,
+      ...(s.weights ? { w: checkWeights(s.weights) } : {}),
+    });
+    // Seeding fuzz by card id and repetition count (not by the clock) makes the interval
+    // shown on a button the one that grading that card then gives (fuzzSeedOf below).
+    instance = fsrs(params).useStrategy(StrategyMode.SEED, GenSeedStrategyWithCardId("card_id"));
+    if (instances.size >= MAX_INSTANCES) instances.clear();
+    instances.set(key, instance);
+  }
+  return { fsrs: instance, day: s.day };
 }
 
 // The one fuzz seed: ts-fsrs's seed strategy (GenSeedStrategyWithCardId("card_id")) reads this

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { engineOf, kdb, transaction } from "@/lib/db";
+import { engineOf, epochMs, jsonArrayAgg, jsonRows, kdb, transaction } from "@/lib/db";
+import { sql } from "kysely";
 import { isPostgresUrl } from "@/lib/db/url";
 import { env } from "@/lib/env";
 import { makeUser } from "./helpers";
@@ -24,6 +25,23 @@ describe("typed queries", () => {
       .execute();
     const row = await kdb.selectFrom("BackCheckIn").select(["badDay", "flare", "createdAt"]).where("userId", "=", user.id).executeTakeFirstOrThrow();
     expect(row).toEqual({ badDay: true, flare: false, createdAt: at });
+  });
+
+  it("fold a query's rows into one JSON array of values, exact to the millisecond, and an empty array when it has none", async () => {
+    const user = await makeUser();
+    const at = new Date("2026-12-01T21:50:00.123Z");
+    await kdb
+      .insertInto("BackCheckIn")
+      .values({ id: `ci-${user.id}`, userId: user.id, studyDay: 3, badDay: true, createdAt: at })
+      .execute();
+    const folded = (userId: string) =>
+      kdb
+        .selectFrom("BackCheckIn as b")
+        .where("b.userId", "=", userId)
+        .select(jsonArrayAgg(kdb, [epochMs(kdb, "b.createdAt"), sql.ref("b.studyDay")]).as("all"))
+        .executeTakeFirstOrThrow();
+    expect(jsonRows<[number, number]>((await folded(user.id)).all)).toEqual([[at.getTime(), 3]]);
+    expect(jsonRows((await folded("nobody")).all)).toEqual([]);
   });
 
   it("tell their engine when the adapter's class is another bundled copy of Kysely's", () => {

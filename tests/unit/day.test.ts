@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dayNumberToIsoDate, isValidTimeZone, studyDayBounds, studyDayNumber } from "@/lib/srs/day";
+import { dayNumberToIsoDate, isValidTimeZone, studyDayBounds, studyDayNumber, studyDayStartMs } from "@/lib/srs/day";
 
 const berlin = { timeZone: "Europe/Berlin", rolloverHour: 4 };
 const ny = { timeZone: "America/New_York", rolloverHour: 4 };
@@ -50,6 +50,16 @@ describe("the study day", () => {
     const now = new Date("2026-06-01T12:00:00Z"); // 21:00 Tokyo, 05:00 Los Angeles
     expect(dayNumberToIsoDate(studyDayNumber(now, { timeZone: "Asia/Tokyo", rolloverHour: 4 }))).toBe("2026-06-01");
     expect(dayNumberToIsoDate(studyDayNumber(new Date("2026-06-01T10:30:00Z"), { timeZone: "America/Los_Angeles", rolloverHour: 4 }))).toBe("2026-05-31");
+  });
+
+  it("gives each zone and rollover hour its own day starts when look-ups alternate between them", () => {
+    const day = studyDayNumber(new Date("2026-03-10T12:00:00Z"), berlin);
+    const berlin5 = { ...berlin, rolloverHour: 5 };
+    for (let i = 0; i < 3; i++) {
+      expect(new Date(studyDayStartMs(day, berlin)).toISOString()).toBe("2026-03-10T03:00:00.000Z");
+      expect(new Date(studyDayStartMs(day, ny)).toISOString()).toBe("2026-03-10T08:00:00.000Z");
+      expect(new Date(studyDayStartMs(day, berlin5)).toISOString()).toBe("2026-03-10T04:00:00.000Z");
+    }
   });
 
   it("accepts IANA zones and refuses made-up ones", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { benchEnv, DEFAULT_DATABASE_URL, parseEnv, sessionSecret } from "@/lib/env";
+import { benchEnv, DEFAULT_DATABASE_URL, env, parseEnv, sessionSecret } from "@/lib/env";
 
 describe("the environment", () => {
   it("needs nothing: every setting has a default", () => {
@@ -15,6 +15,22 @@ describe("the environment", () => {
       UNKNOT_BENCH_STATEMENTS: false,
       VAPID_SUBJECT: "mailto:admin@localhost",
     });
+  });
+
+  it("sees a variable changed while the process runs, and an invalid change is refused at the next read", () => {
+    const saved = process.env.UNKNOT_SIGNUPS_PER_HOUR;
+    try {
+      process.env.UNKNOT_SIGNUPS_PER_HOUR = "7";
+      expect(env().UNKNOT_SIGNUPS_PER_HOUR).toBe(7);
+      expect(env().UNKNOT_SIGNUPS_PER_HOUR).toBe(7);
+      process.env.UNKNOT_SIGNUPS_PER_HOUR = "8";
+      expect(env().UNKNOT_SIGNUPS_PER_HOUR).toBe(8);
+      process.env.UNKNOT_SIGNUPS_PER_HOUR = "many";
+      expect(() => env()).toThrow(/UNKNOT_SIGNUPS_PER_HOUR must be a whole number/);
+    } finally {
+      if (saved === undefined) delete process.env.UNKNOT_SIGNUPS_PER_HOUR;
+      else process.env.UNKNOT_SIGNUPS_PER_HOUR = saved;
+    }
   });
 
   it("has no fallback for the session secret: a missing one is an error that says how to set it", () => {

@@ -2,12 +2,12 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
 import type { Grade } from "ts-fsrs";
-import { engineOf, isUniqueSqlError, kdb, kyselyOn, sqlDb, type Db } from "../../db";
+import { engineOf, epochMs, isUniqueSqlError, jsonArrayAgg, jsonRows, kdb, kyselyOn, sqlDb, type Db } from "../../db";
 import { prepared } from "../../db/prepared";
 import type { SqlTx } from "../../db/sql";
 import { UserError } from "../../errors";
 import type { GradeInput } from "../../validation/review";
-import { studyDayNumber } from "../day";
+import { studyDayAt } from "../study-clock";
 import { gradeCard } from "../scheduler";
 import { cardScheduler } from "../safety";
 import { dayContextOf, schedulerSettingsOf } from "../settings";
@@ -23,7 +23,8 @@ export type GradeResult = { logId: string; nextDue: string; nextState: number; r
 
 // What grading reads, in one statement compiled once (lib/db/prepared.ts): the card with its
 // catalogue row and its user's leech and even-days settings, and (even days on) every other
-// card its load counts (lib/srs/load.ts), in the same columns. The card is the row with its id.
+// card its load counts (lib/srs/load.ts), as one JSON array of [due in ms, catalogue card]
+// in a column of the card's row: one row instead of one per counted card.
 const GRADE_COLUMNS = [
   "c.id",
   "c.version",
@@ -37,31 +38,27 @@ const GRADE_COLUMNS = [
   "u.leechAction",
   ...LOAD_COLUMNS,
 ] as const;
-// A load row needs only its due date and catalogue card (LoadCard): its other columns are NULL,
-// which the drivers hand over and map for nothing. (Typed as the card's columns for the UNION;
-// cardForGrade reads load rows as LoadCard only.)
-const LOAD_ROW_KEEPS: ReadonlySet<string> = new Set(["c.id", "c.due", "c.catalogCardId"] satisfies (typeof GRADE_COLUMNS)[number][]);
-const LOAD_ROW_COLUMNS = GRADE_COLUMNS.map((c) => (LOAD_ROW_KEEPS.has(c) ? c : sql`NULL`.as(c.slice(c.indexOf(".") + 1)))) as unknown as typeof GRADE_COLUMNS;
 const cardAndLoad = prepared((db, p: { userId: string; cardId: string; from: Date; to: Date }) =>
   userCards(db, p.userId)
     .where("c.id", "=", p.cardId)
     .innerJoin("User as u", "u.id", "c.userId")
     .select(GRADE_COLUMNS)
-    .unionAll(loadCards(db, p).select(LOAD_ROW_COLUMNS)),
+    .select(
+      loadCards(db, p)
+        .select(jsonArrayAgg(db, [epochMs(db, "c.due"), sql.ref("c.catalogCardId")]).as("l"))
+        .as("load"),
+    ),
 );
 
 // The user's card `cardId` as grading reads it, with the load its grade at `now` reads (null
 // with even days off); undefined when the user has no such card.
 export async function cardForGrade(db: Db, user: UserSettings, cardId: string, now: Date) {
-  const { rows } = await cardAndLoad(db, { userId: user.id, cardId, ...loadBounds(now) });
-  const card = rows.find((r) => r.id === cardId);
-  const load: LoadCard[] = rows.filter((r) => r !== card);
-  return (
-    card && {
-      card,
-      balancing: balancingOf(card, load, now, dayContextOf(user)),
-    }
-  );
+  const {
+    rows: [card],
+  } = await cardAndLoad(db, { userId: user.id, cardId, ...loadBounds(now) });
+  if (!card) return undefined;
+  const load: LoadCard[] = jsonRows<[number, string]>(card.load).map(([due, catalogCardId]) => ({ due: new Date(due), catalogCardId }));
+  return { card, balancing: balancingOf(card, load, now, dayContextOf(user)) };
 }
 
 // A graded card's new fields, written only over the version it was read at.
@@ -132,7 +129,7 @@ export async function gradeAs(user: UserSettings, input: GradeInput, now: Date):
     // it read is stored with the review for replays.
     const window = windowFor(balancing, row.catalogCardId);
     const { card: next, log, balance } = gradeCard(f, before, input.rating as Grade, now, window);
-    const l = reviewLogFields(before, next, log, { durationMs: input.durationMs, reviewDay: studyDayNumber(now, dayContextOf(user)) });
+    const l = reviewLogFields(before, next, log, { durationMs: input.durationMs, reviewDay: studyDayAt(now, dayContextOf(user)) });
     // The leech rule (lib/srs/leech.ts) runs with the grade, in the same statements, so every
     // path that grades (online now, replayed offline grades later) applies it.
     const {
