@@ -75,32 +75,30 @@ const zero = sql.lit(0);
 // "Due" as in lib/srs/due.ts: before the study day's end (forecast day 0), as /review counts.
 const deckQuery = prepared((db, p: { userId: string; cutoff: Date; now: Date } & RecallAt) => {
   const recall = retrievabilityOf(db, p);
-  return (
-    liveCardsByCatalogue(db, p.userId)
-      .innerJoin("User as u", "u.id", "c.userId")
-      .select((e) => {
-        const count = (when: Expression<SqlBool>) => e.fn.sum(e.case().when(when).then(one).else(zero).end());
-        return [
-          "k.lessonSlug",
-          "k.topic",
-          "c.state",
-          e.fn.countAll().as("n"),
-          count(dueAndQueued(p.cutoff, p.now)).as("dueNow"),
-          count(e("c.leech", "=", sql.lit(true))).as("leeches"),
-          count(e("c.suspendedAt", "is not", null)).as("suspended"),
-          e.fn.max("u.reviewsPerDay").as("reviewsPerDay"),
-          count(e.and([studied(), e("c.stability", ">=", sql.lit(MATURE_STABILITY_DAYS))])).as("mature"),
-          "k.safety",
-          e.fn.sum(recall).as("recall"),
-          // The lesson levels' tally (mastery-level.ts DeckTally): studied and reviewed at least once.
-          count(e.and([studied(), e("c.lastReview", "is not", null)])).as("reviewed"),
-          count(e.and([studied(), e("c.lastReview", "is not", null), e("c.stability", ">=", sql.lit(MASTERED_STABILITY_DAYS))])).as("lasting"),
-        ];
-      })
-      // By warning-sign flag too, so that the safety cards' recall is the same sum, not a second
-      // evaluation of the curve for every card.
-      .groupBy(["k.lessonSlug", "k.topic", "c.state", "k.safety"])
-  );
+  // Grouped by the warning-sign flag too, so that the warning signs' recall is part of the same
+  // sum, not a second evaluation of the curve for every card.
+  return liveCardsByCatalogue(db, p.userId)
+    .innerJoin("User as u", "u.id", "c.userId")
+    .select((e) => {
+      const count = (when: Expression<SqlBool>) => e.fn.sum(e.case().when(when).then(one).else(zero).end());
+      return [
+        "k.lessonSlug",
+        "k.topic",
+        "c.state",
+        e.fn.countAll().as("n"),
+        count(dueAndQueued(p.cutoff, p.now)).as("dueNow"),
+        count(e("c.leech", "=", sql.lit(true))).as("leeches"),
+        count(e("c.suspendedAt", "is not", null)).as("suspended"),
+        e.fn.max("u.reviewsPerDay").as("reviewsPerDay"),
+        count(e.and([studied(), e("c.stability", ">=", sql.lit(MATURE_STABILITY_DAYS))])).as("mature"),
+        "k.safety",
+        e.fn.sum(recall).as("recall"),
+        // The lesson levels' tally (mastery-level.ts DeckTally): studied and reviewed at least once.
+        count(e.and([studied(), e("c.lastReview", "is not", null)])).as("reviewed"),
+        count(e.and([studied(), e("c.lastReview", "is not", null), e("c.stability", ">=", sql.lit(MASTERED_STABILITY_DAYS))])).as("lasting"),
+      ];
+    })
+    .groupBy(["k.lessonSlug", "k.topic", "c.state", "k.safety"]);
 });
 
 // Studied cards by forecast day (`end0` … the end of each of the FORECAST_DAYS study days): day
