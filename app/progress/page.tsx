@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
-import { getDashboard } from "@/lib/progress/queries";
+import { getDashboard, HEATMAP_WEEKS } from "@/lib/progress/queries";
 import { getParameterStatus } from "@/lib/optimizer/jobs";
 import { dailySeries, dayLabel } from "@/lib/progress/series";
 import { formatPercent } from "@/lib/progress/retention";
 import { TOPIC_LABELS } from "@/lib/content/schema";
-import { BarChart, Heatmap, dayBar } from "./_components/charts";
+import { heatmapCounts } from "@/lib/progress/heatmap";
+import { BarChart, Heatmap } from "./_components/charts";
 import { OptimizePanel } from "./_components/optimize-panel";
 import { StreakStats } from "@/app/_components/streak-stat";
 import { MasteryList } from "@/app/_components/mastery-list";
@@ -99,9 +100,9 @@ export default async function ProgressPage() {
           title={`Reviews per day, last ${BAR_DAYS} days`}
           valueLabel="reviews"
           desc={`${doneIn30} reviews over the last ${BAR_DAYS} days, ${d.doneToday} of them today.`}
-          bars={bars.map(dayBar)}
+          bars={bars.map((b) => ({ key: b.day, label: dayLabel(b.day), value: b.count }))}
         />
-        <Heatmap rows={d.reviewsByDay} today={d.today} />
+        <Heatmap counts={heatmapCounts(d.reviewsByDay, d.today, HEATMAP_WEEKS)} />
       </section>
 
       <section aria-labelledby="forecast-h">

@@ -75,6 +75,8 @@ const zero = sql.lit(0);
 // "Due" as in lib/srs/due.ts: before the study day's end (forecast day 0), as /review counts.
 const deckQuery = prepared((db, p: { userId: string; cutoff: Date; now: Date } & RecallAt) => {
   const recall = retrievabilityOf(db, p);
+  // Grouped by the warning-sign flag too, so that the warning signs' recall is part of the same
+  // sum, not a second evaluation of the curve for every card.
   return liveCardsByCatalogue(db, p.userId)
     .innerJoin("User as u", "u.id", "c.userId")
     .select((e) => {
@@ -89,15 +91,14 @@ const deckQuery = prepared((db, p: { userId: string; cutoff: Date; now: Date } &
         count(e("c.suspendedAt", "is not", null)).as("suspended"),
         e.fn.max("u.reviewsPerDay").as("reviewsPerDay"),
         count(e.and([studied(), e("c.stability", ">=", sql.lit(MATURE_STABILITY_DAYS))])).as("mature"),
+        "k.safety",
         e.fn.sum(recall).as("recall"),
-        count(e.and([e("k.safety", "=", sql.lit(true)), studied()])).as("safetyStudied"),
-        e.fn.sum(e.case().when("k.safety", "=", sql.lit(true)).then(recall).end()).as("safetyRecall"),
         // The lesson levels' tally (mastery-level.ts DeckTally): studied and reviewed at least once.
         count(e.and([studied(), e("c.lastReview", "is not", null)])).as("reviewed"),
         count(e.and([studied(), e("c.lastReview", "is not", null), e("c.stability", ">=", sql.lit(MASTERED_STABILITY_DAYS))])).as("lasting"),
       ];
     })
-    .groupBy(["k.lessonSlug", "k.topic", "c.state"]);
+    .groupBy(["k.lessonSlug", "k.topic", "c.state", "k.safety"]);
 });
 
 // Studied cards by forecast day (`end0` … the end of each of the FORECAST_DAYS study days): day
@@ -198,10 +199,12 @@ export async function getDashboard(userOrId: Parameters<typeof settingsOf>[0], n
   // Per lesson: cards in the deck, cards reviewed, their summed recall, and those lasting.
   const tallyAcc = new Map<string, { inDeck: number; studied: number; sum: number; lasting: number }>();
   for (const r of deck) {
-    safetyAcc.studied += Number(r.safetyStudied ?? 0);
-    safetyAcc.sum += Number(r.safetyRecall ?? 0);
     const state = r.state;
     const n = Number(r.n);
+    if (r.safety && state !== State.New) {
+      safetyAcc.studied += n;
+      safetyAcc.sum += Number(r.recall ?? 0);
+    }
     const key = keys[state];
     if (key) byState[key] += n;
     byState.total += n;

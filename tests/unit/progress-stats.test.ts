@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { trueRetention, formatPercent } from "@/lib/progress/retention";
-import { heatmapLayout, levelOf, weekdayMonday0 } from "@/lib/progress/heatmap";
+import { heatmapCounts, heatmapLayout, levelOf, weekdayMonday0 } from "@/lib/progress/heatmap";
 import { dailySeries } from "@/lib/progress/series";
 
 const dayOf = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
@@ -33,15 +33,18 @@ describe("the review heatmap", () => {
   it("lays out 53 Monday-first weeks ending today, with levels relative to the busiest day", () => {
     const today = dayOf("2026-03-11"); // a Wednesday
     const layout = heatmapLayout(
-      [
-        { day: today, count: 8 },
-        { day: today - 1, count: 2 },
-        { day: today - 400, count: 99 },
-        { day: today - 7, count: 5 },
-      ],
-      today,
+      heatmapCounts(
+        [
+          { day: today, count: 8 },
+          { day: today - 1, count: 2 },
+          { day: today - 400, count: 99 },
+          { day: today - 7, count: 5 },
+        ],
+        today,
+      ),
     );
     expect(layout.cells.length).toBe(52 * 7 + 3);
+    expect(layout.weeks).toBe(53);
     expect(layout.cells[0]).toMatchObject({ iso: "2025-03-10", col: 0, row: 0, count: 0, level: 0 });
     expect(layout.cells.at(-1)).toMatchObject({ iso: "2026-03-11", col: 52, row: 2, count: 8, level: 4 });
     expect(layout.max).toBe(8); // the day 400 days ago is outside the window
@@ -53,7 +56,7 @@ describe("the review heatmap", () => {
 
   it("never puts two month labels so close that they overlap", () => {
     for (let today = dayOf("2026-01-01"); today < dayOf("2026-03-01"); today++) {
-      const { months } = heatmapLayout([], today);
+      const { months } = heatmapLayout(heatmapCounts([], today));
       expect(months.every((m, i) => i === 0 || m.col - months[i - 1]!.col >= 3)).toBe(true);
       expect(months.length).toBeGreaterThanOrEqual(12);
     }

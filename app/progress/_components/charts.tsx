@@ -1,9 +1,11 @@
-import { heatmapLayout } from "@/lib/progress/heatmap";
-import { dayLabel, type DayCount } from "@/lib/progress/series";
+"use client";
+import { heatmapLayout, type HeatmapCounts } from "@/lib/progress/heatmap";
 import { TapReadout } from "./tap-readout";
 
-// Charts are SVG rendered on the server: no chart library and no client JavaScript, so they
-// appear with the page, print, and work with scripts off. Colours come from currentColor and
+// Charts are SVG with no chart library, rendered into the page's HTML by the server, so they
+// appear with the page, print, and work with scripts off. They are client components so that
+// the page's RSC payload carries their few numbers (a heatmap is one count per day), not
+// hundreds of SVG elements, which the HTML already holds. Colours come from currentColor and
 // the CSS variables in globals.css, so they follow light and dark mode. Each chart is
 // role="img" with a <title> and <desc>, and carries its numbers as a table in a <details>
 // element as the text alternative. Each SVG is at least its viewBox wide (the chart scrolls
@@ -18,7 +20,7 @@ const TAP_HINT = (
   </>
 );
 
-type Bar = { key: string | number; label: string; value: number };
+export type Bar = { key: string | number; label: string; value: number };
 
 // The scale (the largest value and 0) is drawn at both ends, so that it is on screen at
 // either end of a chart that scrolls sideways. `from`: the end a phone shows first.
@@ -109,8 +111,9 @@ export function BarChart({
   );
 }
 
-export function Heatmap({ rows, today }: { rows: DayCount[]; today: number }) {
-  const layout = heatmapLayout(rows, today);
+// `counts`: the reviews of each day of the calendar, its first day to today (heatmapCounts).
+export function Heatmap({ counts }: { counts: HeatmapCounts }) {
+  const layout = heatmapLayout(counts);
   // Weekday labels at both ends: a phone shows the right end (today) first.
   const cell = 12,
     gap = 2,
@@ -214,5 +217,3 @@ export function DataTable({ caption, head, rows, empty = "No data." }: { caption
     </details>
   );
 }
-
-export const dayBar = (d: DayCount): Bar => ({ key: d.day, label: dayLabel(d.day), value: d.count });
