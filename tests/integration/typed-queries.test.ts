@@ -5,6 +5,16 @@ import { isPostgresUrl } from "@/lib/db/url";
 import { env } from "@/lib/env";
 import { makeUser } from "./helpers";
 
+// A bad-day check-in on study day 3, written at a time with milliseconds.
+async function checkInOn(userId: string): Promise<Date> {
+  const at = new Date("2026-12-01T21:50:00.123Z");
+  await kdb
+    .insertInto("BackCheckIn")
+    .values({ id: `ci-${userId}`, userId, studyDay: 3, badDay: true, createdAt: at })
+    .execute();
+  return at;
+}
+
 // lib/db/kysely.ts: Kysely's queries on the hand-written driver layer, with every value typed
 // as the schema says on both engines.
 describe("typed queries", () => {
@@ -18,22 +28,14 @@ describe("typed queries", () => {
 
   it("write a Date and a boolean that read back equal", async () => {
     const user = await makeUser();
-    const at = new Date("2026-12-01T21:50:00.123Z");
-    await kdb
-      .insertInto("BackCheckIn")
-      .values({ id: `ci-${user.id}`, userId: user.id, studyDay: 3, badDay: true, createdAt: at })
-      .execute();
+    const at = await checkInOn(user.id);
     const row = await kdb.selectFrom("BackCheckIn").select(["badDay", "flare", "createdAt"]).where("userId", "=", user.id).executeTakeFirstOrThrow();
     expect(row).toEqual({ badDay: true, flare: false, createdAt: at });
   });
 
   it("fold a query's rows into one JSON array of values, exact to the millisecond, and an empty array when it has none", async () => {
     const user = await makeUser();
-    const at = new Date("2026-12-01T21:50:00.123Z");
-    await kdb
-      .insertInto("BackCheckIn")
-      .values({ id: `ci-${user.id}`, userId: user.id, studyDay: 3, badDay: true, createdAt: at })
-      .execute();
+    const at = await checkInOn(user.id);
     const folded = (userId: string) =>
       kdb
         .selectFrom("BackCheckIn as b")

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { readFileSync } from "node:fs";
-import { build, type Plugin } from "esbuild";
+import { build, type BuildOptions, type Plugin } from "esbuild";
 import { describe, expect, it } from "vitest";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -19,10 +19,9 @@ const serverActionsAsReferences: Plugin = {
   },
 };
 
-// The files a browser module pulls in, from esbuild's bundle of it (the same imports Next's
-// bundler follows; "@/..." resolves through tsconfig.json).
-async function inputsOf(entry: string): Promise<string[]> {
-  const out = await build({
+// esbuild's browser bundle of a module, in memory, with its metafile.
+const browserBuild = (entry: string) =>
+  ({
     entryPoints: [path.join(ROOT, entry)],
     absWorkingDir: ROOT,
     bundle: true,
@@ -33,27 +32,19 @@ async function inputsOf(entry: string): Promise<string[]> {
     jsx: "automatic",
     logLevel: "silent",
     plugins: [serverActionsAsReferences],
-  });
+  }) satisfies BuildOptions;
+
+// The files a browser module pulls in, from esbuild's bundle of it (the same imports Next's
+// bundler follows; "@/..." resolves through tsconfig.json).
+async function inputsOf(entry: string): Promise<string[]> {
+  const out = await build(browserBuild(entry));
   return Object.keys(out.metafile.inputs);
 }
 
 // The files a browser module loads before anything runs: its bundle split as a bundler splits it, less
 // what it only loads later with import().
 async function firstLoadInputsOf(entry: string): Promise<string[]> {
-  const out = await build({
-    entryPoints: [path.join(ROOT, entry)],
-    absWorkingDir: ROOT,
-    bundle: true,
-    splitting: true,
-    outdir: "out",
-    write: false,
-    metafile: true,
-    platform: "browser",
-    format: "esm",
-    jsx: "automatic",
-    logLevel: "silent",
-    plugins: [serverActionsAsReferences],
-  });
+  const out = await build({ ...browserBuild(entry), splitting: true, outdir: "out" });
   const outputs = out.metafile.outputs;
   const start = Object.keys(outputs).find((o) => outputs[o]!.entryPoint);
   const seen = new Set<string>();
