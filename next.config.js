@@ -12,6 +12,8 @@ const nextConfig = {
     "esbuild",
   ],
   poweredByHeader: false,
+  // scripts/serve.ts compresses responses (Brotli or gzip) as they stream.
+  compress: false,
   // Lets a second build (tests, a parallel checkout) live beside the one `npm start` serves.
   distDir: process.env.UNKNOT_DIST_DIR || ".next",
   // UNKNOT_PROFILE_BUILD=1 keeps server code readable in CPU profiles (bench: UNKNOT_BENCH_PROFILE).

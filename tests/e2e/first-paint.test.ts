@@ -1,3 +1,5 @@
+import { get } from "node:http";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { describe, expect, inject, it } from "vitest";
 import { getLessons } from "@/lib/content/load";
 import { PHONE, signUp, useBrowser } from "./browser";
@@ -76,5 +78,33 @@ describe("a signed-in page on a phone", () => {
     }
     expect(prefetches).toEqual([]);
     await context.close();
+  });
+});
+
+// The page as it crosses the wire, undecoded: what a browser sending `accept-encoding` gets.
+function rawPage(path: string, acceptEncoding: string): Promise<{ encoding: string | undefined; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    get(`${baseUrl}${path}`, { headers: { "accept-encoding": acceptEncoding } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => resolve({ encoding: res.headers["content-encoding"], body: Buffer.concat(chunks) }));
+      res.on("error", reject);
+    }).on("error", reject);
+  });
+}
+
+describe("a page over a weak signal", () => {
+  const lesson = getLessons()[0]!;
+  it("a lesson's HTML comes Brotli-compressed to a browser that accepts it, smaller than gzip, and gzip or plain to one that does not", async () => {
+    const br = await rawPage(`/learn/${lesson.slug}`, "gzip, deflate, br");
+    const gzip = await rawPage(`/learn/${lesson.slug}`, "gzip");
+    const plain = await rawPage(`/learn/${lesson.slug}`, "identity");
+    expect([br.encoding, gzip.encoding, plain.encoding]).toEqual(["br", "gzip", undefined]);
+    // Each decodes to the whole page.
+    for (const html of [brotliDecompressSync(br.body), gunzipSync(gzip.body), plain.body].map(String)) {
+      expect(html).toContain(`href="/learn/${lesson.slug}/quiz"`);
+      expect(html.trimEnd().endsWith("</html>")).toBe(true);
+    }
+    expect(br.body.length).toBeLessThan(gzip.body.length * 0.8);
   });
 });
