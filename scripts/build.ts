@@ -12,6 +12,7 @@ import { getManifest } from "@serwist/build";
 import { serwist } from "@serwist/next/config";
 import { planPrecache } from "../lib/pwa/precache-plan";
 import { precompressStatic } from "./precompressed-static";
+import { addCompileHints } from "./compile-hints";
 import { distDir, ROOT, serverFile } from "./built";
 
 const NEXT = path.join(ROOT, "node_modules/next/dist/bin/next");
@@ -78,6 +79,7 @@ export async function buildServer(): Promise<void> {
 
 export async function build(): Promise<void> {
   execFileSync(process.execPath, [NEXT, "build"], { cwd: ROOT, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  console.log(`Marked ${addCompileHints(path.join(ROOT, distDir()))} start-up scripts to be compiled as they stream in (scripts/compile-hints.ts).`);
   await buildServiceWorker();
   console.log(`Compressed ${precompressStatic(path.join(ROOT, distDir(), "static"))} scripts and stylesheets (Brotli and gzip) for scripts/serve.ts.`);
   await buildServer();

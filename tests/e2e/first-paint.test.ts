@@ -2,6 +2,7 @@ import { get } from "node:http";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { describe, expect, inject, it } from "vitest";
 import { getLessons } from "@/lib/content/load";
+import { COMPILE_HINT } from "../../scripts/compile-hints";
 import { PHONE, signUp, useBrowser } from "./browser";
 
 const baseUrl = inject("baseUrl");
@@ -106,5 +107,20 @@ describe("a page over a weak signal", () => {
       expect(html.trimEnd().endsWith("</html>")).toBe(true);
     }
     expect(br.body.length).toBeLessThan(gzip.body.length * 0.8);
+  });
+});
+
+describe("the start-up scripts on a slow phone", () => {
+  const lesson = getLessons()[0]!;
+  it("every script the main pages name is marked for the browser to compile while it streams in", async () => {
+    for (const path of ["/", "/learn", `/learn/${lesson.slug}`, `/learn/${lesson.slug}/quiz`, "/sources", "/now", "/sign-in"]) {
+      const html = await (await fetch(`${baseUrl}${path}`)).text();
+      const scripts = [...html.matchAll(/<script\b([^>]*)>/g)]
+        .map((m) => m[1]!)
+        .filter((attrs) => !/\bnoModule\b/i.test(attrs))
+        .flatMap((attrs) => attrs.match(/\bsrc="([^"]+)"/)?.[1] ?? []);
+      expect(scripts.length, path).toBeGreaterThan(3);
+      for (const src of scripts) expect((await (await fetch(`${baseUrl}${src}`)).text()).startsWith(COMPILE_HINT), `${path}: ${src}`).toBe(true);
+    }
   });
 });
