@@ -1,4 +1,4 @@
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { BUILD_INPUTS } from "../../scripts/env";
@@ -12,5 +12,20 @@ describe("the production build's source hash", () => {
     const conventions = readdirSync(ROOT).filter((f) => /^(instrumentation|proxy|middleware)\.(ts|js)$/.test(f));
     expect(conventions.length).toBeGreaterThan(0);
     for (const f of conventions) expect(BUILD_INPUTS).toContain(f);
+  });
+
+  it("covers every script the build and the server bundle are made from (build.ts, serve.ts and what they import from scripts/)", () => {
+    const seen = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      for (const [, rel] of readFileSync(path.join(ROOT, file), "utf8").matchAll(/from "(\.\/[^"]+)"/g)) {
+        visit(path.posix.join("scripts", `${rel!.slice(2)}.ts`));
+      }
+    };
+    visit("scripts/build.ts");
+    visit("scripts/serve.ts");
+    expect(seen.size).toBeGreaterThan(4);
+    for (const f of seen) expect(BUILD_INPUTS).toContain(f);
   });
 });
