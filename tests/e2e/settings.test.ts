@@ -45,3 +45,22 @@ describe("desired retention per group on a phone", () => {
     await ctx.close();
   });
 });
+
+describe("saving settings without a connection", () => {
+  it("says that nothing was saved when the form's checks cannot load offline, and saves once the phone is back online", async () => {
+    // No service worker: the checks' script is not saved for offline yet, as on a first visit.
+    const ctx = await browser().newContext({ ...PHONE, serviceWorkers: "block" });
+    const page = await ctx.newPage();
+    await signUp(page, baseUrl, undefined, "/settings", false);
+    await page.waitForLoadState("networkidle");
+    await ctx.setOffline(true);
+    await page.getByLabel(/^How much to remember/).fill("85");
+    await page.getByRole("button", { name: "Save settings" }).tap();
+    await page.getByRole("alert").filter({ hasText: "could not be loaded, so nothing was saved" }).waitFor();
+    await ctx.setOffline(false);
+    await page.getByRole("button", { name: "Save settings" }).tap();
+    await page.getByText("Settings saved.").waitFor();
+    expect(await page.getByRole("alert").filter({ hasText: "could not be loaded" }).count()).toBe(0);
+    await ctx.close();
+  });
+});
