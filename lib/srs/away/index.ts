@@ -6,7 +6,7 @@ import { UserError } from "../../errors";
 import { dayOfIsoDate, type AwayInput, type SpreadBacklogInput, type UndoAwayInput } from "../../validation/away";
 import { dayNumberToIsoDate, studyDayBounds, studyDayNumber, studyDayStart, type DayContext } from "../day";
 import { studyClockMs, studyDayAt } from "../study-clock";
-import { CARD_FIELD_COLUMNS, inState, queuedCards } from "../card-queries";
+import { CARD_FIELD_COLUMNS, inState, queuedCards, queuedCardsOnly } from "../card-queries";
 import { recallAt } from "../scheduler";
 
 const DAY_MS = 86_400_000;
@@ -247,13 +247,28 @@ async function planBacklog(tx: Db, u: UserSettings, days: number | null, now: Da
   return planBacklogOf(u, rows, await dailyAverage(u.id, studyDayNumber(now, ctx)), days, now);
 }
 
+// How many cards candidateCards reads, counted without their catalogue rows (card-queries.ts
+// queuedCardsOnly).
+async function candidateCount(userId: string, before: Date, now: Date): Promise<number> {
+  const r = await queuedCardsOnly(kdb, userId, now)
+    .where(inState(State.Review))
+    .where("c.lastReview", "is not", null)
+    .where("c.due", "<", before)
+    .select((e) => e.fn.countAll().as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
 // When today's due reviews are more than about two days' worth, what spreading them would do;
-// null when they are not. /review asks on every load: the cards are read with only what the
-// plan needs, and planned only when their count makes a backlog.
+// null when they are not. /review asks on every load: the cards are counted first, and read
+// (with only what the plan needs) and planned only when their count makes a backlog.
 export async function backlogOffer(user: UserRef, now = new Date()): Promise<BacklogOffer | null> {
   const u = await settingsOf(user);
   const ctx = dayContextOf(u);
-  const [rows, average] = await Promise.all([leanRows(kdb, u.id, studyDayBounds(now, ctx).end, now).execute(), dailyAverage(u.id, studyDayNumber(now, ctx))]);
+  const before = studyDayBounds(now, ctx).end;
+  const [due, average] = await Promise.all([candidateCount(u.id, before, now), dailyAverage(u.id, studyDayNumber(now, ctx))]);
+  if (!isBacklog(due, average)) return null;
+  const rows = await leanRows(kdb, u.id, before, now).execute();
   if (!isBacklog(rows.length, average)) return null;
   const p = planBacklogOf(u, rows, average, null, now);
   if (p.moves.length === 0) return null;
