@@ -5,7 +5,7 @@ import { requireUser } from "@/lib/auth/session";
 import { getReviewState } from "@/lib/srs/review";
 import { getTodayCheckIn } from "@/lib/srs/bad-day";
 import { settingsOf } from "@/lib/settings";
-import { getNextLesson, getStreak } from "@/lib/progress/summary";
+import { getNextLesson, streakOf } from "@/lib/progress/summary";
 import { ReviewSession } from "./review-session";
 import { GUIDE_COOKIE } from "./guide-cookie";
 import { WAITING_COOKIE } from "./waiting-cookie";
@@ -20,18 +20,19 @@ export const dynamic = "force-dynamic";
 
 export default async function ReviewPage() {
   const user = await requireUser("/review");
-  const todayCheckIn = getTodayCheckIn(user);
-  const [state, { streak }, jar, checkIn, nextLesson, settings, backlog] = await Promise.all([
+  // Every read at once, none waiting for another (each on its own pooled connection on PostgreSQL).
+  const [state, streak, jar, checkIn, nextLesson, settings, offer] = await Promise.all([
     getReviewState(user),
-    getStreak(user),
+    streakOf(user),
     cookies(),
-    todayCheckIn,
+    getTodayCheckIn(user),
     getNextLesson(user.id),
     settingsOf(user),
-    // Back from a break: more due than about two days' reviews (lib/srs/away). Not on a bad
-    // day, which shortens the session already: then the backlog is not even planned.
-    todayCheckIn.then((c) => (c?.badDay ? null : backlogOffer(user))),
+    // Back from a break: more due than about two days' reviews (lib/srs/away).
+    backlogOffer(user),
   ]);
+  // Not on a bad day, which shortens the session already.
+  const backlog = checkIn?.badDay ? null : offer;
   // "How is your back today?" once a study day, above the first card of the day (lib/srs/bad-day).
   // It never blocks: grading a card without answering is skipping it for the day.
   const ask = checkIn === null && state.card !== null && state.today.done === 0;

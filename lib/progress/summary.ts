@@ -25,11 +25,20 @@ export type StudySummary = {
 
 export async function getStreak(userOrId: SettingsRef, now = new Date()): Promise<{ streak: Streak; doneToday: number }> {
   const user = await settingsOf(userOrId);
-  const userId = user.id;
-  const today = studyDayNumber(now, { timeZone: user.timeZone, rolloverHour: user.dayRolloverHour });
-  const [days, doneToday, excused] = await Promise.all([reviewDaysOf(userId), reviewsOn(userId, today), excusedDaysOf(userId, today)]);
-  return { streak: computeStreak(days, today, excused), doneToday };
+  const [streak, doneToday] = await Promise.all([streakOf(user, now), reviewsOn(user.id, studyDayOf(user, now))]);
+  return { streak, doneToday };
 }
+
+// The streak alone, without today's review count: what /review shows.
+export async function streakOf(userOrId: SettingsRef, now = new Date()): Promise<Streak> {
+  const user = await settingsOf(userOrId);
+  const today = studyDayOf(user, now);
+  const [days, excused] = await Promise.all([reviewDaysOf(user.id), excusedDaysOf(user.id, today)]);
+  return computeStreak(days, today, excused);
+}
+
+const studyDayOf = (user: { timeZone: string; dayRolloverHour: number }, now: Date) =>
+  studyDayNumber(now, { timeZone: user.timeZone, rolloverHour: user.dayRolloverHour });
 
 const live = (userId: string) => kdb.selectFrom("ReviewLog").where("userId", "=", userId).where("undoneAt", "is", null);
 

@@ -171,6 +171,39 @@ describe("back from a break", () => {
     expect(r.summary).toEqual(offer!.summary);
   });
 
+  it("counts the backlog's cards as spreading reads them: suspended, buried and retired cards left out", async () => {
+    const { u, cards } = await deck((i) => -1 - (i % 20));
+    await db.card.update({ where: { id: cards[0]!.id }, data: { suspendedAt: NOW } });
+    await db.card.update({ where: { id: cards[1]!.id }, data: { buriedUntil: new Date(NOW.getTime() + DAY) } });
+    // A due review of a catalogue card that left the course.
+    const retired = `test-retired-${u.id}`;
+    await db.catalogCard.create({ data: { id: retired, lessonSlug: lessonOf(1).slug, topic: "retired", position: 99_997, contentHash: "x", retiredAt: NOW } });
+    try {
+      const c = cards[2]!;
+      await db.card.create({
+        data: {
+          userId: u.id,
+          catalogCardId: retired,
+          state: 2,
+          due: c.due,
+          stability: c.stability,
+          difficulty: 5,
+          lastReview: c.lastReview,
+          reps: 3,
+          scheduledDays: c.scheduledDays,
+        },
+      });
+      const offer = await backlogOffer(u.id, NOW);
+      expect(offer).not.toBeNull();
+      expect(offer!.due).toBe(cards.length - 2);
+      const r = await spreadBacklog(u.id, { days: offer!.days }, NOW);
+      expect(r.summary).toEqual(offer!.summary);
+    } finally {
+      await db.card.deleteMany({ where: { catalogCardId: retired } });
+      await db.catalogCard.delete({ where: { id: retired } });
+    }
+  });
+
   it("offers nothing when the due reviews are what the learner does in a day", async () => {
     const { u } = await deck((i) => (i < 5 ? 0 : 10), [1]);
     expect(await backlogOffer(u.id, NOW)).toBeNull();

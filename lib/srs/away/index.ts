@@ -6,7 +6,7 @@ import { UserError } from "../../errors";
 import { dayOfIsoDate, type AwayInput, type SpreadBacklogInput, type UndoAwayInput } from "../../validation/away";
 import { dayNumberToIsoDate, studyDayBounds, studyDayNumber, studyDayStart, type DayContext } from "../day";
 import { studyClockMs, studyDayAt } from "../study-clock";
-import { CARD_FIELD_COLUMNS, inState, queuedCards } from "../card-queries";
+import { CARD_FIELD_COLUMNS, inState, queuedCards, queuedCardsOnly } from "../card-queries";
 import { recallAt } from "../scheduler";
 
 const DAY_MS = 86_400_000;
@@ -207,18 +207,25 @@ export async function awayDaysOf(userId: string, from: number, to: number): Prom
 
 // ---------------------------------------------------------------- Back from a break
 
-// Reviews a day on the learner's recent study days (the last 14 days they reviewed on).
-async function dailyAverage(userId: string, today: number): Promise<number> {
-  const r = await kdb
+// The learner's live reviews on their recent study days (the last 14 days they reviewed on),
+// and on how many days.
+const recentReviews = (userId: string, today: number) =>
+  kdb
     .selectFrom("ReviewLog")
     .select((e) => [e.fn.countAll().as("n"), e.fn.count("reviewDay").distinct().as("days")])
     .where("userId", "=", userId)
     .where("undoneAt", "is", null)
     .where("reviewDay", ">=", today - 14)
-    .where("reviewDay", "<", today)
-    .executeTakeFirst();
+    .where("reviewDay", "<", today);
+
+const averageOf = (r: { n: unknown; days: unknown } | undefined) => {
   const days = Number(r?.days ?? 0);
   return days ? Number(r?.n ?? 0) / days : 0;
+};
+
+// Reviews a day on the learner's recent study days.
+async function dailyAverage(userId: string, today: number): Promise<number> {
+  return averageOf(await recentReviews(userId, today).executeTakeFirst());
 }
 
 export type BacklogOffer = { due: number; dailyAverage: number; days: number; summary: MoveSummary };
@@ -247,13 +254,36 @@ async function planBacklog(tx: Db, u: UserSettings, days: number | null, now: Da
   return planBacklogOf(u, rows, await dailyAverage(u.id, studyDayNumber(now, ctx)), days, now);
 }
 
+// How many cards candidateCards reads (counted without their catalogue rows, card-queries.ts
+// queuedCardsOnly) and the learner's recent reviews, in one statement.
+async function backlogFigures(userId: string, before: Date, now: Date, today: number): Promise<{ due: number; average: number }> {
+  const r = await kdb
+    .selectFrom(recentReviews(userId, today).as("r"))
+    .select([
+      "r.n",
+      "r.days",
+      queuedCardsOnly(kdb, userId, now)
+        .where(inState(State.Review))
+        .where("c.lastReview", "is not", null)
+        .where("c.due", "<", before)
+        .select((e) => e.fn.countAll().as("n"))
+        .as("due"),
+    ])
+    .executeTakeFirstOrThrow();
+  return { due: Number(r.due ?? 0), average: averageOf(r) };
+}
+
 // When today's due reviews are more than about two days' worth, what spreading them would do;
-// null when they are not. /review asks on every load: the cards are read with only what the
-// plan needs, and planned only when their count makes a backlog.
+// null when they are not. /review asks on every load: the cards are counted first (with the
+// recent reviews, one statement), and read (with only what the plan needs) and planned only
+// when their count makes a backlog.
 export async function backlogOffer(user: UserRef, now = new Date()): Promise<BacklogOffer | null> {
   const u = await settingsOf(user);
   const ctx = dayContextOf(u);
-  const [rows, average] = await Promise.all([leanRows(kdb, u.id, studyDayBounds(now, ctx).end, now).execute(), dailyAverage(u.id, studyDayNumber(now, ctx))]);
+  const before = studyDayBounds(now, ctx).end;
+  const { due, average } = await backlogFigures(u.id, before, now, studyDayNumber(now, ctx));
+  if (!isBacklog(due, average)) return null;
+  const rows = await leanRows(kdb, u.id, before, now).execute();
   if (!isBacklog(rows.length, average)) return null;
   const p = planBacklogOf(u, rows, average, null, now);
   if (p.moves.length === 0) return null;

@@ -7,7 +7,7 @@ import { prepared } from "../../db/prepared";
 import { cardView, type CardView } from "../../content/catalogue";
 import { studyDayAt } from "../study-clock";
 import { dueCutoff } from "../due";
-import { CARD_FIELD_COLUMNS, inState, learning, queuedCards } from "../card-queries";
+import { CARD_FIELD_COLUMNS, inState, learning, queuedCards, queuedCardsOnly } from "../card-queries";
 import { dailyAllowance } from "../limits";
 import { previewIntervals } from "../scheduler";
 import { cardScheduler } from "../safety";
@@ -57,7 +57,9 @@ type CardQuery = ReturnType<typeof queuedCards>;
 // 380 µs, as fast as with a constant (10,000-card deck, busy machine).
 const queueQuery = prepared((db, p: QueueValues) => {
   const queued = () => queuedCards(db, p.userId, p.now);
-  const count = (q: CardQuery) => q.select((e) => e.fn.countAll().as("n"));
+  // The counts need no catalogue column: counted without the join (card-queries.ts queuedCardsOnly).
+  const counted = () => queuedCardsOnly(db, p.userId, p.now);
+  const count = (q: ReturnType<typeof counted>) => q.select((e) => e.fn.countAll().as("n"));
   // The earliest due card of one state, by index order.
   const head = (state: State, name: string) =>
     db.selectFrom(queued().select("c.due as d").where(inState(state)).orderBy("c.due").limit(sql.lit(1)).as(name)).selectAll();
@@ -98,11 +100,11 @@ const queueQuery = prepared((db, p: QueueValues) => {
       ones(e, "l.state", State.Review).as("reviewed"),
     ]);
   const aggregate = db.selectFrom(tally.as("t")).select((e) => [
-    count(queued().where(learning()).where("c.due", "<", p.end)).as("learning"),
-    count(queued().where(inState(State.Review)).where("c.due", "<", p.end)).as("reviewDue"),
+    count(counted().where(learning()).where("c.due", "<", p.end)).as("learning"),
+    count(counted().where(inState(State.Review)).where("c.due", "<", p.end)).as("reviewDue"),
     e
       .selectFrom(
-        queued()
+        counted()
           .select(sql.lit(1).as("x"))
           .where(inState(State.New))
           .limit(sql<number>`CAST(${p.newLimit} AS INTEGER)`)
