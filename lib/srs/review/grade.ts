@@ -15,7 +15,7 @@ import { cardFields, cardStateOf, reviewLogFields, type CardFields } from "../ca
 import { CARD_FIELD_COLUMNS, userCards } from "../card-queries";
 import { leechOutcome, leechRuleFor } from "../leech";
 import type { UserSettings } from "../../settings";
-import { insertReviewLog, logInsertOf, logParams, type LogParams, type ReviewLogInsert } from "./log-insert";
+import { insertReviewLog, LOG_COLUMNS, logParams, logValues, type LogParams, type ReviewLogInsert } from "./log-insert";
 import { balancingOf, loadBounds, loadCards, LOAD_COLUMNS, windowFor, type LoadCard } from "../load";
 import { windowToJson } from "../load-balance";
 
@@ -78,36 +78,52 @@ export async function writeGradedCard(tx: SqlTx, c: CardWrite): Promise<boolean>
   return numAffectedRows === 1n;
 }
 
-// PostgreSQL: the log's insert and the card's update in one statement (a data-modifying WITH),
-// one round trip instead of two: each costs the Node process a socket write and read, the
-// largest part of a grade's CPU there (profiled). The update's count says whether the card
-// was still at `version`; when it was not, the caller throws and the transaction, insert and
-// all, is rolled back, as with the two statements SQLite runs.
+// PostgreSQL: the card's update and the log's insert in one statement, one round trip instead
+// of two (each costs the Node process a socket write and read, the largest part of a grade's
+// CPU there, profiled): the update in a WITH, and the insert taking its values from the
+// update's row, so the log is written only when the card was still at `version`. The
+// statement is atomic by itself, so it runs as a one-statement write (lib/db/sql.ts
+// Sql.write): alone, without BEGIN and COMMIT. Its count (the logs inserted) says whether the
+// card was still at `version`; when it was not, nothing was written.
 const writeCardAndLog = prepared((db, p: CardWrite & LogParams) =>
   db
-    .with("l", () => logInsertOf(db, p).returning("id"))
-    .updateTable("Card")
-    .set({ ...cardFields(p), version: p.nextVersion, leech: p.leech, suspendedAt: p.suspendedAt })
-    .where("id", "=", p.id)
-    .where("userId", "=", p.userId)
-    .where("version", "=", p.version),
+    .with("c", (w) =>
+      w
+        .updateTable("Card")
+        .set({ ...cardFields(p), version: p.nextVersion, leech: p.leech, suspendedAt: p.suspendedAt })
+        .where("id", "=", p.id)
+        .where("userId", "=", p.userId)
+        .where("version", "=", p.version)
+        .returning("id"),
+    )
+    .insertInto("ReviewLog")
+    .columns(LOG_COLUMNS)
+    .expression((eb) => eb.selectFrom("c").select(logValues(p))),
 );
 
-// A grade's two writes; false (nothing to keep) when the card was no longer at `version`.
-async function writeGrade(tx: SqlTx, c: CardWrite, log: ReviewLogInsert): Promise<boolean> {
-  const db = kyselyOn(tx);
-  if (engineOf(db) === "postgres") return (await writeCardAndLog(db, { ...c, ...logParams(log) })).numAffectedRows === 1n;
-  if (!(await writeGradedCard(tx, c))) return false;
-  await insertReviewLog(tx, log);
-  return true;
+// A grade's two writes, kept only together; a 409, with nothing written, when the card was no
+// longer at `version`. On PostgreSQL one statement, sent alone when no other write waits; on
+// SQLite the update and the insert in one transaction of the group commit.
+async function writeGrade(c: CardWrite, log: ReviewLogInsert): Promise<void> {
+  const stale = () => new UserError("This card was reviewed elsewhere at the same moment. Reload to continue.", 409);
+  if (engineOf(kdb) === "postgres") {
+    const p = { ...c, ...logParams(log) };
+    return sqlDb.write(async (tx) => {
+      if ((await writeCardAndLog(kyselyOn(tx), p)).numAffectedRows !== 1n) throw stale();
+    });
+  }
+  return sqlDb.transaction(async (tx) => {
+    if (!(await writeGradedCard(tx, c))) throw stale();
+    await insertReviewLog(tx, log);
+  });
 }
 
 const firstResult = prepared((db, p: { userId: string; clientId: string }) =>
   db.selectFrom("ReviewLog").select(["id", "nextDue", "nextState", "undoneAt"]).where("userId", "=", p.userId).where("clientId", "=", p.clientId),
 );
 
-// Grading: one read of the card, then its update and the log insert in one transaction.
-// The read sits outside the transaction: the update's `version = ?` condition makes a grade
+// Grading: one read of the card, then its update and the log insert, together or not at all.
+// The read sits outside the write: the update's `version = ?` condition makes a grade
 // made against an older view (another tab, a repeat) change nothing, and it then answers 409
 // or, for a repeated clientId, the first result. A repeated clientId is not looked up first:
 // its grade already moved the card on, so the repeat fails the version check (or, racing on
@@ -153,9 +169,7 @@ export async function gradeAs(user: UserSettings, input: GradeInput, now: Date):
       sessionId: input.sessionId ?? null,
       balance: balance && windowToJson(balance),
     };
-    await sqlDb.transaction(async (tx) => {
-      if (!(await writeGrade(tx, write, logRow))) throw new UserError("This card was reviewed elsewhere at the same moment. Reload to continue.", 409);
-    });
+    await writeGrade(write, logRow);
     return { logId, nextDue: next.due.toISOString(), nextState: next.state, replay: false };
   } catch (e) {
     // A repeat of a stored grade, or two copies of one request racing (possible where
