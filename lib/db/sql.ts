@@ -230,9 +230,11 @@ function groupCommit({ lanes, gather, autocommit }: GroupOptions, withConn: (bod
 }
 
 // timestamp(3) without zone holds UTC (as Prisma writes it); pg would read it as local time.
+// One parser function for every column (pg asks for a column's parser on each result).
+const utcTimestamp = (s: string) => new Date(s.replace(" ", "T") + "Z");
 const pgTypes = {
   getTypeParser: ((oid: number, format?: string) =>
-    oid === 1114 ? (s: string) => new Date(s.replace(" ", "T") + "Z") : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
+    oid === 1114 ? utcTimestamp : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
 };
 
 // Groups of transactions in flight at once on PostgreSQL, each on its own connection.

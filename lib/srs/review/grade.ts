@@ -16,32 +16,27 @@ import { CARD_FIELD_COLUMNS, userCards } from "../card-queries";
 import { leechOutcome, leechRuleFor } from "../leech";
 import type { UserSettings } from "../../settings";
 import { insertReviewLog, LOG_COLUMNS, logParams, logValues, type LogParams, type ReviewLogInsert } from "./log-insert";
-import { balancingOf, loadBounds, loadCards, LOAD_COLUMNS, windowFor, type LoadCard } from "../load";
+import { balancingOf, loadBounds, loadCards, windowFor, type LoadCard } from "../load";
 import { windowToJson } from "../load-balance";
 
 export type GradeResult = { logId: string; nextDue: string; nextState: number; replay: boolean };
 
 // What grading reads, in one statement compiled once (lib/db/prepared.ts): the card with its
-// catalogue row and its user's leech and even-days settings, and (even days on) every other
-// card its load counts (lib/srs/load.ts), as one JSON array of [due in ms, catalogue card]
-// in a column of the card's row: one row instead of one per counted card.
-const GRADE_COLUMNS = [
-  "c.id",
-  "c.version",
-  ...CARD_FIELD_COLUMNS,
-  "c.leech",
-  "c.catalogCardId",
-  "c.suspendedAt",
-  "k.retiredAt",
-  "k.safety",
-  "u.leechThreshold",
-  "u.leechAction",
-  ...LOAD_COLUMNS,
-] as const;
-const cardAndLoad = prepared((db, p: { userId: string; cardId: string; from: Date; to: Date }) =>
+// catalogue row and, while even days are on, every other card its load counts (lib/srs/load.ts),
+// as one JSON array of [due in ms, catalogue card] in a column of the card's row: one row
+// instead of one per counted card. Only the columns grading uses: the settings (leech rule,
+// even days) come with the session check (lib/settings), so the row carries none of them.
+const GRADE_COLUMNS = ["c.version", ...CARD_FIELD_COLUMNS, "c.leech", "c.catalogCardId", "c.suspendedAt", "k.retiredAt", "k.safety"] as const;
+type GradeRead = { userId: string; cardId: string; from: Date; to: Date };
+const cardAlone = prepared((db, p: GradeRead) =>
   userCards(db, p.userId)
     .where("c.id", "=", p.cardId)
-    .innerJoin("User as u", "u.id", "c.userId")
+    .select(GRADE_COLUMNS)
+    .select(sql<string | null>`null`.as("load")),
+);
+const cardAndLoad = prepared((db, p: GradeRead) =>
+  userCards(db, p.userId)
+    .where("c.id", "=", p.cardId)
     .select(GRADE_COLUMNS)
     .select(
       loadCards(db, p)
@@ -53,12 +48,14 @@ const cardAndLoad = prepared((db, p: { userId: string; cardId: string; from: Dat
 // The user's card `cardId` as grading reads it, with the load its grade at `now` reads (null
 // with even days off); undefined when the user has no such card.
 export async function cardForGrade(db: Db, user: UserSettings, cardId: string, now: Date) {
+  const read = user.loadBalance ? cardAndLoad : cardAlone;
   const {
     rows: [card],
-  } = await cardAndLoad(db, { userId: user.id, cardId, ...loadBounds(now) });
+  } = await read(db, { userId: user.id, cardId, ...loadBounds(now) });
   if (!card) return undefined;
-  const load: LoadCard[] = jsonRows<[number, string]>(card.load).map(([due, catalogCardId]) => ({ due: new Date(due), catalogCardId }));
-  return { card, balancing: balancingOf(card, load, now, dayContextOf(user)) };
+  const load: LoadCard[] =
+    card.load == null ? [] : jsonRows<[number, string]>(card.load).map(([due, catalogCardId]) => ({ due: new Date(due), catalogCardId }));
+  return { card, balancing: balancingOf(user, load, now, dayContextOf(user)) };
 }
 
 // A graded card's new fields, written only over the version it was read at.
@@ -154,7 +151,7 @@ export async function gradeAs(user: UserSettings, input: GradeInput, now: Date):
       suspendedAt: suspended,
     } = leechOutcome(
       { prevLapses: before.lapses, nextLapses: next.lapses, leech: row.leech, suspendedAt: row.suspendedAt },
-      leechRuleFor({ threshold: row.leechThreshold, action: row.leechAction }, row.safety),
+      leechRuleFor({ threshold: user.leechThreshold, action: user.leechAction }, row.safety),
       now,
     );
     const logId = randomUUID();
