@@ -23,6 +23,7 @@ export const sqlDb: Sql = {
   get: async (q) => opened().get(q),
   run: async (q) => opened().run(q),
   transaction: async (fn) => opened().transaction(fn),
+  write: async (fn) => opened().write(fn),
   close: async () => {
     await globalForSql.unknotSql?.close();
     globalForSql.unknotSql = undefined;

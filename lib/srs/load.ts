@@ -1,11 +1,10 @@
 import "server-only";
-import { sql } from "kysely";
 import type { Db } from "../db";
 import { catalogueEntry } from "../content/catalogue";
 import type { DayContext } from "./day";
 import { studyDayAt } from "./study-clock";
 import { liveCards, studied, unsuspended } from "./card-queries";
-import { easyDatesFromString, loadWindow, weekdaysFromString, WINDOW_DAYS, type DueEntry, type EasyDays, type LoadWindow } from "./load-balance";
+import { loadWindow, WINDOW_DAYS, type DueEntry, type EasyDays, type EasyLevel, type LoadWindow } from "./load-balance";
 
 // The learner's load as the even-days pick reads it (lib/srs/load-balance.ts): every other card in
 // learning or review, not suspended nor retired, due from the start of today's study day on, by
@@ -29,9 +28,8 @@ const DAY_MS = 86_400_000;
 
 export type Balancing = { easy: EasyDays; entries: DueEntry[]; today: number };
 
-// The learner's even-days settings, selected with the user `u`.
-export const LOAD_COLUMNS = ["u.loadBalance", "u.easyWeekdays", "u.easyDates"] as const;
-export type LoadSettings = { loadBalance: boolean; easyWeekdays: string; easyDates: string };
+// The learner's even-days settings, as the session check read them (lib/settings).
+export type LoadSettings = { loadBalance: boolean; easyWeekdays: EasyLevel[]; easyDates: string[] };
 // A card the load counts.
 export type LoadCard = { due: Date; catalogCardId: string };
 
@@ -39,22 +37,15 @@ export type LoadCard = { due: Date; catalogCardId: string };
 export const loadBounds = (now: Date) => ({ from: new Date(now.getTime() - 2 * DAY_MS), to: new Date(now.getTime() + (WINDOW_DAYS + 2) * DAY_MS) });
 
 // The other cards the load of card `cardId` counts (see above; `from` and `to` from loadBounds),
-// as a query of the user's cards `c` with their user `u`, only while even days are on.
+// as a query of the user's cards `c`; read only while even days are on.
 export const loadCards = (db: Db, p: { userId: string; cardId: string; from: Date; to: Date }) =>
-  liveCards(db, p.userId)
-    .where(studied())
-    .where(unsuspended())
-    .where("c.due", ">=", p.from)
-    .where("c.due", "<", p.to)
-    .where("c.id", "<>", p.cardId)
-    .innerJoin("User as u", "u.id", "c.userId")
-    .where("u.loadBalance", "=", sql.lit(true));
+  liveCards(db, p.userId).where(studied()).where(unsuspended()).where("c.due", ">=", p.from).where("c.due", "<", p.to).where("c.id", "<>", p.cardId);
 
 // The load from the learner's settings and the cards it counts; null when even days are off.
 export function balancingOf(user: LoadSettings, cards: readonly LoadCard[], now: Date, ctx: DayContext): Balancing | null {
   if (!user.loadBalance) return null;
   const entries = cards.map((c) => ({ day: studyDayAt(c.due, ctx), section: sectionOf(c.catalogCardId) ?? "" }));
-  return { easy: { weekdays: weekdaysFromString(user.easyWeekdays), dates: easyDatesFromString(user.easyDates) }, entries, today: studyDayAt(now, ctx) };
+  return { easy: { weekdays: user.easyWeekdays, dates: user.easyDates }, entries, today: studyDayAt(now, ctx) };
 }
 
 // The window for a card of `catalogCardId` graded today.

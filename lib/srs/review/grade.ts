@@ -15,33 +15,28 @@ import { cardFields, cardStateOf, reviewLogFields, type CardFields } from "../ca
 import { CARD_FIELD_COLUMNS, userCards } from "../card-queries";
 import { leechOutcome, leechRuleFor } from "../leech";
 import type { UserSettings } from "../../settings";
-import { insertReviewLog, logInsertOf, logParams, type LogParams, type ReviewLogInsert } from "./log-insert";
-import { balancingOf, loadBounds, loadCards, LOAD_COLUMNS, windowFor, type LoadCard } from "../load";
+import { insertReviewLog, LOG_COLUMNS, logParams, logValues, type LogParams, type ReviewLogInsert } from "./log-insert";
+import { balancingOf, loadBounds, loadCards, windowFor, type LoadCard } from "../load";
 import { windowToJson } from "../load-balance";
 
 export type GradeResult = { logId: string; nextDue: string; nextState: number; replay: boolean };
 
 // What grading reads, in one statement compiled once (lib/db/prepared.ts): the card with its
-// catalogue row and its user's leech and even-days settings, and (even days on) every other
-// card its load counts (lib/srs/load.ts), as one JSON array of [due in ms, catalogue card]
-// in a column of the card's row: one row instead of one per counted card.
-const GRADE_COLUMNS = [
-  "c.id",
-  "c.version",
-  ...CARD_FIELD_COLUMNS,
-  "c.leech",
-  "c.catalogCardId",
-  "c.suspendedAt",
-  "k.retiredAt",
-  "k.safety",
-  "u.leechThreshold",
-  "u.leechAction",
-  ...LOAD_COLUMNS,
-] as const;
-const cardAndLoad = prepared((db, p: { userId: string; cardId: string; from: Date; to: Date }) =>
+// catalogue row and, while even days are on, every other card its load counts (lib/srs/load.ts),
+// as one JSON array of [due in ms, catalogue card] in a column of the card's row: one row
+// instead of one per counted card. Only the columns grading uses: the settings (leech rule,
+// even days) come with the session check (lib/settings), so the row carries none of them.
+const GRADE_COLUMNS = ["c.version", ...CARD_FIELD_COLUMNS, "c.leech", "c.catalogCardId", "c.suspendedAt", "k.retiredAt", "k.safety"] as const;
+type GradeRead = { userId: string; cardId: string; from: Date; to: Date };
+const cardAlone = prepared((db, p: GradeRead) =>
   userCards(db, p.userId)
     .where("c.id", "=", p.cardId)
-    .innerJoin("User as u", "u.id", "c.userId")
+    .select(GRADE_COLUMNS)
+    .select(sql<string | null>`null`.as("load")),
+);
+const cardAndLoad = prepared((db, p: GradeRead) =>
+  userCards(db, p.userId)
+    .where("c.id", "=", p.cardId)
     .select(GRADE_COLUMNS)
     .select(
       loadCards(db, p)
@@ -53,12 +48,14 @@ const cardAndLoad = prepared((db, p: { userId: string; cardId: string; from: Dat
 // The user's card `cardId` as grading reads it, with the load its grade at `now` reads (null
 // with even days off); undefined when the user has no such card.
 export async function cardForGrade(db: Db, user: UserSettings, cardId: string, now: Date) {
+  const read = user.loadBalance ? cardAndLoad : cardAlone;
   const {
     rows: [card],
-  } = await cardAndLoad(db, { userId: user.id, cardId, ...loadBounds(now) });
+  } = await read(db, { userId: user.id, cardId, ...loadBounds(now) });
   if (!card) return undefined;
-  const load: LoadCard[] = jsonRows<[number, string]>(card.load).map(([due, catalogCardId]) => ({ due: new Date(due), catalogCardId }));
-  return { card, balancing: balancingOf(card, load, now, dayContextOf(user)) };
+  const load: LoadCard[] =
+    card.load == null ? [] : jsonRows<[number, string]>(card.load).map(([due, catalogCardId]) => ({ due: new Date(due), catalogCardId }));
+  return { card, balancing: balancingOf(user, load, now, dayContextOf(user)) };
 }
 
 // A graded card's new fields, written only over the version it was read at.
@@ -78,36 +75,52 @@ export async function writeGradedCard(tx: SqlTx, c: CardWrite): Promise<boolean>
   return numAffectedRows === 1n;
 }
 
-// PostgreSQL: the log's insert and the card's update in one statement (a data-modifying WITH),
-// one round trip instead of two: each costs the Node process a socket write and read, the
-// largest part of a grade's CPU there (profiled). The update's count says whether the card
-// was still at `version`; when it was not, the caller throws and the transaction, insert and
-// all, is rolled back, as with the two statements SQLite runs.
+// PostgreSQL: the card's update and the log's insert in one statement, one round trip instead
+// of two (each costs the Node process a socket write and read, the largest part of a grade's
+// CPU there, profiled): the update in a WITH, and the insert taking its values from the
+// update's row, so the log is written only when the card was still at `version`. The
+// statement is atomic by itself, so it runs as a one-statement write (lib/db/sql.ts
+// Sql.write): alone, without BEGIN and COMMIT. Its count (the logs inserted) says whether the
+// card was still at `version`; when it was not, nothing was written.
 const writeCardAndLog = prepared((db, p: CardWrite & LogParams) =>
   db
-    .with("l", () => logInsertOf(db, p).returning("id"))
-    .updateTable("Card")
-    .set({ ...cardFields(p), version: p.nextVersion, leech: p.leech, suspendedAt: p.suspendedAt })
-    .where("id", "=", p.id)
-    .where("userId", "=", p.userId)
-    .where("version", "=", p.version),
+    .with("c", (w) =>
+      w
+        .updateTable("Card")
+        .set({ ...cardFields(p), version: p.nextVersion, leech: p.leech, suspendedAt: p.suspendedAt })
+        .where("id", "=", p.id)
+        .where("userId", "=", p.userId)
+        .where("version", "=", p.version)
+        .returning("id"),
+    )
+    .insertInto("ReviewLog")
+    .columns(LOG_COLUMNS)
+    .expression((eb) => eb.selectFrom("c").select(logValues(p))),
 );
 
-// A grade's two writes; false (nothing to keep) when the card was no longer at `version`.
-async function writeGrade(tx: SqlTx, c: CardWrite, log: ReviewLogInsert): Promise<boolean> {
-  const db = kyselyOn(tx);
-  if (engineOf(db) === "postgres") return (await writeCardAndLog(db, { ...c, ...logParams(log) })).numAffectedRows === 1n;
-  if (!(await writeGradedCard(tx, c))) return false;
-  await insertReviewLog(tx, log);
-  return true;
+// A grade's two writes, kept only together; a 409, with nothing written, when the card was no
+// longer at `version`. On PostgreSQL one statement, sent alone when no other write waits; on
+// SQLite the update and the insert in one transaction of the group commit.
+async function writeGrade(c: CardWrite, log: ReviewLogInsert): Promise<void> {
+  const stale = () => new UserError("This card was reviewed elsewhere at the same moment. Reload to continue.", 409);
+  if (engineOf(kdb) === "postgres") {
+    const p = { ...c, ...logParams(log) };
+    return sqlDb.write(async (tx) => {
+      if ((await writeCardAndLog(kyselyOn(tx), p)).numAffectedRows !== 1n) throw stale();
+    });
+  }
+  return sqlDb.transaction(async (tx) => {
+    if (!(await writeGradedCard(tx, c))) throw stale();
+    await insertReviewLog(tx, log);
+  });
 }
 
 const firstResult = prepared((db, p: { userId: string; clientId: string }) =>
   db.selectFrom("ReviewLog").select(["id", "nextDue", "nextState", "undoneAt"]).where("userId", "=", p.userId).where("clientId", "=", p.clientId),
 );
 
-// Grading: one read of the card, then its update and the log insert in one transaction.
-// The read sits outside the transaction: the update's `version = ?` condition makes a grade
+// Grading: one read of the card, then its update and the log insert, together or not at all.
+// The read sits outside the write: the update's `version = ?` condition makes a grade
 // made against an older view (another tab, a repeat) change nothing, and it then answers 409
 // or, for a repeated clientId, the first result. A repeated clientId is not looked up first:
 // its grade already moved the card on, so the repeat fails the version check (or, racing on
@@ -138,7 +151,7 @@ export async function gradeAs(user: UserSettings, input: GradeInput, now: Date):
       suspendedAt: suspended,
     } = leechOutcome(
       { prevLapses: before.lapses, nextLapses: next.lapses, leech: row.leech, suspendedAt: row.suspendedAt },
-      leechRuleFor({ threshold: row.leechThreshold, action: row.leechAction }, row.safety),
+      leechRuleFor({ threshold: user.leechThreshold, action: user.leechAction }, row.safety),
       now,
     );
     const logId = randomUUID();
@@ -153,9 +166,7 @@ export async function gradeAs(user: UserSettings, input: GradeInput, now: Date):
       sessionId: input.sessionId ?? null,
       balance: balance && windowToJson(balance),
     };
-    await sqlDb.transaction(async (tx) => {
-      if (!(await writeGrade(tx, write, logRow))) throw new UserError("This card was reviewed elsewhere at the same moment. Reload to continue.", 409);
-    });
+    await writeGrade(write, logRow);
     return { logId, nextDue: next.due.toISOString(), nextState: next.state, replay: false };
   } catch (e) {
     // A repeat of a stored grade, or two copies of one request racing (possible where

@@ -1,5 +1,6 @@
 import "server-only";
-import { kyselyOn, type Db } from "../../db";
+import { expressionBuilder } from "kysely";
+import { kyselyOn, type DB } from "../../db";
 import { prepared } from "../../db/prepared";
 import type { SqlTx } from "../../db/sql";
 import type { ReviewLogFields } from "../card-rows";
@@ -63,9 +64,12 @@ export async function insertReviewLog(tx: SqlTx, r: ReviewLogInsert): Promise<nu
 }
 
 // The same insert inside another statement (grade.ts's one-statement write on PostgreSQL): its
-// values named `l_<column>`, apart from the other statement's own.
+// values named `l_<column>`, apart from the other statement's own, selected as a row of the
+// other statement's WITH: one log per row it has (none when it has none).
 export type LogParams = { [K in keyof ReviewLogInsert as `l_${K}`]-?: ReviewLogInsert[K] };
 export const logParams = (r: ReviewLogInsert): LogParams =>
   Object.fromEntries(COLUMNS.map((c) => [`l_${c}`, c === "balance" ? (r.balance ?? null) : r[c]])) as LogParams;
-export const logInsertOf = (db: Db, p: LogParams) =>
-  db.insertInto("ReviewLog").values(Object.fromEntries(COLUMNS.map((c) => [c, p[`l_${c}`]])) as ReviewLogInsert);
+// The log's values as a SELECT list, for `INSERT … SELECT` (columns LOG_COLUMNS).
+export const LOG_COLUMNS = COLUMNS;
+const values = expressionBuilder<DB, never>();
+export const logValues = (p: LogParams) => COLUMNS.map((c) => values.val(p[`l_${c}`]).as(c));
