@@ -3,6 +3,7 @@ import { db, sqlDb, sql } from "@/lib/db";
 import { gradeReview } from "@/lib/srs/review";
 import { readSettings } from "@/lib/settings";
 import { makeUser, grade } from "./helpers";
+import { holdWriteLanes } from "./write-lanes";
 
 // A grade's write (lib/srs/review/grade.ts): on PostgreSQL one statement sent as a one-statement
 // write (alone without BEGIN and COMMIT, or in a group commit when others wait), on SQLite two
@@ -16,20 +17,6 @@ async function deck() {
 }
 
 const logsOf = (userId: string) => db.reviewLog.findMany({ where: { userId }, select: { cardId: true, clientId: true, id: true } });
-
-// Keeps the write lanes busy (PostgreSQL has two, SQLite one) until released, so that grades
-// sent meanwhile wait and then write as one group.
-function holdLanes() {
-  let release!: () => void;
-  const held = new Promise<void>((r) => (release = r));
-  const hold = () =>
-    sqlDb.transaction(async (tx) => {
-      await tx.all(sql`SELECT 1 AS "n"`);
-      await held;
-    });
-  const done = Promise.all([hold(), hold()]);
-  return async () => (release(), await done);
-}
 
 describe("a grade's write", () => {
   it("alone: a stale version is refused and stores nothing; a repeated clientId answers the first result", async () => {
@@ -50,7 +37,7 @@ describe("a grade's write", () => {
     // is repeated inside the group with the same clientId.
     const earlier = await gradeReview(user, grade(c!.id, c!.version, 3));
     const dFirst = await gradeReview(user, grade(d!.id, d!.version, 3, { clientId: "d-1" }));
-    const release = holdLanes();
+    const release = holdWriteLanes(sqlDb);
     const sent = Promise.allSettled([
       gradeReview(user, grade(a!.id, a!.version, 3)),
       gradeReview(user, grade(c!.id, c!.version, 1)),

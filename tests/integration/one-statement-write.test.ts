@@ -6,6 +6,7 @@ import { createSql, isUniqueSqlError, sql, type Sql, type SqlTx } from "@/lib/db
 import { num } from "@/lib/db/row";
 import { statements } from "@/lib/db/statements";
 import { integrationUrl } from "./db-path";
+import { holdWriteLanes } from "./write-lanes";
 
 // Sql.write (lib/db/sql.ts): a write that is one statement. On PostgreSQL, alone, it is sent
 // without BEGIN and COMMIT; with others waiting it joins their group commit. On SQLite it is a
@@ -30,20 +31,6 @@ const valueOf = async (k: string) => {
   const row = await other.get(sql`SELECT "v" FROM "WriteProbe" WHERE "k" = ${k}`);
   return row ? num(row.v) : undefined;
 };
-
-// Keeps both of PostgreSQL's write lanes (SQLite's one) busy until `release`, so that writes
-// sent meanwhile wait and then run as one group.
-function holdLanes() {
-  let release!: () => void;
-  const held = new Promise<void>((r) => (release = r));
-  const hold = () =>
-    db.transaction(async (tx) => {
-      await tx.all(sql`SELECT 1 AS "n"`);
-      await held;
-    });
-  const done = Promise.all([hold(), hold()]);
-  return { release: async () => (release(), await done) };
-}
 
 beforeAll(async () => {
   db = createSql(url, 4);
@@ -100,10 +87,10 @@ describe("a one-statement write sent alone", () => {
 
 describe("one-statement writes sent while others wait", () => {
   it("share one BEGIN and one COMMIT, each answered with its own result once committed", async () => {
-    const lanes = holdLanes();
+    const release = holdWriteLanes(db);
     const before = statements.count;
     const writes = ["a", "b", "c", "d"].map((k, i) => db.write(put(k, i)));
-    await lanes.release();
+    await release();
     expect(await Promise.all(writes)).toEqual([1, 1, 1, 1]);
     // The held transactions' own BEGIN, SELECT and COMMIT (on SQLite they share the group),
     // then the four writes between one BEGIN and one COMMIT.
@@ -113,9 +100,9 @@ describe("one-statement writes sent while others wait", () => {
 
   it("fail only themselves on a repeated key or a stale version: the rest of the group commits", async () => {
     await db.write(put("x", 5));
-    const lanes = holdLanes();
+    const release = holdWriteLanes(db);
     const outcomes = Promise.allSettled([db.write(put("a", 1)), db.write(put("x", 6)), db.write(bump("x", 4)), db.write(bump("x", 5)), db.write(put("b", 2))]);
-    await lanes.release();
+    await release();
     const [a, repeated, stale, fresh, b] = await outcomes;
     expect([a, fresh, b].map((o) => o.status)).toEqual(["fulfilled", "fulfilled", "fulfilled"]);
     expect(repeated.status === "rejected" && isUniqueSqlError(repeated.reason)).toBe(true);
