@@ -30,7 +30,7 @@ export function DeleteAccountForm() {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="Delete account">
+    <form method="post" onSubmit={onSubmit} noValidate aria-label="Delete account">
       <Field
         label="Your password"
         type="password"

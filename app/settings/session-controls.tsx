@@ -40,7 +40,7 @@ export function SessionControls({ email }: { email: string }) {
   return (
     <>
       <h2>Password</h2>
-      <form onSubmit={change} noValidate aria-label="Change password">
+      <form method="post" onSubmit={change} noValidate aria-label="Change password">
         {errors.root && (
           <p className="form-error" role="alert">
             {errors.root.message}

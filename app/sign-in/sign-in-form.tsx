@@ -42,7 +42,7 @@ export function SignInForm() {
   };
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="Sign in">
+    <form method="post" onSubmit={onSubmit} noValidate aria-label="Sign in">
       <Field label="Email" type="email" autoComplete="email" error={errors.email?.message} {...register("email")} />
       <Field label="Password" type="password" autoComplete="current-password" error={errors.password?.message} {...register("password")} />
       <div className="btn-row">

@@ -43,7 +43,7 @@ export function SignUpForm() {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="Sign up">
+    <form method="post" onSubmit={onSubmit} noValidate aria-label="Sign up">
       {errors.root && (
         <p className="form-error" role="alert">
           {errors.root.message}

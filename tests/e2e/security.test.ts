@@ -104,3 +104,29 @@ describe("ending sessions", () => {
     await two.close();
   });
 });
+
+describe("forms sent before the page's scripts have run", () => {
+  // A fast typist, or a password manager that fills and submits, can send a form before the
+  // page has hydrated: the browser then submits it itself, and a GET would put the fields in
+  // the address bar, the history and the server's logs.
+  for (const [path, button] of [
+    ["/sign-in", "Sign in"],
+    ["/sign-up", "Create account"],
+  ] as const) {
+    it(`${path} never puts the email or the password in the address`, async () => {
+      const context = await browser().newContext({ javaScriptEnabled: false });
+      const page = await context.newPage();
+      await page.goto(`${baseUrl}${path}`);
+      await page.getByLabel("Email").fill("typed-fast@example.test");
+      await page.getByLabel("Password").fill(PASSWORD);
+      const sent = page.waitForRequest((r) => r.isNavigationRequest() && r.frame() === page.mainFrame() && r.url().startsWith(`${baseUrl}${path}`));
+      await page.getByRole("button", { name: button, exact: true }).click();
+      const request = await sent;
+      expect(request.method()).toBe("POST");
+      expect(request.url()).toBe(`${baseUrl}${path}`);
+      await page.waitForLoadState();
+      expect(page.url()).not.toMatch(/password|typed-fast/);
+      await context.close();
+    });
+  }
+});
