@@ -240,8 +240,16 @@ const pgTypes = {
 // Groups of transactions in flight at once on PostgreSQL, each on its own connection.
 const PG_WRITE_LANES = 2;
 
+// Every statement is planned once per connection, for any values (the connection's start-up
+// options; options in DATABASE_URL take precedence). In its default mode the server plans a
+// prepared statement again on every run for as long as the plan it would keep for any values
+// looks costlier than those made for the values given: it did so for the review queue's
+// statement on every grade (7.4 ms of planning for 1.7 ms of execution on the bench's
+// million-log database; with one plan, 0.7 ms of execution). See docs/deployment.md.
+export const PG_CONNECTION_OPTIONS = "-c plan_cache_mode=force_generic_plan";
+
 function postgresSql(url: string, max: number): Sql {
-  const pool = new pg.Pool({ connectionString: url, max, types: pgTypes });
+  const pool = new pg.Pool({ connectionString: url, max, types: pgTypes, options: PG_CONNECTION_OPTIONS });
   // "?" placeholders become $1, $2 … once per SQL text, and each text gets a statement name:
   // pg then parses and plans it once per connection instead of on every call.
   const prepared = new Map<string, { name: string; text: string }>();

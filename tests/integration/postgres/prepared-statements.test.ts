@@ -22,4 +22,18 @@ describe("the hot path's statements on PostgreSQL", () => {
       await db.close();
     }
   });
+
+  it("are planned once per connection for any values, so that no run is planned again for its own values", async () => {
+    const db = createSql(integrationUrl("postgres"), 1);
+    try {
+      // The ids differ on every run, as the users of a grading load do.
+      for (let i = 0; i < 8; i++) await db.all(sql`SELECT count(*) AS "n" FROM "Card" WHERE "userId" = ${`user-${i}`} AND "state" = ${i % 4}`);
+      const plans = await db.all(
+        sql`SELECT "generic_plans", "custom_plans" FROM pg_prepared_statements WHERE NOT "from_sql" AND "statement" LIKE ${'SELECT count(*) AS "n" FROM "Card"%'}`,
+      );
+      expect(plans.map((r) => ({ generic: num(r.generic_plans), custom: num(r.custom_plans) }))).toEqual([{ generic: 8, custom: 0 }]);
+    } finally {
+      await db.close();
+    }
+  });
 });
