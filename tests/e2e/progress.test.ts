@@ -90,7 +90,14 @@ describe("progress in a browser", () => {
     // The history is the integration suite's, moved to whole days before today (no fuzz, UTC midnight):
     // a history that starts at another hour, or is fuzzed by random card ids, can leave the fit no better.
     const midnight = Math.floor(Date.now() / 86_400_000) * 86_400_000;
-    await seedHistory(user.id, { cards: 60, days: 60, start: new Date(midnight - 70 * 86_400_000), newPerDay: 6, fuzz: false, ratingFor: recallLearner(0.2, 11) });
+    await seedHistory(user.id, {
+      cards: 60,
+      days: 60,
+      start: new Date(midnight - 70 * 86_400_000),
+      newPerDay: 6,
+      fuzz: false,
+      ratingFor: recallLearner(0.2, 11),
+    });
 
     await page.goto(`${baseUrl}/progress`);
     await page.getByRole("button", { name: "Optimize my schedule" }).click();
