@@ -240,12 +240,9 @@ const pgTypes = {
 // Groups of transactions in flight at once on PostgreSQL, each on its own connection.
 const PG_WRITE_LANES = 2;
 
-// Every statement is planned once per connection, for any values (the connection's start-up
-// options; options in DATABASE_URL take precedence). In its default mode the server plans a
-// prepared statement again on every run for as long as the plan it would keep for any values
-// looks costlier than those made for the values given: it did so for the review queue's
-// statement on every grade (7.4 ms of planning for 1.7 ms of execution on the bench's
-// million-log database; with one plan, 0.7 ms of execution). See docs/deployment.md.
+// Every statement is planned once per connection, for any values (options in DATABASE_URL take
+// precedence). In its default mode the server planned the review queue's statement again on
+// every grade, for that grade's values (docs/deployment.md#postgresql-performance).
 export const PG_CONNECTION_OPTIONS = "-c plan_cache_mode=force_generic_plan";
 
 function postgresSql(url: string, max: number): Sql {
