@@ -6,12 +6,13 @@ import { windowFromJson } from "./load-balance";
 import { UserError } from "../errors";
 import { cardFields, cardStateOf, type CardFields } from "./card-rows";
 import { studyDayNumber } from "./day";
-import { rescheduledCard, type HistoryEntry } from "./scheduler";
+import { rescheduledCard, type HistoryEntry, type Scheduler } from "./scheduler";
 import { cardScheduler, cardSchedulers } from "./safety";
 import { dayContextOf, schedulerSettingsOf } from "./settings";
 import { summarizeShifts, type MoveCause, type RescheduleSummary } from "./reschedule-summary";
 import { moveCause } from "./move-cause";
 import { settingsOf } from "../settings";
+import { SETTINGS_LIMITS } from "../settings/limits";
 
 // "Reschedule my cards" after new parameters (applied or restored): every reviewed card's
 // history since its last reset is replayed with the user's current parameters (scheduler.ts
@@ -30,8 +31,12 @@ const sameFields = (a: CardFields, b: CardFields) =>
 
 async function plan(userId: string, tx: Db = kdb): Promise<Plan> {
   const user = await settingsOf(userId);
+  const settings = schedulerSettingsOf(user);
   // Safety cards are replayed with their own parameters (lib/srs/safety.ts).
-  const s = cardSchedulers(schedulerSettingsOf(user));
+  const s = cardSchedulers(settings);
+  // The same without the learner's maximum interval (the safety group keeps its own 90 days, which
+  // no setting changed): a replay through these tells whether the cap moved a card (moveCause).
+  const uncapped = cardSchedulers({ ...settings, maximumInterval: SETTINGS_LIMITS.maximumInterval.max });
   const ctx = dayContextOf(user);
   // One after the other: inside a transaction both run on its one connection.
   const cards = await tx
@@ -83,7 +88,8 @@ async function plan(userId: string, tx: Db = kdb): Promise<Plan> {
     const id = r.id;
     const before = cardFields(r);
     const scheduler = cardScheduler(s, r.safety);
-    const next = rescheduledCard(scheduler, cardStateOf(id, before), history.get(id) ?? [], lastReset.get(id) ?? null);
+    const replay = (sch: Scheduler) => rescheduledCard(sch, cardStateOf(id, before), history.get(id) ?? [], lastReset.get(id) ?? null);
+    const next = replay(scheduler);
     if (!next) continue;
     reviewed++;
     let after = cardFields(next);
@@ -95,7 +101,8 @@ async function plan(userId: string, tx: Db = kdb): Promise<Plan> {
     if (sameFields(before, after)) continue;
     changes.push({ id, version: r.version, before, after });
     shifts.push(studyDayNumber(after.due, ctx) - studyDayNumber(before.due, ctx));
-    causes.push(moveCause(before, after, scheduler.fsrs.parameters.maximum_interval));
+    const uncappedDays = () => replay(cardScheduler(uncapped, r.safety))?.scheduledDays ?? after.scheduledDays;
+    causes.push(moveCause(before, after, scheduler.fsrs.parameters.maximum_interval, uncappedDays));
   }
   return { summary: summarizeShifts(reviewed, changes.length, shifts, causes), changes };
 }

@@ -15,15 +15,43 @@ describe("the reschedule preview", () => {
     expect(describeSummary(summarizeShifts(0, 0, []))).toMatch(/no reviewed cards/);
   });
 
-  it("blames a changed memory state on new parameters, an interval at the cap on the maximum interval, and the rest on retention", () => {
+  it("blames a changed memory state on new parameters, an interval the cap changed on the maximum interval, and the rest on retention", () => {
     const card = { stability: 12.5, difficulty: 5.1, scheduledDays: 12 };
-    expect(moveCause(card, { ...card, stability: 14, scheduledDays: 14 }, 36500)).toBe("parameters");
-    expect(moveCause(card, { ...card, difficulty: 5.3 }, 36500)).toBe("parameters");
-    expect(moveCause(card, { ...card, scheduledDays: 7 }, 7)).toBe("maximumInterval");
+    const days = (n: number) => () => n;
+    expect(moveCause(card, { ...card, stability: 14, scheduledDays: 14 }, 36500, days(14))).toBe("parameters");
+    expect(moveCause(card, { ...card, difficulty: 5.3 }, 36500, days(12))).toBe("parameters");
+    expect(moveCause(card, { ...card, scheduledDays: 7 }, 7, days(12))).toBe("maximumInterval");
     // Fuzz and even days may put a capped interval a little below the cap.
-    expect(moveCause({ ...card, scheduledDays: 6 }, { ...card, scheduledDays: 5 }, 7)).toBe("maximumInterval");
-    expect(moveCause({ ...card, scheduledDays: 30 }, { ...card, scheduledDays: 20 }, 25)).toBe("maximumInterval");
-    expect(moveCause(card, { ...card, scheduledDays: 8 }, 36500)).toBe("retention");
+    expect(moveCause({ ...card, scheduledDays: 6 }, { ...card, scheduledDays: 5 }, 7, days(6))).toBe("maximumInterval");
+    // An interval past the new cap could not stay.
+    expect(moveCause({ ...card, scheduledDays: 30 }, { ...card, scheduledDays: 20 }, 25, days(20))).toBe("maximumInterval");
+    expect(moveCause(card, { ...card, scheduledDays: 8 }, 36500, days(8))).toBe("retention");
+    // Near the cap but where the scheduler puts it without one: the cap did not move it.
+    expect(moveCause({ ...card, scheduledDays: 4 }, { ...card, scheduledDays: 6 }, 7, days(6))).toBe("retention");
+  });
+
+  it("blames the maximum interval for a card whose fuzzed interval a new cap pulls below the cap's own fuzz range", () => {
+    // Found by searching card ids: this card's last review makes a 6-day interval, fuzzed over
+    // 4–8 days to 5. A 7-day cap narrows that range to 4–7, where the card's same fuzz seed
+    // lands on 4: below 5, the least a 7-day interval is fuzzed to, yet only the cap moved it.
+    const day = { timeZone: "UTC", rolloverHour: 4 };
+    const base = { desiredRetention: 0.9, maximumInterval: 36500, enableFuzz: true, weights: null, day };
+    const s = createScheduler(base);
+    const start = new Date("2026-03-01T17:00:00Z").getTime();
+    const history = (
+      [
+        [Rating.Again, 0],
+        [Rating.Good, 1],
+        [Rating.Good, 3],
+      ] as const
+    ).map(([rating, d]) => ({ rating, review: new Date(start + d * 86_400_000) }));
+    let card = newCardState("card-2", history[0]!.review);
+    for (const h of history) card = gradeCard(s, card, h.rating, h.review).card;
+    const capped = rescheduledCard(createScheduler({ ...base, maximumInterval: 7 }), card, history)!;
+    const uncapped = rescheduledCard(s, card, history)!;
+    expect({ before: card.scheduledDays, after: capped.scheduledDays, uncapped: uncapped.scheduledDays }).toEqual({ before: 5, after: 4, uncapped: 5 });
+    expect(capped.stability).toBe(card.stability);
+    expect(moveCause(card, capped, 7, () => uncapped.scheduledDays)).toBe("maximumInterval");
   });
 
   it("says what caused the moves, in plain words", () => {
