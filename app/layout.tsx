@@ -3,6 +3,7 @@ import "./globals.css";
 import { SiteHeader } from "./_components/site-header";
 import { Disclaimer } from "./_components/disclaimer";
 import { ServiceWorker } from "./_components/service-worker";
+import { HydrationMark } from "./_components/hydration-mark";
 import { THEME } from "@/lib/pwa/manifest";
 import { HEAD_SCRIPT } from "@/lib/head-script";
 
@@ -44,6 +45,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           </div>
         </footer>
         <ServiceWorker />
+        <HydrationMark />
       </body>
     </html>
   );

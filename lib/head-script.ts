@@ -2,6 +2,7 @@
 // nonce pages' policy allows it by its hash (lib/security-headers.ts). Pure, so that it is
 // unit-tested.
 import { AUTH_STATE_SCRIPT } from "./auth/display-cookie";
+import { PAINT_FIRST_SCRIPT } from "./paint-first";
 
 // zod tries `new Function("")` the first time it parses an object, to pick its compiled fast
 // path. Under the nonce pages' policy (no 'unsafe-eval') the browser reports that probe as a
@@ -9,4 +10,4 @@ import { AUTH_STATE_SCRIPT } from "./auth/display-cookie";
 // reads this global setting when it loads, so in the browser it never probes.
 export const ZOD_JITLESS_SCRIPT = `(globalThis.__zod_globalConfig||(globalThis.__zod_globalConfig={})).jitless=true`;
 
-export const HEAD_SCRIPT = `${AUTH_STATE_SCRIPT};${ZOD_JITLESS_SCRIPT}`;
+export const HEAD_SCRIPT = `${AUTH_STATE_SCRIPT};${ZOD_JITLESS_SCRIPT};${PAINT_FIRST_SCRIPT}`;

@@ -11,6 +11,7 @@ import { env, sessionSecret } from "../lib/env";
 import { forwardedHeaders } from "../lib/auth/client-address";
 import { servePrecompressed } from "./precompressed-static";
 import { keepEngineDate } from "./engine-date";
+import { paintFirst } from "./paint-first-html";
 
 // Set in the bundle (scripts/build.ts), which does not sit beside the sources.
 declare const __UNKNOT_ROOT__: string | undefined;
@@ -76,12 +77,14 @@ export async function serve(): Promise<void> {
     if (servePrecompressed(req, res, staticDir)) return;
     Object.assign(req.headers, forwardedHeaders(req.headers, req.socket.remoteAddress, false, config.UNKNOT_TRUSTED_PROXIES));
     limitBodyIdle(req, res);
-    compress(req, res, () =>
+    compress(req, res, () => {
+      // Pages ask for their start-up scripts once they have painted (scripts/paint-first-html.ts).
+      paintFirst(res);
       handle(req, res).catch((e: unknown) => {
         console.error(e);
         if (!res.headersSent) res.writeHead(500).end("Internal error");
-      }),
-    );
+      });
+    });
   });
   // Every address, IPv4 and IPv6, as `next start` listens.
   server.listen(config.PORT, () => console.log(`[unknot] serving on http://localhost:${config.PORT}`));

@@ -115,7 +115,7 @@ export function SettingsForm({ initial, timeZones }: { initial: Required<Setting
         value={timeZone}
         onPick={(tz) => setValue("timeZone", tz, { shouldDirty: true, shouldValidate: true })}
         error={errors.timeZone?.message}
-        register={register("timeZone")}
+        register={{ ...register("timeZone"), defaultValue: defaultValues.timeZone }}
       />
       <Field
         label="New day starts at (hour)"

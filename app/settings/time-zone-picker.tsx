@@ -21,7 +21,8 @@ export function TimeZonePicker({
   value: string | undefined;
   onPick: (tz: string) => void;
   error?: string;
-  register: UseFormRegisterReturn<"timeZone">;
+  // With the saved zone as its default, so that the HTML shows it before the scripts run.
+  register: UseFormRegisterReturn<"timeZone"> & { defaultValue: string };
 }) {
   const [query, setQuery] = useState("");
   // The device's zone is known only in the browser: none while the server renders.

@@ -1,4 +1,3 @@
-import { Suspense } from "react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SignInForm } from "./sign-in-form";
@@ -20,9 +19,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           lessons stay free to read without one.
         </p>
       )}
-      <Suspense>
-        <SignInForm />
-      </Suspense>
+      <SignInForm callback={typeof callback === "string" ? callback : null} />
     </>
   );
 }

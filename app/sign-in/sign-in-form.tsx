@@ -1,6 +1,6 @@
 "use client";
 import Link from "next/link";
-import { useRouter, useSearchParams } from "next/navigation";
+import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn } from "next-auth/react";
@@ -13,9 +13,12 @@ import { forgetOfflineUser } from "../_components/forget-offline-user";
 
 const DEMO = DEMO_ACCOUNT;
 
-export function SignInForm() {
+// The page passes its callbackUrl, so the form is part of the page's first hydration (no
+// Suspense boundary for useSearchParams): what is typed or tapped before then is replayed into
+// it (lib/paint-first.ts).
+export function SignInForm({ callback }: { callback: string | null }) {
   const router = useRouter();
-  const callbackUrl = safeCallback(useSearchParams().get("callbackUrl"), "/review");
+  const callbackUrl = safeCallback(callback, "/review");
   const { register, handleSubmit, setError, setValue, formState } = useForm<SignInInput>({
     resolver: zodResolver(signInSchema),
     defaultValues: { email: "", password: "" },

@@ -1,4 +1,3 @@
-import { Suspense } from "react";
 import type { Metadata } from "next";
 import { SignUpForm } from "./sign-up-form";
 
@@ -6,16 +5,15 @@ import { SignUpForm } from "./sign-up-form";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Sign up" };
 
-export default function SignUpPage() {
+export default async function SignUpPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const callback = (await searchParams).callbackUrl;
   return (
     <>
       <h1>Create your account</h1>
       <p className="muted">
         Your account keeps your flashcard schedule, quiz scores and progress. Your time zone is taken from this browser; you can change it in settings.
       </p>
-      <Suspense>
-        <SignUpForm />
-      </Suspense>
+      <SignUpForm callback={typeof callback === "string" ? callback : null} />
     </>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 import { useEffect } from "react";
 import Link from "next/link";
-import { useRouter, useSearchParams } from "next/navigation";
+import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn } from "next-auth/react";
@@ -13,9 +13,11 @@ import { safeCallback } from "../_components/safe-callback";
 import { signUpAction } from "./actions";
 import { forgetOfflineUser } from "../_components/forget-offline-user";
 
-export function SignUpForm() {
+// Given the page's callbackUrl rather than reading it with useSearchParams, which would need a
+// Suspense boundary that hydrates after the page: see app/sign-in/sign-in-form.tsx.
+export function SignUpForm({ callback }: { callback: string | null }) {
   const router = useRouter();
-  const callbackUrl = safeCallback(useSearchParams().get("callbackUrl"), "/welcome");
+  const callbackUrl = safeCallback(callback, "/welcome");
   const { register, handleSubmit, setError, setValue, formState } = useForm<SignUpInput>({
     resolver: zodResolver(signUpSchema),
     defaultValues: { email: "", password: "", name: "", timeZone: "UTC" },

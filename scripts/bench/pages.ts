@@ -1,5 +1,6 @@
 import { gzipSync } from "node:zlib";
 import { percentile } from "./stats";
+import { startupScriptsOf } from "../paint-first-html";
 
 // Server time of a page, as a client on the same machine sees it: request sent to the last
 // byte of the HTML received. 40 timed requests after 5 to warm up: with fewer, the p95 is
@@ -29,17 +30,13 @@ export async function timePage(url: string, cookie: string, warmup = 5, runs = 4
 
 export type FirstLoadJs = { status: number; scripts: number; gzipBytes: number };
 
-// The JavaScript a first visit downloads: every <script src> under /_next/ in the HTML,
-// each fetched and gzipped (what a compressing proxy would send). `noModule` scripts (Next's
-// legacy polyfills, about 40 kB) are left out: browsers that run modules, every browser
-// Next 16 supports, never download them.
+// The JavaScript a first visit downloads: every start-up script under /_next/ the HTML names,
+// as a tag or as a line queued for after the first paint (scripts/paint-first-html.ts), each
+// fetched and gzipped (what a compressing proxy would send).
 export function firstLoadScripts(base: string, html: string): string[] {
   const srcs = new Set<string>();
-  for (const m of html.matchAll(/<script\b([^>]*)>/g)) {
-    const attrs = m[1]!;
-    const srcAttr = /\bsrc="([^"]+)"/.exec(attrs);
-    if (!srcAttr || /\bnomodule\b/i.test(attrs)) continue;
-    const u = new URL(srcAttr[1]!.replace(/&amp;/g, "&"), base);
+  for (const src of startupScriptsOf(html)) {
+    const u = new URL(src, base);
     if (u.origin === new URL(base).origin && u.pathname.startsWith("/_next/")) srcs.add(u.pathname + u.search);
   }
   return [...srcs];

@@ -3,6 +3,7 @@ import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { describe, expect, inject, it } from "vitest";
 import { getLessons } from "@/lib/content/load";
 import { COMPILE_HINT } from "../../scripts/compile-hints";
+import { startupScriptsOf } from "../../scripts/paint-first-html";
 import { PHONE, signUp, useBrowser } from "./browser";
 
 const baseUrl = inject("baseUrl");
@@ -115,10 +116,7 @@ describe("the start-up scripts on a slow phone", () => {
   it("every script the main pages name is marked for the browser to compile while it streams in", async () => {
     for (const path of ["/", "/learn", `/learn/${lesson.slug}`, `/learn/${lesson.slug}/quiz`, "/sources", "/now", "/sign-in"]) {
       const html = await (await fetch(`${baseUrl}${path}`)).text();
-      const scripts = [...html.matchAll(/<script\b([^>]*)>/g)]
-        .map((m) => m[1]!)
-        .filter((attrs) => !/\bnoModule\b/i.test(attrs))
-        .flatMap((attrs) => attrs.match(/\bsrc="([^"]+)"/)?.[1] ?? []);
+      const scripts = startupScriptsOf(html);
       expect(scripts.length, path).toBeGreaterThan(3);
       for (const src of scripts) expect((await (await fetch(`${baseUrl}${src}`)).text()).startsWith(COMPILE_HINT), `${path}: ${src}`).toBe(true);
     }

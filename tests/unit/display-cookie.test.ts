@@ -68,7 +68,9 @@ describe("the header's signed-in hint", () => {
   it("turns off zod's eval probe in the browser before zod loads, keeping any setting already there", () => {
     const run = (existing?: Record<string, unknown>) => {
       const g: { __zod_globalConfig?: Record<string, unknown> } = existing ? { __zod_globalConfig: existing } : {};
-      new Function("document", "globalThis", HEAD_SCRIPT)({ cookie: "", documentElement: { dataset: {} } }, g);
+      // A hidden document: the paint-first part of the script (lib/paint-first.ts) only listens.
+      const document = { cookie: "", visibilityState: "hidden", documentElement: { dataset: {} }, addEventListener: () => {} };
+      new Function("document", "globalThis", "self", HEAD_SCRIPT)(document, g, g);
       return g.__zod_globalConfig;
     };
     expect(run()).toEqual({ jitless: true });
