@@ -3,13 +3,16 @@ import { percentile } from "./stats";
 import { startupScriptsOf } from "../paint-first-html";
 
 // Server time of a page, as a client on the same machine sees it: request sent to the last
-// byte of the HTML received. 40 timed requests after 5 to warm up: with fewer, the p95 is
-// one request's time (of 15, the second slowest), which a single collection or a cold cache
-// decides.
+// byte of the HTML received, in steady state. 40 timed requests: with fewer, the p95 is one
+// request's time (of 15, the second slowest), which a single collection or a cold cache decides.
+// After 30 untimed ones: a route's first requests in a process run before V8 has optimized its
+// render path (on SQLite, /review for the heavy user took 35–45 ms for its first 30 requests
+// and 26–32 ms after), and on PostgreSQL each pooled connection plans each statement on its
+// first use there, so 5 left that start-up inside the timed requests.
 
 export type PageTiming = { status: number; p50: number; p95: number } | { status: number; unavailable: true };
 
-export async function timePage(url: string, cookie: string, warmup = 5, runs = 40): Promise<PageTiming> {
+export async function timePage(url: string, cookie: string, warmup = 30, runs = 40): Promise<PageTiming> {
   const get = async () => {
     const t0 = performance.now();
     const res = await fetch(url, { headers: { cookie }, redirect: "manual" });
