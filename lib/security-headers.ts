@@ -4,8 +4,9 @@
 // prerendered (fast, cacheable) and cannot carry a per-request nonce, so there Next's inline
 // bootstrap scripts are allowed with 'unsafe-inline': those pages render only our own content.
 // The one inline script of our own (lib/head-script.ts: the header's signed-in state, set
-// before the first paint, and zod's browser setting) is allowed on the nonce pages by its hash, since the root layout cannot read a nonce without
-// making every page dynamic.
+// before the first paint, zod's browser setting and the paint-first loader) is allowed on the
+// nonce pages by its hash, since the root layout cannot read a nonce without making every page
+// dynamic; the scripts it adds are trusted through 'strict-dynamic'.
 import { createHash } from "node:crypto";
 import { HEAD_SCRIPT } from "./head-script";
 

@@ -46,6 +46,7 @@ export const BUILD_INPUTS = [
   "scripts/compile-hints.ts",
   "scripts/engine-date.ts",
   "scripts/env.ts",
+  "scripts/paint-first-html.ts",
   "scripts/precompressed-static.ts",
   "scripts/serve.ts",
   "next.config.js",

@@ -7,15 +7,15 @@ const baseUrl = inject("baseUrl");
 const browser = useBrowser();
 const CHUNKS = "**/_next/static/chunks/**";
 
-// A page whose start-up scripts wait until the test lets them through: the slow signal on
-// which a reader types and taps before the page has hydrated.
-async function heldPage(context: BrowserContext): Promise<{ page: Page; release: () => void }> {
+// A page whose start-up scripts wait until the test lets them through (or fails them): the
+// slow signal on which a reader types and taps before the page has hydrated.
+async function heldPage(context: BrowserContext, then: "continue" | "abort" = "continue"): Promise<{ page: Page; release: () => void }> {
   const page = await context.newPage();
   let release!: () => void;
   const gate = new Promise<void>((open) => (release = open));
   await page.route(CHUNKS, async (route) => {
     await gate;
-    await route.continue();
+    await (then === "continue" ? route.continue() : route.abort());
   });
   return { page, release };
 }
@@ -68,13 +68,7 @@ describe("what a reader does before the page has hydrated", () => {
 
   it("a tap held while the scripts fail to arrive is then let through to the browser: the form is posted natively, not lost", async () => {
     const context = await browser().newContext();
-    const page = await context.newPage();
-    let fail!: () => void;
-    const gate = new Promise<void>((open) => (fail = open));
-    await page.route(CHUNKS, async (route) => {
-      await gate;
-      await route.abort();
-    });
+    const { page, release: fail } = await heldPage(context, "abort");
     const posts: string[] = [];
     page.on("request", (r) => r.isNavigationRequest() && r.method() === "POST" && posts.push(new URL(r.url()).pathname));
     await page.goto(`${baseUrl}/sign-in`, { waitUntil: "domcontentloaded" });
