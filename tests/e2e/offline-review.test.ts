@@ -51,25 +51,34 @@ async function controlled(page: Page) {
 function offlineRecords(page: Page) {
   return page.evaluate(
     () =>
-      new Promise<{ snapshots: { userId: string; cards: unknown[] }[]; pending: { clientId: string; cardId: string; rating: number; reviewedAt: number }[] }>(
-        (resolve, reject) => {
-          const req = indexedDB.open("unknot-offline");
-          req.onerror = () => reject(req.error);
-          req.onsuccess = () => {
-            const d = req.result;
-            if (!d.objectStoreNames.contains("snapshots")) return resolve({ snapshots: [], pending: [] });
-            const tx = d.transaction(["snapshots", "pending"]);
-            const s = tx.objectStore("snapshots").getAll();
-            const p = tx.objectStore("pending").getAll();
-            tx.oncomplete = () => resolve({ snapshots: s.result, pending: p.result });
-          };
-        },
-      ),
+      new Promise<{
+        snapshots: { userId: string; cards: { cardId: string }[] }[];
+        pending: { clientId: string; cardId: string; rating: number; reviewedAt: number }[];
+      }>((resolve, reject) => {
+        const req = indexedDB.open("unknot-offline");
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const d = req.result;
+          if (!d.objectStoreNames.contains("snapshots")) return resolve({ snapshots: [], pending: [] });
+          const tx = d.transaction(["snapshots", "pending"]);
+          const s = tx.objectStore("snapshots").getAll();
+          const p = tx.objectStore("pending").getAll();
+          tx.oncomplete = () => resolve({ snapshots: s.result, pending: p.result });
+        };
+      }),
   );
 }
 
+// Waits for this device's copy of the queue on screen. Signing up opened /review once before the
+// first lesson was remembered, and that visit kept a copy with no cards: the copy must hold the
+// card the page shows now.
 async function keptOffline(page: Page) {
-  await expect.poll(async () => (await offlineRecords(page)).snapshots.length, { timeout: 20_000 }).toBe(1);
+  const shown = await page.getByTestId("review-card").getAttribute("data-card-id");
+  await expect
+    .poll(async () => (await offlineRecords(page)).snapshots.map((s) => s.cards.some((c) => c.cardId === shown)), {
+      timeout: 20_000,
+    })
+    .toEqual([true]);
 }
 
 async function userIdOf(email: string) {
