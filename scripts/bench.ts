@@ -15,7 +15,7 @@ import { benchEngine, postgresUrl, sqliteUrl } from "./bench/engine";
 import { benchScheduler, type SchedulerResult } from "./bench/scheduler";
 import { firstLoadJs, type FirstLoadJs } from "./bench/pages";
 import { benchLighthouse } from "./bench/lighthouse";
-import { budgetVerdict } from "./bench/js-budget";
+import { budgetFor, budgetVerdict } from "./bench/js-budget";
 import { ENGINE_MEASURES, GENERAL_MEASURES } from "./bench/measures";
 import type { Figure, Report } from "./bench/report";
 import { kB, printTable, secs, verdict, type Row } from "./bench/stats";
@@ -56,7 +56,17 @@ function jsReport(js: { path: string; r: FirstLoadJs }[]): Report {
     ),
     figures: js
       .filter((j) => j.r.status === 200)
-      .map((j): Figure => ({ measure: `first-load JS ${j.path} (gzip)`, value: j.r.gzipBytes / 1000, unit: "kB", target: null, pass: null })),
+      .map((j): Figure => {
+        const budget = budgetFor(j.path);
+        const value = j.r.gzipBytes / 1000;
+        return {
+          measure: `first-load JS ${j.path} (gzip)`,
+          value,
+          unit: "kB",
+          target: budget === null ? null : `<= ${budget}`,
+          pass: budget === null ? null : value <= budget,
+        };
+      }),
   };
 }
 

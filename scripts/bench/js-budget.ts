@@ -3,7 +3,7 @@ import type { Verdict } from "./stats";
 
 // First-load JavaScript budgets (gzip): a lesson page must stay light enough for a weak
 // phone signal; /review carries the session logic.
-export const JS_BUDGET_KB: { match: (path: string) => boolean; kB: number }[] = [
+const JS_BUDGET_KB: { match: (path: string) => boolean; kB: number }[] = [
   { match: (p) => p === "/review", kB: 150 },
   { match: (p) => /^\/learn\/[^/]+$/.test(p), kB: 130 },
 ];

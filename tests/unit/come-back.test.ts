@@ -19,6 +19,18 @@ describe("when to come back, in the learner's words and zone", () => {
     expect(comeBackPhrase(at("2026-06-12T23:30:00Z"), now, "Asia/Tokyo")).toBe("at 8:30 am tomorrow");
   });
 
+  it("calls midnight 12 am and midday 12 pm, with minutes padded to two digits", () => {
+    expect(comeBackPhrase(at("2026-06-13T00:05:00Z"), now, "UTC")).toBe("at 12:05 am tomorrow");
+    expect(comeBackPhrase(at("2026-06-12T12:00:00Z"), now, "UTC")).toBe("at 12 pm today");
+  });
+
+  it("counts calendar days across the night the clocks go back", () => {
+    // London leaves summer time at 02:00 on 25 October 2026: that day has 25 hours.
+    const saturdayNoon = at("2026-10-24T11:00:00Z");
+    expect(comeBackPhrase(at("2026-10-25T23:30:00Z"), saturdayNoon, "Europe/London")).toBe("at 11:30 pm tomorrow");
+    expect(comeBackPhrase(at("2026-10-26T00:30:00Z"), saturdayNoon, "Europe/London")).toBe("on Monday at 12:30 am");
+  });
+
   it("names the weekday within a week and the date after that, never a raw timestamp", () => {
     expect(comeBackPhrase(at("2026-06-16T09:00:00Z"), now, "UTC")).toBe("on Tuesday at 9 am");
     expect(comeBackPhrase(at("2026-07-02T09:00:00Z"), now, "UTC")).toBe("on 2 July");
