@@ -12,8 +12,9 @@
 // natively: they are held and replayed, in order, once React is listening. What was typed into a
 // field or chosen in a box before then is put back and announced as input (from a cleared field,
 // or the opposite box, so that React sees a change): a form library may reset its fields when it
-// registers them, and a controlled input's state still holds the server's value. If a start-up script fails to load, the held actions are
-// replayed without React (a form then submits natively) and nothing more is held.
+// registers them, and a controlled input's state still holds the server's value. If a start-up
+// script fails to load, the held actions are replayed without React (a form then submits
+// natively) and nothing more is held.
 //
 // A string, not a function's source, so that the policy's hash of it (lib/security-headers.ts)
 // is the same in every bundle that computes it. Plain ES2020 for every browser Next supports.

@@ -7,8 +7,10 @@
 const STAND_IN = "http://unknot.invalid";
 const MAX_LENGTH = 2048;
 
-export function safeCallback(raw: string | null, fallback: string): string {
-  if (!raw || raw.length > MAX_LENGTH) return fallback;
+// `raw` is a query parameter as a page receives it: absent, repeated (an array) or one string;
+// only the last is a path.
+export function safeCallback<F extends string | null>(raw: string | string[] | null | undefined, fallback: F): string | F {
+  if (typeof raw !== "string" || !raw || raw.length > MAX_LENGTH) return fallback;
   let url: URL;
   try {
     url = new URL(raw, STAND_IN);

@@ -7,18 +7,16 @@ import { signIn } from "next-auth/react";
 import { setSignedInHint } from "@/lib/auth/display-cookie";
 import { signInSchema, type SignInInput } from "@/lib/auth/schema";
 import { Field } from "../_components/field";
-import { safeCallback } from "../_components/safe-callback";
 import { DEMO_ACCOUNT } from "@/lib/demo";
 import { forgetOfflineUser } from "../_components/forget-offline-user";
 
 const DEMO = DEMO_ACCOUNT;
 
-// The page passes its callbackUrl, so the form is part of the page's first hydration (no
-// Suspense boundary for useSearchParams): what is typed or tapped before then is replayed into
-// it (lib/paint-first.ts).
-export function SignInForm({ callback }: { callback: string | null }) {
+// The page passes where to go once signed in (its callbackUrl, checked on the server by
+// safeCallback), so the form is part of the page's first hydration (no Suspense boundary for
+// useSearchParams): what is typed or tapped before then is replayed into it (lib/paint-first.ts).
+export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
-  const callbackUrl = safeCallback(callback, "/review");
   const { register, handleSubmit, setError, setValue, formState } = useForm<SignInInput>({
     resolver: zodResolver(signInSchema),
     defaultValues: { email: "", password: "" },

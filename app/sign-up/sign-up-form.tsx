@@ -9,15 +9,13 @@ import { setSignedInHint } from "@/lib/auth/display-cookie";
 import { signUpSchema, type SignUpInput } from "@/lib/auth/schema";
 import { Field } from "../_components/field";
 import { showFailure } from "../_components/form-errors";
-import { safeCallback } from "../_components/safe-callback";
 import { signUpAction } from "./actions";
 import { forgetOfflineUser } from "../_components/forget-offline-user";
 
 // Given the page's callbackUrl rather than reading it with useSearchParams, which would need a
 // Suspense boundary that hydrates after the page: see app/sign-in/sign-in-form.tsx.
-export function SignUpForm({ callback }: { callback: string | null }) {
+export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
-  const callbackUrl = safeCallback(callback, "/welcome");
   const { register, handleSubmit, setError, setValue, formState } = useForm<SignUpInput>({
     resolver: zodResolver(signUpSchema),
     defaultValues: { email: "", password: "", name: "", timeZone: "UTC" },

@@ -58,6 +58,12 @@ describe("the callback after signing in", () => {
   });
 
   it("falls back when there is nothing usable", () => {
-    for (const raw of [null, "", "x".repeat(5000)]) expect(safeCallback(raw, "/fallback")).toBe("/fallback");
+    for (const raw of [null, undefined, "", "x".repeat(5000)]) expect(safeCallback(raw, "/fallback")).toBe("/fallback");
+  });
+
+  it("refuses a repeated parameter, which a page receives as an array, and can fall back to nothing", () => {
+    expect(safeCallback(["/review", "/cards"], "/fallback")).toBe("/fallback");
+    expect(safeCallback(undefined, null)).toBeNull();
+    expect(safeCallback("/progress", null)).toBe("/progress");
   });
 });
