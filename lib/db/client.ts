@@ -5,6 +5,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { databaseUrl, isPostgresUrl, sqliteFilePath } from "./url";
 import { env } from "../env";
 import { SerializedSqliteFactory, SQLITE_BUSY_TIMEOUT_MS } from "./sqlite-adapter";
+import { PG_IDLE } from "./sql";
 
 // Shared by the app (through lib/db.ts) and by scripts and tests, which run outside Next.
 export function createPrismaClient(url = databaseUrl()): PrismaClient {
@@ -27,6 +28,6 @@ function createPostgresClient(url: string): PrismaClient {
   // bundlers leave it alone and SQLite installs never touch it.
   const load = createRequire(path.join(process.cwd(), "package.json"));
   const { PrismaClient: PgClient } = load(".prisma/client-pg") as { PrismaClient: typeof PrismaClient };
-  const adapter = new PrismaPg({ connectionString: url, max: env().DATABASE_POOL_SIZE });
+  const adapter = new PrismaPg({ connectionString: url, max: env().DATABASE_POOL_SIZE, ...PG_IDLE });
   return new PgClient({ adapter, log: ["error"] });
 }
