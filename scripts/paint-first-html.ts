@@ -87,8 +87,9 @@ type Callback = (error?: Error | null) => void;
 export function paintFirst(res: ServerResponse): void {
   let html: boolean | undefined;
   const isHtml = () => (html ??= /^text\/html\b/i.test(String(res.getHeader("content-type") ?? "")));
-  const decoder = new StringDecoder("utf8");
-  const rewriter = new StartupTagRewriter();
+  // Made for the first HTML chunk: other responses (scripts, images, JSON) pass by untouched.
+  let stream: { decoder: StringDecoder; rewriter: StartupTagRewriter } | undefined;
+  const htmlStream = () => (stream ??= { decoder: new StringDecoder("utf8"), rewriter: new StartupTagRewriter() });
   const writeHead = res.writeHead;
   const write = res.write;
   const end = res.end;
@@ -106,19 +107,20 @@ export function paintFirst(res: ServerResponse): void {
 
   const text = (chunk: unknown, encoding: unknown): string =>
     typeof chunk === "string"
-      ? decoder.write(Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8"))
-      : decoder.write(Buffer.from(chunk as Uint8Array));
+      ? htmlStream().decoder.write(Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8"))
+      : htmlStream().decoder.write(Buffer.from(chunk as Uint8Array));
 
   res.write = function (this: ServerResponse, chunk: unknown, encoding?: unknown, cb?: unknown) {
     if (!isHtml() || chunk === undefined || chunk === null) return (write as (...a: unknown[]) => boolean).call(this, chunk, encoding, cb);
     const callback = (typeof encoding === "function" ? encoding : cb) as Callback | undefined;
-    return write.call(this, rewriter.push(text(chunk, encoding)), "utf8", callback);
+    return write.call(this, htmlStream().rewriter.push(text(chunk, encoding)), "utf8", callback);
   } as Write;
 
   res.end = function (this: ServerResponse, chunk?: unknown, encoding?: unknown, cb?: unknown) {
     if (!isHtml()) return (end as (...a: unknown[]) => ServerResponse).call(this, chunk, encoding, cb);
     const callback = [chunk, encoding, cb].find((a) => typeof a === "function") as Callback | undefined;
     const last = chunk === undefined || chunk === null || typeof chunk === "function" ? "" : text(chunk, encoding);
+    const { decoder, rewriter } = htmlStream();
     const rest = rewriter.push(last + decoder.end()) + rewriter.end();
     return end.call(this, rest, "utf8", callback);
   } as End;
