@@ -15,10 +15,10 @@ import { benchEngine, postgresUrl, sqliteUrl } from "./bench/engine";
 import { benchScheduler, type SchedulerResult } from "./bench/scheduler";
 import { firstLoadJs, type FirstLoadJs } from "./bench/pages";
 import { benchLighthouse } from "./bench/lighthouse";
-import { budgetFor, budgetVerdict } from "./bench/js-budget";
+import { budgetCheck } from "./bench/js-budget";
 import { ENGINE_MEASURES, GENERAL_MEASURES } from "./bench/measures";
-import type { Figure, Report } from "./bench/report";
-import { kB, printTable, secs, verdict, type Row } from "./bench/stats";
+import { emptyReport, type Figure, type Report } from "./bench/report";
+import { kB, printTable, secs, verdict } from "./bench/stats";
 
 const log = (s: string) => console.log(`[bench] ${s}`);
 
@@ -48,26 +48,28 @@ function schedulerReport(s: SchedulerResult): Report {
 }
 
 function jsReport(js: { path: string; r: FirstLoadJs }[]): Report {
-  return {
-    rows: js.map(({ path, r }): Row =>
-      r.status === 200
-        ? { metric: `5. first-load JS ${path} (gzip)`, measured: `${kB(r.gzipBytes)} in ${r.scripts} scripts`, ...budgetVerdict(path, r) }
-        : { metric: `5. first-load JS ${path}`, measured: `not available (HTTP ${r.status})`, target: "", result: "n/a" },
-    ),
-    figures: js
-      .filter((j) => j.r.status === 200)
-      .map((j): Figure => {
-        const budget = budgetFor(j.path);
-        const value = j.r.gzipBytes / 1000;
-        return {
-          measure: `first-load JS ${j.path} (gzip)`,
-          value,
-          unit: "kB",
-          target: budget === null ? null : `<= ${budget}`,
-          pass: budget === null ? null : value <= budget,
-        };
-      }),
-  };
+  const report = emptyReport();
+  for (const { path, r } of js) {
+    if (r.status !== 200) {
+      report.rows.push({ metric: `5. first-load JS ${path}`, measured: `not available (HTTP ${r.status})`, target: "", result: "n/a" });
+      continue;
+    }
+    const budget = budgetCheck(path, r.gzipBytes);
+    report.rows.push({
+      metric: `5. first-load JS ${path} (gzip)`,
+      measured: `${kB(r.gzipBytes)} in ${r.scripts} scripts`,
+      target: budget ? `≤ ${budget.kB} kB` : "",
+      result: budget ? verdict(budget.pass) : "info",
+    });
+    report.figures.push({
+      measure: `first-load JS ${path} (gzip)`,
+      value: r.gzipBytes / 1000,
+      unit: "kB",
+      target: budget ? `<= ${budget.kB}` : null,
+      pass: budget?.pass ?? null,
+    });
+  }
+  return report;
 }
 
 // data/bench/results.json: one entry per figure, for machines (CI, comparisons between runs).

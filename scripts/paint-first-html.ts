@@ -106,9 +106,9 @@ export function paintFirst(res: ServerResponse): void {
   } as WriteHead;
 
   const text = (chunk: unknown, encoding: unknown): string =>
-    typeof chunk === "string"
-      ? htmlStream().decoder.write(Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8"))
-      : htmlStream().decoder.write(Buffer.from(chunk as Uint8Array));
+    htmlStream().decoder.write(
+      typeof chunk === "string" ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8") : Buffer.from(chunk as Uint8Array),
+    );
 
   res.write = function (this: ServerResponse, chunk: unknown, encoding?: unknown, cb?: unknown) {
     if (!isHtml() || chunk === undefined || chunk === null) return (write as (...a: unknown[]) => boolean).call(this, chunk, encoding, cb);

@@ -7,8 +7,8 @@
 const STAND_IN = "http://unknot.invalid";
 const MAX_LENGTH = 2048;
 
-// `raw` is a query parameter as a page receives it: absent, repeated (an array) or one string;
-// only the last is a path.
+// `raw` is a query parameter as a page receives it: absent, repeated (an array, refused) or one
+// string.
 export function safeCallback<F extends string | null>(raw: string | string[] | null | undefined, fallback: F): string | F {
   if (typeof raw !== "string" || !raw || raw.length > MAX_LENGTH) return fallback;
   let url: URL;

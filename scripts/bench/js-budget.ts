@@ -1,6 +1,3 @@
-import type { FirstLoadJs } from "./pages";
-import type { Verdict } from "./stats";
-
 // First-load JavaScript budgets (gzip): a lesson page must stay light enough for a weak
 // phone signal; /review carries the session logic.
 const JS_BUDGET_KB: { match: (path: string) => boolean; kB: number }[] = [
@@ -12,8 +9,9 @@ export function budgetFor(path: string): number | null {
   return JS_BUDGET_KB.find((b) => b.match(path))?.kB ?? null;
 }
 
-export function budgetVerdict(path: string, r: FirstLoadJs): { target: string; result: Verdict } {
+// The budget a page's first-load JavaScript is held to, and whether it keeps to it; null for a
+// page without one. The printed table and results.json both read it.
+export function budgetCheck(path: string, gzipBytes: number): { kB: number; pass: boolean } | null {
   const kB = budgetFor(path);
-  if (kB === null) return { target: "", result: "info" };
-  return { target: `≤ ${kB} kB`, result: r.gzipBytes / 1000 <= kB ? "PASS" : "MISS" };
+  return kB === null ? null : { kB, pass: gzipBytes / 1000 <= kB };
 }
