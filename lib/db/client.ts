@@ -5,11 +5,14 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { databaseUrl, isPostgresUrl, sqliteFilePath } from "./url";
 import { env } from "../env";
 import { SerializedSqliteFactory, SQLITE_BUSY_TIMEOUT_MS } from "./sqlite-adapter";
-import { PG_IDLE } from "./sql";
+import type pg from "pg";
+import { createPgPool } from "./pg-pool";
 
-// Shared by the app (through lib/db.ts) and by scripts and tests, which run outside Next.
-export function createPrismaClient(url = databaseUrl()): PrismaClient {
-  return isPostgresUrl(url) ? createPostgresClient(url) : createSqliteClient(url);
+// Shared by the app (through lib/db/index.ts) and by scripts and tests, which run outside Next.
+// `pool`: PostgreSQL connections to share (the app's one pool); without it, the client opens
+// its own and ends them at $disconnect.
+export function createPrismaClient(url = databaseUrl(), pool?: pg.Pool): PrismaClient {
+  return isPostgresUrl(url) ? createPostgresClient(url, pool) : createSqliteClient(url);
 }
 
 function createSqliteClient(url: string): PrismaClient {
@@ -22,12 +25,12 @@ function createSqliteClient(url: string): PrismaClient {
   return new PrismaClient({ adapter, log: ["error"], transactionOptions: { maxWait: SQLITE_BUSY_TIMEOUT_MS } });
 }
 
-function createPostgresClient(url: string): PrismaClient {
+function createPostgresClient(url: string, pool?: pg.Pool): PrismaClient {
   // The PostgreSQL client is generated from prisma/postgres/schema.prisma, itself derived from
   // the one data model, so its API is the SQLite client's. It is loaded at run time so that
   // bundlers leave it alone and SQLite installs never touch it.
   const load = createRequire(path.join(process.cwd(), "package.json"));
   const { PrismaClient: PgClient } = load(".prisma/client-pg") as { PrismaClient: typeof PrismaClient };
-  const adapter = new PrismaPg({ connectionString: url, max: env().DATABASE_POOL_SIZE, ...PG_IDLE });
+  const adapter = new PrismaPg(pool ?? createPgPool(url, env().DATABASE_POOL_SIZE), { disposeExternalPool: !pool });
   return new PgClient({ adapter, log: ["error"] });
 }

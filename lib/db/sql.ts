@@ -1,8 +1,9 @@
 import Database from "better-sqlite3";
-import pg from "pg";
+import type pg from "pg";
 import { databaseUrl, isPostgresUrl, sqliteFilePath } from "./url";
 import { SQLITE_BUSY_TIMEOUT_MS, sqliteWriteLock } from "./sqlite-adapter";
 import { statements } from "./statements";
+import { createPgPool } from "./pg-pool";
 
 // The hot path's data access: plain SQL, written once for both engines, run by the drivers
 // directly. A Prisma 6.19 model query costs 0.75-1 ms of CPU here; a prepared better-sqlite3
@@ -229,37 +230,22 @@ function groupCommit({ lanes, gather, autocommit }: GroupOptions, withConn: (bod
   };
 }
 
-// timestamp(3) without zone holds UTC (as Prisma writes it); pg would read it as local time.
-// One parser function for every column (pg asks for a column's parser on each result).
-const utcTimestamp = (s: string) => new Date(s.replace(" ", "T") + "Z");
-const pgTypes = {
-  getTypeParser: ((oid: number, format?: string) =>
-    oid === 1114 ? utcTimestamp : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
-};
-
 // Groups of transactions in flight at once on PostgreSQL, each on its own connection.
 const PG_WRITE_LANES = 2;
 
-// Every statement is planned once per connection, for any values (options in DATABASE_URL take
-// precedence). In its default mode the server planned the review queue's statement again on
-// every grade, for that grade's values (docs/deployment.md#postgresql-performance).
-export const PG_CONNECTION_OPTIONS = "-c plan_cache_mode=force_generic_plan";
+// Kept on the pool itself (a registered symbol), not in a module-level map: `next build` may copy
+// this module into several server chunks.
+type Names = Map<string, { name: string; text: string }>;
+const NAMES = Symbol.for("unknot.statementNames");
+const statementNames = (pool: pg.Pool): Names => ((pool as pg.Pool & { [NAMES]?: Names })[NAMES] ??= new Map());
 
-// Pooled connections stay open while the process runs (pg closes them after 10 s idle by
-// default), and with them their prepared statements and plans: a quiet server's next /review
-// took 180 ms instead of 35 ms, opening connections and planning every statement again. Idle
-// connections do not keep a script's process alive.
-export const PG_IDLE = { idleTimeoutMillis: 0, allowExitOnIdle: true } as const;
-
-function postgresSql(url: string, max: number): Sql {
-  const pool = new pg.Pool({ connectionString: url, max, types: pgTypes, options: PG_CONNECTION_OPTIONS, ...PG_IDLE });
-  // A connection can end while it waits in the pool (the database restarted or failed over, a
-  // proxy closed it for being idle). The pool has already dropped it, and the next query opens
-  // another; unheard, the pool's report of it would end the process.
-  pool.on("error", (e) => console.error("PostgreSQL: an idle pooled connection ended and was dropped:", e.message));
+// `pool` is the process's shared pool (lib/db/pg-pool.ts) or one of this instance's own, which
+// `close` ends.
+function postgresSql(pool: pg.Pool, owned: boolean): Sql {
   // "?" placeholders become $1, $2 … once per SQL text, and each text gets a statement name:
-  // pg then parses and plans it once per connection instead of on every call.
-  const prepared = new Map<string, { name: string; text: string }>();
+  // pg then parses and plans it once per connection instead of on every call. Names belong to
+  // the pool, whose connections keep their statements after this instance is closed.
+  const prepared = statementNames(pool);
   const config = (q: Query) => {
     let p = prepared.get(q.text);
     if (p === undefined) {
@@ -304,12 +290,17 @@ function postgresSql(url: string, max: number): Sql {
     get: async (q) => (await direct.all(q))[0],
     transaction: (fn) => commits.submit(fn, false),
     write: (fn) => commits.submit(oneStatement(fn), true),
-    close: () => pool.end(),
+    close: async () => {
+      if (owned) await pool.end();
+    },
   };
 }
 
-export function createSql(url = databaseUrl(), poolSize = 10): Sql {
-  return isPostgresUrl(url) ? postgresSql(url, poolSize) : sqliteSql(sqliteFilePath(url));
+// `pool`: PostgreSQL connections to share (the process's one pool); without it, this instance
+// opens its own `poolSize`.
+export function createSql(url = databaseUrl(), poolSize = 10, pool?: pg.Pool): Sql {
+  if (!isPostgresUrl(url)) return sqliteSql(sqliteFilePath(url));
+  return postgresSql(pool ?? createPgPool(url, poolSize), !pool);
 }
 
 // A unique-constraint failure from either driver.
