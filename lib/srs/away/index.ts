@@ -6,7 +6,7 @@ import { UserError } from "../../errors";
 import { dayOfIsoDate, type AwayInput, type SpreadBacklogInput, type UndoAwayInput } from "../../validation/away";
 import { dayNumberToIsoDate, studyDayBounds, studyDayNumber, studyDayStart, type DayContext } from "../day";
 import { studyClockMs, studyDayAt } from "../study-clock";
-import { CARD_FIELD_COLUMNS, inState, queuedCards, queuedCardsOnly } from "../card-queries";
+import { CARD_FIELD_COLUMNS, inState, queuedCards } from "../card-queries";
 import { recallAt } from "../scheduler";
 
 const DAY_MS = 86_400_000;
@@ -31,7 +31,7 @@ type UserRef = Parameters<typeof settingsOf>[0];
 const candidateCards = (tx: Db, userId: string, before: Date, now: Date) =>
   queuedCards(tx, userId, now).where(inState(State.Review)).where("c.lastReview", "is not", null).where("c.due", "<", before);
 // What planning and the offer's summary read of each; moving a card reads the rest (its snapshot).
-const PLAN_COLUMNS = ["c.id", "c.state", "c.due", "c.stability", "c.scheduledDays", "c.lastReview", "k.safety"] as const;
+const PLAN_COLUMNS = ["c.id", "c.due", "c.stability", "c.scheduledDays", "c.lastReview", "k.safety"] as const;
 const leanRows = (tx: Db, userId: string, before: Date, now: Date) =>
   candidateCards(tx, userId, before, now).select(PLAN_COLUMNS).$narrowType<{ lastReview: Date }>();
 const candidateRows = (tx: Db, userId: string, before: Date, now: Date) =>
@@ -254,38 +254,27 @@ async function planBacklog(tx: Db, u: UserSettings, days: number | null, now: Da
   return planBacklogOf(u, rows, await dailyAverage(u.id, studyDayNumber(now, ctx)), days, now);
 }
 
-// How many cards candidateCards reads (counted without their catalogue rows, card-queries.ts
-// queuedCardsOnly) and the learner's recent reviews, in one statement.
-async function backlogFigures(userId: string, before: Date, now: Date, today: number): Promise<{ due: number; average: number }> {
-  const r = await kdb
+// The offer's one statement: the learner's recent reviews (one row, always there) joined to the
+// planning columns of every card candidateCards reads (none when nothing is due).
+const offerRows = (userId: string, before: Date, now: Date, today: number) =>
+  kdb
     .selectFrom(recentReviews(userId, today).as("r"))
-    .select([
-      "r.n",
-      "r.days",
-      queuedCardsOnly(kdb, userId, now)
-        .where(inState(State.Review))
-        .where("c.lastReview", "is not", null)
-        .where("c.due", "<", before)
-        .select((e) => e.fn.countAll().as("n"))
-        .as("due"),
-    ])
-    .executeTakeFirstOrThrow();
-  return { due: Number(r.due ?? 0), average: averageOf(r) };
-}
+    .leftJoin(leanRows(kdb, userId, before, now).as("p"), (j) => j.onTrue())
+    .select(["r.n", "r.days", "p.id", "p.due", "p.stability", "p.scheduledDays", "p.lastReview", "p.safety"]);
+type OfferRow = Awaited<ReturnType<ReturnType<typeof offerRows>["execute"]>>[number];
+const isCardRow = (r: OfferRow): r is OfferRow & PlanRow => r.id !== null;
 
 // When today's due reviews are more than about two days' worth, what spreading them would do;
-// null when they are not. /review asks on every load: the cards are counted first (with the
-// recent reviews, one statement), and read (with only what the plan needs) and planned only
-// when their count makes a backlog.
+// null when they are not. /review asks on every load, in one statement: the due cards with only
+// what the plan needs, and the recent reviews their number is weighed against.
 export async function backlogOffer(user: UserRef, now = new Date()): Promise<BacklogOffer | null> {
   const u = await settingsOf(user);
   const ctx = dayContextOf(u);
-  const before = studyDayBounds(now, ctx).end;
-  const { due, average } = await backlogFigures(u.id, before, now, studyDayNumber(now, ctx));
-  if (!isBacklog(due, average)) return null;
-  const rows = await leanRows(kdb, u.id, before, now).execute();
-  if (!isBacklog(rows.length, average)) return null;
-  const p = planBacklogOf(u, rows, average, null, now);
+  const rows = await offerRows(u.id, studyDayBounds(now, ctx).end, now, studyDayNumber(now, ctx)).execute();
+  const average = averageOf(rows[0]);
+  const cards = rows.filter(isCardRow);
+  if (!isBacklog(cards.length, average)) return null;
+  const p = planBacklogOf(u, cards, average, null, now);
   if (p.moves.length === 0) return null;
   return { due: p.due, dailyAverage: Math.round(p.average), days: p.days, summary: summarizeMoves(p.moves, p.kept) };
 }
