@@ -3,8 +3,9 @@ import { percentile } from "./stats";
 import { startupScriptsOf } from "../paint-first-html";
 
 // Server time of a page, as a client on the same machine sees it: request sent to the last
-// byte of the HTML received, in steady state. 40 timed requests: with fewer, the p95 is one
-// request's time (of 15, the second slowest), which a single collection or a cold cache decides.
+// byte of the HTML received, in steady state. 100 timed requests, so that the p95 is the fifth
+// slowest: of 40 it was the third, and one garbage collection or background job's turn in a run
+// moved /review's p95 by 20-30 ms between runs of one build (of 15, the second slowest).
 // After 30 untimed ones: a route's first requests in a process run before V8 has optimized its
 // render path (on SQLite, /review for the heavy user took 35–45 ms for its first 30 requests
 // and 26–32 ms after), and on PostgreSQL each pooled connection plans each statement on its
@@ -12,7 +13,7 @@ import { startupScriptsOf } from "../paint-first-html";
 
 export type PageTiming = { status: number; p50: number; p95: number } | { status: number; unavailable: true };
 
-export async function timePage(url: string, cookie: string, warmup = 30, runs = 40): Promise<PageTiming> {
+export async function timePage(url: string, cookie: string, warmup = 30, runs = 100): Promise<PageTiming> {
   const get = async () => {
     const t0 = performance.now();
     const res = await fetch(url, { headers: { cookie }, redirect: "manual" });
