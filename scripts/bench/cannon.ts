@@ -2,6 +2,7 @@ import { createRequire } from "node:module";
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "@prisma/client";
 import { percentile } from "./stats";
+import { combined, type LoadResult } from "./load-result";
 
 // autocannon ships no type declarations; this is the slice of its programmatic API we use.
 type Req = { method?: string; path?: string; headers?: Record<string, string>; body?: string };
@@ -43,17 +44,6 @@ export async function refreshVersions(db: PrismaClient, bindings: Binding[]): Pr
     b.cards = await db.card.findMany({ where: { userId: b.userId }, orderBy: { catalogCard: { position: "asc" } }, select: { id: true, version: true } });
   }
 }
-
-export type LoadResult = {
-  reqPerSec: number;
-  ok: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  errors: number;
-  statuses: Record<string, number>;
-  latencies: number[];
-};
 
 // Mostly "Good", as real reviewing is.
 const RATINGS = [3, 3, 3, 1, 3, 3, 4, 3, 2, 3];
@@ -117,6 +107,7 @@ export async function runLoad(opts: {
   return {
     reqPerSec: ok / seconds,
     ok,
+    seconds,
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
@@ -143,18 +134,5 @@ export async function runPacedLoad(opts: { url: string; route: "grade" | "ping";
       return runLoad({ url: opts.url, route: opts.route, bindings: [b], duration: opts.duration, overallRate: opts.rate / n });
     }),
   );
-  const latencies = parts.flatMap((p) => p.latencies);
-  const statuses: Record<string, number> = {};
-  for (const p of parts) for (const [k, v] of Object.entries(p.statuses)) statuses[k] = (statuses[k] ?? 0) + v;
-  const sum = (f: (p: LoadResult) => number) => parts.reduce((t, p) => t + f(p), 0);
-  return {
-    reqPerSec: sum((p) => p.reqPerSec),
-    ok: sum((p) => p.ok),
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    p99: percentile(latencies, 99),
-    errors: sum((p) => p.errors),
-    statuses,
-    latencies,
-  };
+  return combined(parts, "together");
 }

@@ -1,7 +1,8 @@
 import { benchEnv } from "../../lib/env";
 import type { PrismaClient } from "@prisma/client";
 import type { Server } from "../shared/server";
-import { refreshVersions, runLoad, runPacedLoad, type Binding, type LoadResult } from "./cannon";
+import { refreshVersions, runLoad, runPacedLoad, type Binding } from "./cannon";
+import type { LoadResult } from "./load-result";
 
 // What every measure against one database gets: the engine's name and URL, a Prisma client on
 // the database (for setup, never for the figures), the running production server, the load
