@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { contentSecurityPolicy, STATIC_HEADERS, transportHeaders, usesNonce } from "./lib/security-headers";
+import { securityHeaders, usesNonce } from "./lib/security-headers";
 import { displayCookieChange, displayCookieOptions, proxyKeepsHint, SIGNED_IN_COOKIE } from "./lib/auth/display-cookie";
 import { isHttps, siteOrigin } from "./lib/auth/site-origin";
 import { actionEnvelopeIsValid, isFetchAction } from "./lib/action-envelope";
@@ -7,8 +7,8 @@ import { actionEnvelopeIsValid, isFetchAction } from "./lib/action-envelope";
 export async function proxy(request: NextRequest) {
   const https = isHttps(siteOrigin(request.headers));
   const nonce = usesNonce(request.nextUrl.pathname) ? Buffer.from(crypto.randomUUID()).toString("base64") : null;
-  const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
-  const headers = { "Content-Security-Policy": csp, ...STATIC_HEADERS, ...transportHeaders(https) };
+  const headers = securityHeaders(nonce, https, process.env.NODE_ENV === "development");
+  const csp = headers["Content-Security-Policy"]!;
   // A server action call Next cannot decode would get Next's 500 (lib/action-envelope.ts).
   if (isFetchAction(request.method, request.headers) && !(await actionEnvelopeIsValid(request.clone()))) {
     return new NextResponse("This server action call is malformed.", { status: 400, headers: { ...headers, "Content-Type": "text/plain; charset=utf-8" } });
@@ -30,5 +30,5 @@ export async function proxy(request: NextRequest) {
 // up to 10 MB, and silently cuts off the rest. The route reads its own body, checks the
 // 32 MB limit as it goes, and sets the same headers itself (app/api/account/import/route.ts).
 export const config = {
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|api/account/import$).*)" }],
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|api/).*)" }],
 };

@@ -3,7 +3,8 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { parseBody, UserError, type InvalidBody } from "./errors";
 import { requireApiUser, type SessionUser } from "./auth/session";
-import { fromThisSite, isJsonContentType } from "./auth/site-origin";
+import { fromThisSite, isHttps, isJsonContentType, siteOrigin } from "./auth/site-origin";
+import { securityHeaders } from "./security-headers";
 
 const MAX_BODY_BYTES = 16 * 1024;
 
@@ -58,6 +59,25 @@ function refuseCrossSiteWrite(req: Request): void {
   if (!isJsonContentType(req.headers.get("content-type"))) throw new UserError("Send the request body as JSON (Content-Type: application/json).", 415);
 }
 
+// Every route under app/api/ is exported through this (userRoute and downloadRoute use it):
+// proxy.ts sees pages only, so the API's answers get their security headers here, the same as
+// pages get (a header the route set itself, such as the calendar feed's Referrer-Policy, stays).
+export function apiRoute<R extends Request, C extends unknown[]>(handler: (req: R, ...rest: C) => Promise<Response>) {
+  return async (req: R, ...rest: C): Promise<Response> => {
+    const res = await handler(req, ...rest);
+    const missing = Object.entries(securityHeaders(null, isHttps(siteOrigin(req.headers)))).filter(([name]) => !res.headers.has(name));
+    try {
+      for (const [name, value] of missing) res.headers.set(name, value);
+      return res;
+    } catch {
+      // A response whose headers are immutable (Response.redirect): the same response, copied.
+      const headers = new Headers(res.headers);
+      for (const [name, value] of missing) headers.set(name, value);
+      return new Response(res.body, { status: res.status, statusText: res.statusText, headers });
+    }
+  };
+}
+
 export type RouteOptions = { maxBodyBytes?: number; invalid?: InvalidBody };
 
 // A signed-in JSON route: the user comes from the session, checked first, so only a signed-in
@@ -72,7 +92,7 @@ export function userRoute<T extends object, S extends z.ZodType = z.ZodUnknown>(
   options: RouteOptions = {},
 ) {
   const maxBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
-  return async (req: Request): Promise<NextResponse> => {
+  return apiRoute(async (req: Request): Promise<Response> => {
     try {
       refuseCrossSiteWrite(req);
       const user = await requireApiUser();
@@ -82,5 +102,5 @@ export function userRoute<T extends object, S extends z.ZodType = z.ZodUnknown>(
     } catch (e) {
       return errorResponse(e);
     }
-  };
+  });
 }

@@ -1,10 +1,10 @@
 import "server-only";
-import { errorResponse } from "./api";
+import { apiRoute, errorResponse } from "./api";
 import { requireApiUser } from "./auth/session";
 
 // A signed-in, streamed file download: the body is built for the session's user only.
 export function downloadRoute(stream: (userId: string) => Promise<ReadableStream<Uint8Array>>, contentType: string, fileName: () => string) {
-  return async (): Promise<Response> => {
+  return apiRoute(async (): Promise<Response> => {
     try {
       const user = await requireApiUser();
       return new Response(await stream(user.id), {
@@ -17,5 +17,5 @@ export function downloadRoute(stream: (userId: string) => Promise<ReadableStream
     } catch (e) {
       return errorResponse(e);
     }
-  };
+  });
 }

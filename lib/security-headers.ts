@@ -55,3 +55,8 @@ export const STATIC_HEADERS: Record<string, string> = {
   "X-Content-Type-Options": "nosniff",
   "X-Frame-Options": "DENY",
 };
+
+// Every header above for one response: the proxy's for pages, lib/api.ts's for the API routes.
+export function securityHeaders(nonce: string | null, https: boolean, dev = false): Record<string, string> {
+  return { "Content-Security-Policy": contentSecurityPolicy(nonce, dev), ...STATIC_HEADERS, ...transportHeaders(https) };
+}

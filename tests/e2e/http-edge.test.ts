@@ -246,11 +246,12 @@ describe("malformed and stalled requests", () => {
     expect(multipart.status).toBe(400);
   });
 
+  // A page's POST (the proxy waits for the whole body); an API route checks the session before it reads any.
   it("answers a request whose body never arrives in full with 408 and closes it", async () => {
     const reply = await new Promise<string>((resolve, reject) => {
       const socket = net.connect(E2E_PORT, "127.0.0.1", () => {
         socket.write(
-          `POST /api/review/grade HTTP/1.1\r\nHost: 127.0.0.1:${E2E_PORT}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"cardId":`,
+          `POST /sign-up HTTP/1.1\r\nHost: 127.0.0.1:${E2E_PORT}\r\nContent-Type: text/plain;charset=UTF-8\r\nContent-Length: 100\r\n\r\n["x`,
         );
       });
       let data = "";

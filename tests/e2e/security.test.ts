@@ -1,3 +1,4 @@
+import { readdirSync } from "node:fs";
 import { describe, expect, inject, it } from "vitest";
 import type { Page } from "playwright-core";
 import { useBrowser, PASSWORD, signIn, signUp, middayContext } from "./browser";
@@ -40,6 +41,49 @@ describe("security headers", () => {
     expect(res!.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
     expect(violations).toEqual([]);
     await context.close();
+  });
+});
+
+// A request that reaches each API route (without a session most answer 401, a write 403).
+const API_PROBES: Record<string, string> = {
+  "account/import": "POST /api/account/import",
+  "auth/[...nextauth]": "GET /api/auth/csrf",
+  "calendar/[token]": "GET /api/calendar/no-such-feed.ics",
+  "export/data": "GET /api/export/data",
+  "export/reviews": "GET /api/export/reviews",
+  ping: "GET /api/ping",
+  "progress/optimize/apply": "POST /api/progress/optimize/apply",
+  "progress/optimize/dismiss": "POST /api/progress/optimize/dismiss",
+  "progress/optimize": "GET /api/progress/optimize",
+  "progress/parameters/restore": "POST /api/progress/parameters/restore",
+  "review/grade": "POST /api/review/grade",
+  "review/offline": "GET /api/review/offline",
+  review: "GET /api/review",
+  "review/sync": "POST /api/review/sync",
+  "review/undo": "POST /api/review/undo",
+  "session/end": "GET /api/session/end",
+};
+
+describe("security headers on the API", () => {
+  it("answers every API route with the security headers pages get, though the proxy sees pages only", async () => {
+    const routes = readdirSync("app/api", { recursive: true, encoding: "utf8" })
+      .filter((f) => f.endsWith("route.ts"))
+      .map((f) => f.replace(/\/?route\.ts$/, ""));
+    expect(routes.sort()).toEqual(Object.keys(API_PROBES).sort());
+    for (const [route, probe] of Object.entries(API_PROBES)) {
+      const [method, path] = probe.split(" ") as [string, string];
+      const res = await fetch(baseUrl + path, {
+        method,
+        redirect: "manual",
+        headers: { "content-type": "application/json" },
+        body: method === "POST" ? "{}" : undefined,
+      });
+      expect(res.status, route).toBeLessThan(500);
+      expect(res.headers.get("content-security-policy"), route).toContain("frame-ancestors 'none'");
+      expect(res.headers.get("x-frame-options"), route).toBe("DENY");
+      expect(res.headers.get("x-content-type-options"), route).toBe("nosniff");
+      expect(res.headers.get("referrer-policy"), route).toBe("strict-origin-when-cross-origin");
+    }
   });
 });
 

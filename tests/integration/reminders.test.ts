@@ -148,6 +148,9 @@ describe("the review-time calendar feed", () => {
     const res = await fetchFeed(first);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/calendar; charset=utf-8");
+    // Its own referrer rule stays; the security headers every answer carries are added (lib/api.ts apiRoute).
+    expect(res.headers.get("referrer-policy")).toBe("no-referrer");
+    expect(res.headers.get("x-frame-options")).toBe("DENY");
     const text = await res.text();
     expect(text).toMatch(/^BEGIN:VCALENDAR\r\n[\s\S]*BEGIN:VEVENT[\s\S]*END:VCALENDAR\r\n$/);
 

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { apiRoute } from "@/lib/api";
 import { safeCallback } from "@/app/_components/safe-callback";
 import { getSessionUser } from "@/lib/auth/session";
 import { displayCookieOptions, sessionCookieNames, SIGNED_IN_COOKIE } from "@/lib/auth/display-cookie";
@@ -10,7 +11,7 @@ import { isHttps, siteUrl } from "@/lib/auth/site-origin";
 // on the site's origin (lib/auth/site-origin.ts). It is safe to link to: a session that is
 // still live is left alone, so a link from anywhere cannot sign anyone out (signing out is
 // next-auth's POST, which needs its CSRF token).
-export async function GET(request: NextRequest): Promise<NextResponse> {
+async function end(request: NextRequest): Promise<NextResponse> {
   const next = safeCallback(request.nextUrl.searchParams.get("next"), "/sign-in");
   const res = NextResponse.redirect(siteUrl(next, request.headers), 303);
   const live = await getSessionUser().then(
@@ -26,3 +27,5 @@ export async function GET(request: NextRequest): Promise<NextResponse> {
   res.cookies.set(SIGNED_IN_COOKIE, "", { ...displayCookieOptions(https), maxAge: 0 });
   return res;
 }
+
+export const GET = apiRoute(end);
