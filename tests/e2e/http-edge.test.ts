@@ -250,9 +250,7 @@ describe("malformed and stalled requests", () => {
   it("answers a request whose body never arrives in full with 408 and closes it", async () => {
     const reply = await new Promise<string>((resolve, reject) => {
       const socket = net.connect(E2E_PORT, "127.0.0.1", () => {
-        socket.write(
-          `POST /sign-up HTTP/1.1\r\nHost: 127.0.0.1:${E2E_PORT}\r\nContent-Type: text/plain;charset=UTF-8\r\nContent-Length: 100\r\n\r\n["x`,
-        );
+        socket.write(`POST /sign-up HTTP/1.1\r\nHost: 127.0.0.1:${E2E_PORT}\r\nContent-Type: text/plain;charset=UTF-8\r\nContent-Length: 100\r\n\r\n["x`);
       });
       let data = "";
       socket.setEncoding("utf8");
