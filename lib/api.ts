@@ -65,16 +65,10 @@ function refuseCrossSiteWrite(req: Request): void {
 export function apiRoute<R extends Request, C extends unknown[]>(handler: (req: R, ...rest: C) => Promise<Response>) {
   return async (req: R, ...rest: C): Promise<Response> => {
     const res = await handler(req, ...rest);
-    const missing = Object.entries(securityHeaders(null, isHttps(siteOrigin(req.headers)))).filter(([name]) => !res.headers.has(name));
-    try {
-      for (const [name, value] of missing) res.headers.set(name, value);
-      return res;
-    } catch {
-      // A response whose headers are immutable (Response.redirect): the same response, copied.
-      const headers = new Headers(res.headers);
-      for (const [name, value] of missing) headers.set(name, value);
-      return new Response(res.body, { status: res.status, statusText: res.statusText, headers });
+    for (const [name, value] of Object.entries(securityHeaders(null, isHttps(siteOrigin(req.headers))))) {
+      if (!res.headers.has(name)) res.headers.set(name, value);
     }
+    return res;
   };
 }
 
