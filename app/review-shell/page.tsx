@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ReviewSession } from "../review/review-session";
+import { NoOfflineCopy } from "../review/no-offline-copy";
 import "../review/review.css";
 
 export const metadata: Metadata = { title: "Review" };
@@ -14,7 +15,13 @@ export default function ReviewShellPage() {
   return (
     <div className="review-page">
       <h1>Today&apos;s review</h1>
-      <ReviewSession initial={EMPTY} streak={{ current: 0, reviewedToday: true }} guideSeen userId={null} />
+      <ReviewSession
+        initial={EMPTY}
+        streak={{ current: 0, reviewedToday: true }}
+        guideSeen
+        userId={null}
+        withoutCopy={{ opening: <NoOfflineCopy opening />, none: <NoOfflineCopy opening={false} /> }}
+      />
     </div>
   );
 }

@@ -1,13 +1,15 @@
 "use client";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { describeMoves, type MoveSummary } from "@/lib/srs/away/plan";
 import { spreadBacklogAction, undoSpreadAction } from "./backlog-actions";
 
 // Back from a break: instead of a wall of due cards, an offer to spread them over the next
 // few days, the cards most at risk today. Declining keeps everything due.
 // Kept mounted while the page refreshes, so that the undo outlives the offer.
-export function BacklogOffer({ offer }: { offer: { due: number; days: number; dailyAverage: number; summary: MoveSummary } | null }) {
+// The offer's wording of the moves (`text`) comes from the server (lib/srs/away/plan's describeMoves).
+type BacklogOfferView = { due: number; days: number; dailyAverage: number; text: string };
+
+export function BacklogOffer({ offer }: { offer: BacklogOfferView | null }) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -21,7 +23,7 @@ export function BacklogOffer({ offer }: { offer: { due: number; days: number; da
     const r = await spreadBacklogAction({ days: offer.days });
     setBusy(false);
     if (!r.ok) return setError(r.error);
-    if (r.batchId) setUndo({ batchId: r.batchId, days: offer?.days ?? 0, text: describeMoves(r.summary) });
+    if (r.batchId) setUndo({ batchId: r.batchId, days: offer?.days ?? 0, text: r.text });
     router.refresh();
   };
 
@@ -52,7 +54,7 @@ export function BacklogOffer({ offer }: { offer: { due: number; days: number; da
           <h2 id="backlog-h">Welcome back: {offer.due} cards are due</h2>
           <p>
             That is more than you usually do in two days{offer.dailyAverage > 0 ? ` (about ${offer.dailyAverage} a day)` : ""}. Spread them over {offer.days}{" "}
-            days, the ones most at risk today? {describeMoves(offer.summary)}
+            days, the ones most at risk today? {offer.text}
           </p>
           <div className="btn-row">
             <button type="button" className="btn primary" disabled={busy} onClick={() => void onSpread()}>

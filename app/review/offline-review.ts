@@ -1,8 +1,8 @@
 import type { ReviewState } from "@/lib/srs/review/queue";
 import type { SyncOutcome } from "@/lib/srs/review/sync";
 import { localReviewState } from "@/lib/srs/offline/local-queue";
-import type { LocalGrade, OfflineSnapshot, RefusedGrade } from "@/lib/srs/offline/snapshot";
-import { SYNC_BATCH, syncRequestBody } from "@/lib/srs/offline/sync-request";
+import type { OfflineSnapshot, RefusedGrade } from "@/lib/srs/offline/snapshot";
+import { localGradeOf, SYNC_BATCH, syncRequestBody } from "@/lib/srs/offline/sync-request";
 import * as store from "./offline-store";
 
 // The offline half of the review page, loaded with import() once the page is interactive so
@@ -11,6 +11,10 @@ import * as store from "./offline-store";
 // the one that last opened /review here) and touches only that user's records.
 
 export { setCurrentUser, currentUser, clearRefused } from "./offline-store";
+
+// A grade as the page made it; the record kept here is built in this module, off the page's
+// first-load JavaScript.
+type GradeMade = Parameters<typeof localGradeOf>[0];
 
 export type OfflineStatus = { waiting: number; refused: RefusedGrade[] };
 
@@ -27,7 +31,8 @@ export async function localState(userId: string, now = new Date()): Promise<Revi
 
 // A grade the server stored while online, added to the copy from its answer: the copy stays
 // current without fetching the snapshot again (one request per grade). A repeat is kept once.
-export async function keepOnlineGrade(g: store.AppliedGrade): Promise<void> {
+export async function keepOnlineGrade(made: GradeMade & { logId: string }, now = new Date()): Promise<void> {
+  const g: store.AppliedGrade = { ...localGradeOf(made, now), logId: made.logId };
   const snap = await store.loadSnapshot(g.userId);
   if (!snap || snap.applied?.some((a) => a.logId === g.logId)) return;
   await store.saveSnapshot({ ...snap, applied: [...(snap.applied ?? []), g] });
@@ -42,7 +47,8 @@ export async function forgetOnlineGrade(userId: string, logId: string): Promise<
   await store.saveSnapshot({ ...snap, applied: snap.applied.filter((a) => a.logId !== logId) });
 }
 
-export async function gradeLocal(g: LocalGrade): Promise<ReviewState | null> {
+export async function gradeLocal(made: GradeMade, now = new Date()): Promise<ReviewState | null> {
+  const g = localGradeOf(made, now);
   await store.addPending(g);
   return localState(g.userId);
 }

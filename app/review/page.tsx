@@ -13,6 +13,7 @@ import { CheckIn } from "./check-in";
 import { BadDayNotice } from "./bad-day-notice";
 import { BacklogOffer } from "./backlog-offer";
 import { backlogOffer } from "@/lib/srs/away";
+import { describeMoves } from "@/lib/srs/away/plan";
 import "./review.css";
 
 export const metadata: Metadata = { title: "Review" };
@@ -32,7 +33,7 @@ export default async function ReviewPage() {
     backlogOffer(user),
   ]);
   // Not on a bad day, which shortens the session already.
-  const backlog = checkIn?.badDay ? null : offer;
+  const backlog = checkIn?.badDay || !offer ? null : { due: offer.due, days: offer.days, dailyAverage: offer.dailyAverage, text: describeMoves(offer.summary) };
   // "How is your back today?" once a study day, above the first card of the day (lib/srs/bad-day).
   // It never blocks: grading a card without answering is skipping it for the day.
   const ask = checkIn === null && state.card !== null && state.today.done === 0;

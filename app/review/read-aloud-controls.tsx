@@ -1,11 +1,13 @@
 "use client";
-import type { ReadAloud } from "./use-read-aloud";
+import type { ReviewCard } from "@/lib/srs/review/queue";
+import { useReadAloud } from "./use-read-aloud";
+import { ReadAloudPending } from "./read-aloud-pending";
 
-// Read aloud's switches, in the answer bar. With no voice in this browser, a line says so instead.
-// The browser's voices often load after the page: until then the row is held empty at its full
-// height, so that the fixed answer bar does not grow and push the card up (a layout shift).
-export function ReadAloudControls({ ra }: { ra: ReadAloud }) {
-  if (ra.availability === "checking") return <div className="read-aloud-row" aria-hidden="true" data-testid="read-aloud-checking" />;
+// Read aloud for the card on screen, and its switches in the answer bar. With no voice in this
+// browser, a line says so instead.
+export function ReadAloudControls({ card, revealed, onReveal }: { card: ReviewCard; revealed: boolean; onReveal: () => void }) {
+  const ra = useReadAloud(card, revealed, onReveal);
+  if (ra.availability === "checking") return <ReadAloudPending />;
   if (ra.availability === "none") {
     return (
       <div className="read-aloud-row">

@@ -1,18 +1,20 @@
 "use client";
-import { useCallback, useState, type ReactNode } from "react";
+import { lazy, Suspense, useCallback, useState, type ReactNode } from "react";
 import type { ReviewState } from "@/lib/srs/review";
 import { GUIDE_COOKIE } from "./guide-cookie";
 import { SessionEnd, type NextLessonLink } from "./session-end";
 import { GradeGuide } from "./grade-guide";
-import { NoOfflineCopy } from "./no-offline-copy";
 import { OfflineNotices } from "./offline-notices";
 import { ReviewCardPanel } from "./review-card";
 import { UndoRow } from "./undo-row";
 import { canUndo, lastUndoable } from "./session-reducer";
 import { useReviewSession } from "./use-review-session";
 import { useReviewKeys } from "./use-review-keys";
-import { useReadAloud } from "./use-read-aloud";
-import { ReadAloudControls } from "./read-aloud-controls";
+import { ReadAloudPending } from "./read-aloud-pending";
+
+// Read aloud is loaded after the session, off the first load's scripts: few learners turn it on,
+// and its row stays empty (as it does until the browser's voices load) until it arrives.
+const ReadAloudControls = lazy(() => import("./read-aloud-controls").then((m) => ({ default: m.ReadAloudControls })));
 
 // `userId` is the signed-in user as the server saw it; null in the offline shell (app/review-shell),
 // which shows the copy of whoever last opened /review on this device. `sessionId` names this
@@ -32,9 +34,24 @@ type Props = {
   sending?: boolean;
   // Two-button grading (a setting): Forgot and Remembered, graded Again and Good.
   twoButtons?: boolean;
+  // The offline shell's screens while this device's copy is being opened, and when it holds none
+  // (./no-offline-copy.tsx, rendered by the shell page, so that /review's scripts do not carry them).
+  withoutCopy?: { opening: ReactNode; none: ReactNode };
 };
 
-export function ReviewSession({ sessionId: given, initial, streak, guideSeen, userId, timeZone, nextLesson, checkIn, sending, twoButtons = false }: Props) {
+export function ReviewSession({
+  sessionId: given,
+  initial,
+  streak,
+  guideSeen,
+  userId,
+  timeZone,
+  nextLesson,
+  checkIn,
+  sending,
+  twoButtons = false,
+  withoutCopy,
+}: Props) {
   const [sessionId] = useState(() => given ?? crypto.randomUUID());
   const { s, copy, reveal, grade, undo, reload } = useReviewSession({ sessionId, initial, userId, sending });
   // A learner with no review yet sees how the four grades work before the first card, once:
@@ -49,12 +66,11 @@ export function ReviewSession({ sessionId: given, initial, streak, guideSeen, us
   useReviewKeys({ revealed: s.revealed, paused: guide, reveal, grade: onGrade, undo: onUndo });
 
   const card = s.review.card;
-  const readAloud = useReadAloud(guide || s.sending ? null : card, s.revealed, reveal);
   const last = lastUndoable(s);
   const streakNow = streak.current + (!streak.reviewedToday && (s.reviewedHere || s.review.today.done > 0) ? 1 : 0);
   const { localUser } = copy;
 
-  if (userId === null && copy.noCopy !== false) return <NoOfflineCopy opening={copy.noCopy === null} />;
+  if (userId === null && copy.noCopy !== false) return copy.noCopy === null ? withoutCopy?.opening : withoutCopy?.none;
   if (guide && card) return <GradeGuide onClose={closeGuide} />;
 
   return (
@@ -107,7 +123,9 @@ export function ReviewSession({ sessionId: given, initial, streak, guideSeen, us
           controls={
             <>
               <UndoRow last={last} enabled={canUndo(s)} queued={s.undoQueued > 0} onUndo={onUndo} />
-              <ReadAloudControls ra={readAloud} />
+              <Suspense fallback={<ReadAloudPending />}>
+                <ReadAloudControls card={card} revealed={s.revealed} onReveal={reveal} />
+              </Suspense>
             </>
           }
           onReveal={reveal}

@@ -71,5 +71,3 @@ export function useReadAloud(card: ReviewCard | null, revealed: boolean, reveal:
 
   return { mode: s.mode, availability: s.availability, choose };
 }
-
-export type ReadAloud = ReturnType<typeof useReadAloud>;

@@ -1,7 +1,6 @@
 "use client";
 import { useCallback, useEffect, useLayoutEffect, useReducer, useRef } from "react";
 import type { ReviewState } from "@/lib/srs/review/queue";
-import { localGradeOf } from "@/lib/srs/offline/sync-request";
 import { newClientId } from "../_components/client-id";
 import type { GradeValue } from "./grade-names";
 import { currentState, post } from "./review-api";
@@ -48,7 +47,7 @@ export function useReviewSession(o: { sessionId: string; initial: ReviewState; u
       if (attempt.current?.key !== key) attempt.current = { key, clientId: newClientId() };
       const clientId = attempt.current.clientId;
       const durationMs = Math.min(Date.now() - shownAt.current, 3_600_000);
-      const made = (user: string) => localGradeOf({ clientId, userId: user, cardId: card.cardId, rating, durationMs, sessionId }, new Date());
+      const made = (user: string) => ({ clientId, userId: user, cardId: card.cardId, rating, durationMs, sessionId });
       dispatch({ type: "begin", what: "grade" });
       const m = module.current;
       // A grade kept on this device, to be sent later: the queue goes on from the local copy.

@@ -125,3 +125,20 @@ describe("client code of /settings and /progress", () => {
     30_000,
   );
 });
+
+// /review's first-load JavaScript is held to 150 kB (npm run bench): what only some sessions use
+// (read aloud, the offline copy and the grades it keeps) loads after the card, and the backlog
+// offer arrives worded by the server.
+describe("/review's first load", () => {
+  it("leaves read aloud and the offline copy's code to scripts loaded after the card", async () => {
+    const first = await firstLoadInputsOf("app/review/review-session.tsx");
+    const later = ["app/review/read-aloud-controls.tsx", "app/review/use-read-aloud.ts", "app/review/offline-review.ts", "lib/srs/offline/sync-request.ts"];
+    expect(first.filter((f) => later.includes(f))).toEqual([]);
+    const all = await inputsOf("app/review/review-session.tsx");
+    expect(later.filter((f) => all.includes(f))).toEqual(later);
+  }, 30_000);
+
+  it("carries no wording of the backlog's moves in the offer", async () => {
+    expect(await inputsOf("app/review/backlog-offer.tsx")).not.toContain("lib/srs/away/plan.ts");
+  }, 30_000);
+});
