@@ -101,9 +101,11 @@ export function sessionReducer(s: SessionState, a: SessionAction): SessionState 
         actions: s.actions + 1,
       };
     case "queueUndo":
-      // While something is in flight (or earlier presses still wait: this one joins them), and
-      // only as far as there is something to undo.
-      if ((!s.pending && s.undoQueued === 0) || s.undoQueued >= undoReach(s)) return s;
+      // As far as there is something to undo. Queued while something is in flight (or earlier
+      // presses still wait: this one joins them); and with nothing in flight it is kept too, and
+      // runs at once (`queuedUndoDue`): the hook queues from what it last saw, which can be a
+      // grade that has just settled, and a press is never dropped.
+      if (s.undoQueued >= undoReach(s)) return s;
       return { ...s, undoQueued: s.undoQueued + 1 };
     case "graded": {
       const prompt = s.review.card?.prompt ?? "";

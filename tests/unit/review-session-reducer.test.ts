@@ -240,16 +240,22 @@ describe("the review session reducer", () => {
     expect(s.pending).toBe(false);
   });
 
-  it("does nothing on a queued press when nothing is in flight (the press runs at once instead)", () => {
+  it("runs a press queued just after the grade settled at once, and ignores one with nothing to undo", () => {
     const graded = run(
       start(),
       { type: "reveal" },
       { type: "begin", what: "grade" },
       { type: "graded", state: state(card("b")), rating: 3, logId: "log-1", local: false },
     );
-    expect(run(graded, { type: "queueUndo" })).toBe(graded);
+    // The hook saw the grade still in flight and queued the press; the grade has settled since.
+    const queued = run(graded, { type: "queueUndo" });
+    expect(queued.undoQueued).toBe(1);
+    expect(queuedUndoDue(queued)).toBe(true);
+    // A second press has nothing more to reach.
+    expect(run(queued, { type: "queueUndo" })).toBe(queued);
     expect(canUndo(graded)).toBe(true);
     expect(canUndo(start())).toBe(false);
+    expect(run(start(), { type: "queueUndo" })).toEqual(start());
   });
 
   it("is done when the last card has been graded", () => {
