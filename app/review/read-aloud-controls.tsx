@@ -5,7 +5,9 @@ import { ReadAloudPending } from "./read-aloud-pending";
 
 // Read aloud for the card on screen, and its switches in the answer bar. With no voice in this
 // browser, a line says so instead.
-export function ReadAloudControls({ card, revealed, onReveal }: { card: ReviewCard; revealed: boolean; onReveal: () => void }) {
+export type ReadAloudProps = { card: ReviewCard; revealed: boolean; onReveal: () => void };
+
+export function ReadAloudControls({ card, revealed, onReveal }: ReadAloudProps) {
   const ra = useReadAloud(card, revealed, onReveal);
   if (ra.availability === "checking") return <ReadAloudPending />;
   if (ra.availability === "none") {

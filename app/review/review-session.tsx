@@ -1,5 +1,5 @@
 "use client";
-import { lazy, Suspense, useCallback, useState, type ReactNode } from "react";
+import { lazy, Suspense, useCallback, useState, type ComponentType, type ReactNode } from "react";
 import type { ReviewState } from "@/lib/srs/review";
 import { GUIDE_COOKIE } from "./guide-cookie";
 import { SessionEnd, type NextLessonLink } from "./session-end";
@@ -11,10 +11,18 @@ import { canUndo, lastUndoable } from "./session-reducer";
 import { useReviewSession } from "./use-review-session";
 import { useReviewKeys } from "./use-review-keys";
 import { ReadAloudPending } from "./read-aloud-pending";
+import type { ReadAloudProps } from "./read-aloud-controls";
 
 // Read aloud is loaded after the session, off the first load's scripts: few learners turn it on,
-// and its row stays empty (as it does until the browser's voices load) until it arrives.
-const ReadAloudControls = lazy(() => import("./read-aloud-controls").then((m) => ({ default: m.ReadAloudControls })));
+// and its row stays empty (as it does until the browser's voices load) until it arrives. Where
+// its script cannot load (the signal went before the service worker had saved it), the row stays
+// empty and the session goes on: a failed import must not reach the page's error boundary.
+const ReadAloudControls = lazy<ComponentType<ReadAloudProps>>(() =>
+  import("./read-aloud-controls").then(
+    (m) => ({ default: m.ReadAloudControls }),
+    () => ({ default: ReadAloudPending }),
+  ),
+);
 
 // `userId` is the signed-in user as the server saw it; null in the offline shell (app/review-shell),
 // which shows the copy of whoever last opened /review on this device. `sessionId` names this

@@ -97,4 +97,33 @@ describe("read aloud in review on a phone", () => {
     expect(await page.evaluate(() => (window as unknown as { __cls: number }).__cls)).toBeLessThan(0.001);
     await ctx.close();
   });
+
+  it("goes on without it when its script cannot load: the row stays empty and grading works", async () => {
+    // No service worker, whose precache would answer instead: the script holding read aloud (it
+    // alone names its localStorage key) fails, as on a signal lost before the worker saved it.
+    const ctx = await browser().newContext({ ...PHONE, serviceWorkers: "block" });
+    await withSpeech(ctx, 2);
+    let blocked = 0;
+    await ctx.route(/\/_next\/static\/chunks\/.*\.js$/, async (route) => {
+      const res = await route.fetch();
+      if ((await res.text()).includes("unknot-read-aloud")) {
+        blocked++;
+        return route.abort("internetdisconnected");
+      }
+      return route.fulfill({ response: res });
+    });
+    const page = await ctx.newPage();
+    await signUp(page, baseUrl);
+    await page.getByTestId("review-card").waitFor();
+    // The framework's loader tries a failed script twice, then gives up (the import rejects).
+    await expect.poll(() => blocked).toBe(2);
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 300)));
+    const id = await page.getByTestId("review-card").getAttribute("data-card-id");
+    await page.getByRole("button", { name: /show answer/i }).tap();
+    await page.getByRole("button", { name: /^Good/ }).tap();
+    await page.waitForFunction((prev) => document.querySelector('[data-testid="review-card"]')?.getAttribute("data-card-id") !== prev, id);
+    expect(await page.getByTestId("read-aloud-checking").count()).toBe(1);
+    expect(await page.getByTestId("read-aloud").count()).toBe(0);
+    await ctx.close();
+  });
 });
