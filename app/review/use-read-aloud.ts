@@ -8,8 +8,9 @@ const KEY = "unknot-read-aloud";
 
 // Speaks the current card's steps (./read-aloud.ts, a reducer) while read aloud is on: each step
 // is performed here and reported done; a new card, the answer shown, or turning it off starts
-// over or stops, cancelling what is being said.
-export function useReadAloud(card: ReviewCard | null, revealed: boolean, reveal: () => void) {
+// over or stops, cancelling what is being said. Unmounting stops it too: the controls unmount with
+// the card (the session's end, the grade guide, waiting grades being sent).
+export function useReadAloud(card: ReviewCard, revealed: boolean, reveal: () => void) {
   const [s, dispatch] = useReducer(readAloudReducer, READ_ALOUD_INITIAL);
   const revealRef = useRef(reveal);
   useEffect(() => {

@@ -51,9 +51,8 @@ export function useReviewSession(o: { sessionId: string; initial: ReviewState; u
       dispatch({ type: "begin", what: "grade" });
       const m = module.current;
       // A grade kept on this device, to be sent later: the queue goes on from the local copy.
-      // The waiting count is refreshed without holding the grade open: an undo pressed once the
-      // next card shows would otherwise find the grade settled but `busy` still set, and be
-      // queued behind nothing (the reducer drops a queued undo with nothing in flight).
+      // The waiting count is refreshed without holding the grade open (`busy`): an undo pressed
+      // once the next card shows then runs at once, rather than queued behind a settled grade.
       const gradeHere = async (user: string) => {
         const next = await m!.gradeLocal(made(user));
         dispatch(next ? { type: "graded", state: next, rating, logId: clientId, local: true } : { type: "settled" });
