@@ -1,8 +1,12 @@
-import { TZDate, tzOffset } from "@date-fns/tz";
+import { tzOffset } from "@date-fns/tz";
 
 // ts-fsrs counts days by UTC date and knows nothing of the user's zone or rollover hour,
 // so "today" is computed here: a study day runs from rolloverHour on one local date to
-// rolloverHour on the next, in the user's IANA time zone (23 or 25 hours across DST).
+// rolloverHour on the next, in the user's IANA time zone (23 or 25 hours across DST). It
+// begins the first time the zone's clock reads that hour on that date: at the first of the
+// two when clocks go back, and where clocks go forward past it, when they do. Once begun, a
+// day lasts until the next begins, even where a clock set back shows the previous date's
+// hours again for a while.
 
 export type DayContext = { timeZone: string; rolloverHour: number };
 
@@ -10,18 +14,42 @@ const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 
 // Days since 1970-01-01 of the study day's local date: an integer that the database can
-// group by without knowing about time zones. The wall clock in the zone at that instant,
-// moved back by the rollover hour (before it, the night still belongs to the previous
-// study day), taken as a UTC date. One offset look-up: grading and planning call this for
-// every card they weigh.
-export function studyDayNumber(now: Date, { timeZone, rolloverHour }: DayContext): number {
-  const wall = now.getTime() + tzOffset(timeZone, now) * 60_000;
-  return Math.floor((wall - rolloverHour * HOUR_MS) / DAY_MS);
+// group by without knowing about time zones. Found from the cached day starts (below): a
+// first guess from UTC, corrected by at most a day or two (zone offsets are within ±14
+// hours), with no zone look-up per call: grading and planning call this for every card they
+// weigh.
+export function studyDayNumber(now: Date, ctx: DayContext): number {
+  return studyDayOfMs(now.getTime(), ctx);
 }
 
-function rolloverOn(y: number, m: number, d: number, ctx: DayContext): Date {
-  // TZDate resolves a wall time that DST skips to the next valid instant.
-  return new Date(new TZDate(y, m, d, ctx.rolloverHour, 0, 0, ctx.timeZone).getTime());
+// The same for milliseconds since 1970, for loops over many instants.
+export function studyDayOfMs(ms: number, ctx: DayContext): number {
+  let day = Math.floor((ms - ctx.rolloverHour * HOUR_MS) / DAY_MS);
+  while (studyDayStartMs(day, ctx) > ms) day--;
+  while (studyDayStartMs(day + 1, ctx) <= ms) day++;
+  return day;
+}
+
+// The zone's offset at instant t, and what its clock reads then (as the instant a UTC clock
+// reads the same), in milliseconds.
+const offsetAt = (t: number, timeZone: string) => tzOffset(timeZone, new Date(t)) * 60_000;
+const wallAt = (t: number, timeZone: string) => t + offsetAt(t, timeZone);
+
+// The first instant at which the zone's clock reads `wall` or later. It is `wall` less the
+// zone's offset before or after a change near it: the earlier of the two that read `wall`
+// (clocks going back read it twice), or, where clocks going forward skip it, the moment they
+// jump, found between the two to the minute (offsets change on whole minutes).
+function firstReading(wall: number, timeZone: string): number {
+  const [a, b] = [wall - offsetAt(wall - DAY_MS, timeZone), wall - offsetAt(wall + DAY_MS, timeZone)];
+  const reading = [a, b].filter((t) => wallAt(t, timeZone) === wall);
+  if (reading.length) return Math.min(...reading);
+  let [before, after] = [Math.min(a, b), Math.max(a, b)];
+  while (after - before > 60_000) {
+    const mid = before + Math.floor((after - before) / 120_000) * 60_000;
+    if (wallAt(mid, timeZone) >= wall) after = mid;
+    else before = mid;
+  }
+  return after;
 }
 
 export function studyDayBounds(now: Date, ctx: DayContext): { start: Date; end: Date } {
@@ -53,8 +81,7 @@ export function studyDayStartMs(day: number, ctx: DayContext): number {
       cachedStarts = 1;
       starts.set(ctx.timeZone, (days = new Map()));
     }
-    const d = new Date(day * DAY_MS);
-    ms = rolloverOn(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), ctx).getTime();
+    ms = firstReading(day * DAY_MS + ctx.rolloverHour * HOUR_MS, ctx.timeZone);
     days.set(key, ms);
   }
   return ms;

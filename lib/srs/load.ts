@@ -1,8 +1,7 @@
 import "server-only";
 import type { Db } from "../db";
 import { catalogueEntry } from "../content/catalogue";
-import type { DayContext } from "./day";
-import { studyDayAt } from "./study-clock";
+import { studyDayNumber, type DayContext } from "./day";
 import { liveCards, studied, unsuspended } from "./card-queries";
 import { loadWindow, WINDOW_DAYS, type DueEntry, type EasyDays, type EasyLevel, type LoadWindow } from "./load-balance";
 
@@ -44,8 +43,8 @@ export const loadCards = (db: Db, p: { userId: string; cardId: string; from: Dat
 // The load from the learner's settings and the cards it counts; null when even days are off.
 export function balancingOf(user: LoadSettings, cards: readonly LoadCard[], now: Date, ctx: DayContext): Balancing | null {
   if (!user.loadBalance) return null;
-  const entries = cards.map((c) => ({ day: studyDayAt(c.due, ctx), section: sectionOf(c.catalogCardId) ?? "" }));
-  return { easy: { weekdays: user.easyWeekdays, dates: user.easyDates }, entries, today: studyDayAt(now, ctx) };
+  const entries = cards.map((c) => ({ day: studyDayNumber(c.due, ctx), section: sectionOf(c.catalogCardId) ?? "" }));
+  return { easy: { weekdays: user.easyWeekdays, dates: user.easyDates }, entries, today: studyDayNumber(now, ctx) };
 }
 
 // The window for a card of `catalogCardId` graded today.

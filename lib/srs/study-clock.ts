@@ -1,4 +1,4 @@
-import { studyDayStartMs, type DayContext } from "./day";
+import { studyDayOfMs, studyDayStartMs, type DayContext } from "./day";
 
 // ts-fsrs counts elapsed days as the difference of UTC calendar dates and has no notion of
 // the learner's zone or rollover hour; Anki and fsrs-rs count the learner's study days. So
@@ -17,25 +17,13 @@ const DAY_MS = 86_400_000;
 // Study-day starts (cached by lib/srs/day.ts).
 const startOf = studyDayStartMs;
 
-// The study day holding instant t: a first guess from UTC, corrected by at most a day or two
-// (zone offsets are within ±14 hours). Agrees with studyDayNumber (tested).
-function dayOf(t: number, ctx: DayContext): number {
-  let day = Math.floor((t - ctx.rolloverHour * 3_600_000) / DAY_MS);
-  while (startOf(day, ctx) > t) day--;
-  while (startOf(day + 1, ctx) <= t) day++;
-  return day;
-}
-
-// The study day holding instant t (the day of toStudyClock(t)), without building the date.
-export const studyDayAt = (t: Date, ctx: DayContext): number => dayOf(t.getTime(), ctx);
-
 export function toStudyClock(t: Date, ctx: DayContext): Date {
   return new Date(studyClockMs(t.getTime(), ctx));
 }
 
 // The same from and to milliseconds since 1970, for loops over many cards.
 export function studyClockMs(ms: number, ctx: DayContext): number {
-  const day = dayOf(ms, ctx);
+  const day = studyDayOfMs(ms, ctx);
   const start = startOf(day, ctx);
   const span = startOf(day + 1, ctx) - start;
   const offset = ms - start;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dayNumberToIsoDate, isValidTimeZone, studyDayBounds, studyDayNumber, studyDayStartMs } from "@/lib/srs/day";
+import { dayNumberToIsoDate, isValidTimeZone, studyDayBounds, studyDayNumber, studyDayStart, studyDayStartMs } from "@/lib/srs/day";
 
 const berlin = { timeZone: "Europe/Berlin", rolloverHour: 4 };
 const ny = { timeZone: "America/New_York", rolloverHour: 4 };
@@ -123,21 +123,45 @@ describe("studyDayNumber against the platform's own calendar", () => {
 });
 
 describe("studyDayNumber on the days clocks change", () => {
-  it("agrees with the platform's calendar every 10 minutes around each change of 2026, for rollover hours 0 to 4", () => {
+  // Where a clock set back shows the previous date's hours again (Chatham's clocks go from
+  // 03:45 back to 02:45), the calendar returns to the previous day for a while; the study day,
+  // once begun, goes on: the latest calendar day reached so far.
+  it("agrees with the platform's calendar every 10 minutes around each change of 2026, for rollover hours 0 to 4, a day once begun lasting until the next", () => {
     const zones = ["Europe/London", "America/New_York", "Australia/Lord_Howe", "America/St_Johns", "Pacific/Chatham", "America/Santiago"];
     let changes = 0;
+    let setBack = 0;
     for (const timeZone of zones) {
       const offset = (t: number) => local(t, timeZone).offset;
       for (let day = Date.UTC(2026, 0, 1); day < Date.UTC(2027, 0, 1); day += 86_400_000) {
         if (offset(day) === offset(day + 86_400_000)) continue;
         changes++;
-        for (let t = day - 86_400_000; t < day + 2 * 86_400_000; t += 10 * 60_000) {
-          for (let rolloverHour = 0; rolloverHour <= 4; rolloverHour++) {
-            expect(studyDayNumber(new Date(t), { timeZone, rolloverHour })).toBe(calendarDay(new Date(t), timeZone, rolloverHour));
+        for (let rolloverHour = 0; rolloverHour <= 4; rolloverHour++) {
+          let reached = -Infinity;
+          for (let t = day - 86_400_000; t < day + 2 * 86_400_000; t += 10 * 60_000) {
+            const calendar = calendarDay(new Date(t), timeZone, rolloverHour);
+            if (calendar < reached) setBack++;
+            reached = Math.max(reached, calendar);
+            expect(studyDayNumber(new Date(t), { timeZone, rolloverHour })).toBe(reached);
           }
         }
       }
     }
     expect(changes).toBeGreaterThanOrEqual(10);
+    expect(setBack).toBeGreaterThan(0);
+  });
+
+  it("begins at the first of the two readings of the rollover hour when clocks go back", () => {
+    // London, 25 October 2026: 02:00 BST becomes 01:00 GMT, so 01:00 comes at 00:00 and 01:00 UTC.
+    const at1 = { timeZone: "Europe/London", rolloverHour: 1 };
+    const { start } = studyDayBounds(new Date("2026-10-25T00:30:00Z"), at1);
+    expect(start.toISOString()).toBe("2026-10-25T00:00:00.000Z");
+    expect(dayNumberToIsoDate(studyDayNumber(new Date("2026-10-25T00:00:00Z"), at1))).toBe("2026-10-25");
+    expect(dayNumberToIsoDate(studyDayNumber(new Date("2026-10-24T23:59:59Z"), at1))).toBe("2026-10-24");
+  });
+
+  it("begins when the clocks jump where they skip the rollover hour, in a zone 45 minutes off the hour", () => {
+    // Chatham, 27 September 2026: 02:45 +12:45 becomes 03:45 +13:45 (14:00 UTC), skipping 03:00.
+    const at3 = { timeZone: "Pacific/Chatham", rolloverHour: 3 };
+    expect(studyDayStart(studyDayNumber(new Date("2026-09-26T14:30:00Z"), at3), at3).toISOString()).toBe("2026-09-26T14:00:00.000Z");
   });
 });

@@ -5,7 +5,7 @@ import { kdb, kyselyOn, sqlDb, transaction, type Db } from "../../db";
 import { UserError } from "../../errors";
 import { dayOfIsoDate, type AwayInput, type SpreadBacklogInput, type UndoAwayInput } from "../../validation/away";
 import { dayNumberToIsoDate, studyDayBounds, studyDayNumber, studyDayStart, type DayContext } from "../day";
-import { studyClockMs, studyDayAt } from "../study-clock";
+import { studyClockMs } from "../study-clock";
 import { CARD_FIELD_COLUMNS, inState, queuedCards } from "../card-queries";
 import { recallAt } from "../scheduler";
 
@@ -49,8 +49,8 @@ function candidatesOf<R extends PlanRow>(rows: R[], ctx: DayContext): Candidate<
   return rows.map((r) => ({
     id: r.id,
     safety: r.safety,
-    dueDay: studyDayAt(r.due, ctx),
-    lastReviewDay: studyDayAt(r.lastReview, ctx),
+    dueDay: studyDayNumber(r.due, ctx),
+    lastReviewDay: studyDayNumber(r.lastReview, ctx),
     intervalDays: Math.max(1, r.scheduledDays),
     row: r,
   }));

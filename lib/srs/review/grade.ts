@@ -7,7 +7,7 @@ import { prepared } from "../../db/prepared";
 import type { SqlTx } from "../../db/sql";
 import { UserError } from "../../errors";
 import type { GradeInput } from "../../validation/review";
-import { studyDayAt } from "../study-clock";
+import { studyDayNumber } from "../day";
 import { gradeCard } from "../scheduler";
 import { cardScheduler } from "../safety";
 import { dayContextOf, schedulerSettingsOf } from "../settings";
@@ -142,7 +142,7 @@ export async function gradeAs(user: UserSettings, input: GradeInput, now: Date):
     // it read is stored with the review for replays.
     const window = windowFor(balancing, row.catalogCardId);
     const { card: next, log, balance } = gradeCard(f, before, input.rating as Grade, now, window);
-    const l = reviewLogFields(before, next, log, { durationMs: input.durationMs, reviewDay: studyDayAt(now, dayContextOf(user)) });
+    const l = reviewLogFields(before, next, log, { durationMs: input.durationMs, reviewDay: studyDayNumber(now, dayContextOf(user)) });
     // The leech rule (lib/srs/leech.ts) runs with the grade, in the same statements, so every
     // path that grades (online now, replayed offline grades later) applies it.
     const {

@@ -5,7 +5,7 @@ import { kdb, type DB } from "../../db";
 import { bool } from "../../db/row";
 import { prepared } from "../../db/prepared";
 import { cardView, type CardView } from "../../content/catalogue";
-import { studyDayAt } from "../study-clock";
+import { studyDayNumber } from "../day";
 import { dueCutoff } from "../due";
 import { CARD_FIELD_COLUMNS, inState, learning, queuedCards, queuedCardsOnly } from "../card-queries";
 import { dailyAllowance } from "../limits";
@@ -151,7 +151,7 @@ export async function reviewStateOf(user: UserSettings, now: Date): Promise<Revi
   // The cut-off of lib/srs/due.ts: the learning and review counts are "due today" everywhere.
   const end = dueCutoff(now, ctx);
   // The study day from the cached day starts (lib/srs/day.ts), not a zone look-up per call.
-  const today = studyDayAt(now, ctx);
+  const today = studyDayNumber(now, ctx);
   const ahead = new Date(now.getTime() + LEARN_AHEAD_MS);
   const { rows } = await queueQuery(kdb, { userId: user.id, now, end, ahead, newLimit: user.newCardsPerDay, today });
   const a = rows[0]!;
