@@ -3,10 +3,10 @@ import { tzOffset } from "@date-fns/tz";
 // ts-fsrs counts days by UTC date and knows nothing of the user's zone or rollover hour,
 // so "today" is computed here: a study day runs from rolloverHour on one local date to
 // rolloverHour on the next, in the user's IANA time zone (23 or 25 hours across DST). It
-// begins the first time the zone's clock reads that hour on that date: at the first of the
-// two when clocks go back, and where clocks go forward past it, when they do. Once begun, a
-// day lasts until the next begins, even where a clock set back shows the previous date's
-// hours again for a while.
+// begins the first time the zone's clock reads that hour on that date: at the first of the two
+// readings when clocks go back, and at the jump when clocks going forward skip the hour. Once
+// begun, a day lasts until the next begins, even where a clock set back shows the previous
+// date's hours again for a while.
 
 export type DayContext = { timeZone: string; rolloverHour: number };
 
