@@ -16,7 +16,9 @@ import { CARD_FIELD_COLUMNS, userCards } from "../card-queries";
 import { leechOutcome, leechRuleFor } from "../leech";
 import type { UserSettings } from "../../settings";
 import { insertReviewLog, LOG_COLUMNS, logParams, logValues, type LogParams, type ReviewLogInsert } from "./log-insert";
-import { balancingOf, loadBounds, loadCards, windowFor, type LoadCard } from "../load";
+import { balancingOf, loadBounds, loadCards, windowFor, type Balancing, type LoadCard } from "../load";
+import { queueForGradeOf, reviewStateFrom, reviewStateOf, type GradeReadValues, type ReviewState } from "./queue";
+import { queueAfterGrade } from "./after-grade";
 import { windowToJson } from "../load-balance";
 
 export type GradeResult = { logId: string; nextDue: string; nextState: number; replay: boolean };
@@ -27,14 +29,13 @@ export type GradeResult = { logId: string; nextDue: string; nextState: number; r
 // instead of one per counted card. Only the columns grading uses: the settings (leech rule,
 // even days) come with the session check (lib/settings), so the row carries none of them.
 const GRADE_COLUMNS = ["c.version", ...CARD_FIELD_COLUMNS, "c.leech", "c.catalogCardId", "c.suspendedAt", "k.retiredAt", "k.safety"] as const;
-type GradeRead = { userId: string; cardId: string; from: Date; to: Date };
-const cardAlone = prepared((db, p: GradeRead) =>
+const cardAlone = prepared((db, p: GradeReadValues) =>
   userCards(db, p.userId)
     .where("c.id", "=", p.cardId)
     .select(GRADE_COLUMNS)
     .select(sql<string | null>`null`.as("load")),
 );
-const cardAndLoad = prepared((db, p: GradeRead) =>
+const cardAndLoad = prepared((db, p: GradeReadValues) =>
   userCards(db, p.userId)
     .where("c.id", "=", p.cardId)
     .select(GRADE_COLUMNS)
@@ -47,16 +48,30 @@ const cardAndLoad = prepared((db, p: GradeRead) =>
 
 // The user's card `cardId` as grading reads it, with the load its grade at `now` reads (null
 // with even days off); undefined when the user has no such card.
-export async function cardForGrade(db: Db, user: UserSettings, cardId: string, now: Date) {
+export async function cardForGrade(db: Db, user: UserSettings, cardId: string, now: Date): Promise<GradeRead | undefined> {
   const read = user.loadBalance ? cardAndLoad : cardAlone;
   const {
     rows: [card],
   } = await read(db, { userId: user.id, cardId, ...loadBounds(now) });
-  if (!card) return undefined;
-  const load: LoadCard[] =
-    card.load == null ? [] : jsonRows<[number, string]>(card.load).map(([due, catalogCardId]) => ({ due: new Date(due), catalogCardId }));
-  return { card, balancing: balancingOf(user, load, now, dayContextOf(user)) };
+  return card && { card, balancing: balancingFrom(user, card.load, now) };
 }
+
+// The load's JSON column (null with even days off) as the learner's load.
+function balancingFrom(user: UserSettings, json: unknown, now: Date) {
+  const load: LoadCard[] = json == null ? [] : jsonRows<[number, string]>(json).map(([due, catalogCardId]) => ({ due: new Date(due), catalogCardId }));
+  return balancingOf(user, load, now, dayContextOf(user));
+}
+
+// A card as grading reads it, from cardForGrade or the queue's read (queue.ts queueForGradeOf).
+type GradeRow = CardFields & {
+  version: number;
+  leech: boolean;
+  catalogCardId: string;
+  suspendedAt: Date | null;
+  retiredAt: Date | null;
+  safety: boolean;
+};
+type GradeRead = { card: GradeRow; balancing: Balancing | null };
 
 // A graded card's new fields, written only over the version it was read at.
 type CardWrite = CardFields & { id: string; userId: string; version: number; nextVersion: number; leech: boolean; suspendedAt: Date | null };
@@ -119,19 +134,27 @@ const firstResult = prepared((db, p: { userId: string; clientId: string }) =>
   db.selectFrom("ReviewLog").select(["id", "nextDue", "nextState", "undoneAt"]).where("userId", "=", p.userId).where("clientId", "=", p.clientId),
 );
 
-// Grading: one read of the card, then its update and the log insert, together or not at all.
-// The read sits outside the write: the update's `version = ?` condition makes a grade
+// What a stored grade wrote: the card's new columns and its log.
+type Written = { card: CardWrite; log: ReviewLogInsert };
+
+// Grading: one read of the card (`read`), then its update and the log insert, together or
+// not at all. The read sits outside the write: the update's `version = ?` condition makes a grade
 // made against an older view (another tab, a repeat) change nothing, and it then answers 409
 // or, for a repeated clientId, the first result. A repeated clientId is not looked up first:
 // its grade already moved the card on, so the repeat fails the version check (or, racing on
-// PostgreSQL, the unique clientId index), and the catch answers with the stored result.
-export async function gradeAs(user: UserSettings, input: GradeInput, now: Date): Promise<GradeResult> {
+// PostgreSQL, the unique clientId index), and the catch answers with the stored result
+// (`written` null).
+async function grade(
+  user: UserSettings,
+  input: GradeInput,
+  now: Date,
+  read: () => Promise<GradeRead | undefined>,
+): Promise<{ result: GradeResult; written: Written | null }> {
   const userId = user.id;
   try {
-    // The card, its user's settings, and (even days) the other cards its load counts, in one statement.
-    const read = await cardForGrade(kdb, user, input.cardId, now);
-    if (!read) throw new UserError("No such card in your deck.", 404);
-    const { card: row, balancing } = read;
+    const got = await read();
+    if (!got) throw new UserError("No such card in your deck.", 404);
+    const { card: row, balancing } = got;
     if (row.retiredAt != null) throw new UserError("This card has been retired from the course.", 409);
     const before = { ...cardStateOf(input.cardId, row), version: row.version };
     if (before.version !== input.version) {
@@ -167,7 +190,7 @@ export async function gradeAs(user: UserSettings, input: GradeInput, now: Date):
       balance: balance && windowToJson(balance),
     };
     await writeGrade(write, logRow);
-    return { logId, nextDue: next.due.toISOString(), nextState: next.state, replay: false };
+    return { result: { logId, nextDue: next.due.toISOString(), nextState: next.state, replay: false }, written: { card: write, log: logRow } };
   } catch (e) {
     // A repeat of a stored grade, or two copies of one request racing (possible where
     // transactions run side by side, as on PostgreSQL: the unique index let one in).
@@ -177,8 +200,29 @@ export async function gradeAs(user: UserSettings, input: GradeInput, now: Date):
         rows: [first],
       } = await firstResult(kdb, { userId, clientId: input.clientId });
       if (first?.undoneAt != null) throw new UserError("That review was undone; reload to continue.", 409);
-      if (first) return { logId: first.id, nextDue: first.nextDue.toISOString(), nextState: first.nextState, replay: true };
+      if (first) return { result: { logId: first.id, nextDue: first.nextDue.toISOString(), nextState: first.nextState, replay: true }, written: null };
     }
     throw e;
   }
+}
+
+// A grade alone (offline replays, lib/srs/review/sync.ts).
+export async function gradeAs(user: UserSettings, input: GradeInput, now: Date): Promise<GradeResult> {
+  return (await grade(user, input, now, () => cardForGrade(kdb, user, input.cardId, now))).result;
+}
+
+// A grade and the review state after it, from one read before the write: the card comes with
+// the queue (without it), and the queue after the grade is that read with the card's new state
+// and the new log added (after-grade.ts). A repeated grade reads the queue again.
+export async function gradeAndNextAs(user: UserSettings, input: GradeInput, now: Date): Promise<{ result: GradeResult; state: ReviewState }> {
+  let read: Awaited<ReturnType<typeof queueForGradeOf>> | undefined;
+  const { result, written } = await grade(user, input, now, async () => {
+    read = await queueForGradeOf(user, input.cardId, now);
+    return read.card && { card: read.card, balancing: balancingFrom(user, read.load, now) };
+  });
+  if (!written || !read?.card) return { result, state: await reviewStateOf(user, now) };
+  const { card: w, log } = written;
+  const card = { ...read.card, ...cardFields(w), version: w.nextVersion, leech: w.leech, suspendedAt: w.suspendedAt };
+  const graded = { id: log.id, review: log.review, rating: log.rating, state: log.state, durationMs: log.durationMs };
+  return { result, state: reviewStateFrom(user, read.bounds, queueAfterGrade(read.queue, card, graded, read.bounds)) };
 }

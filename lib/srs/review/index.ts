@@ -1,6 +1,6 @@
 import "server-only";
 import { reviewStateOf } from "./queue";
-import { gradeAs } from "./grade";
+import { gradeAndNextAs, gradeAs } from "./grade";
 import { undoReview } from "./undo";
 import { offlineSnapshot } from "./offline";
 import { syncGrades } from "./sync";
@@ -23,9 +23,7 @@ export async function gradeReview(user: UserRef, input: GradeInput, now = new Da
 
 // Grading and undoing answer with the next review state.
 export async function gradeAndNext(user: UserRef, input: GradeInput, now = new Date()) {
-  const u = await settingsOf(user);
-  const result = await gradeAs(u, input, now);
-  return { result, state: await reviewStateOf(u, now) };
+  return gradeAndNextAs(await settingsOf(user), input, now);
 }
 
 export async function undoAndNext(user: UserRef, input: UndoInput, now = new Date()) {

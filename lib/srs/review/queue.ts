@@ -1,26 +1,29 @@
 import "server-only";
 import { sql, type ExpressionBuilder } from "kysely";
 import { Rating, State } from "ts-fsrs";
-import { kdb, type DB } from "../../db";
+import { epochMs, jsonArrayAgg, kdb, type Db, type DB } from "../../db";
 import { bool } from "../../db/row";
 import { prepared } from "../../db/prepared";
 import { cardView, type CardView } from "../../content/catalogue";
 import { studyDayNumber } from "../day";
 import { dueCutoff } from "../due";
-import { CARD_FIELD_COLUMNS, inState, learning, queuedCards, queuedCardsOnly } from "../card-queries";
+import { CARD_FIELD_COLUMNS, inState, learning, queuedCards, queuedCardsOnly, userCards } from "../card-queries";
+import { loadBounds, loadCards } from "../load";
 import { dailyAllowance } from "../limits";
 import { previewIntervals } from "../scheduler";
 import { cardScheduler } from "../safety";
 import { dayContextOf, schedulerSettingsOf } from "../settings";
 import { pickNext, LEARN_AHEAD_MS } from "../queue";
-import { cardStateOf, type CardFields } from "../card-rows";
+import { cardStateOf } from "../card-rows";
+import type { QueueBounds, QueueCard, QueueRead } from "./after-grade";
 import { settingsOf, type UserSettings } from "../../settings";
 
 // The review queue's read model: the next card, the counts and today's tally, in ONE SQL
 // statement. A one-row aggregate part (counts by queue, today's tally from the covering log
-// index, the last live log, the earliest due date) is joined to at most four candidate cards,
+// index, the last live log, the earliest due date) is joined to at most seven candidate cards,
 // each the head of one queue by index order (learning due now, reviews due today, the first
-// new card, learning due within the learn-ahead window); pickNext (pure, unit-tested) then
+// new card, learning due within the learn-ahead window, and the warning-sign and quick-relief
+// cards among them); pickNext (pure, unit-tested) then
 // chooses among them exactly as it would among the whole queues. The next due date is the
 // least of three index-ordered heads (learning, review, relearning): a MIN over every studied
 // card joined to its catalogue row took 11 ms for 10,000 cards, the three heads 0.1 ms.
@@ -44,31 +47,48 @@ export type ReviewState = {
   lastLogId: string | null;
 };
 
-type Candidate = CardFields & { kind: number; id: string; catalogCardId: string; version: number; leech: boolean; safety: boolean; quickRelief: boolean };
-type QueueRow = Awaited<ReturnType<typeof queueQuery>>["rows"][number];
-// A row with a card (the aggregate part comes without one when no queue has a head).
-const isCandidate = (r: QueueRow): r is QueueRow & Candidate => r.kind != null;
-
 type QueueValues = { userId: string; now: Date; end: Date; ahead: Date; newLimit: number; today: number };
+// Grading's read (lib/srs/review/grade.ts): the card `cardId`, and the load of lib/srs/load.ts
+// between `from` and `to` (loadBounds) when even days are on.
+export type GradeReadValues = { userId: string; cardId: string; from: Date; to: Date };
 type CardQuery = ReturnType<typeof queuedCards>;
 
 // One statement, compiled once (lib/db/prepared.ts). The new-card limit is cast because with
 // a bare `LIMIT ?` SQLite ran this statement in about 600 µs, and with the cast in about
 // 380 µs, as fast as with a constant (10,000-card deck, busy machine).
-const queueQuery = prepared((db, p: QueueValues) => {
-  const queued = () => queuedCards(db, p.userId, p.now);
+//
+// For a grade (`g`), the same statement also reads the card being graded (as candidate kind 0,
+// whatever its queue), the last live log's time (`review`), and with `load` the cards its
+// even-days load counts (as cardForGrade in grade.ts), and leaves the graded card out of every
+// count and head: the queue after the grade is then this read with the card's new state added
+// (after-grade.ts), and a grade costs one read before its write instead of one on each side.
+function queueStatement(db: Db, p: QueueValues, g: GradeReadValues | null, load: boolean) {
+  const queued = () => queuedCards(db, p.userId, p.now).$if(g != null, (q) => q.where("c.id", "<>", g!.cardId));
   // The counts need no catalogue column: counted without the join (card-queries.ts queuedCardsOnly).
-  const counted = () => queuedCardsOnly(db, p.userId, p.now);
+  const counted = () => queuedCardsOnly(db, p.userId, p.now).$if(g != null, (q) => q.where("c.id", "<>", g!.cardId));
   const count = (q: ReturnType<typeof counted>) => q.select((e) => e.fn.countAll().as("n"));
   // The earliest due card of one state, by index order.
   const head = (state: State, name: string) =>
     db.selectFrom(queued().select("c.due as d").where(inState(state)).orderBy("c.due").limit(sql.lit(1)).as(name)).selectAll();
   // The head of one queue, tagged with its kind (pickNext's queues, see above).
+  const columns = (q: ReturnType<typeof userCards>, kind: number) =>
+    q.select([
+      sql.lit(kind).as("kind"),
+      "c.id",
+      "c.catalogCardId",
+      "c.version",
+      ...CARD_FIELD_COLUMNS,
+      "c.leech",
+      "c.suspendedAt",
+      "c.buriedUntil",
+      "k.retiredAt",
+      "k.safety",
+      "k.quickRelief",
+    ]);
   const candidate = (kind: number, name: string, filter: (q: CardQuery) => CardQuery) =>
     db
       .selectFrom(
-        filter(queued())
-          .select([sql.lit(kind).as("kind"), "c.id", "c.catalogCardId", "c.version", ...CARD_FIELD_COLUMNS, "c.leech", "k.safety", "k.quickRelief"])
+        columns(filter(queued()), kind)
           .orderBy("c.due")
           .orderBy(kind === 3 ? "k.position" : "c.id")
           .limit(sql.lit(1))
@@ -77,13 +97,19 @@ const queueQuery = prepared((db, p: QueueValues) => {
       .selectAll();
   const learningBy = (q: CardQuery, at: Date) => q.where(learning()).where("c.due", "<=", at);
   const reviewBy = (q: CardQuery) => q.where(inState(State.Review)).where("c.due", "<", p.end);
-  const candidates = candidate(1, "b1", (q) => learningBy(q, p.now))
+  const heads = candidate(1, "b1", (q) => learningBy(q, p.now))
     .unionAll(candidate(2, "b2", reviewBy))
     .unionAll(candidate(3, "b3", (q) => q.where(inState(State.New))))
     .unionAll(candidate(4, "b4", (q) => learningBy(q, p.ahead)))
     .unionAll(candidate(5, "b5", (q) => learningBy(q.where("k.safety", "=", sql.lit(true)), p.now)))
     .unionAll(candidate(6, "b6", (q) => reviewBy(q.where("k.safety", "=", sql.lit(true)))))
     .unionAll(candidate(7, "b7", (q) => reviewBy(q.where("k.quickRelief", "=", sql.lit(true)))));
+  const candidates = g
+    ? db
+        .selectFrom(columns(userCards(db, g.userId).where("c.id", "=", g.cardId), 0).as("b0"))
+        .selectAll()
+        .unionAll(heads)
+    : heads;
   const ones = (e: ExpressionBuilder<{ l: DB["ReviewLog"] }, "l">, col: "l.rating" | "l.state", value: number) =>
     e.fn.sum(e.case().when(col, "=", sql.lit(value)).then(sql.lit(1)).else(sql.lit(0)).end());
   // Today's tally, from the covering log index.
@@ -99,6 +125,15 @@ const queueQuery = prepared((db, p: QueueValues) => {
       ones(e, "l.state", State.New).as("introduced"),
       ones(e, "l.state", State.Review).as("reviewed"),
     ]);
+  // The last live log's column.
+  const lastLog = () =>
+    db
+      .selectFrom("ReviewLog as l")
+      .where("l.userId", "=", p.userId)
+      .where("l.undoneAt", "is", null)
+      .orderBy("l.review", "desc")
+      .orderBy("l.id", "desc")
+      .limit(sql.lit(1));
   const aggregate = db.selectFrom(tally.as("t")).select((e) => [
     count(counted().where(learning()).where("c.due", "<", p.end)).as("learning"),
     count(counted().where(inState(State.Review)).where("c.due", "<", p.end)).as("reviewDue"),
@@ -116,15 +151,10 @@ const queueQuery = prepared((db, p: QueueValues) => {
       .selectFrom(head(State.Learning, "m1").unionAll(head(State.Review, "m2")).unionAll(head(State.Relearning, "m3")).as("m"))
       .select((f) => f.fn.min("m.d").as("d"))
       .as("nextDue"),
-    e
-      .selectFrom("ReviewLog as l")
-      .select("l.id")
-      .where("l.userId", "=", p.userId)
-      .where("l.undoneAt", "is", null)
-      .orderBy("l.review", "desc")
-      .orderBy("l.id", "desc")
-      .limit(sql.lit(1))
-      .as("lastLogId"),
+    lastLog().select("l.id").as("lastLogId"),
+    // Named after the log's column, so that SQLite's text comes back as a Date (lib/db/row.ts).
+    (g ? lastLog().select("l.review") : sql<Date | null>`null`).as("review"),
+    (g && load ? loadCards(db, g).select(jsonArrayAgg(db, [epochMs(db, "c.due"), sql.ref("c.catalogCardId")]).as("l")) : sql<string | null>`null`).as("load"),
     e.selectFrom("User as u").select("u.reviewsPerDay").where("u.id", "=", p.userId).as("reviewsPerDay"),
     e.selectFrom("User as u").select("u.loadBalance").where("u.id", "=", p.userId).as("loadBalance"),
     e.selectFrom("BackCheckIn as ci").select("ci.badDay").where("ci.userId", "=", p.userId).where("ci.studyDay", "=", p.today).as("badDay"),
@@ -139,41 +169,98 @@ const queueQuery = prepared((db, p: QueueValues) => {
     .leftJoin(candidates.as("q"), (j) => j.onTrue())
     .selectAll("a")
     .selectAll("q");
-});
+}
+const queueQuery = prepared((db, p: QueueValues) => queueStatement(db, p, null, false));
+const queueForGrade = prepared((db, p: QueueValues & GradeReadValues) => queueStatement(db, p, p, false));
+const queueAndLoadForGrade = prepared((db, p: QueueValues & GradeReadValues) => queueStatement(db, p, p, true));
 
 export async function getReviewState(userOrId: Parameters<typeof settingsOf>[0], now = new Date()): Promise<ReviewState> {
   const user = await settingsOf(userOrId);
   return reviewStateOf(user, now);
 }
 
-export async function reviewStateOf(user: UserSettings, now: Date): Promise<ReviewState> {
+type QueueRow = Awaited<ReturnType<typeof queueQuery>>["rows"][number];
+// A row with a card (the aggregate part comes without one when no queue has a head).
+const isCard = (r: QueueRow): r is QueueRow & QueueCard => r.kind != null;
+
+// The bounds a queue read at `now` uses.
+function queueBounds(user: UserSettings, now: Date): QueueBounds {
   const ctx = dayContextOf(user);
   // The cut-off of lib/srs/due.ts: the learning and review counts are "due today" everywhere.
-  const end = dueCutoff(now, ctx);
   // The study day from the cached day starts (lib/srs/day.ts), not a zone look-up per call.
-  const today = studyDayNumber(now, ctx);
-  const ahead = new Date(now.getTime() + LEARN_AHEAD_MS);
-  const { rows } = await queueQuery(kdb, { userId: user.id, now, end, ahead, newLimit: user.newCardsPerDay, today });
+  return { now, end: dueCutoff(now, ctx), ahead: new Date(now.getTime() + LEARN_AHEAD_MS), today: studyDayNumber(now, ctx) };
+}
+
+const queueValues = (user: UserSettings, b: QueueBounds) => ({
+  userId: user.id,
+  now: b.now,
+  end: b.end,
+  ahead: b.ahead,
+  newLimit: user.newCardsPerDay,
+  today: b.today,
+});
+
+// The statement's rows as numbers and cards (PostgreSQL answers a COUNT as text).
+function queueReadOf(rows: QueueRow[]): QueueRead {
   const a = rows[0]!;
+  return {
+    totals: {
+      learning: Number(a.learning),
+      reviewDue: Number(a.reviewDue),
+      fresh: Number(a.fresh),
+      reviewsPerDay: Number(a.reviewsPerDay),
+      introduced: Number(a.introduced ?? 0),
+      reviewed: Number(a.reviewed ?? 0),
+      done: Number(a.done),
+      again: Number(a.again ?? 0),
+      timeMs: Number(a.timeMs ?? 0),
+      nextDue: a.nextDue,
+      lastLogId: a.lastLogId,
+      lastLogAt: a.review,
+      loadBalance: bool(a.loadBalance),
+      badDay: a.badDay ?? false,
+    },
+    heads: rows.filter(isCard).filter((c) => c.kind !== 0),
+  };
+}
+
+export async function reviewStateOf(user: UserSettings, now: Date): Promise<ReviewState> {
+  const b = queueBounds(user, now);
+  const { rows } = await queueQuery(kdb, queueValues(user, b));
+  return reviewStateFrom(user, b, queueReadOf(rows));
+}
+
+// Grading's read (lib/srs/review/grade.ts): the queue without the card `cardId`, the card
+// itself (undefined when the user has none), and with even days on the cards its load counts
+// (JSON, as cardForGrade reads them).
+export async function queueForGradeOf(user: UserSettings, cardId: string, now: Date) {
+  const b = queueBounds(user, now);
+  const read = user.loadBalance ? queueAndLoadForGrade : queueForGrade;
+  const { rows } = await read(kdb, { ...queueValues(user, b), cardId, ...loadBounds(now) });
+  return { bounds: b, queue: queueReadOf(rows), card: rows.filter(isCard).find((c) => c.kind === 0), load: rows[0]!.load };
+}
+
+// The review state from a queue read: the daily limits, the bad day and pickNext's choice.
+export function reviewStateFrom(user: UserSettings, b: QueueBounds, { totals: a, heads }: QueueRead): ReviewState {
+  const { now, end } = b;
   // A log's state is the card's state before the review: state New = introduced today, state
   // Review = a review counted against the daily review limit (lib/srs/limits.ts).
   const allow = dailyAllowance({
     newPerDay: user.newCardsPerDay,
-    reviewsPerDay: Number(a.reviewsPerDay),
-    introduced: Number(a.introduced ?? 0),
-    reviewed: Number(a.reviewed ?? 0),
-    reviewDue: Number(a.reviewDue),
-    newAvailable: Number(a.fresh),
+    reviewsPerDay: a.reviewsPerDay,
+    introduced: a.introduced,
+    reviewed: a.reviewed,
+    reviewDue: a.reviewDue,
+    newAvailable: a.fresh,
   });
-  const cands = rows.filter(isCandidate).map((r) => ({ kind: r.kind, card: r }));
   // Reviews over the limit stay due (for later days) but are not offered today.
   // A bad day (lib/srs/bad-day) brings no new cards, and its quick-relief cards come next
   // after the safety cards (lib/srs/queue.ts pickNext).
-  const badDay = a.badDay ?? false;
-  const due = cands
+  const badDay = a.badDay;
+  const due = heads
     .filter((c) => c.kind === 1 || c.kind === 4 || c.kind === 5 || ((c.kind === 2 || c.kind === 6 || c.kind === 7) && allow.reviews > 0))
-    .map((c) => ({ ...c.card, quickRelief: badDay && c.card.quickRelief }));
-  const fresh = allow.fresh && !badDay ? cands.filter((c) => c.kind === 3).map((c) => c.card) : [];
+    .map((c) => ({ ...c, quickRelief: badDay && c.quickRelief }));
+  const fresh = allow.fresh && !badDay ? heads.filter((c) => c.kind === 3) : [];
   const next = pickNext(due, fresh, now);
 
   let card: ReviewCard | null = null;
@@ -188,7 +275,7 @@ export async function reviewStateOf(user: UserSettings, now: Date): Promise<Revi
         state: next.state,
         leech: next.leech,
         lapses: next.lapses,
-        intervals: previewIntervals(f, cardStateOf(next.id, next), now, null, bool(a.loadBalance)).map((p) => ({
+        intervals: previewIntervals(f, cardStateOf(next.id, next), now, null, a.loadBalance).map((p) => ({
           rating: p.rating,
           label: p.label,
           due: p.due.toISOString(),
@@ -200,12 +287,12 @@ export async function reviewStateOf(user: UserSettings, now: Date): Promise<Revi
   // With no card to show, every studied card is due after the learn-ahead window, so the
   // earliest due date is the next one.
   // Reviews held back by the daily limit come back when the next study day starts.
-  const held = Number(a.reviewDue) > allow.reviews;
+  const held = a.reviewDue > allow.reviews;
   const nextDue = card ? null : held ? end : a.nextDue;
   return {
     card,
-    counts: { new: badDay ? 0 : allow.fresh, learning: Number(a.learning), review: allow.reviews },
-    today: { done: Number(a.done), again: Number(a.again ?? 0), timeMs: Number(a.timeMs ?? 0) },
+    counts: { new: badDay ? 0 : allow.fresh, learning: a.learning, review: allow.reviews },
+    today: { done: a.done, again: a.again, timeMs: a.timeMs },
     nextDueAt: nextDue ? nextDue.toISOString() : null,
     lastLogId: a.lastLogId,
   };
