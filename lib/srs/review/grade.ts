@@ -23,8 +23,9 @@ import { windowToJson } from "../load-balance";
 
 export type GradeResult = { logId: string; nextDue: string; nextState: number; replay: boolean };
 
-// What grading reads, in one statement compiled once (lib/db/prepared.ts): the card with its
-// catalogue row and, while even days are on, every other card its load counts (lib/srs/load.ts),
+// What a grade alone (gradeAs: offline replays) reads, in one statement compiled once
+// (lib/db/prepared.ts); an online grade reads the same with the review queue (gradeAndNextAs).
+// The card with its catalogue row and, while even days are on, every other card its load counts (lib/srs/load.ts),
 // as one JSON array of [due in ms, catalogue card] in a column of the card's row: one row
 // instead of one per counted card. Only the columns grading uses: the settings (leech rule,
 // even days) come with the session check (lib/settings), so the row carries none of them.
