@@ -1,17 +1,6 @@
 // Orders for a quiz's choices. Pure, so that the server's HTML and the browser's first render
 // agree (a reorder after hydration would move the buttons under a reader's eyes).
-
-// A small fast PRNG (mulberry32) from a 32-bit seed.
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from "../prng";
 
 function hash(s: string): number {
   let h = 2166136261;
@@ -32,5 +21,5 @@ export function shuffled<T>(items: readonly T[], random: () => number = Math.ran
 // The same order for the same key on every render, server or browser: a question's first
 // showing, before anyone has touched the page.
 export function seededShuffle<T>(items: readonly T[], key: string): T[] {
-  return shuffled(items, mulberry32(hash(key)));
+  return shuffled(items, prng(hash(key)));
 }

@@ -3,23 +3,12 @@ import { gradeCard, newCardState, type CardState, type SchedulerSettings } from 
 import { cardScheduler, cardSchedulers } from "./safety";
 import { studyDayNumber, type DayContext } from "./day";
 import { reviewLogFields, type ReviewLogFields } from "./card-rows";
+import { prng } from "../prng";
 
 // Generates a plausible review history with the real scheduler: used to seed the demo
 // account and the benchmark database, and as fixture data in tests.
 
 export type SimLog = ReviewLogFields & { cardKey: string };
-
-// A small deterministic PRNG (mulberry32), so seeded data is the same on every run.
-export function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function simulateHistory(opts: {
   // The cards' Card row ids: each is graded under its own, the fuzz seed (scheduler.ts fuzzSeedOf).

@@ -1,5 +1,5 @@
 import { fsrs, forgetting_curve, generatorParameters, Rating, type FSRS, type Grade } from "ts-fsrs";
-import { prng } from "./simulate";
+import { prng } from "../prng";
 import { MAX_RECOMMENDED_RETENTION, MIN_RECOMMENDED_RETENTION } from "../settings/retention-warning";
 
 // "Help me decide": the learner's next 365 days of reviews simulated for each desired

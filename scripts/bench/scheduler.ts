@@ -1,6 +1,6 @@
 import { createEmptyCard, fsrs, generatorParameters, type Card, type Grade } from "ts-fsrs";
 import { createScheduler, gradeCard, newCardState, type CardState } from "../../lib/srs/scheduler";
-import { prng } from "../../lib/srs/simulate";
+import { prng } from "../../lib/prng";
 import { loadWindow, NORMAL_WEEK, WINDOW_DAYS, type DueEntry } from "../../lib/srs/load-balance";
 
 // Grades per second through our wrapper (createScheduler + gradeCard, default user settings,

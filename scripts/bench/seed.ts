@@ -1,6 +1,6 @@
 import type { Prisma, PrismaClient } from "@prisma/client";
 import { hashPassword } from "../../lib/auth/password";
-import { prng } from "../../lib/srs/simulate";
+import { prng } from "../../lib/prng";
 import { LOAD_PASSWORD } from "../load/users";
 import { insertRows } from "../../lib/db/bulk";
 import { cardFields } from "../../lib/srs/card-rows";

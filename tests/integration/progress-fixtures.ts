@@ -3,7 +3,8 @@ import { db } from "@/lib/db";
 import { getLessons } from "@/lib/content/load";
 import { addLessonToDeck } from "@/lib/srs/deck";
 import { default_w, forgetting_curve, Rating, State, type Grade } from "ts-fsrs";
-import { prng, simulateHistory } from "@/lib/srs/simulate";
+import { prng } from "@/lib/prng";
+import { simulateHistory } from "@/lib/srs/simulate";
 import type { CardState } from "@/lib/srs/scheduler";
 import type { DayContext } from "@/lib/srs/day";
 

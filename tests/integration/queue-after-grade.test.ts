@@ -5,6 +5,7 @@ import { getLessons } from "@/lib/content/load";
 import { addLessonToDeck } from "@/lib/srs/deck";
 import { studyDayNumber } from "@/lib/srs/day";
 import { getReviewState, gradeAndNext } from "@/lib/srs/review";
+import { prng } from "@/lib/prng";
 import { grade, makeUser } from "./helpers";
 
 // A grade answers with the queue after it without reading the queue again: the card and the
@@ -17,18 +18,6 @@ import { grade, makeUser } from "./helpers";
 const HOUR = 3_600_000;
 const START = new Date("2026-05-04T06:00:00Z");
 
-// A small deterministic generator (mulberry32), so a failure can be replayed from its seed.
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 // A deck of `lessons` lessons (all when 0), added long ago, with tight daily limits and a
 // leech rule that suspends at the second lapse.
 async function deck(lessons: number, limits: { newCardsPerDay: number; reviewsPerDay: number; loadBalance: boolean }) {
@@ -40,7 +29,8 @@ async function deck(lessons: number, limits: { newCardsPerDay: number; reviewsPe
 }
 
 async function run(seed: number, loadBalance: boolean) {
-  const rnd = random(seed);
+  // Seeded (lib/prng.ts), so a failure can be replayed from its seed.
+  const rnd = prng(seed);
   const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)]!;
   const u = await deck(pick([1, 2, 0]), { newCardsPerDay: pick([1, 2, 4]), reviewsPerDay: pick([3, 100]), loadBalance });
   let now = START;

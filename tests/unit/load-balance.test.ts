@@ -15,7 +15,7 @@ import {
   type LoadWindow,
 } from "@/lib/srs/load-balance";
 import { createScheduler, gradeCard, newCardState, previewIntervals, rescheduledCard, type CardState } from "@/lib/srs/scheduler";
-import { prng } from "@/lib/srs/simulate";
+import { prng } from "@/lib/prng";
 import { studyDayNumber } from "@/lib/srs/day";
 
 const day = (due: number, near = false, level: LoadDay["level"] = "normal"): LoadDay => ({ due, near, level });

@@ -3,7 +3,7 @@ import { Rating, type Grade } from "ts-fsrs";
 import { loadWindow, NORMAL_WEEK } from "@/lib/srs/load-balance";
 import { studyDayNumber } from "@/lib/srs/day";
 import { createScheduler, formatIntervalRange, gradeCard, newCardState, previewIntervals, type CardState } from "@/lib/srs/scheduler";
-import { prng } from "@/lib/srs/simulate";
+import { prng } from "@/lib/prng";
 
 const ctx = { timeZone: "Europe/London", rolloverHour: 4 };
 const f = createScheduler({ desiredRetention: 0.9, maximumInterval: 36500, enableFuzz: true, weights: null, day: ctx });

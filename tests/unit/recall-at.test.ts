@@ -3,7 +3,7 @@ import { State } from "ts-fsrs";
 import { toStudyClock } from "@/lib/srs/study-clock";
 import { createScheduler, recallAt, retrievability } from "@/lib/srs/scheduler";
 import { studyDayStart } from "@/lib/srs/day";
-import { prng } from "@/lib/srs/simulate";
+import { prng } from "@/lib/prng";
 
 const DAY = 86_400_000;
 const zones = [

@@ -4,7 +4,7 @@ import { BindingMemoryState, FSRSBinding } from "@open-spaced-repetition/binding
 import { studyDayNumber, type DayContext } from "@/lib/srs/day";
 import { fromStudyClock, toStudyClock } from "@/lib/srs/study-clock";
 import { createScheduler, gradeCard, newCardState, previewIntervals, type CardState } from "@/lib/srs/scheduler";
-import { prng } from "@/lib/srs/simulate";
+import { prng } from "@/lib/prng";
 
 const base = { desiredRetention: 0.9, maximumInterval: 36500, enableFuzz: false, weights: null };
 const la = { timeZone: "America/Los_Angeles", rolloverHour: 4 };

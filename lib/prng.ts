@@ -1,0 +1,12 @@
+// A small deterministic pseudo-random generator (mulberry32) from a 32-bit seed: the same
+// numbers on every run and in every browser, for seeded data, simulations and quiz orders.
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
