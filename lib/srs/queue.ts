@@ -9,7 +9,7 @@ export const LEARN_AHEAD_MS = 20 * 60_000;
 // `quickRelief`: set on a bad day only (lib/srs/bad-day), offered next.
 type Queued = { state: number; due: Date; safety?: boolean; quickRelief?: boolean };
 
-const isLearning = (c: Queued) => c.state === State.Learning || c.state === State.Relearning;
+export const isLearning = (c: { state: number }) => c.state === State.Learning || c.state === State.Relearning;
 
 export function pickNext<T extends Queued>(due: T[], fresh: T[], now: Date): T | undefined {
   const t = now.getTime();

@@ -3,7 +3,7 @@ import type { ReviewState } from "../review/queue";
 import { cardStateOf } from "../card-rows";
 import { studyDayNumber } from "../day";
 import { dueCutoff, isDue } from "../due";
-import { pickNext } from "../queue";
+import { isLearning, pickNext } from "../queue";
 import { gradeCard, previewIntervals, type CardState } from "../scheduler";
 import { cardScheduler, cardSchedulers } from "../safety";
 import { fromWire, type LocalGrade, type OfflineSnapshot } from "./snapshot";
@@ -67,7 +67,7 @@ export function localReviewState(snap: OfflineSnapshot, pending: LocalGrade[], n
       : null,
     counts: {
       new: fresh.length,
-      learning: due.filter((c) => c.card.state === State.Learning || c.card.state === State.Relearning).length,
+      learning: due.filter((c) => isLearning(c.card)).length,
       review: due.filter((c) => c.card.state === State.Review).length,
     },
     today,

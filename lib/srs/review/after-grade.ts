@@ -1,5 +1,6 @@
 import { Rating, State } from "ts-fsrs";
 import { isQueued } from "../due";
+import { isLearning } from "../queue";
 import type { CardFields } from "../card-rows";
 
 // The review queue after a grade, without reading it again: grading reads the queue with the
@@ -47,7 +48,6 @@ export type QueueBounds = { now: Date; end: Date; ahead: Date; today: number };
 // The log a grade wrote, as the queue's tally counts it.
 export type GradedLog = { id: string; review: Date; rating: number; state: number; durationMs: number };
 
-const isLearning = (c: CardFields) => c.state === State.Learning || c.state === State.Relearning;
 const isReview = (c: CardFields) => c.state === State.Review;
 
 // Whether a queued card heads queue `kind` when it is its queue's first (queue.ts's filters).
@@ -72,7 +72,7 @@ export function queueAfterGrade(read: QueueRead, card: QueueCard, log: GradedLog
   const t = read.totals;
   // A retired card is refused before its grade; a suspended or buried one is out of every queue.
   const queued = card.retiredAt == null && isQueued(card, b.now);
-  const heads = read.heads.filter((h) => h.kind !== 0 && !(queued && QUEUES[h.kind]?.(card, b) && before(card, h)));
+  const heads = read.heads.filter((h) => !(queued && QUEUES[h.kind]?.(card, b) && before(card, h)));
   if (queued) {
     for (const kind of Object.keys(QUEUES).map(Number)) {
       if (QUEUES[kind]!(card, b) && !heads.some((h) => h.kind === kind)) heads.push({ ...card, kind });

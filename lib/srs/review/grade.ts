@@ -138,22 +138,16 @@ const firstResult = prepared((db, p: { userId: string; clientId: string }) =>
 // What a stored grade wrote: the card's new columns and its log.
 type Written = { card: CardWrite; log: ReviewLogInsert };
 
-// Grading: one read of the card (`read`), then its update and the log insert, together or
-// not at all. The read sits outside the write: the update's `version = ?` condition makes a grade
-// made against an older view (another tab, a repeat) change nothing, and it then answers 409
-// or, for a repeated clientId, the first result. A repeated clientId is not looked up first:
-// its grade already moved the card on, so the repeat fails the version check (or, racing on
-// PostgreSQL, the unique clientId index), and the catch answers with the stored result
-// (`written` null).
-async function grade(
-  user: UserSettings,
-  input: GradeInput,
-  now: Date,
-  read: () => Promise<GradeRead | undefined>,
-): Promise<{ result: GradeResult; written: Written | null }> {
+// Grading: the card as read (`got`, undefined when the user has none), then its update and
+// the log insert, together or not at all. The read sits outside the write: the update's
+// `version = ?` condition makes a grade made against an older view (another tab, a repeat)
+// change nothing, and it then answers 409 or, for a repeated clientId, the first result. A
+// repeated clientId is not looked up first: its grade already moved the card on, so the repeat
+// fails the version check (or, racing on PostgreSQL, the unique clientId index), and the catch
+// answers with the stored result (`written` null).
+async function grade(user: UserSettings, input: GradeInput, now: Date, got: GradeRead | undefined): Promise<{ result: GradeResult; written: Written | null }> {
   const userId = user.id;
   try {
-    const got = await read();
     if (!got) throw new UserError("No such card in your deck.", 404);
     const { card: row, balancing } = got;
     if (row.retiredAt != null) throw new UserError("This card has been retired from the course.", 409);
@@ -209,19 +203,17 @@ async function grade(
 
 // A grade alone (offline replays, lib/srs/review/sync.ts).
 export async function gradeAs(user: UserSettings, input: GradeInput, now: Date): Promise<GradeResult> {
-  return (await grade(user, input, now, () => cardForGrade(kdb, user, input.cardId, now))).result;
+  return (await grade(user, input, now, await cardForGrade(kdb, user, input.cardId, now))).result;
 }
 
 // A grade and the review state after it, from one read before the write: the card comes with
 // the queue (without it), and the queue after the grade is that read with the card's new state
 // and the new log added (after-grade.ts). A repeated grade reads the queue again.
 export async function gradeAndNextAs(user: UserSettings, input: GradeInput, now: Date): Promise<{ result: GradeResult; state: ReviewState }> {
-  let read: Awaited<ReturnType<typeof queueForGradeOf>> | undefined;
-  const { result, written } = await grade(user, input, now, async () => {
-    read = await queueForGradeOf(user, input.cardId, now);
-    return read.card && { card: read.card, balancing: balancingFrom(user, read.load, now) };
-  });
-  if (!written || !read?.card) return { result, state: await reviewStateOf(user, now) };
+  const read = await queueForGradeOf(user, input.cardId, now);
+  const got = read.card && { card: read.card, balancing: balancingFrom(user, read.load, now) };
+  const { result, written } = await grade(user, input, now, got);
+  if (!written || !read.card) return { result, state: await reviewStateOf(user, now) };
   const { card: w, log } = written;
   const card = { ...read.card, ...cardFields(w), version: w.nextVersion, leech: w.leech, suspendedAt: w.suspendedAt };
   const graded = { id: log.id, review: log.review, rating: log.rating, state: log.state, durationMs: log.durationMs };
