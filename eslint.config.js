@@ -17,6 +17,23 @@ const config = [
     },
   },
   {
+    // The environment is read through lib/env.ts alone (env(), benchEnv(), testEnv()), where each
+    // variable is named, typed and checked. Setting a variable, or handing the whole environment
+    // to a child process, stays allowed; so do the variables Next itself sets and inlines at build
+    // (NODE_ENV, NEXT_RUNTIME, NEXT_PHASE). next.config.js is loaded by Next before any of our code.
+    ignores: ["lib/env.ts", "next.config.js"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector:
+            "MemberExpression[object.object.name='process'][object.property.name='env']:not([property.name=/^(NODE_ENV|NEXT_RUNTIME|NEXT_PHASE)$/]):not(AssignmentExpression > MemberExpression.left):not(UnaryExpression[operator='delete'] > MemberExpression)",
+          message: "Read the environment through lib/env.ts (env(), benchEnv() or testEnv()).",
+        },
+      ],
+    },
+  },
+  {
     // Tests and scripts are not React code: `useBrowser` in the e2e tests is a vitest fixture, not a hook.
     files: ["tests/**", "scripts/**"],
     rules: { "react-hooks/rules-of-hooks": "off" },

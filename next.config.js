@@ -16,9 +16,10 @@ const nextConfig = {
   compress: false,
   // Lets a second build (tests, a parallel checkout) live beside the one `npm start` serves.
   distDir: process.env.UNKNOT_DIST_DIR || ".next",
-  // UNKNOT_PROFILE_BUILD=1 keeps server code readable in CPU profiles (bench: UNKNOT_BENCH_PROFILE).
   experimental: {
-    serverMinification: process.env.UNKNOT_PROFILE_BUILD !== "1",
+    // UNKNOT_PROFILE_BUILD=1 keeps the built code readable in CPU profiles (bench:
+    // UNKNOT_BENCH_PROFILE). Turbopack, which builds, minifies by this switch alone.
+    turbopackMinify: !["1", "true"].includes(process.env.UNKNOT_PROFILE_BUILD ?? ""),
     // The stylesheets (about 5 kB gzipped) go inside each page's <head> instead of two
     // render-blocking requests: over a weak signal the first paint no longer waits a round trip
     // for them (tests/e2e/first-paint.test.ts).

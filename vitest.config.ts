@@ -1,5 +1,6 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
+import { testEnv } from "./lib/env";
 
 const root = path.resolve(import.meta.dirname);
 const alias = { "@": root, "server-only": path.join(root, "tests/stubs/server-only.ts") };
@@ -19,7 +20,7 @@ const integration = {
 
 // With a PostgreSQL server named in UNKNOT_TEST_PG_URL (CI starts one), the integration
 // suite runs a second time against it.
-const postgres = process.env.UNKNOT_TEST_PG_URL
+const postgres = testEnv().UNKNOT_TEST_PG_URL
   ? [
       {
         resolve: { alias },

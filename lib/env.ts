@@ -26,6 +26,18 @@ const flag = (fallback: boolean) =>
       .default(fallback),
   );
 
+// A switch that is on when set to anything (VERBOSE=1).
+const present = z.preprocess(unset, z.string().optional()).transform(Boolean);
+const pgUrl = z.preprocess(
+  unset,
+  z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a PostgreSQL URL ("postgresql://…")')
+    .optional(),
+);
+
+type Source = Record<string, string | undefined>;
+
 const schema = z.object({
   DATABASE_URL: z.preprocess(
     unset,
@@ -50,6 +62,8 @@ const schema = z.object({
   UNKNOT_OFFLINE_MAX_AGE_DAYS: int(1, 3650, 30),
   // Where the production build lives (beside the one `npm start` serves, for tests).
   UNKNOT_DIST_DIR: z.preprocess(unset, z.string().default(".next")),
+  // A build whose code stays readable in CPU profiles (next.config.js reads it; docs/benchmark.md).
+  UNKNOT_PROFILE_BUILD: flag(false),
   // Set by the bench on its server: GET /api/ping reports the statement counter.
   UNKNOT_BENCH_STATEMENTS: flag(false),
   // Web push (review reminders): the VAPID key pair, base64url as web-push's generateVAPIDKeys
@@ -82,7 +96,7 @@ export type Env = z.output<typeof schema>;
 
 export class EnvError extends Error {}
 
-export function parseEnv(source: Record<string, string | undefined>): Env {
+export function parseEnv(source: Source): Env {
   const parsed = schema.safeParse(source);
   if (parsed.success) return parsed.data;
   const lines = parsed.error.issues.map((i) => {
@@ -107,25 +121,67 @@ export function sessionSecret(config: Env): string {
 // The bench's own settings (`npm run bench`, docs/benchmark.md), read by scripts/bench only.
 const benchSchema = z.object({
   UNKNOT_BENCH_PORT: int(1, 65_535, 3400),
-  UNKNOT_BENCH_PG_URL: z.preprocess(
-    unset,
-    z
-      .string()
-      .regex(/^postgres(ql)?:\/\//, 'must be a PostgreSQL URL ("postgresql://…")')
-      .optional(),
-  ),
+  UNKNOT_BENCH_PG_URL: pgUrl,
   UNKNOT_BENCH_PG_DB: z.preprocess(unset, z.string().default("unknot_bench")),
   UNKNOT_BENCH_SQLITE_FILE: z.preprocess(unset, z.string().default("data/bench/bench.db")),
   UNKNOT_BENCH_SECONDS: int(1, 3600, 20),
   UNKNOT_BENCH_PROFILE: z.preprocess(unset, z.string().optional()),
-  GUEST_ONLY: z.preprocess(unset, z.string().optional()).transform(Boolean),
-  VERBOSE: z.preprocess(unset, z.string().optional()).transform(Boolean),
+  // Lighthouse (scripts/bench/lighthouse.ts): runs per page, only these pages, where to keep the reports.
+  UNKNOT_BENCH_LIGHTHOUSE_RUNS: int(1, 50, 3),
+  UNKNOT_BENCH_LIGHTHOUSE_PAGES: z.preprocess(
+    unset,
+    z
+      .string()
+      .optional()
+      .transform((v) => v?.split(",").map((p) => p.trim())),
+  ),
+  UNKNOT_BENCH_LIGHTHOUSE_DIR: z.preprocess(unset, z.string().optional()),
+  GUEST_ONLY: present,
+  VERBOSE: present,
 });
 
-export function benchEnv(source: Record<string, string | undefined> = process.env): z.output<typeof benchSchema> {
-  const parsed = benchSchema.safeParse(source);
+export const benchEnv = (source: Source = process.env) => parseTool(benchSchema, source);
+
+// The test suites' settings (docs/testing.md), read by tests/, vitest.config.ts, and the browser
+// the end-to-end tests and the bench's Lighthouse run drive (scripts/shared/chromium.ts).
+const testSchema = z.object({
+  UNKNOT_TEST_PG_URL: pgUrl,
+  // Set by vitest.config.ts on the integration suite's PostgreSQL project.
+  UNKNOT_TEST_ENGINE: z.preprocess(unset, z.enum(["sqlite", "postgres"]).default("sqlite")),
+  UNKNOT_TEST_TAG: z.preprocess(unset, z.string().default("integration")),
+  E2E_PORT: int(1, 65_535, 3100),
+  CHROMIUM_PATH: z.preprocess(unset, z.string().optional()),
+  UNKNOT_SHOTS: z.preprocess(unset, z.string().optional()),
+  LAYOUT_LOG: present,
+  PRINT_STATEMENTS: present,
+});
+
+export const testEnv = (source: Source = process.env) => parseTool(testSchema, source);
+
+function parseTool<S extends z.ZodType>(schema: S, source: Source): z.output<S> {
+  const parsed = schema.safeParse(source);
   if (parsed.success) return parsed.data;
   throw new EnvError(`Invalid environment:\n${parsed.error.issues.map((i) => `  ${String(i.path[0])} ${i.message}`).join("\n")}`);
+}
+
+// Runs fn with these variables set (undefined: unset), then puts back what was there: for a
+// test that tries a setting.
+export async function withEnv<T>(vars: Source, fn: () => T | Promise<T>): Promise<T> {
+  const saved = Object.fromEntries(Object.keys(vars).map((name) => [name, process.env[name]]));
+  setEnv(vars);
+  try {
+    return await fn();
+  } finally {
+    setEnv(saved);
+  }
+}
+
+function setEnv(vars: Source): void {
+  // Assigning undefined would store the string "undefined".
+  for (const [name, value] of Object.entries(vars)) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
 }
 
 // Read on every call: scripts and tests point DATABASE_URL at other databases while running,

@@ -66,6 +66,8 @@ export function sourceHash(): string {
   const files: string[] = [];
   for (const p of BUILD_INPUTS) walk(p, files);
   const h = createHash("sha256");
+  // A profiling build (unminified) is not the build of the same sources without the switch.
+  h.update(`profile:${env().UNKNOT_PROFILE_BUILD}`);
   for (const f of files) h.update(f).update(readFileSync(f));
   return h.digest("hex");
 }

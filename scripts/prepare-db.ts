@@ -22,8 +22,8 @@ const PREPARE_LOCK_ID = 72707370;
 // How long a preparation waits for another one (a first migration and demo seed take seconds).
 const PREPARE_WAIT_MS = 120_000;
 
-export async function prepareDatabase({ seedDemo = true, quiet = false } = {}) {
-  const url = databaseUrl();
+// `url`: the database to prepare (default the one DATABASE_URL names).
+export async function prepareDatabase({ url = databaseUrl(), seedDemo = true, quiet = false } = {}) {
   const log = (s: string) => quiet || console.log(`[unknot] ${s}`);
   const postgres = isPostgresUrl(url);
   if (!postgres) mkdirSync(dirname(sqliteFilePath(url)), { recursive: true });

@@ -44,14 +44,7 @@ export async function postgresUrl(adminUrl: string): Promise<string> {
 }
 
 async function prepare(url: string): Promise<PrismaClient> {
-  const saved = process.env.DATABASE_URL;
-  process.env.DATABASE_URL = url;
-  try {
-    await prepareDatabase({ seedDemo: false, quiet: true });
-  } finally {
-    if (saved === undefined) delete process.env.DATABASE_URL;
-    else process.env.DATABASE_URL = saved;
-  }
+  await prepareDatabase({ url, seedDemo: false, quiet: true });
   return createPrismaClient(url);
 }
 

@@ -6,8 +6,8 @@ import { chromium } from "playwright-core";
 import { createPrismaClient } from "../../lib/db/client";
 import { getLessons } from "../../lib/content/load";
 import { chromiumPath } from "../shared/chromium";
-import { distDir, resetDatabase, ROOT, startServer } from "../shared/server";
-import { prepareDatabase } from "../prepare-db";
+import { benchEnv } from "../../lib/env";
+import { distDir, freshDatabase, ROOT, startServer } from "../shared/server";
 import { createLoadUsers, LOAD_PASSWORD } from "../load/users";
 import { signInHttp } from "../load/http";
 import { BENCH_SECRET } from "./engine";
@@ -30,7 +30,7 @@ export function lighthousePages(): { path: string; signedIn: boolean }[] {
   const lesson = getLessons()[0]!.slug;
   const out = ["/", "/learn", `/learn/${lesson}`, `/learn/${lesson}/quiz`, "/sources", "/now"].map((p) => ({ path: p, signedIn: false }));
   const inside = ["/", "/review", "/cards", "/progress", "/settings"].map((p) => ({ path: p, signedIn: true }));
-  const only = process.env.UNKNOT_BENCH_LIGHTHOUSE_PAGES?.split(",").map((s) => s.trim());
+  const only = benchEnv().UNKNOT_BENCH_LIGHTHOUSE_PAGES;
   return [...out, ...inside].filter((p) => !only || only.includes(p.path));
 }
 
@@ -54,7 +54,7 @@ async function scoresOf(url: string, port: number, keepAs: string): Promise<Page
     onlyCategories: ["performance", "accessibility", "best-practices"],
   });
   if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
-  const keep = process.env.UNKNOT_BENCH_LIGHTHOUSE_DIR;
+  const keep = benchEnv().UNKNOT_BENCH_LIGHTHOUSE_DIR;
   if (keep) {
     mkdirSync(keep, { recursive: true });
     writeFileSync(path.join(keep, `${keepAs}.json`), JSON.stringify(result.lhr));
@@ -105,17 +105,7 @@ async function withChrome<T>(cookies: { name: string; value: string }[], base: s
 
 export async function benchLighthouse(port: number): Promise<Report> {
   const t0 = performance.now();
-  const file = path.join(ROOT, "data/bench/lighthouse.db");
-  resetDatabase(file);
-  const url = `file:${file}`;
-  const saved = process.env.DATABASE_URL;
-  process.env.DATABASE_URL = url;
-  try {
-    await prepareDatabase({ seedDemo: false, quiet: true });
-  } finally {
-    if (saved === undefined) delete process.env.DATABASE_URL;
-    else process.env.DATABASE_URL = saved;
-  }
+  const url = await freshDatabase(path.join(ROOT, "data/bench/lighthouse.db"));
   const db = createPrismaClient(url);
   const [email] = await createLoadUsers(db, "lighthouse", 1, 20).finally(() => db.$disconnect());
   const server = await startServer(port, { DATABASE_URL: url, NEXTAUTH_SECRET: BENCH_SECRET });
@@ -128,7 +118,7 @@ export async function benchLighthouse(port: number): Promise<Report> {
     });
     // The signed-in hint the proxy sets, and the one-time grade guide marked seen.
     const signedIn = [...sessionCookies, { name: "unknot-signed-in", value: "1" }, { name: "unknot-grade-guide", value: "seen" }];
-    const runs = Number(process.env.UNKNOT_BENCH_LIGHTHOUSE_RUNS || 3);
+    const runs = benchEnv().UNKNOT_BENCH_LIGHTHOUSE_RUNS;
     const pages = lighthousePages();
     const results: { path: string; signedIn: boolean; scores: PageScores }[] = [];
     for (const signed of [false, true]) {

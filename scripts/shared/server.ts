@@ -13,15 +13,8 @@ export function resetDatabase(file: string): void {
 export async function freshDatabase(file: string): Promise<string> {
   resetDatabase(file);
   const url = `file:${file}`;
-  const saved = process.env.DATABASE_URL;
-  process.env.DATABASE_URL = url;
-  try {
-    const { prepareDatabase } = await import("../prepare-db");
-    await prepareDatabase({ seedDemo: false, quiet: true });
-  } finally {
-    if (saved === undefined) delete process.env.DATABASE_URL;
-    else process.env.DATABASE_URL = saved;
-  }
+  const { prepareDatabase } = await import("../prepare-db");
+  await prepareDatabase({ url, seedDemo: false, quiet: true });
   return url;
 }
 

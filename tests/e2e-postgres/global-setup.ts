@@ -1,6 +1,7 @@
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { ensureBuilt } from "../../scripts/shared/server";
+import { testEnv } from "../../lib/env";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -13,7 +14,7 @@ declare module "vitest" {
 // different databases on one server keep apart.
 export default async function setup(project: TestProject) {
   ensureBuilt();
-  const admin = new URL(process.env.UNKNOT_TEST_PG_URL!);
+  const admin = new URL(testEnv().UNKNOT_TEST_PG_URL!);
   const name = `${admin.pathname.slice(1) || "unknot"}_e2e`;
   const client = new pg.Client({ connectionString: admin.toString() });
   await client.connect();
@@ -22,8 +23,7 @@ export default async function setup(project: TestProject) {
   await client.end();
   const url = new URL(admin);
   url.pathname = `/${name}`;
-  process.env.DATABASE_URL = url.toString();
   const { prepareDatabase } = await import("../../scripts/prepare-db");
-  await prepareDatabase({ seedDemo: false, quiet: true });
+  await prepareDatabase({ url: url.toString(), seedDemo: false, quiet: true });
   project.provide("pgUrl", url.toString());
 }

@@ -3,9 +3,10 @@ import { createPrismaClient } from "@/lib/db/client";
 import { startServer, type Server } from "../../scripts/shared/server";
 import { createLoadUsers, LOAD_PASSWORD } from "../../scripts/load/users";
 import { gradeHttp, nextCard, signInHttp } from "../../scripts/load/http";
+import { testEnv } from "@/lib/env";
 
 const pgUrl = inject("pgUrl");
-const BASE = Number(process.env.E2E_PORT ?? 3100) + 10;
+const BASE = testEnv().E2E_PORT + 10;
 const env = { DATABASE_URL: pgUrl, NEXTAUTH_SECRET: "two-instances-share-this-secret-000000" };
 const servers: Server[] = [];
 const db = createPrismaClient(pgUrl);

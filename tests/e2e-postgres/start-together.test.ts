@@ -6,12 +6,13 @@ import { afterAll, describe, expect, it } from "vitest";
 import { DEMO_ACCOUNT } from "@/lib/demo";
 import { ROOT, waitUntilAnswering } from "../../scripts/shared/server";
 import { nextCard, signInHttp } from "../../scripts/load/http";
+import { testEnv } from "@/lib/env";
 
 // Two `npm start` at once on a new PostgreSQL database: both prepare it (migrations, the content
 // catalogue, the demo account) at the same moment. The e2e global setup has built the app.
-const BASE = Number(process.env.E2E_PORT ?? 3100) + 12;
+const BASE = testEnv().E2E_PORT + 12;
 const START = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")).scripts.start as string;
-const admin = new URL(process.env.UNKNOT_TEST_PG_URL!);
+const admin = new URL(testEnv().UNKNOT_TEST_PG_URL!);
 const NAME = `${admin.pathname.slice(1) || "unknot"}_start`;
 const url = new URL(admin);
 url.pathname = `/${NAME}`;

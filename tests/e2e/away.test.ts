@@ -3,11 +3,12 @@ import { describe, expect, inject, it } from "vitest";
 import type { Page } from "playwright-core";
 import { PHONE, useBrowser, signUp } from "./browser";
 import { sqliteDate, withUserCards } from "./suite";
+import { testEnv } from "@/lib/env";
 
 const baseUrl = inject("baseUrl");
 const browser = useBrowser();
 const DAY = 86_400_000;
-const SHOTS = process.env.UNKNOT_SHOTS;
+const SHOTS = testEnv().UNKNOT_SHOTS;
 
 // A new user's study day (zone UTC, rollover 04:00) `k` days from today, as YYYY-MM-DD.
 const studyDate = (k: number) => new Date(Date.now() - 4 * 3_600_000 + k * DAY).toISOString().slice(0, 10);

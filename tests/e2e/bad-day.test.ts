@@ -3,12 +3,13 @@ import { describe, expect, inject, it } from "vitest";
 import type { Page } from "playwright-core";
 import { PHONE, useBrowser, signUp } from "./browser";
 import { sqliteDate, withUserCards } from "./suite";
+import { testEnv } from "@/lib/env";
 
 const baseUrl = inject("baseUrl");
 const browser = useBrowser();
 const DAY = 86_400_000;
 // Screenshots for a look at the layout, when asked for: UNKNOT_SHOTS=/some/dir.
-const SHOTS = process.env.UNKNOT_SHOTS;
+const SHOTS = testEnv().UNKNOT_SHOTS;
 
 // Every card of the user's (in the suite's database) a review due since yesterday.
 function makeDue(email: string) {

@@ -19,7 +19,7 @@ export default async function setup(project: TestProject) {
   const env = { DATABASE_URL: `file:${SUITE_DB_FILE}`, NEXTAUTH_SECRET: "e2e-secret-not-for-production-use-000000" };
   Object.assign(process.env, env);
   const { prepareDatabase } = await import("../../scripts/prepare-db");
-  await prepareDatabase({ seedDemo: true, quiet: true });
+  await prepareDatabase({ url: env.DATABASE_URL, seedDemo: true, quiet: true });
   // Only the server gets the raised limit: process.env is inherited by every test worker.
   server = await startServer(E2E_PORT, { ...env, UNKNOT_SIGNUPS_PER_HOUR: "100000" });
   project.provide("baseUrl", server.url);

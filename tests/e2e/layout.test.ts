@@ -6,6 +6,7 @@ import { getLessons } from "@/lib/content/load";
 import type { Lesson } from "@/lib/content/schema";
 import { OUTCOMES } from "@/lib/now/check";
 import { PHONE, useBrowser, signUp } from "./browser";
+import { testEnv } from "@/lib/env";
 
 // Issue 23, "the checks cover every page": every page at 390×844 with touch, light and dark,
 // fits the screen's width, has tap targets of at least 44×44 px that can be scrolled clear of
@@ -14,7 +15,7 @@ const baseUrl = inject("baseUrl");
 const browser = useBrowser();
 const lessons = getLessons() as [Lesson, Lesson, ...Lesson[]];
 // Screenshots for a look at the layout, when asked for: UNKNOT_SHOTS=/some/dir.
-const SHOTS = process.env.UNKNOT_SHOTS;
+const SHOTS = testEnv().UNKNOT_SHOTS;
 const SHOOT = new Set(["quiz mid-way, signed out", "/cards", "/settings/retention", "/progress", "/settings"]);
 
 function phone(colorScheme: "light" | "dark"): Promise<BrowserContext> {
@@ -126,7 +127,7 @@ describe("every page on a phone", () => {
           const problems = [...(await page.evaluate(layoutProblems, primary)), ...(await axeProblems(page))];
           if (SHOTS && SHOOT.has(label)) await page.screenshot({ path: path.join(SHOTS, `${label.replace(/\W+/g, "-").replace(/^-|-$/g, "")}-${scheme}.png`) });
           found.push(...problems.map((p) => `${label}: ${p}`));
-          if (process.env.LAYOUT_LOG) console.log(`[${scheme}] ${label}: ${problems.length ? problems.join("\n  ") : "ok"}`);
+          if (testEnv().LAYOUT_LOG) console.log(`[${scheme}] ${label}: ${problems.length ? problems.join("\n  ") : "ok"}`);
         };
         const visit = async (path: string, primary: boolean, ready?: () => Promise<unknown>) => {
           await page.goto(baseUrl + path, { waitUntil: "networkidle" });

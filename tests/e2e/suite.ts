@@ -1,10 +1,11 @@
 import path from "node:path";
 import BetterSqlite, { type Database } from "better-sqlite3";
 import { ROOT } from "../../scripts/shared/server";
+import { testEnv } from "../../lib/env";
 
 // The port of the suite's server (global-setup.ts); files that start servers of their own add
 // an offset to it, so that several runs can share a machine.
-export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+export const E2E_PORT = testEnv().E2E_PORT;
 
 // The suite's SQLite database, for tests that set up what the pages would take days to reach.
 export const SUITE_DB_FILE = path.join(ROOT, `data/test/e2e-${E2E_PORT}.db`);

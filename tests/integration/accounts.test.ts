@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { describe, expect, it, onTestFinished } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { authenticate, createAccount, WRONG_CREDENTIALS } from "@/lib/auth/accounts";
 import { updateSettings as write } from "@/lib/settings";
 import { INVALID_SETTINGS, settingsSchema } from "@/lib/settings/schema";
 import { InvalidInput, parseInput } from "@/lib/errors";
 import { changePassword } from "@/lib/auth/session-version";
-import { env } from "@/lib/env";
+import { env, withEnv } from "@/lib/env";
 import { getReviewState, gradeReview, undoReview } from "@/lib/srs/review";
 import { signUpSchema } from "@/lib/auth/schema";
 import { firstCard, grade, makeUser, SESSION, viaAction } from "./helpers";
@@ -82,35 +82,31 @@ describe("password strength", () => {
 });
 
 describe("sign-up throttling", () => {
-  it("refuses more accounts from one client address than the hourly limit, saying when to retry, while other addresses go on", async () => {
-    const address = `10.50.${Math.floor(Math.random() * 250)}.1`;
-    const now = new Date();
-    // The default limit, whatever the environment running the tests says.
-    const saved = process.env.UNKNOT_SIGNUPS_PER_HOUR;
-    delete process.env.UNKNOT_SIGNUPS_PER_HOUR;
-    onTestFinished(() => {
-      if (saved !== undefined) process.env.UNKNOT_SIGNUPS_PER_HOUR = saved;
-    });
-    const limit = env().UNKNOT_SIGNUPS_PER_HOUR;
-    expect(limit).toBe(10);
-    // One real sign-up, which records its attempt, and the rest of the hour's allowance as rows.
-    await signUp({ email: email(), password: "a-long-unusual-passphrase", timeZone: "UTC" }, address, now);
-    expect(await db.signUpAttempt.count({ where: { ip: address } })).toBe(1);
-    await db.signUpAttempt.createMany({
-      data: Array.from({ length: limit - 1 }, (_, i) => ({ ip: address, createdAt: new Date(now.getTime() - (i + 1) * 1000) })),
-    });
-    const before = await db.user.count();
-    await expect(signUp({ email: email(), password: "a-long-unusual-passphrase", timeZone: "UTC" }, address, now)).rejects.toMatchObject({
-      status: 429,
-      message: expect.stringMatching(/Too many new accounts.*Try again in \d+ minutes/),
-    });
-    expect(await db.user.count()).toBe(before);
-    await expect(signUp({ email: email(), password: "a-long-unusual-passphrase", timeZone: "UTC" }, `${address}0`, now)).resolves.toBeDefined();
-    // An hour after the oldest of them, one more is allowed.
-    await expect(
-      signUp({ email: email(), password: "a-long-unusual-passphrase", timeZone: "UTC" }, address, new Date(now.getTime() + 60 * 60_000)),
-    ).resolves.toBeDefined();
-  });
+  // The default limit, whatever the environment running the tests says.
+  it("refuses more accounts from one client address than the hourly limit, saying when to retry, while other addresses go on", () =>
+    withEnv({ UNKNOT_SIGNUPS_PER_HOUR: undefined }, async () => {
+      const address = `10.50.${Math.floor(Math.random() * 250)}.1`;
+      const now = new Date();
+      const limit = env().UNKNOT_SIGNUPS_PER_HOUR;
+      expect(limit).toBe(10);
+      // One real sign-up, which records its attempt, and the rest of the hour's allowance as rows.
+      await signUp({ email: email(), password: "a-long-unusual-passphrase", timeZone: "UTC" }, address, now);
+      expect(await db.signUpAttempt.count({ where: { ip: address } })).toBe(1);
+      await db.signUpAttempt.createMany({
+        data: Array.from({ length: limit - 1 }, (_, i) => ({ ip: address, createdAt: new Date(now.getTime() - (i + 1) * 1000) })),
+      });
+      const before = await db.user.count();
+      await expect(signUp({ email: email(), password: "a-long-unusual-passphrase", timeZone: "UTC" }, address, now)).rejects.toMatchObject({
+        status: 429,
+        message: expect.stringMatching(/Too many new accounts.*Try again in \d+ minutes/),
+      });
+      expect(await db.user.count()).toBe(before);
+      await expect(signUp({ email: email(), password: "a-long-unusual-passphrase", timeZone: "UTC" }, `${address}0`, now)).resolves.toBeDefined();
+      // An hour after the oldest of them, one more is allowed.
+      await expect(
+        signUp({ email: email(), password: "a-long-unusual-passphrase", timeZone: "UTC" }, address, new Date(now.getTime() + 60 * 60_000)),
+      ).resolves.toBeDefined();
+    }));
 });
 
 describe("signing in", () => {

@@ -15,13 +15,8 @@ export async function prepare(url: string) {
   } else {
     for (const suffix of ["", "-wal", "-shm"]) rmSync(INTEGRATION_DB + suffix, { force: true });
   }
-  const saved = process.env.DATABASE_URL;
-  process.env.DATABASE_URL = url;
   const { prepareDatabase } = await import("../../scripts/prepare-db");
-  await prepareDatabase({ seedDemo: false, quiet: true });
-  // Assigning undefined would store the string "undefined", which the next build then reads.
-  if (saved === undefined) delete process.env.DATABASE_URL;
-  else process.env.DATABASE_URL = saved;
+  await prepareDatabase({ url, seedDemo: false, quiet: true });
 }
 
 export default async function setup() {

@@ -7,12 +7,13 @@ import { num } from "@/lib/db/row";
 import { statements } from "@/lib/db/statements";
 import { integrationUrl } from "./db-path";
 import { holdWriteLanes } from "./write-lanes";
+import { testEnv } from "@/lib/env";
 
 // Sql.write (lib/db/sql.ts): a write that is one statement. On PostgreSQL, alone, it is sent
 // without BEGIN and COMMIT; with others waiting it joins their group commit. On SQLite it is a
 // transaction of the group commit. Either way an answered write is committed and a failing one
 // fails only itself. A scratch table on the engine under test (SQLite: a scratch file).
-const postgres = process.env.UNKNOT_TEST_ENGINE === "postgres";
+const postgres = testEnv().UNKNOT_TEST_ENGINE === "postgres";
 const dir = postgres ? null : mkdtempSync(path.join(tmpdir(), "unknot-write-"));
 const url = dir ? `file:${path.join(dir, "write.db")}` : integrationUrl("postgres");
 

@@ -14,6 +14,7 @@ import { studyDayNumber } from "@/lib/srs/day";
 import { isPostgresUrl, sqliteFilePath } from "@/lib/db/url";
 import { makeUser } from "./helpers";
 import { deckOf, logRow } from "./progress-fixtures";
+import { env } from "@/lib/env";
 
 const NOW = new Date("2026-04-15T12:00:00Z");
 const DAY = 86_400_000;
@@ -78,7 +79,7 @@ async function fixtureUser() {
 // Prisma's createMany is slow for 100,000 rows, so the large fixture goes in through the
 // driver: better-sqlite3 for SQLite, multi-row INSERTs through pg for PostgreSQL.
 async function bulkInsertLogs(rows: ReturnType<typeof logRow>[]) {
-  const url = process.env.DATABASE_URL!;
+  const url = env().DATABASE_URL;
   const cols = ["id", ...Object.keys(rows[0]!)];
   const values = (r: ReturnType<typeof logRow>) => [randomUUID(), ...cols.slice(1).map((c) => r[c as keyof typeof r])];
   const quoted = cols.map((c) => `"${c}"`).join(", ");

@@ -9,6 +9,7 @@ import { firstCard, grade, makeUser, SESSION, viaRoute } from "./helpers";
 import { getStudySummary } from "@/lib/progress/summary";
 import { getDashboard } from "@/lib/progress/queries";
 import { cardFields } from "@/lib/srs/card-rows";
+import { env } from "@/lib/env";
 
 // A card's FSRS fields, as undo restores them.
 const fsrsFields = cardFields;
@@ -271,7 +272,7 @@ describe("today's queue", () => {
 
 describe("the database", () => {
   it("commits durably: SQLite in WAL mode with synchronous FULL, PostgreSQL with synchronous_commit on", async () => {
-    if (isPostgresUrl(process.env.DATABASE_URL!)) {
+    if (isPostgresUrl(env().DATABASE_URL)) {
       const [{ synchronous_commit }] = await db.$queryRawUnsafe<{ synchronous_commit: string }[]>("SHOW synchronous_commit");
       expect(synchronous_commit).toBe("on");
       return;

@@ -6,6 +6,7 @@ import { statements } from "@/lib/db/statements";
 import { getReviewState, gradeAndNext, undoAndNext } from "@/lib/srs/review";
 import { getDashboard } from "@/lib/progress/queries";
 import { firstCard, grade, makeUser, SESSION } from "./helpers";
+import { testEnv } from "@/lib/env";
 
 // The statement budget of the hot path, counted (not timed): every SQL statement this process
 // sends, Prisma's and the drivers', BEGIN and COMMIT included.
@@ -19,7 +20,7 @@ async function sessionCheck(userId: string): Promise<SessionUser> {
 async function counted<T>(fn: () => Promise<T>): Promise<{ value: T; n: number }> {
   const before = statements.count;
   const value = await fn();
-  if (process.env.PRINT_STATEMENTS) process.stderr.write(`STATEMENTS ${statements.count - before}\n`);
+  if (testEnv().PRINT_STATEMENTS) process.stderr.write(`STATEMENTS ${statements.count - before}\n`);
   return { value, n: statements.count - before };
 }
 

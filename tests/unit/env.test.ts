@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { benchEnv, DEFAULT_DATABASE_URL, env, parseEnv, sessionSecret } from "@/lib/env";
+import { benchEnv, DEFAULT_DATABASE_URL, env, parseEnv, sessionSecret, testEnv, withEnv } from "@/lib/env";
 
 describe("the environment", () => {
   it("needs nothing: every setting has a default", () => {
@@ -12,25 +12,38 @@ describe("the environment", () => {
       UNKNOT_SIGNUPS_PER_HOUR: 10,
       UNKNOT_OFFLINE_MAX_AGE_DAYS: 30,
       UNKNOT_DIST_DIR: ".next",
+      UNKNOT_PROFILE_BUILD: false,
       UNKNOT_BENCH_STATEMENTS: false,
       VAPID_SUBJECT: "mailto:admin@localhost",
     });
   });
 
-  it("sees a variable changed while the process runs, and an invalid change is refused at the next read", () => {
-    const saved = process.env.UNKNOT_SIGNUPS_PER_HOUR;
-    try {
-      process.env.UNKNOT_SIGNUPS_PER_HOUR = "7";
-      expect(env().UNKNOT_SIGNUPS_PER_HOUR).toBe(7);
-      expect(env().UNKNOT_SIGNUPS_PER_HOUR).toBe(7);
-      process.env.UNKNOT_SIGNUPS_PER_HOUR = "8";
-      expect(env().UNKNOT_SIGNUPS_PER_HOUR).toBe(8);
-      process.env.UNKNOT_SIGNUPS_PER_HOUR = "many";
-      expect(() => env()).toThrow(/UNKNOT_SIGNUPS_PER_HOUR must be a whole number/);
-    } finally {
-      if (saved === undefined) delete process.env.UNKNOT_SIGNUPS_PER_HOUR;
-      else process.env.UNKNOT_SIGNUPS_PER_HOUR = saved;
-    }
+  it("sees a variable changed while the process runs, and an invalid change is refused at the next read", async () => {
+    const seen = (value: string) => withEnv({ UNKNOT_SIGNUPS_PER_HOUR: value }, () => env().UNKNOT_SIGNUPS_PER_HOUR);
+    expect(await seen("7")).toBe(7);
+    expect(await seen("8")).toBe(8);
+    await expect(seen("many")).rejects.toThrow(/UNKNOT_SIGNUPS_PER_HOUR must be a whole number/);
+  });
+
+  it("puts back what was set, and unsets what was not, after running with other values, even when the run fails", async () => {
+    const before = env().UNKNOT_SIGNUPS_PER_HOUR;
+    await expect(
+      withEnv({ UNKNOT_SIGNUPS_PER_HOUR: "3", UNKNOT_ENV_TEST_PROBE: "on" }, () => {
+        throw new Error("the run failed");
+      }),
+    ).rejects.toThrow("the run failed");
+    expect(env().UNKNOT_SIGNUPS_PER_HOUR).toBe(before);
+    expect(Object.keys(process.env)).not.toContain("UNKNOT_ENV_TEST_PROBE");
+  });
+
+  it("reads the test suites' settings with their defaults", () => {
+    expect(testEnv({})).toEqual({ UNKNOT_TEST_ENGINE: "sqlite", UNKNOT_TEST_TAG: "integration", E2E_PORT: 3100, LAYOUT_LOG: false, PRINT_STATEMENTS: false });
+    expect(testEnv({ E2E_PORT: "3300", UNKNOT_TEST_ENGINE: "postgres", LAYOUT_LOG: "1" })).toMatchObject({
+      E2E_PORT: 3300,
+      UNKNOT_TEST_ENGINE: "postgres",
+      LAYOUT_LOG: true,
+    });
+    expect(() => testEnv({ UNKNOT_TEST_PG_URL: "mysql://x" })).toThrow(/UNKNOT_TEST_PG_URL must be a PostgreSQL URL/);
   });
 
   it("has no fallback for the session secret: a missing one is an error that says how to set it", () => {
@@ -41,6 +54,10 @@ describe("the environment", () => {
 
   it("reads the bench's settings with their defaults and refuses a malformed one", () => {
     expect(benchEnv({})).toMatchObject({ UNKNOT_BENCH_PORT: 3400, UNKNOT_BENCH_SECONDS: 20, UNKNOT_BENCH_PG_DB: "unknot_bench", GUEST_ONLY: false });
+    expect(benchEnv({ UNKNOT_BENCH_LIGHTHOUSE_PAGES: "/learn, /review" })).toMatchObject({
+      UNKNOT_BENCH_LIGHTHOUSE_PAGES: ["/learn", "/review"],
+      UNKNOT_BENCH_LIGHTHOUSE_RUNS: 3,
+    });
     expect(() => benchEnv({ UNKNOT_BENCH_SECONDS: "soon" })).toThrow(/UNKNOT_BENCH_SECONDS/);
   });
 
