@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@prisma/client";
 import { createHash, randomUUID } from "node:crypto";
-import { Rating } from "ts-fsrs";
+import { Rating, State } from "ts-fsrs";
 import { hashPassword } from "../lib/auth/password";
 import { DEMO_ACCOUNT } from "../lib/demo";
 import type { Lesson } from "../lib/content/schema";
@@ -72,7 +72,7 @@ export function planDemoHistory(lessons: Lesson[], now: Date) {
       seed: 7,
       safetyKeys: safe,
       maxReviewsOnDay: (day) => (day >= DEMO_DAYS - busyDays ? 1 : undefined),
-      ratingFor: (id, card) => (id !== leechId ? undefined : card.state !== 2 ? Rating.Good : card.lapses < 9 ? Rating.Again : undefined),
+      ratingFor: (id, card) => (id !== leechId ? undefined : card.state !== State.Review ? Rating.Good : card.lapses < 9 ? Rating.Again : undefined),
     });
   let busyDays = 0;
   let sim = simulate(0);
@@ -96,7 +96,7 @@ const DEMO_LEECH_RULE = { threshold: DEFAULT_LEECH_THRESHOLD, action: "flag" } a
 export function withLeechRule<L extends { cardKey: string; state: number; rating: number; prevLapses: number }>(logs: L[]) {
   const leeches = new Set<string>();
   const out = logs.map((l) => {
-    const nextLapses = l.prevLapses + (l.state === 2 && l.rating === Rating.Again ? 1 : 0);
+    const nextLapses = l.prevLapses + (l.state === State.Review && l.rating === Rating.Again ? 1 : 0);
     const leechChange = leechChangeOf({ prevLapses: l.prevLapses, nextLapses, leech: leeches.has(l.cardKey), suspended: false }, DEMO_LEECH_RULE);
     if (leechChange & LEECH_FLAGGED) leeches.add(l.cardKey);
     return { ...l, leechChange };

@@ -1,7 +1,21 @@
+import { Rating, State } from "ts-fsrs";
 import { formatInterval } from "@/lib/srs/scheduler";
 
-export const STATE_LABELS = ["New", "Learning", "Review", "Relearning"] as const;
-export const RATING_LABELS = ["Manual", "Again", "Hard", "Good", "Easy"] as const;
+export const STATE_LABELS: Record<State, string> = {
+  [State.New]: "New",
+  [State.Learning]: "Learning",
+  [State.Review]: "Review",
+  [State.Relearning]: "Relearning",
+};
+export const RATING_LABELS: Record<Rating, string> = {
+  [Rating.Manual]: "Manual",
+  [Rating.Again]: "Again",
+  [Rating.Hard]: "Hard",
+  [Rating.Good]: "Good",
+  [Rating.Easy]: "Easy",
+};
+// A new card has no schedule yet: no due date, stability or difficulty to show.
+export const unscheduled = (state: State) => state === State.New;
 export const ACTION_LABELS: Record<string, string> = {
   suspend: "Suspended",
   unsuspend: "Unsuspended",

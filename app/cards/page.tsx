@@ -2,10 +2,20 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
 import { listCards } from "@/lib/srs/cards/list";
-import { cardQueryString, parseCardQuery, sortLink, PAGE_SIZE, CARD_STATES, DUE_FILTERS, FLAG_FILTERS, type CardSort } from "@/lib/srs/cards/query";
+import {
+  cardQueryString,
+  parseCardQuery,
+  sortLink,
+  PAGE_SIZE,
+  CARD_STATES,
+  CARD_STATE_OF,
+  DUE_FILTERS,
+  FLAG_FILTERS,
+  type CardSort,
+} from "@/lib/srs/cards/query";
 import { settingsOf } from "@/lib/settings";
 import { CardActions } from "./card-actions";
-import { STATE_LABELS, days, percent, zoned } from "./format";
+import { STATE_LABELS, days, percent, unscheduled, zoned } from "./format";
 import "./cards.css";
 
 export const metadata: Metadata = { title: "Cards" };
@@ -69,9 +79,9 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
               <label htmlFor="state">State</label>
               <select id="state" name="state" defaultValue={query.state ?? ""}>
                 <option value="">Any state</option>
-                {CARD_STATES.map((s, i) => (
+                {CARD_STATES.map((s) => (
                   <option key={s} value={s}>
-                    {STATE_LABELS[i]}
+                    {STATE_LABELS[CARD_STATE_OF[s]]}
                   </option>
                 ))}
               </select>
@@ -147,7 +157,7 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
                   </Link>
                   <span className="hint">
                     {STATE_LABELS[r.state]}
-                    {r.state === 0 ? "" : ` · due ${zoned(r.due, tz)}`}
+                    {unscheduled(r.state) ? "" : ` · due ${zoned(r.due, tz)}`}
                     {r.suspended && <span className="tag">Suspended</span>}
                     {r.buried && <span className="tag">Buried</span>}
                     {r.leech && <span className="tag warn">Leech</span>}
@@ -187,10 +197,10 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
                     </th>
                     <td>{r.lessonTitle}</td>
                     <td>{STATE_LABELS[r.state]}</td>
-                    <td>{r.state === 0 ? "–" : zoned(r.due, tz)}</td>
-                    <td>{r.state === 0 ? "–" : `${r.intervalDays}d`}</td>
-                    <td>{r.state === 0 ? "–" : `${days(r.stability)}d`}</td>
-                    <td>{r.state === 0 ? "–" : r.difficulty.toFixed(1)}</td>
+                    <td>{unscheduled(r.state) ? "–" : zoned(r.due, tz)}</td>
+                    <td>{unscheduled(r.state) ? "–" : `${r.intervalDays}d`}</td>
+                    <td>{unscheduled(r.state) ? "–" : `${days(r.stability)}d`}</td>
+                    <td>{unscheduled(r.state) ? "–" : r.difficulty.toFixed(1)}</td>
                     <td>{percent(r.retrievability)}</td>
                     <td>{r.reps}</td>
                     <td>{r.lapses}</td>

@@ -157,7 +157,7 @@ function fromLog(l: FsrsLog, clock: StudyClock): LogSnapshot {
 // interval under 2.5 days, or one ts-fsrs set outside that range).
 function balanceRange(s: Scheduler, next: FsrsCard, elapsedDays: number, nowStudy: Date): { raw: number; min: number; max: number } | null {
   const p = s.fsrs.parameters;
-  if (!p.enable_fuzz || next.state !== 2) return null;
+  if (!p.enable_fuzz || next.state !== State.Review) return null;
   // The interval before fuzz, as ts-fsrs's next_interval computes it; ts-fsrs fuzzes none under 2.5 days.
   const raw = Math.min(Math.max(1, Math.round(next.stability * s.fsrs.calculate_interval_modifier(p.request_retention))), p.maximum_interval);
   if (raw < 2.5) return null;

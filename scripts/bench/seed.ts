@@ -5,6 +5,7 @@ import { LOAD_PASSWORD } from "../load/users";
 import { insertRows } from "../../lib/db/bulk";
 import { cardFields } from "../../lib/srs/card-rows";
 import { newCardState } from "../../lib/srs/scheduler";
+import { State } from "ts-fsrs";
 
 // The large-account dataset: one heavy user with 10,000 cards and 100,000 review logs, in a
 // database of 1,000,000 logs (90 other users with 1,000 cards and 10,000 logs each). The
@@ -52,8 +53,8 @@ async function inBatches<T>(rows: Iterable<T>, write: (batch: T[]) => Promise<un
 
 // Splits `total` logs over the studied cards: about equal, with jitter, summing exactly.
 function spreadLogs(plans: Plan[], total: number, rand: () => number) {
-  const studied = plans.filter((p) => p.state !== 0);
-  const weights = studied.map((p) => (p.state === 2 ? 0.6 + rand() * 0.8 : 0.15));
+  const studied = plans.filter((p) => p.state !== State.New);
+  const weights = studied.map((p) => (p.state === State.Review ? 0.6 + rand() * 0.8 : 0.15));
   const sum = weights.reduce((a, b) => a + b, 0);
   let left = total;
   studied.forEach((p, i) => {
@@ -87,12 +88,12 @@ function heavyPlans(real: string[], synthetic: string[], now: number, rand: () =
       });
     else {
       const due = now - HOUR - rand() * 5 * DAY;
-      plans.push({ catalogCardId: id, state: 2, due, lastReview: due - (2 + rand() * 40) * DAY, logs: 0, addedAt: 0 });
+      plans.push({ catalogCardId: id, state: State.Review, due, lastReview: due - (2 + rand() * 40) * DAY, logs: 0, addedAt: 0 });
     }
   });
   synthetic.forEach((id) => {
     const u = rand();
-    if (u < 0.15) plans.push({ catalogCardId: id, state: 0, due: now - rand() * 30 * DAY, lastReview: 0, logs: 0, addedAt: 0 });
+    if (u < 0.15) plans.push({ catalogCardId: id, state: State.New, due: now - rand() * 30 * DAY, lastReview: 0, logs: 0, addedAt: 0 });
     else if (u < 0.17)
       plans.push({
         catalogCardId: id,
@@ -110,7 +111,7 @@ function heavyPlans(real: string[], synthetic: string[], now: number, rand: () =
 function reviewPlan(catalogCardId: string, now: number, rand: () => number): Plan {
   const due = now - 3 * DAY + 303 * DAY * rand() ** 2;
   const interval = Math.max(1, (due - now + 3 * DAY) / DAY / 2 + 1 + rand() * 30) * DAY;
-  return { catalogCardId, state: 2, due, lastReview: Math.max(now - 360 * DAY, Math.min(now - HOUR, due - interval)), logs: 0, addedAt: 0 };
+  return { catalogCardId, state: State.Review, due, lastReview: Math.max(now - 360 * DAY, Math.min(now - HOUR, due - interval)), logs: 0, addedAt: 0 };
 }
 
 // Review times between first and last, intervals growing geometrically as spaced repetition does.
@@ -134,7 +135,7 @@ function rating(rand: () => number): number {
 // each log's next* fields are the following log's pre-review snapshot.
 function cardAndLogs(userId: string, cardId: string, p: Plan, now: number, rand: () => number, seq: { n: number }): { card: CardRow; logs: LogRow[] } {
   const base = { id: cardId, userId, catalogCardId: p.catalogCardId, suspendedAt: null, buriedUntil: null, leech: false };
-  if (p.state === 0) {
+  if (p.state === State.New) {
     const due = new Date(p.due);
     const card: CardRow = { ...base, addedAt: due, version: 0, ...cardFields(newCardState(cardId, due)) };
     return { card, logs: [] };
@@ -201,7 +202,7 @@ function cardAndLogs(userId: string, cardId: string, p: Plan, now: number, rand:
       lastReview: new Date(lastT),
       elapsedDays: logs[logs.length - 1]!.elapsedDays,
       scheduledDays: Math.max(0, Math.round((p.due - lastT) / DAY)),
-      learningSteps: p.state === 1 || p.state === 3 ? 1 : 0,
+      learningSteps: p.state === State.Learning || p.state === State.Relearning ? 1 : 0,
     }),
   };
   return { card, logs };

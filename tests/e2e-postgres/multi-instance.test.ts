@@ -4,6 +4,7 @@ import { startServer, type Server } from "../../scripts/shared/server";
 import { createLoadUsers, LOAD_PASSWORD } from "../../scripts/load/users";
 import { gradeHttp, nextCard, signInHttp } from "../../scripts/load/http";
 import { testEnv } from "@/lib/env";
+import { Rating } from "ts-fsrs";
 
 const pgUrl = inject("pgUrl");
 const BASE = testEnv().E2E_PORT + 10;
@@ -33,7 +34,7 @@ describe("two stateless servers on one PostgreSQL database", () => {
     expect(state.today.done).toBe(1);
     expect(state.card?.cardId).not.toBe(card.cardId);
     const log = await db.reviewLog.findUniqueOrThrow({ where: { id: state.lastLogId } });
-    expect(log).toMatchObject({ cardId: card.cardId, clientId: graded.clientId, rating: 4 });
+    expect(log).toMatchObject({ cardId: card.cardId, clientId: graded.clientId, rating: Rating.Easy });
 
     // A repeat of the same grade sent to the other server is answered, not applied again.
     const again = await gradeHttp(b.url, cookie, card, 4, graded.clientId);

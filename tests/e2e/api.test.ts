@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { APIRequestContext, Browser, BrowserContext } from "playwright-core";
 import { launchBrowser, signUp, middayContext } from "./browser";
+import { Rating } from "ts-fsrs";
 
 const baseUrl = inject("baseUrl");
 let browser: Browser;
@@ -41,13 +42,13 @@ describe("the review API", () => {
     const card = s0.card!;
     const sessionId = randomUUID();
     const graded = await a.post(`${baseUrl}/api/review/grade`, {
-      data: { cardId: card.cardId, rating: 3, version: card.version, clientId: randomUUID(), durationMs: 1200, sessionId },
+      data: { cardId: card.cardId, rating: Rating.Good, version: card.version, clientId: randomUUID(), durationMs: 1200, sessionId },
     });
     expect(graded.status()).toBe(200);
     const aState = await reviewState(a);
 
     const steal = await b.post(`${baseUrl}/api/review/grade`, {
-      data: { cardId: card.cardId, rating: 1, version: card.version + 1, clientId: randomUUID(), durationMs: 1 },
+      data: { cardId: card.cardId, rating: Rating.Again, version: card.version + 1, clientId: randomUUID(), durationMs: 1 },
     });
     expect(steal.status()).toBe(404);
     expect((await steal.json()).error).toBe("No such card in your deck.");
@@ -70,7 +71,9 @@ describe("the review API", () => {
 
   it("refuses requests without a session with 401", async () => {
     const anon = await middayContext(browser);
-    const res = await anon.request.post(`${baseUrl}/api/review/grade`, { data: { cardId: "x", rating: 3, version: 0, clientId: randomUUID(), durationMs: 1 } });
+    const res = await anon.request.post(`${baseUrl}/api/review/grade`, {
+      data: { cardId: "x", rating: Rating.Good, version: 0, clientId: randomUUID(), durationMs: 1 },
+    });
     expect(res.status()).toBe(401);
     expect(await res.json()).toEqual({ ok: false, error: "Sign in first." });
     await anon.close();
@@ -81,7 +84,7 @@ describe("the review API", () => {
     ["a JSON array", "[1,2,3]", 400],
     ["an oversized body", JSON.stringify({ cardId: "a".repeat(20_000) }), 413],
     ["wrong types", JSON.stringify({ cardId: 5, rating: "good", version: "0", clientId: 1, durationMs: null }), 400],
-    ["a missing field", JSON.stringify({ rating: 3 }), 400],
+    ["a missing field", JSON.stringify({ rating: Rating.Good }), 400],
   ])("answers %s with a clear 4xx, no stack trace, and no change", async (_, body, status) => {
     const before = await stored(alice.request);
     for (const path of ["/api/review/grade", "/api/review/undo"]) {

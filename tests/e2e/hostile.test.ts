@@ -7,6 +7,7 @@ import { createPrismaClient } from "@/lib/db/client";
 import { launchBrowser, signUp, middayContext } from "./browser";
 import { ROOT } from "../../scripts/shared/server";
 import { SUITE_DB_URL } from "./suite";
+import { Rating } from "ts-fsrs";
 
 const baseUrl = inject("baseUrl");
 const db = createPrismaClient(SUITE_DB_URL);
@@ -62,7 +63,7 @@ beforeAll(async () => {
   aliceId = (await db.user.findUniqueOrThrow({ where: { email } })).id;
   const state = (await (await alice.request.get(`${baseUrl}/api/review`)).json()).state;
   await alice.request.post(`${baseUrl}/api/review/grade`, {
-    data: { cardId: state.card.cardId, rating: 3, version: state.card.version, clientId: randomUUID(), durationMs: 900 },
+    data: { cardId: state.card.cardId, rating: Rating.Good, version: state.card.version, clientId: randomUUID(), durationMs: 900 },
   });
 });
 afterAll(async () => {

@@ -9,6 +9,7 @@ import { getLessons } from "@/lib/content/load";
 import { gradeWithKeyboard, middayContext, newEmail, PASSWORD, signUp, useBrowser } from "./browser";
 import { distDir, freshDatabase, ROOT, startServer, type Server } from "../../scripts/shared/server";
 import { E2E_PORT, SUITE_DB_URL } from "./suite";
+import { Rating } from "ts-fsrs";
 
 // The edges of HTTP that a hostile page or client reaches: redirects (where they go, and that a
 // link cannot sign anyone out), writes from other origins, HSTS and Secure cookies behind https,
@@ -162,7 +163,7 @@ describe("writes from elsewhere", () => {
     const request = page.context().request;
     const userId = (await db.user.findUniqueOrThrow({ where: { email } })).id;
     const card = (await (await request.get(`${baseUrl}/api/review`)).json()).state.card;
-    const grade = JSON.stringify({ cardId: card.cardId, rating: 3, version: card.version, clientId: randomUUID(), durationMs: 900 });
+    const grade = JSON.stringify({ cardId: card.cardId, rating: Rating.Good, version: card.version, clientId: randomUUID(), durationMs: 900 });
     const cases: [string, Record<string, string>, number][] = [
       ["text/plain from the site", { "content-type": "text/plain", origin: baseUrl }, 415],
       ["JSON from another port", { "content-type": "application/json", origin: "http://localhost:9" }, 403],

@@ -7,6 +7,7 @@ import { freshDatabase, ROOT, startServer, type Server } from "../../scripts/sha
 import { createLoadUsers, LOAD_PASSWORD } from "../../scripts/load/users";
 import { gradeHttp, nextCard, signInHttp } from "../../scripts/load/http";
 import { E2E_PORT } from "./suite";
+import { State, Rating } from "ts-fsrs";
 
 // One SQLite server: one user imports a large export while another grades. SQLite has one
 // writer per file, so the import must share the process's one writer lock with the hot path
@@ -33,7 +34,7 @@ function bigExport(catalogCardIds: string[]): string {
     catalogCardId,
     addedAt: at(LOGS + 10),
     version: LOGS / catalogCardIds.length,
-    state: 2,
+    state: State.Review,
     due: at(-1440),
     stability: 3,
     difficulty: 5,
@@ -47,8 +48,8 @@ function bigExport(catalogCardIds: string[]): string {
   const reviewLogs = Array.from({ length: LOGS }, (_, n) => ({
     cardId: `card${n % cards.length}`,
     clientId: randomUUID(),
-    rating: 3,
-    state: 2,
+    rating: Rating.Good,
+    state: State.Review,
     due: at(LOGS - n + 1),
     stability: 3,
     difficulty: 5,

@@ -10,6 +10,7 @@ import { env, withEnv } from "@/lib/env";
 import { getReviewState, gradeReview, undoReview } from "@/lib/srs/review";
 import { signUpSchema } from "@/lib/auth/schema";
 import { firstCard, grade, makeUser, SESSION, viaAction } from "./helpers";
+import { Rating } from "ts-fsrs";
 
 // As the sign-up action does: the form's values parsed by its schema, then the account made.
 const signUp = async (input: unknown, address?: string, now?: Date) => createAccount(viaAction(signUpSchema, input), address, now);
@@ -193,9 +194,9 @@ describe("settings", () => {
     expect((await db.card.findUniqueOrThrow({ where: { id: card.id } })).due).toEqual(before.due);
     // The next grade of another card uses the new retention: a longer interval for Easy.
     const other = (await getReviewState(u.id, now)).card!;
-    const easyAt70 = Date.parse(other.intervals.find((i) => i.rating === 4)!.due);
+    const easyAt70 = Date.parse(other.intervals.find((i) => i.rating === Rating.Easy)!.due);
     await updateSettings(u.id, { desiredRetention: 0.97, newCardsPerDay: 10, maximumInterval: 36500, dayRolloverHour: 4, timeZone: "UTC", enableFuzz: false });
-    const easyAt97 = Date.parse((await getReviewState(u.id, now)).card!.intervals.find((i) => i.rating === 4)!.due);
+    const easyAt97 = Date.parse((await getReviewState(u.id, now)).card!.intervals.find((i) => i.rating === Rating.Easy)!.due);
     expect(easyAt70).toBeGreaterThan(easyAt97);
   });
 });

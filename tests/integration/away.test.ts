@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { default_w, Rating } from "ts-fsrs";
+import { Rating, State, default_w } from "ts-fsrs";
 import { db } from "@/lib/db";
 import { getLessons } from "@/lib/content/load";
 import { addLessonToDeck } from "@/lib/srs/deck";
@@ -32,7 +32,15 @@ async function deck(dueIn: (i: number) => number, lessons = [1, 2, 4, 5]) {
     const due = new Date(NOW.getTime() + dueIn(i) * DAY - 60_000);
     await db.card.update({
       where: { id: c.id },
-      data: { state: 2, due, stability: interval, difficulty: 5, lastReview: new Date(due.getTime() - interval * DAY), reps: 3, scheduledDays: interval },
+      data: {
+        state: State.Review,
+        due,
+        stability: interval,
+        difficulty: 5,
+        lastReview: new Date(due.getTime() - interval * DAY),
+        reps: 3,
+        scheduledDays: interval,
+      },
     });
   }
   return { u, cards: await db.card.findMany({ where: { userId: u.id }, include: { catalogCard: true }, orderBy: { id: "asc" } }) };
@@ -184,7 +192,7 @@ describe("back from a break", () => {
         data: {
           userId: u.id,
           catalogCardId: retired,
-          state: 2,
+          state: State.Review,
           due: c.due,
           stability: c.stability,
           difficulty: 5,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fsrs, generatorParameters, Rating, type Card as FsrsCard } from "ts-fsrs";
+import { type Card as FsrsCard, Rating, State, fsrs, generatorParameters } from "ts-fsrs";
 import { db } from "@/lib/db";
 import { getLessons } from "@/lib/content/load";
 import { addLessonToDeck } from "@/lib/srs/deck";
@@ -30,7 +30,7 @@ async function dueDeck(lessons = [1, 2, 4, 5]) {
     await db.card.update({
       where: { id: c.id },
       data: {
-        state: 2,
+        state: State.Review,
         due: new Date(NOW.getTime() - DAY - i * 60_000),
         stability: 2 + (i % 7) * 3,
         difficulty: 5,
@@ -136,8 +136,8 @@ describe("a bad-day session", () => {
           userId: u.id,
           cardId: card.id,
           clientId: `t-${i}`,
-          rating: 3,
-          state: 2,
+          rating: Rating.Good,
+          state: State.Review,
           due: NOW,
           stability: 1,
           difficulty: 5,
@@ -286,7 +286,7 @@ describe("safety cards", () => {
     const empty = asFsrs({
       ...graded,
       due: NOW,
-      state: 0,
+      state: State.New,
       stability: 0,
       difficulty: 0,
       reps: 0,
@@ -308,7 +308,7 @@ describe("safety cards", () => {
       let t = NOW.getTime();
       for (let lapse = 0; lapse < 2; lapse++) {
         const cur = await db.card.findUniqueOrThrow({ where: { id: c.id } });
-        await db.card.update({ where: { id: c.id }, data: { state: 2, due: new Date(t) } });
+        await db.card.update({ where: { id: c.id }, data: { state: State.Review, due: new Date(t) } });
         await gradeReview(u.id, grade(c.id, cur.version, Rating.Again), new Date(t));
         t += DAY;
       }

@@ -13,6 +13,7 @@ import { loadSequences } from "@/lib/optimizer/data";
 import { cardActionSchema, undoCardActionSchema } from "@/lib/validation/cards";
 import { grade, makeUser, viaAction } from "./helpers";
 import { deckOf } from "./progress-fixtures";
+import { State, Rating } from "ts-fsrs";
 
 const DAY = 86_400_000;
 const NOW = new Date("2026-04-15T12:00:00Z");
@@ -25,7 +26,7 @@ async function reviewDeck(n: number, extra: { timeZone?: string } = {}) {
     await db.card.update({
       where: { id: c.id },
       data: {
-        state: 2,
+        state: State.Review,
         due: new Date(NOW.getTime() - DAY - i * 60_000),
         stability: 5 + i,
         difficulty: 5,
@@ -157,7 +158,7 @@ describe("forgetting a card", () => {
     const res = await cardAction(u.id, { action: "forget", cardIds: [first.id], resetCounts: false }, NOW);
     expect(res.changed).toBe(1);
     const c = await db.card.findUniqueOrThrow({ where: { id: first.id } });
-    expect(c).toMatchObject({ state: 0, stability: 0, difficulty: 0, reps: 2 });
+    expect(c).toMatchObject({ state: State.New, stability: 0, difficulty: 0, reps: 2 });
     expect(c.due.getTime()).toBe(NOW.getTime());
     // Other new cards come first: this one is last in the new queue.
     const s = await getReviewState(u.id, NOW);
@@ -192,8 +193,8 @@ describe("forgetting a card", () => {
     const seq = await loadSequences(u.id);
     expect(seq).toEqual([
       [
-        { rating: 3, deltaT: 0 },
-        { rating: 3, deltaT: 1 },
+        { rating: Rating.Good, deltaT: 0 },
+        { rating: Rating.Good, deltaT: 1 },
       ],
     ]);
   });
@@ -211,7 +212,7 @@ describe("the daily review limit", () => {
     expect(after.counts.review).toBe(0);
     expect((await getDashboard(u.id, NOW)).dueNow).toBe(0);
     // Two cards are still due, and the next study day takes them up.
-    expect(await db.card.count({ where: { userId: u.id, state: 2, due: { lt: NOW } } })).toBe(2);
+    expect(await db.card.count({ where: { userId: u.id, state: State.Review, due: { lt: NOW } } })).toBe(2);
     expect((await getReviewState(u.id, new Date(NOW.getTime() + DAY))).counts.review).toBe(2);
   });
 
@@ -254,7 +255,7 @@ describe("the cards list", () => {
   it("searches, filters, sorts and pages in SQL, with recall as ts-fsrs computes it", async () => {
     const { u, cards } = await reviewDeck(4);
     const all = await listCards(u.id, { ...DEFAULT_QUERY, sort: "stability", dir: "desc" }, NOW);
-    const reviewRows = all.rows.filter((r) => r.state === 2);
+    const reviewRows = all.rows.filter((r) => r.state === State.Review);
     expect(reviewRows.map((r) => r.stability)).toEqual([8, 7, 6, 5]);
     expect(all.total).toBe(await db.card.count({ where: { userId: u.id } }));
     const f = createScheduler({ desiredRetention: 0.9, maximumInterval: 36500, enableFuzz: true, weights: null, day: { timeZone: "UTC", rolloverHour: 4 } });
@@ -272,7 +273,7 @@ describe("the cards list", () => {
     expect(found.rows.every((r) => r.front.toLowerCase().includes(word.toLowerCase()))).toBe(true);
 
     expect((await listCards(u.id, { ...DEFAULT_QUERY, due: "overdue" }, NOW)).total).toBe(4);
-    expect((await listCards(u.id, { ...DEFAULT_QUERY, state: "new" }, NOW)).rows.every((r) => r.state === 0)).toBe(true);
+    expect((await listCards(u.id, { ...DEFAULT_QUERY, state: "new" }, NOW)).rows.every((r) => r.state === State.New)).toBe(true);
     const byR = await listCards(u.id, { ...DEFAULT_QUERY, sort: "retrievability", dir: "asc" }, NOW);
     const rs = byR.rows.map((r) => r.retrievability);
     expect(rs.slice(0, 4).every((r) => r != null)).toBe(true);

@@ -10,6 +10,7 @@ import { levelOn, windowFromJson } from "@/lib/srs/load-balance";
 import { studyDayNumber } from "@/lib/srs/day";
 import { replayedCard } from "../replay-oracle";
 import { grade, makeUser } from "./helpers";
+import { Rating, type Grade } from "ts-fsrs";
 
 // As the settings action does: the one schema at the edge, then the typed write.
 const updateSettings = async (userId: string, raw: unknown) => write(userId, parseInput(settingsSchema, raw, INVALID_SETTINGS));
@@ -19,9 +20,8 @@ const updateSettings = async (userId: string, raw: unknown) => write(userId, par
 
 const MIN = 60_000;
 const DAY = 86_400_000;
-type Rating = 1 | 2 | 3 | 4;
 
-async function gradeOnline(userId: string, cardId: string, rating: Rating, at: Date) {
+async function gradeOnline(userId: string, cardId: string, rating: Grade, at: Date) {
   const c = await db.card.findUniqueOrThrow({ where: { id: cardId } });
   return gradeReview(userId, grade(cardId, c.version, rating), at);
 }
@@ -72,7 +72,7 @@ describe("even days on a real database", () => {
     const due = (await db.card.findUniqueOrThrow({ where: { id: a!.id } })).due;
     // Graded on another device at its due date, then this device's earlier grade (made offline) arrives.
     await gradeOnline(u.id, a!.id, 3, new Date(due.getTime() + 2 * DAY));
-    const late = { clientId: randomUUID(), cardId: a!.id, rating: 3 as const, reviewedAt: due.getTime() + 60 * MIN, durationMs: 3000 };
+    const late = { clientId: randomUUID(), cardId: a!.id, rating: Rating.Good as const, reviewedAt: due.getTime() + 60 * MIN, durationMs: 3000 };
     const [r] = await syncOfflineGrades(u.id, [late], new Date(due.getTime() + 3 * DAY));
     expect(r).toMatchObject({ status: "stored" });
     const { stored, replayed } = await replayedCard(db, u.id, a!.id);

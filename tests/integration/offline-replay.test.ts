@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { gradeReview, syncOfflineGrades, undoReview } from "@/lib/srs/review";
-import { default_w } from "ts-fsrs";
+import { Rating, State, default_w, type Grade } from "ts-fsrs";
 import { cardAction, undoCardAction } from "@/lib/srs/cards/actions";
 import { applyReschedule } from "@/lib/srs/reschedule";
 import { replayedCard } from "../replay-oracle";
@@ -16,8 +16,7 @@ const MIN = 60_000;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
 
-type Rating = 1 | 2 | 3 | 4;
-const offline = (cardId: string, rating: Rating, reviewedAt: Date, extra: Record<string, unknown> = {}) => ({
+const offline = (cardId: string, rating: Grade, reviewedAt: Date, extra: Record<string, unknown> = {}) => ({
   clientId: randomUUID(),
   cardId,
   rating,
@@ -26,7 +25,7 @@ const offline = (cardId: string, rating: Rating, reviewedAt: Date, extra: Record
   ...extra,
 });
 
-async function gradeOnline(userId: string, cardId: string, rating: Rating, at: Date) {
+async function gradeOnline(userId: string, cardId: string, rating: Grade, at: Date) {
   const c = await db.card.findUniqueOrThrow({ where: { id: cardId } });
   return gradeReview(userId, grade(cardId, c.version, rating), at);
 }
@@ -40,13 +39,13 @@ describe("an offline grade made before the card was reset", () => {
     const t0 = new Date(Date.now() + HOUR);
     const first = [offline(a.id, 3, t0), offline(a.id, 3, new Date(t0.getTime() + 11 * MIN)), offline(a.id, 3, new Date(t0.getTime() + 3 * DAY))];
     expect((await syncOfflineGrades(u.id, first, new Date(t0.getTime() + 4 * DAY))).map((r) => r.status)).toEqual(["stored", "stored", "stored"]);
-    expect(await cardOf(a.id)).toMatchObject({ state: 2, reps: 3 });
+    expect(await cardOf(a.id)).toMatchObject({ state: State.Review, reps: 3 });
 
     // Reset with its counts on another device, then a grade this device made before the reset arrives.
     const resetAt = new Date(t0.getTime() + 4 * DAY);
     await cardAction(u.id, { action: "forget", cardIds: [a.id], resetCounts: true }, resetAt);
     const reset = await cardOf(a.id);
-    expect(reset).toMatchObject({ state: 0, reps: 0, lapses: 0 });
+    expect(reset).toMatchObject({ state: State.New, reps: 0, lapses: 0 });
     const older = offline(a.id, 3, new Date(t0.getTime() + 2 * DAY));
     const [r] = await syncOfflineGrades(u.id, [older], new Date(resetAt.getTime() + HOUR));
 
@@ -54,9 +53,9 @@ describe("an offline grade made before the card was reset", () => {
     const after = await cardOf(a.id);
     expect(after).toEqual(reset);
     const log = await db.reviewLog.findUniqueOrThrow({ where: { id: r!.logId } });
-    expect(log).toMatchObject({ clientId: older.clientId, rating: 3, review: new Date(older.reviewedAt), undoneAt: null });
+    expect(log).toMatchObject({ clientId: older.clientId, rating: Rating.Good, review: new Date(older.reviewedAt), undoneAt: null });
     // Its recorded before-state is the card as it was then (in review, two reviews in), not the reset card.
-    expect(log).toMatchObject({ state: 2, prevReps: 2 });
+    expect(log).toMatchObject({ state: State.Review, prevReps: 2 });
     // Sent again, it is answered with the first result and changes nothing.
     expect((await syncOfflineGrades(u.id, [older], new Date(resetAt.getTime() + 2 * HOUR)))[0]).toMatchObject({ status: "repeat", logId: r!.logId });
     expect(await cardOf(a.id)).toEqual(reset);
@@ -102,7 +101,7 @@ describe("an offline grade made before the card was reset", () => {
       new Date(resetAt.getTime() + HOUR),
     );
     expect(results.map((r) => r.status)).toEqual(["stored", "stored"]);
-    expect(await cardOf(a.id)).toMatchObject({ state: 0, reps: 0 });
+    expect(await cardOf(a.id)).toMatchObject({ state: State.New, reps: 0 });
     expect(await undoCardAction(u.id, { batchId: batchId! })).toMatchObject({ restored: 1 });
     const { stored, replayed, logs } = await replayedCard(db, u.id, a.id);
     expect(logs).toHaveLength(5);
@@ -182,7 +181,7 @@ describe("an offline grade placed before reviews made meanwhile", () => {
     }
     const lastRelearned = t;
     await gradeOnline(u.id, a.id, 3, at(DAY));
-    expect(await cardOf(a.id)).toMatchObject({ state: 2, lapses: 7, leech: false, suspendedAt: null });
+    expect(await cardOf(a.id)).toMatchObject({ state: State.Review, lapses: 7, leech: false, suspendedAt: null });
     // The eighth lapse was made offline, between the last relearning and the last review.
     const [r] = await syncOfflineGrades(u.id, [offline(a.id, 1, new Date(lastRelearned.getTime() + HOUR))], at(HOUR));
     expect(r!.status).toBe("stored");
@@ -232,7 +231,7 @@ describe("the device's clock and study session", () => {
     // Another session cannot undo it; its own can.
     await expect(undoReview(u.id, { logId: r!.logId!, sessionId: randomUUID() }, now)).rejects.toMatchObject({ status: 409 });
     await undoReview(u.id, { logId: r!.logId!, sessionId: session }, now);
-    expect(await cardOf(a.id)).toMatchObject({ state: 0, reps: 0 });
+    expect(await cardOf(a.id)).toMatchObject({ state: State.New, reps: 0 });
   });
 
   it("keeps the session of a grade put in its place before a later review too", async () => {

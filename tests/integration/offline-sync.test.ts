@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { gradeReview, syncOfflineGrades, undoReview } from "@/lib/srs/review";
 import { replayedCard } from "../replay-oracle";
 import { grade, makeUser } from "./helpers";
+import { State } from "ts-fsrs";
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -45,7 +46,7 @@ describe("sending grades made offline", () => {
       expect(stored).toEqual(replayed);
     }
     // Graded Good twice ten minutes apart, a new card graduates from learning.
-    expect((await db.card.findUniqueOrThrow({ where: { id: a!.id } })).state).toBe(2);
+    expect((await db.card.findUniqueOrThrow({ where: { id: a!.id } })).state).toBe(State.Review);
   });
 
   it("answers grades sent again, one after the other or at once, with the first result and stores them once", async () => {
@@ -82,7 +83,7 @@ describe("sending grades made offline", () => {
     ]);
     expect(stored).toEqual(replayed);
     // The later review's log now records the state the replay gave it: Good after Again.
-    expect(logs[1]!.state).toBe(1);
+    expect(logs[1]!.state).toBe(State.Learning);
     expect(logs[1]!.id).toBe(online.logId);
 
     // Undo still reaches the latest review and restores the card to just after the offline one.

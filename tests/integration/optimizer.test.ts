@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { default_w } from "ts-fsrs";
+import { Rating, State, default_w } from "ts-fsrs";
 import { db } from "@/lib/db";
 import { applyJob, dismissJob, getJob, getParameterStatus, requestOptimization, restorePrevious } from "@/lib/optimizer/jobs";
 import { countTrainingItems, loadSequences } from "@/lib/optimizer/data";
@@ -154,10 +154,10 @@ describe("personal FSRS parameters", () => {
     const cards = await db.card.findMany({ where: { userId: u.id }, take: 10 });
     // 10 cards × (first review, a same-day step, 7 later-day learning reviews): 70 items, all in state 1.
     const rows = cards.flatMap((c) => [
-      logRow(u.id, { cardId: c.id, reviewDay: 100, rating: 3, state: 0, review: new Date(100 * 86_400_000 + 36e6) }),
-      logRow(u.id, { cardId: c.id, reviewDay: 100, rating: 3, state: 1, review: new Date(100 * 86_400_000 + 37e6) }),
+      logRow(u.id, { cardId: c.id, reviewDay: 100, rating: Rating.Good, state: State.New, review: new Date(100 * 86_400_000 + 36e6) }),
+      logRow(u.id, { cardId: c.id, reviewDay: 100, rating: Rating.Good, state: State.Learning, review: new Date(100 * 86_400_000 + 37e6) }),
       ...Array.from({ length: 7 }, (_, k) =>
-        logRow(u.id, { cardId: c.id, reviewDay: 101 + k, rating: 3, state: 1, review: new Date((101 + k) * 86_400_000 + 36e6) }),
+        logRow(u.id, { cardId: c.id, reviewDay: 101 + k, rating: Rating.Good, state: State.Learning, review: new Date((101 + k) * 86_400_000 + 36e6) }),
       ),
     ]);
     await db.reviewLog.createMany({ data: rows });

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { default_w, forgetting_curve } from "ts-fsrs";
+import { Rating, State, default_w, forgetting_curve } from "ts-fsrs";
 import { db } from "@/lib/db";
 import { getDashboard } from "@/lib/progress/queries";
 import { getLessonMastery } from "@/lib/learn/mastery";
@@ -48,19 +48,19 @@ async function fixtureUser() {
   const ago = (days: number) => new Date(NOW.getTime() - days * DAY);
   await db.card.update({
     where: { id: a!.id },
-    data: { state: 1, due: new Date(NOW.getTime() - 3_600_000), stability: 2, difficulty: 5, lastReview: ago(1), reps: 2 },
+    data: { state: State.Learning, due: new Date(NOW.getTime() - 3_600_000), stability: 2, difficulty: 5, lastReview: ago(1), reps: 2 },
   });
   await db.card.update({
     where: { id: b!.id },
-    data: { state: 3, due: new Date(NOW.getTime() + 5 * 60_000), stability: 4, difficulty: 7, lastReview: ago(2), reps: 6, lapses: 2 },
+    data: { state: State.Relearning, due: new Date(NOW.getTime() + 5 * 60_000), stability: 4, difficulty: 7, lastReview: ago(2), reps: 6, lapses: 2 },
   });
   await db.card.update({
     where: { id: c!.id },
-    data: { state: 2, due: new Date(NOW.getTime() + 3 * DAY), stability: 30, difficulty: 4, lastReview: ago(10), reps: 5 },
+    data: { state: State.Review, due: new Date(NOW.getTime() + 3 * DAY), stability: 30, difficulty: 4, lastReview: ago(10), reps: 5 },
   });
   await db.card.update({
     where: { id: d!.id },
-    data: { state: 2, due: new Date(NOW.getTime() - 2 * DAY), stability: 5, difficulty: 6, lastReview: ago(7), reps: 4 },
+    data: { state: State.Review, due: new Date(NOW.getTime() - 2 * DAY), stability: 5, difficulty: 6, lastReview: ago(7), reps: 4 },
   });
   const lesson = (await db.catalogCard.findUniqueOrThrow({ where: { id: a!.catalogCardId } })).lessonSlug;
   const quiz = (score: number, minutes: number) => ({
@@ -165,7 +165,7 @@ describe("the progress dashboard", () => {
     for (const c of mine) (bySlug[c.catalogCard.lessonSlug] ??= []).push(c);
     expect(Object.keys(d.deckTallies).sort()).toEqual(Object.keys(bySlug).sort());
     for (const [slug, list] of Object.entries(bySlug)) {
-      const reviewed = list.filter((c) => c.state !== 0 && c.lastReview !== null);
+      const reviewed = list.filter((c) => c.state !== State.New && c.lastReview !== null);
       const recall = reviewed.map((c) => (c.stability > 0 ? retrievability(f, c, NOW) : 0));
       const t = d.deckTallies[slug]!;
       expect(t).toMatchObject({ inDeck: list.length, studied: reviewed.length, lasting: reviewed.filter((c) => c.stability >= 21).length });
@@ -196,7 +196,9 @@ describe("the progress dashboard", () => {
     const now = new Date("2026-04-15T20:30:00Z"); // 05:30 on 16 April in Tokyo
     const today = studyDayNumber(now, { timeZone: "Asia/Tokyo", rolloverHour: 4 });
     expect(today).toBe(Date.UTC(2026, 3, 16) / DAY);
-    await db.reviewLog.createMany({ data: [1, 2, 3].map((k) => logRow(u.id, { cardId: a!.id, reviewDay: today - k, rating: 3, state: 2 })) });
+    await db.reviewLog.createMany({
+      data: [1, 2, 3].map((k) => logRow(u.id, { cardId: a!.id, reviewDay: today - k, rating: Rating.Good, state: State.Review })),
+    });
     const d = await getDashboard(u.id, now);
     expect(d.streak).toMatchObject({ current: 3, longest: 3, reviewedToday: false });
     expect(d.doneToday).toBe(0);
@@ -211,7 +213,7 @@ describe("the progress dashboard", () => {
       logRow(u.id, {
         cardId: cards[i % cards.length]!.id,
         reviewDay: TODAY - 1000 + Math.floor(i / 100),
-        rating: 1 + (i % 4),
+        rating: Rating.Again + (i % 4),
         state: i % 7 === 0 ? 1 : 2,
         undone: i % 50 === 0,
       }),

@@ -11,6 +11,7 @@ import { addLessonToDeck } from "@/lib/srs/deck";
 import { getReviewState, gradeReview } from "@/lib/srs/review";
 import { quizSubmissionSchema } from "@/lib/validation/quiz";
 import { grade, makeUser, viaAction } from "./helpers";
+import { State } from "ts-fsrs";
 
 const LESSON = getLesson("cold-and-heat")!;
 
@@ -71,7 +72,7 @@ describe("a wrong answer feeds the review deck", () => {
     await submitQuiz(u.id, submission(LESSON, [q.id]), now);
 
     const card = await userCard(u.id, q.card);
-    expect(card).toMatchObject({ state: 0, reps: 0 });
+    expect(card).toMatchObject({ state: State.New, reps: 0 });
     const state = await getReviewState(u.id, now);
     expect(state.card?.cardId).toBe(card!.id);
     expect(state.card?.prompt).toBe(cardView(q.card)!.prompt);
@@ -107,7 +108,7 @@ describe("a wrong answer feeds the review deck", () => {
     const before = (await userCard(u.id, q.card))!;
     await gradeReview(u.id, grade(before.id, before.version, 4), t0); // Easy: due in days
     const reviewed = (await userCard(u.id, q.card))!;
-    expect(reviewed.state).toBe(2);
+    expect(reviewed.state).toBe(State.Review);
     expect(reviewed.due.getTime()).toBeGreaterThan(t0.getTime() + 86_400_000);
 
     const now = new Date(t0.getTime() + 3_600_000);

@@ -11,6 +11,7 @@ import { runReminderTick } from "@/lib/reminders/tick";
 import { gradeReview } from "@/lib/srs/review";
 import { studyDayNumber } from "@/lib/srs/day";
 import { firstCard, grade, makeUser } from "./helpers";
+import { State } from "ts-fsrs";
 
 // The scheduler against the real migrated database (SQLite, and PostgreSQL in its project),
 // sending to a local HTTP server that stands in for a push service.
@@ -49,7 +50,7 @@ async function learnerWithDueCard(path = randomUUID()) {
   await db.card.update({
     where: { id: card.id },
     data: {
-      state: 2,
+      state: State.Review,
       due: new Date(evening().getTime() - 3_600_000),
       stability: 3,
       difficulty: 5,
@@ -120,7 +121,7 @@ describe("the reminder scheduler", () => {
     await gradeReview(l.user.id, grade(card.id, card.version, 3), new Date(evening().getTime() - 60_000));
     const other = await db.card.findFirst({ where: { userId: l.user.id, id: { not: card.id } } });
     expect(other).not.toBeNull();
-    if (other) await db.card.update({ where: { id: other.id }, data: { state: 2, due: new Date(evening().getTime() - 3_600_000) } });
+    if (other) await db.card.update({ where: { id: other.id }, data: { state: State.Review, due: new Date(evening().getTime() - 3_600_000) } });
     await runReminderTick({ now: evening(), vapid });
     expect(to(l.path)).toHaveLength(0);
   });

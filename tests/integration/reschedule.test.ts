@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { default_w } from "ts-fsrs";
+import { State, default_w } from "ts-fsrs";
 import { db } from "@/lib/db";
 import { gradeReview } from "@/lib/srs/review";
 import { applyReschedule, previewReschedule, rescheduleStatus, undoReschedule } from "@/lib/srs/reschedule";
@@ -99,7 +99,7 @@ describe("rescheduling after new parameters", () => {
       [3, 4 * DAY],
     ] as const)
       await gradeAt(rating, t + gap);
-    expect(await db.card.findUniqueOrThrow({ where: { id: card.id } })).toMatchObject({ state: 2, reps: 6, lapses: 1 });
+    expect(await db.card.findUniqueOrThrow({ where: { id: card.id } })).toMatchObject({ state: State.Review, reps: 6, lapses: 1 });
     expect(await previewReschedule(u.id)).toMatchObject({ reviewed: 1, changed: 0, moved: 0 });
   });
 

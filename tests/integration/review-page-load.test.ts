@@ -83,18 +83,20 @@ describe("the queue's counts read without the catalogue rows", () => {
     // burial is over, one due after the cut-off and one in learning.
     await db.card.updateMany({
       where: { userId: u.id },
-      data: { state: 2, due: new Date(now.getTime() - 60_000), lastReview: new Date(now.getTime() - 86_400_000) },
+      data: { state: State.Review, due: new Date(now.getTime() - 60_000), lastReview: new Date(now.getTime() - 86_400_000) },
     });
     await db.card.update({ where: { id: cards[0]!.id }, data: { suspendedAt: now } });
     await db.card.update({ where: { id: cards[1]!.id }, data: { buriedUntil: end } });
     await db.card.update({ where: { id: cards[2]!.id }, data: { buriedUntil: new Date(now.getTime() - 1000) } });
     await db.card.update({ where: { id: cards[3]!.id }, data: { due: new Date(end.getTime() + 1000) } });
-    await db.card.update({ where: { id: cards[4]!.id }, data: { state: 1 } });
+    await db.card.update({ where: { id: cards[4]!.id }, data: { state: State.Learning } });
     // A card of a catalogue card that left the course.
     await db.catalogCard.create({
       data: { id: RETIRED_REVIEW, lessonSlug: lessons[0]!.slug, topic: "retired", position: 99_998, contentHash: "x", retiredAt: now },
     });
-    await db.card.create({ data: { userId: u.id, catalogCardId: RETIRED_REVIEW, state: 2, due: new Date(now.getTime() - 60_000), lastReview: now } });
+    await db.card.create({
+      data: { userId: u.id, catalogCardId: RETIRED_REVIEW, state: State.Review, due: new Date(now.getTime() - 60_000), lastReview: now },
+    });
 
     const rules: [string, Expression<SqlBool>[], (c: { state: number; due: Date }) => boolean][] = [
       ["queued", [], () => true],

@@ -10,6 +10,7 @@ import { getStudySummary } from "@/lib/progress/summary";
 import { getDashboard } from "@/lib/progress/queries";
 import { cardFields } from "@/lib/srs/card-rows";
 import { env } from "@/lib/env";
+import { State, Rating } from "ts-fsrs";
 
 // A card's FSRS fields, as undo restores them.
 const fsrsFields = cardFields;
@@ -22,7 +23,7 @@ describe("grading a card", () => {
     const r = await gradeReview(u.id, grade(card.id, card.version, 3), now);
     const after = await db.card.findUniqueOrThrow({ where: { id: card.id } });
     const log = await db.reviewLog.findUniqueOrThrow({ where: { id: r.logId } });
-    expect(after.state).toBe(1);
+    expect(after.state).toBe(State.Learning);
     expect(after.reps).toBe(1);
     expect(after.learningSteps).toBe(1);
     expect(after.version).toBe(card.version + 1);
@@ -30,8 +31,8 @@ describe("grading a card", () => {
     expect(log).toMatchObject({
       userId: u.id,
       cardId: card.id,
-      rating: 3,
-      state: 0,
+      rating: Rating.Good,
+      state: State.New,
       stability: 0,
       difficulty: 0,
       learningSteps: 0,
@@ -78,7 +79,7 @@ describe("grading a card", () => {
   });
 
   it.each([
-    ["a missing field", (id: string) => ({ cardId: id, rating: 3, version: 0, durationMs: 1 })],
+    ["a missing field", (id: string) => ({ cardId: id, rating: Rating.Good, version: 0, durationMs: 1 })],
     ["a rating out of range", (id: string) => ({ ...grade(id, 0, 3), rating: 5 })],
     ["a rating of the wrong type", (id: string) => ({ ...grade(id, 0, 3), rating: "3" })],
     ["a huge card id", () => grade("x".repeat(10_000), 0, 3)],
@@ -110,7 +111,7 @@ describe("a card whose last review is later than now", () => {
     await db.card.update({
       where: { id: card.id },
       data: {
-        state: 1,
+        state: State.Learning,
         learningSteps: 1,
         reps: 1,
         stability: 2.3,
@@ -142,7 +143,7 @@ describe("undo", () => {
       c = await db.card.findUniqueOrThrow({ where: { id: c.id } });
       now = new Date(c.due.getTime() + 60_000);
     }
-    expect(c.state).toBe(2);
+    expect(c.state).toBe(State.Review);
     const before = fsrsFields(c);
     const r = await gradeReview(u.id, grade(c.id, c.version, 1), now);
     expect((await db.card.findUniqueOrThrow({ where: { id: c.id } })).lapses).toBe(1);

@@ -7,6 +7,7 @@ import { RETENTIONS, type WorkloadInput } from "@/lib/srs/workload";
 import { SAFETY_MAX_INTERVAL_DAYS } from "@/lib/srs/safety";
 import { makeUser, viaAction } from "./helpers";
 import { seedHistory } from "./progress-fixtures";
+import { State } from "ts-fsrs";
 
 const NOW = new Date("2026-02-15T12:00:00Z");
 
@@ -39,7 +40,7 @@ describe("help me decide (desired retention)", () => {
     const u = await makeUser();
     await seedHistory(u.id, { cards: 40, days: 40, start: new Date("2026-01-01T00:00:00Z") });
     const cards = await db.card.findMany({ where: { userId: u.id, catalogCard: { retiredAt: null } }, include: { catalogCard: true } });
-    const count = (safety: boolean, fresh: boolean) => cards.filter((c) => c.catalogCard.safety === safety && (c.state === 0) === fresh).length;
+    const count = (safety: boolean, fresh: boolean) => cards.filter((c) => c.catalogCard.safety === safety && (c.state === State.New) === fresh).length;
     expect(count(true, false)).toBeGreaterThan(0);
     expect(count(false, false)).toBeGreaterThan(0);
 

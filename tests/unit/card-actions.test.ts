@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { applyAction, type Snapshot } from "@/lib/srs/cards/apply";
 import { cardFields, cardStateOf, type CardFields } from "@/lib/srs/card-rows";
 import { createScheduler, forgetCard } from "@/lib/srs/scheduler";
+import { State } from "ts-fsrs";
 
 const now = new Date("2026-04-15T12:00:00Z");
 const tomorrow = new Date("2026-04-16T04:00:00Z");
@@ -14,7 +15,7 @@ const ctx = (resetCounts = false) => ({
 });
 
 const review: Snapshot = {
-  state: 2,
+  state: State.Review,
   due: new Date("2026-04-14T00:00:00Z"),
   stability: 12,
   difficulty: 6,
@@ -49,10 +50,10 @@ describe("a manual action on one card", () => {
 
   it("forgets as ts-fsrs does: new, due now, counts kept unless reset, flags untouched", () => {
     const kept = applyAction("forget", { ...review, leech: true }, ctx())!;
-    expect(kept).toMatchObject({ state: 0, due: now, stability: 0, difficulty: 0, reps: 9, lapses: 2, leech: true });
+    expect(kept).toMatchObject({ state: State.New, due: now, stability: 0, difficulty: 0, reps: 9, lapses: 2, leech: true });
     expect(applyAction("forget", kept, ctx())).toBeNull();
     const reset = applyAction("forget", kept, ctx(true))!;
-    expect(reset).toMatchObject({ state: 0, reps: 0, lapses: 0 });
+    expect(reset).toMatchObject({ state: State.New, reps: 0, lapses: 0 });
     expect(applyAction("forget", reset, ctx(true))).toBeNull();
   });
 });

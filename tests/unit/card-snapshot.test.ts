@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { snapshotFromJson, snapshotOf, snapshotToJson } from "@/lib/srs/cards/actions";
+import { State } from "ts-fsrs";
 
 const snapshot = {
-  state: 2,
+  state: State.Review,
   due: new Date("2026-12-04T09:00:00.000Z"),
   stability: 3.5,
   difficulty: 5.1,

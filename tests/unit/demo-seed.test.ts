@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { readLessonFiles } from "@/lib/content/load";
 import { cardSequence, countItems, FULL_TRAINING_MIN_ITEMS } from "@/lib/optimizer/items";
 import { demoSessionSize, DEMO_SESSION, planDemoHistory, withLeechRule } from "../../scripts/seed-demo";
+import { Rating } from "ts-fsrs";
 
 const lessons = readLessonFiles()
   .map((l) => l.lesson)
@@ -38,7 +39,7 @@ describe("the demo account's history", () => {
     expect([...leeches]).toEqual([plan.leech]);
     const flagged = logs.filter((l) => l.leechChange !== 0);
     expect(flagged).toHaveLength(1);
-    expect(flagged[0]).toMatchObject({ cardKey: plan.leech, prevLapses: 7, rating: 1 });
+    expect(flagged[0]).toMatchObject({ cardKey: plan.leech, prevLapses: 7, rating: Rating.Again });
   });
 
   it("opens a session of 15 to 20 cards, some of them due reviews, whatever the day it is seeded on", { timeout: 60_000 }, () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { countDue, dueCutoff, isDue, isQueued } from "@/lib/srs/due";
+import { State } from "ts-fsrs";
 
 const berlin = { timeZone: "Europe/Berlin", rolloverHour: 4 };
 
@@ -15,11 +16,11 @@ describe("what counts as due", () => {
     const now = new Date("2026-01-15T11:00:00Z");
     const cutoff = dueCutoff(now, berlin);
     const cards = [
-      { state: 0, due: new Date("2026-01-01T00:00:00Z") }, // new: governed by the new-card limit
-      { state: 1, due: new Date("2026-01-15T15:00:00Z") }, // a learning step later today
-      { state: 2, due: new Date("2025-12-01T00:00:00Z") }, // overdue review
-      { state: 3, due: new Date("2026-01-16T02:59:59Z") }, // relearning, a second before the cut-off
-      { state: 2, due: new Date("2026-01-16T03:00:00Z") }, // at the cut-off: tomorrow
+      { state: State.New, due: new Date("2026-01-01T00:00:00Z") }, // new: governed by the new-card limit
+      { state: State.Learning, due: new Date("2026-01-15T15:00:00Z") }, // a learning step later today
+      { state: State.Review, due: new Date("2025-12-01T00:00:00Z") }, // overdue review
+      { state: State.Relearning, due: new Date("2026-01-16T02:59:59Z") }, // relearning, a second before the cut-off
+      { state: State.Review, due: new Date("2026-01-16T03:00:00Z") }, // at the cut-off: tomorrow
     ];
     expect(cards.map((c) => isDue(c, cutoff))).toEqual([false, true, true, true, false]);
     expect(countDue(cards, cutoff)).toBe(3);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { describeImportError, exportDocumentSchema, IMPORT_LIMITS } from "@/lib/portability/import-schema";
 import { IMPORT_MAX_BYTES, importFileSchema } from "@/lib/portability/schema";
+import { State, Rating } from "ts-fsrs";
 
 // The shape lib/portability/export.ts writes: one reviewed card, its log (plus an undone one),
 // a quiz attempt, a saved parameter set and an optimizer job.
@@ -10,7 +11,7 @@ function exportDoc() {
     catalogCardId: "ice-first-48-hours",
     addedAt: "2026-03-01T09:00:00.000Z",
     version: 2,
-    state: 2,
+    state: State.Review,
     due: "2026-03-04T09:00:00.000Z",
     stability: 3.2602,
     difficulty: 4.8841,
@@ -25,8 +26,8 @@ function exportDoc() {
     id: `log-${clientId.slice(0, 8)}`,
     cardId: card.id,
     clientId,
-    rating: 3,
-    state: 0,
+    rating: Rating.Good,
+    state: State.New,
     due: "2026-03-01T09:00:00.000Z",
     stability: 0,
     difficulty: 0,
@@ -112,10 +113,10 @@ describe("the import schema", () => {
 
   it("refuses a rating or state out of range, naming where", () => {
     const bad = exportDoc();
-    bad.reviewLogs[1]!.rating = 5;
+    (bad.reviewLogs[1] as { rating: number }).rating = 5;
     expect(errorOf(bad)).toMatch(/^The export is not valid at reviewLogs\[1\]\.rating: rating must be 1-4\.$/);
     const badState = exportDoc();
-    badState.cards[0]!.state = 4;
+    (badState.cards[0] as { state: number }).state = 4;
     expect(errorOf(badState)).toMatch(/cards\[0\]\.state/);
   });
 

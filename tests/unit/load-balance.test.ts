@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { get_fuzz_range, Rating, type Grade } from "ts-fsrs";
+import { type Grade, Rating, State, get_fuzz_range } from "ts-fsrs";
 import { getLessons } from "@/lib/content/load";
 import {
   balancedInterval,
@@ -143,16 +143,16 @@ function simulate(balance: boolean, easy: EasyDays = NONE, seed = 7, newPerDay =
       for (const c of cards) {
         const card = state.get(c.id);
         // As /review: a review is due all its study day, a learning step from its minute on.
-        if (!card || (card.state === 2 ? studyDayNumber(card.due, ctx) > today : card.due > now)) continue;
+        if (!card || (card.state === State.Review ? studyDayNumber(card.due, ctx) > today : card.due > now)) continue;
         const r = rand();
         const rating: Grade = r < 0.1 ? Rating.Again : r < 0.2 ? Rating.Hard : r < 0.93 ? Rating.Good : Rating.Easy;
         const others = [...state.values()]
-          .filter((o) => o.id !== c.id && o.state !== 0)
+          .filter((o) => o.id !== c.id && o.state !== State.New)
           .map((o) => ({ day: studyDayNumber(o.due, ctx), section: sectionOf.get(o.id)! }));
         const window = balance ? loadWindow(today, 102, others, c.section, easy) : null;
         const plain = gradeCard(f, card, rating, now);
         const g = gradeCard(f, card, rating, now, window);
-        if (card.state === 2) reviews++;
+        if (card.state === State.Review) reviews++;
         logs.push({
           cardId: c.id,
           rating,
@@ -191,7 +191,7 @@ describe("a simulated month of the demo deck", () => {
     expect(balanced.length).toBeGreaterThan(100);
     const mod = on.f.fsrs.calculate_interval_modifier(0.9);
     for (const l of balanced) {
-      if (l.state !== 2) continue;
+      if (l.state !== State.Review) continue;
       // The range ts-fsrs fuzzed the unbalanced interval in holds the balanced one too: both are
       // days read from the window, which covers exactly the range.
       const from = studyDayNumber(l.review, ctx);
@@ -230,7 +230,7 @@ describe("a simulated month of the demo deck", () => {
   });
 
   it("shows on each button the day grading then gives", () => {
-    const c = [...on.state.values()].find((x) => x.state === 2)!;
+    const c = [...on.state.values()].find((x) => x.state === State.Review)!;
     const now = new Date(c.due.getTime() + 3_600_000);
     const today = studyDayNumber(now, ctx);
     const w = loadWindow(
@@ -251,7 +251,7 @@ describe("a simulated month of the demo deck", () => {
     const sundays: EasyDays = { weekdays: ["normal", "normal", "normal", "normal", "normal", "normal", "minimum"], dates: [] };
     const easy = simulate(true, sundays);
     const isSunday = (t: Date) => new Date(studyDayNumber(t, ctx) * 86_400_000).getUTCDay() === 0;
-    const onSunday = (logs: Log[]) => logs.filter((l) => l.balance && l.state === 2 && isSunday(l.nextDue)).length;
+    const onSunday = (logs: Log[]) => logs.filter((l) => l.balance && l.state === State.Review && isSunday(l.nextDue)).length;
     expect(onSunday(easy.logs)).toBeLessThan(onSunday(on.logs) / 3);
   }, 60_000);
 });

@@ -7,6 +7,7 @@ import { createScheduler, gradeCard, newCardState, previewIntervals } from "@/li
 import { loadWindow, NORMAL_WEEK } from "@/lib/srs/load-balance";
 import { studyDayNumber } from "@/lib/srs/day";
 import type { CardView } from "@/lib/content/catalogue";
+import { State } from "ts-fsrs";
 
 const day = { timeZone: "UTC", rolloverHour: 4 };
 const settings = { desiredRetention: 0.9, maximumInterval: 36500, enableFuzz: true, weights: null, day };
@@ -89,7 +90,7 @@ describe("the offline review queue", () => {
     );
     const { version: _, ...replayed } = steps[1]!.card;
     expect(localCards(s, pending).get("n1")!.card).toEqual(replayed);
-    expect(replayed.state).toBe(2);
+    expect(replayed.state).toBe(State.Review);
     // Graduated to review, n1 is due in days: not shown again today (r is the one review due).
     expect(after.card?.cardId).not.toBe("n1");
     expect(after.counts.review).toBe(1);

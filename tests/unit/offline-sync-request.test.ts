@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { localGradeOf, syncRequestBody } from "@/lib/srs/offline/sync-request";
 import type { LocalGrade } from "@/lib/srs/offline/snapshot";
 import { syncSchema } from "@/lib/validation/review";
+import { Rating } from "ts-fsrs";
 
 const SESSION = "5e55e55e-0000-4000-8000-000000000002";
 const made = new Date("2026-03-10T12:00:00Z");
@@ -9,13 +10,13 @@ const made = new Date("2026-03-10T12:00:00Z");
 describe("a grade made offline", () => {
   it("is kept on the device with the study session it was made in", () => {
     const g = localGradeOf(
-      { userId: "u1", cardId: "c1", rating: 3, clientId: "0b0e7b8e-5d1a-4f43-9a55-1f3d2c6c9a10", durationMs: 4200, sessionId: SESSION },
+      { userId: "u1", cardId: "c1", rating: Rating.Good, clientId: "0b0e7b8e-5d1a-4f43-9a55-1f3d2c6c9a10", durationMs: 4200, sessionId: SESSION },
       made,
     );
     expect(g).toEqual({
       userId: "u1",
       cardId: "c1",
-      rating: 3,
+      rating: Rating.Good,
       clientId: "0b0e7b8e-5d1a-4f43-9a55-1f3d2c6c9a10",
       durationMs: 4200,
       sessionId: SESSION,
@@ -28,14 +29,21 @@ describe("a grade made offline", () => {
       {
         userId: "u1",
         cardId: "c1",
-        rating: 3,
+        rating: Rating.Good,
         clientId: "0b0e7b8e-5d1a-4f43-9a55-1f3d2c6c9a10",
         durationMs: 4200,
         reviewedAt: made.getTime(),
         sessionId: SESSION,
       },
       // Queued by an older page: no session, still sent.
-      { userId: "u1", cardId: "c2", rating: 1, clientId: "7d6f0f5e-2b7e-4d8c-8f0a-3e9b1c2d4f50", durationMs: 900, reviewedAt: made.getTime() + 5000 },
+      {
+        userId: "u1",
+        cardId: "c2",
+        rating: Rating.Again,
+        clientId: "7d6f0f5e-2b7e-4d8c-8f0a-3e9b1c2d4f50",
+        durationMs: 900,
+        reviewedAt: made.getTime() + 5000,
+      },
     ];
     const body = syncRequestBody(waiting);
     expect(body.grades.map((g) => g.sessionId)).toEqual([SESSION, undefined]);
@@ -50,7 +58,7 @@ describe("a grade made offline", () => {
       {
         userId: "u1",
         cardId: "c1",
-        rating: 3,
+        rating: Rating.Good,
         clientId: "0b0e7b8e-5d1a-4f43-9a55-1f3d2c6c9a10",
         durationMs: 1,
         reviewedAt: made.getTime(),

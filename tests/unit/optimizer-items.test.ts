@@ -4,28 +4,29 @@ import { convertCsvToFsrsItems } from "@open-spaced-repetition/binding";
 import { cardSequence, countItems, itemPrefixLengths, trimToLastLearningBlock } from "@/lib/optimizer/items";
 import { REVIEW_CSV_HEADER, reviewCsvLine } from "@/lib/portability/csv";
 import { simulateHistory } from "@/lib/srs/simulate";
+import { State, Rating } from "ts-fsrs";
 
 describe("training items", () => {
   it("keeps only the last block of new/learning reviews onwards", () => {
     const s = [0, 1, 2, 3, 2, 0, 1, 2].map((state) => ({ state }));
     expect(trimToLastLearningBlock(s).map((x) => x.state)).toEqual([0, 1, 2]);
-    expect(trimToLastLearningBlock([{ state: 2 }, { state: 3 }])).toEqual([]);
+    expect(trimToLastLearningBlock([{ state: State.Review }, { state: State.Relearning }])).toEqual([]);
   });
 
   it("turns study days into delta_t, 0 for the first review", () => {
     const seq = cardSequence([
-      { rating: 3, state: 0, reviewDay: 100 },
-      { rating: 3, state: 1, reviewDay: 100 },
-      { rating: 3, state: 2, reviewDay: 103 },
-      { rating: 1, state: 2, reviewDay: 110 },
-      { rating: 3, state: 3, reviewDay: 110 },
+      { rating: Rating.Good, state: State.New, reviewDay: 100 },
+      { rating: Rating.Good, state: State.Learning, reviewDay: 100 },
+      { rating: Rating.Good, state: State.Review, reviewDay: 103 },
+      { rating: Rating.Again, state: State.Review, reviewDay: 110 },
+      { rating: Rating.Good, state: State.Relearning, reviewDay: 110 },
     ]);
     expect(seq).toEqual([
-      { rating: 3, deltaT: 0 },
-      { rating: 3, deltaT: 0 },
-      { rating: 3, deltaT: 3 },
-      { rating: 1, deltaT: 7 },
-      { rating: 3, deltaT: 0 },
+      { rating: Rating.Good, deltaT: 0 },
+      { rating: Rating.Good, deltaT: 0 },
+      { rating: Rating.Good, deltaT: 3 },
+      { rating: Rating.Again, deltaT: 7 },
+      { rating: Rating.Good, deltaT: 0 },
     ]);
     // Only reviews on a later study day than the previous one are items; same-day steps are not.
     expect(itemPrefixLengths(seq)).toEqual([3, 4]);

@@ -3,19 +3,20 @@ import { itemsInTimeOrder, timeSeriesFolds } from "@/lib/optimizer/items";
 import { heldOutStart } from "@/lib/optimizer/folds";
 import { poolFolds } from "@/lib/optimizer/metrics";
 import { heldOutItems } from "@/lib/optimizer/verdict";
+import { Rating } from "ts-fsrs";
 
 describe("time-series splits of the training items", () => {
   it("orders items by the day of their last review, whichever card they come from", () => {
     // Card 0: days 10, 11, 14; card 1: days 12, 13.
     const seqs = [
       [
-        { rating: 3, deltaT: 0 },
-        { rating: 3, deltaT: 1 },
-        { rating: 3, deltaT: 3 },
+        { rating: Rating.Good, deltaT: 0 },
+        { rating: Rating.Good, deltaT: 1 },
+        { rating: Rating.Good, deltaT: 3 },
       ],
       [
-        { rating: 3, deltaT: 0 },
-        { rating: 1, deltaT: 1 },
+        { rating: Rating.Good, deltaT: 0 },
+        { rating: Rating.Again, deltaT: 1 },
       ],
     ];
     expect(itemsInTimeOrder(seqs, [14, 13])).toEqual([

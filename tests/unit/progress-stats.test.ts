@@ -2,16 +2,17 @@ import { describe, expect, it } from "vitest";
 import { trueRetention, formatPercent } from "@/lib/progress/retention";
 import { heatmapCounts, heatmapLayout, levelOf, weekdayMonday0 } from "@/lib/progress/heatmap";
 import { dailySeries } from "@/lib/progress/series";
+import { Rating } from "ts-fsrs";
 
 const dayOf = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
 
 describe("true retention", () => {
   it("is the share of review-state reviews not answered Again", () => {
     const r = trueRetention([
-      { rating: 1, count: 3 },
-      { rating: 2, count: 5 },
-      { rating: 3, count: 10 },
-      { rating: 4, count: 2 },
+      { rating: Rating.Again, count: 3 },
+      { rating: Rating.Hard, count: 5 },
+      { rating: Rating.Good, count: 10 },
+      { rating: Rating.Easy, count: 2 },
     ]);
     expect(r).toEqual({ passed: 17, total: 20, ratio: 0.85 });
     expect(formatPercent(r.ratio)).toBe("85.0%");

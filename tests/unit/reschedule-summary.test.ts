@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { describeSummary, summarizeShifts } from "@/lib/srs/reschedule-summary";
 import { moveCause } from "@/lib/srs/move-cause";
 import { createScheduler, gradeCard, newCardState, rescheduledCard } from "@/lib/srs/scheduler";
-import { Rating } from "ts-fsrs";
+import { Rating, State } from "ts-fsrs";
 import { default_w } from "ts-fsrs";
 
 describe("the reschedule preview", () => {
@@ -76,7 +76,7 @@ describe("the reschedule preview", () => {
       card = gradeCard(s, card, rating, t).card;
       t = new Date(card.due.getTime() + 3_600_000);
     }
-    expect(card.state).toBe(2);
+    expect(card.state).toBe(State.Review);
     expect(rescheduledCard(s, card, history)).toEqual(card);
     const bolder = createScheduler({ ...base, weights: default_w.map((w, i) => (i === 8 ? w * 1.6 : w)) });
     const moved = rescheduledCard(bolder, card, history)!;

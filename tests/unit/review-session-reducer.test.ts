@@ -10,12 +10,13 @@ import {
   type SessionAction,
   type SessionState,
 } from "@/app/review/session-reducer";
+import { State, Rating } from "ts-fsrs";
 
 function card(id: string, version = 0): ReviewCard {
   return {
     cardId: id,
     version,
-    state: 0,
+    state: State.New,
     leech: false,
     lapses: 0,
     intervals: [1, 2, 3, 4].map((rating) => ({ rating, label: `${rating}m`, due: "2026-12-05T12:00:00.000Z" })),
@@ -43,13 +44,13 @@ describe("the review session reducer", () => {
   it("moves to the next card with its answer hidden after a grade, and makes the grade undoable", () => {
     const s = run(start(), { type: "reveal" }, { type: "begin", what: "grade" });
     expect(s.pending).toBe(true);
-    const after = run(s, { type: "graded", state: state(card("b"), 1), rating: 3, logId: "log-1", local: false });
+    const after = run(s, { type: "graded", state: state(card("b"), 1), rating: Rating.Good, logId: "log-1", local: false });
     expect(after.review.card?.cardId).toBe("b");
     expect(after.revealed).toBe(false);
     expect(after.pending).toBe(false);
     expect(after.reviewedHere).toBe(true);
     expect(after.message).toBe("Graded Good.");
-    expect(lastUndoable(after)).toEqual({ logId: "log-1", rating: 3, prompt: "Prompt a" });
+    expect(lastUndoable(after)).toEqual({ logId: "log-1", rating: Rating.Good, prompt: "Prompt a" });
   });
 
   it("brings the undone card back and drops it from the undo list on undo", () => {
@@ -57,7 +58,7 @@ describe("the review session reducer", () => {
       start(),
       { type: "reveal" },
       { type: "begin", what: "grade" },
-      { type: "graded", state: state(card("b")), rating: 1, logId: "log-1", local: false },
+      { type: "graded", state: state(card("b")), rating: Rating.Again, logId: "log-1", local: false },
     );
     const undone = run(graded, { type: "begin", what: "undo" }, { type: "undone", state: state(card("a", 2)), undone: lastUndoable(graded)! });
     expect(undone.review.card?.cardId).toBe("a");
@@ -70,7 +71,7 @@ describe("the review session reducer", () => {
       start(),
       { type: "reveal" },
       { type: "begin", what: "grade" },
-      { type: "graded", state: state(card("b")), rating: 3, logId: "log-1", local: false },
+      { type: "graded", state: state(card("b")), rating: Rating.Good, logId: "log-1", local: false },
     );
     const refused = run(graded, { type: "reveal" }, { type: "begin", what: "grade" }, { type: "gradeRefused", error: "Changed elsewhere", status: 409 });
     expect(refused.locked).toBe(true);
@@ -96,7 +97,7 @@ describe("the review session reducer", () => {
       s,
       { type: "reveal" },
       { type: "begin", what: "grade" },
-      { type: "graded", state: state(card("b")), rating: 3, logId: "log-1", local: false },
+      { type: "graded", state: state(card("b")), rating: Rating.Good, logId: "log-1", local: false },
     );
     expect(run(graded, { type: "reloaded", state: state(card("a")), keepUndo: true, since })).toBe(graded);
     expect(run(graded, { type: "reloadFailed", error: "x", since })).toBe(graded);
@@ -107,18 +108,18 @@ describe("the review session reducer", () => {
       start(),
       { type: "reveal" },
       { type: "begin", what: "grade" },
-      { type: "graded", state: state(card("b")), rating: 3, logId: "log-1", local: false },
+      { type: "graded", state: state(card("b")), rating: Rating.Good, logId: "log-1", local: false },
     );
     const off = run(
       online,
       { type: "wentOffline" },
       { type: "reveal" },
       { type: "begin", what: "grade" },
-      { type: "graded", state: state(card("c")), rating: 2, logId: "client-2", local: true },
+      { type: "graded", state: state(card("c")), rating: Rating.Hard, logId: "client-2", local: true },
     );
     expect(off.offline).toBe(true);
     expect(off.message).toBe("Graded Hard. Saved on this device.");
-    expect(lastUndoable(off)).toEqual({ logId: "client-2", rating: 2, prompt: "Prompt b", local: true });
+    expect(lastUndoable(off)).toEqual({ logId: "client-2", rating: Rating.Hard, prompt: "Prompt b", local: true });
     const undone = run(off, { type: "begin", what: "undo" }, { type: "undone", state: state(card("b", 1)), undone: lastUndoable(off)! });
     expect(undone.review.card?.cardId).toBe("b");
     const refused = run(undone, { type: "begin", what: "undo" }, { type: "undoNeedsNetwork" });
@@ -132,14 +133,14 @@ describe("the review session reducer", () => {
       start(true),
       { type: "reveal" },
       { type: "begin", what: "grade" },
-      { type: "graded", state: state(card("b")), rating: 3, logId: "c1", local: true },
+      { type: "graded", state: state(card("b")), rating: Rating.Good, logId: "c1", local: true },
       { type: "reveal" },
       { type: "begin", what: "grade" },
-      { type: "graded", state: state(card("c")), rating: 1, logId: "c2", local: true },
+      { type: "graded", state: state(card("c")), rating: Rating.Again, logId: "c2", local: true },
     );
     const synced = run(off, { type: "synced", logIds: { c1: "log-1" } }, { type: "backOnline" });
     expect(synced.offline).toBe(false);
-    expect(synced.undoable).toEqual([{ logId: "log-1", rating: 3, prompt: "Prompt a" }]);
+    expect(synced.undoable).toEqual([{ logId: "log-1", rating: Rating.Good, prompt: "Prompt a" }]);
     // The reload after sending keeps the list.
     const reloaded = run(synced, { type: "reloaded", state: state(card("c")), keepUndo: true, since: synced.actions });
     expect(reloaded.undoable).toEqual(synced.undoable);
@@ -150,7 +151,7 @@ describe("the review session reducer", () => {
       start(),
       { type: "reveal" },
       { type: "begin", what: "grade" },
-      { type: "graded", state: state(card("b")), rating: 3, logId: "log-1", local: false },
+      { type: "graded", state: state(card("b")), rating: Rating.Good, logId: "log-1", local: false },
     );
     const s = run(graded, { type: "begin", what: "undo" }, { type: "undoRefused", error: "Changed", status: 409 });
     expect(s.undoable).toEqual([]);
@@ -175,7 +176,7 @@ describe("the review session reducer", () => {
     // A second press has nothing more to reach.
     expect(run(queued, { type: "queueUndo" })).toBe(queued);
     expect(canUndo(queued)).toBe(false);
-    const graded = run(queued, { type: "graded", state: state(card("b")), rating: 3, logId: "log-1", local: false });
+    const graded = run(queued, { type: "graded", state: state(card("b")), rating: Rating.Good, logId: "log-1", local: false });
     expect(queuedUndoDue(graded)).toBe(true);
     const undoing = run(graded, { type: "begin", what: "undo" });
     expect(undoing.undoQueued).toBe(0);
@@ -191,7 +192,7 @@ describe("the review session reducer", () => {
       start(),
       { type: "reveal" },
       { type: "begin", what: "grade" },
-      { type: "graded", state: state(card("b")), rating: 3, logId: "log-1", local: false },
+      { type: "graded", state: state(card("b")), rating: Rating.Good, logId: "log-1", local: false },
     );
     const refused = run(
       graded,
@@ -211,10 +212,10 @@ describe("the review session reducer", () => {
       start(),
       { type: "reveal" },
       { type: "begin", what: "grade" },
-      { type: "graded", state: state(card("b")), rating: 3, logId: "log-1", local: false },
+      { type: "graded", state: state(card("b")), rating: Rating.Good, logId: "log-1", local: false },
       { type: "reveal" },
       { type: "begin", what: "grade" },
-      { type: "graded", state: state(card("c")), rating: 1, logId: "log-2", local: false },
+      { type: "graded", state: state(card("c")), rating: Rating.Again, logId: "log-2", local: false },
     );
     const undoing = run(two, { type: "begin", what: "undo" }, { type: "queueUndo" }, { type: "queueUndo" });
     // One undo in flight and one queued: the session holds no third review to undo.
@@ -233,7 +234,7 @@ describe("the review session reducer", () => {
       start(),
       { type: "reveal" },
       { type: "begin", what: "grade" },
-      { type: "graded", state: state(card("b")), rating: 3, logId: "log-1", local: false },
+      { type: "graded", state: state(card("b")), rating: Rating.Good, logId: "log-1", local: false },
     );
     const s = run(graded, { type: "begin", what: "undo" }, { type: "queueUndo" }, { type: "undoRefused", error: "Server error", status: 500 });
     expect(s.undoQueued).toBe(0);
@@ -245,7 +246,7 @@ describe("the review session reducer", () => {
       start(),
       { type: "reveal" },
       { type: "begin", what: "grade" },
-      { type: "graded", state: state(card("b")), rating: 3, logId: "log-1", local: false },
+      { type: "graded", state: state(card("b")), rating: Rating.Good, logId: "log-1", local: false },
     );
     // The hook saw the grade still in flight and queued the press; the grade has settled since.
     const queued = run(graded, { type: "queueUndo" });
@@ -263,7 +264,7 @@ describe("the review session reducer", () => {
       start(),
       { type: "reveal" },
       { type: "begin", what: "grade" },
-      { type: "graded", state: state(null, 1), rating: 3, logId: "log-1", local: false },
+      { type: "graded", state: state(null, 1), rating: Rating.Good, logId: "log-1", local: false },
     );
     expect(isDone(s)).toBe(true);
     expect(s.review.today.done).toBe(1);

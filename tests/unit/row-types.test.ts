@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { BooleanColumn, DateColumn, OtherColumn, PostgresTables, SqliteTables } from "@/lib/db/row-types";
 import { BOOLEAN_COLUMNS, DATE_COLUMNS, sqliteRows } from "@/lib/db/row";
+import { State } from "ts-fsrs";
 
 // These checks are types: `npx tsc --noEmit` fails when one does not hold; the test runs them.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -26,12 +27,12 @@ describe("the row mapping of lib/db/row.ts", () => {
 
   it("turns SQLite's ISO text into a Date and 0/1 into a boolean in every row, and leaves other columns alone", () => {
     const rows = sqliteRows([
-      { due: "2026-12-01T21:50:00.123+00:00", leech: 1, safety: 0, state: 2, lastReview: null, id: "c1" },
-      { due: null, leech: 0, safety: 1, state: 0, lastReview: "2026-11-30T08:00:00.000+00:00", id: "c2" },
+      { due: "2026-12-01T21:50:00.123+00:00", leech: 1, safety: 0, state: State.Review, lastReview: null, id: "c1" },
+      { due: null, leech: 0, safety: 1, state: State.New, lastReview: "2026-11-30T08:00:00.000+00:00", id: "c2" },
     ]);
     expect(rows).toEqual([
-      { due: new Date("2026-12-01T21:50:00.123Z"), leech: true, safety: false, state: 2, lastReview: null, id: "c1" },
-      { due: null, leech: false, safety: true, state: 0, lastReview: new Date("2026-11-30T08:00:00.000Z"), id: "c2" },
+      { due: new Date("2026-12-01T21:50:00.123Z"), leech: true, safety: false, state: State.Review, lastReview: null, id: "c1" },
+      { due: null, leech: false, safety: true, state: State.New, lastReview: new Date("2026-11-30T08:00:00.000Z"), id: "c2" },
     ]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createEmptyCard, fsrs, generatorParameters, Rating, type Grade } from "ts-fsrs";
+import { type Grade, Rating, State, createEmptyCard, fsrs, generatorParameters } from "ts-fsrs";
 import { createScheduler, formatInterval, gradeCard, newCardState, previewIntervals, retrievability } from "@/lib/srs/scheduler";
 import { checkWeights, InvalidWeightsError } from "@/lib/srs/weights";
 
@@ -20,7 +20,7 @@ describe("the scheduling wrapper", () => {
     const f = createScheduler(settings);
     const learning = {
       ...newCardState("ahead", start),
-      state: 1,
+      state: State.Learning,
       learningSteps: 1,
       reps: 1,
       stability: 2.3,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createEmptyCard, default_w, fsrs, generatorParameters, Rating, type Grade } from "ts-fsrs";
+import { type Grade, Rating, State, createEmptyCard, default_w, fsrs, generatorParameters } from "ts-fsrs";
 import { BindingMemoryState, FSRSBinding } from "@open-spaced-repetition/binding";
 import { studyDayNumber, type DayContext } from "@/lib/srs/day";
 import { fromStudyClock, toStudyClock } from "@/lib/srs/study-clock";
@@ -111,7 +111,7 @@ describe("the study clock", () => {
           expect(close(next.stability, mem.stability)).toBe(true);
           expect(close(next.difficulty, mem.difficulty)).toBe(true);
           // A review interval of N days falls due N study days later.
-          if (next.state === 2) expect(studyDayNumber(next.due, ctx) - studyDayNumber(t, ctx)).toBe(next.scheduledDays);
+          if (next.state === State.Review) expect(studyDayNumber(next.due, ctx) - studyDayNumber(t, ctx)).toBe(next.scheduledDays);
           compared++;
           card = next;
           // Next review: a few minutes to hours later (same study day or just across a

@@ -6,7 +6,7 @@ import { UserError } from "@/lib/errors";
 import { getCardInfo, type CardInfo } from "@/lib/srs/cards/info";
 import { CardActions } from "../card-actions";
 import { StabilityChart } from "../stability-chart";
-import { ACTION_LABELS, RATING_LABELS, STATE_LABELS, days, intervalLabel, percent, zoned } from "../format";
+import { ACTION_LABELS, RATING_LABELS, STATE_LABELS, days, intervalLabel, percent, unscheduled, zoned } from "../format";
 import "../cards.css";
 
 export const metadata: Metadata = { title: "Card info" };
@@ -59,7 +59,7 @@ export default async function CardInfoPage({ params }: { params: Promise<{ id: s
           <b>{STATE_LABELS[c.state]}</b> state
         </div>
         <div className="stat">
-          <b>{c.state === 0 ? "–" : zoned(c.due, tz)}</b> due
+          <b>{unscheduled(c.state) ? "–" : zoned(c.due, tz)}</b> due
         </div>
         <div className="stat">
           <b>{percent(c.retrievability)}</b> chance you recall it now
@@ -79,11 +79,11 @@ export default async function CardInfoPage({ params }: { params: Promise<{ id: s
       <details className="advanced">
         <summary>Advanced: stability and difficulty</summary>
         <p>
-          <b>Stability {c.state === 0 ? "–" : `${days(c.stability)} days`}</b>: how long until your chance of recalling this card falls to 90%.
+          <b>Stability {unscheduled(c.state) ? "–" : `${days(c.stability)} days`}</b>: how long until your chance of recalling this card falls to 90%.
         </p>
         <p>
-          <b>Difficulty {c.state === 0 ? "–" : c.difficulty.toFixed(2)}</b>: how hard the card is for you, from 1 (easy) to 10 (hard); harder cards grow their
-          gaps more slowly.
+          <b>Difficulty {unscheduled(c.state) ? "–" : c.difficulty.toFixed(2)}</b>: how hard the card is for you, from 1 (easy) to 10 (hard); harder cards grow
+          their gaps more slowly.
         </p>
       </details>
       {!c.retired && <CardActions cardIds={[c.id]} compact flags={{ suspended: c.suspended, buried: c.buried }} />}
@@ -123,9 +123,9 @@ export default async function CardInfoPage({ params }: { params: Promise<{ id: s
                       <td>{RATING_LABELS[h.rating]}</td>
                       <td>{intervalLabel(h.intervalMs)}</td>
                       <td>
-                        {h.state === 0 ? "–" : days(h.stabilityBefore)} → {days(h.stabilityAfter)}d
+                        {unscheduled(h.state) ? "–" : days(h.stabilityBefore)} → {days(h.stabilityAfter)}d
                       </td>
-                      <td>{h.state === 0 ? "–" : h.difficulty.toFixed(2)}</td>
+                      <td>{unscheduled(h.state) ? "–" : h.difficulty.toFixed(2)}</td>
                       <td>{percent(h.retrievability)}</td>
                       <td>{(h.durationMs / 1000).toFixed(1)} s</td>
                       <td>{h.undone ? "Undone" : STATE_LABELS[h.state]}</td>

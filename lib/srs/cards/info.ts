@@ -1,5 +1,5 @@
 import "server-only";
-import { State } from "ts-fsrs";
+import { Rating, State } from "ts-fsrs";
 import { kdb } from "../../db";
 import { cardView, type CardView } from "../../content/catalogue";
 import { UserError } from "../../errors";
@@ -15,9 +15,9 @@ export type HistoryEntry =
   | {
       type: "review";
       at: string;
-      rating: number;
+      rating: Rating;
       // The card's state before the review, as ts-fsrs logs it.
-      state: number;
+      state: State;
       // What the review gave: the time until the next due date, and the stability after.
       intervalMs: number;
       scheduledDays: number;
@@ -37,7 +37,7 @@ export type CardInfo = {
   view: CardView | null;
   catalogCardId: string;
   addedAt: string;
-  state: number;
+  state: State;
   due: string;
   stability: number;
   difficulty: number;

@@ -9,7 +9,7 @@ import { createScheduler } from "../scheduler";
 import { dayContextOf, schedulerSettingsOf } from "../settings";
 import { forgettingCurve, recallAt, retrievabilityOf } from "../recall-sql";
 import { settingsOf } from "../../settings";
-import { likePattern, PAGE_SIZE, type CardQuery, type CardSort } from "./query";
+import { CARD_STATE_OF, likePattern, PAGE_SIZE, type CardQuery, type CardSort } from "./query";
 
 // /cards: one page of the learner's deck in two statements (the page and the total). Search,
 // filters, sort and pagination all run in SQL, and only the
@@ -21,7 +21,7 @@ export type CardRow = {
   front: string;
   lessonSlug: string;
   lessonTitle: string;
-  state: number;
+  state: State;
   due: string;
   intervalDays: number;
   stability: number;
@@ -35,8 +35,6 @@ export type CardRow = {
 };
 
 export type CardPage = { rows: CardRow[]; total: number; page: number; pages: number; lessons: { slug: string; title: string }[] };
-
-const STATE_NUM = { new: State.New, learning: State.Learning, review: State.Review, relearning: State.Relearning } as const;
 
 // Constant per column, so each sort has one prepared statement.
 const ORDER: Record<CardSort, OrderByExpression<CardScope, "c" | "k", { r: number | null }>> = {
@@ -64,7 +62,7 @@ export async function listCards(userOrId: Parameters<typeof settingsOf>[0], quer
   let cards = liveCards(kdb, user.id);
   if (query.q) cards = cards.where(sql<SqlBool>`lower(${sql.ref("k.front")}) LIKE ${likePattern(query.q)} ESCAPE '\\'`);
   if (query.lesson) cards = cards.where("k.lessonSlug", "=", query.lesson);
-  if (query.state) cards = cards.where("c.state", "=", STATE_NUM[query.state]);
+  if (query.state) cards = cards.where("c.state", "=", CARD_STATE_OF[query.state]);
   // Due dates mean something only for studied cards; "today" includes overdue ones, as the
   // review queue's count does.
   if (query.due) cards = cards.where(dueBefore(query.due === "overdue" ? today.start : query.due === "today" ? today.end : weekEnd));

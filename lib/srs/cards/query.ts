@@ -1,3 +1,4 @@
+import { State } from "ts-fsrs";
 import { z } from "zod";
 
 // The /cards view as a URL query: ?q=&lesson=&state=&due=&flag=&sort=&dir=&page=. Pure, so
@@ -6,6 +7,11 @@ import { z } from "zod";
 
 export const CARD_SORTS = ["front", "lesson", "state", "due", "interval", "stability", "difficulty", "retrievability", "reps", "lapses"] as const;
 export const CARD_STATES = ["new", "learning", "review", "relearning"] as const;
+// The state each name in a query stands for.
+export const CARD_STATE_OF = { new: State.New, learning: State.Learning, review: State.Review, relearning: State.Relearning } as const satisfies Record<
+  (typeof CARD_STATES)[number],
+  State
+>;
 export const DUE_FILTERS = ["overdue", "today", "week"] as const;
 export const FLAG_FILTERS = ["suspended", "buried", "leech", "none"] as const;
 export const PAGE_SIZE = 50;
