@@ -30,6 +30,15 @@ const config = [
             "MemberExpression[object.object.name='process'][object.property.name='env']:not([property.name=/^(NODE_ENV|NEXT_RUNTIME|NEXT_PHASE)$/]):not(AssignmentExpression > MemberExpression.left):not(UnaryExpression[operator='delete'] > MemberExpression)",
           message: "Read the environment through lib/env.ts (env(), benchEnv() or testEnv()).",
         },
+        // Card states and ratings by name: State and Rating (ts-fsrs), never 0-4.
+        {
+          selector: "BinaryExpression[operator=/^[!=]==?$/][left.property.name=/^(state|rating)$/][right.type='Literal'][right.raw=/^[0-4]$/]",
+          message: "Compare a card's state or a rating with State.* or Rating.* (ts-fsrs), not a number.",
+        },
+        {
+          selector: "Property[key.name=/^(state|rating)$/][value.type='Literal'][value.raw=/^[0-4]$/]",
+          message: "Write a card's state or a rating as State.* or Rating.* (ts-fsrs), not a number.",
+        },
       ],
     },
   },
