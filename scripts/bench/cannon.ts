@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 import { randomUUID } from "node:crypto";
+import { Rating } from "ts-fsrs";
 import type { PrismaClient } from "@prisma/client";
 import { percentile } from "./stats";
 import { combined, type LoadResult } from "./load-result";
@@ -46,7 +47,8 @@ export async function refreshVersions(db: PrismaClient, bindings: Binding[]): Pr
 }
 
 // Mostly "Good", as real reviewing is.
-const RATINGS = [3, 3, 3, 1, 3, 3, 4, 3, 2, 3];
+const { Again, Hard, Good, Easy } = Rating;
+const RATINGS = [Good, Good, Good, Again, Good, Good, Easy, Good, Hard, Good];
 
 const gradeRequest = (b: Binding): RequestSpec => {
   let inflight: { id: string; version: number } | undefined;

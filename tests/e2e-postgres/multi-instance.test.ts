@@ -25,7 +25,7 @@ describe("two stateless servers on one PostgreSQL database", () => {
     const cookie = await signInHttp(a.url, email!, LOAD_PASSWORD);
 
     const card = (await nextCard(a.url, cookie))!;
-    const graded = await gradeHttp(a.url, cookie, card, 4);
+    const graded = await gradeHttp(a.url, cookie, card, Rating.Easy);
     expect(graded.status).toBe(200);
 
     const res = await fetch(`${b.url}/api/review`, { headers: { cookie } });
@@ -37,7 +37,7 @@ describe("two stateless servers on one PostgreSQL database", () => {
     expect(log).toMatchObject({ cardId: card.cardId, clientId: graded.clientId, rating: Rating.Easy });
 
     // A repeat of the same grade sent to the other server is answered, not applied again.
-    const again = await gradeHttp(b.url, cookie, card, 4, graded.clientId);
+    const again = await gradeHttp(b.url, cookie, card, Rating.Easy, graded.clientId);
     expect(again.status).toBe(200);
     expect(await db.reviewLog.count({ where: { clientId: graded.clientId } })).toBe(1);
   });

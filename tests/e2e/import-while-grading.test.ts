@@ -121,7 +121,7 @@ describe("a large import on SQLite", () => {
         }
         // Sent once the import's first chunk is stored, while the import is still being written.
         const duringWrite = !importDone && (await db.reviewLog.count({ where: { userId: importerId } })) > 0;
-        const r = await gradeHttp(server.url, gradeCookie, card, 1);
+        const r = await gradeHttp(server.url, gradeCookie, card, Rating.Again);
         grades.push({ status: r.status, clientId: r.clientId, latencyMs: r.latencyMs, duringWrite: duringWrite && !importDone });
         card = r.next;
       }

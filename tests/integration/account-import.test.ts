@@ -14,6 +14,7 @@ import { recordCheckIn } from "@/lib/srs/bad-day";
 import { markLessonRead } from "@/lib/learn/mastery";
 import { getStreak } from "@/lib/progress/summary";
 import { grade, makeUser, SESSION, viaRoute } from "./helpers";
+import { Rating } from "ts-fsrs";
 
 // As POST /api/account/import does: the body parsed by the route's schema, then imported.
 const importJson = async (userId: string, body: unknown) => importAccountJson(userId, viaRoute(exportDocumentSchema, body, invalidImport));
@@ -48,12 +49,13 @@ async function learnerWithHistory() {
     if (!card) throw new Error("nothing to review");
     return gradeReview(a.id, grade(card.cardId, card.version, rating, { durationMs: 3000 + rating * 700 }), now);
   };
-  const ratings = [3, 1, 4, 3, 2, 3] as const;
+  const { Again, Hard, Good, Easy } = Rating;
+  const ratings = [Good, Again, Easy, Good, Hard, Good] as const;
   for (const [i, r] of ratings.entries()) await gradeNext(at(i), r);
-  for (const [i, r] of ([3, 3, 4] as const).entries()) await gradeNext(at(24 * 60 + i), r);
-  const last = await gradeNext(at(2 * 24 * 60), 1);
+  for (const [i, r] of ([Good, Good, Easy] as const).entries()) await gradeNext(at(24 * 60 + i), r);
+  const last = await gradeNext(at(2 * 24 * 60), Rating.Again);
   await undoReview(a.id, { logId: last.logId, sessionId: SESSION }, at(2 * 24 * 60 + 1));
-  await gradeNext(at(2 * 24 * 60 + 2), 3);
+  await gradeNext(at(2 * 24 * 60 + 2), Rating.Good);
   // Deck control: one card suspended, another reset, each with its history entry.
   const reviewed = await db.card.findMany({ where: { userId: a.id, reps: { gt: 0 } }, orderBy: { catalogCardId: "asc" }, take: 2 });
   await cardAction(a.id, { action: "suspend", cardIds: [reviewed[0]!.id], resetCounts: false }, at(2 * 24 * 60 + 3));
@@ -175,7 +177,7 @@ describe("importing an Unknot export", () => {
     const { lastLogId, card } = await getReviewState(b.id, NOW);
     await expect(undoReview(b.id, { logId: lastLogId!, sessionId: SESSION }, NOW)).rejects.toMatchObject({ status: 409 });
     // Card versions are kept on import, so grading and undoing carry on from them.
-    const r = await gradeReview(b.id, grade(card!.cardId, card!.version, 3), NOW);
+    const r = await gradeReview(b.id, grade(card!.cardId, card!.version, Rating.Good), NOW);
     expect(await undoReview(b.id, { logId: r.logId, sessionId: SESSION }, NOW)).toMatchObject({ replay: false });
   });
 

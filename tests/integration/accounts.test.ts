@@ -188,7 +188,7 @@ describe("settings", () => {
     const u = await makeUser();
     const card = await firstCard(u.id);
     const now = new Date("2026-04-01T10:00:00Z");
-    await gradeReview(u.id, grade(card.id, card.version, 4), now);
+    await gradeReview(u.id, grade(card.id, card.version, Rating.Easy), now);
     const before = await db.card.findUniqueOrThrow({ where: { id: card.id } });
     await updateSettings(u.id, { desiredRetention: 0.7, newCardsPerDay: 10, maximumInterval: 36500, dayRolloverHour: 4, timeZone: "UTC", enableFuzz: false });
     expect((await db.card.findUniqueOrThrow({ where: { id: card.id } })).due).toEqual(before.due);
@@ -206,10 +206,10 @@ describe("authorization in the data-access layer", () => {
     const a = await makeUser();
     const b = await makeUser();
     const aCard = await firstCard(a.id);
-    const r = await gradeReview(a.id, grade(aCard.id, aCard.version, 3));
+    const r = await gradeReview(a.id, grade(aCard.id, aCard.version, Rating.Good));
     const aAfter = await db.card.findUniqueOrThrow({ where: { id: aCard.id } });
 
-    await expect(gradeReview(b.id, grade(aCard.id, aAfter.version, 1))).rejects.toMatchObject({ status: 404 });
+    await expect(gradeReview(b.id, grade(aCard.id, aAfter.version, Rating.Again))).rejects.toMatchObject({ status: 404 });
     await expect(undoReview(b.id, { logId: r.logId, sessionId: SESSION })).rejects.toMatchObject({ status: 404 });
     const bState = await getReviewState(b.id);
     const aIds = new Set((await db.card.findMany({ where: { userId: a.id }, select: { id: true } })).map((c) => c.id));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Card as FsrsCard, Rating, State, fsrs, generatorParameters } from "ts-fsrs";
+import { type Card as FsrsCard, Rating, State, fsrs, generatorParameters, type Grade } from "ts-fsrs";
 import { db } from "@/lib/db";
 import { getLessons } from "@/lib/content/load";
 import { addLessonToDeck } from "@/lib/srs/deck";
@@ -271,7 +271,7 @@ describe("safety cards", () => {
     const safety = await db.card.findUniqueOrThrow({ where: { id: s.card!.cardId }, include: { catalogCard: true } });
     expect(safety.catalogCard.safety).toBe(true);
     const preview = safetyFsrs.repeat(asFsrs(safety), NOW);
-    for (const i of s.card!.intervals) expect(new Date(i.due).getTime()).toBe(preview[i.rating as 1 | 2 | 3 | 4].card.due.getTime());
+    for (const i of s.card!.intervals) expect(new Date(i.due).getTime()).toBe(preview[i.rating as Grade].card.due.getTime());
   });
 
   it("keep the safety parameters when cards are rescheduled", async () => {

@@ -49,7 +49,7 @@ const queueIds = async (userId: string, now = NOW) => {
     const s = await getReviewState(userId, now);
     if (!s.card) break;
     ids.push(s.card.cardId);
-    await gradeReview(userId, grade(s.card.cardId, s.card.version, 3), now);
+    await gradeReview(userId, grade(s.card.cardId, s.card.version, Rating.Good), now);
   }
   return ids;
 };
@@ -58,7 +58,7 @@ describe("suspending cards", () => {
   it("takes them out of every queue and count until unsuspended, keeping their history", async () => {
     const { u, cards } = await reviewDeck(3);
     const [a, b] = cards;
-    await gradeReview(u.id, grade(a!.id, a!.version, 1), new Date(NOW.getTime() - 2 * DAY));
+    await gradeReview(u.id, grade(a!.id, a!.version, Rating.Again), new Date(NOW.getTime() - 2 * DAY));
     const res = await cardAction(u.id, { action: "suspend", cardIds: [a!.id, b!.id], resetCounts: false }, NOW);
     expect(res).toMatchObject({ changed: 2, unchanged: 0, kind: "suspend" });
     const state = await getReviewState(u.id, NOW);
@@ -152,9 +152,9 @@ describe("forgetting a card", () => {
     const cards = await deckOf(u.id, 3);
     const NOW = new Date(Date.now() + 1000);
     const first = cards[0]!;
-    await gradeReview(u.id, grade(first.id, first.version, 3), new Date(NOW.getTime() - 3 * DAY));
+    await gradeReview(u.id, grade(first.id, first.version, Rating.Good), new Date(NOW.getTime() - 3 * DAY));
     const graded = await db.card.findUniqueOrThrow({ where: { id: first.id } });
-    await gradeReview(u.id, grade(first.id, graded.version, 3), new Date(NOW.getTime() - 2 * DAY));
+    await gradeReview(u.id, grade(first.id, graded.version, Rating.Good), new Date(NOW.getTime() - 2 * DAY));
     const res = await cardAction(u.id, { action: "forget", cardIds: [first.id], resetCounts: false }, NOW);
     expect(res.changed).toBe(1);
     const c = await db.card.findUniqueOrThrow({ where: { id: first.id } });
@@ -187,9 +187,9 @@ describe("forgetting a card", () => {
     expect((await loadSequences(u.id))[0]).toHaveLength(3);
     await cardAction(u.id, { action: "forget", cardIds: [card!.id], resetCounts: false }, new Date(NOW.getTime() - 3 * DAY));
     v = (await db.card.findUniqueOrThrow({ where: { id: card!.id } })).version;
-    await gradeReview(u.id, grade(card!.id, v, 3), new Date(NOW.getTime() - 2 * DAY));
+    await gradeReview(u.id, grade(card!.id, v, Rating.Good), new Date(NOW.getTime() - 2 * DAY));
     v = (await db.card.findUniqueOrThrow({ where: { id: card!.id } })).version;
-    await gradeReview(u.id, grade(card!.id, v, 3), new Date(NOW.getTime() - 1 * DAY));
+    await gradeReview(u.id, grade(card!.id, v, Rating.Good), new Date(NOW.getTime() - 1 * DAY));
     const seq = await loadSequences(u.id);
     expect(seq).toEqual([
       [
@@ -231,7 +231,7 @@ describe("leeches", () => {
     await db.user.update({ where: { id: u.id }, data: { leechThreshold: 2 } });
     const c = cards[0]!;
     const sessionId = randomUUID();
-    const r = await gradeReview(u.id, { ...grade(c.id, c.version, 1), sessionId }, NOW);
+    const r = await gradeReview(u.id, { ...grade(c.id, c.version, Rating.Again), sessionId }, NOW);
     const after = await db.card.findUniqueOrThrow({ where: { id: c.id } });
     expect(after).toMatchObject({ lapses: 2, leech: true });
     expect(after.suspendedAt?.getTime()).toBe(NOW.getTime());
@@ -244,7 +244,7 @@ describe("leeches", () => {
   it("only flags with the flag-only setting, and the review shows it as a leech", async () => {
     const { u, cards } = await reviewDeck(1);
     await db.user.update({ where: { id: u.id }, data: { leechThreshold: 2, leechAction: "flag" } });
-    await gradeReview(u.id, grade(cards[0]!.id, cards[0]!.version, 1), NOW);
+    await gradeReview(u.id, grade(cards[0]!.id, cards[0]!.version, Rating.Again), NOW);
     expect(await db.card.findUniqueOrThrow({ where: { id: cards[0]!.id } })).toMatchObject({ leech: true, suspendedAt: null });
     const later = await getReviewState(u.id, new Date(NOW.getTime() + DAY));
     expect(later.card).toMatchObject({ cardId: cards[0]!.id, leech: true, lapses: 2 });

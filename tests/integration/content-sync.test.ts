@@ -6,6 +6,7 @@ import { syncCatalogue } from "@/lib/content/sync";
 import { addLessonToDeck } from "@/lib/srs/deck";
 import { getReviewState, gradeReview } from "@/lib/srs/review";
 import { firstCard, grade, makeUser } from "./helpers";
+import { Rating } from "ts-fsrs";
 
 // The lessons as prepare-db syncs them; each test edits a deep copy.
 const realLessons = (): Lesson[] =>
@@ -44,7 +45,7 @@ describe("syncing the content catalogue", () => {
   it("updates an edited card's hash and leaves every user's card and review history as they were", async () => {
     const u = await makeUser();
     const card = await firstCard(u.id);
-    await gradeReview(u.id, grade(card.id, card.version, 3));
+    await gradeReview(u.id, grade(card.id, card.version, Rating.Good));
     const cardBefore = await db.card.findUniqueOrThrow({ where: { id: card.id } });
     const logsBefore = await db.reviewLog.findMany({ where: { cardId: card.id } });
     const hashBefore = (await db.catalogCard.findUniqueOrThrow({ where: { id: card.catalogCardId } })).contentHash;
@@ -66,7 +67,7 @@ describe("syncing the content catalogue", () => {
     const u = await makeUser();
     const card = await firstCard(u.id);
     const t0 = new Date(Date.now() + 60_000);
-    await gradeReview(u.id, grade(card.id, card.version, 3), t0); // Good: a learning step due in 10 minutes
+    await gradeReview(u.id, grade(card.id, card.version, Rating.Good), t0); // Good: a learning step due in 10 minutes
     const t1 = new Date(t0.getTime() + 11 * 60_000);
     expect((await getReviewState(u.id, t1)).card?.cardId).toBe(card.id);
     const graded = await db.card.findUniqueOrThrow({ where: { id: card.id } });
@@ -85,7 +86,10 @@ describe("syncing the content catalogue", () => {
     const state = await getReviewState(u.id, t1);
     expect(state.card?.cardId).not.toBe(card.id);
     expect(state.counts.learning).toBe(0);
-    await expect(gradeReview(u.id, grade(card.id, graded.version, 3), t1)).rejects.toMatchObject({ status: 409, message: expect.stringMatching(/retired/) });
+    await expect(gradeReview(u.id, grade(card.id, graded.version, Rating.Good), t1)).rejects.toMatchObject({
+      status: 409,
+      message: expect.stringMatching(/retired/),
+    });
 
     // Putting the card back into the content un-retires it, state and history intact.
     expect(await syncCatalogue(db, realLessons())).toMatchObject({ restored: 1, retired: 0, added: 0 });

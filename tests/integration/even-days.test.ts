@@ -32,8 +32,8 @@ async function deckInReview(userId: string, t0: Date) {
   // Not the warning-sign cards: tests/replay-oracle.ts replays with the plain parameters.
   const cards = await db.card.findMany({ where: { userId, catalogCard: { safety: false } }, orderBy: { id: "asc" } });
   for (const c of cards) {
-    await gradeOnline(userId, c.id, 3, t0);
-    await gradeOnline(userId, c.id, 3, new Date(t0.getTime() + 11 * MIN));
+    await gradeOnline(userId, c.id, Rating.Good, t0);
+    await gradeOnline(userId, c.id, Rating.Good, new Date(t0.getTime() + 11 * MIN));
   }
   return cards;
 }
@@ -45,7 +45,7 @@ describe("even days on a real database", () => {
     const cards = await deckInReview(u.id, t0);
     for (const c of cards) {
       const now = await db.card.findUniqueOrThrow({ where: { id: c.id } });
-      await gradeOnline(u.id, c.id, 3, new Date(Math.max(now.due.getTime(), t0.getTime() + DAY) + MIN));
+      await gradeOnline(u.id, c.id, Rating.Good, new Date(Math.max(now.due.getTime(), t0.getTime() + DAY) + MIN));
     }
     const logs = await db.reviewLog.findMany({ where: { userId: u.id, NOT: { balance: null } } });
     expect(logs.length).toBeGreaterThan(0);
@@ -71,7 +71,7 @@ describe("even days on a real database", () => {
     const [a] = await deckInReview(u.id, t0);
     const due = (await db.card.findUniqueOrThrow({ where: { id: a!.id } })).due;
     // Graded on another device at its due date, then this device's earlier grade (made offline) arrives.
-    await gradeOnline(u.id, a!.id, 3, new Date(due.getTime() + 2 * DAY));
+    await gradeOnline(u.id, a!.id, Rating.Good, new Date(due.getTime() + 2 * DAY));
     const late = { clientId: randomUUID(), cardId: a!.id, rating: Rating.Good as const, reviewedAt: due.getTime() + 60 * MIN, durationMs: 3000 };
     const [r] = await syncOfflineGrades(u.id, [late], new Date(due.getTime() + 3 * DAY));
     expect(r).toMatchObject({ status: "stored" });
@@ -87,7 +87,7 @@ describe("even days on a real database", () => {
     const cards = await deckInReview(u.id, t0);
     for (const c of cards) {
       const now = await db.card.findUniqueOrThrow({ where: { id: c.id } });
-      await gradeOnline(u.id, c.id, 3, new Date(Math.max(now.due.getTime(), t0.getTime() + DAY) + MIN));
+      await gradeOnline(u.id, c.id, Rating.Good, new Date(Math.max(now.due.getTime(), t0.getTime() + DAY) + MIN));
     }
     const easy = { weekdays: (await getSettings(u.id)).easyWeekdays!, dates: [] };
     const logs = await db.reviewLog.findMany({ where: { userId: u.id, NOT: { balance: null } } });
@@ -107,7 +107,7 @@ describe("even days on a real database", () => {
     const cards = await deckInReview(u.id, t0);
     for (const c of cards.slice(0, 3)) {
       const now = await db.card.findUniqueOrThrow({ where: { id: c.id } });
-      await gradeOnline(u.id, c.id, 3, new Date(Math.max(now.due.getTime(), t0.getTime() + DAY) + MIN));
+      await gradeOnline(u.id, c.id, Rating.Good, new Date(Math.max(now.due.getTime(), t0.getTime() + DAY) + MIN));
     }
     expect(await db.reviewLog.count({ where: { userId: u.id, NOT: { balance: null } } })).toBe(0);
   });

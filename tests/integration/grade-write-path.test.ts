@@ -4,6 +4,7 @@ import { gradeReview } from "@/lib/srs/review";
 import { readSettings } from "@/lib/settings";
 import { makeUser, grade } from "./helpers";
 import { holdWriteLanes } from "./write-lanes";
+import { Rating } from "ts-fsrs";
 
 // A grade's write (lib/srs/review/grade.ts): on PostgreSQL one statement sent as a one-statement
 // write (alone without BEGIN and COMMIT, or in a group commit when others wait), on SQLite two
@@ -22,9 +23,9 @@ describe("a grade's write", () => {
   it("alone: a stale version is refused and stores nothing; a repeated clientId answers the first result", async () => {
     const { user, cards } = await deck();
     const card = cards[0]!;
-    const first = await gradeReview(user, grade(card.id, card.version, 3, { clientId: "c-1" }));
-    await expect(gradeReview(user, grade(card.id, card.version, 1))).rejects.toMatchObject({ status: 409 });
-    const repeat = await gradeReview(user, grade(card.id, card.version, 3, { clientId: "c-1" }));
+    const first = await gradeReview(user, grade(card.id, card.version, Rating.Good, { clientId: "c-1" }));
+    await expect(gradeReview(user, grade(card.id, card.version, Rating.Again))).rejects.toMatchObject({ status: 409 });
+    const repeat = await gradeReview(user, grade(card.id, card.version, Rating.Good, { clientId: "c-1" }));
     expect(repeat).toEqual({ ...first, replay: true });
     expect(await logsOf(user.id)).toEqual([{ cardId: card.id, clientId: "c-1", id: first.logId }]);
     expect((await db.card.findUniqueOrThrow({ where: { id: card.id } })).version).toBe(card.version + 1);
@@ -35,14 +36,14 @@ describe("a grade's write", () => {
     const [a, b, c, d] = cards;
     // c is graded first, so the group's grade of c at its old version is stale; d's first grade
     // is repeated inside the group with the same clientId.
-    const earlier = await gradeReview(user, grade(c!.id, c!.version, 3));
-    const dFirst = await gradeReview(user, grade(d!.id, d!.version, 3, { clientId: "d-1" }));
+    const earlier = await gradeReview(user, grade(c!.id, c!.version, Rating.Good));
+    const dFirst = await gradeReview(user, grade(d!.id, d!.version, Rating.Good, { clientId: "d-1" }));
     const release = holdWriteLanes(sqlDb);
     const sent = Promise.allSettled([
-      gradeReview(user, grade(a!.id, a!.version, 3)),
-      gradeReview(user, grade(c!.id, c!.version, 1)),
-      gradeReview(user, grade(d!.id, d!.version, 3, { clientId: "d-1" })),
-      gradeReview(user, grade(b!.id, b!.version, 4)),
+      gradeReview(user, grade(a!.id, a!.version, Rating.Good)),
+      gradeReview(user, grade(c!.id, c!.version, Rating.Again)),
+      gradeReview(user, grade(d!.id, d!.version, Rating.Good, { clientId: "d-1" })),
+      gradeReview(user, grade(b!.id, b!.version, Rating.Easy)),
     ]);
     // The grades read their cards meanwhile and queue their writes behind the held lanes.
     for (let i = 0; i < 5; i++) await sqlDb.get(sql`SELECT 1 AS "n"`);

@@ -37,7 +37,11 @@ describe("an offline grade made before the card was reset", () => {
     const u = await makeUser();
     const a = await firstCard(u.id);
     const t0 = new Date(Date.now() + HOUR);
-    const first = [offline(a.id, 3, t0), offline(a.id, 3, new Date(t0.getTime() + 11 * MIN)), offline(a.id, 3, new Date(t0.getTime() + 3 * DAY))];
+    const first = [
+      offline(a.id, Rating.Good, t0),
+      offline(a.id, Rating.Good, new Date(t0.getTime() + 11 * MIN)),
+      offline(a.id, Rating.Good, new Date(t0.getTime() + 3 * DAY)),
+    ];
     expect((await syncOfflineGrades(u.id, first, new Date(t0.getTime() + 4 * DAY))).map((r) => r.status)).toEqual(["stored", "stored", "stored"]);
     expect(await cardOf(a.id)).toMatchObject({ state: State.Review, reps: 3 });
 
@@ -46,7 +50,7 @@ describe("an offline grade made before the card was reset", () => {
     await cardAction(u.id, { action: "forget", cardIds: [a.id], resetCounts: true }, resetAt);
     const reset = await cardOf(a.id);
     expect(reset).toMatchObject({ state: State.New, reps: 0, lapses: 0 });
-    const older = offline(a.id, 3, new Date(t0.getTime() + 2 * DAY));
+    const older = offline(a.id, Rating.Good, new Date(t0.getTime() + 2 * DAY));
     const [r] = await syncOfflineGrades(u.id, [older], new Date(resetAt.getTime() + HOUR));
 
     expect(r!.status).toBe("stored");
@@ -65,18 +69,22 @@ describe("an offline grade made before the card was reset", () => {
     const u = await makeUser();
     const a = await firstCard(u.id);
     const t0 = new Date(Date.now() + HOUR);
-    await syncOfflineGrades(u.id, [offline(a.id, 3, t0), offline(a.id, 3, new Date(t0.getTime() + 11 * MIN))], new Date(t0.getTime() + HOUR));
+    await syncOfflineGrades(
+      u.id,
+      [offline(a.id, Rating.Good, t0), offline(a.id, Rating.Good, new Date(t0.getTime() + 11 * MIN))],
+      new Date(t0.getTime() + HOUR),
+    );
     const resetAt = new Date(t0.getTime() + 2 * DAY);
     await cardAction(u.id, { action: "forget", cardIds: [a.id], resetCounts: false }, resetAt);
     const reset = await cardOf(a.id);
-    const [r] = await syncOfflineGrades(u.id, [offline(a.id, 1, new Date(t0.getTime() + DAY))], new Date(resetAt.getTime() + HOUR));
+    const [r] = await syncOfflineGrades(u.id, [offline(a.id, Rating.Again, new Date(t0.getTime() + DAY))], new Date(resetAt.getTime() + HOUR));
     expect(r!.status).toBe("stored");
     expect(await cardOf(a.id)).toEqual(reset);
     // It can never be undone into the card's pre-reset state, even from its own session.
     const session = randomUUID();
     const [s] = await syncOfflineGrades(
       u.id,
-      [offline(a.id, 4, new Date(t0.getTime() + DAY + HOUR), { sessionId: session })],
+      [offline(a.id, Rating.Easy, new Date(t0.getTime() + DAY + HOUR), { sessionId: session })],
       new Date(resetAt.getTime() + HOUR),
     );
     await expect(undoReview(u.id, { logId: s!.logId!, sessionId: session }, new Date(resetAt.getTime() + 2 * HOUR))).rejects.toMatchObject({ status: 409 });
@@ -89,7 +97,11 @@ describe("an offline grade made before the card was reset", () => {
     const t0 = new Date(Date.now() + HOUR);
     await syncOfflineGrades(
       u.id,
-      [offline(a.id, 3, t0), offline(a.id, 3, new Date(t0.getTime() + 11 * MIN)), offline(a.id, 3, new Date(t0.getTime() + 3 * DAY))],
+      [
+        offline(a.id, Rating.Good, t0),
+        offline(a.id, Rating.Good, new Date(t0.getTime() + 11 * MIN)),
+        offline(a.id, Rating.Good, new Date(t0.getTime() + 3 * DAY)),
+      ],
       new Date(t0.getTime() + 4 * DAY),
     );
     const resetAt = new Date(t0.getTime() + 4 * DAY);
@@ -97,7 +109,7 @@ describe("an offline grade made before the card was reset", () => {
     // One grade before the last review of the stretch the reset ended, one after it.
     const results = await syncOfflineGrades(
       u.id,
-      [offline(a.id, 1, new Date(t0.getTime() + 2 * DAY)), offline(a.id, 3, new Date(t0.getTime() + 3 * DAY + HOUR))],
+      [offline(a.id, Rating.Again, new Date(t0.getTime() + 2 * DAY)), offline(a.id, Rating.Good, new Date(t0.getTime() + 3 * DAY + HOUR))],
       new Date(resetAt.getTime() + HOUR),
     );
     expect(results.map((r) => r.status)).toEqual(["stored", "stored"]);
@@ -113,15 +125,19 @@ describe("an offline grade made before the card was reset", () => {
     const u = await makeUser();
     const a = await firstCard(u.id);
     const t0 = new Date(Date.now() + HOUR);
-    await syncOfflineGrades(u.id, [offline(a.id, 3, t0), offline(a.id, 3, new Date(t0.getTime() + 11 * MIN))], new Date(t0.getTime() + HOUR));
+    await syncOfflineGrades(
+      u.id,
+      [offline(a.id, Rating.Good, t0), offline(a.id, Rating.Good, new Date(t0.getTime() + 11 * MIN))],
+      new Date(t0.getTime() + HOUR),
+    );
     const resetAt = new Date(t0.getTime() + 2 * DAY);
     await cardAction(u.id, { action: "forget", cardIds: [a.id], resetCounts: true }, resetAt);
     // Relearned after the reset, online and offline in either order.
     const afterReset = new Date(resetAt.getTime() + HOUR);
-    await gradeOnline(u.id, a.id, 3, new Date(afterReset.getTime() + 20 * MIN));
+    await gradeOnline(u.id, a.id, Rating.Good, new Date(afterReset.getTime() + 20 * MIN));
     const results = await syncOfflineGrades(
       u.id,
-      [offline(a.id, 3, new Date(t0.getTime() + DAY)), offline(a.id, 1, afterReset)],
+      [offline(a.id, Rating.Good, new Date(t0.getTime() + DAY)), offline(a.id, Rating.Again, afterReset)],
       new Date(afterReset.getTime() + HOUR),
     );
     expect(results.map((r) => r.status)).toEqual(["stored", "stored"]);
@@ -137,12 +153,16 @@ describe("an offline grade placed before reviews made meanwhile", () => {
     const u = await makeUser();
     const a = await firstCard(u.id);
     const t0 = new Date(Date.now() + HOUR);
-    await syncOfflineGrades(u.id, [offline(a.id, 3, t0), offline(a.id, 3, new Date(t0.getTime() + 11 * MIN))], new Date(t0.getTime() + HOUR));
-    await gradeOnline(u.id, a.id, 3, new Date(t0.getTime() + 3 * DAY));
+    await syncOfflineGrades(
+      u.id,
+      [offline(a.id, Rating.Good, t0), offline(a.id, Rating.Good, new Date(t0.getTime() + 11 * MIN))],
+      new Date(t0.getTime() + HOUR),
+    );
+    await gradeOnline(u.id, a.id, Rating.Good, new Date(t0.getTime() + 3 * DAY));
     await cardAction(u.id, { action: "suspend", cardIds: [a.id], resetCounts: false }, new Date(t0.getTime() + 3 * DAY + HOUR));
     const suspendedAt = (await cardOf(a.id)).suspendedAt;
     expect(suspendedAt).not.toBeNull();
-    const [r] = await syncOfflineGrades(u.id, [offline(a.id, 1, new Date(t0.getTime() + DAY))], new Date(t0.getTime() + 4 * DAY));
+    const [r] = await syncOfflineGrades(u.id, [offline(a.id, Rating.Again, new Date(t0.getTime() + DAY))], new Date(t0.getTime() + 4 * DAY));
     expect(r!.status).toBe("stored");
     const c = await cardOf(a.id);
     expect(c.suspendedAt).toEqual(suspendedAt);
@@ -153,14 +173,14 @@ describe("an offline grade placed before reviews made meanwhile", () => {
     const u = await makeUser();
     const a = await firstCard(u.id);
     const t0 = new Date(Date.now() + HOUR);
-    await gradeOnline(u.id, a.id, 3, t0);
-    await gradeOnline(u.id, a.id, 3, new Date(t0.getTime() + 11 * MIN));
-    await gradeOnline(u.id, a.id, 3, new Date(t0.getTime() + 3 * DAY));
-    await gradeOnline(u.id, a.id, 3, new Date(t0.getTime() + 12 * DAY));
+    await gradeOnline(u.id, a.id, Rating.Good, t0);
+    await gradeOnline(u.id, a.id, Rating.Good, new Date(t0.getTime() + 11 * MIN));
+    await gradeOnline(u.id, a.id, Rating.Good, new Date(t0.getTime() + 3 * DAY));
+    await gradeOnline(u.id, a.id, Rating.Good, new Date(t0.getTime() + 12 * DAY));
     // New parameters, and the cards rescheduled to them.
     await db.user.update({ where: { id: u.id }, data: { fsrsWeights: JSON.stringify(default_w.map((w, i) => (i === 8 ? w * 1.6 : w))) } });
     expect((await applyReschedule(u.id, new Date(t0.getTime() + 13 * DAY))).changed).toBe(1);
-    const [r] = await syncOfflineGrades(u.id, [offline(a.id, 2, new Date(t0.getTime() + 5 * DAY))], new Date(t0.getTime() + 14 * DAY));
+    const [r] = await syncOfflineGrades(u.id, [offline(a.id, Rating.Hard, new Date(t0.getTime() + 5 * DAY))], new Date(t0.getTime() + 14 * DAY));
     expect(r!.status).toBe("stored");
     const { stored, replayed, logs } = await replayedCard(db, u.id, a.id);
     expect(logs).toHaveLength(5);
@@ -173,17 +193,17 @@ describe("an offline grade placed before reviews made meanwhile", () => {
     let t = new Date(Date.now() + HOUR);
     const at = (ms: number) => (t = new Date(t.getTime() + ms));
     // Into review, then seven lapses (Again in review, Good to relearn), each a day apart.
-    await gradeOnline(u.id, a.id, 3, t);
-    await gradeOnline(u.id, a.id, 3, at(11 * MIN));
+    await gradeOnline(u.id, a.id, Rating.Good, t);
+    await gradeOnline(u.id, a.id, Rating.Good, at(11 * MIN));
     for (let i = 0; i < 7; i++) {
-      await gradeOnline(u.id, a.id, 1, at(DAY));
-      await gradeOnline(u.id, a.id, 3, at(11 * MIN));
+      await gradeOnline(u.id, a.id, Rating.Again, at(DAY));
+      await gradeOnline(u.id, a.id, Rating.Good, at(11 * MIN));
     }
     const lastRelearned = t;
-    await gradeOnline(u.id, a.id, 3, at(DAY));
+    await gradeOnline(u.id, a.id, Rating.Good, at(DAY));
     expect(await cardOf(a.id)).toMatchObject({ state: State.Review, lapses: 7, leech: false, suspendedAt: null });
     // The eighth lapse was made offline, between the last relearning and the last review.
-    const [r] = await syncOfflineGrades(u.id, [offline(a.id, 1, new Date(lastRelearned.getTime() + HOUR))], at(HOUR));
+    const [r] = await syncOfflineGrades(u.id, [offline(a.id, Rating.Again, new Date(lastRelearned.getTime() + HOUR))], at(HOUR));
     expect(r!.status).toBe("stored");
     const c = await cardOf(a.id);
     expect(c.lapses).toBe(8);
@@ -205,7 +225,7 @@ describe("the device's clock and study session", () => {
     const [a, b] = await db.card.findMany({ where: { userId: u.id }, orderBy: { catalogCard: { position: "asc" } }, take: 2 });
     const now = new Date(Date.now() + HOUR);
     // This device's clock runs 50 s fast.
-    const fast = [offline(a!.id, 3, new Date(now.getTime() + 40_000)), offline(b!.id, 3, new Date(now.getTime() + 50_000))];
+    const fast = [offline(a!.id, Rating.Good, new Date(now.getTime() + 40_000)), offline(b!.id, Rating.Good, new Date(now.getTime() + 50_000))];
     const results = await syncOfflineGrades(u.id, fast, now);
     expect(results.map((r) => r.status)).toEqual(["stored", "stored"]);
     const logs = await db.reviewLog.findMany({ where: { userId: u.id }, orderBy: { review: "asc" } });
@@ -214,7 +234,7 @@ describe("the device's clock and study session", () => {
       [fast[0]!.clientId, now.getTime() - 10_000],
       [fast[1]!.clientId, now.getTime()],
     ]);
-    const online = await gradeOnline(u.id, a!.id, 3, new Date(now.getTime() + 1000));
+    const online = await gradeOnline(u.id, a!.id, Rating.Good, new Date(now.getTime() + 1000));
     await undoReview(u.id, { logId: online.logId, sessionId: SESSION }, new Date(now.getTime() + 2000));
     expect((await db.reviewLog.findUniqueOrThrow({ where: { id: online.logId } })).undoneAt).not.toBeNull();
   });
@@ -224,7 +244,7 @@ describe("the device's clock and study session", () => {
     const a = await firstCard(u.id);
     const now = new Date(Date.now() + HOUR);
     const session = randomUUID();
-    const g = offline(a.id, 3, new Date(now.getTime() - 5 * MIN), { sessionId: session });
+    const g = offline(a.id, Rating.Good, new Date(now.getTime() - 5 * MIN), { sessionId: session });
     const [r] = await syncOfflineGrades(u.id, [g], now);
     expect(r!.status).toBe("stored");
     expect((await db.reviewLog.findUniqueOrThrow({ where: { id: r!.logId } })).sessionId).toBe(session);
@@ -238,9 +258,9 @@ describe("the device's clock and study session", () => {
     const u = await makeUser();
     const a = await firstCard(u.id);
     const t1 = new Date(Date.now() + HOUR);
-    await gradeOnline(u.id, a.id, 3, new Date(t1.getTime() + 20 * MIN));
+    await gradeOnline(u.id, a.id, Rating.Good, new Date(t1.getTime() + 20 * MIN));
     const session = randomUUID();
-    const [r] = await syncOfflineGrades(u.id, [offline(a.id, 1, t1, { sessionId: session })], new Date(t1.getTime() + HOUR));
+    const [r] = await syncOfflineGrades(u.id, [offline(a.id, Rating.Again, t1, { sessionId: session })], new Date(t1.getTime() + HOUR));
     expect((await db.reviewLog.findUniqueOrThrow({ where: { id: r!.logId } })).sessionId).toBe(session);
   });
 });

@@ -4,13 +4,13 @@ import { db } from "@/lib/db";
 import { gradeReview, syncOfflineGrades, undoReview } from "@/lib/srs/review";
 import { replayedCard } from "../replay-oracle";
 import { grade, makeUser } from "./helpers";
-import { State } from "ts-fsrs";
+import { State, Rating, type Grade } from "ts-fsrs";
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
 
-const offline = (cardId: string, rating: 1 | 2 | 3 | 4, reviewedAt: Date, durationMs = 3000) => ({
+const offline = (cardId: string, rating: Grade, reviewedAt: Date, durationMs = 3000) => ({
   clientId: randomUUID(),
   cardId,
   rating,
@@ -32,10 +32,10 @@ describe("sending grades made offline", () => {
     const [a, b] = await deckOf(u.id);
     const t0 = new Date(Date.now() + HOUR);
     const grades = [
-      offline(a!.id, 3, t0),
-      offline(b!.id, 1, new Date(t0.getTime() + MIN)),
-      offline(a!.id, 3, new Date(t0.getTime() + 11 * MIN)),
-      offline(b!.id, 3, new Date(t0.getTime() + 12 * MIN)),
+      offline(a!.id, Rating.Good, t0),
+      offline(b!.id, Rating.Again, new Date(t0.getTime() + MIN)),
+      offline(a!.id, Rating.Good, new Date(t0.getTime() + 11 * MIN)),
+      offline(b!.id, Rating.Good, new Date(t0.getTime() + 12 * MIN)),
     ];
     const results = await syncOfflineGrades(u.id, grades, new Date(t0.getTime() + HOUR));
     expect(results.map((r) => r.status)).toEqual(["stored", "stored", "stored", "stored"]);
@@ -53,7 +53,7 @@ describe("sending grades made offline", () => {
     const u = await makeUser();
     const [a, b] = await deckOf(u.id);
     const t0 = new Date(Date.now() + HOUR);
-    const grades = [offline(a!.id, 3, t0), offline(b!.id, 4, new Date(t0.getTime() + MIN))];
+    const grades = [offline(a!.id, Rating.Good, t0), offline(b!.id, Rating.Easy, new Date(t0.getTime() + MIN))];
     const now = new Date(t0.getTime() + HOUR);
     const [x, y] = await Promise.all([syncOfflineGrades(u.id, grades, now), syncOfflineGrades(u.id, grades, now)]);
     const again = await syncOfflineGrades(u.id, grades, now);
@@ -71,9 +71,9 @@ describe("sending grades made offline", () => {
     const t2 = new Date(t1.getTime() + 20 * MIN);
     // Another device grades the card online at t2.
     const sessionId = randomUUID();
-    const online = await gradeReview(u.id, { ...grade(a!.id, a!.version, 3), sessionId }, t2);
+    const online = await gradeReview(u.id, { ...grade(a!.id, a!.version, Rating.Good), sessionId }, t2);
     // This device graded it Again at t1, offline, and sends it afterwards.
-    const late = offline(a!.id, 1, t1);
+    const late = offline(a!.id, Rating.Again, t1);
     const [r] = await syncOfflineGrades(u.id, [late], new Date(t2.getTime() + HOUR));
     expect(r!.status).toBe("stored");
     const { stored, replayed, logs } = await replayedCard(db, u.id, a!.id);
@@ -100,10 +100,10 @@ describe("sending grades made offline", () => {
     const results = await syncOfflineGrades(
       u.id,
       [
-        offline(a!.id, 3, new Date(now.getTime() + 2 * MIN)),
-        offline(a!.id, 3, new Date(now.getTime() - 31 * DAY)),
-        offline(a!.id, 3, new Date(a!.addedAt.getTime() - MIN)),
-        offline("no-such-card", 3, now),
+        offline(a!.id, Rating.Good, new Date(now.getTime() + 2 * MIN)),
+        offline(a!.id, Rating.Good, new Date(now.getTime() - 31 * DAY)),
+        offline(a!.id, Rating.Good, new Date(a!.addedAt.getTime() - MIN)),
+        offline("no-such-card", Rating.Good, now),
       ],
       now,
     );
@@ -116,7 +116,7 @@ describe("sending grades made offline", () => {
     ]);
     expect(await db.reviewLog.count({ where: { userId: u.id } })).toBe(0);
     // A refusal does not stop the grades after it.
-    const [ok] = await syncOfflineGrades(u.id, [offline(b!.id, 3, new Date(now.getTime() - 19 * DAY))], now);
+    const [ok] = await syncOfflineGrades(u.id, [offline(b!.id, Rating.Good, new Date(now.getTime() - 19 * DAY))], now);
     expect(ok!.status).toBe("stored");
   });
 
@@ -125,7 +125,7 @@ describe("sending grades made offline", () => {
     const u = await makeUser();
     const [a] = await deckOf(u.id);
     const now = new Date(Date.now() + 10 * DAY);
-    const [r] = await syncOfflineGrades(u.id, [offline(a!.id, 3, new Date(now.getTime() - 3 * DAY))], now);
+    const [r] = await syncOfflineGrades(u.id, [offline(a!.id, Rating.Good, new Date(now.getTime() - 3 * DAY))], now);
     expect(r).toMatchObject({ status: "refused", reason: expect.stringMatching(/more than 2 days ago/) });
   });
 
@@ -133,7 +133,7 @@ describe("sending grades made offline", () => {
     const owner = await makeUser();
     const other = await makeUser();
     const [a] = await deckOf(owner.id);
-    const [r] = await syncOfflineGrades(other.id, [offline(a!.id, 3, new Date(Date.now() + HOUR))], new Date(Date.now() + 2 * HOUR));
+    const [r] = await syncOfflineGrades(other.id, [offline(a!.id, Rating.Good, new Date(Date.now() + HOUR))], new Date(Date.now() + 2 * HOUR));
     expect(r!.status).toBe("refused");
     expect(await db.reviewLog.count({ where: { cardId: a!.id } })).toBe(0);
   });

@@ -140,7 +140,7 @@ describe("personal FSRS parameters", () => {
   it("refuses to start with too little history, with the threshold in the message", async () => {
     const u = await makeUser();
     const card = await firstCard(u.id);
-    await gradeReview(u.id, grade(card.id, card.version, 3));
+    await gradeReview(u.id, grade(card.id, card.version, Rating.Good));
     const status = await getParameterStatus(u.id);
     expect(status.count).toEqual({ items: 0, exact: true, enough: false });
     const p = requestOptimization(u.id);

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { getReviewState, gradeReview } from "@/lib/srs/review";
 import { studyDayNumber } from "@/lib/srs/day";
 import { grade, makeUser } from "./helpers";
+import { Rating } from "ts-fsrs";
 
 const MIN = 60_000;
 const DAY = 86_400_000;
@@ -16,8 +17,8 @@ describe("the grade buttons' preview with even days on", () => {
     const t0 = new Date(Date.now() - 30 * DAY);
     const cards = await db.card.findMany({ where: { userId: u.id, catalogCard: { safety: false } }, orderBy: { id: "asc" }, take: 12 });
     for (const c of cards) {
-      await gradeReview(u.id, grade(c.id, 0, 3), t0);
-      await gradeReview(u.id, grade(c.id, 1, 3), new Date(t0.getTime() + 11 * MIN));
+      await gradeReview(u.id, grade(c.id, 0, Rating.Good), t0);
+      await gradeReview(u.id, grade(c.id, 1, Rating.Good), new Date(t0.getTime() + 11 * MIN));
     }
     let ranged = 0;
     let exact = 0;

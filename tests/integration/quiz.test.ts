@@ -11,7 +11,7 @@ import { addLessonToDeck } from "@/lib/srs/deck";
 import { getReviewState, gradeReview } from "@/lib/srs/review";
 import { quizSubmissionSchema } from "@/lib/validation/quiz";
 import { grade, makeUser, viaAction } from "./helpers";
-import { State } from "ts-fsrs";
+import { State, Rating } from "ts-fsrs";
 
 const LESSON = getLesson("cold-and-heat")!;
 
@@ -86,7 +86,7 @@ describe("a wrong answer feeds the review deck", () => {
     await submitQuiz(u.id, submission(LESSON, [a.id, b.id]), now);
     const first = await getReviewState(u.id, now);
     expect(first.card?.cardId).toBe((await userCard(u.id, a.card))!.id);
-    await gradeReview(u.id, grade(first.card!.cardId, first.card!.version, 4), now);
+    await gradeReview(u.id, grade(first.card!.cardId, first.card!.version, Rating.Easy), now);
     const second = await getReviewState(u.id, new Date(now.getTime() + 1000));
     expect(second.card?.cardId).toBe((await userCard(u.id, b.card))!.id);
   });
@@ -106,7 +106,7 @@ describe("a wrong answer feeds the review deck", () => {
     await addLessonToDeck(u.id, LESSON.slug, t0);
     const q = LESSON.quiz[0]!;
     const before = (await userCard(u.id, q.card))!;
-    await gradeReview(u.id, grade(before.id, before.version, 4), t0); // Easy: due in days
+    await gradeReview(u.id, grade(before.id, before.version, Rating.Easy), t0); // Easy: due in days
     const reviewed = (await userCard(u.id, q.card))!;
     expect(reviewed.state).toBe(State.Review);
     expect(reviewed.due.getTime()).toBeGreaterThan(t0.getTime() + 86_400_000);

@@ -11,7 +11,7 @@ import { runReminderTick } from "@/lib/reminders/tick";
 import { gradeReview } from "@/lib/srs/review";
 import { studyDayNumber } from "@/lib/srs/day";
 import { firstCard, grade, makeUser } from "./helpers";
-import { State } from "ts-fsrs";
+import { State, Rating } from "ts-fsrs";
 
 // The scheduler against the real migrated database (SQLite, and PostgreSQL in its project),
 // sending to a local HTTP server that stands in for a push service.
@@ -118,7 +118,7 @@ describe("the reminder scheduler", () => {
   it("sends nothing to a learner who already reviewed this study day", async () => {
     const l = await learnerWithDueCard();
     const card = await db.card.findUniqueOrThrow({ where: { id: l.card.id } });
-    await gradeReview(l.user.id, grade(card.id, card.version, 3), new Date(evening().getTime() - 60_000));
+    await gradeReview(l.user.id, grade(card.id, card.version, Rating.Good), new Date(evening().getTime() - 60_000));
     const other = await db.card.findFirst({ where: { userId: l.user.id, id: { not: card.id } } });
     expect(other).not.toBeNull();
     if (other) await db.card.update({ where: { id: other.id }, data: { state: State.Review, due: new Date(evening().getTime() - 3_600_000) } });

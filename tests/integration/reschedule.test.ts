@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { State, default_w } from "ts-fsrs";
+import { State, default_w, Rating } from "ts-fsrs";
 import { db } from "@/lib/db";
 import { gradeReview } from "@/lib/srs/review";
 import { applyReschedule, previewReschedule, rescheduleStatus, undoReschedule } from "@/lib/srs/reschedule";
@@ -139,7 +139,7 @@ describe("rescheduling after new parameters", () => {
 
     // A card reviewed after the reschedule keeps that review when the rest is undone.
     const reviewed = changed[0]!;
-    await gradeReview(u.id, grade(reviewed.id, reviewed.version, 3), new Date(AFTER.getTime() + 60_000));
+    await gradeReview(u.id, grade(reviewed.id, reviewed.version, Rating.Good), new Date(AFTER.getTime() + 60_000));
     const undone = await undoReschedule(u.id, new Date(AFTER.getTime() + 120_000));
     expect(undone).toEqual({ restored: applied.changed - 1, keptReviewed: 1 });
     const restored = await cardsOf(u.id);

@@ -20,7 +20,7 @@ describe("grading a card", () => {
     const u = await makeUser();
     const card = await firstCard(u.id);
     const now = new Date();
-    const r = await gradeReview(u.id, grade(card.id, card.version, 3), now);
+    const r = await gradeReview(u.id, grade(card.id, card.version, Rating.Good), now);
     const after = await db.card.findUniqueOrThrow({ where: { id: card.id } });
     const log = await db.reviewLog.findUniqueOrThrow({ where: { id: r.logId } });
     expect(after.state).toBe(State.Learning);
@@ -47,7 +47,7 @@ describe("grading a card", () => {
   it("answers a repeated request with the first result and writes nothing new", async () => {
     const u = await makeUser();
     const card = await firstCard(u.id);
-    const input = grade(card.id, card.version, 3);
+    const input = grade(card.id, card.version, Rating.Good);
     const first = await gradeReview(u.id, input);
     const again = await gradeReview(u.id, input);
     expect(again).toEqual({ ...first, replay: true });
@@ -58,7 +58,7 @@ describe("grading a card", () => {
   it("stores concurrent copies of one grade once", async () => {
     const u = await makeUser();
     const card = await firstCard(u.id);
-    const input = grade(card.id, card.version, 4);
+    const input = grade(card.id, card.version, Rating.Easy);
     const results = await Promise.allSettled(Array.from({ length: 6 }, () => gradeReview(u.id, input)));
     const ok = results.filter((r) => r.status === "fulfilled").map((r) => (r as PromiseFulfilledResult<{ logId: string }>).value.logId);
     expect(ok.length).toBe(6);
@@ -69,9 +69,9 @@ describe("grading a card", () => {
   it("refuses a grade for a card that changed since it was shown, and applies nothing", async () => {
     const u = await makeUser();
     const card = await firstCard(u.id);
-    await gradeReview(u.id, grade(card.id, card.version, 3));
+    await gradeReview(u.id, grade(card.id, card.version, Rating.Good));
     const before = await db.card.findUniqueOrThrow({ where: { id: card.id } });
-    const stale = gradeReview(u.id, grade(card.id, card.version, 1));
+    const stale = gradeReview(u.id, grade(card.id, card.version, Rating.Again));
     await expect(stale).rejects.toThrow(/another tab|changed elsewhere/);
     await expect(stale).rejects.toMatchObject({ status: 409 });
     expect(await db.card.findUniqueOrThrow({ where: { id: card.id } })).toEqual(before);
@@ -80,12 +80,12 @@ describe("grading a card", () => {
 
   it.each([
     ["a missing field", (id: string) => ({ cardId: id, rating: Rating.Good, version: 0, durationMs: 1 })],
-    ["a rating out of range", (id: string) => ({ ...grade(id, 0, 3), rating: 5 })],
-    ["a rating of the wrong type", (id: string) => ({ ...grade(id, 0, 3), rating: "3" })],
-    ["a huge card id", () => grade("x".repeat(10_000), 0, 3)],
-    ["an unknown extra field", (id: string) => ({ ...grade(id, 0, 3), userId: "someone-else" })],
-    ["a malformed client id", (id: string) => grade(id, 0, 3, { clientId: "not-a-uuid" })],
-    ["a negative duration", (id: string) => grade(id, 0, 3, { durationMs: -5 })],
+    ["a rating out of range", (id: string) => ({ ...grade(id, 0, Rating.Good), rating: 5 })],
+    ["a rating of the wrong type", (id: string) => ({ ...grade(id, 0, Rating.Good), rating: "3" })],
+    ["a huge card id", () => grade("x".repeat(10_000), 0, Rating.Good)],
+    ["an unknown extra field", (id: string) => ({ ...grade(id, 0, Rating.Good), userId: "someone-else" })],
+    ["a malformed client id", (id: string) => grade(id, 0, Rating.Good, { clientId: "not-a-uuid" })],
+    ["a negative duration", (id: string) => grade(id, 0, Rating.Good, { durationMs: -5 })],
   ])("refuses %s with a clear 400 at the route's edge and writes nothing", async (_, make) => {
     const u = await makeUser();
     const card = await firstCard(u.id);
@@ -98,7 +98,7 @@ describe("grading a card", () => {
 
   it("refuses an unknown card id with 404", async () => {
     const u = await makeUser();
-    await expect(gradeReview(u.id, grade("no-such-card", 0, 3))).rejects.toMatchObject({ status: 404 });
+    await expect(gradeReview(u.id, grade("no-such-card", 0, Rating.Good))).rejects.toMatchObject({ status: 404 });
   });
 });
 
@@ -124,7 +124,7 @@ describe("a card whose last review is later than now", () => {
     expect(shown?.cardId).toBe(card.id);
     await expect(getStudySummary(u.id, now)).resolves.toBeDefined();
     await expect(getDashboard(u.id, now)).resolves.toBeDefined();
-    const graded = await gradeReview(u.id, grade(card.id, shown!.version, 3), now);
+    const graded = await gradeReview(u.id, grade(card.id, shown!.version, Rating.Good), now);
     expect(graded.replay).toBeFalsy();
     const after = await db.card.findUniqueOrThrow({ where: { id: card.id } });
     expect(after.lastReview?.getTime()).toBe(now.getTime());
@@ -145,7 +145,7 @@ describe("undo", () => {
     }
     expect(c.state).toBe(State.Review);
     const before = fsrsFields(c);
-    const r = await gradeReview(u.id, grade(c.id, c.version, 1), now);
+    const r = await gradeReview(u.id, grade(c.id, c.version, Rating.Again), now);
     expect((await db.card.findUniqueOrThrow({ where: { id: c.id } })).lapses).toBe(1);
     await undoReview(u.id, { logId: r.logId, sessionId: SESSION });
     const restored = await db.card.findUniqueOrThrow({ where: { id: c.id } });
@@ -162,8 +162,8 @@ describe("undo", () => {
     const u = await makeUser();
     const cards = await db.card.findMany({ where: { userId: u.id }, orderBy: { catalogCard: { position: "asc" } }, take: 2 });
     const t = Date.now();
-    const a = await gradeReview(u.id, grade(cards[0]!.id, 0, 3), new Date(t));
-    const b = await gradeReview(u.id, grade(cards[1]!.id, 0, 3), new Date(t + 1000));
+    const a = await gradeReview(u.id, grade(cards[0]!.id, 0, Rating.Good), new Date(t));
+    const b = await gradeReview(u.id, grade(cards[1]!.id, 0, Rating.Good), new Date(t + 1000));
     await expect(undoReview(u.id, { logId: a.logId, sessionId: SESSION })).rejects.toMatchObject({ status: 409 });
     await undoReview(u.id, { logId: b.logId, sessionId: SESSION });
     await undoReview(u.id, { logId: a.logId, sessionId: SESSION });
@@ -173,7 +173,7 @@ describe("undo", () => {
   it("refuses to undo a review from another study session, even the most recent one, and changes nothing", async () => {
     const u = await makeUser();
     const card = await firstCard(u.id);
-    const r = await gradeReview(u.id, grade(card.id, card.version, 3));
+    const r = await gradeReview(u.id, grade(card.id, card.version, Rating.Good));
     const after = await db.card.findUniqueOrThrow({ where: { id: card.id } });
     const otherSession = randomUUID();
     const refused = undoReview(u.id, { logId: r.logId, sessionId: otherSession });
@@ -193,10 +193,10 @@ describe("undo", () => {
     const cards = await db.card.findMany({ where: { userId: u.id }, orderBy: { catalogCard: { position: "asc" } }, take: 3 });
     const t = Date.parse("2026-04-01T09:00:00Z");
     const earlier = randomUUID();
-    const a = await gradeReview(u.id, grade(cards[0]!.id, 0, 3, { sessionId: earlier }), new Date(t));
+    const a = await gradeReview(u.id, grade(cards[0]!.id, 0, Rating.Good, { sessionId: earlier }), new Date(t));
     const aAfter = await db.card.findUniqueOrThrow({ where: { id: cards[0]!.id } });
-    const b = await gradeReview(u.id, grade(cards[1]!.id, 0, 4), new Date(t + 60_000));
-    const c = await gradeReview(u.id, grade(cards[2]!.id, 0, 1), new Date(t + 120_000));
+    const b = await gradeReview(u.id, grade(cards[1]!.id, 0, Rating.Easy), new Date(t + 60_000));
+    const c = await gradeReview(u.id, grade(cards[2]!.id, 0, Rating.Again), new Date(t + 120_000));
     await undoReview(u.id, { logId: c.logId, sessionId: SESSION });
     await undoReview(u.id, { logId: b.logId, sessionId: SESSION });
     expect(fsrsFields(await db.card.findUniqueOrThrow({ where: { id: cards[1]!.id } }))).toEqual(fsrsFields(cards[1]!));
@@ -210,7 +210,7 @@ describe("undo", () => {
   it("never undoes a review stored without a session (seeded, imported or graded by an older client)", async () => {
     const u = await makeUser();
     const card = await firstCard(u.id);
-    const r = await gradeReview(u.id, grade(card.id, card.version, 3, { sessionId: undefined }));
+    const r = await gradeReview(u.id, grade(card.id, card.version, Rating.Good, { sessionId: undefined }));
     expect((await db.reviewLog.findUniqueOrThrow({ where: { id: r.logId } })).sessionId).toBeNull();
     await expect(undoReview(u.id, { logId: r.logId, sessionId: SESSION })).rejects.toMatchObject({ status: 409 });
     expect((await db.reviewLog.findUniqueOrThrow({ where: { id: r.logId } })).undoneAt).toBeNull();
@@ -219,7 +219,7 @@ describe("undo", () => {
   it("asks for the study session: an undo without one, or with a malformed one, is refused with a clear message", async () => {
     const u = await makeUser();
     const card = await firstCard(u.id);
-    const r = await gradeReview(u.id, grade(card.id, card.version, 3));
+    const r = await gradeReview(u.id, grade(card.id, card.version, Rating.Good));
     const undo = async (body: unknown) => undoReview(u.id, viaRoute(undoSchema, body));
     await expect(undo({ logId: r.logId })).rejects.toMatchObject({ status: 400, message: "Undo needs the study session it is asked from" });
     await expect(undo({ logId: r.logId, sessionId: "not-a-uuid" })).rejects.toMatchObject({ status: 400, message: "sessionId must be a UUID" });
@@ -229,7 +229,7 @@ describe("undo", () => {
   it("keeps an undone grade's id reserved: repeating it is refused, not applied again", async () => {
     const u = await makeUser();
     const card = await firstCard(u.id);
-    const input = grade(card.id, card.version, 3);
+    const input = grade(card.id, card.version, Rating.Good);
     const r = await gradeReview(u.id, input);
     await undoReview(u.id, { logId: r.logId, sessionId: SESSION });
     await expect(gradeReview(u.id, input)).rejects.toMatchObject({ status: 409 });
@@ -245,7 +245,7 @@ describe("today's queue", () => {
     const s0 = await getReviewState(u.id, now);
     expect(s0.counts.new).toBe(3);
     const c = s0.card!;
-    await gradeReview(u.id, grade(c.cardId, c.version, 4), now); // Easy: straight to review, due in days
+    await gradeReview(u.id, grade(c.cardId, c.version, Rating.Easy), now); // Easy: straight to review, due in days
     const s1 = await getReviewState(u.id, new Date(now.getTime() + 1000));
     expect(s1.counts.new).toBe(2);
     expect(s1.card?.cardId).not.toBe(c.cardId);
@@ -263,7 +263,7 @@ describe("today's queue", () => {
     await db.user.update({ where: { id: u.id }, data: { newCardsPerDay: 1 } });
     const now = new Date("2026-04-02T12:00:00Z");
     const c = (await getReviewState(u.id, now)).card!;
-    const r = await gradeReview(u.id, grade(c.cardId, c.version, 4), now);
+    const r = await gradeReview(u.id, grade(c.cardId, c.version, Rating.Easy), now);
     const s = await getReviewState(u.id, new Date(now.getTime() + 1000));
     expect(s.card).toBeNull();
     expect(s.nextDueAt).toBe(r.nextDue);

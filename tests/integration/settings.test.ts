@@ -11,6 +11,7 @@ import { gradeReview } from "@/lib/srs/review";
 import { getStreak } from "@/lib/progress/summary";
 import { accountJsonChunks } from "@/lib/portability/export";
 import { grade, makeUser } from "./helpers";
+import { Rating } from "ts-fsrs";
 
 async function sessionCheck(userId: string): Promise<SessionUser> {
   const session = (await authOptions.callbacks!.session!({ session: { expires: "" } as Session, token: { sub: userId, sv: 0 } as JWT } as never)) as Session;
@@ -41,7 +42,7 @@ async function userWith(desiredRetention: number, safetyRetention: number) {
 
 // The days from NOW to the card's due date after an Easy first answer.
 async function easyDays(userId: string, card: { id: string; version: number }): Promise<number> {
-  await gradeReview(userId, grade(card.id, card.version, 4), NOW);
+  await gradeReview(userId, grade(card.id, card.version, Rating.Easy), NOW);
   const after = await db.card.findUniqueOrThrow({ where: { id: card.id } });
   return (after.due.getTime() - NOW.getTime()) / 86_400_000;
 }

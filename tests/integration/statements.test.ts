@@ -7,6 +7,7 @@ import { getReviewState, gradeAndNext, undoAndNext } from "@/lib/srs/review";
 import { getDashboard } from "@/lib/progress/queries";
 import { firstCard, grade, makeUser, SESSION } from "./helpers";
 import { testEnv } from "@/lib/env";
+import { Rating } from "ts-fsrs";
 
 // The statement budget of the hot path, counted (not timed): every SQL statement this process
 // sends, Prisma's and the drivers', BEGIN and COMMIT included.
@@ -28,7 +29,7 @@ describe("statements per request", () => {
   it("grades a card, with the session check and the next card, in at most 4 data statements plus BEGIN and COMMIT", async () => {
     const u = await makeUser();
     const card = await firstCard(u.id);
-    const { value, n } = await counted(async () => gradeAndNext(await sessionCheck(u.id), grade(card.id, card.version, 3)));
+    const { value, n } = await counted(async () => gradeAndNext(await sessionCheck(u.id), grade(card.id, card.version, Rating.Good)));
     expect(value.result.replay).toBe(false);
     expect(value.state.card).not.toBeNull();
     // session 1, the card with the queue without it 1, update 1, log insert 1 (on PostgreSQL one
@@ -53,7 +54,7 @@ describe("statements per request", () => {
   it("undoes a review with the session check and the next card in at most 7 statements including BEGIN and COMMIT", async () => {
     const u = await makeUser();
     const card = await firstCard(u.id);
-    const g = await gradeAndNext(u.id, grade(card.id, card.version, 3));
+    const g = await gradeAndNext(u.id, grade(card.id, card.version, Rating.Good));
     const { value, n } = await counted(async () => undoAndNext(await sessionCheck(u.id), { logId: g.result.logId, sessionId: SESSION }));
     expect(value.result.replay).toBe(false);
     expect(n).toBeLessThanOrEqual(7);

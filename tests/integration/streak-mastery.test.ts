@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { State } from "ts-fsrs";
+import { State, Rating } from "ts-fsrs";
 import { db } from "@/lib/db";
 import { getLesson } from "@/lib/content/load";
 import { submitQuiz } from "@/lib/learn/quiz";
@@ -21,7 +21,7 @@ const LESSON = getLesson("cold-and-heat")!;
 async function reviewOne(userId: string, now: Date) {
   const s = await getReviewState(userId, now);
   if (!s.card) throw new Error("nothing to review");
-  await gradeReview(userId, grade(s.card.cardId, s.card.version, 3), now);
+  await gradeReview(userId, grade(s.card.cardId, s.card.version, Rating.Good), now);
 }
 
 describe("the streak", () => {

@@ -7,7 +7,7 @@ import { createScheduler, gradeCard, newCardState, previewIntervals } from "@/li
 import { loadWindow, NORMAL_WEEK } from "@/lib/srs/load-balance";
 import { studyDayNumber } from "@/lib/srs/day";
 import type { CardView } from "@/lib/content/catalogue";
-import { State } from "ts-fsrs";
+import { State, Rating, type Grade } from "ts-fsrs";
 
 const day = { timeZone: "UTC", rolloverHour: 4 };
 const settings = { desiredRetention: 0.9, maximumInterval: 36500, enableFuzz: true, weights: null, day };
@@ -44,7 +44,7 @@ function snapshot(): OfflineSnapshot {
   };
 }
 
-const g = (cardId: string, rating: 1 | 2 | 3 | 4, at: Date): LocalGrade => ({
+const g = (cardId: string, rating: Grade, at: Date): LocalGrade => ({
   clientId: `${cardId}-${at.getTime()}`,
   userId: "u1",
   cardId,
@@ -67,7 +67,7 @@ describe("the offline review queue", () => {
   it("applies waiting grades in order, counts them in today's tally, and forgets a grade that is undone", () => {
     const s = snapshot();
     const t1 = new Date(NOON.getTime() + 60_000);
-    const pending = [g("r", 3, NOON), g("n1", 1, t1)];
+    const pending = [g("r", Rating.Good, NOON), g("n1", Rating.Again, t1)];
     const state = localReviewState(s, pending, new Date(t1.getTime() + 1000));
     // n1 is in learning (due in a minute), so the next new card comes first.
     expect(state.card?.cardId).toBe("n2");
@@ -80,7 +80,7 @@ describe("the offline review queue", () => {
   it("schedules a card exactly as the server's replay of the same grades", () => {
     const s = snapshot();
     const times = [NOON, new Date(NOON.getTime() + 11 * 60_000)];
-    const pending = [g("n1", 3, times[0]!), g("n1", 3, times[1]!)];
+    const pending = [g("n1", Rating.Good, times[0]!), g("n1", Rating.Good, times[1]!)];
     const after = localReviewState(s, pending, new Date(NOON.getTime() + 12 * 60_000));
     const steps = replayGrades(
       createScheduler(settings),

@@ -4,6 +4,7 @@ import { statements } from "@/lib/db/statements";
 import { gradeReview } from "@/lib/srs/review";
 import { readSettings } from "@/lib/settings";
 import { firstCard, grade, makeUser } from "../helpers";
+import { Rating } from "ts-fsrs";
 
 // PostgreSQL only: every statement is a round trip, so a grade's card update and log insert
 // go as one statement (lib/srs/review/grade.ts), a one-statement write (lib/db/sql.ts
@@ -14,7 +15,7 @@ describe("a grade's writes on PostgreSQL", () => {
     const card = await firstCard(u.id);
     const user = await readSettings(u.id);
     const before = statements.count;
-    const r = await gradeReview(user, grade(card.id, card.version, 3));
+    const r = await gradeReview(user, grade(card.id, card.version, Rating.Good));
     // The card and load read, then the one write, which commits by itself.
     expect(statements.count - before).toBe(2);
     const log = await db.reviewLog.findUniqueOrThrow({ where: { id: r.logId } });
@@ -29,7 +30,10 @@ describe("a grade's writes on PostgreSQL", () => {
     const card = await firstCard(u.id);
     const user = await readSettings(u.id);
     // Both read the card at its version before either writes; the second write finds it moved on.
-    const results = await Promise.allSettled([gradeReview(user, grade(card.id, card.version, 3)), gradeReview(user, grade(card.id, card.version, 1))]);
+    const results = await Promise.allSettled([
+      gradeReview(user, grade(card.id, card.version, Rating.Good)),
+      gradeReview(user, grade(card.id, card.version, Rating.Again)),
+    ]);
     expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
     expect(await db.reviewLog.count({ where: { userId: u.id } })).toBe(1);
     expect((await db.card.findUniqueOrThrow({ where: { id: card.id } })).version).toBe(card.version + 1);
