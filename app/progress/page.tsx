@@ -31,7 +31,7 @@ export default async function ProgressPage() {
   // The lesson levels take their card tally from the dashboard's deck statement.
   const [d, params, mastery, settings] = await Promise.all([
     dashboard,
-    getParameterStatus(user.id),
+    getParameterStatus(user),
     dashboard.then((dash) => getLessonMastery(user, now, { tallies: dash.deckTallies })),
     settingsOf(user),
   ]);

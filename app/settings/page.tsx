@@ -19,7 +19,7 @@ export const dynamic = "force-dynamic";
 
 export default async function SettingsPage() {
   const user = await requireUser("/settings");
-  const [settings, reschedule, reminders] = await Promise.all([settingsOf(user), rescheduleStatus(user.id), getReminderOverview(user.id)]);
+  const [settings, reschedule, reminders] = await Promise.all([settingsOf(user), rescheduleStatus(user), getReminderOverview(user.id)]);
   const config = env();
   return (
     <>

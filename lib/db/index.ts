@@ -10,7 +10,7 @@ import { env } from "../env";
 
 export { sql, isUniqueSqlError, type Query, type Row } from "./sql";
 export type { Db } from "./kysely";
-export { engineOf, epochMs, jsonArrayAgg, jsonRows } from "./kysely";
+export { engineOf, epochMs, greaterOf, jsonArrayAgg, jsonRows } from "./kysely";
 export type { DB } from "./row-types";
 
 // Process-wide state lives on globalThis: `next build` may copy this module into several server

@@ -97,14 +97,18 @@ export function createTyped(sql: Sql, engine: Engine): Typed {
 const ENGINE = Symbol.for("unknot.db.engine");
 export const engineOf = (db: Db): Engine => (db.getExecutor().adapter as { [ENGINE]?: Engine })[ENGINE] ?? "sqlite";
 
-// A DateTime column as integer milliseconds since 1970 (exact, for day arithmetic), the one
-// expression the engines spell differently. SQLite holds Prisma's text
+// A DateTime column as integer milliseconds since 1970 (exact, for day arithmetic). SQLite holds Prisma's text
 // "2026-12-01T21:50:00.123+00:00": whole seconds from unixepoch, the milliseconds from the text.
 export function epochMs(db: Db, column: string): RawBuilder<number> {
   const c = sql.ref(column);
   return engineOf(db) === "postgres"
     ? sql<number>`floor(extract(epoch FROM ${c}) * 1000)`
     : sql<number>`(unixepoch(${c}) * 1000 + CAST(substr(${c}, 21, 3) AS INTEGER))`;
+}
+
+// The greater of two numbers: PostgreSQL's greatest, SQLite's two-argument max.
+export function greaterOf(db: Db, a: RawBuilder<unknown>, b: RawBuilder<unknown>): RawBuilder<number> {
+  return engineOf(db) === "postgres" ? sql<number>`greatest(${a}, ${b})` : sql<number>`max(${a}, ${b})`;
 }
 
 // The rows of `from` (a query selecting one column per value) folded into one JSON array of

@@ -8,6 +8,7 @@ import { countTrainingItems, type ItemCount } from "./data";
 import { FULL_TRAINING_MIN_ITEMS } from "./items";
 import { kickOptimizer } from "./runner";
 import { improvementPercent } from "./verdict";
+import { settingsOf, type SettingsRef } from "../settings";
 
 // The user-facing side of "Optimize my schedule": every function takes the session's user
 // id first and scopes every query by it, so one user can never see or apply another's job.
@@ -60,10 +61,12 @@ export type ParameterStatus = {
 };
 
 // A pure read: the job runner is started at server start (instrumentation.ts), not by pages.
-export async function getParameterStatus(userId: string): Promise<ParameterStatus> {
-  // Kysely, not Prisma Client: /progress reads this on every visit (docs/data.md).
+export async function getParameterStatus(userRef: SettingsRef): Promise<ParameterStatus> {
+  // Kysely, not Prisma Client: /progress reads this on every visit (docs/data.md). The weights
+  // come with the session user's settings.
+  const userId = typeof userRef === "string" ? userRef : userRef.id;
   const [user, count, previous, job, leeches] = await Promise.all([
-    kdb.selectFrom("User").select("fsrsWeights").where("id", "=", userId).executeTakeFirstOrThrow(),
+    settingsOf(userRef),
     countTrainingItems(userId),
     kdb
       .selectFrom("ParameterSet")

@@ -6,6 +6,7 @@ import { jobRunner } from "../jobs/runner";
 import { runTask } from "../jobs/pool";
 import { checkWeights, parseStoredWeights } from "../srs/weights";
 import { loadDatedSequences } from "./data";
+import { readSettings } from "../settings";
 import type { FitResult } from "./fit";
 import { countItems, FULL_TRAINING_MIN_ITEMS, type Review } from "./items";
 
@@ -44,8 +45,8 @@ async function setJob(id: string, data: Parameters<typeof db.optimizeJob.updateM
 
 async function runJob(job: { id: string; userId: string }): Promise<void> {
   try {
-    const [dated, user] = await Promise.all([loadDatedSequences(job.userId), db.user.findUnique({ where: { id: job.userId }, select: { fsrsWeights: true } })]);
-    const current = parseStoredWeights(user?.fsrsWeights ?? null) ?? [...default_w];
+    const [dated, user] = await Promise.all([loadDatedSequences(job.userId), readSettings(job.userId)]);
+    const current = parseStoredWeights(user.fsrsWeights) ?? [...default_w];
     const items = countItems(dated.sequences);
     await setJob(job.id, { items, progress: 0.02 });
     if (items < FULL_TRAINING_MIN_ITEMS) {

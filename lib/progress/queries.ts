@@ -78,7 +78,6 @@ const deckQuery = prepared((db, p: { userId: string; cutoff: Date; now: Date } &
   // Grouped by the warning-sign flag too, so that the warning signs' recall is part of the same
   // sum, not a second evaluation of the curve for every card.
   return liveCardsByCatalogue(db, p.userId)
-    .innerJoin("User as u", "u.id", "c.userId")
     .select((e) => {
       const count = (when: Expression<SqlBool>) => e.fn.sum(e.case().when(when).then(one).else(zero).end());
       return [
@@ -89,7 +88,6 @@ const deckQuery = prepared((db, p: { userId: string; cutoff: Date; now: Date } &
         count(dueAndQueued(p.cutoff, p.now)).as("dueNow"),
         count(e("c.leech", "=", sql.lit(true))).as("leeches"),
         count(e("c.suspendedAt", "is not", null)).as("suspended"),
-        e.fn.max("u.reviewsPerDay").as("reviewsPerDay"),
         count(e.and([studied(), e("c.stability", ">=", sql.lit(MATURE_STABILITY_DAYS))])).as("mature"),
         "k.safety",
         e.fn.sum(recall).as("recall"),
@@ -192,7 +190,6 @@ export async function getDashboard(userOrId: Parameters<typeof settingsOf>[0], n
   let mature = 0;
   let leeches = 0;
   let suspended = 0;
-  let reviewsPerDay = 0;
   const lessonAcc = new Map<string, RecallAcc>();
   const topicAcc = new Map<string, RecallAcc>();
   const safetyAcc: RecallAcc = { cards: 0, studied: 0, sum: 0 };
@@ -213,7 +210,6 @@ export async function getDashboard(userOrId: Parameters<typeof settingsOf>[0], n
     mature += Number(r.mature ?? 0);
     leeches += Number(r.leeches ?? 0);
     suspended += Number(r.suspended ?? 0);
-    reviewsPerDay = Math.max(reviewsPerDay, Number(r.reviewsPerDay ?? 0));
     const studied = state === State.New ? 0 : n;
     addRecall(lessonAcc, r.lessonSlug, n, studied, Number(r.recall ?? 0));
     addRecall(topicAcc, r.topic, n, studied, Number(r.recall ?? 0));
@@ -231,8 +227,14 @@ export async function getDashboard(userOrId: Parameters<typeof settingsOf>[0], n
   const reviewedToday = groups.filter((g) => g.day === today && g.state === State.Review).reduce((n, g) => n + g.count, 0);
   const dueNow =
     learningDue +
-    dailyAllowance({ newPerDay: user.newCardsPerDay, reviewsPerDay, introduced: todayStats.introduced, reviewed: reviewedToday, reviewDue, newAvailable: 0 })
-      .reviews;
+    dailyAllowance({
+      newPerDay: user.newCardsPerDay,
+      reviewsPerDay: user.reviewsPerDay,
+      introduced: todayStats.introduced,
+      reviewed: reviewedToday,
+      reviewDue,
+      newAvailable: 0,
+    }).reviews;
   const forecast = ranges.map(() => 0);
   for (const r of forecastRows) {
     const b = Number(r.b);

@@ -52,6 +52,7 @@ export async function revokeCalendarToken(userId: string): Promise<void> {
 
 export async function calendarOwner(token: string): Promise<{ times: ReminderTimes; timeZone: string } | null> {
   if (!/^[A-Za-z0-9_-]{32}$/.test(token)) return null;
+  // A calendar feed has no session: the learner's zone comes with the token's row.
   const row = await db.reminderSettings.findUnique({
     where: { calendarToken: token },
     select: { remindAt: true, quietStart: true, quietEnd: true, user: { select: { timeZone: true } } },

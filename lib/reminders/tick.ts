@@ -51,6 +51,8 @@ export async function runReminderTick(opts: TickOptions): Promise<TickResult> {
   const client = opts.client ?? db;
   const send = opts.send ?? sendPush;
   const result: TickResult = { checked: 0, reminded: 0, sent: 0, removed: 0 };
+  // Every subscribed learner's zone and study-day rollover come with their reminder times in
+  // this one statement, rather than each learner's settings read one by one (lib/settings).
   const learners = await client.user.findMany({
     where: { pushSubscriptions: { some: {} } },
     select: {

@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from "kysely";
 import { State } from "ts-fsrs";
-import { engineOf, epochMs, type Db } from "../db";
+import { epochMs, greaterOf, type Db } from "../db";
 
 // FSRS-6's forgetting curve R(t, S) = (1 + factor · t / S)^(−decay) as a query expression, with
 // the user's own decay (w[20]) and ts-fsrs's elapsed time (whole days since the last review, as
@@ -27,7 +27,7 @@ export function retrievabilityOf(db: Db, at: RecallAt): RawBuilder<number | null
   // column is parsed once per card: /cards sorts 10,000 cards by this (SQLite reads the date
   // from text, its largest cost in the sort).
   const elapsed = sql`${at.nowMs} - ${epochMs(db, "c.lastReview")}`;
-  const atLeast0 = engineOf(db) === "postgres" ? sql`greatest(0, ${elapsed})` : sql`max(0, ${elapsed})`;
+  const atLeast0 = greaterOf(db, sql.lit(0), elapsed);
   return sql<
     number | null
   >`(CASE WHEN ${sql.ref("c.state")} = ${sql.lit(State.New)} OR ${sql.ref("c.lastReview")} IS NULL OR ${sql.ref("c.stability")} <= 0 THEN NULL

@@ -11,7 +11,7 @@ import { cardScheduler, cardSchedulers } from "./safety";
 import { dayContextOf, schedulerSettingsOf } from "./settings";
 import { summarizeShifts, type MoveCause, type RescheduleSummary } from "./reschedule-summary";
 import { moveCause } from "./move-cause";
-import { settingsOf } from "../settings";
+import { settingsOf, type SettingsRef } from "../settings";
 import { SETTINGS_LIMITS } from "../settings/limits";
 
 // "Reschedule my cards" after new parameters (applied or restored): every reviewed card's
@@ -117,13 +117,11 @@ export async function previewReschedule(userId: string): Promise<RescheduleSumma
   return (await plan(userId)).summary;
 }
 
-export async function rescheduleStatus(userId: string): Promise<RescheduleStatus> {
-  const [last, user] = await Promise.all([
-    latestSnapshot(kdb, userId).select(["createdAt", "undoneAt", "moved"]).executeTakeFirst(),
-    kdb.selectFrom("User").select("fsrsWeights").where("id", "=", userId).executeTakeFirst(),
-  ]);
+export async function rescheduleStatus(userRef: SettingsRef): Promise<RescheduleStatus> {
+  const userId = typeof userRef === "string" ? userRef : userRef.id;
+  const [last, user] = await Promise.all([latestSnapshot(kdb, userId).select(["createdAt", "undoneAt", "moved"]).executeTakeFirst(), settingsOf(userRef)]);
   return {
-    personal: user?.fsrsWeights != null,
+    personal: user.fsrsWeights != null,
     canUndo: !!last && last.undoneAt == null,
     lastAt: last ? last.createdAt.toISOString() : null,
     lastMoved: last?.moved ?? 0,

@@ -9,6 +9,8 @@ import { settingsSchema } from "@/lib/settings/schema";
 import { addLessonToDeck } from "@/lib/srs/deck";
 import { gradeReview } from "@/lib/srs/review";
 import { getStreak } from "@/lib/progress/summary";
+import { getParameterStatus } from "@/lib/optimizer/jobs";
+import { rescheduleStatus } from "@/lib/srs/reschedule";
 import { accountJsonChunks } from "@/lib/portability/export";
 import { grade, makeUser } from "./helpers";
 import { Rating } from "ts-fsrs";
@@ -85,5 +87,11 @@ describe("settings read once per request", () => {
     const streak = await counted(() => getStreak(user, NOW));
     const bare = await counted(() => getStreak(u.id, NOW));
     expect(bare.n - streak.n).toBe(1);
+    // The parameters' status (/progress) and the rescheduling status (/settings) take the weights from them too.
+    for (const status of [getParameterStatus, rescheduleStatus] as ((user: SessionUser | string) => Promise<unknown>)[]) {
+      const carried = await counted(() => status(user));
+      const byId = await counted(() => status(u.id));
+      expect(byId.n - carried.n).toBe(1);
+    }
   });
 });

@@ -28,7 +28,6 @@ export type QueueTotals = {
   learning: number;
   reviewDue: number;
   fresh: number;
-  reviewsPerDay: number;
   introduced: number;
   reviewed: number;
   done: number;
@@ -38,7 +37,6 @@ export type QueueTotals = {
   lastLogId: string | null;
   // The last live log's review time; read for grades only.
   lastLogAt: Date | null;
-  loadBalance: boolean;
   badDay: boolean;
 };
 

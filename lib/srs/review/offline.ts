@@ -1,6 +1,5 @@
 import "server-only";
-import { sql } from "kysely";
-import { Rating, State } from "ts-fsrs";
+import { State } from "ts-fsrs";
 import { kdb } from "../../db";
 import { cardView } from "../../content/catalogue";
 import { studyDayNumber } from "../day";
@@ -10,6 +9,7 @@ import { cardFields } from "../card-rows";
 import { dailyAllowance } from "../limits";
 import { dayContextOf, schedulerSettingsOf } from "../settings";
 import { toWire, type OfflineSnapshot, type SnapshotCard } from "../offline/snapshot";
+import { todayTally } from "./queue";
 import type { UserSettings } from "../../settings";
 
 // The study day's queue for the browser's offline copy (lib/srs/offline/snapshot.ts): every
@@ -23,20 +23,8 @@ const queuedRows = (userId: string, now: Date) =>
 export async function offlineSnapshot(user: UserSettings, now = new Date()): Promise<OfflineSnapshot> {
   const ctx = dayContextOf(user);
   const studyDay = studyDayNumber(now, ctx);
-  const t = await kdb
-    .selectFrom("ReviewLog as l")
-    .where("l.userId", "=", user.id)
-    .where("l.undoneAt", "is", null)
-    .where("l.reviewDay", "=", studyDay)
-    .select((e) => [
-      e.fn.sum(e.case().when("l.state", "=", sql.lit(State.New)).then(sql.lit(1)).else(sql.lit(0)).end()).as("introduced"),
-      e.fn.sum(e.case().when("l.state", "=", sql.lit(State.Review)).then(sql.lit(1)).else(sql.lit(0)).end()).as("reviewed"),
-      e.fn.countAll().as("done"),
-      e.fn.sum(e.case().when("l.rating", "=", sql.lit(Rating.Again)).then(sql.lit(1)).else(sql.lit(0)).end()).as("again"),
-      e.fn.sum("l.durationMs").as("timeMs"),
-      e.selectFrom("User as u").select("u.reviewsPerDay").where("u.id", "=", user.id).as("reviewsPerDay"),
-      e.selectFrom("BackCheckIn as ci").select("ci.badDay").where("ci.userId", "=", user.id).where("ci.studyDay", "=", studyDay).as("badDay"),
-    ])
+  const t = await todayTally(kdb, user.id, studyDay)
+    .select((e) => e.selectFrom("BackCheckIn as ci").select("ci.badDay").where("ci.userId", "=", user.id).where("ci.studyDay", "=", studyDay).as("badDay"))
     .executeTakeFirst();
   const [allDue, allFresh] = await Promise.all([
     queuedRows(user.id, now)
@@ -49,7 +37,7 @@ export async function offlineSnapshot(user: UserSettings, now = new Date()): Pro
   const isReview = (r: { state: number }) => r.state === State.Review;
   const allow = dailyAllowance({
     newPerDay: user.newCardsPerDay,
-    reviewsPerDay: Number(t?.reviewsPerDay ?? 0),
+    reviewsPerDay: user.reviewsPerDay,
     introduced: Number(t?.introduced ?? 0),
     reviewed: Number(t?.reviewed ?? 0),
     reviewDue: allDue.filter(isReview).length,

@@ -2,7 +2,6 @@ import "server-only";
 import { sql, type ExpressionBuilder } from "kysely";
 import { Rating, State } from "ts-fsrs";
 import { epochMs, jsonArrayAgg, kdb, type Db, type DB } from "../../db";
-import { bool } from "../../db/row";
 import { prepared } from "../../db/prepared";
 import { cardView, type CardView } from "../../content/catalogue";
 import { studyDayNumber } from "../day";
@@ -110,21 +109,7 @@ function queueStatement(db: Db, p: QueueValues, g: GradeReadValues | null, load:
         .selectAll()
         .unionAll(heads)
     : heads;
-  const ones = (e: ExpressionBuilder<{ l: DB["ReviewLog"] }, "l">, col: "l.rating" | "l.state", value: number) =>
-    e.fn.sum(e.case().when(col, "=", sql.lit(value)).then(sql.lit(1)).else(sql.lit(0)).end());
-  // Today's tally, from the covering log index.
-  const tally = db
-    .selectFrom("ReviewLog as l")
-    .where("l.userId", "=", p.userId)
-    .where("l.undoneAt", "is", null)
-    .where("l.reviewDay", "=", p.today)
-    .select((e) => [
-      e.fn.countAll().as("done"),
-      ones(e, "l.rating", Rating.Again).as("again"),
-      e.fn.sum("l.durationMs").as("timeMs"),
-      ones(e, "l.state", State.New).as("introduced"),
-      ones(e, "l.state", State.Review).as("reviewed"),
-    ]);
+  const tally = todayTally(db, p.userId, p.today);
   // The last live log's column.
   const lastLog = () =>
     db
@@ -155,8 +140,6 @@ function queueStatement(db: Db, p: QueueValues, g: GradeReadValues | null, load:
     // Named after the log's column, so that SQLite's text comes back as a Date (lib/db/row.ts).
     (g ? lastLog().select("l.review") : sql<Date | null>`null`).as("review"),
     (g && load ? loadCards(db, g).select(jsonArrayAgg(db, [epochMs(db, "c.due"), sql.ref("c.catalogCardId")]).as("l")) : sql<string | null>`null`).as("load"),
-    e.selectFrom("User as u").select("u.reviewsPerDay").where("u.id", "=", p.userId).as("reviewsPerDay"),
-    e.selectFrom("User as u").select("u.loadBalance").where("u.id", "=", p.userId).as("loadBalance"),
     e.selectFrom("BackCheckIn as ci").select("ci.badDay").where("ci.userId", "=", p.userId).where("ci.studyDay", "=", p.today).as("badDay"),
     "t.done",
     "t.again",
@@ -170,6 +153,26 @@ function queueStatement(db: Db, p: QueueValues, g: GradeReadValues | null, load:
     .selectAll("a")
     .selectAll("q");
 }
+// Today's tally of the user's live logs, from the covering log index. A log's state is the
+// card's state before the review: New = introduced today, Review = counted against the daily
+// review limit (lib/srs/limits.ts).
+export function todayTally(db: Db, userId: string, today: number) {
+  const ones = (e: ExpressionBuilder<{ l: DB["ReviewLog"] }, "l">, col: "l.rating" | "l.state", value: number) =>
+    e.fn.sum(e.case().when(col, "=", sql.lit(value)).then(sql.lit(1)).else(sql.lit(0)).end());
+  return db
+    .selectFrom("ReviewLog as l")
+    .where("l.userId", "=", userId)
+    .where("l.undoneAt", "is", null)
+    .where("l.reviewDay", "=", today)
+    .select((e) => [
+      e.fn.countAll().as("done"),
+      ones(e, "l.rating", Rating.Again).as("again"),
+      e.fn.sum("l.durationMs").as("timeMs"),
+      ones(e, "l.state", State.New).as("introduced"),
+      ones(e, "l.state", State.Review).as("reviewed"),
+    ]);
+}
+
 const queueQuery = prepared((db, p: QueueValues) => queueStatement(db, p, null, false));
 const queueForGrade = prepared((db, p: QueueValues & GradeReadValues) => queueStatement(db, p, p, false));
 const queueAndLoadForGrade = prepared((db, p: QueueValues & GradeReadValues) => queueStatement(db, p, p, true));
@@ -208,7 +211,6 @@ function queueReadOf(rows: QueueRow[]): QueueRead {
       learning: Number(a.learning),
       reviewDue: Number(a.reviewDue),
       fresh: Number(a.fresh),
-      reviewsPerDay: Number(a.reviewsPerDay),
       introduced: Number(a.introduced ?? 0),
       reviewed: Number(a.reviewed ?? 0),
       done: Number(a.done),
@@ -217,7 +219,6 @@ function queueReadOf(rows: QueueRow[]): QueueRead {
       nextDue: a.nextDue,
       lastLogId: a.lastLogId,
       lastLogAt: a.review,
-      loadBalance: bool(a.loadBalance),
       badDay: a.badDay ?? false,
     },
     heads: rows.filter(isCard).filter((c) => c.kind !== 0),
@@ -247,7 +248,7 @@ export function reviewStateFrom(user: UserSettings, b: QueueBounds, { totals: a,
   // Review = a review counted against the daily review limit (lib/srs/limits.ts).
   const allow = dailyAllowance({
     newPerDay: user.newCardsPerDay,
-    reviewsPerDay: a.reviewsPerDay,
+    reviewsPerDay: user.reviewsPerDay,
     introduced: a.introduced,
     reviewed: a.reviewed,
     reviewDue: a.reviewDue,
@@ -275,7 +276,7 @@ export function reviewStateFrom(user: UserSettings, b: QueueBounds, { totals: a,
         state: next.state,
         leech: next.leech,
         lapses: next.lapses,
-        intervals: previewIntervals(f, cardStateOf(next.id, next), now, null, a.loadBalance).map((p) => ({
+        intervals: previewIntervals(f, cardStateOf(next.id, next), now, null, user.loadBalance).map((p) => ({
           rating: p.rating,
           label: p.label,
           due: p.due.toISOString(),

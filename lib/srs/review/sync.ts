@@ -279,8 +279,7 @@ async function insertInOrder(user: UserSettings, g: OfflineGradeInput, at: Date,
     const tx = kyselyOn(sqlTx);
     const card = await tx
       .selectFrom("Card as c")
-      .innerJoin("User as u", "u.id", "c.userId")
-      .select(["c.lapses", "c.leech", "c.suspendedAt", "u.leechThreshold", "u.leechAction"])
+      .select(["c.lapses", "c.leech", "c.suspendedAt"])
       .where("c.id", "=", g.cardId)
       .where("c.userId", "=", userId)
       .where("c.version", "=", version)
@@ -306,7 +305,7 @@ async function insertInOrder(user: UserSettings, g: OfflineGradeInput, at: Date,
     // whose lapse reached the new count.
     const leech = leechOutcome(
       { prevLapses: card.lapses, nextLapses: c.lapses, leech: card.leech, suspendedAt: card.suspendedAt },
-      leechRuleFor({ threshold: card.leechThreshold, action: card.leechAction }, safety),
+      leechRuleFor({ threshold: user.leechThreshold, action: user.leechAction }, safety),
       at,
     );
     const reached = leech.leechChange ? steps.findLastIndex((s) => s.log.prevLapses < s.card.lapses) : -1;
