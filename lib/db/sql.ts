@@ -4,6 +4,7 @@ import { databaseUrl, isPostgresUrl, sqliteFilePath } from "./url";
 import { SQLITE_BUSY_TIMEOUT_MS, sqliteWriteLock } from "./sqlite-adapter";
 import { statements } from "./statements";
 import { createPgPool } from "./pg-pool";
+import { groupCommit, oneStatement, type TxConn } from "./group-commit";
 
 // The hot path's data access: plain SQL, written once for both engines, run by the drivers
 // directly. A Prisma 6.19 model query costs 0.75-1 ms of CPU here; a prepared better-sqlite3
@@ -110,129 +111,6 @@ function sqliteSql(file: string): Sql {
     close: async () => {
       writer.close();
       reader.close();
-    },
-  };
-}
-
-// `single`: a write of one statement (Sql.write), which may run without BEGIN and COMMIT.
-type Pending = { fn: (tx: SqlTx) => Promise<unknown>; single: boolean; resolve: (v: unknown) => void; reject: (e: unknown) => void };
-
-// Sql.write's function, held to the one statement it promises: a second is refused before it is
-// sent (alone on PostgreSQL the first has already committed by then).
-const oneStatement =
-  <T>(fn: (tx: SqlTx) => Promise<T>) =>
-  (tx: SqlTx): Promise<T> => {
-    let sent = false;
-    const once =
-      <R>(send: (q: Query) => Promise<R>) =>
-      (q: Query): Promise<R> => {
-        if (sent) return Promise.reject(new Error("Sql.write sends one statement; use transaction for more"));
-        sent = true;
-        return send(q);
-      };
-    return fn({ all: once(tx.all), run: once(tx.run) });
-  };
-
-// A connection a group of transactions runs on.
-type TxConn = { tx: SqlTx; begin(): Promise<void>; commit(): Promise<void>; rollback(): Promise<void> };
-
-// Group commit, on both engines. Transactions that arrive while the connections for writing
-// are busy are run together: one BEGIN, each transaction's statements in turn, one COMMIT, and
-// only then is each caller answered, so every acknowledged write is committed. Run in turn, they
-// see each other's writes exactly as if they had committed one by one. If one of them fails,
-// the whole group is rolled back (nothing was committed) and each is run again alone, so a
-// failure (a stale card version, a repeated clientId) touches only its own request. Hence a
-// transaction's function may run twice and must do nothing but its statements through `tx`,
-// computing from what they return (grade and undo do).
-// SQLite: with synchronous = FULL every COMMIT waits for an fsync of the WAL (about 3.6 ms on
-// this machine's disk, measured), and better-sqlite3 waits on the one Node thread, so a commit
-// per grade capped a process near 275 grades/s however cheap the rest was. One lane: the
-// group holds the process's one writer lock throughout.
-// PostgreSQL: every statement is a round trip, whose socket write and read cost the Node
-// process more CPU than anything else a grade does (profiled); a group saves a BEGIN and a
-// COMMIT per transaction. A few lanes, each on its own pooled connection, so that one long
-// transaction (a whole deck rescheduled) does not hold up every grade. `autocommit`
-// (PostgreSQL): a one-statement write (Sql.write) that runs alone is sent as it is and commits
-// by itself: two round trips fewer of a lone grade's three. With others waiting, it joins
-// their group.
-type GroupOptions = { lanes: number; gather: boolean; autocommit: boolean };
-function groupCommit({ lanes, gather, autocommit }: GroupOptions, withConn: (body: (c: TxConn) => Promise<void>) => Promise<void>) {
-  const queue: Pending[] = [];
-  let busy = 0;
-
-  const runAlone = async (c: TxConn, p: Pending) => {
-    if (p.single && autocommit) {
-      // Its one statement commits or fails by itself: nothing to roll back.
-      try {
-        p.resolve(await p.fn(c.tx));
-      } catch (e) {
-        p.reject(e);
-      }
-      return;
-    }
-    try {
-      statements.count++;
-      await c.begin();
-      const out = await p.fn(c.tx);
-      statements.count++;
-      await c.commit();
-      p.resolve(out);
-    } catch (e) {
-      await c.rollback();
-      p.reject(e);
-    }
-  };
-
-  const runGroup = async (c: TxConn, group: Pending[]) => {
-    if (group.length === 1) return runAlone(c, group[0]!);
-    const outs: unknown[] = [];
-    try {
-      statements.count++;
-      await c.begin();
-      for (const p of group) outs.push(await p.fn(c.tx));
-      statements.count++;
-      await c.commit();
-    } catch {
-      await c.rollback();
-      for (const p of group) await runAlone(c, p);
-      return;
-    }
-    group.forEach((p, i) => p.resolve(outs[i]));
-  };
-
-  let scheduled = false;
-  const next = () => {
-    scheduled = false;
-    while (busy < lanes && queue.length) {
-      const group = queue.splice(0, queue.length);
-      busy++;
-      withConn((c) => runGroup(c, group))
-        .catch((e: unknown) => group.forEach((p) => p.reject(e)))
-        .finally(() => {
-          busy--;
-          start();
-        });
-    }
-  };
-  // `gather` (SQLite): a group starts once the event loop has run what is ready now
-  // (setImmediate), so that the transactions of every request read from the sockets in this
-  // turn join it. Without the wait each transaction was a group of its own (the driver answers
-  // on the Node thread, so nothing else arrived meanwhile): a BEGIN, a COMMIT and a blocking
-  // fsync per grade. Not on PostgreSQL, whose round trips already gather the next group, and
-  // where a long transaction must not take the grades that arrived with it into its group.
-  const start = () => {
-    if (!gather) return next();
-    if (scheduled) return;
-    scheduled = true;
-    setImmediate(next);
-  };
-
-  return {
-    submit<T>(fn: (tx: SqlTx) => Promise<T>, single: boolean): Promise<T> {
-      return new Promise<T>((resolve, reject) => {
-        queue.push({ fn, single, resolve: resolve as (v: unknown) => void, reject });
-        start();
-      });
     },
   };
 }
