@@ -16,7 +16,7 @@ const PORT = E2E_PORT + 30;
 const FILE = path.join(ROOT, `data/test/import-while-grading-${PORT}.db`);
 const URL = `file:${FILE}`;
 const LOGS = 40_000;
-// The documented bound on a write's wait (docs/NOTES-i20-db.md).
+// The documented bound on a write's wait (docs/data.md, "The write-wait bound").
 const WRITE_WAIT_BOUND_MS = 15_000;
 
 const servers: Server[] = [];
@@ -133,7 +133,7 @@ describe("a large import on SQLite", () => {
       expect(grades.filter((g) => g.status !== 200)).toEqual([]);
       const stored = await db.reviewLog.count({ where: { clientId: { in: grades.map((g) => g.clientId) } } });
       expect(stored).toBe(grades.length);
-      // The documented bound on a write's wait (README, docs/NOTES-i20-db.md).
+      // The documented bound on a write's wait (docs/data.md, "The write-wait bound").
       expect(Math.max(...grades.map((g) => g.latencyMs))).toBeLessThan(WRITE_WAIT_BOUND_MS);
       // Grades are not held behind the whole import: some were answered while it was written.
       expect(grades.filter((g) => g.duringWrite).length).toBeGreaterThan(0);

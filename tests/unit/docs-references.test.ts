@@ -171,6 +171,11 @@ describe("the documentation", () => {
     ]);
   });
 
+  it("is named by the code's comments only where a page exists", () => {
+    const missing = [...new Set(codeText().match(/\bdocs\/[\w.-]+\.md\b/g) ?? [])].filter((doc) => !existsSync(path.join(ROOT, doc)));
+    expect(missing, "comments name documentation pages that do not exist").toEqual([]);
+  });
+
   it("keeps the README short: at most 200 lines", () => {
     expect(text("README.md").split("\n").length).toBeLessThanOrEqual(200);
   });

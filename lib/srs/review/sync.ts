@@ -20,7 +20,7 @@ import { windowFromJson, windowToJson, type LoadWindow } from "../load-balance";
 // Grades made offline reach the server here, in the order they were made, each in its own
 // transaction. The browser's computed state is never used: each grade is applied to the
 // card's stored history at its own review time with the learner's current parameters. The
-// rules (docs/NOTES-i20-replay.md):
+// rules (docs/offline.md, "Sending grades made offline"):
 // - A clientId already stored answers with the first result ("repeat"), never twice.
 // - A device clock running fast: grades up to FUTURE_TOLERANCE_MS ahead of the server's clock
 //   are accepted, and the whole request's review times move back together by as much as its
