@@ -1,5 +1,5 @@
 import { Rating, State } from "ts-fsrs";
-import { formatInterval } from "@/lib/srs/scheduler";
+import { formatInterval } from "@/lib/srs/interval-label";
 
 export const STATE_LABELS: Record<State, string> = {
   [State.New]: "New",

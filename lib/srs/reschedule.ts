@@ -6,7 +6,8 @@ import { windowFromJson } from "./load-balance";
 import { UserError } from "../errors";
 import { cardFields, cardStateOf, type CardFields } from "./card-rows";
 import { studyDayNumber } from "./day";
-import { rescheduledCard, type HistoryEntry, type Scheduler } from "./scheduler";
+import type { Scheduler } from "./scheduler";
+import { rescheduledCard, type PastReview } from "./replay";
 import { cardScheduler, cardSchedulers } from "./safety";
 import { dayContextOf, schedulerSettingsOf } from "./settings";
 import { summarizeShifts, type MoveCause, type RescheduleSummary } from "./reschedule-summary";
@@ -72,7 +73,7 @@ async function plan(userId: string, tx: Db = kdb): Promise<Plan> {
   // Cards moved by a break or a spread backlog (lib/srs/away) not undone: the latest such move.
   const moved = await latestEvent(["away", "spread"]);
   const lastMoved = new Map(moved.map((r) => [r.cardId, r.at]));
-  const history = new Map<string, HistoryEntry[]>();
+  const history = new Map<string, PastReview[]>();
   for (const l of logs) {
     const id = l.cardId;
     let h = history.get(id);

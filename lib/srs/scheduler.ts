@@ -16,6 +16,7 @@ import { checkWeights } from "./weights";
 import type { DayContext } from "./day";
 import { StudyClock } from "./study-clock";
 import { balancedInterval, sliceWindow, type LoadWindow } from "./load-balance";
+import { formatInterval, formatIntervalRange } from "./interval-label";
 
 // A thin, pure wrapper over ts-fsrs: every scheduling decision is ts-fsrs's own (but the day an
 // interval lands on, which even days may move within its fuzz range, lib/srs/load-balance.ts); this
@@ -238,15 +239,6 @@ export function previewIntervals(s: Scheduler, card: CardState, now: Date, windo
   });
 }
 
-// "4–6d", "1.5–1.8mo", "11mo–1.1y": both ends as formatInterval words them, the unit once when shared.
-export function formatIntervalRange(minMs: number, maxMs: number): string {
-  const a = formatInterval(minMs);
-  const b = formatInterval(maxMs);
-  if (a === b) return a;
-  const unit = (x: string) => /[a-z]+$/.exec(x)?.[0] ?? "";
-  return unit(a) === unit(b) ? `${a.slice(0, a.length - unit(a).length)}–${b}` : `${a}–${b}`;
-}
-
 // Recall probability depends only on the memory state: stability and the time since the
 // last review. Taking just these lets /progress read four columns per card instead of all.
 export type MemoryState = Pick<CardState, "state" | "due" | "stability" | "lastReview">;
@@ -271,18 +263,6 @@ export function recallAt(s: Scheduler, stability: number, lastReviewClockMs: num
   return s.fsrs.forgetting_curve(elapsedDays, +stability.toFixed(8));
 }
 
-// Compact labels as on Anki's buttons: "1m", "10m", "3h", "4d", "2.1mo", "1.3y".
-export function formatInterval(ms: number): string {
-  const minutes = Math.max(1, Math.round(ms / 60_000));
-  if (minutes < 60) return `${minutes}m`;
-  const hours = ms / 3_600_000;
-  if (hours < 24) return `${Math.round(hours)}h`;
-  const days = ms / 86_400_000;
-  if (days < 30) return `${Math.round(days)}d`;
-  if (days < 365) return `${(days / 30).toFixed(1).replace(/\.0$/, "")}mo`;
-  return `${(days / 365).toFixed(1).replace(/\.0$/, "")}y`;
-}
-
 export function newCardState(id: string, now: Date): CardState {
   return {
     id,
@@ -296,40 +276,5 @@ export function newCardState(id: string, now: Date): CardState {
     reps: 0,
     lapses: 0,
     lastReview: null,
-  };
-}
-
-// A card's review history, oldest first (undone reviews left out), for rescheduling.
-// `balance` is the load window the review's even-days pick read (ReviewLog.balance), if any.
-export type HistoryEntry = { rating: number; review: Date; balance?: LoadWindow | null };
-
-// The reviews a card's schedule is made of: those after its last reset (a forget not undone),
-// which put it back to new. The reviews before stay in the history but schedule nothing.
-export function sinceLastReset<H extends { review: Date }>(history: H[], lastReset: Date | null): H[] {
-  return lastReset ? history.filter((h) => h.review.getTime() > lastReset.getTime()) : history;
-}
-
-// The card as its history, replayed with these parameters, makes it: the memory state the
-// parameters give, and for a card in review the due date that memory state gives from its
-// last review (as Anki reschedules on new parameters). The replay is ts-fsrs's `reschedule`
-// done by hand: it replays with `next` from an empty card, but that card would lack the card
-// id our fuzz is seeded with, so unchanged parameters would still move fuzzed cards; grading
-// each step through gradeCard (the study clock included) replays exactly what grading did.
-// Only the reviews since the card's last reset are replayed (sinceLastReset): the reset made it
-// new. Counters and the last review stay the card's own; null when there is nothing to replay.
-export function rescheduledCard(s: Scheduler, card: CardState, history: HistoryEntry[], lastReset: Date | null = null): CardState | null {
-  const graded = sinceLastReset(history, lastReset).filter((h) => h.rating >= Rating.Again && h.rating <= Rating.Easy);
-  if (!graded.length || card.state === State.New) return null;
-  let replayed = newCardState(card.id, graded[0]!.review);
-  for (const h of graded) replayed = gradeCard(s, replayed, h.rating as Grade, h.review, h.balance).card;
-  // Learning steps are timed in minutes, not by memory: only the memory state changes there.
-  if (card.state !== State.Review || replayed.state !== State.Review) return { ...card, stability: replayed.stability, difficulty: replayed.difficulty };
-  return {
-    ...card,
-    due: replayed.due,
-    stability: replayed.stability,
-    difficulty: replayed.difficulty,
-    scheduledDays: replayed.scheduledDays,
-    elapsedDays: replayed.elapsedDays,
   };
 }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
 import type { PrismaClient } from "@prisma/client";
 import { createPrismaClient } from "@/lib/db/client";
-import { formatInterval } from "@/lib/srs/scheduler";
+import { formatInterval } from "@/lib/srs/interval-label";
 import { replayedCard } from "../replay-oracle";
 import { useBrowser, middayContext, signIn, signUp } from "./browser";
 import { freshDatabase, ROOT, startServer, type Server } from "../../scripts/shared/server";

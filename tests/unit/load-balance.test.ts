@@ -14,7 +14,8 @@ import {
   type LoadDay,
   type LoadWindow,
 } from "@/lib/srs/load-balance";
-import { createScheduler, gradeCard, newCardState, previewIntervals, rescheduledCard, type CardState } from "@/lib/srs/scheduler";
+import { createScheduler, gradeCard, newCardState, previewIntervals, type CardState } from "@/lib/srs/scheduler";
+import { rescheduledCard } from "@/lib/srs/replay";
 import { prng } from "@/lib/prng";
 import { studyDayNumber } from "@/lib/srs/day";
 

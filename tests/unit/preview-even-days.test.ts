@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { Rating, type Grade } from "ts-fsrs";
 import { loadWindow, NORMAL_WEEK } from "@/lib/srs/load-balance";
 import { studyDayNumber } from "@/lib/srs/day";
-import { createScheduler, formatIntervalRange, gradeCard, newCardState, previewIntervals, type CardState } from "@/lib/srs/scheduler";
+import { createScheduler, gradeCard, newCardState, previewIntervals, type CardState } from "@/lib/srs/scheduler";
+import { formatIntervalRange } from "@/lib/srs/interval-label";
 import { prng } from "@/lib/prng";
 
 const ctx = { timeZone: "Europe/London", rolloverHour: 4 };

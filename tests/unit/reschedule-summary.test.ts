@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { describeSummary, summarizeShifts } from "@/lib/srs/reschedule-summary";
 import { moveCause } from "@/lib/srs/move-cause";
-import { createScheduler, gradeCard, newCardState, rescheduledCard } from "@/lib/srs/scheduler";
+import { createScheduler, gradeCard, newCardState } from "@/lib/srs/scheduler";
+import { rescheduledCard } from "@/lib/srs/replay";
 import { Rating, State } from "ts-fsrs";
 import { default_w } from "ts-fsrs";
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type Grade, Rating, State, createEmptyCard, fsrs, generatorParameters } from "ts-fsrs";
-import { createScheduler, formatInterval, gradeCard, newCardState, previewIntervals, retrievability } from "@/lib/srs/scheduler";
+import { createScheduler, gradeCard, newCardState, previewIntervals, retrievability } from "@/lib/srs/scheduler";
+import { formatInterval } from "@/lib/srs/interval-label";
 import { checkWeights, InvalidWeightsError } from "@/lib/srs/weights";
 
 const start = new Date(Date.UTC(2026, 2, 1, 9, 30, 0));
