@@ -1,5 +1,11 @@
+import { Rating } from "ts-fsrs";
 import { z } from "zod";
 import { SYNC_BATCH } from "../srs/offline/sync-request";
+
+// A grade as ts-fsrs numbers it: Again 1, Hard 2, Good 3, Easy 4.
+const grade = z.union([z.literal(Rating.Again), z.literal(Rating.Hard), z.literal(Rating.Good), z.literal(Rating.Easy)], {
+  error: "Rating must be 1, 2, 3 or 4",
+});
 
 const id = z
   .string()
@@ -9,7 +15,7 @@ const id = z
 
 export const gradeSchema = z.strictObject({
   cardId: id,
-  rating: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], { error: "Rating must be 1, 2, 3 or 4" }),
+  rating: grade,
   // The card version the client was shown: a grade against an older view is refused.
   version: z.number().int().min(0).max(1_000_000_000),
   clientId: z.string().uuid("clientId must be a UUID"),
@@ -31,7 +37,7 @@ export type UndoInput = z.infer<typeof undoSchema>;
 export const offlineGradeSchema = z.strictObject({
   clientId: z.string().uuid("clientId must be a UUID"),
   cardId: id,
-  rating: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], { error: "Rating must be 1, 2, 3 or 4" }),
+  rating: grade,
   reviewedAt: z.number().int("reviewedAt must be epoch milliseconds").min(0).max(8_640_000_000_000_000),
   durationMs: z.number().int().min(0).max(3_600_000),
   // The study session (one /review page load) the grade was made in, kept with its log so that
