@@ -64,9 +64,9 @@ export type ParameterStatus = {
 export async function getParameterStatus(userRef: SettingsRef): Promise<ParameterStatus> {
   // Kysely, not Prisma Client: /progress reads this on every visit (docs/data.md). The weights
   // come with the session user's settings.
-  const userId = typeof userRef === "string" ? userRef : userRef.id;
-  const [user, count, previous, job, leeches] = await Promise.all([
-    settingsOf(userRef),
+  const user = await settingsOf(userRef);
+  const userId = user.id;
+  const [count, previous, job, leeches] = await Promise.all([
     countTrainingItems(userId),
     kdb
       .selectFrom("ParameterSet")

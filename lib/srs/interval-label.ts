@@ -1,4 +1,5 @@
 // Interval labels as on Anki's buttons, for the grade buttons' previews and the card pages.
+// (How a label is set on a phone's button is app/review/interval-label.ts.)
 
 // Compact labels as on Anki's buttons: "1m", "10m", "3h", "4d", "2.1mo", "1.3y".
 export function formatInterval(ms: number): string {

@@ -34,7 +34,7 @@ export type PastReview = { rating: number; review: Date; balance?: LoadWindow | 
 
 // The reviews a card's schedule is made of: those after its last reset (a forget not undone),
 // which put it back to new. The reviews before stay in the history but schedule nothing.
-export function sinceLastReset<H extends { review: Date }>(history: H[], lastReset: Date | null): H[] {
+function sinceLastReset<H extends { review: Date }>(history: H[], lastReset: Date | null): H[] {
   return lastReset ? history.filter((h) => h.review.getTime() > lastReset.getTime()) : history;
 }
 

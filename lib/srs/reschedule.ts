@@ -119,8 +119,8 @@ export async function previewReschedule(userId: string): Promise<RescheduleSumma
 }
 
 export async function rescheduleStatus(userRef: SettingsRef): Promise<RescheduleStatus> {
-  const userId = typeof userRef === "string" ? userRef : userRef.id;
-  const [last, user] = await Promise.all([latestSnapshot(kdb, userId).select(["createdAt", "undoneAt", "moved"]).executeTakeFirst(), settingsOf(userRef)]);
+  const user = await settingsOf(userRef);
+  const last = await latestSnapshot(kdb, user.id).select(["createdAt", "undoneAt", "moved"]).executeTakeFirst();
   return {
     personal: user.fsrsWeights != null,
     canUndo: !!last && last.undoneAt == null,
