@@ -9,7 +9,10 @@ export function NoOfflineCopy({ opening }: { opening: boolean }) {
       ) : (
         <>
           <h2 className="panel-title">You are offline</h2>
-          <p>This device holds no copy of your reviews. Open Review once with a connection, while signed in, and it keeps one.</p>
+          <p>
+            This device holds no copy of your reviews yet: Review keeps one once it has been opened here with a connection. This page opens your reviews as soon
+            as the connection returns.
+          </p>
           <p>
             <Link href="/learn">The lessons</Link> you have opened read offline.
           </p>

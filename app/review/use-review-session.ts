@@ -134,10 +134,13 @@ export function useReviewSession(o: { sessionId: string; initial: ReviewState; u
   // Back online: the waiting grades go, then the page continues in place from the server's
   // state. The shell first checks that the signed-in user is the one whose copy it shows;
   // if not (signed out, or someone else), it loads /review, which signs in or shows the right copy.
+  // Only the shell can lack a user (it found no copy on this device): with nothing to keep in
+  // place, it loads /review too.
   const backOnline = useCallback(async () => {
     const m = module.current;
     const user = userId ?? localUser;
-    if (!m || !user) return;
+    if (!m) return;
+    if (!user) return location.reload();
     if (shell && (await m.signedInUser()) !== user) return location.reload();
     if (!(await sendWaiting(user))) return;
     dispatch({ type: "backOnline" });

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { gradeWithKeyboard, launchBrowser, signUp, middayContext } from "./browser";
+import { gradeWithKeyboard, launchBrowser, signUp, middayContext, cardShown } from "./browser";
 
 const baseUrl = inject("baseUrl");
 let browser: Browser;
@@ -43,7 +43,7 @@ describe("importing an export in the browser", () => {
     const alice = await middayContext(browser);
     const page = await alice.newPage();
     await signUp(page, baseUrl);
-    await page.getByTestId("review-card").waitFor();
+    await cardShown(page);
     await gradeWithKeyboard(page, "3");
     await gradeWithKeyboard(page, "4");
 

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import type { Page } from "playwright-core";
-import { PHONE, useBrowser, signUp } from "./browser";
+import { PHONE, useBrowser, signUp, cardShown } from "./browser";
 import { sqliteDate, withUserCards } from "./suite";
 import { testEnv } from "@/lib/env";
 
@@ -49,7 +49,7 @@ describe("the back check-in on a phone", () => {
     expect(await page.getByTestId("review-card").getAttribute("data-card-id")).toBe(id);
     await expectCardOnFirstScreen(page);
     await page.reload();
-    await page.getByTestId("review-card").waitFor();
+    await cardShown(page);
     expect(await page.getByTestId("check-in").count()).toBe(0);
     await context.close();
   });
@@ -98,7 +98,7 @@ describe("the back check-in on a phone", () => {
       await expect(page.getByTestId("count-review").textContent()).resolves.toBe(String(due));
       // Asked once a study day: not again on the next visit.
       await page.reload();
-      await page.getByTestId("review-card").waitFor();
+      await cardShown(page);
       expect(await page.getByTestId("check-in").count()).toBe(0);
       await context.close();
     }

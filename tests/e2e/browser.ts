@@ -71,6 +71,21 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
   await page.waitForURL((u) => u.pathname === callback, { timeout: 30_000 });
 }
 
+// Waits for a review card. A page that shows something else instead (the offline shell, an
+// error, the grade guide) says what in the failure, with its address.
+export async function cardShown(page: Page, timeout?: number): Promise<void> {
+  await page
+    .getByTestId("review-card")
+    .waitFor({ timeout })
+    .catch(async (e: Error) => {
+      const text = await page
+        .locator("body")
+        .innerText()
+        .catch(() => "(nothing)");
+      throw new Error(`${e.message}\n${page.url()} showed instead:\n${text.slice(0, 2000)}`);
+    });
+}
+
 // A phone's browser context: 390×844 CSS pixels, touch, a mobile viewport.
 export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 

@@ -1,12 +1,12 @@
 import { describe, expect, inject, it } from "vitest";
 import type { Page } from "playwright-core";
-import { useBrowser, signUp, middayContext } from "./browser";
+import { useBrowser, signUp, middayContext, cardShown } from "./browser";
 
 const baseUrl = inject("baseUrl");
 const browser = useBrowser();
 
 const shownCard = async (page: Page) => {
-  await page.getByTestId("review-card").waitFor();
+  await cardShown(page);
   return { id: await page.getByTestId("review-card").getAttribute("data-card-id"), prompt: (await page.getByTestId("prompt").textContent()) ?? "" };
 };
 

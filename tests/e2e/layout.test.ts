@@ -5,7 +5,7 @@ import { AxeBuilder } from "@axe-core/playwright";
 import { getLessons } from "@/lib/content/load";
 import type { Lesson } from "@/lib/content/schema";
 import { OUTCOMES } from "@/lib/now/check";
-import { PHONE, useBrowser, signUp } from "./browser";
+import { PHONE, useBrowser, signUp, cardShown } from "./browser";
 import { testEnv } from "@/lib/env";
 
 // Issue 23, "the checks cover every page": every page at 390×844 with touch, light and dark,
@@ -179,7 +179,7 @@ describe("every page on a phone", () => {
         await visit("/sign-in", true);
         await page.getByRole("button", { name: "Try the demo account" }).tap();
         await page.waitForURL((u) => u.pathname === "/review", { timeout: 30_000 });
-        await page.getByTestId("review-card").waitFor();
+        await cardShown(page);
         await inspect("/review with a card", true);
         await page.getByRole("button", { name: /^Show answer/ }).tap();
         await page.getByTestId("answer").waitFor();

@@ -5,7 +5,7 @@ import { sentenceAround } from "@/lib/content/excerpts";
 import { readSeed } from "@/lib/content/seeds";
 import { cardView } from "@/lib/content/catalogue";
 import type { Lesson } from "@/lib/content/schema";
-import { useBrowser, signUp, middayContext } from "./browser";
+import { useBrowser, signUp, middayContext, cardShown } from "./browser";
 
 const baseUrl = inject("baseUrl");
 const browser = useBrowser();
@@ -79,7 +79,7 @@ describe("lessons and quizzes in a browser", () => {
     await expect.poll(() => page.getByRole("status").filter({ hasText: "Settings saved" }).count()).toBe(1);
 
     await page.goto(`${baseUrl}/review`);
-    await page.getByTestId("review-card").waitFor();
+    await cardShown(page);
     expect(Number(await page.getByTestId("count-new").textContent())).toBe(starter.cards.length + lesson.cards.length);
     expect(await page.getByTestId("prompt").textContent()).toBe(cardView(missed.card)!.prompt);
     expect(await page.getByTestId("review-card").textContent()).toContain(lesson.title);

@@ -5,7 +5,7 @@ import type { PrismaClient } from "@prisma/client";
 import { createPrismaClient } from "@/lib/db/client";
 import { formatInterval } from "@/lib/srs/interval-label";
 import { replayedCard } from "../replay-oracle";
-import { useBrowser, middayContext, signIn, signUp } from "./browser";
+import { useBrowser, middayContext, signIn, signUp, cardShown } from "./browser";
 import { freshDatabase, ROOT, startServer, type Server } from "../../scripts/shared/server";
 import { E2E_PORT } from "./suite";
 
@@ -134,7 +134,7 @@ async function offlineLearner(context: BrowserContext) {
   await page.goto(`${base}/`);
   await controlled(page);
   const email = await signUp(page, base);
-  await page.getByTestId("review-card").waitFor();
+  await cardShown(page);
   await keptOffline(page);
   const userId = await userIdOf(email);
   await goOffline(context);
@@ -175,7 +175,7 @@ describe("reviewing offline", () => {
     await up();
     // The shell sees the server again, reloads as the signed-in page, and sends the grades.
     await expect.poll(() => db.reviewLog.count({ where: { userId } }), { timeout: 60_000 }).toBe(4);
-    await page.getByTestId("review-card").waitFor();
+    await cardShown(page);
     await expect.poll(() => page.getByTestId("waiting-count").count()).toBe(0);
     const logs = await db.reviewLog.findMany({ where: { userId }, orderBy: { review: "asc" } });
     expect(logs.map((l) => [l.clientId, l.cardId, l.rating, l.review.getTime()])).toEqual(pending.map((p) => [p.clientId, p.cardId, p.rating, p.reviewedAt]));
@@ -209,7 +209,7 @@ describe("reviewing offline", () => {
     await expect.poll(() => db.reviewLog.count({ where: { userId } }), { timeout: 60_000 }).toBe(2);
     await expect.poll(() => page.getByTestId("offline-banner").count(), { timeout: 30_000 }).toBe(0);
     await expect.poll(() => page.getByTestId("waiting-count").count()).toBe(0);
-    await page.getByTestId("review-card").waitFor();
+    await cardShown(page);
     // The same document all along (a reload would have dropped the records), which never showed
     // a card answered offline nor the counts from before those answers were sent.
     const shown = await shownSince(page);
@@ -242,7 +242,7 @@ describe("reviewing offline", () => {
     });
     await again.goto(`${base}/review`);
     await expect.poll(() => db.reviewLog.count({ where: { userId } }), { timeout: 30_000 }).toBe(1);
-    await again.getByTestId("review-card").waitFor();
+    await cardShown(again);
     expect(await again.evaluate(() => (window as unknown as { shownAtLoad: string[] }).shownAtLoad)).not.toContain(graded.cardId);
     await context.close();
   });
@@ -255,7 +255,7 @@ describe("reviewing offline", () => {
     await page.goto(`${base}/`);
     await controlled(page);
     const email = await signUp(page, base);
-    await page.getByTestId("review-card").waitFor();
+    await cardShown(page);
     await keptOffline(page);
     const userId = await userIdOf(email);
     // No reload: the page that was online grades on, from its local copy.
@@ -324,7 +324,7 @@ describe("reviewing offline", () => {
     await b.addCookies([{ name: "unknot-grade-guide", value: "seen", url: base }]);
     const pb = await b.newPage();
     await signIn(pb, base, email);
-    await pb.getByTestId("review-card").waitFor();
+    await cardShown(pb);
     expect(await pb.getByTestId("review-card").getAttribute("data-card-id")).toBe(offline.cardId);
     await gradeOne(pb, "3");
     expect(await db.reviewLog.count({ where: { userId } })).toBe(1);
@@ -337,6 +337,30 @@ describe("reviewing offline", () => {
     expect(stored).toEqual(replayed);
     await a.close();
     await b.close();
+  });
+});
+
+describe("a device that holds no copy", () => {
+  it("says so offline, and opens the reviews by itself once the server answers again", async () => {
+    await up();
+    const context = await middayContext(browser());
+    const page = await context.newPage();
+    await page.goto(`${base}/`);
+    await controlled(page);
+    // Signed up and given a lesson's cards without ever opening /review here.
+    await signUp(page, base, undefined, "/");
+    await goOffline(context);
+    await page.goto(`${base}/review`);
+    await page.getByTestId("no-offline-copy").filter({ hasText: "no copy of your reviews yet" }).waitFor();
+    expect(await offlineRecords(page)).toEqual({ snapshots: [], pending: [] });
+
+    await context.setOffline(false);
+    await up();
+    // No click: the page's probe (every 5 s) finds the server and loads /review.
+    await cardShown(page, 30_000);
+    expect(new URL(page.url()).pathname).toBe("/review");
+    expect(await page.getByTestId("no-offline-copy").count()).toBe(0);
+    await context.close();
   });
 });
 
@@ -355,7 +379,7 @@ describe("waiting grades and other users", () => {
     await expect.poll(async () => (await offlineRecords(page)).pending.length).toBe(1);
     // Another user on this browser: their review page shows none of it and sends nothing.
     await signUp(page, base);
-    await page.getByTestId("review-card").waitFor();
+    await cardShown(page);
     expect(await page.getByTestId("waiting-count").count()).toBe(0);
     await expect.poll(async () => (await offlineRecords(page)).snapshots.length, { timeout: 20_000 }).toBe(2);
     expect(await db.reviewLog.count({ where: { userId } })).toBe(0);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
 import { getLessons } from "@/lib/content/load";
 import type { Lesson } from "@/lib/content/schema";
-import { useBrowser, middayContext, signUp } from "./browser";
+import { useBrowser, middayContext, signUp, cardShown } from "./browser";
 import { startServer, type Server } from "../../scripts/shared/server";
 import { cachedPaths, readyOffline } from "./offline-saved";
 import { E2E_PORT, SUITE_DB_URL } from "./suite";
@@ -128,7 +128,7 @@ describe("what is kept", () => {
     await page.goto(`${baseUrl}/`);
     await controlled(page);
     const email = await signUp(page, baseUrl);
-    await page.getByTestId("review-card").waitFor();
+    await cardShown(page);
     await page.goto(`${baseUrl}/progress`);
     await page.goto(`${baseUrl}/learn/${lesson.slug}`);
     const urls = await cachedPaths(page);

@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from "vitest";
 import type { CDPSession, Locator, Page } from "playwright-core";
-import { useBrowser, signUp } from "./browser";
+import { useBrowser, signUp, cardShown } from "./browser";
 
 // Issue 23, one-handed review: two-button grading, swipes on the revealed card, and every review
 // control in the bottom 40% of a phone screen, with touch (no hover, no long press).
@@ -44,7 +44,7 @@ describe("one-handed review on a phone", () => {
     await page.getByText("Settings saved.").waitFor();
 
     await page.goto(`${baseUrl}/review`);
-    await page.getByTestId("review-card").waitFor();
+    await cardShown(page);
     const undo = page.getByRole("button", { name: /Undo last answer/ });
     await expectInThumbZone(page.getByRole("button", { name: /^Show answer/ }), "Show answer");
     await expectInThumbZone(undo, "Undo");

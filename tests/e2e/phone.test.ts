@@ -4,7 +4,7 @@ import { AxeBuilder } from "@axe-core/playwright";
 import { getLessons } from "@/lib/content/load";
 import { readingMinutes, type Lesson } from "@/lib/content/schema";
 import { DEMO_ACCOUNT } from "@/lib/demo";
-import { PHONE, useBrowser, middayContext, signIn, signUp } from "./browser";
+import { PHONE, useBrowser, middayContext, signIn, signUp, cardShown } from "./browser";
 import { SUITE_DB_URL } from "./suite";
 
 const baseUrl = inject("baseUrl");
@@ -328,7 +328,7 @@ describe("reviewing on a phone", () => {
     const ctx = await middayContext(browser());
     const page = await ctx.newPage();
     await signUp(page, baseUrl);
-    await page.getByTestId("review-card").waitFor();
+    await cardShown(page);
     const first = await page.getByTestId("prompt").textContent();
     await page.keyboard.press("Space");
     await page.getByRole("button", { name: /^Good/ }).click();
@@ -344,14 +344,14 @@ describe("reviewing on a phone", () => {
     await page.getByRole("button", { name: /^Easy/ }).click();
     await expect.poll(() => page.getByTestId("prompt").textContent(), { timeout: 20_000 }).not.toBe(first);
     await page.reload();
-    await page.getByTestId("review-card").waitFor();
+    await cardShown(page);
     expect(await page.getByRole("button", { name: "Undo last answer" }).isDisabled()).toBe(true);
     expect(await page.getByText("This session only.").count()).toBe(1);
 
     // Two tabs on the same card: the one that grades second locks and offers a reload.
     const other = await ctx.newPage();
     await other.goto(`${baseUrl}/review`);
-    await other.getByTestId("review-card").waitFor();
+    await cardShown(other);
     expect(await other.getByTestId("prompt").textContent()).toBe(await page.getByTestId("prompt").textContent());
     await other.keyboard.press("Space");
     await other.getByRole("button", { name: /^Good/ }).click();
@@ -415,7 +415,7 @@ describe("the first five minutes", () => {
     await page.getByTestId("grade-guide").waitFor();
     expect(await page.getByTestId("grade-guide").textContent()).toMatch(/Again.*Hard.*Good.*Easy/);
     await page.getByRole("button", { name: "Start my first review" }).tap();
-    await page.getByTestId("review-card").waitFor();
+    await cardShown(page);
     expect(await page.getByTestId("review-card").textContent()).toContain(lesson.title);
     expect(Number(await page.getByTestId("count-new").textContent())).toBe(Math.min(10, lesson.cards.length));
     await ctx.close();

@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from "vitest";
 import type { Page } from "playwright-core";
-import { gradeWithKeyboard, useBrowser, PASSWORD, signUp, middayContext } from "./browser";
+import { gradeWithKeyboard, useBrowser, PASSWORD, signUp, middayContext, cardShown } from "./browser";
 import { SUITE_DB_URL } from "./suite";
 
 const baseUrl = inject("baseUrl");
@@ -28,7 +28,7 @@ describe("progress in a browser", () => {
     expect(await page.getByText(/Not enough history yet: 0 of 64\./).count()).toBe(1);
 
     await page.goto(`${baseUrl}/review`);
-    await page.getByTestId("review-card").waitFor();
+    await cardShown(page);
     await gradeWithKeyboard(page, "3");
     await gradeWithKeyboard(page, "3");
     await gradeWithKeyboard(page, "4");

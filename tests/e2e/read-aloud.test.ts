@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from "vitest";
 import type { BrowserContext } from "playwright-core";
-import { useBrowser, signUp } from "./browser";
+import { useBrowser, signUp, cardShown } from "./browser";
 
 // Read aloud in review, with the browser's speechSynthesis replaced by a stub (headless Chromium
 // has no voices): checks that the page says the prompt, then shows and says the answer, in order.
@@ -41,7 +41,7 @@ describe("read aloud in review on a phone", () => {
     await withSpeech(ctx, 2);
     const page = await ctx.newPage();
     await signUp(page, baseUrl);
-    await page.getByTestId("review-card").waitFor();
+    await cardShown(page);
     const prompt = (await page.getByTestId("prompt").textContent())!;
     await page.getByTestId("read-aloud").tap();
     await expect.poll(() => spoken(page)).toContain(prompt);
@@ -66,7 +66,7 @@ describe("read aloud in review on a phone", () => {
     await withSpeech(ctx, 0);
     const page = await ctx.newPage();
     await signUp(page, baseUrl);
-    await page.getByTestId("review-card").waitFor();
+    await cardShown(page);
     await page.getByTestId("read-aloud-none").waitFor();
     expect(await page.getByTestId("read-aloud-none").textContent()).toBe("Read aloud: this browser has no voice.");
     expect(await page.getByTestId("read-aloud").count()).toBe(0);
@@ -114,7 +114,7 @@ describe("read aloud in review on a phone", () => {
     });
     const page = await ctx.newPage();
     await signUp(page, baseUrl);
-    await page.getByTestId("review-card").waitFor();
+    await cardShown(page);
     // The framework's loader tries a failed script twice, then gives up (the import rejects).
     await expect.poll(() => blocked).toBe(2);
     await page.evaluate(() => new Promise((r) => setTimeout(r, 300)));

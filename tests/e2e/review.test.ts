@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from "vitest";
 import type { Page } from "playwright-core";
-import { useBrowser, signIn, signUp, middayContext } from "./browser";
+import { useBrowser, signIn, signUp, middayContext, cardShown } from "./browser";
 
 const baseUrl = inject("baseUrl");
 const browser = useBrowser();
@@ -35,7 +35,7 @@ describe("the review session in a browser", () => {
     const context = await middayContext(browser());
     const page = await context.newPage();
     const email = await signUp(page, baseUrl);
-    await page.getByTestId("review-card").waitFor();
+    await cardShown(page);
     const start = await counts(page);
     expect(start.new).toBe(10);
 
@@ -58,7 +58,7 @@ describe("the review session in a browser", () => {
     await page.waitForURL((u) => u.pathname === "/sign-in");
 
     await signIn(page, baseUrl, email);
-    await page.getByTestId("review-card").waitFor();
+    await cardShown(page);
     expect(await counts(page)).toEqual({ new: 8, learning: 2, review: 0 });
     expect(await page.getByTestId("review-card").getAttribute("data-card-id")).toBe(third.cardId);
     await context.close();

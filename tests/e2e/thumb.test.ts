@@ -2,7 +2,7 @@ import { describe, expect, inject, it } from "vitest";
 import type { BrowserContext, Locator, Page } from "playwright-core";
 import { getLessons } from "@/lib/content/load";
 import type { Lesson } from "@/lib/content/schema";
-import { PHONE, useBrowser, signUp } from "./browser";
+import { PHONE, useBrowser, signUp, cardShown } from "./browser";
 
 // Issue 23: the next step is one big button, on screen and clear of the tab bar, on a phone.
 const baseUrl = inject("baseUrl");
@@ -154,7 +154,7 @@ describe("the demo account", () => {
     await page.goto(`${baseUrl}/sign-in`);
     await page.getByRole("button", { name: "Try the demo account" }).tap();
     await page.waitForURL((u) => u.pathname === "/review", { timeout: 30_000 });
-    await page.getByTestId("review-card").waitFor();
+    await cardShown(page);
     const n = async (id: string) => Number(await page.getByTestId(id).textContent());
     const size = (await n("count-new")) + (await n("count-learning")) + (await n("count-review"));
     expect(size).toBeGreaterThanOrEqual(15);
