@@ -9,10 +9,7 @@ export function NoOfflineCopy({ opening }: { opening: boolean }) {
       ) : (
         <>
           <h2 className="panel-title">You are offline</h2>
-          <p>
-            This device holds no copy of your reviews yet: Review keeps one once it has been opened here with a connection. This page opens your reviews as soon
-            as the connection returns.
-          </p>
+          <p>No copy of your reviews is saved on this device yet. They open here by themselves when the connection returns.</p>
           <p>
             <Link href="/learn">The lessons</Link> you have opened read offline.
           </p>

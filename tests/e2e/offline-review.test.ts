@@ -351,7 +351,7 @@ describe("a device that holds no copy", () => {
     await signUp(page, base, undefined, "/");
     await goOffline(context);
     await page.goto(`${base}/review`);
-    await page.getByTestId("no-offline-copy").filter({ hasText: "no copy of your reviews yet" }).waitFor();
+    await page.getByTestId("no-offline-copy").filter({ hasText: "No copy of your reviews is saved on this device yet" }).waitFor();
     expect(await offlineRecords(page)).toEqual({ snapshots: [], pending: [] });
 
     await context.setOffline(false);
