@@ -18,7 +18,8 @@ export async function freshDatabase(file: string): Promise<string> {
   return url;
 }
 
-export type Server = { url: string; proc: ChildProcess; stop: () => Promise<void>; exited: () => Promise<void> };
+// `log()`: what the server has printed so far (stdout and stderr).
+export type Server = { url: string; proc: ChildProcess; stop: () => Promise<void>; exited: () => Promise<void>; log: () => string };
 
 // A process killed by a signal keeps exitCode null and sets signalCode instead; an "exit"
 // listener attached after the fact never fires, so both are checked first.
@@ -71,5 +72,5 @@ export async function startServer(port: number, env: Record<string, string>, nod
     if (!hasExited(proc)) proc.kill("SIGTERM");
     await exit;
   };
-  return { url, proc, stop, exited: () => waitForExit(proc) };
+  return { url, proc, stop, exited: () => waitForExit(proc), log: () => output };
 }

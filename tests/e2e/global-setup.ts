@@ -9,6 +9,7 @@ declare module "vitest" {
 }
 
 let server: Server | undefined;
+const LOG_LINES = 80;
 
 // One production build and one `next start` on a fresh, migrated, seeded database for the e2e suite.
 export default async function setup(project: TestProject) {
@@ -24,6 +25,11 @@ export default async function setup(project: TestProject) {
   server = await startServer(E2E_PORT, { ...env, UNKNOT_SIGNUPS_PER_HOUR: "100000" });
   project.provide("baseUrl", server.url);
   return async () => {
+    // After a failure, the end of the shared server's own log (CI keeps the end of the output):
+    // a server-side error behind a test that timed out shows there.
+    if (server && project.vitest.state.getCountOfFailedTests() > 0) {
+      console.error(`The e2e server's log, last ${LOG_LINES} lines:\n${server.log().split("\n").slice(-LOG_LINES).join("\n")}`);
+    }
     await server?.stop();
   };
 }
