@@ -41,6 +41,7 @@ export const BUILD_INPUTS = [
   "public",
   "instrumentation.ts",
   "proxy.ts",
+  "scripts/body-idle.ts",
   "scripts/build.ts",
   "scripts/built.ts",
   "scripts/compile-hints.ts",

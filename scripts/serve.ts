@@ -12,36 +12,11 @@ import { forwardedHeaders } from "../lib/auth/client-address";
 import { servePrecompressed } from "./precompressed-static";
 import { keepEngineDate } from "./engine-date";
 import { paintFirst } from "./paint-first-html";
+import { limitBodyIdle } from "./body-idle";
 
 // Set in the bundle (scripts/build.ts), which does not sit beside the sources.
 declare const __UNKNOT_ROOT__: string | undefined;
 const ROOT = typeof __UNKNOT_ROOT__ === "string" ? __UNKNOT_ROOT__ : path.resolve(import.meta.dirname, "..");
-
-// A request whose body stops arriving (a Content-Length longer than what is sent, a stalled
-// upload) is answered 408 and closed once no byte has come for this long; an upload that is
-// slow but moving (a large import from a phone) goes on. Node's requestTimeout (5 minutes)
-// still bounds a whole request.
-export const BODY_IDLE_TIMEOUT_MS = 15_000;
-
-function hasBody(req: IncomingMessage): boolean {
-  return req.headers["transfer-encoding"] !== undefined || Number(req.headers["content-length"] ?? 0) > 0;
-}
-
-function limitBodyIdle(req: IncomingMessage, res: ServerResponse): void {
-  if (!hasBody(req)) return;
-  // On the request, not the socket: Node then leaves the timeout to this handler instead of
-  // destroying the socket unanswered. It stops once the body has all arrived.
-  req.setTimeout(BODY_IDLE_TIMEOUT_MS, () => {
-    if (!res.headersSent) res.writeHead(408, { "Content-Type": "text/plain; charset=utf-8", Connection: "close" }).end("The request body stopped arriving.");
-    req.socket.destroySoon();
-  });
-  // Once the answer is out, Node's keep-alive timeout owns the socket's timer.
-  const stop = () => {
-    if (!res.writableFinished) req.setTimeout(0);
-  };
-  req.once("end", stop);
-  req.once("close", stop);
-}
 
 // Pages, RSC payloads and API answers, compressed as they stream: Brotli where the browser
 // accepts it (every current one does), gzip otherwise; Next's own compression (off in

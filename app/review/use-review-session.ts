@@ -193,7 +193,9 @@ export function useReviewSession(o: { sessionId: string; initial: ReviewState; u
       probing = true;
       try {
         const res = await fetch("/api/ping", { cache: "no-store" });
-        if (res.ok) await backOnline();
+        // Signed out (401) is the server answering too: the shell then loads /review, which
+        // asks to sign in. The live page waits for a session to send its grades with.
+        if (res.ok || (shell && res.status === 401)) await backOnline();
       } catch {
         /* still offline */
       } finally {
@@ -206,7 +208,7 @@ export function useReviewSession(o: { sessionId: string; initial: ReviewState; u
       clearInterval(timer);
       window.removeEventListener("online", probe);
     };
-  }, [offline, backOnline]);
+  }, [offline, shell, backOnline]);
 
   return { s, copy, reveal, grade, undo, reload };
 }

@@ -108,6 +108,9 @@ async function axeProblems(page: Page): Promise<string[]> {
 }
 
 async function settle(page: Page) {
+  // After a client-side navigation (signing in goes on with router.push), Next streams the new
+  // page's <title> in after its content: axe checks the page once it has one.
+  await page.waitForFunction(() => document.title !== "");
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
 

@@ -5,7 +5,7 @@ import type { PrismaClient } from "@prisma/client";
 import { createPrismaClient } from "@/lib/db/client";
 import { formatInterval } from "@/lib/srs/interval-label";
 import { replayedCard } from "../replay-oracle";
-import { useBrowser, middayContext, signIn, signUp, cardShown } from "./browser";
+import { useBrowser, middayContext, signIn, signUp, cardShown, PASSWORD } from "./browser";
 import { freshDatabase, ROOT, startServer, type Server } from "../../scripts/shared/server";
 import { E2E_PORT } from "./suite";
 
@@ -360,6 +360,30 @@ describe("a device that holds no copy", () => {
     await cardShown(page, 30_000);
     expect(new URL(page.url()).pathname).toBe("/review");
     expect(await page.getByTestId("no-offline-copy").count()).toBe(0);
+    await context.close();
+  });
+
+  it("signed out, sends the learner to sign in once the server answers again, and then to the reviews", async () => {
+    await up();
+    const context = await middayContext(browser());
+    const page = await context.newPage();
+    const email = await signUp(page, base, undefined, "/");
+    await controlled(page);
+    await context.clearCookies();
+    await goOffline(context);
+    await page.goto(`${base}/review`);
+    await page.getByTestId("no-offline-copy").filter({ hasText: "No copy of your reviews" }).waitFor();
+
+    await context.setOffline(false);
+    await up();
+    await page.waitForURL((u) => u.pathname === "/sign-in" && u.searchParams.get("callbackUrl") === "/review", { timeout: 30_000 });
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    // Clearing the cookies also forgot that the guide to the grades was seen.
+    await page.getByRole("button", { name: "Start my first review" }).click();
+    await cardShown(page);
+    expect(new URL(page.url()).pathname).toBe("/review");
     await context.close();
   });
 });
