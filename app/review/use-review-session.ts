@@ -193,9 +193,10 @@ export function useReviewSession(o: { sessionId: string; initial: ReviewState; u
       probing = true;
       try {
         const res = await fetch("/api/ping", { cache: "no-store" });
-        // Signed out (401) is the server answering too: the shell then loads /review, which
-        // asks to sign in. The live page waits for a session to send its grades with.
-        if (res.ok || (shell && res.status === 401)) await backOnline();
+        // Signed out meanwhile (401), on the live page or the shell: /review asks to sign in,
+        // and the grades made offline wait on this device until their learner is back.
+        if (res.status === 401) return location.reload();
+        if (res.ok) await backOnline();
       } catch {
         /* still offline */
       } finally {
@@ -208,7 +209,7 @@ export function useReviewSession(o: { sessionId: string; initial: ReviewState; u
       clearInterval(timer);
       window.removeEventListener("online", probe);
     };
-  }, [offline, shell, backOnline]);
+  }, [offline, backOnline]);
 
   return { s, copy, reveal, grade, undo, reload };
 }

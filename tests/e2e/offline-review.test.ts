@@ -33,7 +33,8 @@ async function down() {
 const base = `http://localhost:${PORT}`;
 
 beforeAll(async () => {
-  env = { DATABASE_URL: await freshDatabase(DB_FILE), NEXTAUTH_SECRET: "e2e-secret-not-for-production-use-000000" };
+  // Every test signs up from 127.0.0.1: more learners than the default limit of 10 an hour.
+  env = { DATABASE_URL: await freshDatabase(DB_FILE), NEXTAUTH_SECRET: "e2e-secret-not-for-production-use-000000", UNKNOT_SIGNUPS_PER_HOUR: "100000" };
   db = createPrismaClient(env.DATABASE_URL!);
   await up();
 });
@@ -285,6 +286,33 @@ describe("reviewing offline", () => {
     await page.unroute(`${base}/api/review`);
     await page.evaluate(() => new Promise((r) => setTimeout(r, 300)));
     expect(await page.getByTestId("review-card").getAttribute("data-card-id")).toBe(made.cardId);
+    await context.close();
+  });
+
+  it("sends a live page whose session ended while offline to sign in, and stores its waiting grade once the learner is back", async () => {
+    await up();
+    const context = await middayContext(browser());
+    const page = await context.newPage();
+    await page.goto(`${base}/`);
+    await controlled(page);
+    const email = await signUp(page, base);
+    await cardShown(page);
+    await keptOffline(page);
+    const userId = await userIdOf(email);
+    await goOffline(context);
+    await gradeOne(page, "3");
+    await page.getByTestId("offline-banner").waitFor();
+
+    // Signed out elsewhere meanwhile: the session cookie is gone when the connection returns.
+    await context.clearCookies();
+    await context.setOffline(false);
+    await up();
+    await page.waitForURL((u) => u.pathname === "/sign-in" && u.searchParams.get("callbackUrl") === "/review", { timeout: 30_000 });
+    expect(await db.reviewLog.count({ where: { userId } })).toBe(0);
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await expect.poll(() => db.reviewLog.count({ where: { userId } }), { timeout: 30_000 }).toBe(1);
     await context.close();
   });
 
