@@ -12,18 +12,20 @@ function hasBody(req: IncomingMessage): boolean {
 
 export function limitBodyIdle(req: IncomingMessage, res: ServerResponse): void {
   if (!hasBody(req)) return;
+  // The request lets go of its socket once it is over (req.socket turns null), yet a timeout can
+  // still reach it: the socket is kept here.
+  const socket = req.socket;
   // On the request, not the socket: Node then leaves the timeout to this handler instead of
-  // destroying the socket unanswered.
+  // destroying the socket unanswered. A route that answered without reading the whole body
+  // leaves the timer running: the connection is closed then too.
   req.setTimeout(BODY_IDLE_TIMEOUT_MS, () => {
     if (!res.headersSent) res.writeHead(408, { "Content-Type": "text/plain; charset=utf-8", Connection: "close" }).end("The request body stopped arriving.");
-    req.socket.destroySoon();
+    socket.destroySoon();
   });
   // It stops once the body has all arrived or the request closes; once the answer is out, Node's
-  // keep-alive timeout owns the socket's timer. A request that closes may already have let go of
-  // its socket (a connection that ended early): nothing is left to stop then, and Node's
-  // req.setTimeout would throw, uncaught, on the missing socket.
+  // keep-alive timeout owns the socket's timer.
   const stop = () => {
-    if (!res.writableFinished) req.socket?.setTimeout(0);
+    if (!res.writableFinished) socket.setTimeout(0);
   };
   req.once("end", stop);
   req.once("close", stop);

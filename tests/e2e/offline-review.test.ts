@@ -126,9 +126,8 @@ async function goOffline(context: BrowserContext) {
   await down();
 }
 
-// A new learner whose day's queue this device keeps, then offline: the review page reloaded
-// with no server at all, so it is the worker's precached shell running on the local copy.
-async function offlineLearner(context: BrowserContext) {
+// A new learner on /review whose day's queue this device keeps.
+async function learnerWithCopy(context: BrowserContext) {
   // A test that failed while offline left the server stopped; the next starts it again.
   await up();
   const page = await context.newPage();
@@ -137,7 +136,13 @@ async function offlineLearner(context: BrowserContext) {
   const email = await signUp(page, base);
   await cardShown(page);
   await keptOffline(page);
-  const userId = await userIdOf(email);
+  return { page, email, userId: await userIdOf(email) };
+}
+
+// The same learner, then offline: the review page reloaded with no server at all, so it is the
+// worker's precached shell running on the local copy.
+async function offlineLearner(context: BrowserContext) {
+  const { page, email, userId } = await learnerWithCopy(context);
   await goOffline(context);
   await page.reload();
   await page.getByTestId("offline-banner").waitFor();
@@ -249,16 +254,9 @@ describe("reviewing offline", () => {
   });
 
   it("sends a grade made when the live page lost its connection, and that page can then undo it", async () => {
-    await up();
     const context = await middayContext(browser());
     await context.addCookies([{ name: "unknot-grade-guide", value: "seen", url: base }]);
-    const page = await context.newPage();
-    await page.goto(`${base}/`);
-    await controlled(page);
-    const email = await signUp(page, base);
-    await cardShown(page);
-    await keptOffline(page);
-    const userId = await userIdOf(email);
+    const { page, userId } = await learnerWithCopy(context);
     // No reload: the page that was online grades on, from its local copy.
     await goOffline(context);
     const made = await gradeOne(page, "3");
@@ -290,15 +288,8 @@ describe("reviewing offline", () => {
   });
 
   it("sends a live page whose session ended while offline to sign in, and stores its waiting grade once the learner is back", async () => {
-    await up();
     const context = await middayContext(browser());
-    const page = await context.newPage();
-    await page.goto(`${base}/`);
-    await controlled(page);
-    const email = await signUp(page, base);
-    await cardShown(page);
-    await keptOffline(page);
-    const userId = await userIdOf(email);
+    const { page, email, userId } = await learnerWithCopy(context);
     await goOffline(context);
     await gradeOne(page, "3");
     await page.getByTestId("offline-banner").waitFor();

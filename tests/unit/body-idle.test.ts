@@ -24,6 +24,15 @@ describe("the stalled-body timer", () => {
     expect(() => closing.req.emit("close")).not.toThrow();
   });
 
+  it("closes the connection when the body stops arriving, even once the request has let go of its socket", () => {
+    const { socket, req, res } = request({ "content-length": "10" });
+    limitBodyIdle(req, res);
+    (req as { socket: Socket | null }).socket = null;
+    expect(() => req.emit("timeout")).not.toThrow();
+    expect(res.statusCode).toBe(408);
+    expect(socket.destroyed || socket.writableEnded).toBe(true);
+  });
+
   it("leaves a request without a body alone", () => {
     const { socket, req, res } = request({});
     limitBodyIdle(req, res);
