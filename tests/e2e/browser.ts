@@ -65,10 +65,15 @@ export async function signUp(page: Page, baseUrl: string, email = newEmail(), ca
 
 export async function signIn(page: Page, baseUrl: string, email: string, password = PASSWORD, callback = "/review"): Promise<void> {
   await page.goto(`${baseUrl}/sign-in?callbackUrl=${encodeURIComponent(callback)}`);
+  await submitSignIn(page, email, password);
+  await page.waitForURL((u) => u.pathname === callback, { timeout: 30_000 });
+}
+
+// Fills and sends the sign-in form the page shows (where signIn or a redirect brought it).
+export async function submitSignIn(page: Page, email: string, password = PASSWORD): Promise<void> {
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await page.waitForURL((u) => u.pathname === callback, { timeout: 30_000 });
 }
 
 // Waits for a review card. A page that shows something else instead (the offline shell, an

@@ -5,7 +5,7 @@ import type { PrismaClient } from "@prisma/client";
 import { createPrismaClient } from "@/lib/db/client";
 import { formatInterval } from "@/lib/srs/interval-label";
 import { replayedCard } from "../replay-oracle";
-import { useBrowser, middayContext, signIn, signUp, cardShown, PASSWORD } from "./browser";
+import { useBrowser, middayContext, signIn, signUp, cardShown, submitSignIn } from "./browser";
 import { freshDatabase, ROOT, startServer, type Server } from "../../scripts/shared/server";
 import { E2E_PORT } from "./suite";
 
@@ -300,9 +300,7 @@ describe("reviewing offline", () => {
     await up();
     await page.waitForURL((u) => u.pathname === "/sign-in" && u.searchParams.get("callbackUrl") === "/review", { timeout: 30_000 });
     expect(await db.reviewLog.count({ where: { userId } })).toBe(0);
-    await page.getByLabel("Email").fill(email);
-    await page.getByLabel("Password").fill(PASSWORD);
-    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await submitSignIn(page, email);
     await expect.poll(() => db.reviewLog.count({ where: { userId } }), { timeout: 30_000 }).toBe(1);
     await context.close();
   });
@@ -359,20 +357,26 @@ describe("reviewing offline", () => {
   });
 });
 
+// A learner given a lesson's cards without ever opening /review on this device (signed out
+// afterwards with `signedOut`), then /review offline: the worker's shell, with no copy to show.
+async function shellWithoutCopy(context: BrowserContext, signedOut: boolean) {
+  await up();
+  const page = await context.newPage();
+  await page.goto(`${base}/`);
+  await controlled(page);
+  const email = await signUp(page, base, undefined, "/");
+  if (signedOut) await context.clearCookies();
+  await goOffline(context);
+  await page.goto(`${base}/review`);
+  await page.getByTestId("no-offline-copy").filter({ hasText: "No copy of your reviews is saved on this device yet" }).waitFor();
+  expect(await offlineRecords(page)).toEqual({ snapshots: [], pending: [] });
+  return { page, email };
+}
+
 describe("a device that holds no copy", () => {
   it("says so offline, and opens the reviews by itself once the server answers again", async () => {
-    await up();
     const context = await middayContext(browser());
-    const page = await context.newPage();
-    await page.goto(`${base}/`);
-    await controlled(page);
-    // Signed up and given a lesson's cards without ever opening /review here.
-    await signUp(page, base, undefined, "/");
-    await goOffline(context);
-    await page.goto(`${base}/review`);
-    await page.getByTestId("no-offline-copy").filter({ hasText: "No copy of your reviews is saved on this device yet" }).waitFor();
-    expect(await offlineRecords(page)).toEqual({ snapshots: [], pending: [] });
-
+    const { page } = await shellWithoutCopy(context, false);
     await context.setOffline(false);
     await up();
     // No click: the page's probe (every 5 s) finds the server and loads /review.
@@ -383,22 +387,12 @@ describe("a device that holds no copy", () => {
   });
 
   it("signed out, sends the learner to sign in once the server answers again, and then to the reviews", async () => {
-    await up();
     const context = await middayContext(browser());
-    const page = await context.newPage();
-    const email = await signUp(page, base, undefined, "/");
-    await controlled(page);
-    await context.clearCookies();
-    await goOffline(context);
-    await page.goto(`${base}/review`);
-    await page.getByTestId("no-offline-copy").filter({ hasText: "No copy of your reviews" }).waitFor();
-
+    const { page, email } = await shellWithoutCopy(context, true);
     await context.setOffline(false);
     await up();
     await page.waitForURL((u) => u.pathname === "/sign-in" && u.searchParams.get("callbackUrl") === "/review", { timeout: 30_000 });
-    await page.getByLabel("Email").fill(email);
-    await page.getByLabel("Password").fill(PASSWORD);
-    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await submitSignIn(page, email);
     // Clearing the cookies also forgot that the guide to the grades was seen.
     await page.getByRole("button", { name: "Start my first review" }).click();
     await cardShown(page);
