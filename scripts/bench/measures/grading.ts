@@ -1,5 +1,7 @@
-import { treeCpuMs } from "../cpu";
+import { isPostgresUrl } from "../../../lib/db/url";
+import { busyShare, commCpuMs, machineCpu, treeCpuMs } from "../cpu";
 import { cpuInPings } from "../cpu-pings";
+import { cpuShare } from "../cpu-share";
 import { RssSampler } from "../rss";
 import { DURATION_S, USERS, type EngineContext, type EngineMeasure } from "../context";
 import { combined, type LoadResult } from "../load-result";
@@ -57,6 +59,10 @@ export const grading: EngineMeasure = {
     let pingCpuMs = 0;
     let gradeCpuMs = 0;
     let statements = 0;
+    // The machine's CPU over the capacity runs, and on PostgreSQL the local database processes'.
+    const machine = { busy: 0, total: 0 };
+    const database = isPostgresUrl(ctx.url) ? "postgres" : null;
+    let databaseCpuMs: number | null = null;
     for (let i = 0; i < SLICES; i++) {
       let cpu0 = treeCpuMs(pid);
       pings.push(await ctx.load("ping", slice));
@@ -65,8 +71,15 @@ export const grading: EngineMeasure = {
       await ctx.settle();
       const before = await statementCount(ctx);
       cpu0 = treeCpuMs(pid);
+      const m0 = machineCpu();
+      const db0 = database && commCpuMs(database);
       grades.push(await ctx.load("grade", slice));
       gradeCpuMs += treeCpuMs(pid) - cpu0;
+      const m1 = machineCpu();
+      machine.busy += m1.busy - m0.busy;
+      machine.total += m1.total - m0.total;
+      const db1 = database && commCpuMs(database);
+      if (db0 != null && db1 != null) databaseCpuMs = (databaseCpuMs ?? 0) + db1 - db0;
       // Less the second ping's own session check.
       statements += (await statementCount(ctx)) - before - 1;
     }
@@ -80,6 +93,7 @@ export const grading: EngineMeasure = {
     const ratio = capacity.reqPerSec / floor.reqPerSec;
     const cpu = cpuInPings(e, cpuPerGradeMs, cpuPerPingMs);
     const stmtOk = Math.round(statementsPerGrade * 10) / 10 <= STATEMENTS_TARGET;
+    const share = cpuShare(e, busyShare({ busy: 0, total: 0 }, machine), databaseCpuMs === null ? null : databaseCpuMs / Math.max(1, capacity.ok));
     return {
       rows: [
         { metric: `1. floor: GET /api/ping, ${USERS} conn × ${SLICES} × ${slice} s`, measured: perSec(floor.reqPerSec), target: "", result: "info" },
@@ -96,6 +110,7 @@ export const grading: EngineMeasure = {
         { metric: "   capacity / floor", measured: `${ratio.toFixed(2)}×`, target: "≥ 0.50×", result: verdict(ratio >= 0.5) },
         { metric: "   peak server RSS during the runs", measured: mib(rss.peakKb), target: "< 400 MiB", result: verdict(rssMiB < 400) },
         ...cpu.rows,
+        ...share.rows,
         {
           metric: "   statements per grade (all SQL, BEGIN/COMMIT included)",
           measured: statementsPerGrade.toFixed(2),
@@ -111,6 +126,7 @@ export const grading: EngineMeasure = {
         { measure: `${e}: grading capacity errors`, value: capacity.errors, unit: "count", target: "0", pass: capacity.errors === 0 },
         { measure: `${e}: peak server RSS`, value: rssMiB, unit: "MiB", target: "< 400", pass: rssMiB < 400 },
         ...cpu.figures,
+        ...share.figures,
         { measure: `${e}: statements per grade`, value: statementsPerGrade, unit: "statements", target: "<= 5 + BEGIN/COMMIT", pass: stmtOk },
       ],
     };
