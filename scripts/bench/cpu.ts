@@ -1,22 +1,20 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { processTree } from "./rss";
+import { readFileSync } from "node:fs";
+import { commOf, processIds, processTree, statFields, statOf } from "./proc";
 
 // CPU time from /proc: Linux only; 0 (or null) elsewhere.
 const TICK_MS = 10; // USER_HZ is 100 on Linux
 
-// "pid (comm) state ppid …": comm may hold spaces or parentheses, so cut after the last ")".
-const statFields = (stat: string) => stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-const commOf = (stat: string) => stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+// CPU time (user + system) in a process's stat, in ms.
+const statCpuMs = (stat: string) => {
+  const f = statFields(stat);
+  return (Number(f[11]) + Number(f[12])) * TICK_MS; // utime, stime
+};
 
-// CPU time (user + system) of one process, in ms.
-function cpuMs(pid: number): number {
-  try {
-    const rest = statFields(readFileSync(`/proc/${pid}/stat`, "utf8"));
-    return (Number(rest[11]) + Number(rest[12])) * TICK_MS; // utime, stime
-  } catch {
-    return 0;
-  }
-}
+// ... of one process (0 once it has exited).
+const cpuMs = (pid: number) => {
+  const stat = statOf(pid);
+  return stat === null ? 0 : statCpuMs(stat);
+};
 
 // ... of a process and its descendants.
 export const treeCpuMs = (root: number) => processTree(root).reduce((n, pid) => n + cpuMs(pid), 0);
@@ -26,21 +24,9 @@ export const treeCpuMs = (root: number) => processTree(root).reduce((n, pid) => 
 // database runs on another machine.
 export function commCpuMs(comm: string): number | null {
   let total: number | null = null;
-  let pids: string[] = [];
-  try {
-    pids = readdirSync("/proc").filter((d) => /^\d+$/.test(d));
-  } catch {
-    return null;
-  }
-  for (const pid of pids) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-      if (commOf(stat) !== comm) continue;
-      const rest = statFields(stat);
-      total = (total ?? 0) + (Number(rest[11]) + Number(rest[12])) * TICK_MS;
-    } catch {
-      // The process ended meanwhile.
-    }
+  for (const pid of processIds() ?? []) {
+    const stat = statOf(pid);
+    if (stat !== null && commOf(stat) === comm) total = (total ?? 0) + statCpuMs(stat);
   }
   return total;
 }
@@ -61,5 +47,8 @@ export function machineCpu(): MachineCpu {
   }
 }
 
-// The share of the machine's CPU time that was busy between two readings (NaN without any).
-export const busyShare = (a: MachineCpu, b: MachineCpu) => (b.total > a.total ? (b.busy - a.busy) / (b.total - a.total) : NaN);
+// The CPU time spent from reading `a` to reading `b`.
+export const cpuSince = (a: MachineCpu, b: MachineCpu): MachineCpu => ({ busy: b.busy - a.busy, total: b.total - a.total });
+
+// The busy share of some CPU time (NaN when none passed).
+export const busyShare = (t: MachineCpu) => (t.total > 0 ? t.busy / t.total : NaN);

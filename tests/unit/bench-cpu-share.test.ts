@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { busyShare, parseMachineCpu } from "../../scripts/bench/cpu";
+import { busyShare, cpuSince, parseMachineCpu } from "../../scripts/bench/cpu";
 import { cpuShare } from "../../scripts/bench/cpu-share";
 
 describe("the bench's account of where the machine's CPU went", () => {
@@ -9,8 +9,8 @@ describe("the bench's account of where the machine's CPU went", () => {
   });
 
   it("gives the busy share between two readings", () => {
-    expect(busyShare({ busy: 100, total: 400 }, { busy: 250, total: 600 })).toBeCloseTo(0.75);
-    expect(busyShare({ busy: 0, total: 0 }, { busy: 0, total: 0 })).toBeNaN();
+    expect(busyShare(cpuSince({ busy: 100, total: 400 }, { busy: 250, total: 600 }))).toBeCloseTo(0.75);
+    expect(busyShare(cpuSince({ busy: 0, total: 0 }, { busy: 0, total: 0 }))).toBeNaN();
   });
 
   it("reports the database server's CPU per grade only when its processes run on this machine", () => {

@@ -1,5 +1,5 @@
 import { isPostgresUrl } from "../../../lib/db/url";
-import { busyShare, commCpuMs, machineCpu, treeCpuMs } from "../cpu";
+import { busyShare, commCpuMs, cpuSince, machineCpu, treeCpuMs } from "../cpu";
 import { cpuInPings } from "../cpu-pings";
 import { cpuShare } from "../cpu-share";
 import { RssSampler } from "../rss";
@@ -75,9 +75,9 @@ export const grading: EngineMeasure = {
       const db0 = database && commCpuMs(database);
       grades.push(await ctx.load("grade", slice));
       gradeCpuMs += treeCpuMs(pid) - cpu0;
-      const m1 = machineCpu();
-      machine.busy += m1.busy - m0.busy;
-      machine.total += m1.total - m0.total;
+      const spent = cpuSince(m0, machineCpu());
+      machine.busy += spent.busy;
+      machine.total += spent.total;
       const db1 = database && commCpuMs(database);
       if (db0 != null && db1 != null) databaseCpuMs = (databaseCpuMs ?? 0) + db1 - db0;
       // Less the second ping's own session check.
@@ -93,7 +93,7 @@ export const grading: EngineMeasure = {
     const ratio = capacity.reqPerSec / floor.reqPerSec;
     const cpu = cpuInPings(e, cpuPerGradeMs, cpuPerPingMs);
     const stmtOk = Math.round(statementsPerGrade * 10) / 10 <= STATEMENTS_TARGET;
-    const share = cpuShare(e, busyShare({ busy: 0, total: 0 }, machine), databaseCpuMs === null ? null : databaseCpuMs / Math.max(1, capacity.ok));
+    const share = cpuShare(e, busyShare(machine), databaseCpuMs === null ? null : databaseCpuMs / Math.max(1, capacity.ok));
     return {
       rows: [
         { metric: `1. floor: GET /api/ping, ${USERS} conn × ${SLICES} × ${slice} s`, measured: perSec(floor.reqPerSec), target: "", result: "info" },
