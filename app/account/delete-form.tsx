@@ -7,6 +7,7 @@ import { setSignedInHint } from "@/lib/auth/display-cookie";
 import { deleteAccountSchema, type DeleteAccountInput } from "@/lib/portability/schema";
 import { Field } from "../_components/field";
 import { deleteAccountAction } from "./actions";
+import { reached } from "../_components/reached";
 
 export function DeleteAccountForm() {
   const { register, handleSubmit, setError, setValue, formState } = useForm<DeleteAccountInput>({
@@ -17,7 +18,7 @@ export function DeleteAccountForm() {
   const [deleted, setDeleted] = useState(false);
 
   const onSubmit = handleSubmit(async (values) => {
-    const res = await deleteAccountAction(values);
+    const res = await reached(deleteAccountAction(values));
     if (!res.ok) {
       setValue("password", "");
       setError("password", { message: res.fieldErrors.password?.[0] ?? res.error });

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import type { CardActionKind } from "@/lib/validation/cards";
 import { cardActionAction, undoCardActionAction } from "./actions";
+import { reached } from "../_components/reached";
 
 const DONE: Record<CardActionKind, string> = {
   suspend: "Suspended",
@@ -39,7 +40,7 @@ export function CardActions({ cardIds, compact = false, flags }: { cardIds?: str
     setMessage(null);
     if (ids.length === 0) return setError("Choose at least one card first.");
     setBusy(true);
-    const res = await cardActionAction({ action, cardIds: ids, resetCounts: data.get("resetCounts") === "on" });
+    const res = await reached(cardActionAction({ action, cardIds: ids, resetCounts: data.get("resetCounts") === "on" }));
     setBusy(false);
     if (!res.ok) return setError(res.error);
     setUndo(res.batchId);
@@ -54,7 +55,7 @@ export function CardActions({ cardIds, compact = false, flags }: { cardIds?: str
   const onUndo = async () => {
     if (!undo) return;
     setBusy(true);
-    const res = await undoCardActionAction({ batchId: undo });
+    const res = await reached(undoCardActionAction({ batchId: undo }));
     setBusy(false);
     if (!res.ok) return setError(res.error);
     setUndo(null);

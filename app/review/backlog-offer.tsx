@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { spreadBacklogAction, undoSpreadAction } from "./backlog-actions";
+import { reached } from "../_components/reached";
 
 // Back from a break: instead of a wall of due cards, an offer to spread them over the next
 // few days, the cards most at risk today. Declining keeps everything due.
@@ -20,7 +21,7 @@ export function BacklogOffer({ offer }: { offer: BacklogOfferView | null }) {
     setBusy(true);
     setError(null);
     if (!offer) return;
-    const r = await spreadBacklogAction({ days: offer.days });
+    const r = await reached(spreadBacklogAction({ days: offer.days }));
     setBusy(false);
     if (!r.ok) return setError(r.error);
     if (r.batchId) setUndo({ batchId: r.batchId, days: offer?.days ?? 0, text: r.text });
@@ -31,7 +32,7 @@ export function BacklogOffer({ offer }: { offer: BacklogOfferView | null }) {
     if (!undo) return;
     setBusy(true);
     setError(null);
-    const r = await undoSpreadAction({ batchId: undo.batchId });
+    const r = await reached(undoSpreadAction({ batchId: undo.batchId }));
     setBusy(false);
     if (!r.ok) return setError(r.error);
     setUndo(null);

@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { undoPostponeAction } from "./check-in-actions";
+import { reached } from "../_components/reached";
 
 const plural = (n: number) => `${n} card${n === 1 ? "" : "s"}`;
 
@@ -15,7 +16,7 @@ export function BadDayNotice({ sessionCards, postponed, postponedAtFirst }: { se
   const onUndo = async () => {
     setBusy(true);
     setError(null);
-    const res = await undoPostponeAction({});
+    const res = await reached(undoPostponeAction({}));
     setBusy(false);
     if (!res.ok) return setError(res.error);
     router.refresh();

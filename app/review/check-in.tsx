@@ -2,6 +2,7 @@
 import { useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { checkInAction } from "./check-in-actions";
+import { reached } from "../_components/reached";
 
 const SCORES = Array.from({ length: 11 }, (_, i) => i);
 
@@ -19,7 +20,7 @@ export function CheckIn() {
   const send = async (input: Parameters<typeof checkInAction>[0]) => {
     setBusy(true);
     setError(null);
-    const res = await checkInAction(input);
+    const res = await reached(checkInAction(input));
     if (!res.ok) {
       setBusy(false);
       return setError(res.error);

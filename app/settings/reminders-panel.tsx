@@ -10,6 +10,7 @@ import { savedFields } from "../_components/saved-fields";
 import { Field } from "../_components/field";
 import { showFailure } from "../_components/form-errors";
 import { regenerateCalendarAction, revokeCalendarAction, saveReminderTimesAction, subscribePushAction, unsubscribePushAction } from "./reminder-actions";
+import { reached } from "../_components/reached";
 
 type Props = {
   // The server's VAPID public key; null when push is not configured.
@@ -45,11 +46,24 @@ function detect(vapidKey: string | null): PushSupport {
   });
 }
 
+// "Reminders are off on this device", with its button.
+function DeviceOff({ devices, busy, onTurnOn }: { devices: number; busy: boolean; onTurnOn: () => void }) {
+  return (
+    <>
+      <p>Reminders are off on this device.{devices > 0 ? ` They are on for ${devices} other device${devices === 1 ? "" : "s"}.` : ""}</p>
+      <button className="btn primary" type="button" disabled={busy} onClick={onTurnOn}>
+        Turn on reminders on this device
+      </button>
+    </>
+  );
+}
+
 export function RemindersPanel({ vapidKey, times, calendarToken, origin, devices }: Props) {
+  // Without VAPID keys the answer is known on the server; otherwise the browser is asked.
   const support = useSyncExternalStore(
     noChange,
     () => detect(vapidKey),
-    () => null,
+    () => (vapidKey === null ? "not-configured" : null),
   );
   // undefined: not read yet; null: this browser has no subscription.
   const [subscription, setSubscription] = useState<{ endpoint: string } | null | undefined>(undefined);
@@ -58,6 +72,7 @@ export function RemindersPanel({ vapidKey, times, calendarToken, origin, devices
   const [pushError, setPushError] = useState<string | null>(null);
   const [token, setToken] = useState(calendarToken);
   const [saved, setSaved] = useState<string | null>(null);
+  const [calendarError, setCalendarError] = useState<string | null>(null);
 
   useEffect(() => {
     if (support !== "available") return;
@@ -95,7 +110,7 @@ export function RemindersPanel({ vapidKey, times, calendarToken, origin, devices
       }
       const reg = await navigator.serviceWorker.ready;
       const sub = await reg.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: applicationServerKey(vapidKey) });
-      const res = await subscribePushAction(sub.toJSON() as Parameters<typeof subscribePushAction>[0]);
+      const res = await reached(subscribePushAction(sub.toJSON() as Parameters<typeof subscribePushAction>[0]));
       if (!res.ok) {
         await sub.unsubscribe();
         setPushError(res.error);
@@ -114,7 +129,7 @@ export function RemindersPanel({ vapidKey, times, calendarToken, origin, devices
     setBusy(true);
     setPushError(null);
     try {
-      const res = await unsubscribePushAction({ endpoint: device.endpoint });
+      const res = await reached(unsubscribePushAction({ endpoint: device.endpoint }));
       if (!res.ok) {
         setPushError(res.error);
         return;
@@ -122,6 +137,8 @@ export function RemindersPanel({ vapidKey, times, calendarToken, origin, devices
       const sub = await (await navigator.serviceWorker.ready).pushManager.getSubscription();
       await sub?.unsubscribe();
       setSubscription(null);
+    } catch {
+      setPushError("Reminders could not be turned off in this browser just now. Please try again.");
     } finally {
       setBusy(false);
     }
@@ -136,7 +153,7 @@ export function RemindersPanel({ vapidKey, times, calendarToken, origin, devices
   const onSubmit = handleSubmit(async () => {
     setSaved(null);
     // The form's strings go to the action, which parses them again on the server.
-    const res = await saveReminderTimesAction(getValues());
+    const res = await reached(saveReminderTimesAction(getValues()));
     if (!res.ok) {
       showFailure(setError, res, ["remindAt", "quietStart", "quietEnd"]);
       return;
@@ -146,15 +163,19 @@ export function RemindersPanel({ vapidKey, times, calendarToken, origin, devices
 
   async function newCalendarLink() {
     setBusy(true);
-    const res = await regenerateCalendarAction({});
+    setCalendarError(null);
+    const res = await reached(regenerateCalendarAction({}));
     setBusy(false);
-    if (res.ok) setToken(res.token);
+    if (!res.ok) return setCalendarError(res.error);
+    setToken(res.token);
   }
   async function stopCalendarLink() {
     setBusy(true);
-    const res = await revokeCalendarAction({});
+    setCalendarError(null);
+    const res = await reached(revokeCalendarAction({}));
     setBusy(false);
-    if (res.ok) setToken(null);
+    if (!res.ok) return setCalendarError(res.error);
+    setToken(null);
   }
 
   const feedUrl = token ? `${origin}/api/calendar/${token}.ics` : null;
@@ -187,17 +208,19 @@ export function RemindersPanel({ vapidKey, times, calendarToken, origin, devices
       </form>
 
       <h3>On this device</h3>
-      <div data-testid="push-state">
-        {device.kind === "checking" && <p className="muted">Checking this browser…</p>}
-        {device.kind === "unavailable" && <p className="notice">{PUSH_SUPPORT_TEXT[device.why]}</p>}
-        {device.kind === "off" && (
-          <>
-            <p>Reminders are off on this device.{devices > 0 ? ` They are on for ${devices} other device${devices === 1 ? "" : "s"}.` : ""}</p>
-            <button className="btn primary" type="button" disabled={busy} onClick={turnOn}>
-              Turn on reminders on this device
-            </button>
-          </>
+      <div className="push-state" data-testid="push-state">
+        {device.kind === "checking" && (
+          // As tall as the likeliest answer (reminders off, with its button), so that what
+          // follows stays where it was painted, under the reader's thumb, when the answer comes.
+          <div className="stack">
+            <p className="muted">Checking this browser…</p>
+            <div className="stack-hidden" aria-hidden="true" inert>
+              <DeviceOff devices={devices} busy onTurnOn={turnOn} />
+            </div>
+          </div>
         )}
+        {device.kind === "unavailable" && <p className="notice">{PUSH_SUPPORT_TEXT[device.why]}</p>}
+        {device.kind === "off" && <DeviceOff devices={devices} busy={busy} onTurnOn={turnOn} />}
         {device.kind === "on" && (
           <>
             <p>Reminders are on for this device.</p>
@@ -237,6 +260,11 @@ export function RemindersPanel({ vapidKey, times, calendarToken, origin, devices
             Create a calendar link
           </button>
         </div>
+      )}
+      {calendarError && (
+        <p className="form-error" role="alert">
+          {calendarError}
+        </p>
       )}
     </section>
   );

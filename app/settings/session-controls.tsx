@@ -9,6 +9,7 @@ import { Field } from "../_components/field";
 import { showFailure } from "../_components/form-errors";
 import { changePasswordAction, signOutEverywhereAction } from "./session-actions";
 import { setSignedInHint } from "@/lib/auth/display-cookie";
+import { reached } from "../_components/reached";
 
 // The schema loads with the first password change, not with the page (lazyResolver).
 const resolver = lazyResolver(async () => zodResolver((await import("@/lib/auth/schema")).changePasswordSchema));
@@ -21,7 +22,7 @@ export function SessionControls({ email }: { email: string }) {
 
   const change = form.handleSubmit(async (values) => {
     setDone(null);
-    const res = await changePasswordAction(values);
+    const res = await reached(changePasswordAction(values));
     if (!res.ok) return showFailure(form.setError, res, ["currentPassword", "newPassword"]);
     // Every other session has ended; this browser signs in again with the new password.
     await signIn("credentials", { email, password: values.newPassword, redirect: false });
@@ -31,7 +32,7 @@ export function SessionControls({ email }: { email: string }) {
 
   const everywhere = async () => {
     setError(null);
-    const res = await signOutEverywhereAction({});
+    const res = await reached(signOutEverywhereAction({}));
     if (!res.ok) return setError(res.error);
     setSignedInHint(false);
     await signOut({ callbackUrl: "/sign-in" });

@@ -11,6 +11,7 @@ import { showFailure } from "../_components/form-errors";
 import { saveSettingsAction } from "./actions";
 import { TimeZonePicker } from "./time-zone-picker";
 import { savedFields } from "../_components/saved-fields";
+import { reached } from "../_components/reached";
 
 const pct = (r: number) => Math.round(r * 1000) / 10;
 const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
@@ -46,8 +47,7 @@ export function SettingsForm({ initial, timeZones }: { initial: Required<Setting
 
   const onSubmit = handleSubmit(async (values) => {
     setSaved(null);
-    const failed = "Your settings could not be saved just now. Please try again.";
-    const res = await saveSettingsAction(values).catch(() => ({ ok: false as const, error: failed, fieldErrors: {} }));
+    const res = await reached(saveSettingsAction(values));
     if (!res.ok) {
       showFailure(setError, res, Object.keys(initial) as (keyof SettingsInput)[]);
       if (Object.keys(res.fieldErrors).length) setError("root", { message: res.error });

@@ -11,6 +11,7 @@ import { Field } from "../_components/field";
 import { showFailure } from "../_components/form-errors";
 import { signUpAction } from "./actions";
 import { forgetOfflineUser } from "../_components/forget-offline-user";
+import { reached } from "../_components/reached";
 
 // Given the page's callbackUrl rather than reading it with useSearchParams, which would need a
 // Suspense boundary that hydrates after the page: see app/sign-in/sign-in-form.tsx.
@@ -26,7 +27,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const { errors, isSubmitting } = formState;
 
   const onSubmit = handleSubmit(async (values) => {
-    const res = await signUpAction(values);
+    const res = await reached(signUpAction(values));
     if (!res.ok) {
       showFailure(setError, res, ["email", "password", "name", "timeZone"]);
       return;

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll } from "vitest";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
 import { getLessons } from "@/lib/content/load";
 import { chromiumPath } from "../../scripts/shared/chromium";
 
@@ -96,10 +96,10 @@ export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, ha
 
 // A browser context whose time zone puts "now" near midday, so that a new user's study day
 // (which ends at 04:00 local by default) never ends during a test.
-export function middayContext(browser: Browser) {
+export function middayContext(browser: Browser, options: BrowserContextOptions = {}) {
   const offset = 12 - new Date().getUTCHours(); // -11..12
   const timezoneId = offset === 0 ? "Etc/GMT" : offset > 0 ? `Etc/GMT-${offset}` : `Etc/GMT+${-offset}`;
-  return browser.newContext({ timezoneId });
+  return browser.newContext({ ...options, timezoneId });
 }
 
 // Reveals the answer with Space and grades with a number key, then waits for the next card.
@@ -113,3 +113,18 @@ export async function gradeWithKeyboard(page: Page, key: "1" | "2" | "3" | "4") 
     before,
   );
 }
+
+// A page whose start-up scripts wait until the test lets them through (or fails them): the
+// slow signal on which a reader types and taps before the page has hydrated.
+export async function heldPage(context: BrowserContext, then: "continue" | "abort" = "continue"): Promise<{ page: Page; release: () => void }> {
+  const page = await context.newPage();
+  let release!: () => void;
+  const gate = new Promise<void>((open) => (release = open));
+  await page.route("**/_next/static/chunks/**", async (route) => {
+    await gate;
+    await (then === "continue" ? route.continue() : route.abort());
+  });
+  return { page, release };
+}
+
+export const hydrated = (page: Page) => page.waitForFunction(() => document.documentElement.hasAttribute("data-hydrated"));

@@ -1,26 +1,9 @@
 import { describe, expect, inject, it } from "vitest";
-import type { BrowserContext, Page } from "playwright-core";
 import { getLessons } from "@/lib/content/load";
-import { PASSWORD, newEmail, useBrowser } from "./browser";
+import { PASSWORD, heldPage, hydrated, newEmail, useBrowser } from "./browser";
 
 const baseUrl = inject("baseUrl");
 const browser = useBrowser();
-const CHUNKS = "**/_next/static/chunks/**";
-
-// A page whose start-up scripts wait until the test lets them through (or fails them): the
-// slow signal on which a reader types and taps before the page has hydrated.
-async function heldPage(context: BrowserContext, then: "continue" | "abort" = "continue"): Promise<{ page: Page; release: () => void }> {
-  const page = await context.newPage();
-  let release!: () => void;
-  const gate = new Promise<void>((open) => (release = open));
-  await page.route(CHUNKS, async (route) => {
-    await gate;
-    await (then === "continue" ? route.continue() : route.abort());
-  });
-  return { page, release };
-}
-
-const hydrated = (page: Page) => page.waitForFunction(() => document.documentElement.hasAttribute("data-hydrated"));
 
 describe("a page paints before it fetches its scripts", () => {
   for (const path of ["/", `/learn/${getLessons()[0]!.slug}`, "/sign-in"]) {

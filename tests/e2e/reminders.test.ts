@@ -1,7 +1,8 @@
 import webpush from "web-push";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
-import { middayContext, signUp, useBrowser } from "./browser";
+import { heldPage, hydrated, middayContext, signUp, useBrowser } from "./browser";
+import { UNREACHABLE } from "@/app/_components/reached";
 import { startServer, type Server } from "../../scripts/shared/server";
 import { E2E_PORT, SUITE_DB_URL } from "./suite";
 
@@ -94,14 +95,14 @@ describe("the reminders settings", () => {
     await desktop.addInitScript(() => Object.defineProperty(Notification, "permission", { get: () => "default" }));
     const page = await desktop.newPage();
     await signUp(page, own.url, undefined, "/settings", false);
-    await expect.poll(() => page.getByTestId("push-state").textContent()).toContain("Reminders are off on this device.");
+    await expect.poll(() => page.getByTestId("push-state").innerText()).toContain("Reminders are off on this device.");
     expect(await page.getByRole("button", { name: "Turn on reminders on this device" }).isVisible()).toBe(true);
     await desktop.close();
 
     const blocked = await middayContext(browser());
     const blockedPage = await blocked.newPage();
     await signUp(blockedPage, own.url, undefined, "/settings", false);
-    await expect.poll(() => blockedPage.getByTestId("push-state").textContent()).toContain("Notifications for this site are blocked");
+    await expect.poll(() => blockedPage.getByTestId("push-state").innerText()).toContain("Notifications for this site are blocked");
     await blocked.close();
 
     const iphone = await browser().newContext({
@@ -112,7 +113,7 @@ describe("the reminders settings", () => {
     });
     const phone = await iphone.newPage();
     await signUp(phone, own.url, undefined, "/settings", false);
-    await expect.poll(() => phone.getByTestId("push-state").textContent()).toContain("Add to Home Screen");
+    await expect.poll(() => phone.getByTestId("push-state").innerText()).toContain("Add to Home Screen");
     expect(await phone.getByRole("button", { name: "Turn on reminders on this device" }).count()).toBe(0);
     await iphone.close();
   });
@@ -130,8 +131,14 @@ describe("the reminders settings", () => {
     await page.reload();
     expect(await page.getByLabel("Remind me at").inputValue()).toBe("08:30");
 
+    // Without a signal the page says so, and the button can be pressed again.
+    await context.setOffline(true);
+    await page.getByRole("button", { name: "Create a calendar link" }).click();
+    await expect.poll(() => page.getByTestId("reminders").getByRole("alert").textContent()).toBe(UNREACHABLE);
+    await context.setOffline(false);
     await page.getByRole("button", { name: "Create a calendar link" }).click();
     const first = await page.getByLabel("Your calendar link").inputValue();
+    expect(await page.getByTestId("reminders").getByRole("alert").count()).toBe(0);
     expect(first).toMatch(/\/api\/calendar\/[A-Za-z0-9_-]{32}\.ics$/);
     const feed = await context.request.get(first);
     expect(feed.status()).toBe(200);
@@ -142,6 +149,25 @@ describe("the reminders settings", () => {
     expect((await context.request.get(first)).status()).toBe(404);
     await page.getByRole("button", { name: "Stop the calendar link" }).click();
     await page.getByRole("button", { name: "Create a calendar link" }).waitFor();
+    await context.close();
+  });
+
+  it("keeps what follows this device's reminders where it was painted while the browser is checked, so a tap lands where it was aimed", async () => {
+    // A desktop browser not yet asked about notifications; no service worker, so that the page's
+    // scripts come from the network, held until the first paint has been measured.
+    const context = await middayContext(browser(), { serviceWorkers: "block" });
+    await context.addInitScript(() => Object.defineProperty(Notification, "permission", { get: () => "default" }));
+    await signUp(await context.newPage(), own.url, undefined, "/settings", false);
+    const { page, release } = await heldPage(context);
+    await page.goto(`${own.url}/settings`, { waitUntil: "domcontentloaded" });
+    await page.waitForFunction(() => performance.getEntriesByName("first-contentful-paint").length > 0);
+    expect(await page.getByTestId("push-state").innerText()).toBe("Checking this browser…");
+    const button = page.getByRole("button", { name: "Create a calendar link" });
+    const painted = await button.boundingBox();
+    release();
+    await hydrated(page);
+    await expect.poll(() => page.getByTestId("push-state").innerText()).toContain("Reminders are off on this device.");
+    expect(await button.boundingBox()).toEqual(painted);
     await context.close();
   });
 });

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from "react";
 import Link from "next/link";
 import { rememberLessonAction } from "./actions";
 import { rememberedMessage } from "./remembered-message";
+import { reached } from "../../_components/reached";
 
 // The lesson page is static and the same for everyone, so it carries both versions; CSS shows
 // the one for the visitor (<html data-auth>, see lib/auth/display-cookie.ts).
@@ -19,7 +20,7 @@ export function RememberButton({ lessonSlug, primary = false }: { lessonSlug: st
   const remember = async () => {
     setPending(true);
     setError(null);
-    const res = await rememberLessonAction({ lessonSlug }).catch(() => ({ ok: false as const, error: "Could not reach the server. Please try again." }));
+    const res = await reached(rememberLessonAction({ lessonSlug }));
     setPending(false);
     if (!res.ok) return setError(res.error);
     setMessage(rememberedMessage(res.added, res.newPerDay));

@@ -5,6 +5,7 @@ import { Field } from "@/app/_components/field";
 import { describeMoves } from "@/lib/srs/away/plan";
 import type { AwayPeriodView, AwayPreview } from "@/lib/srs/away";
 import { previewAwayAction, setAwayAction, undoAwayAction } from "./actions";
+import { reached } from "../../_components/reached";
 
 const plural = (n: number) => `${n} card${n === 1 ? "" : "s"}`;
 const dateLabel = (iso: string) =>
@@ -35,7 +36,7 @@ export function AwayForm({ today, periods }: { today: string; periods: AwayPerio
   const onPreview = async (e: React.FormEvent) => {
     e.preventDefault();
     begin();
-    const r = await previewAwayAction({ start, end });
+    const r = await reached(previewAwayAction({ start, end }));
     setBusy(false);
     if (!r.ok) return fail(r);
     setPreview(r.preview);
@@ -44,7 +45,7 @@ export function AwayForm({ today, periods }: { today: string; periods: AwayPerio
   const onConfirm = async () => {
     if (!preview) return;
     begin();
-    const r = await setAwayAction({ start: preview.start, end: preview.end });
+    const r = await reached(setAwayAction({ start: preview.start, end: preview.end }));
     setBusy(false);
     if (!r.ok) return fail(r);
     setPreview(null);
@@ -54,7 +55,7 @@ export function AwayForm({ today, periods }: { today: string; periods: AwayPerio
 
   const onUndo = async (periodId: string) => {
     begin();
-    const r = await undoAwayAction({ periodId });
+    const r = await reached(undoAwayAction({ periodId }));
     setBusy(false);
     if (!r.ok) return fail(r);
     setDone(`Break undone: ${plural(r.restored)} back where they were${r.skipped ? `; ${plural(r.skipped)} reviewed since keep that review` : ""}.`);

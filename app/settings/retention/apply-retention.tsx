@@ -3,6 +3,7 @@ import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import type { RetentionGroup } from "@/lib/settings/schema";
 import { applyRetentionAction } from "../actions";
+import { reached } from "../../_components/reached";
 
 // One tap sets this group's desired retention to `retention` (the settings action, checked
 // again on the server); the page then shows it as the group's value.
@@ -14,10 +15,7 @@ export function ApplyRetention({ group, retention, label, wide = false }: { grou
   const apply = () =>
     start(async () => {
       setError(null);
-      const res = await applyRetentionAction({ group, retention }).catch(() => ({
-        ok: false as const,
-        error: "That value could not be set just now. Please try again.",
-      }));
+      const res = await reached(applyRetentionAction({ group, retention }));
       if (!res.ok) setError(res.error);
       else router.refresh();
     });

@@ -9,6 +9,7 @@ import { seededShuffle, shuffled } from "@/lib/learn/shuffle";
 import { RememberButton } from "../remember-button";
 import { SourceList } from "../sources";
 import { submitQuizAction } from "./actions";
+import { reached } from "../../../_components/reached";
 
 // Citations travel resolved (title, kind, quote, link), so no file name reaches the browser.
 export type QuizQuestionView = Omit<QuizQuestion, "card" | "sources"> & { sources: SourceView[] };
@@ -73,15 +74,18 @@ export function QuizRunner({ lessonSlug, questions, nextLesson }: { lessonSlug: 
     setResult(scoreHere(lessonSlug, questions, picks));
     setSaving(signedIn ? "saving" : "guest");
     setError(null);
-    const res = await submitQuizAction({
-      lessonSlug,
-      clientId: run,
-      // Only answered questions are sent (the button appears once all are answered).
-      answers: questions.flatMap((x, i) => {
-        const chosen = picks[i];
-        return chosen ? [{ questionId: x.id, chosen }] : [];
+    const res = await reached(
+      submitQuizAction({
+        lessonSlug,
+        clientId: run,
+        // Only answered questions are sent (the button appears once all are answered).
+        answers: questions.flatMap((x, i) => {
+          const chosen = picks[i];
+          return chosen ? [{ questionId: x.id, chosen }] : [];
+        }),
       }),
-    }).catch(() => ({ ok: false as const, error: "Could not reach the server. Press Save my score to try again; your answers will not be counted twice." }));
+      "Could not reach the server. Press Save my score to try again; your answers will not be counted twice.",
+    );
     // A retake started meanwhile has its own run.
     if (clientId.current !== run) return;
     if (!res.ok) {
