@@ -23,8 +23,9 @@ export const oneStatement =
     return fn({ all: once(tx.all), run: once(tx.run) });
   };
 
-// A connection a group of transactions runs on.
-export type TxConn = { tx: SqlTx; begin(): Promise<void>; commit(): Promise<void>; rollback(): Promise<void> };
+// A connection a group of transactions runs on. `commit` answers false when the database
+// ended the transaction as rolled back instead (PostgreSQL, after a statement in it failed).
+export type TxConn = { tx: SqlTx; begin(): Promise<void>; commit(): Promise<boolean>; rollback(): Promise<void> };
 
 // Group commit, on both engines. Transactions that arrive while the connections for writing
 // are busy are run together: one BEGIN, each transaction's statements in turn, one COMMIT, and
@@ -45,8 +46,17 @@ export type TxConn = { tx: SqlTx; begin(): Promise<void>; commit(): Promise<void
 // (PostgreSQL): a one-statement write (Sql.write) that runs alone is sent as it is and commits
 // by itself: two round trips fewer of a lone grade's three. With others waiting, it joins
 // their group.
-type GroupOptions = { lanes: number; gather: boolean; autocommit: boolean };
-export function groupCommit({ lanes, gather, autocommit }: GroupOptions, withConn: (body: (c: TxConn) => Promise<void>) => Promise<void>) {
+// `pipelined` (PostgreSQL, whose driver sends a connection's queries without waiting for the
+// answers to those before): a group of one-statement writes goes out whole, BEGIN and every
+// statement at once, and COMMIT once they have answered: two round trips for the group instead
+// of one per statement, each of which waited for a turn of the server's busy event loop. (Sending
+// COMMIT with them as well, one round trip, gave fewer grades a second in the bench.) The statements still run one after another, each seeing those before it. If
+// one fails in the database, the transaction is aborted, COMMIT ends it as rolled back, and each
+// runs again alone, as above. A write whose function throws without a database error changed
+// nothing (Sql.write's contract: it throws only when its statement failed or changed nothing,
+// such as a stale version), so the others commit and it alone fails.
+type GroupOptions = { lanes: number; gather: boolean; autocommit: boolean; pipelined: boolean };
+export function groupCommit({ lanes, gather, autocommit, pipelined }: GroupOptions, withConn: (body: (c: TxConn) => Promise<void>) => Promise<void>) {
   const queue: Pending[] = [];
   let busy = 0;
 
@@ -65,7 +75,7 @@ export function groupCommit({ lanes, gather, autocommit }: GroupOptions, withCon
       await c.begin();
       const out = await p.fn(c.tx);
       statements.count++;
-      await c.commit();
+      if (!(await c.commit())) throw new Error("The transaction was rolled back: one of its statements failed.");
       p.resolve(out);
     } catch (e) {
       await c.rollback();
@@ -73,21 +83,39 @@ export function groupCommit({ lanes, gather, autocommit }: GroupOptions, withCon
     }
   };
 
-  const runGroup = async (c: TxConn, group: Pending[]) => {
-    if (group.length === 1) return runAlone(c, group[0]!);
+  const runAgainAlone = async (c: TxConn, group: Pending[]) => {
+    await c.rollback();
+    for (const p of group) await runAlone(c, p);
+  };
+
+  // Each transaction in turn, each statement sent once the one before has answered.
+  const runInTurn = async (c: TxConn, group: Pending[]) => {
     const outs: unknown[] = [];
     try {
       statements.count++;
       await c.begin();
       for (const p of group) outs.push(await p.fn(c.tx));
       statements.count++;
-      await c.commit();
+      if (!(await c.commit())) throw new Error("The transaction was rolled back: one of its statements failed.");
     } catch {
-      await c.rollback();
-      for (const p of group) await runAlone(c, p);
-      return;
+      return runAgainAlone(c, group);
     }
     group.forEach((p, i) => p.resolve(outs[i]));
+  };
+
+  // One-statement writes sent at once, behind their BEGIN; COMMIT once all have answered.
+  const runPipelined = async (c: TxConn, group: Pending[]) => {
+    statements.count++;
+    const [start, ...settled] = await Promise.allSettled([c.begin(), ...group.map((p) => p.fn(c.tx))]);
+    if (start!.status === "rejected") return runAgainAlone(c, group);
+    statements.count++;
+    if (!(await c.commit().catch(() => false))) return runAgainAlone(c, group);
+    settled.forEach((r, i) => (r.status === "fulfilled" ? group[i]!.resolve(r.value) : group[i]!.reject(r.reason)));
+  };
+
+  const runGroup = async (c: TxConn, group: Pending[]) => {
+    if (group.length === 1) return runAlone(c, group[0]!);
+    return pipelined && group.every((p) => p.single) ? runPipelined(c, group) : runInTurn(c, group);
   };
 
   let scheduled = false;

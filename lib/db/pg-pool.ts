@@ -24,8 +24,11 @@ const PG_CONNECTION_OPTIONS = "-c plan_cache_mode=force_generic_plan";
 // connections do not keep a script's process alive.
 const PG_IDLE = { idleTimeoutMillis: 0, allowExitOnIdle: true } as const;
 
+// A connection's queries go out without waiting for the answers to those before it
+// (pipelining): the group commit sends a group's statements at once (lib/db/group-commit.ts).
+// Each query still has its own Sync, so one that fails fails alone, as before.
 export function createPgPool(url: string, max: number): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, max, types: pgTypes, options: PG_CONNECTION_OPTIONS, ...PG_IDLE });
+  const pool = new pg.Pool({ connectionString: url, max, types: pgTypes, options: PG_CONNECTION_OPTIONS, pipeline: true, ...PG_IDLE });
   // A connection can end while it waits in the pool (the database restarted or failed over, a
   // proxy closed it for being idle). The pool has already dropped it, and the next query opens
   // another; unheard, the pool's report of it would end the process.

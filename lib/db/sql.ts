@@ -40,10 +40,11 @@ export interface Sql extends SqlTx {
   // write is committed; a failing one fails only itself. fn sends that one statement through
   // `tx` (a second is refused) and computes from what it returns; it may run twice, and it
   // throws only when its statement failed or changed nothing (e.g. an update of 0 rows, found
-  // at a stale version), since alone the statement commits as soon as it has run.
+  // at a stale version), since alone the statement commits as soon as it has run, and in a
+  // group sent whole the others commit with it.
   // PostgreSQL: run alone, the statement is sent without BEGIN and COMMIT (it commits by
-  // itself): one round trip instead of three. When others are waiting, it joins their group
-  // commit like any transaction. SQLite: a transaction of the group commit, as before.
+  // itself): one round trip instead of three. When others are waiting, it joins their group,
+  // which is sent whole (lib/db/group-commit.ts). SQLite: a transaction of the group commit.
   write<T>(fn: (tx: SqlTx) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
@@ -98,10 +99,10 @@ function sqliteSql(file: string): Sql {
   const conn: TxConn = {
     tx,
     begin: async () => void begin.run(),
-    commit: async () => void commit.run(),
+    commit: async () => (commit.run(), true),
     rollback: async () => void (writer.inTransaction && rollback.run()),
   };
-  const commits = groupCommit({ lanes: 1, gather: true, autocommit: false }, (body) => sqliteWriteLock.runExclusive(() => body(conn)));
+  const commits = groupCommit({ lanes: 1, gather: true, autocommit: false, pipelined: false }, (body) => sqliteWriteLock.runExclusive(() => body(conn)));
   return {
     all: async (q) => readAll(q),
     get: async (q) => readAll(q)[0],
@@ -151,14 +152,15 @@ function postgresSql(pool: pg.Pool, owned: boolean): Sql {
     },
   });
   const direct = on(pool);
-  const commits = groupCommit({ lanes: PG_WRITE_LANES, gather: false, autocommit: true }, async (body) => {
+  const commits = groupCommit({ lanes: PG_WRITE_LANES, gather: false, autocommit: true, pipelined: true }, async (body) => {
     const client = await pool.connect();
     let broken: Error | undefined;
     try {
       await body({
         tx: on(client),
         begin: async () => void (await client.query("BEGIN")),
-        commit: async () => void (await client.query("COMMIT")),
+        // A transaction a failed statement aborted ends as ROLLBACK, without an error.
+        commit: async () => (await client.query("COMMIT")).command === "COMMIT",
         rollback: () =>
           client.query("ROLLBACK").then(
             () => undefined,

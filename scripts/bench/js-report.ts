@@ -1,4 +1,4 @@
-// First-load JavaScript (gzip) of a few pages, script by script, against a running server:
+// First-load JavaScript of a few pages (sent, and gzip), script by script, against a running server:
 // `npx tsx scripts/bench/js-report.ts http://localhost:3000 [paths…]`, signed in as the demo
 // account and as a guest. The same measure as `npm run bench` (scripts/bench/pages.ts), for
 // working on the budgets without the whole benchmark. Set VERBOSE=1 to list each script.
@@ -6,7 +6,7 @@ import { benchEnv } from "../../lib/env";
 import { DEMO_ACCOUNT } from "../../lib/demo";
 import { signInHttp } from "../load/http";
 import { budgetFor } from "./js-budget";
-import { firstLoadScripts, gzipSizeOf } from "./pages";
+import { firstLoadScripts, gzipSizeOf, sentSizeOf } from "./pages";
 
 const base = process.argv[2] ?? "http://localhost:3000";
 const paths = process.argv.length > 3 ? process.argv.slice(3) : ["/", "/learn/causes", "/learn/causes/quiz", "/review", "/progress", "/sign-in", "/offline"];
@@ -26,14 +26,18 @@ async function main() {
         continue;
       }
       const parts: string[] = [];
-      let total = 0;
+      let sent = 0;
+      let gzip = 0;
       for (const src of firstLoadScripts(base, html)) {
-        const gz = await gzipSizeOf(base + src);
-        total += gz;
-        parts.push(`${src.split("/").pop()} ${(gz / 1000).toFixed(1)} kB`);
+        const [s, gz] = [await sentSizeOf(base + src), await gzipSizeOf(base + src)];
+        sent += s;
+        gzip += gz;
+        parts.push(`${src.split("/").pop()} ${(s / 1000).toFixed(1)} kB sent, ${(gz / 1000).toFixed(1)} kB gzip`);
       }
       const budget = budgetFor(p);
-      console.log(`${p} (${who}): ${(total / 1000).toFixed(1)} kB gzip in ${parts.length} scripts${budget ? ` (budget ${budget} kB)` : ""}`);
+      console.log(
+        `${p} (${who}): ${(sent / 1000).toFixed(1)} kB sent (${(gzip / 1000).toFixed(1)} kB gzip) in ${parts.length} scripts${budget ? ` (budget ${budget} kB sent)` : ""}`,
+      );
       if (benchEnv().VERBOSE) console.log(`   ${parts.join("\n   ")}`);
     }
   }

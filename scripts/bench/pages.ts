@@ -1,3 +1,4 @@
+import http from "node:http";
 import { gzipSync } from "node:zlib";
 import { percentile } from "./stats";
 import { startupScriptsOf } from "../paint-first-html";
@@ -32,11 +33,13 @@ export async function timePage(url: string, cookie: string, warmup = 30, runs = 
   return { status: 200, p50: percentile(times, 50), p95: percentile(times, 95) };
 }
 
-export type FirstLoadJs = { status: number; scripts: number; gzipBytes: number };
+// `sentBytes`: what the server sends a browser that accepts Brotli, as every current one does
+// (scripts/serve.ts answers with the build's precompressed copies); `gzipBytes`: the same
+// scripts gzipped here, as a proxy that compresses with gzip alone would send them.
+export type FirstLoadJs = { status: number; scripts: number; sentBytes: number; gzipBytes: number };
 
 // The JavaScript a first visit downloads: every start-up script under /_next/ the HTML names,
-// as a tag or as a line queued for after the first paint (scripts/paint-first-html.ts), each
-// fetched and gzipped (what a compressing proxy would send).
+// as a tag or as a line queued for after the first paint (scripts/paint-first-html.ts).
 export function firstLoadScripts(base: string, html: string): string[] {
   const srcs = new Set<string>();
   for (const src of startupScriptsOf(html)) {
@@ -50,12 +53,29 @@ export async function gzipSizeOf(url: string): Promise<number> {
   return gzipSync(Buffer.from(await (await fetch(url)).arrayBuffer())).length;
 }
 
+// The bytes of a response's body as sent, compressed as a browser asks (fetch would decode them).
+export function sentSizeOf(url: string, acceptEncoding = "gzip, deflate, br, zstd"): Promise<number> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers: { "accept-encoding": acceptEncoding } }, (res) => {
+        let bytes = 0;
+        res.on("data", (chunk: Buffer) => (bytes += chunk.length));
+        res.on("end", () => (res.statusCode === 200 ? resolve(bytes) : reject(new Error(`${url}: HTTP ${res.statusCode}`))));
+      })
+      .on("error", reject);
+  });
+}
+
 export async function firstLoadJs(base: string, path: string, cookie: string): Promise<FirstLoadJs> {
   const res = await fetch(base + path, { headers: { cookie }, redirect: "manual" });
   const html = await res.text();
-  if (res.status !== 200) return { status: res.status, scripts: 0, gzipBytes: 0 };
+  if (res.status !== 200) return { status: res.status, scripts: 0, sentBytes: 0, gzipBytes: 0 };
   const srcs = firstLoadScripts(base, html);
+  let sentBytes = 0;
   let gzipBytes = 0;
-  for (const src of srcs) gzipBytes += await gzipSizeOf(base + src);
-  return { status: 200, scripts: srcs.length, gzipBytes };
+  for (const src of srcs) {
+    sentBytes += await sentSizeOf(base + src);
+    gzipBytes += await gzipSizeOf(base + src);
+  }
+  return { status: 200, scripts: srcs.length, sentBytes, gzipBytes };
 }

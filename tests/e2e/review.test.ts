@@ -69,6 +69,8 @@ describe("the review session in a browser", () => {
     const page = await context.newPage();
     await signUp(page, baseUrl);
     await page.getByRole("button", { name: /Show answer/ }).click();
+    // A tap before the page has hydrated is carried out once it has: wait for the answer.
+    await page.getByTestId("answer").waitFor();
     const labels = await page.locator(".grades .ivl").allTextContents();
     expect(labels.slice(0, 3)).toEqual(["1m", "6m", "10m"]);
     await page.getByRole("button", { name: /^Good\b.*next review in 10m$/ }).click();
