@@ -49,16 +49,23 @@ export type TxConn = { tx: SqlTx; begin(): Promise<void>; commit(): Promise<bool
 // `pipelined` (PostgreSQL, whose driver sends a connection's queries without waiting for the
 // answers to those before): a group of one-statement writes goes out whole, BEGIN and every
 // statement at once, and COMMIT once they have answered: two round trips for the group instead
-// of one per statement, each of which waited for a turn of the server's busy event loop. (Sending
-// COMMIT with them as well, one round trip, gave fewer grades a second in the bench.) The statements still run one after another, each seeing those before it. If
-// one fails in the database, the transaction is aborted, COMMIT ends it as rolled back, and each
-// runs again alone, as above. A write whose function throws without a database error changed
-// nothing (Sql.write's contract: it throws only when its statement failed or changed nothing,
-// such as a stale version), so the others commit and it alone fails.
+// of one per statement, each of which waited for a turn of the server's busy event loop.
+// (Sending COMMIT with them as well, one round trip, gave fewer grades a second in the bench.)
+// The statements still run one after another, each seeing those before it. If one fails in the
+// database, the transaction is aborted, COMMIT ends it as rolled back, and each runs again
+// alone, as above. A write whose function throws without a database error changed nothing
+// (Sql.write's contract: it throws only when its statement failed or changed nothing, such as a
+// stale version), so the others commit and it alone fails.
 type GroupOptions = { lanes: number; gather: boolean; autocommit: boolean; pipelined: boolean };
 export function groupCommit({ lanes, gather, autocommit, pipelined }: GroupOptions, withConn: (body: (c: TxConn) => Promise<void>) => Promise<void>) {
   const queue: Pending[] = [];
   let busy = 0;
+
+  // COMMIT, failing when the database ended the transaction as rolled back instead.
+  const commit = async (c: TxConn) => {
+    statements.count++;
+    if (!(await c.commit())) throw new Error("The transaction was rolled back: one of its statements failed.");
+  };
 
   const runAlone = async (c: TxConn, p: Pending) => {
     if (p.single && autocommit) {
@@ -74,8 +81,7 @@ export function groupCommit({ lanes, gather, autocommit, pipelined }: GroupOptio
       statements.count++;
       await c.begin();
       const out = await p.fn(c.tx);
-      statements.count++;
-      if (!(await c.commit())) throw new Error("The transaction was rolled back: one of its statements failed.");
+      await commit(c);
       p.resolve(out);
     } catch (e) {
       await c.rollback();
@@ -95,8 +101,7 @@ export function groupCommit({ lanes, gather, autocommit, pipelined }: GroupOptio
       statements.count++;
       await c.begin();
       for (const p of group) outs.push(await p.fn(c.tx));
-      statements.count++;
-      if (!(await c.commit())) throw new Error("The transaction was rolled back: one of its statements failed.");
+      await commit(c);
     } catch {
       return runAgainAlone(c, group);
     }
@@ -107,9 +112,12 @@ export function groupCommit({ lanes, gather, autocommit, pipelined }: GroupOptio
   const runPipelined = async (c: TxConn, group: Pending[]) => {
     statements.count++;
     const [start, ...settled] = await Promise.allSettled([c.begin(), ...group.map((p) => p.fn(c.tx))]);
-    if (start!.status === "rejected") return runAgainAlone(c, group);
-    statements.count++;
-    if (!(await c.commit().catch(() => false))) return runAgainAlone(c, group);
+    try {
+      if (start!.status === "rejected") throw start!.reason;
+      await commit(c);
+    } catch {
+      return runAgainAlone(c, group);
+    }
     settled.forEach((r, i) => (r.status === "fulfilled" ? group[i]!.resolve(r.value) : group[i]!.reject(r.reason)));
   };
 

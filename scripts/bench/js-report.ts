@@ -6,7 +6,7 @@ import { benchEnv } from "../../lib/env";
 import { DEMO_ACCOUNT } from "../../lib/demo";
 import { signInHttp } from "../load/http";
 import { budgetFor } from "./js-budget";
-import { firstLoadScripts, gzipSizeOf, sentSizeOf } from "./pages";
+import { firstLoadScripts, sizesOf } from "./pages";
 
 const base = process.argv[2] ?? "http://localhost:3000";
 const paths = process.argv.length > 3 ? process.argv.slice(3) : ["/", "/learn/causes", "/learn/causes/quiz", "/review", "/progress", "/sign-in", "/offline"];
@@ -29,10 +29,10 @@ async function main() {
       let sent = 0;
       let gzip = 0;
       for (const src of firstLoadScripts(base, html)) {
-        const [s, gz] = [await sentSizeOf(base + src), await gzipSizeOf(base + src)];
-        sent += s;
-        gzip += gz;
-        parts.push(`${src.split("/").pop()} ${(s / 1000).toFixed(1)} kB sent, ${(gz / 1000).toFixed(1)} kB gzip`);
+        const size = await sizesOf(base + src);
+        sent += size.sent;
+        gzip += size.gzip;
+        parts.push(`${src.split("/").pop()} ${(size.sent / 1000).toFixed(1)} kB sent, ${(size.gzip / 1000).toFixed(1)} kB gzip`);
       }
       const budget = budgetFor(p);
       console.log(

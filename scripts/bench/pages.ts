@@ -1,5 +1,5 @@
 import http from "node:http";
-import { gzipSync } from "node:zlib";
+import { brotliDecompressSync, gunzipSync, gzipSync } from "node:zlib";
 import { percentile } from "./stats";
 import { startupScriptsOf } from "../paint-first-html";
 
@@ -53,14 +53,21 @@ export async function gzipSizeOf(url: string): Promise<number> {
   return gzipSync(Buffer.from(await (await fetch(url)).arrayBuffer())).length;
 }
 
-// The bytes of a response's body as sent, compressed as a browser asks (fetch would decode them).
-export function sentSizeOf(url: string, acceptEncoding = "gzip, deflate, br, zstd"): Promise<number> {
+// A script's size as the server sends it to a browser (compressed as the browser asks; fetch
+// would decode it), and gzipped here: one request for both.
+export function sizesOf(url: string, acceptEncoding = "gzip, deflate, br, zstd"): Promise<{ sent: number; gzip: number }> {
   return new Promise((resolve, reject) => {
     http
       .get(url, { headers: { "accept-encoding": acceptEncoding } }, (res) => {
-        let bytes = 0;
-        res.on("data", (chunk: Buffer) => (bytes += chunk.length));
-        res.on("end", () => (res.statusCode === 200 ? resolve(bytes) : reject(new Error(`${url}: HTTP ${res.statusCode}`))));
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("end", () => {
+          if (res.statusCode !== 200) return reject(new Error(`${url}: HTTP ${res.statusCode}`));
+          const sent = Buffer.concat(chunks);
+          const encoding = res.headers["content-encoding"];
+          const body = encoding === "br" ? brotliDecompressSync(sent) : encoding === "gzip" ? gunzipSync(sent) : sent;
+          resolve({ sent: sent.length, gzip: gzipSync(body).length });
+        });
       })
       .on("error", reject);
   });
@@ -74,8 +81,9 @@ export async function firstLoadJs(base: string, path: string, cookie: string): P
   let sentBytes = 0;
   let gzipBytes = 0;
   for (const src of srcs) {
-    sentBytes += await sentSizeOf(base + src);
-    gzipBytes += await gzipSizeOf(base + src);
+    const { sent, gzip } = await sizesOf(base + src);
+    sentBytes += sent;
+    gzipBytes += gzip;
   }
   return { status: 200, scripts: srcs.length, sentBytes, gzipBytes };
 }
