@@ -1,9 +1,9 @@
 import "server-only";
 import type { Db } from "../db";
 import { catalogueEntry } from "../content/catalogue";
-import { studyDayNumber, type DayContext } from "./day";
+import { studyDayNumber, studyDayStart, type DayContext } from "./day";
 import { liveCards, studied, unsuspended } from "./card-queries";
-import { loadWindow, WINDOW_DAYS, type DueEntry, type EasyDays, type EasyLevel, type LoadWindow } from "./load-balance";
+import { loadWindow, SECTION_GAP, WINDOW_DAYS, type DueEntry, type EasyDays, type EasyLevel, type LoadWindow } from "./load-balance";
 
 // The learner's load as the even-days pick reads it (lib/srs/load-balance.ts): every other card in
 // learning or review, not suspended nor retired, due from the start of today's study day on, by
@@ -34,6 +34,13 @@ export type LoadCard = { due: Date; catalogCardId: string };
 
 // The bounds of the due dates a load for a grade at `now` reads.
 export const loadBounds = (now: Date) => ({ from: new Date(now.getTime() - 2 * DAY_MS), to: new Date(now.getTime() + (WINDOW_DAYS + 2) * DAY_MS) });
+
+// The bounds of the due dates a pick on study days `days` reads (lib/srs/scheduler.ts planGrade):
+// those days and SECTION_GAP days on each side, whose cards set the days' same-section flags.
+export const loadBoundsOn = (days: { from: number; to: number }, ctx: DayContext) => ({
+  from: studyDayStart(days.from - SECTION_GAP, ctx),
+  to: studyDayStart(days.to + SECTION_GAP + 1, ctx),
+});
 
 // The other cards the load of card `cardId` counts (see above; `from` and `to` from loadBounds),
 // as a query of the user's cards `c`; read only while even days are on.

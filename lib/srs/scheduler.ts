@@ -199,11 +199,31 @@ function balance(
 export type Graded = { card: CardState; log: LogSnapshot; balance: LoadWindow | null };
 
 export function gradeCard(s: Scheduler, card: CardState, rating: Grade, now: Date, window?: LoadWindow | null): Graded {
+  return planGrade(s, card, rating, now).finish(window);
+}
+
+// A grade in two steps, for a caller that reads the load only when a pick needs it: `days`, the
+// study days (as studyDayNumber numbers them) an even-days pick would choose among, null when
+// none is made; then `finish` with a window holding at least those days (and SECTION_GAP on
+// each side, lib/srs/load-balance.ts) grades exactly as gradeCard with the whole window would.
+export function planGrade(
+  s: Scheduler,
+  card: CardState,
+  rating: Grade,
+  now: Date,
+): { days: { from: number; to: number } | null; finish(window?: LoadWindow | null): Graded } {
   const clock = new StudyClock(s.day);
   const nowStudy = clock.in(now);
   const { card: next, log } = s.fsrs.next(toFsrs(card, clock, now), nowStudy, rating);
-  const read = balance(s, card, next, log.elapsed_days, nowStudy, window);
-  return { card: fromFsrs(card.id, next, clock), log: fromLog(log, clock), balance: read };
+  const range = balanceRange(s, next, log.elapsed_days, nowStudy);
+  const reviewDay = Math.floor(nowStudy.getTime() / DAY_MS);
+  return {
+    days: range && { from: reviewDay + range.min, to: reviewDay + range.max },
+    finish: (window) => {
+      const read = balance(s, card, next, log.elapsed_days, nowStudy, window);
+      return { card: fromFsrs(card.id, next, clock), log: fromLog(log, clock), balance: read };
+    },
+  };
 }
 
 // Forget (Anki's "Reset"): back to New, due now (so at the end of the new queue, which runs in

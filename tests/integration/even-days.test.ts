@@ -1,16 +1,22 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { gradeReview, syncOfflineGrades } from "@/lib/srs/review";
+import { gradeAndNext, gradeReview, syncOfflineGrades } from "@/lib/srs/review";
+import { settingsOf } from "@/lib/settings";
+import { dayContextOf, schedulerSettingsOf } from "@/lib/srs/settings";
+import { cardScheduler } from "@/lib/srs/safety";
+import { cardStateOf } from "@/lib/srs/card-rows";
+import { gradeCard } from "@/lib/srs/scheduler";
+import { balancingOf, loadBounds, windowFor } from "@/lib/srs/load";
 import { applyReschedule } from "@/lib/srs/reschedule";
 import { readSettings as getSettings, updateSettings as write } from "@/lib/settings";
 import { INVALID_SETTINGS, settingsSchema } from "@/lib/settings/schema";
 import { parseInput } from "@/lib/errors";
-import { levelOn, windowFromJson } from "@/lib/srs/load-balance";
+import { levelOn, windowFromJson, windowToJson } from "@/lib/srs/load-balance";
 import { studyDayNumber } from "@/lib/srs/day";
 import { replayedCard } from "../replay-oracle";
 import { grade, makeUser } from "./helpers";
-import { Rating, type Grade } from "ts-fsrs";
+import { Rating, State, type Grade } from "ts-fsrs";
 
 // As the settings action does: the one schema at the edge, then the typed write.
 const updateSettings = async (userId: string, raw: unknown) => write(userId, parseInput(settingsSchema, raw, INVALID_SETTINGS));
@@ -62,6 +68,36 @@ describe("even days on a real database", () => {
     }
     // Rescheduling with the same parameters moves no card.
     expect((await applyReschedule(u.id)).moved).toBe(0);
+  });
+
+  it("picks an online grade's day from the load of its own days, the same day and stored load the whole deck's load gives", async () => {
+    const u = await makeUser();
+    const t0 = new Date(Date.now() - 20 * DAY);
+    const cards = await deckInReview(u.id, t0);
+    const user = await settingsOf(u.id);
+    let balanced = 0;
+    for (const [i, c] of cards.entries()) {
+      const card = await db.card.findUniqueOrThrow({ where: { id: c.id }, include: { catalogCard: true } });
+      const now = new Date(Math.max(card.due.getTime(), t0.getTime() + DAY) + MIN);
+      const rating = ([Rating.Hard, Rating.Good, Rating.Easy] as const)[i % 3]!;
+      // The oracle: the pick from every studied card of the deck due in the whole window.
+      const { from, to } = loadBounds(now);
+      const others = await db.card.findMany({
+        where: { userId: u.id, id: { not: c.id }, state: { not: State.New }, suspendedAt: null, due: { gte: from, lt: to } },
+      });
+      const load = others.map((o) => ({ due: o.due, catalogCardId: o.catalogCardId }));
+      const window = windowFor(balancingOf(user, load, now, dayContextOf(user)), card.catalogCardId);
+      const expected = gradeCard(cardScheduler(schedulerSettingsOf(user), card.catalogCard.safety), cardStateOf(card.id, card), rating, now, window);
+      await gradeAndNext(u.id, grade(c.id, card.version, rating), now);
+      const log = await db.reviewLog.findFirstOrThrow({ where: { cardId: c.id }, orderBy: { review: "desc" } });
+      expect({ card: c.id, due: log.nextDue, balance: log.balance }).toEqual({
+        card: c.id,
+        due: expected.card.due,
+        balance: expected.balance && windowToJson(expected.balance),
+      });
+      if (log.balance) balanced++;
+    }
+    expect(balanced).toBeGreaterThan(cards.length / 2);
   });
 
   it("puts an offline grade that arrives late in its place and still replays to the stored card", async () => {

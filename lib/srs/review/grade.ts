@@ -1,14 +1,14 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
-import type { Grade } from "ts-fsrs";
+import { State, type Grade } from "ts-fsrs";
 import { engineOf, epochMs, isUniqueSqlError, jsonArrayAgg, jsonRows, kdb, kyselyOn, sqlDb, type Db } from "../../db";
 import { prepared } from "../../db/prepared";
 import type { SqlTx } from "../../db/sql";
 import { UserError } from "../../errors";
 import type { GradeInput } from "../../validation/review";
 import { studyDayNumber } from "../day";
-import { gradeCard } from "../scheduler";
+import { planGrade } from "../scheduler";
 import { cardScheduler } from "../safety";
 import { dayContextOf, schedulerSettingsOf } from "../settings";
 import { cardFields, cardStateOf, reviewLogFields, type CardFields } from "../card-rows";
@@ -16,7 +16,7 @@ import { CARD_FIELD_COLUMNS, userCards } from "../card-queries";
 import { leechOutcome, leechRuleFor } from "../leech";
 import type { UserSettings } from "../../settings";
 import { insertReviewLog, LOG_COLUMNS, logParams, logValues, type LogParams, type ReviewLogInsert } from "./log-insert";
-import { balancingOf, loadBounds, loadCards, windowFor, type Balancing, type LoadCard } from "../load";
+import { balancingOf, loadBounds, loadBoundsOn, loadCards, windowFor, type Balancing, type LoadCard } from "../load";
 import { queueForGradeOf, reviewStateFrom, reviewStateOf, type GradeReadValues, type ReviewState } from "./queue";
 import { queueAfterGrade } from "./after-grade";
 import { windowToJson } from "../load-balance";
@@ -25,7 +25,8 @@ export type GradeResult = { logId: string; nextDue: string; nextState: number; r
 
 // What a grade alone (gradeAs: offline replays) reads, in one statement compiled once
 // (lib/db/prepared.ts); an online grade reads the same with the review queue (gradeAndNextAs).
-// The card with its catalogue row and, while even days are on, every other card its load counts (lib/srs/load.ts),
+// The card with its catalogue row and, while even days are on and the load comes with the card
+// (loadWithCard, below), every other card its load counts (lib/srs/load.ts),
 // as one JSON array of [due in ms, catalogue card] in a column of the card's row: one row
 // instead of one per counted card. Only the columns grading uses: the settings (leech rule,
 // even days) come with the session check (lib/settings), so the row carries none of them.
@@ -47,14 +48,41 @@ const cardAndLoad = prepared((db, p: GradeReadValues) =>
     ),
 );
 
+// The load a pick on some study days reads (planGrade's `days`, loadBoundsOn): the cards due on
+// those days alone, found by the (userId, state, due) index, which the state list lets SQLite
+// take (with "state <> 0" it walked every card of the user's deck).
+const loadOnDays = prepared((db, p: GradeReadValues) =>
+  loadCards(db, p)
+    .where("c.state", "in", [sql.lit(State.Learning), sql.lit(State.Review), sql.lit(State.Relearning)])
+    .select(jsonArrayAgg(db, [epochMs(db, "c.due"), sql.ref("c.catalogCardId")]).as("l")),
+);
+
+async function balancingOn(user: UserSettings, cardId: string, days: StudyDays, now: Date): Promise<Balancing | null> {
+  const {
+    rows: [r],
+  } = await loadOnDays(kdb, { userId: user.id, cardId, ...loadBoundsOn(days, dayContextOf(user)) });
+  return balancingFrom(user, r?.l ?? null, now);
+}
+
 // The user's card `cardId` as grading reads it, with the load its grade at `now` reads (null
-// with even days off); undefined when the user has no such card.
-export async function cardForGrade(db: Db, user: UserSettings, cardId: string, now: Date): Promise<GradeRead | undefined> {
-  const read = user.loadBalance ? cardAndLoad : cardAlone;
+// with even days off, and without `withLoad`); undefined when the user has no such card.
+export async function cardForGrade(db: Db, user: UserSettings, cardId: string, now: Date, withLoad = true): Promise<GradeRead | undefined> {
+  const read = user.loadBalance && withLoad ? cardAndLoad : cardAlone;
   const {
     rows: [card],
   } = await read(db, { userId: user.id, cardId, ...loadBounds(now) });
-  return card && { card, balancing: balancingFrom(user, card.load, now) };
+  return card && { card, balancing: withLoad ? balancingFrom(user, card.load, now) : null };
+}
+
+// Whether grading reads the load with the card: on PostgreSQL, a round trip fewer; on SQLite,
+// which has no round trips, the load is read on its own, for the days a pick chooses among and
+// only when the grade is picked (balancingOn): a learner with 10,000 cards read every one due in
+// the next hundred days on each grade, about 12 ms of SQLite's time on the server's one thread.
+const loadWithCard = () => engineOf(kdb) === "postgres";
+
+// grade()'s card: the load read with it (`withLoad`), or read for the pick's days when asked.
+function gradeInputOf(user: UserSettings, cardId: string, now: Date, card: GradeRow, withLoad: boolean, balancing: () => Balancing | null): GradeInputRead {
+  return { card, balancingOn: withLoad ? async () => balancing() : (days) => balancingOn(user, cardId, days, now) };
 }
 
 // The load's JSON column (null with even days off) as the learner's load.
@@ -73,6 +101,9 @@ type GradeRow = CardFields & {
   safety: boolean;
 };
 type GradeRead = { card: GradeRow; balancing: Balancing | null };
+type StudyDays = { from: number; to: number };
+// A card as grade() takes it: the load is asked for only when a pick needs it, for its days.
+type GradeInputRead = { card: GradeRow; balancingOn: (days: StudyDays) => Promise<Balancing | null> };
 
 // A graded card's new fields, written only over the version it was read at.
 type CardWrite = CardFields & { id: string; userId: string; version: number; nextVersion: number; leech: boolean; suspendedAt: Date | null };
@@ -145,11 +176,16 @@ type Written = { card: CardWrite; log: ReviewLogInsert };
 // repeated clientId is not looked up first: its grade already moved the card on, so the repeat
 // fails the version check (or, racing on PostgreSQL, the unique clientId index), and the catch
 // answers with the stored result (`written` null).
-async function grade(user: UserSettings, input: GradeInput, now: Date, got: GradeRead | undefined): Promise<{ result: GradeResult; written: Written | null }> {
+async function grade(
+  user: UserSettings,
+  input: GradeInput,
+  now: Date,
+  got: GradeInputRead | undefined,
+): Promise<{ result: GradeResult; written: Written | null }> {
   const userId = user.id;
   try {
     if (!got) throw new UserError("No such card in your deck.", 404);
-    const { card: row, balancing } = got;
+    const { card: row } = got;
     if (row.retiredAt != null) throw new UserError("This card has been retired from the course.", 409);
     const before = { ...cardStateOf(input.cardId, row), version: row.version };
     if (before.version !== input.version) {
@@ -158,8 +194,9 @@ async function grade(user: UserSettings, input: GradeInput, now: Date, got: Grad
     const f = cardScheduler(schedulerSettingsOf(user), row.safety);
     // Even days: the day is picked from the learner's load now (lib/srs/load.ts), and the load
     // it read is stored with the review for replays.
-    const window = windowFor(balancing, row.catalogCardId);
-    const { card: next, log, balance } = gradeCard(f, before, input.rating as Grade, now, window);
+    const planned = planGrade(f, before, input.rating as Grade, now);
+    const balancing = planned.days && user.loadBalance ? await got.balancingOn(planned.days) : null;
+    const { card: next, log, balance } = planned.finish(windowFor(balancing, row.catalogCardId));
     const l = reviewLogFields(before, next, log, { durationMs: input.durationMs, reviewDay: studyDayNumber(now, dayContextOf(user)) });
     // The leech rule (lib/srs/leech.ts) runs with the grade, in the same statements, so every
     // path that grades (online now, replayed offline grades later) applies it.
@@ -203,15 +240,18 @@ async function grade(user: UserSettings, input: GradeInput, now: Date, got: Grad
 
 // A grade alone (offline replays, lib/srs/review/sync.ts).
 export async function gradeAs(user: UserSettings, input: GradeInput, now: Date): Promise<GradeResult> {
-  return (await grade(user, input, now, await cardForGrade(kdb, user, input.cardId, now))).result;
+  const withLoad = loadWithCard();
+  const read = await cardForGrade(kdb, user, input.cardId, now, withLoad);
+  return (await grade(user, input, now, read && gradeInputOf(user, input.cardId, now, read.card, withLoad, () => read.balancing))).result;
 }
 
 // A grade and the review state after it, from one read before the write: the card comes with
 // the queue (without it), and the queue after the grade is that read with the card's new state
 // and the new log added (after-grade.ts). A repeated grade reads the queue again.
 export async function gradeAndNextAs(user: UserSettings, input: GradeInput, now: Date): Promise<{ result: GradeResult; state: ReviewState }> {
-  const read = await queueForGradeOf(user, input.cardId, now);
-  const got = read.card && { card: read.card, balancing: balancingFrom(user, read.load, now) };
+  const withLoad = loadWithCard();
+  const read = await queueForGradeOf(user, input.cardId, now, withLoad);
+  const got = read.card && gradeInputOf(user, input.cardId, now, read.card, withLoad, () => balancingFrom(user, read.load, now));
   const { result, written } = await grade(user, input, now, got);
   if (!written || !read.card) return { result, state: await reviewStateOf(user, now) };
   const { card: w, log } = written;

@@ -232,11 +232,11 @@ export async function reviewStateOf(user: UserSettings, now: Date): Promise<Revi
 }
 
 // Grading's read (lib/srs/review/grade.ts): the queue without the card `cardId`, the card
-// itself (undefined when the user has none), and with even days on the cards its load counts
-// (JSON, as cardForGrade reads them).
-export async function queueForGradeOf(user: UserSettings, cardId: string, now: Date) {
+// itself (undefined when the user has none), and `withLoad` with even days on the cards its
+// load counts (JSON, as cardForGrade reads them).
+export async function queueForGradeOf(user: UserSettings, cardId: string, now: Date, withLoad: boolean) {
   const b = queueBounds(user, now);
-  const read = user.loadBalance ? queueAndLoadForGrade : queueForGrade;
+  const read = user.loadBalance && withLoad ? queueAndLoadForGrade : queueForGrade;
   const { rows } = await read(kdb, { ...queueValues(user, b), cardId, ...loadBounds(now) });
   return { bounds: b, queue: queueReadOf(rows), card: rows.filter(isCard).find((c) => c.kind === 0), load: rows[0]!.load };
 }
