@@ -138,6 +138,15 @@ export type RescheduleSnapshot = {
     moved: number;
     cards: string;
 };
+export type ReviewDayTally = {
+    userId: string;
+    reviewDay: number;
+    done: Generated<number>;
+    again: Generated<number>;
+    timeMs: Generated<number>;
+    introduced: Generated<number>;
+    reviewed: Generated<number>;
+};
 export type ReviewLog = {
     id: string;
     userId: string;
@@ -233,6 +242,7 @@ export type DB = {
     ReminderSend: ReminderSend;
     ReminderSettings: ReminderSettings;
     RescheduleSnapshot: RescheduleSnapshot;
+    ReviewDayTally: ReviewDayTally;
     ReviewLog: ReviewLog;
     SignInAttempt: SignInAttempt;
     SignUpAttempt: SignUpAttempt;

@@ -1,7 +1,7 @@
 import "server-only";
-import { sql, type ExpressionBuilder } from "kysely";
-import { Rating, State } from "ts-fsrs";
-import { epochMs, jsonArrayAgg, kdb, type Db, type DB } from "../../db";
+import { sql } from "kysely";
+import { State } from "ts-fsrs";
+import { epochMs, jsonArrayAgg, kdb, type Db } from "../../db";
 import { prepared } from "../../db/prepared";
 import { cardView, type CardView } from "../../content/catalogue";
 import { studyDayNumber } from "../day";
@@ -153,23 +153,21 @@ function queueStatement(db: Db, p: QueueValues, g: GradeReadValues | null, load:
     .selectAll("a")
     .selectAll("q");
 }
-// Today's tally of the user's live logs, from the covering log index. A log's state is the
-// card's state before the review: New = introduced today, Review = counted against the daily
-// review limit (lib/srs/limits.ts).
+// Today's tally of the user's live logs: their day's row of ReviewDayTally, which database
+// triggers keep (prisma/schema.prisma), summed so that a day without reviews gives one row of
+// nulls. A log's state is the card's state before the review: New = introduced today, Review =
+// counted against the daily review limit (lib/srs/limits.ts).
 export function todayTally(db: Db, userId: string, today: number) {
-  const ones = (e: ExpressionBuilder<{ l: DB["ReviewLog"] }, "l">, col: "l.rating" | "l.state", value: number) =>
-    e.fn.sum(e.case().when(col, "=", sql.lit(value)).then(sql.lit(1)).else(sql.lit(0)).end());
   return db
-    .selectFrom("ReviewLog as l")
-    .where("l.userId", "=", userId)
-    .where("l.undoneAt", "is", null)
-    .where("l.reviewDay", "=", today)
+    .selectFrom("ReviewDayTally as t")
+    .where("t.userId", "=", userId)
+    .where("t.reviewDay", "=", today)
     .select((e) => [
-      e.fn.countAll().as("done"),
-      ones(e, "l.rating", Rating.Again).as("again"),
-      e.fn.sum("l.durationMs").as("timeMs"),
-      ones(e, "l.state", State.New).as("introduced"),
-      ones(e, "l.state", State.Review).as("reviewed"),
+      e.fn.sum("t.done").as("done"),
+      e.fn.sum("t.again").as("again"),
+      e.fn.sum("t.timeMs").as("timeMs"),
+      e.fn.sum("t.introduced").as("introduced"),
+      e.fn.sum("t.reviewed").as("reviewed"),
     ]);
 }
 
