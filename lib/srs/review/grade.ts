@@ -25,8 +25,8 @@ export type GradeResult = { logId: string; nextDue: string; nextState: number; r
 
 // What a grade alone (gradeAs: offline replays) reads, in one statement compiled once
 // (lib/db/prepared.ts); an online grade reads the same with the review queue (gradeAndNextAs).
-// The card with its catalogue row and, while even days are on and the load comes with the card
-// (loadWithCard, below), every other card its load counts (lib/srs/load.ts),
+// The card with its catalogue row and (cardAndLoad, for an offline grade put in its place,
+// place-in-history.ts) while even days are on, every other card its load counts (lib/srs/load.ts),
 // as one JSON array of [due in ms, catalogue card] in a column of the card's row: one row
 // instead of one per counted card. Only the columns grading uses: the settings (leech rule,
 // even days) come with the session check (lib/settings), so the row carries none of them.
@@ -64,26 +64,25 @@ async function balancingOn(user: UserSettings, cardId: string, days: StudyDays, 
   return balancingFrom(user, r?.l ?? null, now);
 }
 
-// The user's card `cardId` as grading reads it, with the load its grade at `now` reads (null
-// with even days off, and without `withLoad`); undefined when the user has no such card.
-export async function cardForGrade(db: Db, user: UserSettings, cardId: string, now: Date, withLoad = true): Promise<GradeRead | undefined> {
-  const read = user.loadBalance && withLoad ? cardAndLoad : cardAlone;
+// The user's card `cardId` with the whole load a grade at `now` could read (null with even days
+// off), for an offline grade put in its place (place-in-history.ts); undefined when the user has
+// no such card.
+export async function cardForGrade(db: Db, user: UserSettings, cardId: string, now: Date): Promise<GradeRead | undefined> {
+  const read = user.loadBalance ? cardAndLoad : cardAlone;
   const {
     rows: [card],
   } = await read(db, { userId: user.id, cardId, ...loadBounds(now) });
-  return card && { card, balancing: withLoad ? balancingFrom(user, card.load, now) : null };
+  return card && { card, balancing: balancingFrom(user, card.load, now) };
 }
 
-// Whether grading reads the load with the card: on PostgreSQL, a round trip fewer; on SQLite,
-// which has no round trips, the load is read on its own, for the days a pick chooses among and
-// only when the grade is picked (balancingOn): a learner with 10,000 cards read every one due in
-// the next hundred days on each grade, about 12 ms of SQLite's time on the server's one thread.
-const loadWithCard = () => engineOf(kdb) === "postgres";
-
-// grade()'s card: the load read with it (`withLoad`), or read for the pick's days when asked.
-function gradeInputOf(user: UserSettings, cardId: string, now: Date, card: GradeRow, withLoad: boolean, balancing: () => Balancing | null): GradeInputRead {
-  return { card, balancingOn: withLoad ? async () => balancing() : (days) => balancingOn(user, cardId, days, now) };
-}
+// grade()'s card, whose load is read only if a pick needs it, for the days the pick chooses
+// among (balancingOn): the grade's read itself carries none. A learner with 10,000 cards read
+// every one due in the next hundred days on each grade, about 12 ms of SQLite's time on the
+// server's one thread; and most grades are not picked (learning steps, Again, short intervals).
+const gradeInputOf = (user: UserSettings, cardId: string, now: Date, card: GradeRow): GradeInputRead => ({
+  card,
+  balancingOn: (days) => balancingOn(user, cardId, days, now),
+});
 
 // The load's JSON column (null with even days off) as the learner's load.
 function balancingFrom(user: UserSettings, json: unknown, now: Date) {
@@ -240,18 +239,18 @@ async function grade(
 
 // A grade alone (offline replays, lib/srs/review/sync.ts).
 export async function gradeAs(user: UserSettings, input: GradeInput, now: Date): Promise<GradeResult> {
-  const withLoad = loadWithCard();
-  const read = await cardForGrade(kdb, user, input.cardId, now, withLoad);
-  return (await grade(user, input, now, read && gradeInputOf(user, input.cardId, now, read.card, withLoad, () => read.balancing))).result;
+  const {
+    rows: [card],
+  } = await cardAlone(kdb, { userId: user.id, cardId: input.cardId, ...loadBounds(now) });
+  return (await grade(user, input, now, card && gradeInputOf(user, input.cardId, now, card))).result;
 }
 
 // A grade and the review state after it, from one read before the write: the card comes with
 // the queue (without it), and the queue after the grade is that read with the card's new state
 // and the new log added (after-grade.ts). A repeated grade reads the queue again.
 export async function gradeAndNextAs(user: UserSettings, input: GradeInput, now: Date): Promise<{ result: GradeResult; state: ReviewState }> {
-  const withLoad = loadWithCard();
-  const read = await queueForGradeOf(user, input.cardId, now, withLoad);
-  const got = read.card && gradeInputOf(user, input.cardId, now, read.card, withLoad, () => balancingFrom(user, read.load, now));
+  const read = await queueForGradeOf(user, input.cardId, now);
+  const got = read.card && gradeInputOf(user, input.cardId, now, read.card);
   const { result, written } = await grade(user, input, now, got);
   if (!written || !read.card) return { result, state: await reviewStateOf(user, now) };
   const { card: w, log } = written;

@@ -1,13 +1,12 @@
 import "server-only";
 import { sql } from "kysely";
 import { State } from "ts-fsrs";
-import { epochMs, jsonArrayAgg, kdb, type Db } from "../../db";
+import { kdb, type Db } from "../../db";
 import { prepared } from "../../db/prepared";
 import { cardView, type CardView } from "../../content/catalogue";
 import { studyDayNumber } from "../day";
 import { dueCutoff } from "../due";
 import { CARD_FIELD_COLUMNS, inState, learning, queuedCards, queuedCardsOnly, userCards } from "../card-queries";
-import { loadBounds, loadCards } from "../load";
 import { dailyAllowance } from "../limits";
 import { previewIntervals } from "../scheduler";
 import { cardScheduler } from "../safety";
@@ -48,8 +47,9 @@ export type ReviewState = {
 
 type QueueValues = { userId: string; now: Date; end: Date; ahead: Date; newLimit: number; today: number };
 // Grading's read (lib/srs/review/grade.ts): the card `cardId`, and the load of lib/srs/load.ts
-// between `from` and `to` (loadBounds) when even days are on.
+// between `from` and `to` (loadBounds, loadBoundsOn) when even days are on.
 export type GradeReadValues = { userId: string; cardId: string; from: Date; to: Date };
+type GradedCard = { userId: string; cardId: string };
 type CardQuery = ReturnType<typeof queuedCards>;
 
 // One statement, compiled once (lib/db/prepared.ts). The new-card limit is cast because with
@@ -57,11 +57,11 @@ type CardQuery = ReturnType<typeof queuedCards>;
 // 380 µs, as fast as with a constant (10,000-card deck, busy machine).
 //
 // For a grade (`g`), the same statement also reads the card being graded (as candidate kind 0,
-// whatever its queue), the last live log's time (`review`), and with `load` the cards its
-// even-days load counts (as cardForGrade in grade.ts), and leaves the graded card out of every
-// count and head: the queue after the grade is then this read with the card's new state added
+// whatever its queue) and the last live log's time (`review`), and leaves the graded card out
+// of every count and head (the even-days load a grade may need is read apart, for the days its
+// pick chooses among, grade.ts balancingOn): the queue after the grade is then this read with the card's new state added
 // (after-grade.ts), and a grade costs one read before its write instead of one on each side.
-function queueStatement(db: Db, p: QueueValues, g: GradeReadValues | null, load: boolean) {
+function queueStatement(db: Db, p: QueueValues, g: GradedCard | null) {
   const queued = () => queuedCards(db, p.userId, p.now).$if(g != null, (q) => q.where("c.id", "<>", g!.cardId));
   // The counts need no catalogue column: counted without the join (card-queries.ts queuedCardsOnly).
   const counted = () => queuedCardsOnly(db, p.userId, p.now).$if(g != null, (q) => q.where("c.id", "<>", g!.cardId));
@@ -139,7 +139,6 @@ function queueStatement(db: Db, p: QueueValues, g: GradeReadValues | null, load:
     lastLog().select("l.id").as("lastLogId"),
     // Named after the log's column, so that SQLite's text comes back as a Date (lib/db/row.ts).
     (g ? lastLog().select("l.review") : sql<Date | null>`null`).as("review"),
-    (g && load ? loadCards(db, g).select(jsonArrayAgg(db, [epochMs(db, "c.due"), sql.ref("c.catalogCardId")]).as("l")) : sql<string | null>`null`).as("load"),
     e.selectFrom("BackCheckIn as ci").select("ci.badDay").where("ci.userId", "=", p.userId).where("ci.studyDay", "=", p.today).as("badDay"),
     "t.done",
     "t.again",
@@ -171,9 +170,8 @@ export function todayTally(db: Db, userId: string, today: number) {
     ]);
 }
 
-const queueQuery = prepared((db, p: QueueValues) => queueStatement(db, p, null, false));
-const queueForGrade = prepared((db, p: QueueValues & GradeReadValues) => queueStatement(db, p, p, false));
-const queueAndLoadForGrade = prepared((db, p: QueueValues & GradeReadValues) => queueStatement(db, p, p, true));
+const queueQuery = prepared((db, p: QueueValues) => queueStatement(db, p, null));
+const queueForGrade = prepared((db, p: QueueValues & GradedCard) => queueStatement(db, p, p));
 
 export async function getReviewState(userOrId: Parameters<typeof settingsOf>[0], now = new Date()): Promise<ReviewState> {
   const user = await settingsOf(userOrId);
@@ -229,14 +227,12 @@ export async function reviewStateOf(user: UserSettings, now: Date): Promise<Revi
   return reviewStateFrom(user, b, queueReadOf(rows));
 }
 
-// Grading's read (lib/srs/review/grade.ts): the queue without the card `cardId`, the card
-// itself (undefined when the user has none), and `withLoad` with even days on the cards its
-// load counts (JSON, as cardForGrade reads them).
-export async function queueForGradeOf(user: UserSettings, cardId: string, now: Date, withLoad: boolean) {
+// Grading's read (lib/srs/review/grade.ts): the queue without the card `cardId`, and the card
+// itself (undefined when the user has none).
+export async function queueForGradeOf(user: UserSettings, cardId: string, now: Date) {
   const b = queueBounds(user, now);
-  const read = user.loadBalance && withLoad ? queueAndLoadForGrade : queueForGrade;
-  const { rows } = await read(kdb, { ...queueValues(user, b), cardId, ...loadBounds(now) });
-  return { bounds: b, queue: queueReadOf(rows), card: rows.filter(isCard).find((c) => c.kind === 0), load: rows[0]!.load };
+  const { rows } = await queueForGrade(kdb, { ...queueValues(user, b), userId: user.id, cardId });
+  return { bounds: b, queue: queueReadOf(rows), card: rows.filter(isCard).find((c) => c.kind === 0) };
 }
 
 // The review state from a queue read: the daily limits, the bad day and pickNext's choice.
