@@ -71,7 +71,7 @@ export async function benchEngine(engine: string, url: string, port: number, mea
       seedMs = seed.ms;
       // A real database of that size has its statistics and visibility map: without this the
       // measures after the seed share the cores with autovacuum's work on a million fresh rows.
-      if (url.startsWith("postgres")) await db.$executeRawUnsafe('VACUUM (ANALYZE) "ReviewLog", "Card", "CatalogCard", "User"');
+      if (url.startsWith("postgres")) await db.$executeRawUnsafe('VACUUM (ANALYZE) "ReviewLog", "ReviewDayTally", "Card", "CatalogCard", "User"');
       log(
         `${engine}: seeded ${seed.totalLogs.toLocaleString("en")} review logs for ${seed.users} users (heavy user: ${seed.heavyCards.toLocaleString("en")} cards, ${seed.heavyLogs.toLocaleString("en")} logs) in ${(seed.ms / 1000).toFixed(1)} s`,
       );
