@@ -31,7 +31,7 @@ export type GradeResult = { logId: string; nextDue: string; nextState: number; r
 // instead of one per counted card. Only the columns grading uses: the settings (leech rule,
 // even days) come with the session check (lib/settings), so the row carries none of them.
 const GRADE_COLUMNS = ["c.version", ...CARD_FIELD_COLUMNS, "c.leech", "c.catalogCardId", "c.suspendedAt", "k.retiredAt", "k.safety"] as const;
-const cardAlone = prepared((db, p: GradeReadValues) =>
+const cardAlone = prepared((db, p: { userId: string; cardId: string }) =>
   userCards(db, p.userId)
     .where("c.id", "=", p.cardId)
     .select(GRADE_COLUMNS)
@@ -241,7 +241,7 @@ async function grade(
 export async function gradeAs(user: UserSettings, input: GradeInput, now: Date): Promise<GradeResult> {
   const {
     rows: [card],
-  } = await cardAlone(kdb, { userId: user.id, cardId: input.cardId, ...loadBounds(now) });
+  } = await cardAlone(kdb, { userId: user.id, cardId: input.cardId });
   return (await grade(user, input, now, card && gradeInputOf(user, input.cardId, now, card))).result;
 }
 

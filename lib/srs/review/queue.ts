@@ -231,7 +231,7 @@ export async function reviewStateOf(user: UserSettings, now: Date): Promise<Revi
 // itself (undefined when the user has none).
 export async function queueForGradeOf(user: UserSettings, cardId: string, now: Date) {
   const b = queueBounds(user, now);
-  const { rows } = await queueForGrade(kdb, { ...queueValues(user, b), userId: user.id, cardId });
+  const { rows } = await queueForGrade(kdb, { ...queueValues(user, b), cardId });
   return { bounds: b, queue: queueReadOf(rows), card: rows.filter(isCard).find((c) => c.kind === 0) };
 }
 
