@@ -17,8 +17,8 @@ import type { QueueBounds, QueueCard, QueueRead } from "./after-grade";
 import { settingsOf, type UserSettings } from "../../settings";
 
 // The review queue's read model: the next card, the counts and today's tally, in ONE SQL
-// statement. A one-row aggregate part (counts by queue, today's tally from the covering log
-// index, the last live log, the earliest due date) is joined to at most seven candidate cards,
+// statement. A one-row aggregate part (counts by queue, today's tally from its ReviewDayTally
+// row, the last live log, the earliest due date) is joined to at most seven candidate cards,
 // each the head of one queue by index order (learning due now, reviews due today, the first
 // new card, learning due within the learn-ahead window, and the warning-sign and quick-relief
 // cards among them); pickNext (pure, unit-tested) then
